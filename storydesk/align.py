@@ -1,0 +1,17 @@
+"""Align stage: facts across sources, conflicts between them, and the timeline.
+
+Walking skeleton: nothing aligned yet (issue 6 fills this in).
+"""
+
+from __future__ import annotations
+
+from storydesk.model import Alignment, Article, Extraction, ReuseReport, Sentence
+
+
+def align_facts(
+    articles: list[Article],
+    sentences: list[Sentence],
+    extraction: Extraction,
+    reuse: ReuseReport,
+) -> Alignment:
+    return Alignment()

@@ -1,0 +1,99 @@
+"""Command line: thin wrappers that check arguments, call the pipeline, and report problems.
+
+No traceback for user errors: every problem with the input is one line on stderr naming the
+file (and line), and the exit code is non-zero only when nothing could be read.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from storydesk.model import Problem
+
+app = typer.Typer(
+    help="storydesk: many news articles about the same events -> one trustworthy, cited account.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+
+def report_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
+    for problem in problems:
+        level = "error" if problem.fatal else "warning"
+        err.print(f"[{'red' if problem.fatal else 'yellow'}]{level}[/]: {problem}", markup=True, soft_wrap=True)
+
+
+def parse_published(value: Optional[str]) -> Optional[datetime]:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def write_output(path: Path, text: str, what: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        err.print(f"[red]error[/]: cannot write {what} to {path}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+    err.print(f"wrote {what} to {path}")
+
+
+@app.callback()
+def _root() -> None:
+    """storydesk: many news articles about the same events -> one trustworthy, cited account."""
+
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .htm, .jsonl, optionally .gz) or directories of them.", show_default=False)]
+PublishedOpt = Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for articles that carry none; relative dates resolve against it.")]
+
+
+@app.command()
+def digest(
+    paths: PathsArg,
+    published: PublishedOpt = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the digest as JSON (storydesk.digest/1) to this file.")] = None,
+    markdown_out: Annotated[Optional[Path], typer.Option("--markdown", help="Write the digest as Markdown to this file.")] = None,
+    words: Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")] = 120,
+    story_id: Annotated[Optional[str], typer.Option("--story-id", help="Id for the story (default: from the headline).")] = None,
+) -> None:
+    """Digest the articles of one story: clean text, shared copy, entities, quotes, facts,
+    conflicts, timeline and a cited summary. Prints to the terminal unless --json/--markdown."""
+    from storydesk.pipeline import NothingToDigest, Options
+    from storydesk.pipeline import digest as run_digest
+
+    options = Options(published=parse_published(published), words=words, story_id=story_id)
+    try:
+        result = run_digest(paths, options)
+    except NothingToDigest as exc:
+        report_problems(exc.problems)
+        err.print("[red]error[/]: no article could be read; nothing to digest")
+        raise typer.Exit(1) from None
+    report_problems(result.problems)
+    if json_out:
+        write_output(json_out, result.to_json(), "JSON digest")
+    if markdown_out:
+        write_output(markdown_out, result.to_markdown(), "Markdown digest")
+    if not (json_out or markdown_out):
+        from storydesk.render.terminal import print_digest
+
+        print_digest(result)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

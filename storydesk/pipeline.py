@@ -1,0 +1,169 @@
+"""The one place where the stages are composed into a digest.
+
+    ingest -> clean -> segment -> reuse -> extract -> align -> summarize
+
+Each stage is a plain function over `storydesk.model` records. A stage that fails on
+unexpected input does not take the digest down: its failure is recorded as a Problem naming
+the stage, and the digest carries that stage's empty result (unless `Options.strict`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+from storydesk import align, clean, extract, reuse, segment, summarize
+from storydesk.ingest import read_inputs
+from storydesk.model import (
+    Alignment,
+    Article,
+    Digest,
+    Extraction,
+    Problem,
+    RawDocument,
+    ReuseReport,
+    Sentence,
+    Story,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Every knob of a digest run, with its default in one place."""
+
+    published: datetime | None = None  # publication date for articles that carry none
+    words: int = summarize.DEFAULT_WORDS  # summary length target
+    story_id: str | None = None
+    strict: bool = False  # raise stage errors instead of recording them (tests, debugging)
+
+
+class NothingToDigest(Exception):
+    """No article could be read: the problems say why."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__("no article could be read")
+
+
+def digest(
+    inputs: Iterable[str | Path | RawDocument | Article] | str | Path,
+    options: Options | None = None,
+    **overrides,
+) -> Digest:
+    """Digest one story from paths (files, directories, JSONL), raw documents or articles.
+
+    `digest(["a.txt", "b.html"], published=datetime(2024, 3, 10))` is the Python API; keyword
+    arguments override fields of `options`. Raises NothingToDigest when no article is readable.
+    """
+    options = options or Options()
+    if overrides:
+        from dataclasses import replace
+
+        options = replace(options, **overrides)
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    documents, articles, problems = _collect(list(inputs), options)
+
+    cleaned, clean_problems = _run_stage("clean", lambda: clean.clean_documents(documents), ([], []), options, problems)
+    problems.extend(clean_problems)
+    articles = articles + cleaned
+    if not articles:
+        raise NothingToDigest(problems)
+    return digest_articles(articles, options, problems)
+
+
+def digest_articles(articles: list[Article], options: Options, problems: list[Problem] | None = None) -> Digest:
+    """The stages after cleaning, for callers that already hold clean articles (the store, batch)."""
+    problems = problems if problems is not None else []
+    sentences: list[Sentence] = _run_stage(
+        "segment", lambda: [s for a in articles for s in segment.split_sentences(a)], [], options, problems
+    )
+    reuse_report: ReuseReport = _run_stage(
+        "reuse", lambda: reuse.find_wire_copy(articles, sentences), ReuseReport(), options, problems
+    )
+    extraction: Extraction = _run_stage(
+        "extract", lambda: extract.extract(articles, sentences), Extraction(), options, problems
+    )
+    alignment: Alignment = _run_stage(
+        "align", lambda: align.align_facts(articles, sentences, extraction, reuse_report), Alignment(), options, problems
+    )
+    summary = _run_stage(
+        "summarize",
+        lambda: summarize.summarize(articles, sentences, alignment, reuse_report, words=options.words),
+        [], options, problems,
+    )
+    return Digest(
+        story=make_story(articles, options.story_id),
+        articles=tuple(articles),
+        sentences=tuple(sentences),
+        reuse=reuse_report,
+        extraction=extraction,
+        alignment=alignment,
+        summary=tuple(summary),
+        problems=tuple(problems),
+    )
+
+
+def _collect(inputs: list, options: Options) -> tuple[list[RawDocument], list[Article], list[Problem]]:
+    documents: list[RawDocument] = []
+    articles: list[Article] = []
+    paths: list[str | Path] = []
+    for item in inputs:
+        if isinstance(item, RawDocument):
+            documents.append(item if item.published or not options.published else _with_published(item, options.published))
+        elif isinstance(item, Article):
+            articles.append(item if item.published or not options.published else _with_published(item, options.published))
+        else:
+            paths.append(item)
+    problems: list[Problem] = []
+    if paths:
+        result = read_inputs(paths, default_published=options.published)
+        documents.extend(result.documents)
+        problems.extend(result.problems)
+    return documents, articles, problems
+
+
+def _with_published(doc: T, published: datetime) -> T:
+    from dataclasses import replace
+
+    return replace(doc, published=published)
+
+
+def _run_stage(name: str, run: Callable[[], T], empty: T, options: Options, problems: list[Problem]) -> T:
+    try:
+        return run()
+    except Exception as exc:  # a stage bug must not lose the user's whole digest
+        if options.strict:
+            raise
+        problems.append(Problem(f"stage {name}", f"failed ({type(exc).__name__}: {exc}); its results are left out"))
+        return empty
+
+
+def make_story(articles: Sequence[Article], story_id: str | None = None) -> Story:
+    """Headline: the title that shares most words with the other titles (the story's consensus)."""
+    titles = [a.title for a in articles if a.title]
+    if titles:
+        vocab = Counter(w for t in titles for w in set(_words(t)))
+        headline = max(titles, key=lambda t: (sum(vocab[w] - 1 for w in set(_words(t))), -len(t)))
+    else:
+        first = articles[0].text.strip().split("\n")[0]
+        headline = first[:120]
+    dates = sorted(a.published for a in articles if a.published)
+    slug = "-".join(_words(headline)[:8]) or "story"
+    return Story(
+        id=story_id or slug,
+        headline=headline,
+        first_published=dates[0] if dates else None,
+        last_published=dates[-1] if dates else None,
+    )
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())

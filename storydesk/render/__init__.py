@@ -1,0 +1,1 @@
+"""Renderers read only the Digest, so JSON, Markdown, HTML and the terminal cannot disagree."""

@@ -1,0 +1,107 @@
+"""The digest end to end: the bundled example validates, and every offset points into its text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import storydesk
+from storydesk.model import Article, RawDocument, Span
+from storydesk.pipeline import NothingToDigest
+from tests.conftest import EXAMPLE_DIR, published, validate
+
+
+def iter_spans(doc: dict):
+    """Every (article, start, end) the JSON digest points at, with where it sits."""
+    for kind in ("quotes", "facts", "timeline", "summary"):
+        for item in doc[kind]:
+            for ev in item.get("evidence", []):
+                yield kind, ev["article"], ev["start"], ev["end"]
+    for conflict in doc["conflicts"]:
+        for claim in conflict["claims"]:
+            for ev in claim.get("evidence", []):
+                yield "conflicts", ev["article"], ev["start"], ev["end"]
+    for pair in doc["reuse"]:
+        for p in pair["passages"]:
+            yield "reuse", pair["a"], p["a_start"], p["a_end"]
+            yield "reuse", pair["b"], p["b_start"], p["b_end"]
+
+
+def test_pipeline_example_validates_against_schema(example_digest, schema):
+    doc = json.loads(example_digest.to_json())
+    validate(doc, schema)
+    assert len(doc["articles"]) == len({p.stem for p in EXAMPLE_DIR.glob("*.txt")} | {p.stem for p in EXAMPLE_DIR.glob("*.html")})
+    assert doc["summary"], "the example must produce a summary"
+
+
+def test_pipeline_every_offset_points_into_its_article(example_digest):
+    doc = json.loads(example_digest.to_json())
+    texts = {a["id"]: a["text"] for a in doc["articles"]}
+    count = 0
+    for kind, article, start, end in iter_spans(doc):
+        assert article in texts, f"{kind} points at unknown article {article}"
+        assert 0 <= start < end <= len(texts[article]), f"{kind} span {start}:{end} out of {article}"
+        count += 1
+    assert count > 0
+    for s in example_digest.summary:
+        for span in s.evidence:
+            assert texts[span.article][span.start:span.end].strip()
+
+
+def test_pipeline_sources_are_known_articles(example_digest):
+    doc = json.loads(example_digest.to_json())
+    ids = {a["id"] for a in doc["articles"]}
+    for kind in ("entities", "quotes", "facts", "timeline", "summary"):
+        for item in doc[kind]:
+            assert set(item["sources"]) <= ids, kind
+    for conflict in doc["conflicts"]:
+        for claim in conflict["claims"]:
+            assert set(claim["sources"]) <= ids
+
+
+def test_pipeline_jsonl_and_files_give_the_same_articles(tmp_path):
+    jsonl = EXAMPLE_DIR.parent / "harbor-fire.jsonl"
+    if not jsonl.exists():
+        pytest.skip("example JSONL not present")
+    from_jsonl = storydesk.digest([jsonl], strict=True)
+    assert sorted(a.id for a in from_jsonl.articles) == sorted(
+        p.stem for p in EXAMPLE_DIR.iterdir() if p.suffix in (".txt", ".html")
+    )
+
+
+def test_pipeline_accepts_articles_and_raw_documents():
+    raw = RawDocument(id="r", content="Fire at the harbor\n\nA fire broke out on Friday. Six were hurt.")
+    art = Article(id="c", text="Firefighters fought a harbor fire on Friday.", title="Harbor fire")
+    result = storydesk.digest([raw, art], published=published("2024-03-10"), strict=True)
+    assert {a.id for a in result.articles} == {"r", "c"}
+    assert all(a.published.date().isoformat() == "2024-03-10" for a in result.articles)
+    assert result.summary and all(set(s.sources) <= {"r", "c"} for s in result.summary)
+
+
+def test_pipeline_nothing_readable_raises_with_problems(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(NothingToDigest) as info:
+        storydesk.digest([tmp_path / "empty.txt"])
+    assert "empty" in str(info.value.problems[0])
+
+
+def test_pipeline_a_failing_stage_is_recorded_not_fatal(monkeypatch):
+    from storydesk import pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline.extract, "extract", broken)
+    result = storydesk.digest([Article(id="a", text="One sentence here.", title="T")])
+    assert any("stage extract" in str(p) and "boom" in str(p) for p in result.problems)
+    assert result.extraction.entities == ()
+
+
+def test_model_independent_count_counts_copy_groups_once():
+    from storydesk.model import ReuseReport
+
+    report = ReuseReport(copy_groups=(frozenset({"a", "b", "c"}),))
+    assert report.independent_count({"a", "b", "d"}) == 2
+    assert report.independent_count({"d", "e"}) == 2
+    assert Span("a", 1, 2).end == 2

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from storydesk.model import Article
+from storydesk.segment import paragraph_spans, split_sentences
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Smith arrived. He left.", ["Mr. Smith arrived.", "He left."]),
+        ("U.S. officials said it was over. Dr. Jones agreed.", ["U.S. officials said it was over.", "Dr. Jones agreed."]),
+        ("One paragraph\n\nTwo paragraph", ["One paragraph", "Two paragraph"]),
+        ('"It is over," he said. Then silence.', ['"It is over," he said.', "Then silence."]),
+        ("", []),
+    ],
+)
+def test_segment_sentences(text, expected):
+    sentences = split_sentences(Article(id="x", text=text))
+    assert [s.text for s in sentences] == expected
+
+
+def test_segment_offsets_point_into_text():
+    text = "  First one here.  Second one.\n\n\nThird para, with  spaces.\nA line.  "
+    sentences = split_sentences(Article(id="x", text=text))
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+        assert s.text == s.text.strip()
+    assert [s.paragraph for s in sentences] == [0, 0, 1, 1]
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+
+
+def test_segment_paragraph_spans():
+    assert paragraph_spans("a\n\n b \n\n\n") == [(0, 1), (4, 5)]

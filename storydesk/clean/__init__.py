@@ -1,0 +1,120 @@
+"""Clean stage: from raw pages and scraped text to an article body, recording what was removed.
+
+    clean_documents(documents) -> (articles, problems)
+
+HTML goes through the main-text extractor (`html.py`), then, like plain text, through the line
+classifier (`lines.py`, patterns in `rules.py`). Every removed line is kept in
+`Article.removed` with its kind and, for text input, its 1-based input line. All documents of a
+story are cleaned together so that boilerplate lines several of them share can be recognised;
+shared *sentences* (wire copy) are body and stay.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from storydesk.clean.html import extract_html
+from storydesk.clean.lines import Line, classify, line_key, split_lines
+from storydesk.ingest import parse_datetime, source_from_url
+from storydesk.model import Article, Problem, RawDocument, Removed
+
+__all__ = ["clean_documents", "clean_document", "clean_text", "CleanResult"]
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """A cleaned body with its title and what was taken out."""
+
+    text: str
+    title: str | None
+    removed: tuple[Removed, ...]
+
+
+def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[Problem]]:
+    """Clean every document; one with no body left is reported, not dropped silently."""
+    prepared: list[tuple[RawDocument, str, dict, list[Problem]]] = []
+    problems: list[Problem] = []
+    for doc in documents:
+        try:
+            text, meta, notes = _plain_text(doc)
+        except Exception as exc:  # one broken page must not stop the story
+            problems.append(Problem(_where(doc), f"could not read the page ({type(exc).__name__}: {exc}); left out",
+                                    fatal=True))
+            continue
+        prepared.append((doc, text, meta, notes))
+    shared = shared_lines([text for _, text, _, _ in prepared])
+    articles: list[Article] = []
+    for doc, text, meta, notes in prepared:
+        problems.extend(notes)
+        result = clean_text(text, title=doc.title or meta.get("title"), shared=shared, line_numbers=not doc.is_html)
+        if not result.text.strip():
+            problems.append(Problem(_where(doc), "no article body found after cleaning (the page holds only "
+                                                 f"navigation, links or notices: {len(result.removed)} lines "
+                                                 "removed); article left out", fatal=True))
+            continue
+        url = doc.url or meta.get("url")
+        articles.append(Article(
+            id=doc.id, text=result.text, title=result.title, source=doc.source or meta.get("sitename")
+            or source_from_url(url), url=url, path=doc.path,
+            published=doc.published or parse_datetime(meta.get("date")), removed=result.removed,
+        ))
+    return articles, problems
+
+
+def clean_document(doc: RawDocument) -> Article | None:
+    """Clean one document on its own (no cross-article evidence); None when no body is left."""
+    articles, _ = clean_documents([doc])
+    return articles[0] if articles else None
+
+
+def clean_text(text: str, title: str | None = None, shared: frozenset[str] = frozenset(),
+               line_numbers: bool = True) -> CleanResult:
+    """Clean one plain text: body paragraphs joined by blank lines, the headline, the removed lines.
+
+    `shared` holds `line_key`s of lines other articles of the story also carry (`shared_lines`).
+    """
+    lines = split_lines(text)
+    if title:
+        lines = _drop_title_echo(lines, title)
+    classify(lines, shared, has_title=bool(title))
+    body: list[str] = []
+    removed: list[Removed] = []
+    for line in lines:
+        if line.kind is None:
+            body.append(line.text)
+        elif line.kind == "title":
+            title = title or line.text
+        else:
+            removed.append(Removed(line.text, line.kind, line.number if line_numbers else None))
+    return CleanResult("\n\n".join(body), title, tuple(removed))
+
+
+def shared_lines(texts: list[str]) -> frozenset[str]:
+    """Keys of lines that occur in two or more of the texts (boilerplate or wire copy)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update({line_key(t) for t in text.split("\n") if t.strip()})
+    return frozenset(key for key, n in counts.items() if n >= 2 and key)
+
+
+def _drop_title_echo(lines: list[Line], title: str) -> list[Line]:
+    """The headline repeated at the top of the body is the title, not a paragraph (not noise)."""
+    key = line_key(title)
+    for i, line in enumerate(lines[:5]):
+        if line.key and (line.key == key or (len(line.key) > 20 and line.key in key)):
+            return lines[:i] + lines[i + 1:]
+    return lines
+
+
+def _plain_text(doc: RawDocument) -> tuple[str, dict, list[Problem]]:
+    if not doc.is_html:
+        return doc.content, {}, []
+    extracted = extract_html(doc.content, doc.url)
+    meta = {"title": extracted.title, "date": extracted.date, "url": extracted.url, "sitename": extracted.sitename}
+    notes = [Problem(_where(doc), extracted.note)] if extracted.note else []
+    return extracted.text, meta, notes
+
+
+def _where(doc: RawDocument) -> str:
+    return doc.path or doc.id

@@ -1,0 +1,250 @@
+"""The plain-text cleaner: decide for every line of a scraped page whether it is body or noise.
+
+The body of a news page is the longest contiguous run of prose lines. Around it sit navigation
+menus (before), and related-story teasers, newsletter prompts and comments (after). Inside it
+sit captions, video teasers, "Read more:" links and advert markers. So:
+
+1. every line gets a form (prose or not, word count) and, when a known noise pattern matches,
+   a kind (`rules.py`);
+2. the body region is the run of lines with the highest score, where prose counts for its
+   length and every short non-prose line counts against (a maximum-sum subarray); a comment
+   section header is a wall the region never crosses;
+3. outside the region everything is removed, each line with the kind its position and form
+   suggest; inside it only lines with a noise kind are removed (patterns, repeats, video titles,
+   teaser blocks, boilerplate shared with other articles), so body text survives whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storydesk.clean.rules import COMMENT_HEADER, COMMENT_SIGNATURE, TEASER_HEADER, VIDEO_MARKER, match_rule
+
+# Tuned on the aeb pages (peers/html-text.json), where body lines are paragraphs and noise lines
+# are menus, teasers and footers; see benchmarks/bench_clean.py. Values near these all score
+# within a point of each other, so they are not fitted to single pages.
+PROSE_MIN_WORDS = 8  # a line ending like a sentence with this many words is prose
+PROSE_LONG_WORDS = 20  # ... and any line this long is prose even without end punctuation
+CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two characters
+WORDS_PER_MASS = 16  # a prose line scores its words / this (about 100 characters of English)
+PROSE_MASS_CAP = 8.0  # one huge line (a JSON blob, a cookie wall) must not win the region alone
+MIN_BODY_SCORE = 3.0  # about 50 words of prose: enough to be an article before its comments
+SHORT_LINE_PENALTY = 0.7  # cost of one menu item / teaser headline inside the region
+NOISE_PENALTY = 1.0  # cost of a line that matches a noise pattern
+NEUTRAL_MIN_WORDS = 4  # short sentence-like lines ("He declined to comment.") cost nothing
+MAX_TITLE_WORDS = 25  # a first line longer than this is a paragraph, not a headline
+MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
+
+_TERMINAL = tuple(".!?…\"”’'):;。！？»")
+_WORD = re.compile(r"\w+", re.U)
+_PUNCT = re.compile(r"[.,;:!?。、，！？]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@dataclass
+class Line:
+    """One line (or hard-wrapped paragraph) of input, with what the classifier decided."""
+
+    text: str
+    number: int  # 1-based line in the input text
+    kind: str | None = None  # a REMOVED_KINDS kind when removed, "title" for the headline
+    words: int = 0
+    prose: bool = False
+
+    @property
+    def key(self) -> str:
+        return line_key(self.text)
+
+
+def line_key(text: str) -> str:
+    """Lines compare on their words only: case, punctuation and spacing vary between copies."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines with their 1-based input line numbers; hard-wrapped paragraphs are joined."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [Line(re.sub(r"[ \t\u00a0\u200b]+", " ", t).strip(), i) for i, t in enumerate(raw, start=1)]
+    lines = [line for line in lines if line.text]
+    if _hard_wrapped(raw):
+        lines = _join_wrapped(raw)
+    for line in lines:
+        line.words = count_words(line.text)
+        line.prose = is_prose(line.text, line.words)
+    return lines
+
+
+def _hard_wrapped(raw: list[str]) -> bool:
+    """Text wrapped at a fixed width (email, some wires): most lines end mid-sentence at ~70 chars."""
+    lengths = [len(t.strip()) for t in raw if t.strip()]
+    if len(lengths) < 8:
+        return False
+    wrapped = [n for n in lengths if 55 <= n <= 85]
+    # Consecutive non-empty lines are the norm in wrapped text, rare in paragraph-per-line text.
+    runs = sum(1 for a, b in zip(raw, raw[1:], strict=False) if a.strip() and b.strip())
+    return len(wrapped) >= 0.6 * len(lengths) and runs >= 0.5 * len(lengths)
+
+
+def _join_wrapped(raw: list[str]) -> list[Line]:
+    blocks: list[Line] = []
+    current: Line | None = None
+    for number, text in enumerate(raw, start=1):
+        text = re.sub(r"[ \t\u00a0]+", " ", text).strip()
+        if not text:
+            current = None
+            continue
+        if current is None:
+            current = Line(text, number)
+            blocks.append(current)
+        else:
+            current.text += " " + text
+    return blocks
+
+
+def count_words(text: str) -> int:
+    """Words, counting scripts written without spaces (CJK) at about two characters a word."""
+    words = len(text.split())
+    cjk = len(_CJK.findall(text))
+    return max(words, cjk // CJK_CHARS_PER_WORD) if cjk else words
+
+
+def is_prose(text: str, words: int | None = None) -> bool:
+    words = count_words(text) if words is None else words
+    if words >= PROSE_LONG_WORDS:
+        # Long but unpunctuated: a tag cloud, a <select> of sections, a menu run together.
+        return bool(_PUNCT.search(text))
+    return words >= PROSE_MIN_WORDS and text.rstrip().endswith(_TERMINAL)
+
+
+def is_headline(text: str) -> bool:
+    """A headline: a short line that does not end like a sentence."""
+    words = len(text.split())
+    return 2 <= words <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ",", ";", ":"))
+
+
+def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title: bool = False) -> None:
+    """Set `kind` on every noise line (and "title" on the headline); body lines keep None."""
+    if not lines:
+        return
+    for line in lines:
+        line.kind = match_rule(line.text)
+    _mark_repeats(lines)
+    _mark_shared(lines, shared)
+    start, end = _body_region(lines)
+    _mark_inside(lines, start, end)
+    _mark_outside(lines, start, end)
+    _mark_title(lines, start, has_title)
+
+
+def _mark_repeats(lines: list[Line]) -> None:
+    """A line that repeats an earlier line, or a part of a longer one, is a pull quote or echo."""
+    seen: set[str] = set()
+    keys = [line.key for line in lines]
+    longer = [k for k, line in zip(keys, lines, strict=True) if line.prose]
+    for line, key in zip(lines, keys, strict=True):
+        if line.kind is not None or not key:
+            continue
+        if key in seen and line.words >= MIN_REPEAT_WORDS:
+            line.kind = "duplicate"
+        elif line.words >= MIN_REPEAT_WORDS and any(len(k) > len(key) and f" {key} " in f" {k} " for k in longer):
+            line.kind = "duplicate"
+        seen.add(key)
+
+
+def _mark_shared(lines: list[Line], shared: frozenset[str]) -> None:
+    """Lines other articles of the story carry too are boilerplate unless they read as prose.
+
+    Wire copy repeats whole body paragraphs across outlets; those are sentences and stay. Menus,
+    section labels and sign-offs repeat too, and they are short and unpunctuated.
+    """
+    if not shared:
+        return
+    for line in lines:
+        if line.kind is None and not line.prose and line.words < NEUTRAL_MIN_WORDS + 4 \
+                and not _sentence_like(line) and line.key in shared:
+            line.kind = "other"
+
+
+def _sentence_like(line: Line) -> bool:
+    return line.words >= NEUTRAL_MIN_WORDS and line.text.rstrip().endswith(_TERMINAL)
+
+
+def _score(line: Line) -> float:
+    if line.kind is not None:
+        return -NOISE_PENALTY
+    if line.prose:
+        return min(line.words / WORDS_PER_MASS, PROSE_MASS_CAP)
+    if _sentence_like(line):
+        return 0.0
+    return -SHORT_LINE_PENALTY
+
+
+def _body_region(lines: list[Line]) -> tuple[int, int]:
+    """[start, end) of the highest-scoring run of lines (a maximum-sum subarray).
+
+    Comments follow the body: once a body-sized region has been seen, a comment-section opener
+    ends the search, so a long discussion can never win over the article it discusses.
+    """
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if best >= MIN_BODY_SCORE and _opens_comments(line.text):
+            break
+        total += _score(line)
+        if total <= 0:
+            total, start = 0.0, i + 1
+        elif total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _opens_comments(text: str) -> bool:
+    return bool(COMMENT_HEADER.match(text) or COMMENT_SIGNATURE.match(text))
+
+
+def _mark_inside(lines: list[Line], start: int, end: int) -> None:
+    """Inside the body only recognisable noise goes: video titles and teaser blocks."""
+    teaser = False
+    for i in range(start, end):
+        line = lines[i]
+        if line.kind is None and i > start and VIDEO_MARKER.match(lines[i - 1].text) and not line.prose:
+            line.kind = "video"  # the video's title under "Click to play video"
+        if TEASER_HEADER.match(line.text) and not line.prose:
+            teaser, line.kind = True, "related"
+            continue
+        if teaser:
+            if line.prose:
+                teaser = False
+            elif line.kind is None:
+                line.kind = "related"
+
+
+def _mark_outside(lines: list[Line], start: int, end: int) -> None:
+    for line in lines[:start]:
+        if line.kind is None:
+            line.kind = "navigation"
+    section = "related"  # what the tail holds until a header says otherwise
+    for line in lines[end:]:
+        if _opens_comments(line.text):
+            section = "comment"
+        elif TEASER_HEADER.match(line.text) and section != "comment":
+            section = "related"
+        if line.kind is None:
+            if section == "comment":
+                line.kind = "comment"
+            elif is_headline(line.text) or line.prose:
+                line.kind = "related"
+            else:
+                line.kind = "navigation"
+        elif section == "comment" and line.kind in ("navigation", "other", "related", "social"):
+            line.kind = "comment"  # comment-section chrome ("Reply", "3 replies") belongs with it
+
+
+def _mark_title(lines: list[Line], start: int, has_title: bool) -> None:
+    """The headline: the first line when it reads as one, else the last headline before the body."""
+    if has_title:
+        return
+    first = lines[0]
+    if first.kind in (None, "navigation") and is_headline(first.text) and match_rule(first.text) is None:
+        first.kind = "title"

@@ -1,0 +1,147 @@
+"""What noise looks like: line patterns, each tied to a `removed` kind.
+
+Patterns are written for whole lines (or line starts) of scraped text, never for words inside a
+sentence, so a body sentence that merely mentions "newsletter" or "video" is not touched. Each
+pattern has a word limit: a line longer than that is prose and is kept whatever it starts with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    pattern: re.Pattern[str]
+    max_words: int  # longer lines are body prose, not this kind of noise
+
+
+def _rule(kind: str, regex: str, max_words: int = 30) -> Rule:
+    return Rule(kind, re.compile(regex, re.I), max_words)
+
+
+# Order matters only for the kind reported when two rules match; the first wins.
+RULES: tuple[Rule, ...] = (
+    # Video players and their teasers.
+    _rule("video", r"^(click to play( video)?|watch( the)? video|watch|video|play video|now playing|"
+                   r"up next|replay|video (player|unavailable))\b\s*[:\-–—|]", 40),
+    _rule("video", r"^(click to (play|watch|expand)|watch (now|live|more|the full)|"
+                   r"(this|the) video (is|will|has)|your browser does not support)", 25),
+    _rule("video", r"^(\d{1,2}:\d{2}|video|watch|play)$", 2),
+    _rule("video", r"^\d{1,2}:\d{2}\s*$", 2),
+    # Advertising.
+    _rule("advert", r"^(story|article|text) continues (below|after)\b", 12),
+    _rule("advert", r"^(advertisement|advertising|sponsored( content| links?| stories| by)?|"
+                    r"promoted( content| stories| links?)?|paid (content|partner|post)|ad feedback|"
+                    r"continue reading( below)?|skip (this )?ad|partner content|ads? by \w+)\b\W*", 8),
+    _rule("advert", r"^(we may (earn|receive) (a )?(commission|compensation)|"
+                    r"(this|our) (post|article|story) (may )?contains? affiliate|"
+                    r"if you (buy|purchase|click) (something|on)\b.*\b(commission|share of the sale))", 45),
+    # Newsletters, subscriptions and app prompts.
+    _rule("newsletter", r"^(join|sign up|subscribe|register|get|receive)\b.{0,80}\b(newsletters?|inbox|"
+                        r"email alerts?|e-?mail updates|updates|briefing|digest)\b", 40),
+    _rule("newsletter", r"^(sign up|sign in|log ?in|subscribe( now| today)?|register|"
+                        r"already (a subscriber|have an account)|create (a free )?account|"
+                        r"thanks? (you )?for (signing up|subscribing)|download (the|our) .{0,40}app|"
+                        r"get (the|our) .{0,40}app|(enter|your) e-?mail( address)?|"
+                        r"(invalid|please enter a valid) e-?mail|privacy policy|terms (of (use|service)|"
+                        r"and conditions))\b", 14),
+    _rule("newsletter", r"\b(newsletters?|subscribe|subscription|subscriber)\b", 8),
+    # Links to other stories.
+    _rule("related", r"^(read more|read also|see also|also read|more on this( story)?|related( stories| "
+                     r"articles?| content| links?| coverage| news| posts?| reading| topics)?|"
+                     r"recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy|be interested)|"
+                     r"more (from|stories|news|in|about|on)\b|most (read|popular|viewed|shared)|"
+                     r"trending( now| stories)?|top stories|latest( news| stories)?|popular (now|stories)|"
+                     r"further reading|also on \S+|editor'?s picks?|don'?t miss|what to read next|"
+                     r"more coverage|in case you missed it|related post)\b", 25),
+    _rule("related", r"^(previous|next)( (article|story|post))?\s*[:»>]", 25),
+    # Comment sections.
+    _rule("comment", r"^(\d+\s+)?(comments?|responses?|replies|reader comments|join the (discussion|conversation)|"
+                     r"leave a (comment|reply)|post a comment|add a comment|show comments|view comments|"
+                     r"comments? (are|have been) (closed|disabled)|be the first to comment|"
+                     r"(log|sign) in to comment|\d+ people (are )?(listening|commenting))\b\W*$", 10),
+    # A comment's signature: "Jane on May 3, 2019 at 4:47 pm said:", "2 days ago at 07:52 am".
+    _rule("comment", r"^.{1,80}\d.{0,40}\b(said|says|wrote|commented|replied)\s*:$", 20),
+    _rule("comment", r"^(\w+ )?\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b", 8),
+    _rule("comment", r"^(reply|report|flag|share|like|upvote|downvote)( \W? ?(reply|report|flag|share|like))*$", 4),
+    # Social media prompts and embeds.
+    _rule("social", r"^(tweet with a location|you can add location information to your tweets|"
+                    r"learn more\s*$|add this tweet to your website|embed tweet|"
+                    r"a post shared by|view this post on instagram|(follow|like) us on|"
+                    r"share (this|on|via)\b|share (this )?(article|story)|(share|tweet|pin|email|print)"
+                    r"( (share|tweet|pin|email|print|whatsapp|facebook|twitter|linkedin|reddit))+$|"
+                    r"pic\.twitter\.com|— .{1,60} \(@\w+\) \w+ \d{1,2}, \d{4})", 40),
+    _rule("social", r"^(facebook|twitter|linkedin|whatsapp|email|e-mail|print|pinterest|reddit|share|"
+                    r"copy link|messenger|flipboard)$", 2),
+    # Cookie and privacy notices (no kind of their own in the schema).
+    _rule("other", r"\b(uses? cookies|use of cookies|cookie (policy|settings|preferences)|"
+                   r"accept (all )?cookies|gdpr|consent to (the )?(use|our))\b", 60),
+    _rule("other", r"^(accept|decline|manage (settings|preferences)|got it|close|ok|dismiss|"
+                   r"allow( all)?|reject( all)?)$", 3),
+    _rule("other", r"^(©|\(c\)|copyright\b|all rights reserved)", 30),
+    _rule("other", r"\ball rights reserved\b", 20),
+    # Photo captions and credits.
+    _rule("caption", r"\((photo|picture|image|pic|credit|photograph|file photo)s?( by)?\s*:?[^()]{0,60}\)\s*$", 45),
+    _rule("caption", r"\(\s*[^()]{0,40}\b(photos?|pictures?|images)\s*\)\s*$", 45),
+    _rule("caption", r"^(photo|picture|image|pictured|file photo|photograph|caption|gallery|"
+                     r"slideshow|photos|view gallery|enlarge this image|expand|hide caption|toggle caption)"
+                     r"\b\s*[:\-–—|]?", 40),
+    _rule("caption", r"\b(getty images|shutterstock|afp via getty|ap photo|reuters/|epa-efe|"
+                     r"associated press photo|istock)\b", 40),
+    _rule("caption", r"^\d+ ?/ ?\d+$", 3),  # slideshow counters "3/12"
+    # Contributor lines, bylines and reporting credits.
+    _rule("credit", r"^(the )?(associated press|ap|reuters|afp|\w+ press)( writers?| reporters?)? .{0,120}"
+                    r"\bcontributed( to)?( this)?( report(ing)?| story)?\.?$", 40),
+    _rule("credit", r"\b(contributed (to )?(this|the) (report|story|article)|contributed reporting)\.?$", 40),
+    _rule("credit", r"^\(?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
+    _rule("credit", r"^(by|written by|words by|posted by|story by|report by)\s+[A-Z][\w.'’-]*"
+                    r"(\s+[\w.'’-]+){0,6}([,·|]|\s*$)", 16),
+    _rule("credit", r"^(posted|published|updated|last updated|first published)\b.{0,40}\d", 14),
+    _rule("credit", r"^(this (article|story|report) (was|has been) (updated|corrected|amended|produced))\b", 30),
+    # Site navigation and page chrome.
+    _rule("navigation", r"^(home|menu|search|skip to (main )?content|back to top|go to top|"
+                        r"close menu|open menu|toggle navigation|main menu|navigation|sections?|"
+                        r"site map|sitemap|contact us|about us|log out|my account|more|show more|"
+                        r"load more|see more|view all|see all|next|previous|print this (page|article))\b\W*$", 4),
+    _rule("navigation", r"^(\w+( \w+)?) (»|›|>|/|\|) (\w+( \w+)?)( (»|›|>|/|\|) \w+( \w+)?)*$", 10),  # breadcrumbs
+    _rule("navigation", r"^(\d+ )?min(ute)?s? read$", 4),
+    _rule("navigation", r"^(tags?|topics?|filed under|categories|category|keywords)\s*:", 30),
+)
+
+
+def match_rule(line: str) -> str | None:
+    """The noise kind a line's form announces, or None for an ordinary line."""
+    words = len(line.split())
+    for rule in RULES:
+        if words <= rule.max_words and rule.pattern.search(line):
+            return rule.kind
+    return None
+
+
+# A line that opens a block of links to other stories: what follows it (short headline-like
+# lines) is related-story teasers, not body.
+TEASER_HEADER = re.compile(
+    r"^(related( stories| articles| content| coverage| news| posts| reading| links)?|more (from|stories|news|on|in)\b.*|"
+    r"recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy)\W*|most (read|popular|viewed|shared).*|"
+    r"trending( now| stories)?|top stories|latest( news| stories)?|popular( now| stories)?|further reading|"
+    r"editor'?s picks?|what to read next|more coverage|around the web|from around the web|"
+    r"promoted stories|sponsored stories|in other news|more headlines)\W*$",
+    re.I,
+)
+
+# A line that opens the comment section: everything after it is readers' comments.
+COMMENT_SIGNATURE = re.compile(r"^.{1,80}\d.{0,40}\b(said|says|wrote|commented|replied)\s*:$|"
+                               r"^\d+ (minutes?|hours?|days?|weeks?|months?) ago\b", re.I)
+COMMENT_HEADER = re.compile(
+    r"^(\d+\s+)?(comments?|responses?|reader comments|readers'? comments|join the (discussion|conversation)|"
+    r"leave a (comment|reply)|post a comment|add a comment|conversation|discussion|show comments|"
+    r"view comments|\d+ thoughts on .{0,120})\W*$",
+    re.I,
+)
+
+# A video marker: the short line after it is the video's title, not a body paragraph.
+VIDEO_MARKER = re.compile(r"^(click to play( video)?|watch|video|now playing|up next)\b.{0,3}$|"
+                          r"^click to play video\s*:", re.I)

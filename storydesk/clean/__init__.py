@@ -47,7 +47,8 @@ def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[P
     articles: list[Article] = []
     for doc, text, meta, notes in prepared:
         problems.extend(notes)
-        result = clean_text(text, title=doc.title or meta.get("title"), shared=shared, line_numbers=not doc.is_html)
+        result = clean_text(text, title=doc.title or meta.get("title"), shared=shared,
+                            line_numbers=not doc.is_html, find_region=not doc.is_html or meta["whole_page"])
         if not result.text.strip():
             problems.append(Problem(_where(doc), "no article body found after cleaning (the page holds only "
                                                  f"navigation, links or notices: {len(result.removed)} lines "
@@ -69,15 +70,16 @@ def clean_document(doc: RawDocument) -> Article | None:
 
 
 def clean_text(text: str, title: str | None = None, shared: frozenset[str] = frozenset(),
-               line_numbers: bool = True) -> CleanResult:
+               line_numbers: bool = True, find_region: bool = True) -> CleanResult:
     """Clean one plain text: body paragraphs joined by blank lines, the headline, the removed lines.
 
     `shared` holds `line_key`s of lines other articles of the story also carry (`shared_lines`).
+    `find_region=False` when an extractor already cut the text down to the article.
     """
     lines = split_lines(text)
     if title:
         lines = _drop_title_echo(lines, title)
-    classify(lines, shared, has_title=bool(title))
+    classify(lines, shared, has_title=bool(title), find_region=find_region)
     body: list[str] = []
     removed: list[Removed] = []
     for line in lines:
@@ -109,9 +111,10 @@ def _drop_title_echo(lines: list[Line], title: str) -> list[Line]:
 
 def _plain_text(doc: RawDocument) -> tuple[str, dict, list[Problem]]:
     if not doc.is_html:
-        return doc.content, {}, []
+        return doc.content, {"whole_page": True}, []
     extracted = extract_html(doc.content, doc.url)
-    meta = {"title": extracted.title, "date": extracted.date, "url": extracted.url, "sitename": extracted.sitename}
+    meta = {"title": extracted.title, "date": extracted.date, "url": extracted.url, "sitename": extracted.sitename,
+            "whole_page": extracted.whole_page}
     notes = [Problem(_where(doc), extracted.note)] if extracted.note else []
     return extracted.text, meta, notes
 

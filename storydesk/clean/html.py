@@ -34,6 +34,7 @@ class Extracted:
     url: str | None = None
     sitename: str | None = None
     note: str | None = None  # how the text was got, when not the usual way (for a Problem)
+    whole_page: bool = False  # True when `text` is the whole page, menus and all, not the article
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
@@ -42,8 +43,9 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if len(html) > MAX_TRAFILATURA_CHARS:
         text, title = page_text(html)
         size = len(html) / 1_000_000
-        return Extracted(text, title, note=f"page is {size:.0f} MB of markup: took its text block by block "
-                                           "instead of running the main-text extractor")
+        return Extracted(text, title, whole_page=True,
+                         note=f"page is {size:.0f} MB of markup: took its text block by block "
+                              "instead of running the main-text extractor")
     try:
         import trafilatura
 
@@ -51,19 +53,21 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
                                           with_metadata=True)
     except Exception as exc:  # trafilatura raises on some malformed pages; fall back, say why
         text, title = page_text(html)
-        return Extracted(text, title, note=f"main-text extractor failed ({type(exc).__name__}); used the page text")
+        return Extracted(text, title, whole_page=True,
+                         note=f"main-text extractor failed ({type(exc).__name__}); used the page text")
     text = (doc.text if doc is not None else "") or ""
     whole, page_title = page_text(html)
+    whole_page = False
     if len(text) < SHORT_OUTPUT_CHARS or len(text) < SHORT_OUTPUT_RATIO * _prose_chars(whole):
         retry = trafilatura.extract(html, url=url, include_comments=False, favor_recall=True) or ""
         if len(retry) > len(text):
             text = retry
-        if len(text) < SHORT_OUTPUT_CHARS:
-            # Nothing usable found: give the plain-text cleaner the whole page instead.
-            text = whole
+        if len(text) < SHORT_OUTPUT_CHARS and _prose_chars(whole) > len(text):
+            # Nothing usable found: the plain-text cleaner looks for the body in the whole page.
+            text, whole_page = whole, True
     if doc is None:
-        return Extracted(text, page_title)
-    return Extracted(text, doc.title or page_title, doc.date, doc.url, doc.sitename)
+        return Extracted(text, page_title, whole_page=whole_page)
+    return Extracted(text, doc.title or page_title, doc.date, doc.url, doc.sitename, whole_page=whole_page)
 
 
 def page_text(html: str) -> tuple[str, str | None]:

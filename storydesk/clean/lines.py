@@ -26,6 +26,7 @@ from storydesk.clean.rules import COMMENT_HEADER, COMMENT_SIGNATURE, TEASER_HEAD
 # within a point of each other, so they are not fitted to single pages.
 PROSE_MIN_WORDS = 8  # a line ending like a sentence with this many words is prose
 PROSE_LONG_WORDS = 20  # ... and any line this long is prose even without end punctuation
+MAX_PROSE_CAPITALISED = 0.6  # English prose runs 10-30% capitalised words, German ~40%, menus ~90%
 CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two characters
 WORDS_PER_MASS = 16  # a prose line scores its words / this (about 100 characters of English)
 PROSE_MASS_CAP = 8.0  # one huge line (a JSON blob, a cookie wall) must not win the region alone
@@ -109,11 +110,17 @@ def count_words(text: str) -> int:
     return max(words, cjk // CJK_CHARS_PER_WORD) if cjk else words
 
 
+def capitalised_share(text: str) -> float:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
 def is_prose(text: str, words: int | None = None) -> bool:
     words = count_words(text) if words is None else words
     if words >= PROSE_LONG_WORDS:
-        # Long but unpunctuated: a tag cloud, a <select> of sections, a menu run together.
-        return bool(_PUNCT.search(text))
+        # Long but unpunctuated or nearly all capitalised: a tag cloud, a <select> of sections,
+        # a list of languages or names run together.
+        return bool(_PUNCT.search(text)) and capitalised_share(text) <= MAX_PROSE_CAPITALISED
     return words >= PROSE_MIN_WORDS and text.rstrip().endswith(_TERMINAL)
 
 
@@ -123,33 +130,44 @@ def is_headline(text: str) -> bool:
     return 2 <= words <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ",", ";", ":"))
 
 
-def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title: bool = False) -> None:
-    """Set `kind` on every noise line (and "title" on the headline); body lines keep None."""
+def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title: bool = False,
+             find_region: bool = True) -> None:
+    """Set `kind` on every noise line (and "title" on the headline); body lines keep None.
+
+    `find_region=False` is for text an extractor already cut down to the article: the whole of
+    it is the region, and only recognisable noise inside it goes.
+    """
     if not lines:
         return
     for line in lines:
         line.kind = match_rule(line.text)
     _mark_repeats(lines)
     _mark_shared(lines, shared)
-    start, end = _body_region(lines)
+    start, end = _body_region(lines) if find_region else (0, len(lines))
     _mark_inside(lines, start, end)
     _mark_outside(lines, start, end)
     _mark_title(lines, start, has_title)
 
 
 def _mark_repeats(lines: list[Line]) -> None:
-    """A line that repeats an earlier line, or a part of a longer one, is a pull quote or echo."""
+    """A lone line that repeats an earlier line, or a part of a longer one, is a pull quote.
+
+    Runs of repeated lines are left alone: a page that carries a whole section twice (a recipe
+    card, a list of features) has both copies in its body, and which to drop is not ours to say.
+    """
     seen: set[str] = set()
     keys = [line.key for line in lines]
     longer = [k for k, line in zip(keys, lines, strict=True) if line.prose]
-    for line, key in zip(lines, keys, strict=True):
-        if line.kind is not None or not key:
+    repeat = [False] * len(lines)
+    for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        if line.kind is not None or not key or line.words < MIN_REPEAT_WORDS:
             continue
-        if key in seen and line.words >= MIN_REPEAT_WORDS:
-            line.kind = "duplicate"
-        elif line.words >= MIN_REPEAT_WORDS and any(len(k) > len(key) and f" {key} " in f" {k} " for k in longer):
-            line.kind = "duplicate"
+        if key in seen or any(len(k) > len(key) and f" {key} " in f" {k} " for k in longer):
+            repeat[i] = True
         seen.add(key)
+    for i, line in enumerate(lines):
+        if repeat[i] and not (i > 0 and repeat[i - 1]) and not (i + 1 < len(lines) and repeat[i + 1]):
+            line.kind = "duplicate"
 
 
 def _mark_shared(lines: list[Line], shared: frozenset[str]) -> None:

@@ -134,7 +134,7 @@ TEASER_HEADER = re.compile(
 
 # A line that opens the comment section: everything after it is readers' comments.
 COMMENT_SIGNATURE = re.compile(r"^.{1,80}\d.{0,40}\b(said|says|wrote|commented|replied)\s*:$|"
-                               r"^\d+ (minutes?|hours?|days?|weeks?|months?) ago\b", re.I)
+                               r"^\d+ (minutes?|hours?|days?|weeks?|months?) ago at \d", re.I)
 COMMENT_HEADER = re.compile(
     r"^(\d+\s+)?(comments?|responses?|reader comments|readers'? comments|join the (discussion|conversation)|"
     r"leave a (comment|reply)|post a comment|add a comment|conversation|discussion|show comments|"

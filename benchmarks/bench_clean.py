@@ -1,0 +1,164 @@
+"""Benchmark the clean stage on the article extraction benchmark (aeb), peers side by side.
+
+    python benchmarks/bench_clean.py                 # HTML path, plain-text path, peers
+    python benchmarks/bench_clean.py --multinews 40  # also: what cleaning removes from Multi-News
+
+Scores use the benchmark's own metric (see ../shared/data/README.md): `\\w+` tokens, 4-token
+shingles as multisets, per-page precision and recall averaged over pages, F1 from the means.
+Rows:
+- storydesk (HTML): `clean.clean_documents` on each raw page (trafilatura + line cleaner);
+- trafilatura (live): `trafilatura.extract` with its defaults, run here on the same pages;
+- peers/*.json: the stored outputs the benchmark ships (trafilatura, newspaper, readability);
+- storydesk (plain text): `clean_documents` on peers/html-text.json, each whole page as text;
+- html-text (uncleaned): that same input scored as it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from storydesk.clean import clean_documents  # noqa: E402
+from storydesk.model import RawDocument  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+_TOKEN = re.compile(r"\w+", re.U)
+
+
+def shingles(text: str, size: int = 4) -> Counter:
+    tokens = _TOKEN.findall(text or "")
+    if len(tokens) < size:
+        return Counter([tuple(tokens)]) if tokens else Counter()
+    return Counter(tuple(tokens[i:i + size]) for i in range(len(tokens) - size + 1))
+
+
+def page_scores(predicted: str, truth: str) -> tuple[float, float]:
+    """Precision and recall of one page, with the benchmark's conventions for empty texts."""
+    pred, true = shingles(predicted), shingles(truth)
+    if not pred and not true:
+        return 1.0, 1.0
+    tp = sum((pred & true).values())
+    fp = sum((pred - true).values())
+    fn = sum((true - pred).values())
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall
+
+
+def score(outputs: dict[str, str], truth: dict[str, str]) -> tuple[float, float, float]:
+    pairs = [page_scores(outputs.get(key, ""), body) for key, body in truth.items()]
+    precision = sum(p for p, _ in pairs) / len(pairs)
+    recall = sum(r for _, r in pairs) / len(pairs)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def load_peer(aeb: Path, name: str) -> dict[str, str]:
+    data = json.loads((aeb / "peers" / f"{name}.json").read_text())
+    data = data.get("output", data)
+    return {key: (value or {}).get("articleBody") or "" for key, value in data.items()}
+
+
+def run_storydesk(pages: dict[str, str], is_html: bool) -> dict[str, str]:
+    """Each page is its own story here (the aeb pages are unrelated), so no cross-page evidence."""
+    out = {}
+    for key, content in pages.items():
+        articles, _ = clean_documents([RawDocument(id=key, content=content, is_html=is_html)])
+        out[key] = articles[0].text if articles else ""
+    return out
+
+
+def run_trafilatura(pages: dict[str, str]) -> dict[str, str]:
+    import trafilatura
+
+    return {key: trafilatura.extract(html) or "" for key, html in pages.items()}
+
+
+def timed(run: Callable[[], dict[str, str]]) -> tuple[dict[str, str], float]:
+    start = time.perf_counter()
+    out = run()
+    return out, time.perf_counter() - start
+
+
+def bench_aeb(aeb: Path, limit: int | None, live: bool) -> list[tuple[str, float, float, float, float | None]]:
+    truth = {k: v["articleBody"] for k, v in json.loads((aeb / "ground-truth.json").read_text()).items()}
+    if limit:
+        truth = dict(list(truth.items())[:limit])
+    html = {k: gzip.open(aeb / "html" / f"{k}.html.gz").read().decode("utf-8", errors="replace") for k in truth}
+    page_text = load_peer(aeb, "html-text")
+    rows = []
+    out, seconds = timed(lambda: run_storydesk(html, is_html=True))
+    rows.append(("storydesk clean (HTML)", *score(out, truth), seconds))
+    if live:
+        import trafilatura
+
+        out, seconds = timed(lambda: run_trafilatura(html))
+        rows.append((f"trafilatura {trafilatura.__version__} (live, defaults)", *score(out, truth), seconds))
+    for peer in ("trafilatura", "newspaper", "readability"):
+        rows.append((f"peers/{peer}.json (stored)", *score(load_peer(aeb, peer), truth), None))
+    out, seconds = timed(lambda: run_storydesk({k: page_text.get(k, "") for k in truth}, is_html=False))
+    rows.append(("storydesk clean (plain text of page)", *score(out, truth), seconds))
+    rows.append(("html-text, uncleaned (plain-text input)", *score(page_text, truth), None))
+    return rows
+
+
+def bench_multinews(path: Path, stories: int) -> None:
+    """What cleaning removes from raw Multi-News scrapes: counts per kind and examples."""
+    kinds: Counter[str] = Counter()
+    examples: dict[str, list[str]] = {}
+    articles_in = articles_out = chars_in = chars_out = 0
+    with path.open() as handle:
+        for number, line in enumerate(handle):
+            if number >= stories:
+                break
+            record = json.loads(line)
+            docs = [RawDocument(id=f"{record['id']}-{d['id']}", content=d["text"]) for d in record["documents"]
+                    if d.get("text", "").strip()]
+            articles, _ = clean_documents(docs)
+            articles_in += len(docs)
+            articles_out += len(articles)
+            chars_in += sum(len(d.content) for d in docs)
+            chars_out += sum(len(a.text) for a in articles)
+            for article in articles:
+                for removed in article.removed:
+                    kinds[removed.kind] += 1
+                    examples.setdefault(removed.kind, []).append(removed.text[:100])
+    print(f"\nMulti-News: {articles_in} articles in {stories} stories, {articles_out} with a body; "
+          f"{chars_out / max(chars_in, 1):.1%} of characters kept")
+    print(f"{'kind':<12} {'lines':>6}  examples")
+    for kind, count in kinds.most_common():
+        sample = " | ".join(examples[kind][:: max(1, len(examples[kind]) // 3)][:3])
+        print(f"{kind:<12} {count:>6}  {sample[:150]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DATA, help="the shared data directory")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N aeb pages")
+    parser.add_argument("--no-live", action="store_true", help="skip the live trafilatura run")
+    parser.add_argument("--multinews", type=int, default=0, metavar="N", help="also clean N Multi-News stories")
+    args = parser.parse_args()
+    aeb = args.data / "aeb"
+    if not aeb.exists():
+        sys.exit(f"no benchmark data at {aeb}")
+    rows = bench_aeb(aeb, args.limit, live=not args.no_live)
+    print(f"{'system':<44} {'P':>6} {'R':>6} {'F1':>6} {'seconds':>8}")
+    for name, precision, recall, f1, seconds in rows:
+        took = f"{seconds:8.1f}" if seconds is not None else f"{'-':>8}"
+        print(f"{name:<44} {precision:6.3f} {recall:6.3f} {f1:6.3f} {took}")
+    if args.multinews:
+        bench_multinews(args.data / "multinews" / "val.jsonl", args.multinews)
+
+
+if __name__ == "__main__":
+    main()

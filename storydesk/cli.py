@@ -91,6 +91,29 @@ def digest(
         print_digest(result)
 
 
+@app.command("clean")
+def clean_command(
+    paths: PathsArg,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write one JSON record per article to this JSONL file (default: stdout).")] = None,
+) -> None:
+    """Clean articles: body text, title and every removed line with its kind, as JSONL
+    ({"id", "title", "text", "removed": [{"line", "text", "kind"}]})."""
+    import json
+
+    from storydesk.clean import article_record, clean_paths
+
+    articles, problems = clean_paths(paths)
+    report_problems(problems)
+    if not articles:
+        err.print("[red]error[/]: no article body could be read")
+        raise typer.Exit(1)
+    lines = "".join(json.dumps(article_record(a), ensure_ascii=False) + "\n" for a in articles)
+    if out:
+        write_output(out, lines, f"{len(articles)} cleaned articles")
+    else:
+        typer.echo(lines, nl=False)
+
+
 def main() -> None:
     app()
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from storydesk.clean.html import extract_html
 from storydesk.clean.lines import Line, classify, line_key, split_lines
-from storydesk.ingest import parse_datetime, source_from_url
+from storydesk.ingest import parse_datetime, read_inputs, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
-__all__ = ["clean_documents", "clean_document", "clean_text", "CleanResult"]
+__all__ = ["clean_documents", "clean_document", "clean_text", "clean_paths", "article_record", "CleanResult"]
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,23 @@ def shared_lines(texts: list[str]) -> frozenset[str]:
     for text in texts:
         counts.update({line_key(t) for t in text.split("\n") if t.strip()})
     return frozenset(key for key, n in counts.items() if n >= 2 and key)
+
+
+def clean_paths(paths: list[str | Path]) -> tuple[list[Article], list[Problem]]:
+    """Read and clean files, directories and JSONL (`storydesk clean`); all are cleaned together."""
+    result = read_inputs(paths)
+    articles, problems = clean_documents(result.documents)
+    return articles, result.problems + problems
+
+
+def article_record(article: Article) -> dict:
+    """One line of `storydesk clean --out`: the body, its title and everything taken out."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "text": article.text,
+        "removed": [{"line": r.line, "text": r.text, "kind": r.kind} for r in article.removed],
+    }
 
 
 def _drop_title_echo(lines: list[Line], title: str) -> list[Line]:

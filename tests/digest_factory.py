@@ -4,8 +4,24 @@ hostile article text, for renderer tests."""
 from __future__ import annotations
 
 from storydesk.model import (
-    Alignment, Article, Claim, Conflict, Digest, Entity, Extraction, Fact, Passage, Quote, Removed,
-    ReusePair, ReuseReport, Sentence, Span, Story, SummarySentence, TimelineEntry,
+    Alignment,
+    Article,
+    Claim,
+    Conflict,
+    Digest,
+    Entity,
+    Extraction,
+    Fact,
+    Passage,
+    Quote,
+    Removed,
+    ReusePair,
+    ReuseReport,
+    Sentence,
+    Span,
+    Story,
+    SummarySentence,
+    TimelineEntry,
 )
 from tests.conftest import published
 

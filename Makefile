@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint bench clean
+.PHONY: install browser demo test lint bench clean
 
 $(STAMP): pyproject.toml requirements-models.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,11 +15,16 @@ $(STAMP): pyproject.toml requirements-models.txt
 
 install: $(STAMP)
 
+# The HTML report is tested in a real browser: Debian's Chromium and its driver.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null)
+
 demo: install
-	$(VENV)/bin/storydesk digest examples/harbor-fire --json out/digest.json --markdown out/digest.md
+	$(VENV)/bin/storydesk digest examples/harbor-fire --json out/digest.json --markdown out/digest.md --html out/digest.html
 	$(VENV)/bin/storydesk digest examples/harbor-fire
 
-test: install
+test: install browser
 	$(PY) -m ruff check storydesk tests benchmarks
 	$(PY) -m pytest -q
 

@@ -65,11 +65,12 @@ def digest(
     published: PublishedOpt = None,
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the digest as JSON (storydesk.digest/1) to this file.")] = None,
     markdown_out: Annotated[Optional[Path], typer.Option("--markdown", help="Write the digest as Markdown to this file.")] = None,
+    html_out: Annotated[Optional[Path], typer.Option("--html", help="Write the digest as one self-contained HTML report to this file.")] = None,
     words: Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")] = 120,
     story_id: Annotated[Optional[str], typer.Option("--story-id", help="Id for the story (default: from the headline).")] = None,
 ) -> None:
     """Digest the articles of one story: clean text, shared copy, entities, quotes, facts,
-    conflicts, timeline and a cited summary. Prints to the terminal unless --json/--markdown."""
+    conflicts, timeline and a cited summary. Prints to the terminal unless --json/--markdown/--html."""
     from storydesk.pipeline import NothingToDigest, Options
     from storydesk.pipeline import digest as run_digest
 
@@ -85,7 +86,11 @@ def digest(
         write_output(json_out, result.to_json(), "JSON digest")
     if markdown_out:
         write_output(markdown_out, result.to_markdown(), "Markdown digest")
-    if not (json_out or markdown_out):
+    if html_out:
+        from storydesk.render.html import render_html
+
+        write_output(html_out, render_html(result), "HTML report")
+    if not (json_out or markdown_out or html_out):
         from storydesk.render.terminal import print_digest
 
         print_digest(result)

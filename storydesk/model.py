@@ -269,3 +269,8 @@ class Digest:
         from storydesk.render.markdown import render_markdown
 
         return render_markdown(self)
+
+    def to_html(self) -> str:
+        from storydesk.render.html import render_html
+
+        return render_html(self)

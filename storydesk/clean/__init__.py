@@ -20,6 +20,8 @@ from storydesk.clean.lines import Line, classify, line_key, split_lines
 from storydesk.ingest import parse_datetime, read_inputs, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
+SHORT_MATCH_WORDS = 4  # page lines shorter than this must match a whole body paragraph
+
 __all__ = ["clean_documents", "clean_document", "clean_text", "clean_paths", "article_record", "CleanResult"]
 
 
@@ -50,6 +52,8 @@ def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[P
         problems.extend(notes)
         result = clean_text(text, title=doc.title or meta.get("title"), shared=shared,
                             line_numbers=not doc.is_html, find_region=not doc.is_html or meta["whole_page"])
+        if doc.is_html and not meta["whole_page"]:
+            result = CleanResult(result.text, result.title, page_removed(meta["page"], result))
         if not result.text.strip():
             problems.append(Problem(_where(doc), "no article body found after cleaning (the page holds only "
                                                  f"navigation, links or notices: {len(result.removed)} lines "
@@ -101,6 +105,34 @@ def shared_lines(texts: list[str]) -> frozenset[str]:
     return frozenset(key for key, n in counts.items() if n >= 2 and key)
 
 
+def page_removed(page: str, result: CleanResult) -> tuple[Removed, ...]:
+    """Every visible line of an HTML page that is not in the body, with its kind.
+
+    The extractor drops menus, footers and asides without saying so; this lists them, so HTML
+    input, too, loses nothing silently. A line the cleaner itself removed keeps the cleaner's
+    kind; one only the extractor dropped gets the kind the page-level classifier gives it.
+    """
+    paragraphs = {line_key(p) for p in result.text.split("\n\n")}
+    body = " " + " ".join(paragraphs) + " "
+    title = line_key(result.title or "")
+    kinds = {line_key(r.text): r.kind for r in result.removed}
+    lines = split_lines(page)
+    classify(lines, has_title=True)
+    removed: list[Removed] = []
+    emitted: set[str] = set()
+    for line in lines:
+        key = line.key
+        # Short lines ("Accept", "News") occur inside body sentences by chance: only a whole
+        # paragraph match counts for them.
+        in_body = key in paragraphs or (line.words >= SHORT_MATCH_WORDS and f" {key} " in body)
+        if not key or key == title or in_body:
+            continue
+        removed.append(Removed(line.text, kinds.get(key) or line.kind or "other"))
+        emitted.add(key)
+    removed.extend(r for r in result.removed if line_key(r.text) not in emitted)
+    return tuple(removed)
+
+
 def clean_paths(paths: list[str | Path]) -> tuple[list[Article], list[Problem]]:
     """Read and clean files, directories and JSONL (`storydesk clean`); all are cleaned together."""
     result = read_inputs(paths)
@@ -132,7 +164,7 @@ def _plain_text(doc: RawDocument) -> tuple[str, dict, list[Problem]]:
         return doc.content, {"whole_page": True}, []
     extracted = extract_html(doc.content, doc.url)
     meta = {"title": extracted.title, "date": extracted.date, "url": extracted.url, "sitename": extracted.sitename,
-            "whole_page": extracted.whole_page}
+            "whole_page": extracted.whole_page, "page": extracted.page}
     notes = [Problem(_where(doc), extracted.note)] if extracted.note else []
     return extracted.text, meta, notes
 

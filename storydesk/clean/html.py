@@ -35,6 +35,7 @@ class Extracted:
     sitename: str | None = None
     note: str | None = None  # how the text was got, when not the usual way (for a Problem)
     whole_page: bool = False  # True when `text` is the whole page, menus and all, not the article
+    page: str = ""  # all visible text of the page, one block a line: what the extractor chose from
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
@@ -43,7 +44,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if len(html) > MAX_TRAFILATURA_CHARS:
         text, title = page_text(html)
         size = len(html) / 1_000_000
-        return Extracted(text, title, whole_page=True,
+        return Extracted(text, title, whole_page=True, page=text,
                          note=f"page is {size:.0f} MB of markup: took its text block by block "
                               "instead of running the main-text extractor")
     try:
@@ -53,7 +54,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
                                           with_metadata=True)
     except Exception as exc:  # trafilatura raises on some malformed pages; fall back, say why
         text, title = page_text(html)
-        return Extracted(text, title, whole_page=True,
+        return Extracted(text, title, whole_page=True, page=text,
                          note=f"main-text extractor failed ({type(exc).__name__}); used the page text")
     text = (doc.text if doc is not None else "") or ""
     whole, page_title = page_text(html)
@@ -66,8 +67,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
             # Nothing usable found: the plain-text cleaner looks for the body in the whole page.
             text, whole_page = whole, True
     if doc is None:
-        return Extracted(text, page_title, whole_page=whole_page)
-    return Extracted(text, doc.title or page_title, doc.date, doc.url, doc.sitename, whole_page=whole_page)
+        return Extracted(text, page_title, whole_page=whole_page, page=whole)
+    return Extracted(text, doc.title or page_title, doc.date, doc.url, doc.sitename, whole_page=whole_page, page=whole)
 
 
 def page_text(html: str) -> tuple[str, str | None]:

@@ -19,7 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storydesk.clean.rules import COMMENT_HEADER, COMMENT_SIGNATURE, TEASER_HEADER, VIDEO_MARKER, match_rule
+from storydesk.clean.rules import (
+    COMMENT_HEADER,
+    COMMENT_SIGNATURE,
+    TEASER_HEADER,
+    TWEET_SIGNATURE,
+    VIDEO_MARKER,
+    match_rule,
+)
 
 # Tuned on the aeb pages (peers/html-text.json), where body lines are paragraphs and noise lines
 # are menus, teasers and footers; see benchmarks/bench_clean.py. Values near these all score
@@ -35,6 +42,7 @@ SHORT_LINE_PENALTY = 0.7  # cost of one menu item / teaser headline inside the r
 NOISE_PENALTY = 1.0  # cost of a line that matches a noise pattern
 NEUTRAL_MIN_WORDS = 4  # short sentence-like lines ("He declined to comment.") cost nothing
 MAX_TITLE_WORDS = 25  # a first line longer than this is a paragraph, not a headline
+MAX_TWEET_CHARS = 300  # a tweet is at most 280 characters, plus a link or two
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
 
 _TERMINAL = tuple(".!?…\"”’'):;。！？»")
@@ -222,12 +230,15 @@ def _opens_comments(text: str) -> bool:
 
 
 def _mark_inside(lines: list[Line], start: int, end: int) -> None:
-    """Inside the body only recognisable noise goes: video titles and teaser blocks."""
+    """Inside the body only recognisable noise goes: video titles, tweet texts, teaser blocks."""
     teaser = False
     for i in range(start, end):
         line = lines[i]
         if line.kind is None and i > start and VIDEO_MARKER.match(lines[i - 1].text) and not line.prose:
             line.kind = "video"  # the video's title under "Click to play video"
+        if line.kind is None and i + 1 < end and TWEET_SIGNATURE.match(lines[i + 1].text) \
+                and len(line.text) <= MAX_TWEET_CHARS:
+            line.kind = "social"  # an embedded tweet's text, above its "— Name (@handle) date" line
         if TEASER_HEADER.match(line.text) and not line.prose:
             teaser, line.kind = True, "related"
             continue

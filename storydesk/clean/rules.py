@@ -42,13 +42,13 @@ RULES: tuple[Rule, ...] = (
     # Newsletters, subscriptions and app prompts.
     _rule("newsletter", r"^(join|sign up|subscribe|register|get|receive)\b.{0,80}\b(newsletters?|inbox|"
                         r"email alerts?|e-?mail updates|updates|briefing|digest)\b", 40),
-    _rule("newsletter", r"^(sign up|sign in|log ?in|subscribe( now| today)?|register|"
+    _rule("newsletter", r"^(sign up|sign in|log ?in|subscribe (now|today)|register|"
                         r"already (a subscriber|have an account)|create (a free )?account|"
                         r"thanks? (you )?for (signing up|subscribing)|download (the|our) .{0,40}app|"
                         r"get (the|our) .{0,40}app|(enter|your) e-?mail( address)?|"
-                        r"(invalid|please enter a valid) e-?mail|privacy policy|terms (of (use|service)|"
-                        r"and conditions))\b", 14),
-    _rule("newsletter", r"\b(newsletters?|subscribe|subscription|subscriber)\b", 8),
+                        r"(invalid|please enter a valid) e-?mail)\b", 14),
+    _rule("newsletter", r"^(?=.*\s).*\b(newsletters?|subscribe|subscription|subscriber)\b", 8),
+    _rule("newsletter", r"\b(delivered|straight|directly|right) (to|in|into) your (inbox|e-?mail)\b", 25),
     # Links to other stories.
     _rule("related", r"^(read more|read also|see also|also read|more on this( story)?|related( stories| "
                      r"articles?| content| links?| coverage| news| posts?| reading| topics)?|"
@@ -82,6 +82,9 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^(accept|decline|manage (settings|preferences)|got it|close|ok|dismiss|"
                    r"allow( all)?|reject( all)?)$", 3),
     _rule("other", r"^(©|\(c\)|copyright\b|all rights reserved)", 30),
+    # Appeals for money or membership.
+    _rule("other", r"\b(support (our |independent |local |quality )*(local )?journalism|become a (member|supporter|patron)|"
+                   r"donate (now|today)|make a (donation|contribution)|(free|unlimited) articles? (left|remaining))\b", 25),
     _rule("other", r"\ball rights reserved\b", 20),
     # Photo captions and credits.
     _rule("caption", r"\((photo|picture|image|pic|credit|photograph|file photo)s?( by)?\s*:?[^()]{0,60}\)\s*$", 45),
@@ -98,13 +101,15 @@ RULES: tuple[Rule, ...] = (
     _rule("credit", r"\b(contributed (to )?(this|the) (report|story|article)|contributed reporting)\.?$", 40),
     _rule("credit", r"^\(?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
     _rule("credit", r"^(by|written by|words by|posted by|story by|report by)\s+[A-Z][\w.'’-]*"
-                    r"(\s+[\w.'’-]+){0,6}([,·|]|\s*$)", 16),
-    _rule("credit", r"^(posted|published|updated|last updated|first published)\b.{0,40}\d", 14),
+                    r"(\s+[\w.'’-]+){0,6}\s*([,·|•]|$)", 18),
+    # Datelines: when the page was posted is metadata, not body.
+    _rule("other", r"^(posted|published|updated|last updated|first published)\b.{0,40}\d", 14),
     _rule("credit", r"^(this (article|story|report) (was|has been) (updated|corrected|amended|produced))\b", 30),
     # Site navigation and page chrome.
     _rule("navigation", r"^(home|menu|search|skip to (main )?content|back to top|go to top|"
                         r"close menu|open menu|toggle navigation|main menu|navigation|sections?|"
                         r"site map|sitemap|contact us|about us|log out|my account|more|show more|"
+                        r"privacy( policy| notice)?|terms (of (use|service)|and conditions)|cookie policy|"
                         r"load more|see more|view all|see all|next|previous|print this (page|article))\b\W*$", 4),
     _rule("navigation", r"^(\w+( \w+)?) (»|›|>|/|\|) (\w+( \w+)?)( (»|›|>|/|\|) \w+( \w+)?)*$", 10),  # breadcrumbs
     _rule("navigation", r"^(\d+ )?min(ute)?s? read$", 4),
@@ -145,3 +150,6 @@ COMMENT_HEADER = re.compile(
 # A video marker: the short line after it is the video's title, not a body paragraph.
 VIDEO_MARKER = re.compile(r"^(click to play( video)?|watch|video|now playing|up next)\b.{0,3}$|"
                           r"^click to play video\s*:", re.I)
+
+# The signature line of an embedded tweet; the line above it is the tweet's text.
+TWEET_SIGNATURE = re.compile(r"^[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from storydesk.byline import parse_byline
 from storydesk.clean.html import extract_html
 from storydesk.clean.lines import Line, classify, line_key, split_lines
 from storydesk.ingest import parse_datetime, read_inputs, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
+BYLINE_SEARCH_LINES = 5  # a byline sits among the first few removed lines (title, byline, dateline)
 SHORT_MATCH_WORDS = 4  # page lines shorter than this must match a whole body paragraph
 
 __all__ = ["clean_documents", "clean_document", "clean_text", "clean_paths", "article_record", "CleanResult"]
@@ -63,7 +66,8 @@ def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[P
         articles.append(Article(
             id=doc.id, text=result.text, title=result.title, source=doc.source or meta.get("sitename")
             or source_from_url(url), url=url, path=doc.path,
-            published=doc.published or parse_datetime(meta.get("date")), removed=result.removed,
+            published=doc.published or parse_datetime(meta.get("date")) or _byline_date(result.removed),
+            removed=result.removed,
         ))
     return articles, problems
 
@@ -157,6 +161,16 @@ def _drop_title_echo(lines: list[Line], title: str) -> list[Line]:
         if line.key and (line.key == key or (len(line.key) > 20 and line.key in key)):
             return lines[:i] + lines[i + 1:]
     return lines
+
+
+def _byline_date(removed: tuple[Removed, ...]) -> datetime | None:
+    """Plain text carries no metadata, but its byline often gives the publication date."""
+    for item in removed[:BYLINE_SEARCH_LINES]:
+        if item.kind == "credit":
+            byline = parse_byline(item.text)
+            if byline is not None and byline.published is not None:
+                return byline.published
+    return None
 
 
 def _plain_text(doc: RawDocument) -> tuple[str, dict, list[Problem]]:

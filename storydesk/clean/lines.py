@@ -41,7 +41,9 @@ MIN_BODY_SCORE = 3.0  # about 50 words of prose: enough to be an article before 
 SHORT_LINE_PENALTY = 0.7  # cost of one menu item / teaser headline inside the region
 NOISE_PENALTY = 1.0  # cost of a line that matches a noise pattern
 NEUTRAL_MIN_WORDS = 4  # short sentence-like lines ("He declined to comment.") cost nothing
-MAX_TITLE_WORDS = 25  # a first line longer than this is a paragraph, not a headline
+MAX_TITLE_WORDS = 25
+MIN_TITLE_WORDS = 3  # "News", "Sport": menu items, not headlines
+TITLE_LOOKBACK = 4  # the headline sits within a few lines (byline, dateline, caption) of the body  # a first line longer than this is a paragraph, not a headline
 MAX_TWEET_CHARS = 300  # a tweet is at most 280 characters, plus a link or two
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
 
@@ -271,9 +273,18 @@ def _mark_outside(lines: list[Line], start: int, end: int) -> None:
 
 
 def _mark_title(lines: list[Line], start: int, has_title: bool) -> None:
-    """The headline: the first line when it reads as one, else the last headline before the body."""
+    """The headline: the last headline-like line just above the body (skipping bylines, captions
+    and datelines), else the first line when it reads as one."""
     if has_title:
         return
+    for line in reversed(lines[max(0, start - TITLE_LOOKBACK):start]):
+        if line.kind == "navigation" and line.words >= MIN_TITLE_WORDS and is_headline(line.text) \
+                and match_rule(line.text) is None:
+            line.kind = "title"
+            return
+        if line.kind == "navigation":
+            break  # a menu item sits between: the headline is not here
     first = lines[0]
-    if first.kind in (None, "navigation") and is_headline(first.text) and match_rule(first.text) is None:
+    if first.kind in (None, "navigation") and first.words >= MIN_TITLE_WORDS and is_headline(first.text) \
+            and match_rule(first.text) is None:
         first.kind = "title"

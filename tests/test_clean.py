@@ -1,0 +1,261 @@
+"""The clean stage: noise goes with its kind and line, the body survives whole."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from storydesk.clean import clean_documents, clean_paths, clean_text
+from storydesk.clean import html as clean_html
+from storydesk.ingest import read_inputs
+from storydesk.model import REMOVED_KINDS, RawDocument
+from tests.conftest import DATA, EXAMPLE_DIR
+
+BODY = [
+    "PORT LUMEN — A tram derailed near the central station on Tuesday morning, injuring six passengers, "
+    "the city transport authority said.",
+    "The tram left the rails on a curve at low speed shortly after 8 a.m., and the front carriage came to rest "
+    "against a lamp post, witnesses said.",
+    "\"We heard a loud screech and then everybody fell forward,\" said Ines Varga, who was on her way to work.",
+    "The authority said the line would stay closed until engineers had inspected the track, and that buses "
+    "would replace trams on the route for the rest of the day.",
+]
+
+
+def article(*noise: str, after: int = 2, title: str = "Tram derails near central station, six hurt") -> str:
+    """A small invented article with noise lines inserted after body paragraph `after`."""
+    paragraphs = BODY[:after] + list(noise) + BODY[after:]
+    return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def assert_body_whole(text: str) -> None:
+    for paragraph in BODY:
+        assert paragraph in text
+
+
+NOISE_CASES = [
+    ("caption", "A damaged tram carriage at the central station. (Photo: Karl Weiss/City Post)"),
+    ("caption", "Photo: A crane lifts the carriage back onto the rails"),
+    ("video", "Click to play video: 'Tram derails in Port Lumen'"),
+    ("video", "WATCH: Moment the tram left the rails"),
+    ("advert", "Story continues below advertisement"),
+    ("advert", "Sponsored content"),
+    ("newsletter", "Join Our Newsletter"),
+    ("newsletter", "Sign up for our daily briefing and get the top stories in your inbox."),
+    ("related", "Read more: City council debates new tram fares"),
+    ("social", "Tweet with a location"),
+    ("social", "Share this story: Facebook | X | WhatsApp | Email"),
+    ("other", "We use cookies to improve your experience. By continuing to browse you accept our use of cookies."),
+    ("credit", "Associated Press writers Ana Ruiz and Tom Berg contributed."),
+    ("navigation", "Home > News > Local"),
+]
+
+
+@pytest.mark.parametrize(("kind", "line"), NOISE_CASES)
+def test_clean_removes_each_noise_kind_inside_the_body(kind: str, line: str) -> None:
+    result = clean_text(article(line))
+    assert line not in result.text
+    assert [(r.text, r.kind) for r in result.removed] == [(line, kind)]
+    assert_body_whole(result.text)
+    assert all(r.kind in REMOVED_KINDS for r in result.removed)
+
+
+def test_clean_takes_the_headline_as_title_and_numbers_input_lines() -> None:
+    text = article("Story continues below advertisement")
+    result = clean_text(text)
+    assert result.title == "Tram derails near central station, six hurt"
+    assert not result.text.startswith("Tram derails")
+    (removed,) = result.removed
+    assert text.split("\n")[removed.line - 1] == "Story continues below advertisement"
+
+
+def test_clean_video_title_under_a_video_marker_goes_with_it() -> None:
+    result = clean_text(article("Click to play video: 'Tram derails'", "Tram derails in Port Lumen"))
+    assert [r.kind for r in result.removed] == ["video", "video"]
+    assert_body_whole(result.text)
+
+
+def test_clean_pull_quote_repeating_a_body_quote_is_a_duplicate() -> None:
+    pull = "\"We heard a loud screech and then everybody fell forward.\""
+    result = clean_text(article(pull, after=4))
+    assert [(r.text, r.kind) for r in result.removed] == [(pull, "duplicate")]
+    assert_body_whole(result.text)
+
+
+def test_clean_tail_teasers_and_comment_spam_are_related_and_comment() -> None:
+    tail = ["Related Stories", "Council Debates New Tram Fares", "Harbour Ferry Timetable Changes",
+            "2 Comments", "Great article! Check out cheap watches at www.watch-deals.example",
+            "Nice post, thanks for sharing!!! Visit my page for crypto signals"]
+    result = clean_text(article() + "\n" + "\n\n".join(tail))
+    assert [r.kind for r in result.removed] == ["related"] * 3 + ["comment"] * 3
+    assert_body_whole(result.text)
+
+
+def test_clean_navigation_before_the_body_is_removed() -> None:
+    menu = "\n".join(["Skip to content", "News", "Sport", "Business", "Weather", "Search"])
+    result = clean_text(menu + "\n" + article())
+    assert {r.kind for r in result.removed} == {"navigation"}
+    assert len(result.removed) == 6
+    assert_body_whole(result.text)
+
+
+def test_clean_short_sentences_inside_the_body_survive() -> None:
+    short = "No one was killed."
+    result = clean_text(article(short, "Engineers were on site by noon."))
+    assert short in result.text and "Engineers were on site by noon." in result.text
+    assert result.removed == ()
+
+
+def test_clean_wire_body_repeated_across_articles_is_not_removed() -> None:
+    boilerplate = "Metro Edition"
+    docs = [RawDocument(id=f"outlet{i}", content=article(boilerplate, title=f"Tram crash, report {i}"))
+            for i in range(3)]
+    articles, problems = clean_documents(docs)
+    assert problems == [] and len(articles) == 3
+    for cleaned in articles:
+        assert_body_whole(cleaned.text)  # the shared wire paragraphs stay
+        assert [(r.text, r.kind) for r in cleaned.removed] == [(boilerplate, "other")]
+
+
+def test_clean_lines_shared_across_articles_are_only_removed_when_not_prose() -> None:
+    shared = "Tram services were suspended."
+    docs = [RawDocument(id=f"d{i}", content=article(shared, title=f"Title {i} of the story")) for i in range(2)]
+    articles, _ = clean_documents(docs)
+    assert all(shared in a.text for a in articles)
+
+
+def test_clean_all_navigation_page_is_reported_not_dropped_silently() -> None:
+    nav = "\n".join(["Home", "News", "Sport", "Weather", "Contact us", "About us", "Privacy Policy"])
+    good = RawDocument(id="good", content=article())
+    articles, problems = clean_documents([RawDocument(id="nav", content=nav, path="nav.txt"), good])
+    assert [a.id for a in articles] == ["good"]
+    assert len(problems) == 1 and problems[0].where == "nav.txt" and problems[0].fatal
+    assert "no article body" in problems[0].message
+
+
+def test_clean_html_records_what_the_extractor_dropped() -> None:
+    page = ("<html><head><title>Tram derails | City Post</title></head><body>"
+            "<nav><a href='/'>Home</a><a href='/news'>News</a></nav>"
+            "<article><h1>Tram derails near central station</h1>"
+            + "".join(f"<p>{p}</p>" for p in BODY)
+            + "<p>Read more: City council debates new tram fares</p></article>"
+            "<footer><p>© 2024 City Post. All rights reserved.</p></footer></body></html>")
+    articles, problems = clean_documents([RawDocument(id="page", content=page, is_html=True)])
+    (cleaned,) = articles
+    assert_body_whole(cleaned.text)
+    kinds = {r.text: r.kind for r in cleaned.removed}
+    assert kinds["Read more: City council debates new tram fares"] == "related"
+    assert kinds["© 2024 City Post. All rights reserved."] == "other"
+    assert all(r.line is None for r in cleaned.removed)  # HTML has no input lines to point at
+
+
+def test_clean_html_saved_as_txt_is_extracted(tmp_path) -> None:
+    page = "<!DOCTYPE html><html><body><article>" + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>"
+    (tmp_path / "page.txt").write_text(page)
+    articles, problems = clean_paths([tmp_path / "page.txt"])
+    assert any("looks like HTML" in p.message for p in problems)
+    assert "<p>" not in articles[0].text
+    assert_body_whole(articles[0].text)
+
+
+def test_clean_huge_html_skips_the_extractor_and_says_so(monkeypatch) -> None:
+    monkeypatch.setattr(clean_html, "MAX_TRAFILATURA_CHARS", 50_000)
+    menu = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(3000))
+    page = (f"<html><body><ul>{menu}</ul><script>{'x=1;' * 100_000}</script><article>"
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>")
+    start = time.perf_counter()
+    articles, problems = clean_documents([RawDocument(id="big", content=page, is_html=True)])
+    assert time.perf_counter() - start < 10
+    assert any("MB of markup" in p.message for p in problems)
+    assert_body_whole(articles[0].text)
+    assert sum(r.kind == "navigation" for r in articles[0].removed) >= 3000
+
+
+def test_clean_hard_wrapped_paragraphs_are_joined() -> None:
+    words = ("The tram left the rails on a curve at low speed, and came to rest against a post. The "
+             "passengers waited for help from the crews, who arrived within minutes of the call. ").split() * 6
+    wrapped, line = [], []
+    for word in words:
+        if len(" ".join(line + [word])) > 72:
+            wrapped.append(" ".join(line))
+            line = []
+        line.append(word)
+    text = "\n".join(wrapped[:6]) + "\n\n" + "\n".join(wrapped[6:12]) + "\n"
+    result = clean_text(text, title="Given title")
+    assert result.text.count("\n\n") == 1 and "\n" not in result.text.replace("\n\n", "")
+
+
+def test_clean_cli_writes_one_record_per_article(tmp_path) -> None:
+    from storydesk.cli import app
+
+    (tmp_path / "a.txt").write_text(article("Story continues below advertisement"))
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["clean", str(tmp_path / "a.txt"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert set(record) == {"id", "title", "text", "removed"}
+    assert record["removed"] == [{"line": 7, "text": "Story continues below advertisement", "kind": "advert"}]
+
+
+@pytest.fixture(scope="module")
+def example_cleaned():
+    if not EXAMPLE_DIR.exists():
+        pytest.skip("bundled example not found")
+    articles, problems = clean_paths([EXAMPLE_DIR])
+    expected = json.loads((EXAMPLE_DIR / "expected.json").read_text())["articles"]
+    return {a.id: a for a in articles}, problems, expected
+
+
+def test_clean_example_text_articles_lose_exactly_the_planted_noise(example_cleaned) -> None:
+    cleaned, problems, expected = example_cleaned
+    assert not [p for p in problems if p.fatal]
+    for name, info in expected.items():
+        if info["format"] != "text":
+            continue
+        got = cleaned[name]
+        assert got.title == info["title"]
+        assert [(r.line, r.kind, r.text) for r in got.removed] == [(n["line"], n["kind"], n["text"]) for n in info["noise"]]
+        lines = (EXAMPLE_DIR / info["file"]).read_text().split("\n")
+        noise_lines = {n["line"] for n in info["noise"]}
+        body = [t for i, t in enumerate(lines, start=1) if t.strip() and i > 1 and i not in noise_lines]
+        assert got.text == "\n\n".join(body)
+
+
+def test_clean_example_html_article_keeps_the_body_and_names_the_noise(example_cleaned) -> None:
+    cleaned, _, expected = example_cleaned
+    info = expected["metro-herald"]
+    got = cleaned["metro-herald"]
+    html = (EXAMPLE_DIR / info["file"]).read_text()
+    body = re.search(r'<div class="story-body">(.*?)\n    </div>', html, re.S).group(1)
+    for paragraph in re.findall(r"<p>(.*?)</p>", body):
+        assert paragraph.replace("&mdash;", "—") in got.text
+    for noise in info["noise"]:
+        # A list element (menu, footer links) comes out as one removed line per item.
+        parts = [r for r in got.removed if r.text == noise["text"]] or [
+            r for r in got.removed if r.text in noise["text"]]
+        assert parts, noise
+        assert {r.kind for r in parts} == {noise["kind"]}, noise
+        assert noise["text"] not in got.text
+
+
+@pytest.mark.skipif(not (DATA / "aeb").exists(), reason="shared aeb data not present")
+def test_clean_plain_text_path_meets_its_aeb_floor() -> None:
+    from benchmarks.bench_clean import load_peer, run_storydesk, score
+
+    truth = {k: v["articleBody"] for k, v in json.loads((DATA / "aeb" / "ground-truth.json").read_text()).items()}
+    page_text = load_peer(DATA / "aeb", "html-text")
+    precision, recall, f1 = score(run_storydesk({k: page_text[k] for k in truth}, is_html=False), truth)
+    assert f1 >= 0.90 and recall >= 0.90
+
+
+def test_clean_ingest_then_clean_keeps_bad_files_apart(tmp_path) -> None:
+    (tmp_path / "good.txt").write_text(article())
+    (tmp_path / "empty.txt").write_text("")
+    result = read_inputs([tmp_path])
+    articles, problems = clean_documents(result.documents)
+    assert [a.id for a in articles] == ["good"] and problems == []
+    assert any(p.where.endswith("empty.txt") for p in result.problems)

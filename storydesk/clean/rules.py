@@ -28,11 +28,12 @@ RULES: tuple[Rule, ...] = (
     _rule("video", r"^(click to play( video)?|watch( the)? video|watch|video|play video|now playing|"
                    r"up next|replay|video (player|unavailable))\b\s*[:\-–—|]", 40),
     _rule("video", r"^(click to (play|watch|expand)|watch (now|live|more|the full)|"
-                   r"(this|the) video (is|will|has)|your browser does not support)", 25),
+                   r"(this|the) video (is (no longer|not|currently|unavailable|copyright)|will (begin|play|start))|"
+                   r"your browser does not support)", 25),
     _rule("video", r"^(\d{1,2}:\d{2}|video|watch|play)$", 2),
     _rule("video", r"^\d{1,2}:\d{2}\s*$", 2),
     # Advertising.
-    _rule("advert", r"^(story|article|text) continues (below|after)\b", 12),
+    _rule("advert", r"^(story|article|text) continue[sd]? (below|after)\b", 12),
     _rule("advert", r"^(advertisement|advertising|sponsored( content| links?| stories| by)?|"
                     r"promoted( content| stories| links?)?|paid (content|partner|post)|ad feedback|"
                     r"continue reading( below)?|skip (this )?ad|partner content|ads? by \w+)\b\W*", 8),
@@ -90,8 +91,10 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"\((photo|picture|image|pic|credit|photograph|file photo)s?( by)?\s*:?[^()]{0,60}\)\s*$", 45),
     _rule("caption", r"\(\s*[^()]{0,40}\b(photos?|pictures?|images)\s*\)\s*$", 45),
     _rule("caption", r"^(photo|picture|image|pictured|file photo|photograph|caption|gallery|"
-                     r"slideshow|photos|view gallery|enlarge this image|expand|hide caption|toggle caption)"
-                     r"\b\s*[:\-–—|]?", 40),
+                     r"slideshow|photos|images)\s*([:\-–—|]|\(\d+ images?\))", 40),
+    _rule("caption", r"^(view gallery|enlarge this image|enlarge image|hide caption|toggle caption|"
+                     r"image copyright|image caption)\b", 40),
+    _rule("caption", r"^(photo|photos|image|images|gallery|slideshow|expand)$", 1),
     _rule("caption", r"\b(getty images|shutterstock|afp via getty|ap photo|reuters/|epa-efe|"
                      r"associated press photo|istock)\b", 40),
     _rule("caption", r"^\d+ ?/ ?\d+$", 3),  # slideshow counters "3/12"
@@ -100,7 +103,7 @@ RULES: tuple[Rule, ...] = (
                     r"\bcontributed( to)?( this)?( report(ing)?| story)?\.?$", 40),
     _rule("credit", r"\b(contributed (to )?(this|the) (report|story|article)|contributed reporting)\.?$", 40),
     _rule("credit", r"^\(?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
-    _rule("credit", r"^(by|written by|words by|posted by|story by|report by)\s+[A-Z][\w.'’-]*"
+    _rule("credit", r"^(by|written by|words by|posted by|story by|report by)\s+(?-i:[A-Z])[\w.'’-]*"
                     r"(\s+[\w.'’-]+){0,6}\s*([,·|•]|$)", 18),
     # Datelines: when the page was posted is metadata, not body.
     _rule("other", r"^(posted|published|updated|last updated|first published)\b.{0,40}\d", 14),
@@ -110,7 +113,8 @@ RULES: tuple[Rule, ...] = (
                         r"close menu|open menu|toggle navigation|main menu|navigation|sections?|"
                         r"site map|sitemap|contact us|about us|log out|my account|more|show more|"
                         r"privacy( policy| notice)?|terms (of (use|service)|and conditions)|cookie policy|"
-                        r"load more|see more|view all|see all|next|previous|print this (page|article))\b\W*$", 4),
+                        r"load more|see more|view all|see all|next|previous|print this (page|article)|text size|"
+                        r"font size|reset|listen( to this (article|story))?)\b\W*$", 4),
     _rule("navigation", r"^(\w+( \w+)?) (»|›|>|/|\|) (\w+( \w+)?)( (»|›|>|/|\|) \w+( \w+)?)*$", 10),  # breadcrumbs
     _rule("navigation", r"^(\d+ )?min(ute)?s? read$", 4),
     _rule("navigation", r"^(tags?|topics?|filed under|categories|category|keywords)\s*:", 30),
@@ -141,8 +145,8 @@ TEASER_HEADER = re.compile(
 COMMENT_SIGNATURE = re.compile(r"^.{1,80}\d.{0,40}\b(said|says|wrote|commented|replied)\s*:$|"
                                r"^\d+ (minutes?|hours?|days?|weeks?|months?) ago at \d", re.I)
 COMMENT_HEADER = re.compile(
-    r"^(\d+\s+)?(comments?|responses?|reader comments|readers'? comments|join the (discussion|conversation)|"
-    r"leave a (comment|reply)|post a comment|add a comment|conversation|discussion|show comments|"
+    r"^((\d+\s+)?comments?|\d+ (responses?|replies)|reader comments|readers'? comments|join the (discussion|conversation)|"
+    r"leave a (comment|reply)|post a comment|add a comment|show comments|"
     r"view comments|\d+ thoughts on .{0,120})\W*$",
     re.I,
 )

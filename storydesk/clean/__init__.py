@@ -23,7 +23,8 @@ from storydesk.ingest import parse_datetime, read_inputs, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
 BYLINE_SEARCH_LINES = 5  # a byline sits among the first few removed lines (title, byline, dateline)
-SHORT_MATCH_WORDS = 4  # page lines shorter than this must match a whole body paragraph
+SHORT_MATCH_WORDS = 4
+MIN_TITLE_ECHO_WORDS = 3  # a shorter piece of the title ("News") is not the headline repeated  # page lines shorter than this must match a whole body paragraph
 
 __all__ = ["clean_documents", "clean_document", "clean_text", "clean_paths", "article_record", "CleanResult"]
 
@@ -158,7 +159,8 @@ def _drop_title_echo(lines: list[Line], title: str) -> list[Line]:
     """The headline repeated at the top of the body is the title, not a paragraph (not noise)."""
     key = line_key(title)
     for i, line in enumerate(lines[:5]):
-        if line.key and (line.key == key or (len(line.key) > 20 and line.key in key)):
+        # The page <title> often adds the site name ("Headline | Site"): a part of it counts.
+        if line.key and (line.key == key or (len(line.key.split()) >= MIN_TITLE_ECHO_WORDS and line.key in key)):
             return lines[:i] + lines[i + 1:]
     return lines
 

@@ -49,7 +49,8 @@ RULES: tuple[Rule, ...] = (
                         r"get (the|our) .{0,40}app|(enter|your) e-?mail( address)?|"
                         r"(invalid|please enter a valid) e-?mail)\b", 14),
     _rule("newsletter", r"^(?=.*\s).*\b(newsletters?|subscribe|subscription|subscriber)\b", 8),
-    _rule("newsletter", r"\b(delivered|straight|directly|right) (to|in|into) your (inbox|e-?mail)\b", 25),
+    _rule("newsletter", r"\b(delivered|straight|directly|right) (to|in|into|through) your (inbox|e-?mail|letterbox|door)\b",
+          25),
     # Links to other stories.
     _rule("related", r"^(read more|read also|see also|also read|more on this( story)?|related( stories| "
                      r"articles?| content| links?| coverage| news| posts?| reading| topics)?|"
@@ -59,6 +60,9 @@ RULES: tuple[Rule, ...] = (
                      r"further reading|also on \S+|editor'?s picks?|don'?t miss|what to read next|"
                      r"more coverage|in case you missed it|related post)\b", 25),
     _rule("related", r"^(previous|next)( (article|story|post))?\s*[:»>]", 25),
+    # "Read also" in the languages most often scraped alongside English.
+    _rule("related", r"^\(?(leggi anche|lesen sie auch|lire aussi|leia também|lea también|ver también|"
+                     r"veja também|lees ook|zobacz też)\b", 30),
     # Comment sections.
     _rule("comment", r"^(\d+\s+)?(comments?|responses?|replies|reader comments|join the (discussion|conversation)|"
                      r"leave a (comment|reply)|post a comment|add a comment|show comments|view comments|"
@@ -75,6 +79,10 @@ RULES: tuple[Rule, ...] = (
                     r"share (this|on|via)\b|share (this )?(article|story)|(share|tweet|pin|email|print)"
                     r"( (share|tweet|pin|email|print|whatsapp|facebook|twitter|linkedin|reddit))+$|"
                     r"pic\.twitter\.com|— .{1,60} \(@\w+\) \w+ \d{1,2}, \d{4})", 40),
+    # Author contact lines: "Follow her on Twitter @x", "Email X at x@y.com or follow him @x".
+    _rule("social", r"^(follow|reach|contact|email|e-mail|write to)\b.{0,100}(\bon (twitter|facebook|instagram)\b|"
+                    r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
+    _rule("social", r"\bshare (it|this( story| article)?) with (a|your) friends?\b", 15),
     _rule("social", r"^(facebook|twitter|linkedin|whatsapp|email|e-mail|print|pinterest|reddit|share|"
                     r"copy link|messenger|flipboard)$", 2),
     # Cookie and privacy notices (no kind of their own in the schema).
@@ -83,9 +91,13 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^(accept|decline|manage (settings|preferences)|got it|close|ok|dismiss|"
                    r"allow( all)?|reject( all)?)$", 3),
     _rule("other", r"^(©|\(c\)|copyright\b|all rights reserved)", 30),
+    # Reprint notices and tip lines.
+    _rule("other", r"^(this copy is for your personal|to order presentation-ready copies|"
+                   r"have a (news )?tip\?|got a (news )?tip\?)", 60),
     # Appeals for money or membership.
     _rule("other", r"\b(support (our |independent |local |quality )*(local )?journalism|become a (member|supporter|patron)|"
                    r"donate (now|today)|make a (donation|contribution)|(free|unlimited) articles? (left|remaining))\b", 25),
+    _rule("other", r"^if you (enjoyed|liked|value|appreciate) (this|our|reading)\b", 40),
     _rule("other", r"\ball rights reserved\b", 20),
     # Photo captions and credits.
     _rule("caption", r"\((photo|picture|image|pic|credit|photograph|file photo)s?( by)?\s*:?[^()]{0,60}\)\s*$", 45),
@@ -116,6 +128,7 @@ RULES: tuple[Rule, ...] = (
                         r"load more|see more|view all|see all|next|previous|print this (page|article)|text size|"
                         r"font size|reset|listen( to this (article|story))?)\b\W*$", 4),
     _rule("navigation", r"^(\w+( \w+)?) (»|›|>|/|\|) (\w+( \w+)?)( (»|›|>|/|\|) \w+( \w+)?)*$", 10),  # breadcrumbs
+    _rule("navigation", r"^([^»›]{1,40} [»›] ){1,6}[^»›]{1,80}$", 20),
     _rule("navigation", r"^(\d+ )?min(ute)?s? read$", 4),
     _rule("navigation", r"^(tags?|topics?|filed under|categories|category|keywords)\s*:", 30),
 )

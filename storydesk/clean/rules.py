@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+@lru_cache(maxsize=65_536)  # page chrome repeats: menus, "Share", "Advertisement" on every page
 def match_rule(line: str) -> str | None:
     """The noise kind a line's form announces, or None for an ordinary line."""
     words = len(line.split())

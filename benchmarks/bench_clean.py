@@ -7,7 +7,8 @@ Scores use the benchmark's own metric (see ../shared/data/README.md): `\\w+` tok
 shingles as multisets, per-page precision and recall averaged over pages, F1 from the means.
 Rows:
 - storydesk (HTML): `clean.clean_documents` on each raw page (trafilatura + line cleaner);
-- trafilatura (live): `trafilatura.extract` with its defaults, run here on the same pages;
+- trafilatura (live): `trafilatura.extract` with its defaults, run here on the same pages, and
+  with include_comments=False (how storydesk calls it);
 - peers/*.json: the stored outputs the benchmark ships (trafilatura, newspaper, readability);
 - storydesk (plain text): `clean_documents` on peers/html-text.json, each whole page as text;
 - html-text (uncleaned): that same input scored as it is.
@@ -78,10 +79,10 @@ def run_storydesk(pages: dict[str, str], is_html: bool) -> dict[str, str]:
     return out
 
 
-def run_trafilatura(pages: dict[str, str]) -> dict[str, str]:
+def run_trafilatura(pages: dict[str, str], **options: bool) -> dict[str, str]:
     import trafilatura
 
-    return {key: trafilatura.extract(html) or "" for key, html in pages.items()}
+    return {key: trafilatura.extract(html, **options) or "" for key, html in pages.items()}
 
 
 def timed(run: Callable[[], dict[str, str]]) -> tuple[dict[str, str], float]:
@@ -104,6 +105,9 @@ def bench_aeb(aeb: Path, limit: int | None, live: bool) -> list[tuple[str, float
 
         out, seconds = timed(lambda: run_trafilatura(html))
         rows.append((f"trafilatura {trafilatura.__version__} (live, defaults)", *score(out, truth), seconds))
+        # The setting storydesk calls it with: the difference to our row is the line cleaner's.
+        out, seconds = timed(lambda: run_trafilatura(html, include_comments=False))
+        rows.append((f"trafilatura {trafilatura.__version__} (live, no comments)", *score(out, truth), seconds))
     for peer in ("trafilatura", "newspaper", "readability"):
         rows.append((f"peers/{peer}.json (stored)", *score(load_peer(aeb, peer), truth), None))
     out, seconds = timed(lambda: run_storydesk({k: page_text.get(k, "") for k in truth}, is_html=False))

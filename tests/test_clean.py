@@ -52,6 +52,10 @@ NOISE_CASES = [
     ("other", "We use cookies to improve your experience. By continuing to browse you accept our use of cookies."),
     ("credit", "Associated Press writers Ana Ruiz and Tom Berg contributed."),
     ("navigation", "Home > News > Local"),
+    ("caption", "FILE - In this March 3, 2023 file photo, a tram crosses the Lumen bridge."),
+    ("newsletter", "Want more stories like this? Sign up for our newsletter and other special offers."),
+    ("comment", "What do you think? Let us know in the comments."),
+    ("social", "Trams are back on the bridge line. — Port Lumen Transit (@LumenTransit) March 4, 2024"),
 ]
 
 
@@ -71,6 +75,12 @@ def test_clean_takes_the_headline_as_title_and_numbers_input_lines() -> None:
     assert not result.text.startswith("Tram derails")
     (removed,) = result.removed
     assert text.split("\n")[removed.line - 1] == "Story continues below advertisement"
+
+
+def test_clean_quoted_sentence_at_the_top_is_not_a_title() -> None:
+    quote = "\"We heard a loud screech,\" a passenger said. \"Then everybody fell forward.\""
+    result = clean_text(quote + "\n\n" + "\n\n".join(BODY))
+    assert result.title is None and result.text.startswith(quote)
 
 
 def test_clean_video_title_under_a_video_marker_goes_with_it() -> None:

@@ -138,7 +138,8 @@ def is_prose(text: str, words: int | None = None) -> bool:
 def is_headline(text: str) -> bool:
     """A headline: a short line that does not end like a sentence."""
     words = len(text.split())
-    return 2 <= words <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ",", ";", ":"))
+    # A quoted sentence ends inside its quotation marks: look past them.
+    return 2 <= words <= MAX_TITLE_WORDS and not text.rstrip(" \"'”’»)").endswith((".", ",", ";", ":"))
 
 
 def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title: bool = False,
@@ -274,18 +275,21 @@ def _mark_outside(lines: list[Line], start: int, end: int) -> None:
 
 
 def _mark_title(lines: list[Line], start: int, has_title: bool) -> None:
-    """The headline: the last headline-like line just above the body (skipping bylines, captions
-    and datelines), else the first line when it reads as one."""
+    """The headline: the first line when it reads as one; else (a page that opens with menus)
+    the last headline-like line just above the body, skipping bylines, captions and datelines."""
     if has_title:
         return
+    first = lines[0]
+    if first.kind in (None, "navigation") and _headline_like(first):
+        first.kind = "title"
+        return
     for line in reversed(lines[max(0, start - TITLE_LOOKBACK):start]):
-        if line.kind == "navigation" and line.words >= MIN_TITLE_WORDS and is_headline(line.text) \
-                and match_rule(line.text) is None:
+        if line.kind == "navigation" and _headline_like(line):
             line.kind = "title"
             return
         if line.kind == "navigation":
             break  # a menu item sits between: the headline is not here
-    first = lines[0]
-    if first.kind in (None, "navigation") and first.words >= MIN_TITLE_WORDS and is_headline(first.text) \
-            and match_rule(first.text) is None:
-        first.kind = "title"
+
+
+def _headline_like(line: Line) -> bool:
+    return line.words >= MIN_TITLE_WORDS and is_headline(line.text) and match_rule(line.text) is None

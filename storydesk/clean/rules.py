@@ -50,6 +50,7 @@ RULES: tuple[Rule, ...] = (
                         r"get (the|our) .{0,40}app|(enter|your) e-?mail( address)?|"
                         r"(invalid|please enter a valid) e-?mail)\b", 14),
     _rule("newsletter", r"^(?=.*\s).*\b(newsletters?|subscribe|subscription|subscriber)\b", 8),
+    _rule("newsletter", r"\b(sign (me )?up|subscribe)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,80}\bsign (me )?up\b", 45),
     _rule("newsletter", r"\b(delivered|straight|directly|right) (to|in|into|through) your (inbox|e-?mail|letterbox|door)\b",
           25),
     # Links to other stories.
@@ -72,6 +73,7 @@ RULES: tuple[Rule, ...] = (
     # A comment's signature: "Jane on May 3, 2019 at 4:47 pm said:", "2 days ago at 07:52 am".
     _rule("comment", r"^.{1,80}\d.{0,40}\b(said|says|wrote|commented|replied)\s*:$", 20),
     _rule("comment", r"^(\w+ )?\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b", 8),
+    _rule("comment", r"\blet us know in (the )?comments\b", 60),
     _rule("comment", r"^(reply|report|flag|share|like|upvote|downvote)( \W? ?(reply|report|flag|share|like))*$", 4),
     # Social media prompts and embeds.
     _rule("social", r"^(tweet with a location|you can add location information to your tweets|"
@@ -83,6 +85,7 @@ RULES: tuple[Rule, ...] = (
     # Author contact lines: "Follow her on Twitter @x", "Email X at x@y.com or follow him @x".
     _rule("social", r"^(follow|reach|contact|email|e-mail|write to)\b.{0,100}(\bon (twitter|facebook|instagram)\b|"
                     r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
+    _rule("social", r"[—–]\s*[^—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$", 80),  # tweet text + signature
     _rule("social", r"\bshare (it|this( story| article)?) with (a|your) friends?\b", 15),
     _rule("social", r"^(facebook|twitter|linkedin|whatsapp|email|e-mail|print|pinterest|reddit|share|"
                     r"copy link|messenger|flipboard)$", 2),
@@ -111,6 +114,8 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"\b(getty images|shutterstock|afp via getty|ap photo|reuters/|epa-efe|"
                      r"associated press photo|istock)\b", 40),
     _rule("caption", r"^\d+ ?/ ?\d+$", 3),  # slideshow counters "3/12"
+    # Agency captions: "FILE - In this Dec. 13, 2004 file photo, ...", "In this photo provided by ...".
+    _rule("caption", r"^(file\s*[-–—:]\s|file photo\b|in this [^.]{0,60}\b(photo|image|picture|frame grab)\b)", 90),
     # Contributor lines, bylines and reporting credits.
     _rule("credit", r"^(the )?(associated press|ap|reuters|afp|\w+ press)( writers?| reporters?)? .{0,120}"
                     r"\bcontributed( to)?( this)?( report(ing)?| story)?\.?$", 40),

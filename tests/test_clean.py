@@ -185,6 +185,19 @@ def test_clean_huge_html_skips_the_extractor_and_says_so(monkeypatch) -> None:
     assert sum(r.kind == "navigation" for r in articles[0].removed) >= 3000
 
 
+def test_clean_extractor_failure_falls_back_to_the_page_text(monkeypatch) -> None:
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise ValueError("malformed tree")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    page = "<html><body><nav><a>Home</a></nav>" + "".join(f"<p>{p}</p>" for p in BODY) + "</body></html>"
+    articles, problems = clean_documents([RawDocument(id="p", content=page, is_html=True, path="p.html")])
+    assert any("extractor failed (ValueError)" in p.message and not p.fatal for p in problems)
+    assert_body_whole(articles[0].text)
+
+
 def test_clean_hard_wrapped_paragraphs_are_joined() -> None:
     words = ("The tram left the rails on a curve at low speed, and came to rest against a post. The "
              "passengers waited for help from the crews, who arrived within minutes of the call. ").split() * 6

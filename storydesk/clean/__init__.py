@@ -17,14 +17,15 @@ from datetime import datetime
 from pathlib import Path
 
 from storydesk.byline import parse_byline
-from storydesk.clean.html import extract_html
+from storydesk.clean.html import Extracted, extract_html
 from storydesk.clean.lines import Line, classify, line_key, split_lines
 from storydesk.ingest import parse_datetime, read_inputs, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
 BYLINE_SEARCH_LINES = 5  # a byline sits among the first few removed lines (title, byline, dateline)
-SHORT_MATCH_WORDS = 4
-MIN_TITLE_ECHO_WORDS = 3  # a shorter piece of the title ("News") is not the headline repeated  # page lines shorter than this must match a whole body paragraph
+SHORT_MATCH_WORDS = 4  # page lines shorter than this must match a whole body paragraph
+MIN_TITLE_ECHO_WORDS = 3  # a shorter piece of the title ("News") is not the headline repeated
+TITLE_ECHO_LINES = 5  # the headline repeated in the body sits at its very top
 
 __all__ = ["clean_documents", "clean_document", "clean_text", "clean_paths", "article_record", "CleanResult"]
 
@@ -40,34 +41,36 @@ class CleanResult:
 
 def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[Problem]]:
     """Clean every document; one with no body left is reported, not dropped silently."""
-    prepared: list[tuple[RawDocument, str, dict, list[Problem]]] = []
+    prepared: list[tuple[RawDocument, str, Extracted | None]] = []
     problems: list[Problem] = []
     for doc in documents:
         try:
-            text, meta, notes = _plain_text(doc)
+            extracted = extract_html(doc.content, doc.url) if doc.is_html else None
         except Exception as exc:  # one broken page must not stop the story
             problems.append(Problem(_where(doc), f"could not read the page ({type(exc).__name__}: {exc}); left out",
                                     fatal=True))
             continue
-        prepared.append((doc, text, meta, notes))
-    shared = shared_lines([text for _, text, _, _ in prepared])
+        if extracted is not None and extracted.note:
+            problems.append(Problem(_where(doc), extracted.note))
+        prepared.append((doc, extracted.text if extracted else doc.content, extracted))
+    shared = shared_lines([text for _, text, _ in prepared])
     articles: list[Article] = []
-    for doc, text, meta, notes in prepared:
-        problems.extend(notes)
-        result = clean_text(text, title=doc.title or meta.get("title"), shared=shared,
-                            line_numbers=not doc.is_html, find_region=not doc.is_html or meta["whole_page"])
-        if doc.is_html and not meta["whole_page"]:
-            result = CleanResult(result.text, result.title, page_removed(meta["page"], result))
+    for doc, text, extracted in prepared:
+        meta = extracted or Extracted(text, whole_page=True)
+        result = clean_text(text, title=doc.title or meta.title, shared=shared,
+                            line_numbers=extracted is None, find_region=meta.whole_page)
+        if extracted is not None and not extracted.whole_page:
+            result = CleanResult(result.text, result.title, page_removed(extracted.page, result))
         if not result.text.strip():
             problems.append(Problem(_where(doc), "no article body found after cleaning (the page holds only "
                                                  f"navigation, links or notices: {len(result.removed)} lines "
                                                  "removed); article left out", fatal=True))
             continue
-        url = doc.url or meta.get("url")
+        url = doc.url or meta.url
         articles.append(Article(
-            id=doc.id, text=result.text, title=result.title, source=doc.source or meta.get("sitename")
+            id=doc.id, text=result.text, title=result.title, source=doc.source or meta.sitename
             or source_from_url(url), url=url, path=doc.path,
-            published=doc.published or parse_datetime(meta.get("date")) or _byline_date(result.removed),
+            published=doc.published or parse_datetime(meta.date) or _byline_date(result.removed),
             removed=result.removed,
         ))
     return articles, problems
@@ -158,9 +161,10 @@ def article_record(article: Article) -> dict:
 def _drop_title_echo(lines: list[Line], title: str) -> list[Line]:
     """The headline repeated at the top of the body is the title, not a paragraph (not noise)."""
     key = line_key(title)
-    for i, line in enumerate(lines[:5]):
+    for i, line in enumerate(lines[:TITLE_ECHO_LINES]):
         # The page <title> often adds the site name ("Headline | Site"): a part of it counts.
-        if line.key and (line.key == key or (len(line.key.split()) >= MIN_TITLE_ECHO_WORDS and line.key in key)):
+        if line.key and (line.key == key or (len(line.key.split()) >= MIN_TITLE_ECHO_WORDS
+                                             and f" {line.key} " in f" {key} ")):
             return lines[:i] + lines[i + 1:]
     return lines
 
@@ -173,16 +177,6 @@ def _byline_date(removed: tuple[Removed, ...]) -> datetime | None:
             if byline is not None and byline.published is not None:
                 return byline.published
     return None
-
-
-def _plain_text(doc: RawDocument) -> tuple[str, dict, list[Problem]]:
-    if not doc.is_html:
-        return doc.content, {"whole_page": True}, []
-    extracted = extract_html(doc.content, doc.url)
-    meta = {"title": extracted.title, "date": extracted.date, "url": extracted.url, "sitename": extracted.sitename,
-            "whole_page": extracted.whole_page, "page": extracted.page}
-    notes = [Problem(_where(doc), extracted.note)] if extracted.note else []
-    return extracted.text, meta, notes
 
 
 def _where(doc: RawDocument) -> str:

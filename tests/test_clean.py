@@ -131,6 +131,13 @@ def test_clean_wire_body_repeated_across_articles_is_not_removed() -> None:
         assert [(r.text, r.kind) for r in cleaned.removed] == [(boilerplate, "other")]
 
 
+def test_clean_wire_headline_shared_by_two_outlets_is_still_each_title() -> None:
+    docs = [RawDocument(id=f"d{i}", content=article()) for i in range(2)]
+    articles, _ = clean_documents(docs)
+    assert [a.title for a in articles] == ["Tram derails near central station, six hurt"] * 2
+    assert all(a.removed == () for a in articles)
+
+
 def test_clean_lines_shared_across_articles_are_only_removed_when_not_prose() -> None:
     shared = "Tram services were suspended."
     docs = [RawDocument(id=f"d{i}", content=article(shared, title=f"Title {i} of the story")) for i in range(2)]

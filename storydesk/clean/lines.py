@@ -7,8 +7,8 @@ sit captions, video teasers, "Read more:" links and advert markers. So:
 1. every line gets a form (prose or not, word count) and, when a known noise pattern matches,
    a kind (`rules.py`);
 2. the body region is the run of lines with the highest score, where prose counts for its
-   length and every short non-prose line counts against (a maximum-sum subarray); a comment
-   section header is a wall the region never crosses;
+   length and every short non-prose line counts against (a maximum-sum subarray); once a
+   body-sized region is found, a comment-section opener ends the search;
 3. outside the region everything is removed, each line with the kind its position and form
    suggest; inside it only lines with a noise kind are removed (patterns, repeats, video titles,
    teaser blocks, boilerplate shared with other articles), so body text survives whole.
@@ -46,6 +46,7 @@ MAX_TITLE_WORDS = 25  # a first line longer than this is a paragraph, not a head
 MIN_TITLE_WORDS = 3  # "News", "Sport": menu items, not headlines
 TITLE_LOOKBACK = 4  # the headline sits within a few lines (byline, dateline, caption) of the body
 MAX_TWEET_CHARS = 300  # a tweet is at most 280 characters, plus a link or two
+SHARED_MAX_WORDS = 8  # boilerplate shared by articles is a label or sign-off, not a paragraph
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
 
 _TERMINAL = tuple(".!?…\"”’'):;。！？»")
@@ -191,7 +192,7 @@ def _mark_shared(lines: list[Line], shared: frozenset[str]) -> None:
     if not shared:
         return
     for line in lines:
-        if line.kind is None and not line.prose and line.words < NEUTRAL_MIN_WORDS + 4 \
+        if line.kind is None and not line.prose and line.words <= SHARED_MAX_WORDS \
                 and not _sentence_like(line) and line.key in shared:
             line.kind = "other"
 
@@ -280,7 +281,8 @@ def _mark_title(lines: list[Line], start: int, has_title: bool) -> None:
     if has_title:
         return
     first = lines[0]
-    if first.kind in (None, "navigation") and _headline_like(first):
+    # "other" here can only come from sharing: wire copy shares its headline as well as its body.
+    if first.kind in (None, "navigation", "other") and _headline_like(first):
         first.kind = "title"
         return
     for line in reversed(lines[max(0, start - TITLE_LOOKBACK):start]):

@@ -68,6 +68,29 @@ def test_clean_removes_each_noise_kind_inside_the_body(kind: str, line: str) -> 
     assert all(r.kind in REMOVED_KINDS for r in result.removed)
 
 
+# Short body sentences that mention what noise talks about: they must stay.
+NEWS_SENTENCES = [
+    "Netflix lost 200,000 subscribers.",
+    "Advertising revenue fell 5%.",
+    "Latest figures show a rise in fares.",
+    "Related charges were dropped.",
+    "By noon, the fire was out.",
+    "Photos of the carriage showed damage to its doors.",
+    "The video has been shared 86,000 times.",
+    "Updated figures are due on Friday.",
+    "The regulator said the website uses cookies to track riders.",
+    "More than 200 people were evacuated.",
+    "Comments from the mayor were not available.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEWS_SENTENCES)
+def test_clean_keeps_short_news_sentences_that_mention_noise_words(sentence: str) -> None:
+    result = clean_text(article(sentence))
+    assert sentence in result.text
+    assert result.removed == ()
+
+
 def test_clean_takes_the_headline_as_title_and_numbers_input_lines() -> None:
     text = article("Story continues below advertisement")
     result = clean_text(text)

@@ -35,9 +35,10 @@ RULES: tuple[Rule, ...] = (
     _rule("video", r"^\d{1,2}:\d{2}\s*$", 2),
     # Advertising.
     _rule("advert", r"^(story|article|text) continue[sd]? (below|after)\b", 12),
-    _rule("advert", r"^(advertisement|advertising|sponsored( content| links?| stories| by)?|"
+    _rule("advert", r"^(advertisement|advertising|sponsored( content| links?| stories)?|sponsored by .{1,40}|"
                     r"promoted( content| stories| links?)?|paid (content|partner|post)|ad feedback|"
-                    r"continue reading( below)?|skip (this )?ad|partner content|ads? by \w+)\b\W*", 8),
+                    r"continue reading( below| the main story)?|skip (this )?ad|partner content|ads? by \w+)\W*$", 8),
+    _rule("advert", r"^advertisement\b(?!.*\.$)", 8),  # "Advertisement Continue reading the main story"
     _rule("advert", r"^(we may (earn|receive) (a )?(commission|compensation)|"
                     r"(this|our) (post|article|story) (may )?contains? affiliate|"
                     r"if you (buy|purchase|click) (something|on)\b.*\b(commission|share of the sale))", 45),
@@ -49,18 +50,22 @@ RULES: tuple[Rule, ...] = (
                         r"thanks? (you )?for (signing up|subscribing)|download (the|our) .{0,40}app|"
                         r"get (the|our) .{0,40}app|(enter|your) e-?mail( address)?|"
                         r"(invalid|please enter a valid) e-?mail)\b", 14),
-    _rule("newsletter", r"^(?=.*\s).*\b(newsletters?|subscribe|subscription|subscriber)\b", 8),
+    # A short prompt, not a short sentence ("Netflix lost 200,000 subscribers." is news).
+    _rule("newsletter", r"^(?=.*\s)(?!.*[.!]$).*\b(newsletters?|subscribe|subscription|subscriber)\b", 8),
     _rule("newsletter", r"\b(sign (me )?up|subscribe)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,80}\bsign (me )?up\b", 45),
     _rule("newsletter", r"\b(delivered|straight|directly|right) (to|in|into|through) your (inbox|e-?mail|letterbox|door)\b",
           25),
     # Links to other stories.
-    _rule("related", r"^(read more|read also|see also|also read|more on this( story)?|related( stories| "
-                     r"articles?| content| links?| coverage| news| posts?| reading| topics)?|"
+    # A link label is followed by the linked headline after a separator, or stands alone:
+    # "Read more: ...", "Related Stories". "Latest figures show ..." is a sentence, not a label.
+    _rule("related", r"^\W?(read more|read also|see also|also read|more on this( story)?|related( stories| "
+                     r"articles?| content| links?| coverage| news| posts?| reading| topics| videos?| photos?)?|"
                      r"recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy|be interested)|"
-                     r"more (from|stories|news|in|about|on)\b|most (read|popular|viewed|shared)|"
+                     r"more (from|stories|news|in|about|on)( [\w.]+){0,3}|most (read|popular|viewed|shared)|"
                      r"trending( now| stories)?|top stories|latest( news| stories)?|popular (now|stories)|"
-                     r"further reading|also on \S+|editor'?s picks?|don'?t miss|what to read next|"
-                     r"more coverage|in case you missed it|related post)\b", 25),
+                     r"further reading|editor'?s picks?|don'?t miss|what to read next|"
+                     r"more coverage|in case you missed it|related post)\s*([:|»>\-–—…]|\.\.\.|$)", 25),
+    _rule("related", r"^also on \S+\.\w+\b", 25),
     _rule("related", r"^(previous|next)( (article|story|post))?\s*[:»>]", 25),
     # "Read also" in the languages most often scraped alongside English.
     _rule("related", r"^\(?(leggi anche|lesen sie auch|lire aussi|leia também|lea también|ver también|"
@@ -90,8 +95,8 @@ RULES: tuple[Rule, ...] = (
     _rule("social", r"^(facebook|twitter|linkedin|whatsapp|email|e-mail|print|pinterest|reddit|share|"
                     r"copy link|messenger|flipboard)$", 2),
     # Cookie and privacy notices (no kind of their own in the schema).
-    _rule("other", r"\b(uses? cookies|use of cookies|cookie (policy|settings|preferences)|"
-                   r"accept (all )?cookies|gdpr|consent to (the )?(use|our))\b", 60),
+    _rule("other", r"\b((we|this (web)?site|our (web)?sites?) uses? cookies|our use of cookies|by continuing to "
+                   r"(browse|use)|cookie (policy|settings|preferences)|accept (all )?cookies)\b", 60),
     _rule("other", r"^(accept|decline|manage (settings|preferences)|got it|close|ok|dismiss|"
                    r"allow( all)?|reject( all)?)$", 3),
     _rule("other", r"^(©|\(c\)|copyright\b|all rights reserved)", 30),
@@ -124,7 +129,8 @@ RULES: tuple[Rule, ...] = (
     _rule("credit", r"^(by|written by|words by|posted by|story by|report by)\s+(?-i:[A-Z])[\w.'’-]*"
                     r"(\s+[\w.'’-]+){0,6}\s*([,·|•]|$)", 18),
     # Datelines: when the page was posted is metadata, not body.
-    _rule("other", r"^(posted|published|updated|last updated|first published)\b.{0,40}\d", 14),
+    _rule("other", r"^(posted|published|updated|last updated|first published)\b(\s|on\b|at\b|:)*"
+                   r"((mon|tue|wed|thu|fri|sat|sun)\w*,? )?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? )?\d", 14),
     _rule("credit", r"^(this (article|story|report) (was|has been) (updated|corrected|amended|produced))\b", 30),
     # Site navigation and page chrome.
     _rule("navigation", r"^(home|menu|search|skip to (main )?content|back to top|go to top|"

@@ -136,6 +136,13 @@ def test_clean_navigation_before_the_body_is_removed() -> None:
     assert_body_whole(result.text)
 
 
+def test_clean_section_label_above_the_headline_is_navigation() -> None:
+    result = clean_text("LOCAL NEWS\n\n" + article())
+    assert result.title == "Tram derails near central station, six hurt"
+    assert [(r.text, r.kind, r.line) for r in result.removed] == [("LOCAL NEWS", "navigation", 1)]
+    assert_body_whole(result.text)
+
+
 def test_clean_short_sentences_inside_the_body_survive() -> None:
     short = "No one was killed."
     result = clean_text(article(short, "Engineers were on site by noon."))

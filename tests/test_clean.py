@@ -319,3 +319,15 @@ def test_clean_ingest_then_clean_keeps_bad_files_apart(tmp_path) -> None:
     articles, problems = clean_documents(result.documents)
     assert [a.id for a in articles] == ["good"] and problems == []
     assert any(p.where.endswith("empty.txt") for p in result.problems)
+
+
+def test_clean_byline_gives_outlet_only_when_it_names_a_writer_and_an_outlet() -> None:
+    # "By Meridian Press" credits the agency whose copy the outlet runs, not the outlet itself.
+    body = "A fire tore through two warehouses at the harbour early Friday, injuring four firefighters, officials said."
+    own = RawDocument(id="own", content=f"Harbour fire\nBy Marta Lindqvist, Meridian Press | March 9, 2024\n\n{body}")
+    wire = RawDocument(id="copy", content=f"Harbour fire\nBy Meridian Press · Posted March 9, 2024 10:05 am\n\n{body}")
+    articles, _ = clean_documents([own, wire])
+    by_id = {a.id: a for a in articles}
+    assert by_id["own"].source == "Meridian Press"
+    assert by_id["copy"].source is None
+    assert by_id["copy"].published.date().isoformat() == "2024-03-09"

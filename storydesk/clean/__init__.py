@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from storydesk.byline import parse_byline
+from storydesk.byline import Byline, parse_byline
 from storydesk.clean.html import Extracted, extract_html
 from storydesk.clean.lines import Line, classify, line_key, split_lines
 from storydesk.ingest import parse_datetime, read_inputs, source_from_url
@@ -67,10 +66,14 @@ def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[P
                                                  "removed); article left out", fatal=True))
             continue
         url = doc.url or meta.url
+        byline = _byline(result.removed)
+        # "By Meridian Press" alone credits the agency whose copy an outlet runs; only a byline
+        # that names a writer and then an outlet says who published the article.
+        byline_outlet = byline.outlet if byline and byline.authors else None
         articles.append(Article(
             id=doc.id, text=result.text, title=result.title, source=doc.source or meta.sitename
-            or source_from_url(url), url=url, path=doc.path,
-            published=doc.published or parse_datetime(meta.date) or _byline_date(result.removed),
+            or source_from_url(url) or byline_outlet, url=url, path=doc.path,
+            published=doc.published or parse_datetime(meta.date) or (byline.published if byline else None),
             removed=result.removed,
         ))
     return articles, problems
@@ -169,13 +172,13 @@ def _drop_title_echo(lines: list[Line], title: str) -> list[Line]:
     return lines
 
 
-def _byline_date(removed: tuple[Removed, ...]) -> datetime | None:
-    """Plain text carries no metadata, but its byline often gives the publication date."""
+def _byline(removed: tuple[Removed, ...]) -> Byline | None:
+    """Plain text carries no metadata, but its byline often gives the outlet and publication date."""
     for item in removed[:BYLINE_SEARCH_LINES]:
         if item.kind == "credit":
             byline = parse_byline(item.text)
-            if byline is not None and byline.published is not None:
-                return byline.published
+            if byline is not None and (byline.published or byline.outlet):
+                return byline
     return None
 
 

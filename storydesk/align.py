@@ -1,11 +1,12 @@
 """Align stage: facts across sources, conflicts between them, and the timeline.
 
-Walking skeleton: nothing aligned yet (issue 6 fills this in).
+Walking skeleton: facts and conflicts not aligned yet (issue 6 fills this in).
 """
 
 from __future__ import annotations
 
 from storydesk.model import Alignment, Article, Extraction, ReuseReport, Sentence
+from storydesk.timeline import build_timeline
 
 
 def align_facts(
@@ -14,4 +15,4 @@ def align_facts(
     extraction: Extraction,
     reuse: ReuseReport,
 ) -> Alignment:
-    return Alignment()
+    return Alignment(timeline=build_timeline(articles, sentences, extraction.dates, reuse))

@@ -18,6 +18,9 @@ DIMENSIONS = 384
 # Sentences are short; 128 tokens covers nearly all of them and bounds the cost of long ones.
 MAX_TOKENS = 128
 BATCH_SIZE = 64
+# Several stages embed the same sentences (facts, summary, clustering): vectors are kept by text
+# so each sentence is encoded once per process. 50,000 vectors is about 75 MB.
+CACHE_SIZE = 50_000
 
 
 class EmbeddingModelMissing(RuntimeError):
@@ -37,9 +40,23 @@ class SentenceEncoder:
         self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._cache: dict[str, np.ndarray] = {}
 
     def encode(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
-        """(len(texts), 384) float32 array of L2-normalised embeddings."""
+        """(len(texts), 384) float32 array of L2-normalised embeddings; repeated texts are encoded once."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            for text, vector in zip(missing, self._encode(missing, batch_size), strict=True):
+                if len(self._cache) >= CACHE_SIZE:
+                    del self._cache[next(iter(self._cache))]  # oldest first
+                self._cache[text] = vector
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for i, text in enumerate(texts):
+            # A text evicted while this batch filled the cache is encoded again on its own.
+            out[i] = self._cache[text] if text in self._cache else self._encode([text], 1)[0]
+        return out
+
+    def _encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         # Sorting by length keeps padding (wasted work) small within each batch.

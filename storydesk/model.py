@@ -142,7 +142,26 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class QuoteMention:
+    """One article's occurrence of a direct quote, with the speaker *that article* gives."""
+
+    article: str
+    text: str  # the words inside the quotation marks, as this article prints them
+    span: Span  # where those words sit in the article's cleaned text
+    speaker: str | None  # merged entity name, None when the article names nobody
+    speaker_entity: str | None = None  # Entity.id of the speaker
+    cue: str | None = None  # the reporting verb: "said", "wrote", "told reporters"
+    sentence: int | None = None  # index of the sentence it starts in
+
+
+@dataclass(frozen=True)
 class Quote:
+    """A quote merged across the articles that carry it (small wording differences allowed).
+
+    `speaker` is the speaker most sources give; `mentions` keeps each article's own attribution,
+    so an outlet that names someone else is visible (an attribution conflict, found in align).
+    """
+
     id: str
     text: str
     speaker: str | None
@@ -150,6 +169,7 @@ class Quote:
     speaker_entity: str | None = None
     evidence: tuple[Span, ...] = ()
     variants: tuple[str, ...] = ()
+    mentions: tuple[QuoteMention, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,11 @@ from storydesk.model import (
 
 T = TypeVar("T")
 
+# The longest news articles run to about 20,000 words (~130,000 characters). A body far longer is
+# a dump or a book, and the model stages (NER at ~450 sentences/s) would take minutes on it, so
+# the digest reads its first part, cut at a paragraph break, and says so.
+MAX_DIGEST_CHARS = 200_000
+
 
 @dataclass(frozen=True)
 class Options:
@@ -82,6 +87,7 @@ def digest(
 def digest_articles(articles: list[Article], options: Options, problems: list[Problem] | None = None) -> Digest:
     """The stages after cleaning, for callers that already hold clean articles (the store, batch)."""
     problems = problems if problems is not None else []
+    articles = [cap_article_length(a, problems) for a in articles]
     sentences: list[Sentence] = _run_stage(
         "segment", lambda: [s for a in articles for s in segment.split_sentences(a)], [], options, problems
     )
@@ -109,6 +115,19 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
         summary=tuple(summary),
         problems=tuple(problems),
     )
+
+
+def cap_article_length(article: Article, problems: list[Problem], limit: int = MAX_DIGEST_CHARS) -> Article:
+    """The article cut to `limit` characters at a paragraph break, with a warning; unchanged if shorter."""
+    if len(article.text) <= limit:
+        return article
+    from dataclasses import replace
+
+    cut = article.text.rfind("\n\n", 0, limit)
+    cut = cut if cut > limit // 2 else limit
+    problems.append(Problem(article.path or article.id, f"article body is {len(article.text):,} characters; the digest "
+                            f"reads its first {cut:,} (`storydesk clean` keeps all of it)"))
+    return replace(article, text=article.text[:cut])
 
 
 def _collect(inputs: list, options: Options) -> tuple[list[RawDocument], list[Article], list[Problem]]:

@@ -331,3 +331,15 @@ def test_clean_byline_gives_outlet_only_when_it_names_a_writer_and_an_outlet() -
     assert by_id["own"].source == "Meridian Press"
     assert by_id["copy"].source is None
     assert by_id["copy"].published.date().isoformat() == "2024-03-09"
+
+
+def test_clean_50_mb_html_page_keeps_its_body(tmp_path) -> None:
+    # Real pages reach tens of MB with inline scripts and data; the body must still come out whole.
+    script = "<script>var state = '" + "x" * 4000 + "';</script>\n"
+    page = ("<html><head><title>Tram crash</title></head><body><nav><a>Home</a></nav><article>"
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</article>" + script * (50_000_000 // len(script))
+            + "</body></html>")
+    (tmp_path / "big.html").write_text(page)
+    articles, problems = clean_paths([tmp_path / "big.html"])
+    assert len(articles) == 1 and not any(p.fatal for p in problems)
+    assert_body_whole(articles[0].text)

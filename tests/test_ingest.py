@@ -99,3 +99,14 @@ def test_decode_bytes_and_html_sniffing():
     assert decode_bytes(b"\xef\xbb\xbfbom")[0] == "bom"
     assert looks_like_html("<html><p>x</p>")
     assert not looks_like_html("He said the <b> tag is bold. Nothing else here.")
+
+
+def test_ingest_file_over_the_size_limit_is_refused_with_its_size(tmp_path):
+    from storydesk.ingest import MAX_ARTICLE_BYTES
+
+    huge = tmp_path / "dump.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_ARTICLE_BYTES + 1024 * 1024)  # sparse: costs no disk
+    result = read_inputs([huge])
+    assert not result.documents
+    assert any("over the" in p.message and "MB" in p.message and p.fatal for p in result.problems)

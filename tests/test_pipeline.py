@@ -105,3 +105,16 @@ def test_model_independent_count_counts_copy_groups_once():
     assert report.independent_count({"a", "b", "d"}) == 2
     assert report.independent_count({"d", "e"}) == 2
     assert Span("a", 1, 2).end == 2
+
+
+def test_pipeline_caps_a_huge_article_at_a_paragraph_break_and_says_so():
+    from storydesk.pipeline import cap_article_length
+
+    paragraph = "The council met again on Tuesday and residents spoke at length about the harbour plan."
+    article = Article("long", "\n\n".join([paragraph] * 100), path="long.txt")
+    problems: list = []
+    capped = cap_article_length(article, problems, limit=1000)
+    assert len(capped.text) <= 1000 and capped.text.endswith(paragraph)
+    assert article.text.startswith(capped.text)
+    assert len(problems) == 1 and "long.txt" in str(problems[0]) and "first" in problems[0].message
+    assert cap_article_length(capped, problems, limit=1000) is capped and len(problems) == 1

@@ -56,6 +56,15 @@ NOISE_CASES = [
     ("newsletter", "Want more stories like this? Sign up for our newsletter and other special offers."),
     ("comment", "What do you think? Let us know in the comments."),
     ("social", "Trams are back on the bridge line. — Port Lumen Transit (@LumenTransit) March 4, 2024"),
+    # Left in Multi-News scrapes by earlier rules:
+    ("caption", "Karl Gehring/Getty"),
+    ("caption", "Photofest"),
+    ("video", "You'll need an HTML5 capable browser to see this content. Play Replay with sound Play with"),
+    ("video", "Please turn on JavaScript. Media requires JavaScript to play."),
+    ("newsletter", "--------- Sign up for Denver7 email alerts to stay informed about breaking news and daily headlines."),
+    ("newsletter", "Download the Click2Houston news app in your app store to stay up-to-date with the latest news."),
+    ("newsletter", "Get The Times of Israel's Daily Edition by email and never miss our top stories Free Sign Up"),
+    ("related", "Hitler's world may not be so far away | Timothy Snyder Read more"),
 ]
 
 
@@ -78,6 +87,9 @@ NEWS_SENTENCES = [
     "Photos of the carriage showed damage to its doors.",
     "The video has been shared 86,000 times.",
     "Updated figures are due on Friday.",
+    "Getty Images declined to comment.",
+    "The app was downloaded 3 million times in its first week.",
+    "Readers can sign up for alerts on the city's website, the mayor said.",
     "The regulator said the website uses cookies to track riders.",
     "More than 200 people were evacuated.",
     "Comments from the mayor were not available.",

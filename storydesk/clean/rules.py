@@ -33,6 +33,7 @@ RULES: tuple[Rule, ...] = (
                    r"your browser does not support)", 25),
     _rule("video", r"^(\d{1,2}:\d{2}|video|watch|play)$", 2),
     _rule("video", r"^\d{1,2}:\d{2}\s*$", 2),
+    _rule("video", r"^(you'?ll need an html5|please (turn on|enable) javascript|media requires javascript)", 25),
     # Advertising.
     _rule("advert", r"^(story|article|text) continue[sd]? (below|after)\b", 12),
     _rule("advert", r"^(advertisement|advertising|sponsored( content| links?| stories)?|sponsored by .{1,40}|"
@@ -55,6 +56,9 @@ RULES: tuple[Rule, ...] = (
     _rule("newsletter", r"\b(sign (me )?up|subscribe)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,80}\bsign (me )?up\b", 45),
     _rule("newsletter", r"\b(delivered|straight|directly|right) (to|in|into|through) your (inbox|e-?mail|letterbox|door)\b",
           25),
+    _rule("newsletter", r"^\W*sign up (for|to get)\b.{0,40}\b(alerts|emails?|briefing)\b", 25),
+    _rule("newsletter", r"^download (the|our) .{0,60}\bapp\b", 30),
+    _rule("newsletter", r"\bby e-?mail\b.{0,60}\bsign up\W*$", 30),
     # Links to other stories.
     # A link label is followed by the linked headline after a separator, or stands alone:
     # "Read more: ...", "Related Stories". "Latest figures show ..." is a sentence, not a label.
@@ -66,6 +70,7 @@ RULES: tuple[Rule, ...] = (
                      r"further reading|editor'?s picks?|don'?t miss|what to read next|"
                      r"more coverage|in case you missed it|related post)\s*([:|»>\-–—…]|\.\.\.|$)", 25),
     _rule("related", r"^also on \S+\.\w+\b", 25),
+    _rule("related", r"\bread more$", 25),  # a teaser headline with its link label run on
     _rule("related", r"^(previous|next)( (article|story|post))?\s*[:»>]", 25),
     # "Read also" in the languages most often scraped alongside English.
     _rule("related", r"^\(?(leggi anche|lesen sie auch|lire aussi|leia também|lea también|ver también|"
@@ -116,8 +121,11 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"^(view gallery|enlarge this image|enlarge image|hide caption|toggle caption|"
                      r"image copyright|image caption)\b", 40),
     _rule("caption", r"^(photo|photos|image|images|gallery|slideshow|expand)$", 1),
-    _rule("caption", r"\b(getty images|shutterstock|afp via getty|ap photo|reuters/|epa-efe|"
-                     r"associated press photo|istock)\b", 40),
+    # Agency photo credits close a caption ("... (AP Photo/Evan Vucci)", "Karl Gehring/Getty"); a
+    # sentence that names the agency ("Getty Images declined to comment.") ends with a full stop.
+    _rule("caption", r"(\b(getty images|shutterstock|afp via getty|ap photo|epa-efe|associated press photo|istock|"
+                     r"photofest)\b|[/(]\s*(getty|ap|reuters|afp|epa)\b)[^.]{0,60}$", 40),
+    _rule("caption", r"^(photofest|getty( images)?|ap photo|reuters|afp|epa)$", 2),
     _rule("caption", r"^\d+ ?/ ?\d+$", 3),  # slideshow counters "3/12"
     # Agency captions: "FILE - In this Dec. 13, 2004 file photo, ...", "In this photo provided by ...".
     _rule("caption", r"^(file\s*[-–—:]\s|file photo\b|in this [^.]{0,60}\b(photo|image|picture|frame grab)\b)", 90),

@@ -9,8 +9,8 @@ import numpy as np
 from storydesk.model import Article, Fact, ReuseReport, Sentence, Span
 
 # Cosine of MiniLM embeddings above which two sentences are taken as the same statement on
-# their own. Provisional: set by hand, not yet tuned on a gold set (the usual range reported
-# for MiniLM paraphrase pairs); benchmarks/bench_align.py is to tune it.
+# their own. Provisional: set by hand, not yet tuned on a gold set;
+# benchmarks/bench_align.py (not yet written) is to tune it.
 SAME_FACT_COSINE = 0.78
 # A lower cosine suffices when the sentences also share many content words (Jaccard).
 SUPPORTED_FACT_COSINE = 0.62

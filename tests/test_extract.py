@@ -52,6 +52,8 @@ def test_extract_quantities(text, expected):
     ("on 12 February 2023", [("2023-02-12", "day", "12 February 2023")]),
     ("since May 2023, when", [("2023-05", "month", "May 2023")]),
     ("in 2019", [("2019", "year", "2019")]),
+    ("The union will hold a protest on Monday.", [("2024-03-11", "day", "Monday")]),
+    ("Sailings are suspended until Tuesday, after the crash on Friday.", [("2024-03-12", "day", "Tuesday"), ("2024-03-08", "day", "Friday")]),
     ("It may be weeks.", []),
     ("the Sunday Times reported", []),
     ("last week", []),

@@ -35,6 +35,12 @@ DATE = re.compile(
 )
 
 
+# A bare weekday after these words, in the same sentence, is the coming one ("will hold a protest
+# on Monday", "sailings suspended until Monday"); otherwise news means the one just past.
+FUTURE = re.compile(r"\b(?:will|would|until|till|due|expected|plans?|planned|scheduled|going to|should|is to|are to)\b", re.I)
+FUTURE_WINDOW = 60
+
+
 def find_dates(articles: list[Article], sentences: list[Sentence]) -> list[DateMention]:
     by_article: dict[str, list[Sentence]] = {}
     for sentence in sentences:
@@ -55,7 +61,8 @@ def dates_in(text: str, published: date | None, article: str = "") -> list[DateM
     """Every date in `text` that resolves, at the precision the words support."""
     results = []
     for match in DATE.finditer(text):
-        resolved = resolve(match, published)
+        before = re.split(r"[.!?,;]\s", text[max(0, match.start() - FUTURE_WINDOW):match.start()])[-1]
+        resolved = resolve(match, published, forward=bool(FUTURE.search(before)))
         if resolved is None:
             continue
         iso, precision = resolved
@@ -70,7 +77,8 @@ def dates_in(text: str, published: date | None, article: str = "") -> list[DateM
     return results
 
 
-def resolve(match: re.Match, published: date | None) -> tuple[str, str] | None:
+def resolve(match: re.Match, published: date | None, forward: bool = False) -> tuple[str, str] | None:
+    """The ISO date and precision of one match; `forward` when the sentence looks ahead."""
     g = match.group
     if g("md") or g("dm"):
         month = _month(g("md") or g("dm"))
@@ -98,7 +106,7 @@ def resolve(match: re.Match, published: date | None) -> tuple[str, str] | None:
         target = WEEKDAYS.index(g("weekday").lower())
         relation = (g("wd_rel") or "").lower()
         back = (published.weekday() - target) % 7
-        if relation == "next":
+        if relation == "next" or (forward and relation != "last"):
             day = published + timedelta(days=(target - published.weekday()) % 7 or 7)
         elif relation == "last" and back == 0:
             day = published - timedelta(days=7)

@@ -66,23 +66,25 @@ def merge_mentions(mentions: list[tuple[str, str, str, int, int]], acronyms: dic
     groups: list[dict] = []
     by_core: dict[str, dict] = {}
 
+    blocks: dict[str, list[tuple[str, dict]]] = defaultdict(list)  # first letter of the last word
+
     def similar_group(core: str) -> dict | None:
         if core in by_core:
             return by_core[core]
         if len(core) < 5:
             return None
-        for group in groups:
-            for known in group["cores"]:
-                if abs(len(known) - len(core)) <= 3 and \
-                        Levenshtein.distance(known, core) <= MAX_EDIT_RATIO * max(len(known), len(core)):
-                    return group
+        for known, group in blocks[core.split()[-1][0]]:
+            if abs(len(known) - len(core)) <= 3 and \
+                    Levenshtein.distance(known, core) <= MAX_EDIT_RATIO * max(len(known), len(core)):
+                return group
         return None
 
+    surnames: dict[str, list[tuple[str, dict]]] = defaultdict(list)  # first letter -> (surname, group)
+
     def surname_owner(core: str) -> dict | None:
-        owners = [g for g in groups if g["types"].most_common(1)[0][0] == "person" and any(
-            c.split()[-1] == core or (len(core) >= 6 and Levenshtein.distance(c.split()[-1], core) <= 2)
-            for c in g["cores"] if len(c.split()) > 1)]
-        return owners[0] if len(owners) == 1 else None
+        owners = {id(g): g for surname, g in surnames[core[0]] if g["types"].most_common(1)[0][0] == "person"
+                  and (surname == core or (len(core) >= 6 and Levenshtein.distance(surname, core) <= 2))}
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
     # Full names first, so surnames and acronyms have something to join.
     for kind, text, article, start, end in sorted(mentions, key=lambda m: -len(core_name(m[1]).split())):
@@ -95,6 +97,10 @@ def merge_mentions(mentions: list[tuple[str, str, str, int, int]], acronyms: dic
         if group is None:
             group = {"types": Counter(), "cores": set(), "texts": Counter(), "mentions": []}
             groups.append(group)
+        if core not in group["cores"]:
+            blocks[core.split()[-1][0]].append((core, group))
+            if len(core.split()) > 1:
+                surnames[core.split()[-1][0]].append((core.split()[-1], group))
         group["cores"].add(core)
         by_core[core] = group
         group["types"]["organization" if text in acronyms else kind] += 1

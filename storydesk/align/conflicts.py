@@ -93,11 +93,27 @@ def _quantity_conflicts(
                         id="",
                         topic=f"number of {a.noun}",
                         kind="quantity",
-                        claims=(_claim(a.value, si, a.span), _claim(b.value, sj, b.span)),
+                        claims=(_claim(_shown(a), si, a.span), _claim(_shown(b), sj, b.span)),
                         severity="discrepancy" if _compatible(a, b) else "contradiction",
                     )
                 )
     return found
+
+
+def _shown(q: Quantity) -> str | float:
+    """The value as a claim shows it: 6, or ">=4" when the article gave a bound."""
+    return q.value if q.qualifier == "=" else f"{q.qualifier}{q.value:g}"
+
+
+def _outside_quotes(quantities: tuple[Quantity, ...], extraction: Extraction) -> tuple[Quantity, ...]:
+    """Numbers a speaker says inside a quote ("Four of my firefighters were hurt") are the
+    speaker's words, not the outlet's count: they are not set against other outlets' counts."""
+    quoted: dict[str, list[Span]] = {}
+    for quote in extraction.quotes:
+        for span in quote.evidence:
+            quoted.setdefault(span.article, []).append(span)
+    return tuple(q for q in quantities
+                 if not any(s.start <= q.span.start < s.end for s in quoted.get(q.span.article, ())))
 
 
 def _date_conflicts(
@@ -202,7 +218,7 @@ def find_conflicts(sentences: list[Sentence], vectors: np.ndarray, extraction: E
     sims = vectors @ vectors.T
     index = {(s.article, s.index): n for n, s in enumerate(sentences)}
     found = _merge(
-        _quantity_conflicts(sentences, index, sims, extraction.quantities)
+        _quantity_conflicts(sentences, index, sims, _outside_quotes(extraction.quantities, extraction))
         + _date_conflicts(sentences, index, sims, extraction)
         + _attribution_conflicts(extraction, sentences)
         + _statement_conflicts(sentences, sims)

@@ -420,3 +420,15 @@ def _fullest_form(mentions: list[_Mention]) -> str:
     """The longest name (by words) the sources use, the commonest spelling of it, not in capitals."""
     counts = Counter(m.parts.form for m in mentions)
     return max(counts, key=lambda f: (len(f.split()), not f.isupper(), counts[f], -len(f)))
+
+
+def person_mentions(entities: list[Entity]) -> dict[str, list[tuple[int, int, Entity]]]:
+    """Per article, the (start, end, entity) of every person mention, in text order (for quotes)."""
+    found: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
+    for entity in entities:
+        if entity.type == "person":
+            for span in entity.mentions:
+                found[span.article].append((span.start, span.end, entity))
+    for spans in found.values():
+        spans.sort(key=lambda m: m[0])
+    return found

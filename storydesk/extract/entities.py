@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storydesk.extract.names import (
+    ACRONYM_CONNECTORS,
     HONORIFICS,
     NAME_PARTICLES,
     NameParts,
@@ -170,11 +171,12 @@ def _looks_like_name(parts: NameParts, surface: str) -> bool:
         return False
     if not all(_NAME_CHARS.match(w) for w in words):
         return False
-    # A name starts with a capital and has no lowercase words but particles ("grey snow" is not).
-    if not words[0][0].isupper():
+    # A name starts with a capital (or "al-") and has no lowercase words but particles and
+    # connectors: "grey snow" is not a name, "Port Averly Chamber of Commerce" is.
+    if not (words[0][0].isupper() or _ARABIC_ARTICLE.match(words[0])):
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_PARTICLES or w.lower() in ("of", "and", "for", "the", "&", "on", "de")
-               or re.match(r"^(?:al|el)[-‐]", w) for w in words)
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_PARTICLES or w.lower() in ACRONYM_CONNECTORS
+               or _ARABIC_ARTICLE.match(w) for w in words)
 
 
 def _corrected_type(kind: str, parts: NameParts) -> str:
@@ -417,18 +419,8 @@ def _to_entities(clusters: list[_Cluster], article_order: list[str]) -> list[Ent
 
 
 def _fullest_form(mentions: list[_Mention]) -> str:
-    """The longest name (by words) the sources use, the commonest spelling of it, not in capitals."""
+    """The longest name (by words) the sources use, not in capitals, its commonest spelling, the
+    first seen on a tie (`mentions` are in article order)."""
     counts = Counter(m.parts.form for m in mentions)
-    return max(counts, key=lambda f: (len(f.split()), not f.isupper(), counts[f], -len(f)))
-
-
-def person_mentions(entities: list[Entity]) -> dict[str, list[tuple[int, int, Entity]]]:
-    """Per article, the (start, end, entity) of every person mention, in text order (for quotes)."""
-    found: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
-    for entity in entities:
-        if entity.type == "person":
-            for span in entity.mentions:
-                found[span.article].append((span.start, span.end, entity))
-    for spans in found.values():
-        spans.sort(key=lambda m: m[0])
-    return found
+    first = {f: -i for i, f in reversed(list(enumerate(m.parts.form for m in mentions)))}
+    return max(counts, key=lambda f: (len(f.split()), not f.isupper(), counts[f], first[f]))

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from storydesk.extract.names import GENDERED_ROLES, fold, split_name
+from storydesk.extract.names import GENDERED_ROLES, HONORIFICS, TITLES, fold, split_name
 from storydesk.model import Article, Entity, Sentence
 
 if TYPE_CHECKING:
@@ -40,17 +40,19 @@ FRAMING_VERBS = SPEECH_VERBS + "|called|calls|described|describes|dubbed|termed|
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|again|previously|once|would|will|\w+ly)\s+)*"
 _SPEECH = re.compile(rf"\b(?P<cue>{SPEECH_VERBS})\b")
 _AFTER_WHO_CUE = re.compile(rf"^\s*(?P<who>[^\"“”;:!?]{{1,80}}?)\s+{_ADVERBS}(?P<cue>{SPEECH_VERBS})\b")
-_AFTER_CUE_WHO = re.compile(rf"^\s*(?P<cue>{SPEECH_VERBS})\s+(?P<who>[^\"“”;:!?,]{{1,90}})")
+_AFTER_CUE_WHO = re.compile(rf"^\s*(?P<cue>{SPEECH_VERBS})\s+(?P<who>[^\"“”;:!?]{{1,90}})")
 _AFTER_ACCORDING = re.compile(r"^\s*,?\s*(?P<cue>according to)\s+(?P<who>[^\"“”;:!?,]{1,90})")
-_BEFORE_CUE = re.compile(rf"\b(?P<cue>{SPEECH_VERBS})\b(?P<adjunct>[^\"“”.!?:]{{0,80}}?)\s*[:,]\s*$")
+_BEFORE_CUE = re.compile(rf"\b(?P<cue>{SPEECH_VERBS})\b(?P<adjunct>[^\"“”.!?:,]{{0,80}}?)\s*[:,]\s*$")
 _BEFORE_ACCORDING = re.compile(r"\b(?P<cue>[Aa]ccording to)\s+(?P<who>[^\"“”;:!?,]{1,90}),\s*$")
 _FRAMING = re.compile(rf"\b(?P<cue>{FRAMING_VERBS})\b")
-# What may stand between a subject and its verb: an appositive between commas, an adverb.
-_SUBJECT_GAP = re.compile(rf"^\s*(?:,[^\"“”]{{0,160}}?,)?\s*{_ADVERBS}$")
+# What may stand between a subject and its verb: an appositive between commas ("X, director of
+# Y, said"), the comma closing the subject's own appositive ("The company, X, said"), an adverb.
+_SUBJECT_GAP = re.compile(rf"^\s*(?:,[^\"“”]{{0,160}}?)?,?\s*{_ADVERBS}$")
 # Words before a name that keep it the head of the phrase ("fire chief Hassan al-Rubaie",
 # "NHSB spokeswoman Nadia Ferreira"); a preposition makes it someone else's ("a friend of X").
-_ROLE_PREFIX = re.compile(r"^(?:[\w'’.&-]+\s+){0,6}$")
-_NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|said|says|told)\b", re.I)
+_ROLE_PREFIX = re.compile(r"^(?:[\w'’.&-]+,?\s+){0,6}$")
+_NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|said|says|told|that|while|but|adding)\b",
+                       re.I)
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?][\"”]?\s+(?=[\"“A-Z])")
 _CAPITALISED_NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:(?:al|el)-)?[A-Z][\w'’-]+$")
@@ -74,6 +76,7 @@ class Attribution:
     name: str | None = None
     entity: str | None = None
     cue: str | None = None
+    partial: bool = False  # quoted words inside the speaker's own sentence ('X called it "..."')
 
 
 class Speakers:
@@ -100,6 +103,12 @@ class Speakers:
                 surnames[split_name(entity.name).core[-1]].add(entity.id)
         self.by_surname = {s: ids[next(iter(v))] for s, v in surnames.items() if len(v) == 1}
         self.gender = _genders(entities, {a.id: a.text for a in articles}, sentences)
+        # People a pronoun may stand for: named in full or with an honorific somewhere. A lone
+        # word the model calls a person ("Lenholm" in a dateline) is too often a place.
+        self.antecedents = {
+            e.id for e in entities
+            if e.type == "person" and (len(e.name.split()) >= 2 or any(split_name(a).has_title for a in e.aliases))
+        }
 
     def mentions_in(self, article: str, start: int, end: int) -> list[tuple[int, int, Entity]]:
         mentions = self.by_article.get(article, [])
@@ -121,7 +130,7 @@ class Speakers:
         """The person named nearest before `position` (not inside a quote) that the pronoun fits."""
         wanted = "f" if pronoun.lower() == "she" else "m"
         for start, _end, entity in reversed(self.mentions_in(article, floor, position)):
-            if entity.type != "person" or any(o <= start < c for o, c in quoted):
+            if entity.id not in self.antecedents or any(o <= start < c for o, c in quoted):
                 continue
             if self.gender.get(entity.id) in (None, wanted):
                 return entity
@@ -203,8 +212,9 @@ def _after(after: str, offset: int, context) -> Attribution | None:
         if match:
             who = match.group("who")
             if pattern is not _AFTER_WHO_CUE:
-                who = re.split(r",|\s+(?:who|which|in|on|at|during|after|before|when|as)\s+|" + _SENTENCE_BREAK.pattern,
-                               who)[0]
+                # "said Volta's chief executive, Marianne Koch, who ...": the commas may hold the name.
+                ends = r"\s+(?:who|whose|which|in|on|at|during|after|before|when|as|while|adding)\s+|"
+                who = re.split(("," if pattern is _AFTER_ACCORDING else "") + ends + _SENTENCE_BREAK.pattern, who)[0]
             elif _SENTENCE_BREAK.search(who + " X"):
                 return None
             start = offset + match.start("who")
@@ -231,7 +241,7 @@ def _framing(before: str, offset: int, context) -> Attribution | None:
     for match in _FRAMING.finditer(sentence):
         found = _subject(before, offset, match, context, sentence_start)
         if found and found.kind in ("named", "pronoun"):
-            return found
+            return replace(found, partial=True)
     return None
 
 
@@ -246,8 +256,11 @@ def _subject(before: str, offset: int, cue, context, base: int = 0) -> Attributi
     if pronoun:
         entity = speakers.antecedent(article, offset + pronoun.start(), floor, pronoun.group("p"), quoted)
         return _named(entity, "pronoun", label) if entity else Attribution("unnamed", cue=label)
-    for _start, end, entity in reversed(speakers.mentions_in(article, offset, cue_at)):
-        if _SUBJECT_GAP.match(text[end:cue_at]):
+    for start, end, entity in reversed(speakers.mentions_in(article, offset, cue_at)):
+        gap = _SUBJECT_GAP.match(text[end:cue_at])
+        # A lone comma closes the name's own appositive ("The company, X, said"), not a phrase
+        # the name ends ("X, director of Y, said" is X's).
+        if gap and (text[end:cue_at].count(",") != 1 or text[:start].rstrip().endswith(",")):
             return _named(entity, "named", label)
     name = _NAME_BEFORE.search(lead)
     if name and name.group(1).split()[0].lower() not in _NOT_NAMES:
@@ -277,6 +290,8 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
 
 
 def _by_name(name: str, speakers: Speakers, cue: str) -> Attribution:
+    if split_name(name).form.lower().rstrip(".") in TITLES | set(HONORIFICS):
+        return Attribution("unnamed", cue=cue)  # "said Sgt." with the name cut off
     entity = speakers.lookup(name)
     if entity is not None:
         return _named(entity, "named", cue)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from storydesk.extract.names import (
     ACRONYM_CONNECTORS,
+    GENDERED_ROLES,
     HONORIFICS,
     NAME_PARTICLES,
     NameParts,
@@ -32,6 +33,7 @@ from storydesk.extract.names import (
     given_names_agree,
     is_acronym,
     split_name,
+    surname_form,
 )
 from storydesk.model import Article, Entity, Sentence, Span
 
@@ -76,6 +78,7 @@ _NAME_CHARS = re.compile(r"^[\w.'’&-]+$")
 _HONORIFIC = rf"(?:(?:{'|'.join(h.capitalize() for h in HONORIFICS)})\.?\s+)"
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|AL|EL)[-‐]")
 _SURNAME_KEY = "surname:"
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across|outside|inside|to)\s+$")
 
 
 @dataclass
@@ -137,11 +140,48 @@ def _ner_mentions(articles: list[Article], sentences: list[Sentence]) -> Iterabl
     nlp = get_nlp()
     docs = nlp.pipe((a.text[s:e] for a, s, e in chunks), batch_size=NER_BATCH_SIZE,
                     disable=[p for p in NER_ONLY_DISABLE if p in nlp.pipe_names])
-    for (article, offset, _), doc in zip(chunks, docs, strict=True):
-        for ent in doc.ents:
-            kind = LABEL_TYPES.get(ent.label_)
-            if kind:
-                yield _make_mention(article, offset + ent.start_char, offset + ent.end_char, kind)
+    for (article, offset, end), doc in zip(chunks, docs, strict=True):
+        found = [
+            _make_mention(article, offset + ent.start_char, offset + ent.end_char, kind)
+            for ent in doc.ents if (kind := LABEL_TYPES.get(ent.label_))
+        ]
+        at = {(m.start, m.end): m for m in found if m}
+        for name, strong in _speaker_names(article, offset, end):
+            same = at.get((name.start, name.end))
+            if same is not None:
+                if strong and same.type != "person" and not set(same.parts.tokens) & ORG_HEADS:
+                    same.type = "person"  # "its spokesman, Petter Lunde, said": the model said ORG
+            elif not _overlaps(sorted(at), name.start, name.end):
+                found.append(name)
+        yield from found
+
+
+# Where news copy puts a speaker's name, which the small model sometimes misses or calls an
+# organization: after a lowercase word ("Fire chief Ana Petrović said"), as an appositive ("its
+# spokesman, Petter Lunde, said"), opening a paragraph before ", who", or ending a paragraph
+# ("said the chief executive, Marianne Koch."). A role word before it or ", who" after it is
+# strong evidence of a person; "X said" alone is not (companies say things too).
+_SPEAKER_NAME = re.compile(
+    r"(?:^|\b(?P<word>[a-z]+),? )"
+    r"(?P<name>[A-Z][^\W\d_]+(?:\s+(?:(?:al|el|de|van|von|bin)[-\s])?[A-Z][\w'’-]+){1,2})"
+    r"(?=\s+(?:said|says|told|added|wrote)\b|,\s+(?P<who>who|whose|said|says|told|added|wrote)\b|\.?$)",
+    re.M,
+)
+PERSON_ROLES = frozenset(GENDERED_ROLES) | {
+    "spokesperson", "chief", "director", "minister", "mayor", "secretary", "president", "leader",
+    "chairman", "executive", "manager", "officer", "commander", "lawyer", "attorney", "prosecutor",
+    "judge", "negotiator", "marshal", "teacher", "nurse", "doctor", "resident", "witness",
+    "neighbour", "neighbor", "friend", "colleague", "governor", "senator", "councillor", "coach",
+    "captain", "inspector", "superintendent", "sergeant", "detective", "analyst", "professor",
+    "scientist", "researcher", "engineer", "economist", "founder", "owner", "worker", "official",
+}
+
+
+def _speaker_names(article: Article, start: int, end: int) -> Iterable[tuple[_Mention, bool]]:
+    for match in _SPEAKER_NAME.finditer(article.text, start, end):
+        mention = _make_mention(article, match.start("name"), match.end("name"), "person")
+        if mention and mention.type == "person":
+            yield mention, match.group("word") in PERSON_ROLES or match.group("who") in ("who", "whose")
 
 
 def _make_mention(article: Article, start: int, end: int, kind: str) -> _Mention | None:
@@ -162,7 +202,10 @@ def _make_mention(article: Article, start: int, end: int, kind: str) -> _Mention
     parts = split_name(surface)
     if not _looks_like_name(parts, surface):
         return None
-    return _Mention(article.id, start, end, surface, _corrected_type(kind, parts), parts)
+    kind = _corrected_type(kind, parts)
+    if kind == "person" and len(parts.core) == 1 and not parts.has_title and _LOCATIVE_BEFORE.search(text, max(0, start - 8), start):
+        kind = "place"  # "at the hospital in Skarvik": one word the model took for a person
+    return _Mention(article.id, start, end, surface, kind, parts)
 
 
 def _looks_like_name(parts: NameParts, surface: str) -> bool:
@@ -206,8 +249,16 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
 
     people = [c for (g, _), c in by_key.items() if g == "person"]
     things = [c for (g, _), c in by_key.items() if g == "thing"]
-    full_names = [c for c in people if len(c.mentions[0].parts.core) >= 2]
     single_people = [c for c in people if len(c.mentions[0].parts.core) < 2]
+    # A full name the model typed as a place or organization is a person's when that person's
+    # surname stands alone as a PERSON elsewhere ("Amara Okafor" tagged GPE, "Ms. Okafor" PERSON).
+    lone_surnames = {c.mentions[0].parts.core[0] for c in single_people}
+    misread = [c for c in things if _misread_person(c, lone_surnames)]
+    for cluster in misread:
+        for m in cluster.mentions:
+            m.type = "person"
+    things = [c for c in things if c not in misread]
+    full_names = [c for c in people if len(c.mentions[0].parts.core) >= 2] + misread
     full_names = _merge_full_names(full_names)
     things = _merge_things(things)
 
@@ -230,6 +281,12 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
     return [c for c in people + things if c.mentions]
 
 
+def _misread_person(cluster: _Cluster, lone_surnames: set[str]) -> bool:
+    parts = cluster.mentions[0].parts
+    return (2 <= len(parts.core) <= 4 and parts.core[-1] in lone_surnames
+            and not set(parts.tokens) & (ORG_HEADS | PLACE_HEADS) and not is_acronym(cluster.mentions[0].surface))
+
+
 def _surname(cluster: _Cluster) -> str:
     return Counter(m.parts.core[-1] for m in cluster.mentions).most_common(1)[0][0]
 
@@ -239,7 +296,8 @@ def _given(cluster: _Cluster) -> set[str]:
 
 
 def _merge_full_names(clusters: list[_Cluster]) -> list[_Cluster]:
-    """Full names of one person: surnames spelled alike and given names that agree."""
+    """Full names of one person: surnames spelled alike and given names that agree, or one name
+    the end of the other ("Jing Xu" and "Alison Jing Xu")."""
     merged: list[_Cluster] = []
     by_prefix: dict[str, list[_Cluster]] = defaultdict(list)
     for cluster in sorted(clusters, key=lambda c: -len(c.mentions)):
@@ -247,7 +305,7 @@ def _merge_full_names(clusters: list[_Cluster]) -> list[_Cluster]:
         target = next(
             (other for other in by_prefix[surname[:2]]
              if close_spelling(surname, _surname(other))
-             and any(given_names_agree(a, b) for a in given for b in _given(other))),
+             and (any(given_names_agree(a, b) for a in given for b in _given(other)) or _one_ends_other(cluster, other))),
             None,
         )
         if target is None:
@@ -256,6 +314,12 @@ def _merge_full_names(clusters: list[_Cluster]) -> list[_Cluster]:
         else:
             target.mentions.extend(cluster.mentions)
     return merged
+
+
+def _one_ends_other(a: _Cluster, b: _Cluster) -> bool:
+    cores_a = {m.parts.core for m in a.mentions}
+    cores_b = {m.parts.core for m in b.mentions}
+    return any(x[-len(y):] == y or y[-len(x):] == x for x in cores_a for y in cores_b if min(len(x), len(y)) >= 2)
 
 
 def _attach_surname(cluster: _Cluster, surname_index: dict[str, list[_Cluster]]) -> bool:
@@ -335,7 +399,9 @@ def _attach_acronyms(clusters: list[_Cluster], texts: dict[str, str]) -> list[_C
             by_key[key] = target
             kept.append(target)
         target.mentions.extend(cluster.mentions)
-        target.defined_acronyms.add(surface)
+    for acronym, keys in expansions.items():
+        if len(keys) == 1 and next(iter(keys)) in by_key:
+            by_key[next(iter(keys))].defined_acronyms.add(acronym)  # read again for it in _rescan
     return kept
 
 
@@ -349,10 +415,13 @@ def _rescan(clusters: list[_Cluster], texts: dict[str, str]) -> None:
     entities share (two people called Clinton) is left alone.
     """
     owner: dict[str, _Cluster | None] = {}
+    written: dict[str, str] = {}  # surname key -> the surname as first written
 
     def claim(key: str, cluster: _Cluster) -> None:
         owner[key] = cluster if owner.get(key, cluster) is cluster else None
 
+    # A surname that is also a common word of the story ("Heat", "Rose") is not read again.
+    common_words = {w for text in texts.values() for w in re.findall(r"\b[a-z]{3,}\b", text)}
     for cluster in clusters:
         is_person = cluster.mentions[0].type == "person" and len(cluster.mentions[0].parts.core) >= 2
         for m in cluster.mentions:
@@ -363,12 +432,15 @@ def _rescan(clusters: list[_Cluster], texts: dict[str, str]) -> None:
             elif is_acronym(m.surface):
                 claim(m.surface, cluster)
             if is_person and words:
-                bare = _ARABIC_ARTICLE.sub("", words[-1])
-                if len(bare) >= 3 and bare[0].isupper():
-                    claim(_SURNAME_KEY + bare, cluster)
+                surname = _ARABIC_ARTICLE.sub("", surname_form(m.parts.form))
+                if len(surname) >= 3 and surname.split()[-1][0].isupper() and surname.lower() not in common_words:
+                    claim(_surname_key(surname), cluster)
+                    written.setdefault(_surname_key(surname), surname)
+        for acronym in cluster.defined_acronyms:
+            claim(acronym, cluster)
     owner = {k: c for k, c in owner.items() if c is not None}
     literals = [re.escape(k) for k in owner if not k.startswith(_SURNAME_KEY)]
-    surnames = [re.escape(k[len(_SURNAME_KEY):]) for k in owner if k.startswith(_SURNAME_KEY)]
+    surnames = [_surname_pattern(written[k]) for k in owner if k.startswith(_SURNAME_KEY)]
     alternatives = sorted(literals, key=len, reverse=True)
     if surnames:
         alternatives.append(rf"{_HONORIFIC}?(?:{_ARABIC_ARTICLE.pattern[1:]})?(?:{'|'.join(surnames)})")
@@ -385,11 +457,20 @@ def _rescan(clusters: list[_Cluster], texts: dict[str, str]) -> None:
         for match in regex.finditer(text):
             start, end = match.span()
             surface = match.group()
-            cluster = owner.get(surface) or owner.get(
-                _SURNAME_KEY + _ARABIC_ARTICLE.sub("", re.sub(_HONORIFIC, "", surface)))
+            cluster = owner.get(surface) or owner.get(_surname_key(re.sub(f"^{_HONORIFIC}", "", surface)))
             if cluster is None or _overlaps(taken[article], start, end):
                 continue
             cluster.mentions.append(_Mention(article, start, end, surface, cluster.mentions[0].type, split_name(surface)))
+
+
+def _surname_pattern(surname: str) -> str:
+    """'de Vries' -> '[Dd]e\\s+Vries': a particle in either case, the name as written."""
+    *particles, name = surname.split()
+    return r"\s+".join([*(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in particles), re.escape(name)])
+
+
+def _surname_key(surname: str) -> str:
+    return _SURNAME_KEY + " ".join(_ARABIC_ARTICLE.sub("", surname).lower().split())
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -148,10 +148,32 @@ def split_name(surface: str) -> NameParts:
         words = words[1:]
     form = " ".join(words)
     tokens = tuple(american(fold(w).strip(".,")) for w in words)
-    core = tuple(
-        collapse_doubles(strip_arabic_prefix(t)) for t in tokens if t not in ARABIC_PARTICLES
-    ) or tokens
-    return NameParts(form=form, tokens=tokens, core=core, gender=gender, has_title=has_title)
+    return NameParts(form=form, tokens=tokens, core=_core(tokens), gender=gender, has_title=has_title)
+
+
+def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Name words as compared: Arabic articles off, a particle kept with the word it belongs to
+    ("pieter", "de vries"), doubled letters single."""
+    core: list[str] = []
+    pending = ""
+    for token in tokens:
+        if token in ARABIC_PARTICLES:
+            continue
+        if token in NAME_PARTICLES and token != tokens[-1]:
+            pending += token + " "
+            continue
+        core.append(pending + collapse_doubles(strip_arabic_prefix(token)))
+        pending = ""
+    return tuple(core) or tokens
+
+
+def surname_form(form: str) -> str:
+    """The surname as written, particles included: "Pieter de Vries" -> "de Vries"."""
+    words = form.split()
+    start = len(words) - 1
+    while start > 0 and words[start - 1].lower() in NAME_PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
 
 
 def close_spelling(a: str, b: str) -> bool:

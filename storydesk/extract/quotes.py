@@ -29,6 +29,8 @@ CLOSING = "\"”»"
 # A quote no one is said to speak needs this many words: shorter quoted words are scare quotes
 # or names ("the so-called "safe zone"") more often than speech.
 MIN_UNATTRIBUTED_WORDS = 5
+# Quoted words inside the speaker's own sentence need this many to count as a quote.
+MIN_PARTIAL_WORDS = 2
 # Two outlets' wordings of one quote ("I'm" / "I am", "metres" / "meters", a dropped "that")
 # score 90-99 on rapidfuzz's ratio after normalization; different quotes by one speaker on one
 # topic stay under 75 on the gold set and the example. 85 sits between.
@@ -77,8 +79,8 @@ def quote_mentions(article: Article, sentences: list[Sentence], speakers: Speake
     starts = [s.start for s in sentences]
     found = []
     for q, who in zip(quoted, attributions, strict=True):
-        if who.kind == "none" and not _speech_like(q.text):
-            continue
+        if (who.kind == "none" and not _speech_like(q.text)) or (who.partial and _words(q.text) < MIN_PARTIAL_WORDS):
+            continue  # scare quotes, titles, one word inside someone's sentence ('it was "devastated"')
         at = bisect_right(starts, q.start) - 1
         found.append(QuoteMention(
             article=article.id, text=q.text, span=Span(article.id, q.start, q.end),
@@ -139,9 +141,16 @@ def _quoted(text: str, parts: list[tuple[int, int]], open_at: int, close_at: int
     return QuotedText(start, end, open_at, close_at, paragraph, last_paragraph, " ".join(pieces))
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
 def _speech_like(words: str) -> bool:
     """Enough words, and not a title in capitals ("The Return of the King")."""
-    tokens = re.findall(r"[^\W\d_][\w'’-]*", words)
+    tokens = _WORD.findall(words)
     if len(tokens) < MIN_UNATTRIBUTED_WORDS:
         return False
     return sum(t[0].isupper() for t in tokens) < 0.7 * len(tokens)
@@ -155,14 +164,17 @@ def _carry_speakers(quoted: list[QuotedText], found: list[Attribution], paragrap
     carried = list(found)
     for i in range(1, len(quoted)):
         q, previous = quoted[i], carried[i - 1]
-        if carried[i].kind != "none" or previous.name is None:
+        if carried[i].kind != "none" or previous.kind == "none":
             continue
-        same_paragraph = quoted[i - 1].last_paragraph == q.paragraph
+        # Only a quote opening its own sentence runs on ('"A," she said. "B."'), not quoted
+        # words inside a sentence ('a sign reading "Homes, not hotels."').
+        opens_sentence = re.search(r"(?:^|[.!?\"”])\s*$", text[paragraphs[q.paragraph][0]:q.open_at]) is not None
+        same_paragraph = quoted[i - 1].last_paragraph == q.paragraph and opens_sentence
         p_end = paragraphs[q.last_paragraph][1]
         whole_paragraph = (quoted[i - 1].last_paragraph == q.paragraph - 1 and q.open_at == paragraphs[q.paragraph][0]
                            and not text[q.close_at:p_end].strip())
         if same_paragraph or whole_paragraph:
-            carried[i] = Attribution("carried", previous.name, previous.entity, previous.cue)
+            carried[i] = Attribution("carried" if previous.name else "unnamed", previous.name, previous.entity, previous.cue)
     return carried
 
 

@@ -73,6 +73,16 @@ def said(text: str) -> list[tuple[str, str | None]]:
     # an organization speaks
     ('"We are cooperating fully with the investigation," Halvard Logistics said in a statement.',
      [("We are cooperating fully with the investigation", "Halvard Logistics")]),
+    # the name an appositive of the subject, or the role an appositive of the name
+    ('The construction company, Bayline Developments, said in a statement: "We have cooperated at every stage."',
+     [("We have cooperated at every stage.", "Bayline Developments")]),
+    ('"This was the hardest decision I have taken," said Volta\'s chief executive, Marianne Koch.',
+     [("This was the hardest decision I have taken", "Marianne Koch")]),
+    ('"It is a good deal for the workers," the chief negotiator, Yusuf Demir, told the Bulletin.',
+     [("It is a good deal for the workers", "Yusuf Demir")]),
+    # an earlier speech verb in the sentence is not the one the quote hangs on
+    ('Claire Dubois, asked whether charges would rise, said: "Our customers will not see a rise this year."',
+     [("Our customers will not see a rise this year.", "Claire Dubois")]),
     # "a friend of X said": X is not the speaker
     ('"She would never have left the children alone," a friend of Maria Lopez said.',
      [("She would never have left the children alone", None)]),
@@ -84,12 +94,18 @@ def test_quotes_speaker_patterns(text, expected):
 @pytest.mark.parametrize("text", [
     'The so-called "safe zone" was closed on Monday.',
     'He called the plan a "disaster" and left.',
+    'Kestrel Coatings said in a statement that it was "devastated" by the death.',
     'Residents watched "Gone With the Wind" at the shelter.',
     'The council said it would meet again on Friday.',
     '',
 ])
 def test_quotes_scare_quotes_titles_and_plain_text_yield_nothing(text):
     assert quotes_of(text) == []
+
+
+def test_quotes_a_short_quote_inside_a_sentence_does_not_run_on_from_the_one_before():
+    text = '"Our rents have doubled in five years," said Giulia Conti, who carried a sign reading "Homes, not hotels."'
+    assert said(text) == [("Our rents have doubled in five years", "Giulia Conti")]
 
 
 def test_quotes_continue_into_the_next_paragraph():

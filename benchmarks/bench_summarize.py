@@ -113,12 +113,10 @@ def main() -> int:
         outputs["storydesk"] = [s.text for s in summary]
         cited += len(summary)
         verified += sum(_verified(s, articles) for s in summary)
-        for name, make in (("First-3", lambda: first3(articles, by_article)),
-                           ("LexRank (sumy)", lambda: sumy_summary(articles, by_article, "lexrank")),
-                           ("TextRank (sumy)", lambda: sumy_summary(articles, by_article, "textrank")),
-                           ("random", lambda: random_sentences(articles, by_article))):
+        for name, make, extra in (("First-3", first3, ()), ("LexRank (sumy)", sumy_summary, ("lexrank",)),
+                                  ("TextRank (sumy)", sumy_summary, ("textrank",)), ("random", random_sentences, ())):
             started = time.perf_counter()
-            outputs[name] = make()
+            outputs[name] = make(articles, by_article, *extra)
             seconds[name] += time.perf_counter() - started
         references = cluster.get("summaries") or []
         for name in systems:

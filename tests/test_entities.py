@@ -182,6 +182,15 @@ def test_entities_the_head_word_settles_the_type():
     assert names["Halvard Logistics"].type == "organization"
 
 
+def test_entities_an_outlet_is_named_in_full_where_its_own_pages_shorten_it():
+    articles = [Article(id="ind", text="Photographs seen by the Independent show the damage. (Meridian Press) reported it.",
+                        source="Port Averly Independent"),
+                Article(id="wire", text="PORT AVERLY (Meridian Press) — A fire broke out.", source="Meridian Press")]
+    entities = by_name(find_entities(articles, [s for a in articles for s in split_sentences(a)]))
+    assert entities["Port Averly Independent"].aliases == ("Independent",)
+    assert entities["Meridian Press"].sources == ("ind", "wire")
+
+
 def test_entities_a_dateline_in_capitals_is_a_mention():
     entities, texts = entities_of("BRENNOCK CITY — Officials in Brennock City said the road was closed.")
     city = by_name(entities)["Brennock City"]
@@ -201,24 +210,13 @@ def test_entities_text_without_names_yields_none(text):
 
 # ---- the bundled example ------------------------------------------------------------------------
 
-# Entities of expected.json the extractor gets wrong, with the reason.
-KNOWN_GAPS = {
-    "Port Averly Independent": "the text says only 'the Independent'; the full name is the outlet's, not in the text",
-    "Meridian Press": "named only in the dateline '(Meridian Press)', which the model does not tag",
-}
-
-
 def _expected_entities():
     import json
 
     from tests.conftest import EXAMPLE_DIR
 
     expected = json.loads((EXAMPLE_DIR / "expected.json").read_text())["entities"]
-    return [
-        pytest.param(e, id=e["name"], marks=pytest.mark.xfail(reason=KNOWN_GAPS[e["name"]], strict=True))
-        if e["name"] in KNOWN_GAPS else pytest.param(e, id=e["name"])
-        for e in expected if not e.get("noise_only")
-    ]
+    return [pytest.param(e, id=e["name"]) for e in expected if not e.get("noise_only")]
 
 
 @pytest.mark.parametrize("expected", _expected_entities())

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 
 from storydesk.extract.names import (
     ACRONYM_CONNECTORS,
-    GENDERED_ROLES,
     HONORIFICS,
     NAME_PARTICLES,
     NameParts,
@@ -32,6 +31,7 @@ from storydesk.extract.names import (
     find_acronyms,
     given_names_agree,
     is_acronym,
+    speaker_name_spans,
     split_name,
     surname_form,
 )
@@ -96,18 +96,34 @@ class _Cluster:
     mentions: list[_Mention] = field(default_factory=list)
     defined_acronyms: set[str] = field(default_factory=set)
 
-    @property
-    def forms(self) -> Counter:
-        return Counter(m.parts.form for m in self.mentions)
-
 
 def find_entities(articles: list[Article], sentences: list[Sentence]) -> list[Entity]:
     """The story's entities, each with every surface form, mention span and source."""
     texts = {a.id: a.text for a in articles}
     mentions = [m for m in _ner_mentions(articles, sentences) if m is not None]
+    mentions += _outlet_mentions(articles, mentions)
     clusters = _merge(mentions, texts)
     _rescan(clusters, texts)
-    return _to_entities(clusters, [a.id for a in articles])
+    return _to_entities(clusters, articles)
+
+
+def _outlet_mentions(articles: list[Article], found: list[_Mention]) -> list[_Mention]:
+    """The outlets' own names where the text prints them ("(Meridian Press)" in a dateline): an
+    outlet is a known organization even where the model misses it."""
+    outlets = {a.source for a in articles if a.source and len(a.source.split()) >= 2}
+    if not outlets:
+        return []
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in found:
+        taken[m.article].append((m.start, m.end))
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(outlets, key=len, reverse=True))) + r")(?![\w-])")
+    extra = []
+    for article in articles:
+        spans = sorted(taken[article.id])
+        for match in regex.finditer(article.text):
+            if not _overlaps(spans, *match.span()):
+                extra.append(_Mention(article.id, *match.span(), match.group(), "organization", split_name(match.group())))
+    return extra
 
 
 # ---- 1. the model ---------------------------------------------------------------------------
@@ -146,7 +162,10 @@ def _ner_mentions(articles: list[Article], sentences: list[Sentence]) -> Iterabl
             for ent in doc.ents if (kind := LABEL_TYPES.get(ent.label_))
         ]
         at = {(m.start, m.end): m for m in found if m}
-        for name, strong in _speaker_names(article, offset, end):
+        for start, stop, strong in speaker_name_spans(article.text, offset, end):
+            name = _make_mention(article, start, stop, "person")
+            if name is None or name.type != "person":
+                continue
             same = at.get((name.start, name.end))
             if same is not None:
                 if strong and same.type != "person" and not set(same.parts.tokens) & ORG_HEADS:
@@ -154,34 +173,6 @@ def _ner_mentions(articles: list[Article], sentences: list[Sentence]) -> Iterabl
             elif not _overlaps(sorted(at), name.start, name.end):
                 found.append(name)
         yield from found
-
-
-# Where news copy puts a speaker's name, which the small model sometimes misses or calls an
-# organization: after a lowercase word ("Fire chief Ana Petrović said"), as an appositive ("its
-# spokesman, Petter Lunde, said"), opening a paragraph before ", who", or ending a paragraph
-# ("said the chief executive, Marianne Koch."). A role word before it or ", who" after it is
-# strong evidence of a person; "X said" alone is not (companies say things too).
-_SPEAKER_NAME = re.compile(
-    r"(?:^|\b(?P<word>[a-z]+),? )"
-    r"(?P<name>[A-Z][^\W\d_]+(?:\s+(?:(?:al|el|de|van|von|bin)[-\s])?[A-Z][\w'’-]+){1,2})"
-    r"(?=\s+(?:said|says|told|added|wrote)\b|,\s+(?P<who>who|whose|said|says|told|added|wrote)\b|\.?$)",
-    re.M,
-)
-PERSON_ROLES = frozenset(GENDERED_ROLES) | {
-    "spokesperson", "chief", "director", "minister", "mayor", "secretary", "president", "leader",
-    "chairman", "executive", "manager", "officer", "commander", "lawyer", "attorney", "prosecutor",
-    "judge", "negotiator", "marshal", "teacher", "nurse", "doctor", "resident", "witness",
-    "neighbour", "neighbor", "friend", "colleague", "governor", "senator", "councillor", "coach",
-    "captain", "inspector", "superintendent", "sergeant", "detective", "analyst", "professor",
-    "scientist", "researcher", "engineer", "economist", "founder", "owner", "worker", "official",
-}
-
-
-def _speaker_names(article: Article, start: int, end: int) -> Iterable[tuple[_Mention, bool]]:
-    for match in _SPEAKER_NAME.finditer(article.text, start, end):
-        mention = _make_mention(article, match.start("name"), match.end("name"), "person")
-        if mention and mention.type == "person":
-            yield mention, match.group("word") in PERSON_ROLES or match.group("who") in ("who", "whose")
 
 
 def _make_mention(article: Article, start: int, end: int, kind: str) -> _Mention | None:
@@ -480,14 +471,15 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 # ---- records ----------------------------------------------------------------------------------
 
-def _to_entities(clusters: list[_Cluster], article_order: list[str]) -> list[Entity]:
-    order = {a: i for i, a in enumerate(article_order)}
+def _to_entities(clusters: list[_Cluster], articles: list[Article]) -> list[Entity]:
+    order = {a.id: i for i, a in enumerate(articles)}
+    outlets = {a.id: a.source for a in articles}
     built = []
     for cluster in clusters:
         mentions = sorted(cluster.mentions, key=lambda m: (order.get(m.article, len(order)), m.start))
         types = Counter(m.type for m in mentions)
         kind = "person" if types["person"] and (types["person"] * 2 >= len(mentions)) else types.most_common(1)[0][0]
-        name = _fullest_form(mentions)
+        name = (_outlet_name(mentions, outlets) if kind == "organization" else None) or _fullest_form(mentions)
         aliases = tuple(dict.fromkeys(m.surface for m in mentions if m.surface != name))
         sources = tuple(dict.fromkeys(m.article for m in mentions))
         spans = tuple(Span(m.article, m.start, m.end) for m in mentions)
@@ -497,6 +489,16 @@ def _to_entities(clusters: list[_Cluster], article_order: list[str]) -> list[Ent
         Entity(id=f"e{i}", name=name, type=kind, aliases=aliases, sources=sources, mentions=spans)
         for i, (name, kind, aliases, sources, spans) in enumerate(built, 1)
     ]
+
+
+def _outlet_name(mentions: list[_Mention], outlets: dict[str, str | None]) -> str | None:
+    """'the Independent' in the Port Averly Independent's own pages is that outlet."""
+    forms = {m.parts.form for m in mentions}
+    sources = {outlets.get(m.article) for m in mentions}
+    if len(forms) != 1 or len(sources) != 1 or None in sources:
+        return None
+    (form,), (outlet,) = forms, sources
+    return outlet if outlet.lower().endswith(" " + form.lower()) else None
 
 
 def _fullest_form(mentions: list[_Mention]) -> str:

@@ -54,7 +54,7 @@ _ROLE_PREFIX = re.compile(r"^(?:[\w'’.&-]+,?\s+){0,6}$")
 _NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|said|says|told|that|while|but|adding)\b",
                        re.I)
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
-_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?][\"”]?\s+(?=[\"“A-Z])")
+_BREAK_CANDIDATE = re.compile(r"(?P<word>\b\w+)?(?P<mark>[.!?])[\"”]?\s+(?=[\"“A-Z])")
 _CAPITALISED_NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:(?:al|el)-)?[A-Z][\w'’-]+$")
 _NAME_BEFORE = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:(?:al|el)-)?[A-Z][\w'’-]+)\s+$")
 # Capitalised words that open an unnamed attribution ("Police said").
@@ -65,6 +65,7 @@ _NOT_NAMES = frozenset({
     "supporters", "officers", "firefighters", "staff", "workers", "students", "parents", "friends",
     "relatives", "family", "but", "and", "then", "later", "asked", "when", "this", "that",
 })
+_ABBREVIATIONS = frozenset({"st", "jr", "sr", "cmdr", "supt", "insp", "det", "gov", "sen", "rep", "no", "vs", "etc"})
 # "he"/"she" reaches back this many paragraphs for its antecedent; news copy names the speaker
 # again after a quote or two, and further back the nearest name is often someone else.
 MAX_PRONOUN_PARAGRAPHS = 2
@@ -213,9 +214,10 @@ def _after(after: str, offset: int, context) -> Attribution | None:
             who = match.group("who")
             if pattern is not _AFTER_WHO_CUE:
                 # "said Volta's chief executive, Marianne Koch, who ...": the commas may hold the name.
-                ends = r"\s+(?:who|whose|which|in|on|at|during|after|before|when|as|while|adding)\s+|"
-                who = re.split(("," if pattern is _AFTER_ACCORDING else "") + ends + _SENTENCE_BREAK.pattern, who)[0]
-            elif _SENTENCE_BREAK.search(who + " X"):
+                ends = r"\s+(?:who|whose|which|in|on|at|during|after|before|when|as|while|adding)\s+"
+                who = re.split(("," if pattern is _AFTER_ACCORDING else "") + ends, who)[0]
+                who = who[:next(iter(_sentence_breaks(who + " X")), len(who))]
+            elif _sentence_breaks(who + " X"):
                 return None
             start = offset + match.start("who")
             return _resolve(who.rstrip(". "), start, _cue(match, after), context)
@@ -232,9 +234,21 @@ def _before(before: str, offset: int, context) -> Attribution | None:
     return _subject(before, offset, match, context) or Attribution("unnamed", cue=_cue(match, before))
 
 
+def _sentence_breaks(text: str, ends: bool = False) -> list:
+    """Where sentences end in `text` (the mark's offset, or (mark, next start) with `ends`),
+    skipping the full stops of titles and initials ("Cmdr. Navarro", "J. Smith")."""
+    found = []
+    for match in _BREAK_CANDIDATE.finditer(text):
+        word = (match.group("word") or "").lower()
+        if match.group("mark") == "." and (len(word) == 1 or word in TITLES or word in HONORIFICS or word in _ABBREVIATIONS):
+            continue
+        found.append((match.start("mark"), match.end()) if ends else match.start("mark"))
+    return found
+
+
 def _framing(before: str, offset: int, context) -> Attribution | None:
     """A partial quote inside its speaker's sentence: 'Ferreira called it "far too early."'"""
-    sentence_start = max((m.end() for m in _SENTENCE_BREAK.finditer(before)), default=0)
+    sentence_start = max((end for _, end in _sentence_breaks(before, ends=True)), default=0)
     sentence = before[sentence_start:]
     if not sentence.strip():
         return None

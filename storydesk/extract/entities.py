@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 
 from storydesk.extract.names import (
     ACRONYM_CONNECTORS,
+    ARABIC_PREFIX,
     HONORIFICS,
     NAME_PARTICLES,
+    TITLES,
     NameParts,
     close_spelling,
     find_acronyms,
@@ -76,12 +78,11 @@ NER_BATCH_SIZE = 64
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+$", re.I)
 _NAME_CHARS = re.compile(r"^[\w.'’&-]+$")
 _HONORIFIC = rf"(?:(?:{'|'.join(h.capitalize() for h in HONORIFICS)})\.?\s+)"
-_ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|AL|EL)[-‐]")
 _SURNAME_KEY = "surname:"
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across|outside|inside|to)\s+$")
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: two mentions of one spelling are still two
 class _Mention:
     article: str
     start: int
@@ -91,7 +92,7 @@ class _Mention:
     parts: NameParts
 
 
-@dataclass
+@dataclass(eq=False)
 class _Cluster:
     mentions: list[_Mention] = field(default_factory=list)
     defined_acronyms: set[str] = field(default_factory=set)
@@ -175,6 +176,8 @@ def _ner_mentions(articles: list[Article], sentences: list[Sentence]) -> Iterabl
         yield from found
 
 
+# ---- 2. mentions cut to names -----------------------------------------------------------------
+
 def _make_mention(article: Article, start: int, end: int, kind: str) -> _Mention | None:
     """The mention cut to the name itself, or None when what the model found is not a name."""
     text = article.text
@@ -205,12 +208,14 @@ def _looks_like_name(parts: NameParts, surface: str) -> bool:
         return False
     if not all(_NAME_CHARS.match(w) for w in words):
         return False
+    if len(words) == 1 and words[0].lower().rstrip(".") in TITLES | set(HONORIFICS):
+        return False  # "Cmdr." alone: the title, not the name
     # A name starts with a capital (or "al-") and has no lowercase words but particles and
     # connectors: "grey snow" is not a name, "Port Averly Chamber of Commerce" is.
-    if not (words[0][0].isupper() or _ARABIC_ARTICLE.match(words[0])):
+    if not (words[0][0].isupper() or ARABIC_PREFIX.match(words[0])):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_PARTICLES or w.lower() in ACRONYM_CONNECTORS
-               or _ARABIC_ARTICLE.match(w) for w in words)
+               or ARABIC_PREFIX.match(w) for w in words)
 
 
 def _corrected_type(kind: str, parts: NameParts) -> str:
@@ -248,7 +253,7 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
     for cluster in misread:
         for m in cluster.mentions:
             m.type = "person"
-    things = [c for c in things if c not in misread]
+    things = [c for c in things if c not in set(misread)]
     full_names = [c for c in people if len(c.mentions[0].parts.core) >= 2] + misread
     full_names = _merge_full_names(full_names)
     things = _merge_things(things)
@@ -266,8 +271,9 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
     for cluster in single_people + lone_things:
         if not _attach_surname(cluster, surname_index):
             leftovers.append(cluster)
-    things = [c for c in things if c not in lone_things] + [c for c in leftovers if c in lone_things]
-    people = full_names + [c for c in leftovers if c not in lone_things]
+    lone, kept = set(lone_things), set(leftovers)
+    things = [c for c in things if c not in lone or c in kept]
+    people = full_names + [c for c in leftovers if c not in lone]
     things = _attach_acronyms(things, texts)
     return [c for c in people + things if c.mentions]
 
@@ -423,7 +429,7 @@ def _rescan(clusters: list[_Cluster], texts: dict[str, str]) -> None:
             elif is_acronym(m.surface):
                 claim(m.surface, cluster)
             if is_person and words:
-                surname = _ARABIC_ARTICLE.sub("", surname_form(m.parts.form))
+                surname = ARABIC_PREFIX.sub("", surname_form(m.parts.form))
                 if len(surname) >= 3 and surname.split()[-1][0].isupper() and surname.lower() not in common_words:
                     claim(_surname_key(surname), cluster)
                     written.setdefault(_surname_key(surname), surname)
@@ -434,7 +440,7 @@ def _rescan(clusters: list[_Cluster], texts: dict[str, str]) -> None:
     surnames = [_surname_pattern(written[k]) for k in owner if k.startswith(_SURNAME_KEY)]
     alternatives = sorted(literals, key=len, reverse=True)
     if surnames:
-        alternatives.append(rf"{_HONORIFIC}?(?:{_ARABIC_ARTICLE.pattern[1:]})?(?:{'|'.join(surnames)})")
+        alternatives.append(rf"{_HONORIFIC}?(?:(?i:al|el)[-‐])?(?:{'|'.join(surnames)})")
     if not alternatives:
         return
     regex = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
@@ -461,7 +467,7 @@ def _surname_pattern(surname: str) -> str:
 
 
 def _surname_key(surname: str) -> str:
-    return _SURNAME_KEY + " ".join(_ARABIC_ARTICLE.sub("", surname).lower().split())
+    return _SURNAME_KEY + " ".join(ARABIC_PREFIX.sub("", surname).lower().split())
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -43,7 +43,7 @@ GENDERED_ROLES = {
     "grandfather": "m", "uncle": "m", "aunt": "f", "boy": "m", "girl": "f", "man": "m", "woman": "f",
 }
 # Arabic definite article written onto a name: al-Rubaie, el-Amrani, Al-Rubaie, ad-Din.
-ARABIC_PREFIX = re.compile(r"^(?:al|el|al|ad|ar|as|ash|at|az|an|ul)[-‐‑'’]", re.I)
+ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐‑'’]", re.I)
 ARABIC_PARTICLES = frozenset({"al", "el"})
 # Lowercase words allowed inside a name ("Ludwig van Beethoven", "Osama bin Laden").
 NAME_PARTICLES = frozenset({

@@ -171,6 +171,17 @@ def test_entities_a_gendered_title_picks_between_people_sharing_a_surname():
     assert "Mr. Keller" in by_name(entities)["Thomas Keller"].aliases
 
 
+def test_entities_a_surname_inside_another_full_name_is_not_read_as_that_person():
+    entities, texts = entities_of("Adolf Eichmann was sentenced in 1961. Vera Eichmann wrote to ask for mercy.")
+    adolf = by_name(entities)["Adolf Eichmann"]
+    assert [texts["a0"][s.start:s.end] for s in adolf.mentions] == ["Adolf Eichmann"]
+
+
+def test_entities_a_name_after_village_of_is_a_place():
+    entities, _ = entities_of("In the village of Ano Sarnos, Maria Kostaki, 78, refused to leave her house.")
+    assert by_name(entities)["Ano Sarnos"].type == "place"
+
+
 def test_entities_the_head_word_settles_the_type():
     entities, _ = entities_of(
         "Boats were moved out of Ferrymead Marina. Ferrymead Marina stayed closed, and Halvard Logistics "

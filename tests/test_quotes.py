@@ -50,6 +50,14 @@ def said(text: str) -> list[tuple[str, str | None]]:
     # a pronoun skips a person of the other gender
     ('Maria Lopez met Mr. Okoro at the bridge.\n\n"I have never seen water this high," she said.',
      [("I have never seen water this high", "Maria Lopez")]),
+    # "he" is the one who spoke in the sentence naming the nearest people ...
+    ('Frank Newport also said that Gallup Lane had never weighted results.\n\n'
+     '"We do not weight by party at all," he said.',
+     [("We do not weight by party at all", "Frank Newport")]),
+    # ... or else the sentence's subject, not the last name in it
+    ('Musician Brad Fischetti is mourning his friend and band mate Devin Lima.\n\n'
+     '"It is with a truly broken heart that I confirm his death," he told reporters.',
+     [("It is with a truly broken heart that I confirm his death", "Brad Fischetti")]),
     # He said: "..."
     ('Daniel Okoro visited the site. He told reporters: "We will know more by the end of the week."',
      [("We will know more by the end of the week.", "Daniel Okoro")]),

@@ -14,7 +14,7 @@ witness said") is None, and so is a quote with no attribution at all: never a gu
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -53,6 +53,8 @@ _SUBJECT_GAP = re.compile(rf"^\s*(?:,[^\"“”]{{0,160}}?)?,?\s*{_ADVERBS}$")
 _ROLE_PREFIX = re.compile(r"^(?:[\w'’.&-]+,?\s+){0,6}$")
 _NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|said|says|told|that|while|but|adding)\b",
                        re.I)
+_SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{SPEECH_VERBS})\b")
+_SPEAKS_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
 _BREAK_CANDIDATE = re.compile(r"(?P<word>\b\w+)?(?P<mark>[.!?])[\"”]?\s+(?=[\"“A-Z])")
 _CAPITALISED_NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:(?:al|el)-)?[A-Z][\w'’-]+$")
@@ -103,7 +105,11 @@ class Speakers:
             if entity.type == "person" and len(split_name(entity.name).core) >= 2:
                 surnames[split_name(entity.name).core[-1]].add(entity.id)
         self.by_surname = {s: ids[next(iter(v))] for s, v in surnames.items() if len(v) == 1}
-        self.gender = _genders(entities, {a.id: a.text for a in articles}, sentences)
+        self.texts = {a.id: a.text for a in articles}
+        self.sentence_starts: dict[str, list[int]] = defaultdict(list)
+        for s in sentences:
+            self.sentence_starts[s.article].append(s.start)
+        self.gender = _genders(entities, self.texts, sentences)
         # People a pronoun may stand for: named in full or with an honorific somewhere. A lone
         # word the model calls a person ("Lenholm" in a dateline) is too often a place.
         self.antecedents = {
@@ -128,14 +134,24 @@ class Speakers:
 
     def antecedent(self, article: str, position: int, floor: int, pronoun: str,
                    quoted: list[tuple[int, int]]) -> Entity | None:
-        """The person named nearest before `position` (not inside a quote) that the pronoun fits."""
+        """The person the pronoun stands for: of the people it fits (gender, not inside a quote),
+        the sentence naming the nearest one before `position`, and in that sentence the one who
+        speaks ("Newport said that Gallup ...") or else the first named, its subject ("Fischetti
+        mourned his friend Devin Lima.")."""
         wanted = "f" if pronoun.lower() == "she" else "m"
-        for start, _end, entity in reversed(self.mentions_in(article, floor, position)):
-            if entity.id not in self.antecedents or any(o <= start < c for o, c in quoted):
-                continue
-            if self.gender.get(entity.id) in (None, wanted):
-                return entity
-        return None
+        fits = [
+            (start, end, entity) for start, end, entity in self.mentions_in(article, floor, position)
+            if entity.id in self.antecedents and not any(o <= start < c for o, c in quoted)
+            and self.gender.get(entity.id) in (None, wanted)
+        ]
+        if not fits:
+            return None
+        starts = self.sentence_starts.get(article, [0])
+        sentence = bisect_right(starts, fits[-1][0])
+        same = [m for m in fits if bisect_right(starts, m[0]) == sentence]
+        text = self.texts[article]
+        speaking = [m for m in same if _SPEAKS_AFTER.match(text, m[1]) or _SPEAKS_BEFORE.search(text, max(0, m[0] - 12), m[0])]
+        return (speaking or same)[-1 if speaking else 0][2]
 
 
 def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sentence]) -> dict[str, str]:

@@ -79,6 +79,8 @@ _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+$", re.I)
 _NAME_CHARS = re.compile(r"^[\w.'’&-]+$")
 _HONORIFIC = rf"(?:(?:{'|'.join(h.capitalize() for h in HONORIFICS)})\.?\s+)"
 _SURNAME_KEY = "surname:"
+_PREVIOUS_NAME_WORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z'’-]+\s+$")
+_PLACE_OF_BEFORE = re.compile(r"\b(?:village|town|city|province|region|district|island|county|state|port)\s+of\s+$", re.I)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across|outside|inside|to)\s+$")
 
 
@@ -197,8 +199,10 @@ def _make_mention(article: Article, start: int, end: int, kind: str) -> _Mention
     if not _looks_like_name(parts, surface):
         return None
     kind = _corrected_type(kind, parts)
-    if kind == "person" and len(parts.core) == 1 and not parts.has_title and _LOCATIVE_BEFORE.search(text, max(0, start - 8), start):
-        kind = "place"  # "at the hospital in Skarvik": one word the model took for a person
+    if kind == "person" and not parts.has_title and (
+            (len(parts.core) == 1 and _LOCATIVE_BEFORE.search(text, max(0, start - 8), start))
+            or _PLACE_OF_BEFORE.search(text, max(0, start - 24), start)):
+        kind = "place"  # "at the hospital in Skarvik", "the village of Ano Sarnos": not people
     return _Mention(article.id, start, end, surface, kind, parts)
 
 
@@ -247,8 +251,8 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
     things = [c for (g, _), c in by_key.items() if g == "thing"]
     single_people = [c for c in people if len(c.mentions[0].parts.core) < 2]
     # A full name the model typed as a place or organization is a person's when that person's
-    # surname stands alone as a PERSON elsewhere ("Amara Okafor" tagged GPE, "Ms. Okafor" PERSON).
-    lone_surnames = {c.mentions[0].parts.core[0] for c in single_people}
+    # surname stands alone with a title elsewhere ("Amara Okafor" tagged GPE, "Ms. Okafor").
+    lone_surnames = {c.mentions[0].parts.core[0] for c in single_people if any(m.parts.has_title for m in c.mentions)}
     misread = [c for c in things if _misread_person(c, lone_surnames)]
     for cluster in misread:
         for m in cluster.mentions:
@@ -454,9 +458,12 @@ def _rescan(clusters: list[_Cluster], texts: dict[str, str]) -> None:
         for match in regex.finditer(text):
             start, end = match.span()
             surface = match.group()
+            by_surname = surface not in owner
             cluster = owner.get(surface) or owner.get(_surname_key(re.sub(f"^{_HONORIFIC}", "", surface)))
             if cluster is None or _overlaps(taken[article], start, end):
                 continue
+            if by_surname and _PREVIOUS_NAME_WORD.search(text, max(0, start - 30), start):
+                continue  # "Vera Eichmann" is not Adolf Eichmann: a surname inside another full name
             cluster.mentions.append(_Mention(article, start, end, surface, cluster.mentions[0].type, split_name(surface)))
 
 

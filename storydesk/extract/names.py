@@ -32,6 +32,10 @@ TITLES = frozenset({
     "late", "saint", "st", "mullah", "ayatollah", "emir", "sultan", "director", "spokesman",
     "spokeswoman", "spokesperson", "chairman", "chairwoman", "councillor", "councilman",
     "councilwoman", "congressman", "congresswoman", "premier", "dean", "professor", "doctor",
+    # occupations the model takes into a name when they open a sentence ("Musician Brad Fischetti")
+    "musician", "singer", "rapper", "actor", "actress", "comedian", "author", "producer",
+    "filmmaker", "designer", "chef", "pastor", "reporter", "journalist", "lawyer", "attorney",
+    "prosecutor", "astronaut", "businessman", "businesswoman", "nurse", "lieutenant",
 })
 # Role words that tell a person's gender when they stand right before the name.
 GENDERED_ROLES = {

@@ -58,6 +58,10 @@ def said(text: str) -> list[tuple[str, str | None]]:
     ('Musician Brad Fischetti is mourning his friend and band mate Devin Lima.\n\n'
      '"It is with a truly broken heart that I confirm his death," he told reporters.',
      [("It is with a truly broken heart that I confirm his death", "Brad Fischetti")]),
+    # ... whom a fronted phrase does not hide
+    ('On Thursday, in an interview with CNN\'s Bill Weir, Cliven Bundy was asked about his remarks.\n\n'
+     '"I may not have a very big word base or vocabulary," he said.',
+     [("I may not have a very big word base or vocabulary", "Cliven Bundy")]),
     # He said: "..."
     ('Daniel Okoro visited the site. He told reporters: "We will know more by the end of the week."',
      [("We will know more by the end of the week.", "Daniel Okoro")]),
@@ -108,6 +112,9 @@ def test_quotes_speaker_patterns(text, expected):
     'The so-called "safe zone" was closed on Monday.',
     'He called the plan a "disaster" and left.',
     'Kestrel Coatings said in a statement that it was "devastated" by the death.',
+    # titles inside the speaker's sentence are not quotes
+    'Ian Haney López wrote a book called "Dog Whistle Politics" in 2014.',
+    'Frank DeMarco said she would play "Trivia Crack" with her students.',
     'Residents watched "Gone With the Wind" at the shelter.',
     'The council said it would meet again on Friday.',
     '',

@@ -55,6 +55,8 @@ _NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|
                        re.I)
 _SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{SPEECH_VERBS})\b")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:with|of|to|for|by|from|at|in|on|about|against|and|than|like)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}|['’]s\s+)$")
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
 _BREAK_CANDIDATE = re.compile(r"(?P<word>\b\w+)?(?P<mark>[.!?])[\"”]?\s+(?=[\"“A-Z])")
 _CAPITALISED_NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:(?:al|el)-)?[A-Z][\w'’-]+$")
@@ -136,8 +138,8 @@ class Speakers:
                    quoted: list[tuple[int, int]]) -> Entity | None:
         """The person the pronoun stands for: of the people it fits (gender, not inside a quote),
         the sentence naming the nearest one before `position`, and in that sentence the one who
-        speaks ("Newport said that Gallup ...") or else the first named, its subject ("Fischetti
-        mourned his friend Devin Lima.")."""
+        speaks ("Newport said that Gallup ...") or else its subject ("Fischetti mourned his friend
+        Devin Lima."), or else the nearest."""
         wanted = "f" if pronoun.lower() == "she" else "m"
         fits = [
             (start, end, entity) for start, end, entity in self.mentions_in(article, floor, position)
@@ -151,7 +153,12 @@ class Speakers:
         same = [m for m in fits if bisect_right(starts, m[0]) == sentence]
         text = self.texts[article]
         speaking = [m for m in same if _SPEAKS_AFTER.match(text, m[1]) or _SPEAKS_BEFORE.search(text, max(0, m[0] - 12), m[0])]
-        return (speaking or same)[-1 if speaking else 0][2]
+        if speaking:
+            return speaking[-1][2]
+        # The subject: the first named not inside a prepositional phrase or after a possessive
+        # ("in an interview with CNN's Bill Weir, Bundy was asked").
+        subjects = [m for m in same if not _OBJECT_BEFORE.search(text, max(0, m[0] - 30), m[0])]
+        return (subjects or same[-1:])[0][2]
 
 
 def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sentence]) -> dict[str, str]:

@@ -79,7 +79,7 @@ def quote_mentions(article: Article, sentences: list[Sentence], speakers: Speake
     starts = [s.start for s in sentences]
     found = []
     for q, who in zip(quoted, attributions, strict=True):
-        if (who.kind == "none" and not _speech_like(q.text)) or (who.partial and _words(q.text) < MIN_PARTIAL_WORDS):
+        if (who.kind == "none" and not _speech_like(q.text)) or (who.partial and not _partial_speech(q.text)):
             continue  # scare quotes, titles, one word inside someone's sentence ('it was "devastated"')
         at = bisect_right(starts, q.start) - 1
         found.append(QuoteMention(
@@ -144,16 +144,16 @@ def _quoted(text: str, parts: list[tuple[int, int]], open_at: int, close_at: int
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def _speech_like(words: str) -> bool:
-    """Enough words, and not a title in capitals ("The Return of the King")."""
+def _speech_like(words: str, minimum: int = MIN_UNATTRIBUTED_WORDS) -> bool:
+    """Enough words, and not a title in capitals ("The Return of the King", "Trivia Crack")."""
     tokens = _WORD.findall(words)
-    if len(tokens) < MIN_UNATTRIBUTED_WORDS:
+    if len(tokens) < minimum:
         return False
     return sum(t[0].isupper() for t in tokens) < 0.7 * len(tokens)
+
+
+def _partial_speech(words: str) -> bool:
+    return _speech_like(words, MIN_PARTIAL_WORDS)
 
 
 def _carry_speakers(quoted: list[QuotedText], found: list[Attribution], paragraphs: list[tuple[int, int]],

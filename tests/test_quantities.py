@@ -32,6 +32,13 @@ def normalized(text: str) -> list[tuple]:
     ("Two-thirds of the vote went to the incumbent.", [(2 / 3, "=", "vote", None)]),
     ("Roughly a third of the cargo that passes through the port.", [(1 / 3, "~", "cargo", None)]),
     ("Half of the residents have left.", [(0.5, "=", "resident", None)]),
+    ("About half of the 300 residents left.", [(0.5, "~", "resident", 300)]),
+    ("Nearly half of the country's 9 million voters stayed home.", [(0.5, "<", "voter", 9_000_000)]),
+    ("The agency said 1 in 5 children is malnourished.", [(1, "=", "child", 5)]),
+    ("Roughly three in four voters disapprove.", [(3, "~", "voter", 4)]),
+    ("Half a million people fled the city.", [(500_000, "=", "people", None)]),
+    ("More than 100 wounded were treated.", [(100, ">", "wounded", None)]),
+    ("The army sent 2,000 troops.", [(2000, "=", "troop", None)]),
     ("The party won 41 out of 120 seats.", [(41, "=", "seat", 120)]),
     ("Port officials said 41 of the 120 containers stacked on the dock were damaged.", [(41, "=", "container", 120)]),
     ("Two of the five firefighters were released.", [(2, "=", "firefighter", 5)]),
@@ -87,6 +94,8 @@ def test_quantities_normalize_news_sentences(sentence, expected):
     "It sounded like fireworks, one bang after another.",
     "One broke a wrist in a fall.",
     "They signed a five-year plan.",
+    "The ship sank three days ago.",
+    "Five years ago the town changed.",
 ])
 def test_quantities_ignore_what_is_not_a_count(sentence):
     assert quantities_in(sentence) == []
@@ -112,9 +121,9 @@ def test_quantities_singular_head_before_a_verb():
     assert normalized("Roughly a third of the cargo passes through the dock.") == [(1 / 3, "~", "cargo", None)]
 
 
-@pytest.mark.xfail(reason="a fraction of a figure ('half of the 300 residents') keeps only the figure", strict=True)
-def test_quantities_fraction_of_a_figure():
-    assert normalized("About half of the 300 residents left.") == [(0.5, "~", "resident", 300)]
+@pytest.mark.xfail(reason="a vague count with its noun left out ('dozens more') is skipped", strict=True)
+def test_quantities_vague_count_with_elided_noun():
+    assert normalized("At least 18 people died, and dozens more are missing.")[1:] == [(24, ">=", "people", None)]
 
 
 def test_quantities_match_the_example_numbers(example_digest, example_expected):

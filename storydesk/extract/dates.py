@@ -46,7 +46,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 _PREP = r"(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Tt]hrough|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate|[Tt]o)"
-_NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_NUMBER_WORD = r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})"
 
 _PATTERNS = [
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
@@ -56,7 +56,7 @@ _PATTERNS = [
     ("month_rel_year", rf"\b(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
     ("rel_month", rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<mon>{_MONTH})\b"),
     ("md", rf"\b(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?![:,.]?\d)"),
-    ("dm", rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})\b"),
+    ("dm", rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY})(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})\b"),
     ("month", rf"(?:\b{_PREP}\s+(?:(?:early|late|mid)[-\s])?|\b[Mm]id-)(?P<text>(?P<mon>{_MONTH}))\b"),
     ("weekday", rf"(?P<text>\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate)\s+)?(?P<wd>{_WEEKDAY})\b(?!s\b){_PART}?)"),
     ("day_word", rf"(?P<text>\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow){_PART}?|\b(?:[Ll]ast|[Tt]his)\s+(?P<part>night|morning|afternoon|evening)\b)"),
@@ -69,8 +69,10 @@ _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 # A verb of the future before the date: "will meet on Tuesday" looks forward from publication.
 _FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|is\s+due|are\s+due|(?:is|are)\s+scheduled|scheduled\s+for|"
                      r"(?:is|are)\s+expected\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+set\s+to|"
-                     r"(?:is|are)\s+going\s+to|next)\b", re.I)
-_PAST_MARKER = re.compile(r"\b(?:said|says|was|were|had|did|told|announced|began|started)\b", re.I)
+                     r"(?:is|are)\s+going\s+to|(?:is|are)\s+forecast|forecast\s+for|next)\b", re.I)
+# A past-tense verb between the future verb and the date: "who will retire, said on Friday".
+# (Not "announced", "started": after "will be" they are passive participles.)
+_PAST_MARKER = re.compile(r"\b(?:said|says|was|were|had|did|told|began)\b", re.I)
 # Function words that may stand capitalized before a weekday at a sentence start ("On Friday").
 _OPENERS = {"on", "by", "since", "until", "till", "from", "before", "after", "through", "early", "late",
             "last", "next", "this", "and", "or", "but", "as", "of", "between", "that", "then"}
@@ -92,7 +94,6 @@ def find_dates(articles: list[Article], sentences: list[Sentence]) -> list[DateM
 def dates_in(text: str, published: date | None, article: str = "", offset: int = 0,
              sentence: int | None = None) -> list[DateMention]:
     """The dates in one sentence, resolved against `published` (None: absolute dates only)."""
-    context_year = _written_year(text)
     found: list[DateMention] = []
     for kind, match in _matches(text):
         groups = match.groupdict()
@@ -100,7 +101,7 @@ def dates_in(text: str, published: date | None, article: str = "", offset: int =
         if not _plausible(kind, text, start, end):
             continue
         future = bool(_FUTURE.search(text, 0, start)) and not _PAST_MARKER.search(text, _last_future(text, start), start)
-        resolved = _resolve(kind, groups, published, future, context_year)
+        resolved = _resolve(kind, groups, published, future, _written_year(text[:start]))
         if resolved is None:
             continue
         iso, precision = resolved
@@ -148,7 +149,7 @@ def _last_future(text: str, start: int) -> int:
 
 
 def _written_year(text: str) -> int | None:
-    """The one year a sentence writes out ("in 2019"), which dates without a year inherit."""
+    """The one year written before a date ("In 2019, on Feb. 12"), which a date without a year inherits."""
     years = {int(y) for y in re.findall(rf"\b({_YEAR})\b", text)}
     return years.pop() if len(years) == 1 else None
 

@@ -99,7 +99,7 @@ IRREGULAR_PLURALS = {
 # Nouns whose plural is the singular (or that only come as a plural): kept as written.
 INVARIANT = {
     "police", "staff", "personnel", "sheep", "fish", "deer", "aircraft", "series", "species", "news",
-    "cattle", "livestock", "offspring", "crew", "clergy", "militia", "troops", "data", "media",
+    "cattle", "livestock", "offspring", "crew", "clergy", "militia", "data", "media",
     "spacecraft", "hovercraft", "headquarters", "means", "cargo", "equipment", "debris",
 }
 # American spellings of units, so "50 meters" and "50 metres" compare equal.
@@ -138,7 +138,7 @@ def singular(word: str) -> str:
 def looks_plural(word: str) -> bool:
     """A guess good enough for the noun after a number: 'warehouses' yes, 'glass'/'bus'/'news' no."""
     lower = word.lower().replace("’", "'")
-    if lower in IRREGULAR_PLURALS or lower in ("people", "troops"):
+    if lower in IRREGULAR_PLURALS or lower == "people":
         return True
     if lower in INVARIANT or "'" in lower:
         return False

@@ -97,7 +97,7 @@ _ONE_IDIOMS = {"day", "another", "hand", "thing", "way", "time", "point", "side"
                "by", "or", "too"}
 
 # Counted nouns that take no plural "s": "20 police", "seven dead", "12 injured".
-_PLURAL_WITHOUT_S = {"police", "staff", "personnel", "crew", "troops", "cattle", "livestock", "dead",
+_PLURAL_WITHOUT_S = {"police", "staff", "personnel", "crew", "cattle", "livestock", "dead",
                      "injured", "wounded", "missing", "homeless"}
 _TOKEN = re.compile(r"[$£€¥]?\d[\d,]*(?:\.\d+)?(?:%|(?:bn|mn|tn|m|k)\b)?|[A-Za-z]+(?:['’][A-Za-z]+)*"
                     r"(?:-[A-Za-z0-9]+(?:['’][A-Za-z]+)*)*|\S")
@@ -116,6 +116,7 @@ _NOT_COUNTS = re.compile(
     | \b\d+-\d+(?=\s+(?:win|victory|defeat|loss|lead|draw|vote|decision|ruling|majority)\b)  # scores, votes
     | \b\d+(?:\.\d+)?-(?:years?|months?|weeks?|days?)-old\b | \b\d+\s+years?\s+old\b  # ages
     | \b[A-Za-z]+-\d+\b | \b\d+[A-Za-z]+\d+                                     # COVID-19, F-35, 3G4
+    | \b(?:\d+|[A-Za-z]+)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago\b        # "three days ago": a date
     """,
     re.VERBOSE,
 )
@@ -190,7 +191,15 @@ def _parse_at(tokens: list[_Token], i: int, earlier: list[Quantity]):
     if trailing:
         noun_at = trailing[1] + 1  # "five or more cars"
     elif kind == "fraction":
+        # "three-quarters of the dock"; "two-thirds of the 450 delegates" keeps the whole as upper
         noun_at = k + 1 if k < len(tokens) and tokens[k].lower in _DETERMINERS else k
+        if noun_at + 1 < len(tokens) and tokens[noun_at].lower.endswith(("'s", "s'")):
+            noun_at += 1 if _number_at(tokens, noun_at + 1) else 0  # "of the country's 9 million voters"
+        whole = _number_at(tokens, noun_at)
+        if whole is not None and whole[1] == "count":
+            upper, noun_at = whole[0], whole[2]
+    elif kind == "count" and k < len(tokens) and tokens[k].lower == "in" and _is_larger_count(tokens, k + 1, value):
+        upper, noun_at = _number_at(tokens, k + 1)[0], _number_at(tokens, k + 1)[2]  # "one in five children"
     elif kind == "percent":
         noun_at = k
     elif k < len(tokens) and tokens[k].lower in ("of", "out") and kind in ("count", "vague"):
@@ -257,6 +266,9 @@ def _number_at(tokens: list[_Token], j: int) -> tuple[float, str, int] | None:
     if lower in ("a", "an", "one") and nxt in ("dozen", "hundred", "thousand", "million", "billion"):
         value = 12 if nxt == "dozen" else SCALES[nxt]
         return _scaled(tokens, j + 2, value, "count")
+    if lower == "half" and nxt == "a" and j + 2 < len(tokens) and tokens[j + 2].lower in ("dozen", "million", "billion"):
+        scale = tokens[j + 2].lower
+        return (6 if scale == "dozen" else SCALES[scale] / 2), "count", j + 3  # "half a million"
     if lower in ("a", "one", "half") and nxt in FRACTIONS and _followed_by_of(tokens, j + 2):
         value = 0.5 if lower == "half" else FRACTIONS[nxt]
         return value, "fraction", j + 3
@@ -329,6 +341,11 @@ def _scaled(tokens: list[_Token], k: int, value: float, kind: str, already_scale
     return value, kind, k
 
 
+def _is_larger_count(tokens: list[_Token], k: int, value: float) -> bool:
+    number = _number_at(tokens, k)
+    return number is not None and number[1] == "count" and number[0] > value
+
+
 def _followed_by_of(tokens: list[_Token], k: int) -> bool:
     return k < len(tokens) and tokens[k].lower == "of"
 
@@ -371,8 +388,8 @@ def _head_noun(tokens: list[_Token], k: int, singular_ok: bool) -> tuple[str, in
         return None
     last = window[-1]
     lower = tokens[last].lower
-    if singular_ok or lower in _PLURAL_WITHOUT_S:
-        if lower.endswith("ing") or lower.endswith("ed") and len(window) == 1 and not singular_ok:
-            return None
+    if lower in _PLURAL_WITHOUT_S:
+        return lower, last
+    if singular_ok and not lower.endswith("ing"):
         return singular(tokens[last].text), last
     return None

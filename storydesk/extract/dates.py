@@ -64,6 +64,8 @@ _PATTERNS = [
     ("ago", rf"(?P<text>\b(?P<n>{_NUMBER_WORD})\s+(?P<unit>days?|months?|years?)\s+ago\b)"),
     ("year", rf"\b(?:{_PREP}|[Ss]ince\s+(?:early|late|mid-?))\s+(?:(?:early|late|mid)[-\s])?(?P<text>(?P<y>{_YEAR}))\b(?![-–/]\d)(?!\s*(?:%|percent))"),
 ]
+# Every pattern needs one of these; most sentences have none and are skipped at once.
+_MAY_DATE = re.compile(r"\d|day|night|morning|month|week|year|[Tt]omorrow|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # Ordered: where two patterns match overlapping text, the longer match wins, then the earlier pattern.
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 # A verb of the future before the date: "will meet on Tuesday" looks forward from publication.
@@ -94,6 +96,8 @@ def find_dates(articles: list[Article], sentences: list[Sentence]) -> list[DateM
 def dates_in(text: str, published: date | None, article: str = "", offset: int = 0,
              sentence: int | None = None) -> list[DateMention]:
     """The dates in one sentence, resolved against `published` (None: absolute dates only)."""
+    if not _MAY_DATE.search(text):
+        return []
     found: list[DateMention] = []
     for kind, match in _matches(text):
         groups = match.groupdict()

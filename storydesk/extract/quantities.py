@@ -57,7 +57,10 @@ QUALIFIERS = {
     "exactly": "=", "precisely": "=", "only": "=", "just": "=", "all": "=",
     "between": "=",  # "between 10 and 12": the range makes it ">=" with an upper bound
 }
-_QUALIFIER_PHRASES = sorted((tuple(p.split()) for p in QUALIFIERS), key=len, reverse=True)
+# Qualifier phrases by their first word, longest first, so a token is checked against a few at most.
+_QUALIFIERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in sorted((tuple(p.split()) for p in QUALIFIERS), key=len, reverse=True):
+    _QUALIFIERS_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 TRAILING_QUALIFIERS = {("or", "more"): ">=", ("or", "so"): "~", ("or", "fewer"): "<=", ("or", "less"): "<=",
                        ("and", "counting"): ">="}
 
@@ -121,6 +124,11 @@ _NOT_COUNTS = re.compile(
     re.VERBOSE,
 )
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d|2100)$")
+_YEAR_BEFORE = {"the", "in", "since", "of", "from", "by", "until", "during", "before", "after", "this", "that",
+                "last", "next", "its", "their", "his", "her"}
+# Most sentences hold no number at all: this cheap test skips them.
+_MAY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
+                        r"hundred|thousand|million|billion|dozens?|scores|half|third|quarters?|fifths?|tenths?)", re.I)
 
 
 @dataclass
@@ -128,10 +136,7 @@ class _Token:
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+    lower: str = ""
 
 
 def find_quantities(articles: list[Article], sentences: list[Sentence]) -> list[Quantity]:
@@ -146,11 +151,14 @@ def find_quantities(articles: list[Article], sentences: list[Sentence]) -> list[
 
 def quantities_in(text: str, article: str = "", offset: int = 0, sentence: int | None = None) -> list[Quantity]:
     """The quantities in one sentence; spans are `offset` + positions in `text`."""
+    if not _MAY_COUNT.search(text):
+        return []
     masked = _NOT_COUNTS.sub(lambda m: "#" * len(m.group()), text)
     tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked)]
     for token in tokens:
         if "#" not in token.text:  # masked characters stay "#": neither numbers nor nouns
             token.text = text[token.start:token.end]
+        token.lower = token.text.lower().replace("’", "'")
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
@@ -240,7 +248,7 @@ def _parse_at(tokens: list[_Token], i: int, earlier: list[Quantity]):
 
 
 def _qualifier_at(tokens: list[_Token], i: int) -> tuple[str | None, int]:
-    for phrase in _QUALIFIER_PHRASES:
+    for phrase in _QUALIFIERS_BY_FIRST.get(tokens[i].lower, ()):
         n = len(phrase)
         if i + n <= len(tokens) and tuple(t.lower for t in tokens[i:i + n]) == phrase:
             return QUALIFIERS[" ".join(phrase)], i + n
@@ -354,8 +362,10 @@ def _countable_context(tokens: list[_Token], i: int, j: int, kind: str) -> bool:
     """False where the figure is a year, an age, an identifier or a name ("Apollo 11")."""
     number = tokens[j]
     if kind == "count" and _YEAR.match(number.text):
+        # "2000 people attended" counts; "the 2012 attacks", "in 2019 elections" name a year.
         k = j + 1
-        return k < len(tokens) and looks_plural(tokens[k].text) and tokens[k].text[0].islower()
+        year_word = i > 0 and (tokens[i - 1].lower in _YEAR_BEFORE or tokens[i - 1].lower.endswith("'s"))
+        return not year_word and k < len(tokens) and looks_plural(tokens[k].text) and tokens[k].text[0].islower()
     before = tokens[i - 1] if i > 0 else None
     if before is None:
         return True

@@ -25,6 +25,8 @@ from storydesk.model import Article, DateMention, ReuseReport, Sentence, Span, T
 # harbor-fire example: the same event told in different words scores 0.33-0.6 there, different
 # events on the same day 0.0-0.2.
 SAME_EVENT_OVERLAP = 0.3
+# An event needs a content word besides its date ("Today" alone on a line is page furniture).
+MIN_EVENT_WORDS = 1
 # A single shared word is chance, however short the clauses ("home" in two unrelated clauses).
 MIN_SHARED_WORDS = 2
 # Share of a sentence a shared-copy passage must cover for the two sentences to count as one text.
@@ -91,6 +93,8 @@ def build_timeline(
             if end <= start:
                 continue
             text = article.text[start:end]
+            if len(_content_words(text)) < MIN_EVENT_WORDS:
+                continue  # a bare date ("Today", "May 2011" as a line of its own) describes no event
             # Compared on the whole part of the sentence about this date: a narrowed clause
             # ("most were allowed to return home") is too short to recognise the same event by.
             words = _content_words(article.text[seg_start:seg_end])

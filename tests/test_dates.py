@@ -51,6 +51,8 @@ def resolved(text: str, day: date | None = SUNDAY) -> list[tuple[str, str, str]]
     ("The problems we identified in February were not fixed.", [("February", "2024-02", "month")]),
     ("The plant closed in 2019.", [("2019", "2019", "year")]),
     ("The plant closed three years ago.", [("three years ago", "2021", "year")]),
+    ("She returned on Friday, March 13, to collect her things.", [("Friday, March 13", "2020-03-13", "day")]),
+    ("The show returns later this year.", [("later this year", "2024", "year")]),
     ("In 2019, on Feb. 12, the board met.", [("2019", "2019", "year"), ("Feb. 12", "2019-02-12", "day")]),
     ("Inspectors visited last month, on Feb. 12, and left.",
      [("last month", "2024-02", "month"), ("Feb. 12", "2024-02-12", "day")]),

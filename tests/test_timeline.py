@@ -86,6 +86,11 @@ def test_timeline_skips_the_publication_dateline():
     assert entry.date == "2024-03-08" and entry.text == "The Senate passed the bill on Friday"
 
 
+def test_timeline_skips_a_bare_date_line():
+    a = article("a", "Today\n\nMay 2011\n\nThe bridge reopened on Friday.")
+    assert [e.text for e in timeline(a)] == ["The bridge reopened on Friday"]
+
+
 def test_timeline_without_publication_date_keeps_only_absolute_dates():
     a = Article(id="a", text="The council met on Friday.\n\nThe law was signed on March 9, 2021.")
     assert [e.date for e in timeline(a)] == ["2021-03-09"]

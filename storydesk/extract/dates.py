@@ -55,8 +55,8 @@ _PATTERNS = [
     ("my", rf"\b(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
     ("month_rel_year", rf"\b(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
     ("rel_month", rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<mon>{_MONTH})\b"),
-    ("md", rf"\b(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?![:,.]?\d)"),
-    ("dm", rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY})(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})\b"),
+    ("md", rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?![:,.]?\d)"),
+    ("dm", rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<d>{_DAY})(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})\b"),
     ("month", rf"(?:\b{_PREP}\s+(?:(?:early|late|mid)[-\s])?|\b[Mm]id-)(?P<text>(?P<mon>{_MONTH}))\b"),
     ("weekday", rf"(?P<text>\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate)\s+)?(?P<wd>{_WEEKDAY})\b(?!s\b){_PART}?)"),
     ("day_word", rf"(?P<text>\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow){_PART}?|\b(?:[Ll]ast|[Tt]his)\s+(?P<part>night|morning|afternoon|evening)\b)"),
@@ -78,6 +78,9 @@ _PAST_MARKER = re.compile(r"\b(?:said|says|was|were|had|did|told|began)\b", re.I
 # Function words that may stand capitalized before a weekday at a sentence start ("On Friday").
 _OPENERS = {"on", "by", "since", "until", "till", "from", "before", "after", "through", "early", "late",
             "last", "next", "this", "and", "or", "but", "as", "of", "between", "that", "then"}
+# The Gregorian weekday pattern repeats every 28 years (within a century), so a named weekday
+# pins a month/day to one year in this window or none.
+WEEKDAY_YEARS = 28
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
 
@@ -185,6 +188,8 @@ def _resolve(kind: str, g: dict, published: date | None, future: bool, context_y
         month, day = _month(g["mon"]), _day_number(g["d"])
         if context_year:
             return _day(context_year, month, day)
+        if g.get("wd"):  # "Friday, March 13": the nearest year in which March 13 is a Friday
+            return _nearest_day(published, month, day, future, WEEKDAYS[g["wd"].lower()])
         return _nearest_day(published, month, day, future)
     if kind == "month":
         month = _month(g["mon"])
@@ -231,7 +236,7 @@ def _weekday(published: date, weekday: int, rel: str, future: bool):
 
 
 def _period(published: date, words: list[str], unit: str):
-    forward = "next" in words or "later" in words
+    forward = "next" in words  # "later this year" and "earlier this week" are this period
     back = "last" in words
     if unit == "year":
         return f"{published.year + (1 if forward else -1 if back else 0):04d}", "year"
@@ -246,16 +251,20 @@ def _period(published: date, words: list[str], unit: str):
     return f"{first.year:04d}-{first.month:02d}", "month"
 
 
-def _nearest_day(published: date, month: int, day: int, future: bool):
-    """The occurrence of month/day nearest publication: on or before it, or on or after if future."""
-    years = (published.year, published.year + 1) if future else (published.year, published.year - 1)
-    for year in years:
+def _nearest_day(published: date, month: int, day: int, future: bool, weekday: int | None = None):
+    """The occurrence of month/day nearest publication: on or before it (on or after if future),
+    falling on `weekday` when the text names one (searched over one 28-year calendar cycle)."""
+    step = 1 if future else -1
+    for year in range(published.year, published.year + step * WEEKDAY_YEARS, step):
         try:
             candidate = date(year, month, day)
         except ValueError:
             continue
-        if (candidate >= published) if future else (candidate <= published):
+        if ((candidate >= published) if future else (candidate <= published)) and (
+                weekday is None or candidate.weekday() == weekday):
             return candidate.isoformat(), "day"
+        if weekday is None and year != published.year:
+            break  # without a weekday only this year and the one before (or after) are candidates
     return None
 
 

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from storydesk.extract.dates import dates_in, find_dates  # noqa: E402
-from storydesk.extract.numwords import parse_number_words, singular  # noqa: E402
+from storydesk.extract.numbers import parse_number_words, singular  # noqa: E402
 from storydesk.extract.quantities import find_quantities, quantities_in  # noqa: E402
 
 GOLD_DIR = ROOT / "benchmarks" / "gold" / "numbers-dates"

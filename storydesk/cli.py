@@ -119,6 +119,59 @@ def clean_command(
         typer.echo(lines, nl=False)
 
 
+RawOpt = Annotated[bool, typer.Option("--raw", help="Take each text as it is (a corpus cleaned already); default: clean it first.")]
+
+
+def progress(description: str):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn(description), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True)
+
+
+@app.command("reuse")
+def reuse_command(
+    paths: PathsArg,
+    out: Annotated[Path, typer.Option("--out", help="Write one JSON line per pair of articles that share passages.")],
+    raw: RawOpt = False,
+    partners: Annotated[int, typer.Option("--partners", min=1, help="Align each article with at most this many of its closest earlier articles.")] = 5,
+) -> None:
+    """Shared (wire) copy across a corpus: MinHash LSH finds candidate pairs, alignment finds the
+    passages. Output lines: {"a", "b", "share_a", "share_b", "passages": [[a_start, a_end, b_start, b_end]]}."""
+    import json
+
+    from storydesk.clean import iter_clean_articles
+    from storydesk.reuse.corpus import find_reuse
+
+    problems: list[Problem] = []
+    articles = iter_clean_articles(paths, problems, raw=raw)
+    count = {"articles": 0, "pairs": 0}
+
+    def counted():
+        for article in articles:
+            count["articles"] += 1
+            yield article
+
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8") as handle, progress("aligning") as bar:
+            task = bar.add_task("reuse", total=None)
+            for pair in find_reuse(counted(), max_partners=partners):
+                handle.write(json.dumps({"a": pair.a, "b": pair.b, "share_a": pair.share_a, "share_b": pair.share_b,
+                                         "passages": [[p.a_start, p.a_end, p.b_start, p.b_end] for p in pair.passages]})
+                             + "\n")
+                count["pairs"] += 1
+                bar.update(task, completed=count["articles"])
+    except OSError as exc:
+        err.print(f"[red]error[/]: cannot write to {out}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+    report_problems(problems)
+    if not count["articles"]:
+        err.print("[red]error[/]: no article could be read")
+        raise typer.Exit(1)
+    err.print(f"{count['pairs']:,} pairs sharing passages among {count['articles']:,} articles, written to {out}")
+
+
 def main() -> None:
     app()
 

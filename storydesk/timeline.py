@@ -197,7 +197,12 @@ def _shared_sentences(reuse: ReuseReport, events: list[_Event]) -> set[tuple[int
         for passage in pair.passages:
             in_a = [i for i in index.get(pair.a, ()) if _covered(events[i], passage.a_start, passage.a_end)]
             in_b = [i for i in index.get(pair.b, ()) if _covered(events[i], passage.b_start, passage.b_end)]
-            pairs.update((min(i, j), max(i, j)) for i in in_a for j in in_b if events[i].date == events[j].date)
+            for i in in_a:
+                # Where event i sits in b's copy of the passage (offsets shift a little with edits).
+                shift = passage.b_start - passage.a_start
+                mapped = (events[i].start + shift, events[i].end + shift)
+                pairs.update((min(i, j), max(i, j)) for j in in_b
+                             if events[i].date == events[j].date and _covered(events[j], *mapped))
     return pairs
 
 

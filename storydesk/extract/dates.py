@@ -68,10 +68,14 @@ _PATTERNS = [
 _MAY_DATE = re.compile(r"\d|day|night|morning|month|week|year|[Tt]omorrow|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # Ordered: where two patterns match overlapping text, the longer match wins, then the earlier pattern.
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
-# A verb of the future before the date: "will meet on Tuesday" looks forward from publication.
-_FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|is\s+due|are\s+due|(?:is|are)\s+scheduled|scheduled\s+for|"
+# A verb of the future before the date: "will meet on Tuesday" looks forward from publication;
+# so does reported future ("said workers would strike on Monday"), but not "would have".
+_FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|would(?!\s+have)|should(?!\s+have)|is\s+due|are\s+due|(?:is|are)\s+scheduled|scheduled\s+for|"
                      r"(?:is|are)\s+expected\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+set\s+to|"
                      r"(?:is|are)\s+going\s+to|(?:is|are)\s+forecast|forecast\s+for|next)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])|\n")
+# "suspended until Tuesday", "adjourned until Feb. 3": the date the suspension runs to is ahead.
+_UNTIL = re.compile(r"\b(?:until|till|untill)\s+(?:early\s+|late\s+)?$", re.I)
 # A past-tense verb between the future verb and the date: "who will retire, said on Friday".
 # (Not "announced", "started": after "will be" they are passive participles.)
 _PAST_MARKER = re.compile(r"\b(?:said|says|was|were|had|did|told|began)\b", re.I)
@@ -107,8 +111,11 @@ def dates_in(text: str, published: date | None, article: str = "", offset: int =
         start, end = match.span("text") if groups.get("text") is not None else match.span()
         if not _plausible(kind, text, start, end):
             continue
-        future = bool(_FUTURE.search(text, 0, start)) and not _PAST_MARKER.search(text, _last_future(text, start), start)
-        resolved = _resolve(kind, groups, published, future, _written_year(text[:start]))
+        # Tense and a written year are read in this date's own sentence (callers may pass a whole text).
+        before = text[_sentence_start(text, start):start]
+        future = bool(_UNTIL.search(before)) or (
+            bool(_FUTURE.search(before)) and not _PAST_MARKER.search(before, _last_future(before)))
+        resolved = _resolve(kind, groups, published, future, _written_year(before))
         if resolved is None:
             continue
         iso, precision = resolved
@@ -148,11 +155,20 @@ def _plausible(kind: str, text: str, start: int, end: int) -> bool:
     return True
 
 
-def _last_future(text: str, start: int) -> int:
+def _last_future(text: str) -> int:
+    """Where the last future marker in `text` ends (0 when there is none)."""
     last = 0
-    for m in _FUTURE.finditer(text, 0, start):
+    for m in _FUTURE.finditer(text):
         last = m.end()
     return last
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Start of the sentence holding `position`: after the last full stop or line break before it."""
+    boundary = 0
+    for m in _SENTENCE_END.finditer(text, 0, position):
+        boundary = m.end()
+    return boundary
 
 
 def _written_year(text: str) -> int | None:

@@ -20,7 +20,7 @@ Normalization, as conflict detection reads it:
   their figure with noun "percent" ("40 percent" -> 40 percent).
 - noun: the counted thing in dictionary form, the first plural after the number, skipping
   adjectives ("five off-duty firefighters" -> firefighter); "two of whom" takes the noun of the
-  count before it in the sentence; money is "dollar", "pound", "euro".
+  count before it in the sentence, whose value becomes `upper` (a part of that whole); money is "dollar", "pound", "euro".
 Never quantities: dates, clock times, years, ages ("aged 45", "45-year-old"), phone numbers,
 scores, ordinals, "one of the" idioms, identifiers ("page 5", "Flight 370", "No. 10").
 """
@@ -31,7 +31,8 @@ import re
 from dataclasses import dataclass
 
 from storydesk.extract.dates import MONTH_NAME
-from storydesk.extract.numwords import (
+from storydesk.extract.numbers import (
+    INVARIANT,
     SCALE_SUFFIXES,
     SCALES,
     UNIT_ABBREVIATIONS,
@@ -42,6 +43,8 @@ from storydesk.extract.numwords import (
     word_value,
 )
 from storydesk.model import Article, Quantity, Sentence, Span
+
+__all__ = ["find_quantities", "quantities_in", "singular"]  # singular: re-exported for bench_extract
 
 # Words before a number that say how exact it is (longest phrases first when matching).
 QUALIFIERS = {
@@ -99,6 +102,8 @@ aged age ages
 _ONE_IDIOMS = {"day", "another", "hand", "thing", "way", "time", "point", "side", "more", "last", "such",
                "by", "or", "too"}
 
+# How many words after a number the counted noun may sit ("nearly 500 new social housing units").
+HEAD_NOUN_WINDOW = 5
 # Counted nouns that take no plural "s": "20 police", "seven dead", "12 injured".
 _PLURAL_WITHOUT_S = {"police", "staff", "personnel", "crew", "cattle", "livestock", "dead",
                      "injured", "wounded", "missing", "homeless"}
@@ -214,10 +219,11 @@ def _parse_at(tokens: list[_Token], i: int, earlier: list[Quantity]):
         # "41 of the 120 containers", "41 out of 120", "two of whom", "dozens of boats"
         m = k + 2 if tokens[k].lower == "out" and k + 1 < len(tokens) and tokens[k + 1].lower == "of" else k + 1
         if m < len(tokens) and tokens[m].lower in ("whom", "them", "which", "those"):
-            antecedent = earlier[-1].noun if earlier else None
+            antecedent = earlier[-1] if earlier else None
             if antecedent is None or kind != "count":
                 return None
-            return value, qualifier, antecedent, None, first, m
+            # "six firefighters, two of whom": two of the six, so the six is the whole (upper)
+            return value, qualifier, antecedent.noun, antecedent.value, first, m
         m = m + 1 if m < len(tokens) and tokens[m].lower in _DETERMINERS else m
         whole = _number_at(tokens, m)
         if whole is not None and whole[1] == "count" and kind == "count":
@@ -378,28 +384,30 @@ def _countable_context(tokens: list[_Token], i: int, j: int, kind: str) -> bool:
 
 
 def _head_noun(tokens: list[_Token], k: int, singular_ok: bool) -> tuple[str, int] | None:
-    """The counted noun after index k: the first plural, skipping adjectives; (lemma, its index)."""
-    window: list[int] = []
-    for m in range(k, min(k + 4, len(tokens))):
+    """The counted noun after index k, (lemma, its index): the first plural within a few words,
+    skipping adjectives ("five off-duty firefighters", "500 new social housing units"); for one
+    thing or a fraction, the last word before a verb-like word ("of the dock remained")."""
+    window: list[int] = []  # the words a singular head may be taken from
+    open_window = True
+    for m in range(k, min(k + HEAD_NOUN_WINDOW, len(tokens))):
         token = tokens[m]
         lower = token.lower
-        if not (token.text[0].isalpha()) or lower in _STOP or lower in _VERBS:
-            break
-        if window and (lower.endswith("ed") or lower.endswith("ing")) and not looks_plural(lower):
+        if not token.text[0].isalpha() or lower in _STOP or lower in _VERBS:
             break
         if lower in UNIT_ABBREVIATIONS:
             return UNIT_ABBREVIATIONS[lower], m
-        window.append(m)
         if looks_plural(token.text):
             return singular(token.text), m
-        if singular_ok and m + 1 < len(tokens) and tokens[m + 1].text[0].isalpha() is False:
-            break
-    if not window:
+        modifier = m + 1 < len(tokens) and looks_plural(tokens[m + 1].text)  # "40 crew members"
+        if (lower in _PLURAL_WITHOUT_S or lower in INVARIANT) and not modifier:
+            return lower, m  # "20 police", "11 aircraft", "2 million kroner"
+        if window and lower.endswith(("ed", "ing")):
+            open_window = False  # "the dock remained": the head came before
+        if open_window:
+            window.append(m)
+    if not window or not singular_ok:
         return None
     last = window[-1]
-    lower = tokens[last].lower
-    if lower in _PLURAL_WITHOUT_S:
-        return lower, last
-    if singular_ok and not lower.endswith("ing"):
-        return singular(tokens[last].text), last
-    return None
+    if tokens[last].lower.endswith("ing"):
+        return None
+    return singular(tokens[last].text), last

@@ -101,6 +101,7 @@ INVARIANT = {
     "police", "staff", "personnel", "sheep", "fish", "deer", "aircraft", "series", "species", "news",
     "cattle", "livestock", "offspring", "crew", "clergy", "militia", "data", "media",
     "spacecraft", "hovercraft", "headquarters", "means", "cargo", "equipment", "debris",
+    "kroner", "krone", "yuan", "yen", "baht", "rand", "naira", "renminbi",
 }
 # American spellings of units, so "50 meters" and "50 metres" compare equal.
 SPELLING = {"meter": "metre", "kilometer": "kilometre", "centimeter": "centimetre", "millimeter": "millimetre",

@@ -35,7 +35,9 @@ from storydesk.extract.numbers import (
     INVARIANT,
     SCALE_SUFFIXES,
     SCALES,
+    TENS,
     UNIT_ABBREVIATIONS,
+    UNITS,
     looks_plural,
     parse_figure,
     parse_number_words,
@@ -132,8 +134,9 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d|2100)$")
 _YEAR_BEFORE = {"the", "in", "since", "of", "from", "by", "until", "during", "before", "after", "this", "that",
                 "last", "next", "its", "their", "his", "her"}
 # Most sentences hold no number at all: this cheap test skips them.
-_MAY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
-                        r"hundred|thousand|million|billion|dozens?|scores|half|third|quarters?|fifths?|tenths?)", re.I)
+_NUMBER_STARTS = {*UNITS, *TENS, *SCALES, "a", "an", "half", "dozen", *VAGUE}
+_MAY_COUNT = re.compile(r"\d|\b(?:" + "|".join(sorted(_NUMBER_STARTS - {"a", "an"}, key=len, reverse=True))
+                        + r"|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 
 
 @dataclass
@@ -274,6 +277,8 @@ def _number_at(tokens: list[_Token], j: int) -> tuple[float, str, int] | None:
         return None
     token = tokens[j]
     lower = token.lower
+    if not (token.text[0].isdigit() or token.text[0] in CURRENCIES or lower.partition("-")[0] in _NUMBER_STARTS):
+        return None  # most tokens: no number can start here
     nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
     if token.text[0].isdigit() or token.text[0] in CURRENCIES:
         return _figure_at(tokens, j)

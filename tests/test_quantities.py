@@ -59,6 +59,7 @@ def normalized(text: str) -> list[tuple]:
     ("The crews could not get within 50 meters of the building.", [(50, "=", "metre", None)]),
     ("The plume was seen about 30 km away.", [(30, "~", "kilometre", None)]),
     ("Turnout was 40 percent, officials said.", [(40, "=", "percent", None)]),
+    ("Sixty-two per cent of respondents agreed.", [(62, "=", "percent", None)]),
     ("The city paid $1.5 million for the site.", [(1_500_000, "=", "dollar", None)]),
     ("One person was killed.", [(1, "=", "person", None)]),
     ("Some 2000 people attended the rally.", [(2000, "~", "people", None)]),

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 
 from storydesk.extract.numbers import FRACTIONS, VAGUE, WORD_NUMBER, parse_number
-from storydesk.model import Article, Quantity, Sentence
+from storydesk.model import Article, Quantity, Sentence, Span
 
 QUALIFIERS = {
     "at least": ">=", "no fewer than": ">=", "a minimum of": ">=",
@@ -43,7 +43,6 @@ MODIFIERS = set("""more other additional new further injured wounded dead missin
 # After the number, these end the search: the number is not counting a thing here.
 NOT_NOUNS = set("""a.m am p.m pm o'clock of and or to the in on at by for from with as is was were are be been
     a an percent per cent times year-old years-old whom which who them those these they we us""".split())
-TIME_UNITS = set("second seconds minute minutes hour hours day days week weeks month months year years decade decades".split())
 MONTHS = set("january february march april may june july august september october november december jan feb mar apr "
              "jun jul aug sep sept oct nov dec".split())
 IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "police": "police",
@@ -65,8 +64,6 @@ def find_quantities(articles: list[Article], sentences: list[Sentence]) -> list[
 
 def quantities_in(text: str, article: str = "") -> list[Quantity]:
     """Every counted quantity in `text`, in order."""
-    from storydesk.model import Span
-
     results = []
     for match in QUANTITY.finditer(text):
         number = match.group("number")
@@ -126,4 +123,4 @@ def _with_sentence(quantity: Quantity, index: int | None) -> Quantity:
     return replace(quantity, sentence=index)
 
 
-__all__ = ["find_quantities", "quantities_in", "singular", "TIME_UNITS"]
+__all__ = ["find_quantities", "quantities_in", "singular"]

@@ -229,7 +229,7 @@ def test_align_example_conflicts_found_are_the_planted_ones(example_digest) -> N
     assert set(conflicts) == {("quantity", "discrepancy"), ("quantity", "contradiction"), ("attribution", "contradiction")}
     firefighters = conflicts[("quantity", "discrepancy")]
     assert {claim.value: set(claim.sources) for claim in firefighters.claims} == {
-        ">=4": {"wire-service", "daily-courier", "metro-herald"}, 6.0: {"independent-report"}}
+        ">=4": {"wire-service", "daily-courier", "metro-herald"}, 6: {"independent-report"}}
     warehouses = conflicts[("quantity", "contradiction")]
     assert sorted(claim.value for claim in warehouses.claims) == [2.0, 3.0]
     speakers = {claim.value for claim in conflicts[("attribution", "contradiction")].claims}

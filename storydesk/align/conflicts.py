@@ -92,7 +92,7 @@ def _quantity_conflicts(
                 found.append(
                     Conflict(
                         id="",
-                        topic=f"number of {a.noun}",
+                        topic=f"number of {_plural(a.noun)}",
                         kind="quantity",
                         claims=(_claim(_shown(a), si, a.span), _claim(_shown(b), sj, b.span)),
                         severity="discrepancy" if _compatible(a, b) else "contradiction",
@@ -107,9 +107,24 @@ def _values_of(quantities: list[Quantity], noun: str) -> set[float]:
     return {q.value for q in same} | {q.upper for q in same if q.upper is not None}
 
 
-def _shown(q: Quantity) -> str | float:
+def _shown(q: Quantity) -> str | float | int:
     """The value as a claim shows it: 6, or ">=4" when the article gave a bound."""
-    return q.value if q.qualifier == "=" else f"{q.qualifier}{q.value:g}"
+    if q.qualifier != "=":
+        return f"{q.qualifier}{q.value:g}"
+    return int(q.value) if float(q.value).is_integer() else q.value
+
+
+def _plural(noun: str) -> str:
+    irregular = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+    if noun in irregular.values():
+        return noun  # quantities count "people" as written
+    if noun in irregular or noun.endswith("s"):
+        return irregular.get(noun, noun)
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _outside_quotes(quantities: tuple[Quantity, ...], extraction: Extraction) -> tuple[Quantity, ...]:
@@ -172,7 +187,7 @@ def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) ->
                     evidence=tuple(m.span for m in mentions),
                 )
             )
-        found.append(Conflict(id="", topic=f"who said “{quote.text[:60]}”", kind="attribution", claims=tuple(claims)))
+        found.append(Conflict(id="", topic=f"who said “{_clip(quote.text)}”", kind="attribution", claims=tuple(claims)))
     return found
 
 

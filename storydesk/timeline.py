@@ -73,42 +73,12 @@ def build_timeline(
     articles: list[Article], sentences: list[Sentence], dates: tuple[DateMention, ...], reuse: ReuseReport
 ) -> tuple[TimelineEntry, ...]:
     """Dated events sorted by date, each with the articles that report it and the evidence spans."""
-    by_id = {a.id: a for a in articles}
     position = {a.id: i for i, a in enumerate(articles)}
-    sentence_at = {(s.article, s.index): s for s in sentences}
-    per_sentence: dict[tuple[str, int], list[DateMention]] = defaultdict(list)
-    for mention in dates:
-        if mention.span.article in by_id and mention.sentence is not None:
-            per_sentence[(mention.span.article, mention.sentence)].append(mention)
-
-    events: list[_Event] = []
-    for key, mentions in per_sentence.items():
-        sentence = sentence_at.get(key)
-        if sentence is None:
-            continue
-        article = by_id[key[0]]
-        mentions = [m for m in _finest(mentions) if not _is_dateline(m, sentence, article)]
-        for mention, (seg_start, seg_end) in zip(mentions, _segments(sentence, mentions), strict=True):
-            start, end = _trim(article.text, *_own_clause(sentence, mention, seg_start, seg_end))
-            if end <= start:
-                continue
-            text = article.text[start:end]
-            if len(_content_words(text)) < MIN_EVENT_WORDS:
-                continue  # a bare date ("Today", "May 2011" as a line of its own) describes no event
-            # Compared on the whole part of the sentence about this date: a narrowed clause
-            # ("most were allowed to return home") is too short to recognise the same event by.
-            words = _content_words(article.text[seg_start:seg_end])
-            published = article.published or datetime.max.replace(tzinfo=UTC)
-            if published.tzinfo is None:
-                published = published.replace(tzinfo=UTC)
-            events.append(_Event(mention.date, mention.text, article.id, start, end, text, words,
-                                 (published, position[article.id], start)))
-
-    groups = _merge(events, _shared_sentences(reuse, events))
+    events = _events(articles, sentences, dates)
     entries = []
-    for group in groups:
+    for group in _merge(events, _shared_sentences(reuse, events)):
         group.sort(key=lambda e: e.order)
-        lead = group[0]
+        lead = group[0]  # the earliest published telling gives the entry its words
         sources = sorted({e.article for e in group}, key=position.__getitem__)
         entries.append((lead.date, -len(sources), lead.order[1:], TimelineEntry(
             date=lead.date, text=lead.text, sources=tuple(sources), date_text=lead.date_text,
@@ -116,6 +86,37 @@ def build_timeline(
         )))
     entries.sort(key=lambda item: item[:3])
     return tuple(entry for *_, entry in entries)
+
+
+def _events(articles: list[Article], sentences: list[Sentence], dates: tuple[DateMention, ...]) -> list[_Event]:
+    """One event per date of each sentence: its clause, trimmed, with the words to compare it by."""
+    by_id = {a.id: a for a in articles}
+    position = {a.id: i for i, a in enumerate(articles)}
+    sentence_at = {(s.article, s.index): s for s in sentences}
+    per_sentence: dict[tuple[str, int], list[DateMention]] = defaultdict(list)
+    for mention in dates:
+        if mention.span.article in by_id and mention.sentence is not None:
+            per_sentence[(mention.span.article, mention.sentence)].append(mention)
+    events: list[_Event] = []
+    for key, mentions in per_sentence.items():
+        sentence = sentence_at.get(key)
+        if sentence is None:
+            continue
+        article = by_id[key[0]]
+        published = article.published or datetime.max
+        published = published if published.tzinfo else published.replace(tzinfo=UTC)
+        mentions = [m for m in _finest(mentions) if not _is_dateline(m, sentence, article)]
+        for mention, (seg_start, seg_end) in zip(mentions, _segments(sentence, mentions), strict=True):
+            start, end = _trim(article.text, *_own_clause(sentence, mention, seg_start, seg_end))
+            text = article.text[start:end]
+            if len(_content_words(text)) < MIN_EVENT_WORDS:
+                continue  # a bare date ("Today", "May 2011" as a line of its own) describes no event
+            # Compared on the whole part of the sentence about this date: a narrowed clause
+            # ("most were allowed to return home") is too short to recognise the same event by.
+            words = _content_words(article.text[seg_start:seg_end])
+            events.append(_Event(mention.date, mention.text, article.id, start, end, text, words,
+                                 (published, position[article.id], start)))
+    return events
 
 
 def _finest(mentions: list[DateMention]) -> list[DateMention]:

@@ -39,8 +39,7 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 # Capitalized month names, full or abbreviated ("Sept", "Feb."): lower-case "may"/"march" are words.
 MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_MONTH = rf"{MONTH_NAME}\.?"  # "Feb." as written
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -75,7 +74,7 @@ _FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|would(?!\s+have)|should(?!\s+ha
                      r"(?:is|are)\s+going\s+to|(?:is|are)\s+forecast|forecast\s+for|next)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])|\n")
 # "suspended until Tuesday", "adjourned until Feb. 3": the date the suspension runs to is ahead.
-_UNTIL = re.compile(r"\b(?:until|till|untill)\s+(?:early\s+|late\s+)?$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:early\s+|late\s+)?$", re.I)
 # A past-tense verb between the future verb and the date: "who will retire, said on Friday".
 # (Not "announced", "started": after "will be" they are passive participles.)
 _PAST_MARKER = re.compile(r"\b(?:said|says|was|were|had|did|told|began)\b", re.I)

@@ -1,5 +1,5 @@
-"""Extract: quantities normalized, dates resolved against publication, entities merged across
-spellings, quotes with their speakers, and the timeline, on sentences and on the example."""
+"""Extract: quantities normalized, dates resolved against publication, and the timeline, on
+sentences and on the example (entities and quotes: test_entities.py, test_quotes.py)."""
 
 from __future__ import annotations
 

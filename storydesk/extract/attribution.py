@@ -6,9 +6,10 @@ Patterns, tried in this order:
     before the quote  X said: "..." / X, director of Y, said: "..." / X wrote in a post: "..."
                       He told reporters: "..." / a paragraph ending "X said:" before the quote
     around a part     X described it as "..." (a partial quote inside X's sentence)
-"he"/"she" is the person named nearest before, outside quotation marks, within two paragraphs,
-skipping people whose gender is known to differ. A speaker described but not named ("a
-witness said") is None, and so is a quote with no attribution at all: never a guess.
+"he"/"she" is a person named before, outside quotation marks, within two paragraphs, whose
+gender is not known to differ: in the sentence naming the nearest such person, the one who
+speaks there, else its subject. A speaker described but not named ("a witness said") is None,
+and so is a quote with no attribution at all: never a guess.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ SPEECH_VERBS = (
 # Verbs that frame a partial quote inside the speaker's own sentence ("X called it "...").
 FRAMING_VERBS = SPEECH_VERBS + "|called|calls|described|describes|dubbed|termed|labeled|labelled|branded"
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|again|previously|once|would|will|\w+ly)\s+)*"
-_SPEECH = re.compile(rf"\b(?P<cue>{SPEECH_VERBS})\b")
 _AFTER_WHO_CUE = re.compile(rf"^\s*(?P<who>[^\"“”;:!?]{{1,80}}?)\s+{_ADVERBS}(?P<cue>{SPEECH_VERBS})\b")
 _AFTER_CUE_WHO = re.compile(rf"^\s*(?P<cue>{SPEECH_VERBS})\s+(?P<who>[^\"“”;:!?]{{1,90}})")
 _AFTER_ACCORDING = re.compile(r"^\s*,?\s*(?P<cue>according to)\s+(?P<who>[^\"“”;:!?,]{1,90})")

@@ -26,6 +26,7 @@ from storydesk.segment import paragraph_spans
 
 OPENING = "\"“„«"
 CLOSING = "\"”»"
+_MARK = re.compile("[\"“”„«»]")
 # A quote no one is said to speak needs this many words: shorter quoted words are scare quotes
 # or names ("the so-called "safe zone"") more often than speech.
 MIN_UNATTRIBUTED_WORDS = 5
@@ -99,12 +100,12 @@ def quoted_texts(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedTex
         if carried and text[p_start] not in OPENING:
             carried = []  # the quote never closed: drop it, keep the rest of the article
         open_at = None
-        for i in range(p_start, p_end):
-            char = text[i]
+        for mark in _MARK.finditer(text, p_start, p_end):
+            i, char = mark.start(), mark.group()
             if open_at is None:
                 if char in OPENING:
                     open_at = i
-            elif char in CLOSING and char != "“":
+            elif char in CLOSING:
                 parts = [*carried, (open_at + 1, i)]
                 first_open = carried_open if carried else open_at
                 first_paragraph = carried_paragraph if carried else number

@@ -92,7 +92,6 @@ def show_story_pairs(limit: int) -> None:
     import storydesk
     from storydesk.clean import clean_documents
     from storydesk.model import RawDocument
-    from storydesk.pipeline import digest_articles  # noqa: F401  (the same cleaning as a digest)
     from storydesk.reuse import find_wire_copy
 
     example = storydesk.digest([ROOT / "examples" / "harbor-fire"])

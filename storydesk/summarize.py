@@ -64,14 +64,15 @@ def summarize(
     picked: list[Sentence] = []
     used = 0
     pool = list(candidates)
-    while pool and used < words:
-        def gain(s: Sentence) -> float:
-            redundancy = max((sims[row[(s.article, s.index)], row[(p.article, p.index)]] for p in picked), default=0.0)
-            return MMR_LAMBDA * scores[id(s)] - (1 - MMR_LAMBDA) * redundancy
 
-        best = max(pool, key=gain)
+    def redundancy(s: Sentence) -> float:
+        """Similarity to the closest sentence picked so far."""
+        return max((sims[row[(s.article, s.index)], row[(p.article, p.index)]] for p in picked), default=0.0)
+
+    while pool and used < words:
+        best = max(pool, key=lambda s: MMR_LAMBDA * scores[id(s)] - (1 - MMR_LAMBDA) * redundancy(s))
         pool.remove(best)
-        if max((sims[row[(best.article, best.index)], row[(p.article, p.index)]] for p in picked), default=0) >= SUPPORT_COSINE:
+        if redundancy(best) >= SUPPORT_COSINE:
             continue  # the same fact again, told another way
         length = len(_text(best).split())
         if picked and used + length > words * LENGTH_SLACK:
@@ -89,7 +90,7 @@ def summarize(
         supporting = [s for s in sentences if s.article in cited and sims[row[(sentence.article, sentence.index)], row[(s.article, s.index)]] >= SUPPORT_COSINE]
         facts = tuple(dict.fromkeys(fact_of[(s.article, s.start)] for s in supporting if (s.article, s.start) in fact_of))
         summary.append(SummarySentence(text=_text(sentence), sources=tuple(sorted(cited, key=lambda a: order.get(a, 0))),
-                                       facts=facts, evidence=tuple(_evidence(s) for s in supporting)))
+                                       facts=facts, evidence=tuple(s.span for s in supporting)))
     return summary
 
 
@@ -140,12 +141,6 @@ def _usable(text: str) -> bool:
 
 def _text(sentence: Sentence) -> str:
     return _DATELINE.sub("", sentence.text.strip())
-
-
-def _evidence(sentence: Sentence):
-    from storydesk.model import Span
-
-    return Span(sentence.article, sentence.start, sentence.end)
 
 
 def _numbers(text: str) -> set[str]:

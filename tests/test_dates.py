@@ -24,6 +24,9 @@ def resolved(text: str, day: date | None = SUNDAY) -> list[tuple[str, str, str]]
     ("Two firefighters were still in hospital on Sunday.", [("Sunday", "2024-03-10", "day")]),
     ("Crews returned early Sunday.", [("early Sunday", "2024-03-10", "day")]),
     ("He resigned last Friday.", [("last Friday", "2024-03-08", "day")]),
+    ("He resigned last Sunday.", [("last Sunday", "2024-03-03", "day")]),
+    ("Sailings are suspended until Tuesday, after the crash on Friday.",
+     [("Tuesday", "2024-03-12", "day"), ("Friday", "2024-03-08", "day")]),
     ("The dock reopens next Friday.", [("next Friday", "2024-03-15", "day")]),
     ("The council will vote on Tuesday.", [("Tuesday", "2024-03-12", "day")]),
     ("The council voted on Tuesday.", [("Tuesday", "2024-03-05", "day")]),
@@ -98,6 +101,10 @@ def test_dates_last_week_gives_a_month_only_inside_one_month():
 ])
 def test_dates_without_publication_only_absolute_dates_resolve(sentence, expected):
     assert resolved(sentence, None) == expected
+
+
+def test_dates_december_in_a_january_article_is_last_year():
+    assert resolved("The ship sank on Dec. 28.", date(2024, 1, 5)) == [("Dec. 28", "2023-12-28", "day")]
 
 
 def test_dates_read_tense_in_their_own_sentence():

@@ -66,6 +66,10 @@ def normalized(text: str) -> list[tuple]:
     ("Seven dead in highway crash.", [(7, "=", "dead", None)]),
     ("The union said six firefighters were hurt, two of whom are still in hospital.",
      [(6, "=", "firefighter", None), (2, "=", "firefighter", 6)]),
+    ("About 1,200 homes lost power.", [(1200, "~", "home", None)]),
+    ("The loan was 1.5 million dollars.", [(1_500_000, "=", "dollar", None)]),
+    ("The fire destroyed three warehouses and injured six firefighters.",
+     [(3, "=", "warehouse", None), (6, "=", "firefighter", None)]),
 ])
 def test_quantities_normalize_news_sentences(sentence, expected):
     got = normalized(sentence)
@@ -104,6 +108,7 @@ def test_quantities_normalize_news_sentences(sentence, expected):
     "They signed a five-year plan.",
     "The ship sank three days ago.",
     "Five years ago the town changed.",
+    "Two of whom were in hospital.",
 ])
 def test_quantities_ignore_what_is_not_a_count(sentence):
     assert quantities_in(sentence) == []

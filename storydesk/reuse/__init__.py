@@ -13,7 +13,7 @@ import re
 from itertools import combinations
 
 from storydesk.model import Article, ReusePair, ReuseReport, Sentence, Span
-from storydesk.reuse.passages import Tokens, covered_mask, covered_share, shared_passages, tokenize
+from storydesk.reuse.passages import Tokens, aligned_runs, covered_mask, covered_share, runs_to_passages, tokenize
 
 __all__ = ["find_wire_copy", "pair_reuse", "COPY_SHARE"]
 
@@ -25,13 +25,15 @@ MIN_ORIGINAL_WORDS = 6
 
 
 def pair_reuse(a: Article, b: Article, a_tokens: Tokens, b_tokens: Tokens, a_hashes=None, b_hashes=None) -> ReusePair:
-    passages = tuple(shared_passages(a_tokens, b_tokens, a_hashes, b_hashes))
+    """The passages `a` and `b` share and the share of each one's words they cover."""
+    runs = aligned_runs(a_tokens, b_tokens, a_hashes, b_hashes)
+    # Kept runs never overlap, so a side's covered words are the sum of its run lengths.
     return ReusePair(
         a=a.id,
         b=b.id,
-        share_a=round(covered_share(a_tokens, [(p.a_start, p.a_end) for p in passages]), 4),
-        share_b=round(covered_share(b_tokens, [(p.b_start, p.b_end) for p in passages]), 4),
-        passages=passages,
+        share_a=round(float((runs[:, 1] - runs[:, 0]).sum()) / len(a_tokens), 4) if len(runs) else 0.0,
+        share_b=round(float((runs[:, 3] - runs[:, 2]).sum()) / len(b_tokens), 4) if len(runs) else 0.0,
+        passages=tuple(runs_to_passages(a_tokens, b_tokens, runs)),
     )
 
 

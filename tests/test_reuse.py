@@ -12,7 +12,13 @@ from storydesk.model import Article, Passage, ReusePair
 from storydesk.reuse import find_wire_copy
 from storydesk.reuse.corpus import find_reuse
 from storydesk.reuse.minhash import LSHIndex, MinHasher
-from storydesk.reuse.passages import MIN_PASSAGE_WORDS, SEED_WORDS, shared_passages, shingle_hashes, tokenize
+from storydesk.reuse.passages import (
+    MIN_PASSAGE_WORDS,
+    SEED_WORDS,
+    Vocabulary,
+    shared_passages,
+    tokenize,
+)
 from tests.conftest import DATA
 
 WIRE = (
@@ -46,7 +52,7 @@ def article(id: str, text: str) -> Article:
 
 
 def test_reuse_edited_copy_scores_high_and_passages_point_at_the_same_words():
-    vocabulary: dict[str, int] = {}
+    vocabulary = Vocabulary()
     a, b = tokenize(WIRE, vocabulary), tokenize(EDITED, vocabulary)
     passages = shared_passages(a, b)
     assert passages, "an edited copy shares passages"
@@ -80,7 +86,7 @@ def test_reuse_rewrite_keeping_a_quote_is_not_copy():
     WIRE.replace('"', "“", 1).replace('decade,"', "decade,”"),  # curly quotes
 ])
 def test_reuse_small_edits_keep_one_passage_per_paragraph(variant):
-    vocabulary: dict[str, int] = {}
+    vocabulary = Vocabulary()
     passages = shared_passages(tokenize(WIRE, vocabulary), tokenize(variant, vocabulary))
     covered = sum(p.a_end - p.a_start for p in passages)
     assert covered > 0.9 * len(WIRE)
@@ -92,7 +98,7 @@ def test_reuse_empty_and_tiny_articles_share_nothing():
     assert report.pairs == ()
     assert report.originality["empty"] == 1.0
     assert report.original_spans["empty"] == ()
-    assert len(shingle_hashes(tokenize("", {}).ids)) == 0
+    assert len(tokenize("", Vocabulary()).shingles) == 0
 
 
 def assert_passages_slice_the_same_words(texts: dict[str, str], pairs) -> None:
@@ -173,15 +179,15 @@ def test_reuse_example_original_spans_hold_each_outlets_own_details(example_dige
 
 def test_reuse_minhash_estimates_jaccard():
     hasher = MinHasher(num_perm=256)
-    vocabulary: dict[str, int] = {}
-    a = shingle_hashes(tokenize(WIRE, vocabulary).ids)
-    b = shingle_hashes(tokenize(EDITED, vocabulary).ids)
+    vocabulary = Vocabulary()
+    a = tokenize(WIRE, vocabulary).shingles
+    b = tokenize(EDITED, vocabulary).shingles
     true = len(set(a.tolist()) & set(b.tolist())) / len(set(a.tolist()) | set(b.tolist()))
     estimate = (hasher.signature(a) == hasher.signature(b)).mean()
     assert abs(estimate - true) < 0.1
-    index = LSHIndex(num_perm=256, bands=64)
+    index = LSHIndex(num_perm=256, bands=64, rows=4)
     index.add_and_query(hasher.signature(a))
-    index.add_and_query(hasher.signature(shingle_hashes(tokenize(OTHER, vocabulary).ids)))
+    index.add_and_query(hasher.signature(tokenize(OTHER, vocabulary).shingles))
     number, candidates = index.add_and_query(hasher.signature(b))
     assert candidates == [0]
 
@@ -246,3 +252,34 @@ def test_reuse_multinews_stories(story_id, groups):
     assert [set(g) for g in report.copy_groups] == groups
     if report.pairs:
         assert_passages_slice_the_same_words({a.id: a.text for a in articles}, report.pairs)
+
+
+def test_reuse_vocabulary_gives_different_words_different_ids_across_calls():
+    vocabulary = Vocabulary()
+    texts = ["the fire spread to the dock", "Crews fought THE fire", "a new word list, then the dock"]
+    words = [re.findall(r"\w+", t.lower()) for t in texts]
+    ids = [vocabulary.lookup(w).tolist() for w in words]
+    seen: dict[int, str] = {}
+    for text_words, text_ids in zip(words, ids, strict=True):
+        for word, word_id in zip(text_words, text_ids, strict=True):
+            assert seen.setdefault(word_id, word) == word
+    assert ids[0][0] == ids[0][4] == ids[1][2] == ids[2][5]  # "the"
+
+
+def test_reuse_corpus_finds_every_lightly_edited_copy_of_a_short_brief():
+    import random
+
+    rng = random.Random(3)
+    words = WIRE.split(" ")
+    copies = []
+    for n in range(30):  # one word in ~15 dropped: Jaccard ~0.5 over 4-word shingles
+        kept = [w for w in words if rng.random() > 1 / 15]
+        copies.append(article(f"copy-{n}", " ".join(kept)))
+    unrelated = [article(f"other-{n}", f"{OTHER} Item {n} was added.") for n in range(30)]
+    articles = [article("wire", WIRE)] + [a for pair in zip(copies, unrelated, strict=True) for a in pair]
+    pairs = list(find_reuse(articles))
+    assert not any(p.a.startswith("other") != p.b.startswith("other") for p in pairs)
+    linked = {"wire"}
+    for _ in range(3):  # pairs link each copy to the wire or to a copy linked to it
+        linked |= {id for p in pairs if {p.a, p.b} & linked for id in (p.a, p.b)}
+    assert {c.id for c in copies} <= linked

@@ -75,13 +75,14 @@ def _quantity_conflicts(
         si, sj = sentences[i], sentences[j]
         if si.article == sj.article or sims[i, j] < SAME_POINT_COSINE or _scope(si.text) != _scope(sj.text):
             continue
-        values_i = {q.value for q in qs_i} | {q.upper for q in qs_i if q.upper is not None}
-        values_j = {q.value for q in qs_j} | {q.upper for q in qs_j if q.upper is not None}
         for a in qs_i:
             for b in qs_j:
                 if _noun_key(a.noun) != _noun_key(b.noun) or a.value == b.value:
                     continue
-                # "four of the six" next to "six": the other side's number is in this sentence too.
+                # "four of the six" next to "six": the other side's count of the same thing is in
+                # this sentence too ("two warehouses" is not answered by "two of whom", firefighters).
+                values_i = _values_of(qs_i, a.noun)
+                values_j = _values_of(qs_j, a.noun)
                 if a.upper is not None or b.upper is not None or b.value in values_i or a.value in values_j:
                     continue
                 key = (_noun_key(a.noun), frozenset({a.value, b.value}), frozenset({si.article, sj.article}))
@@ -91,13 +92,50 @@ def _quantity_conflicts(
                 found.append(
                     Conflict(
                         id="",
-                        topic=f"number of {a.noun}",
+                        topic=f"number of {_plural(a.noun)}",
                         kind="quantity",
-                        claims=(_claim(a.value, si, a.span), _claim(b.value, sj, b.span)),
+                        claims=(_claim(_shown(a), si, a.span), _claim(_shown(b), sj, b.span)),
                         severity="discrepancy" if _compatible(a, b) else "contradiction",
                     )
                 )
     return found
+
+
+def _values_of(quantities: list[Quantity], noun: str) -> set[float]:
+    key = _noun_key(noun)
+    same = [q for q in quantities if _noun_key(q.noun) == key]
+    return {q.value for q in same} | {q.upper for q in same if q.upper is not None}
+
+
+def _shown(q: Quantity) -> str | float | int:
+    """The value as a claim shows it: 6, or ">=4" when the article gave a bound."""
+    if q.qualifier != "=":
+        return f"{q.qualifier}{q.value:g}"
+    return int(q.value) if float(q.value).is_integer() else q.value
+
+
+def _plural(noun: str) -> str:
+    irregular = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+    if noun in irregular.values():
+        return noun  # quantities count "people" as written
+    if noun in irregular or noun.endswith("s"):
+        return irregular.get(noun, noun)
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _outside_quotes(quantities: tuple[Quantity, ...], extraction: Extraction) -> tuple[Quantity, ...]:
+    """Numbers a speaker says inside a quote ("Four of my firefighters were hurt") are the
+    speaker's words, not the outlet's count: they are not set against other outlets' counts."""
+    quoted: dict[str, list[Span]] = {}
+    for quote in extraction.quotes:
+        for span in quote.evidence:
+            quoted.setdefault(span.article, []).append(span)
+    return tuple(q for q in quantities
+                 if not any(s.start <= q.span.start < s.end for s in quoted.get(q.span.article, ())))
 
 
 def _date_conflicts(
@@ -149,7 +187,7 @@ def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) ->
                     evidence=tuple(m.span for m in mentions),
                 )
             )
-        found.append(Conflict(id="", topic=f"who said “{quote.text[:60]}”", kind="attribution", claims=tuple(claims)))
+        found.append(Conflict(id="", topic=f"who said “{_clip(quote.text)}”", kind="attribution", claims=tuple(claims)))
     return found
 
 
@@ -202,7 +240,7 @@ def find_conflicts(sentences: list[Sentence], vectors: np.ndarray, extraction: E
     sims = vectors @ vectors.T
     index = {(s.article, s.index): n for n, s in enumerate(sentences)}
     found = _merge(
-        _quantity_conflicts(sentences, index, sims, extraction.quantities)
+        _quantity_conflicts(sentences, index, sims, _outside_quotes(extraction.quantities, extraction))
         + _date_conflicts(sentences, index, sims, extraction)
         + _attribution_conflicts(extraction, sentences)
         + _statement_conflicts(sentences, sims)

@@ -24,6 +24,9 @@ from storydesk.reuse.passages import Vocabulary, tokenize
 # edits scores 0.5-0.9; two articles sharing one paragraph out of ten about 0.1, which the
 # LSH bands rarely surface anyway. Pairs below are not worth an alignment.
 MIN_SIMILARITY = 0.1
+# Each article is aligned with at most this many of its most similar earlier candidates: copy
+# groups are connected components, so a text copied a thousand times stays one group through
+# each copy's nearest copies, at a bounded cost per article.
 MAX_PARTNERS = 5
 # Aligning needs each candidate's tokens; keep the most recent ones (copies cluster in time).
 TOKEN_CACHE = 20_000

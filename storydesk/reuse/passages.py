@@ -5,6 +5,8 @@ quotes and "Mr" vs "Mr." do not matter), each token keeping its character offset
 SEED_WORDS-gram the two texts share is a seed; seeds on (nearly) the same diagonal are chained
 across gaps of a few words (a word dropped, added or changed), and chains shorter than
 MIN_PASSAGE_WORDS are dropped, so a rewrite that keeps a phrase here and there scores low.
+A passage that is a quote both outlets carry, with little narrative around it, is not copy
+(MIN_UNQUOTED_WORDS): independent outlets quote the same people.
 """
 
 from __future__ import annotations

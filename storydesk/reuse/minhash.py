@@ -2,8 +2,8 @@
 
 A signature is the minimum of NUM_PERM universal hashes over an article's word shingles; two
 articles' signatures agree in a share of positions that estimates their Jaccard similarity.
-LSH cuts the signature into BANDS bands of ROWS values: articles that agree on a whole band share a bucket, so
-an article meets only its likely near-duplicates instead of every other article.
+LSH cuts the signature into BANDS bands of ROWS values: articles that agree on a whole band
+share a bucket, so an article meets only its likely near-duplicates instead of every other one.
 """
 
 from __future__ import annotations

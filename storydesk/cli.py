@@ -147,21 +147,22 @@ def reuse_command(
     articles = iter_clean_articles(paths, problems, raw=raw)
     count = {"articles": 0, "pairs": 0}
 
-    def counted():
-        for article in articles:
-            count["articles"] += 1
-            yield article
-
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8") as handle, progress("aligning") as bar:
             task = bar.add_task("reuse", total=None)
+
+            def counted():  # the bar moves per article read, not per pair found
+                for article in articles:
+                    count["articles"] += 1
+                    bar.update(task, completed=count["articles"])
+                    yield article
+
             for pair in find_reuse(counted(), max_partners=partners):
                 handle.write(json.dumps({"a": pair.a, "b": pair.b, "share_a": pair.share_a, "share_b": pair.share_b,
                                          "passages": [[p.a_start, p.a_end, p.b_start, p.b_end] for p in pair.passages]})
                              + "\n")
                 count["pairs"] += 1
-                bar.update(task, completed=count["articles"])
     except OSError as exc:
         err.print(f"[red]error[/]: cannot write to {out}: {exc.strerror or exc}")
         raise typer.Exit(2) from None

@@ -1,0 +1,103 @@
+"""Summarize stage: a short account whose every sentence cites every article that states it.
+
+    summarize(articles, sentences, alignment, reuse, words=120) -> [SummarySentence]
+
+Extractive: nothing is said that an article does not say in those words. The steps are
+
+1. candidates (`candidates.py`): sentences that can stand alone, datelines cut, boilerplate out;
+2. support (`verify.py`): for each candidate, the articles that state it too, counted as
+   independent sources (copies of one wire story count once, from the reuse stage) and joined
+   with the sources of the aligned facts it carries;
+3. selection (`select.py`): LexRank centrality + lead position + support, greedy MMR within
+   the word budget, then story order;
+4. verification: each citation is checked again (words, numbers, polarity; `verify.py`) and
+   a failing one is dropped, as is a sentence left with no source.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storydesk.model import Alignment, Article, Fact, ReuseReport, Sentence, Span, SummarySentence
+from storydesk.summarize.candidates import Candidate, candidates, rejection, strip_dateline
+from storydesk.summarize.select import (
+    W_CENTRALITY,
+    W_POSITION,
+    W_SUPPORT,
+    cap_candidates,
+    lexrank,
+    position_weights,
+    select,
+    similarity_matrix,
+    story_order,
+)
+from storydesk.summarize.verify import SUPPORT_CONTAINMENT, EvidenceIndex, verify_citation
+
+DEFAULT_WORDS = 120
+
+__all__ = [
+    "DEFAULT_WORDS", "SUPPORT_CONTAINMENT", "summarize", "verify_citation", "rejection", "strip_dateline",
+]
+
+
+def summarize(
+    articles: list[Article],
+    sentences: list[Sentence],
+    alignment: Alignment,
+    reuse: ReuseReport,
+    words: int = DEFAULT_WORDS,
+) -> list[SummarySentence]:
+    """At most `words` words of the story's most central, best supported, non-repeating sentences."""
+    cands = cap_candidates(candidates(articles, sentences))
+    if not cands:
+        return []
+    index = EvidenceIndex(articles, sentences)
+    supporters = [_supporters(c, index, alignment.facts) for c in cands]
+    independent = reuse.independent_count([a.id for a in articles])
+    support = np.array([
+        (reuse.independent_count(s) - 1) / (independent - 1) if independent > 1 else 0.0 for s in supporters
+    ])
+    sims = similarity_matrix(cands)
+    scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position_weights(cands) + W_SUPPORT * support
+    chosen = story_order(cands, select(cands, scores, sims, words))
+    rank = {a.id: i for i, a in enumerate(articles)}
+    summary = []
+    for i in chosen:
+        sentence = _cited(cands[i], supporters[i], index, alignment.facts, rank)
+        if sentence is not None:
+            summary.append(sentence)
+    return summary
+
+
+def _supporters(cand: Candidate, index: EvidenceIndex, facts: tuple[Fact, ...]) -> set[str]:
+    """Articles that (by word overlap) state the candidate, plus the sources of its facts."""
+    best = index.best_per_article(cand.text)
+    found = {a for a, score in zip(index.article_ids, best, strict=True) if score >= SUPPORT_CONTAINMENT}
+    found.add(cand.article)
+    for fact in _facts_of(cand.span, facts):
+        found.update(fact.sources)
+    return found
+
+
+def _facts_of(span: Span, facts: tuple[Fact, ...]) -> list[Fact]:
+    return [f for f in facts if any(_overlaps(span, e) for e in f.evidence)]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.article == b.article and a.start < b.end and b.start < a.end
+
+
+def _cited(
+    cand: Candidate, supporters: set[str], index: EvidenceIndex, facts: tuple[Fact, ...], rank: dict[str, int],
+) -> SummarySentence | None:
+    """The summary sentence with only the citations that pass the check (None if none does)."""
+    evidence = {}
+    for article in sorted(supporters, key=lambda a: rank.get(a, len(rank))):
+        span = cand.span if article == cand.article else index.evidence(cand.text, article)
+        if span is not None:
+            evidence[article] = span
+    if cand.article not in evidence:
+        return None
+    spans = tuple(evidence.values())
+    fact_ids = tuple(dict.fromkeys(f.id for span in spans for f in _facts_of(span, facts)))
+    return SummarySentence(text=cand.text, sources=tuple(evidence), facts=fact_ids, evidence=spans)

@@ -198,7 +198,7 @@ def main() -> int:
 
     print(f"Multi-News validation, {clusters} clusters, {args.words}-word budget, rouge-score 0.1.2 "
           f"(stemmer on), F1 x100{' (storydesk: full digest)' if args.full else ''}\n")
-    print(f"| system | ROUGE-1 | ROUGE-2 | ROUGE-L | words | ms/cluster |")
+    print("| system | ROUGE-1 | ROUGE-2 | ROUGE-L | words | ms/cluster |")
     print("|---|---:|---:|---:|---:|---:|")
     for row in rows:
         r1, r2, rl = (statistics.mean(s[i] for s in scores[row]) for i in range(3))

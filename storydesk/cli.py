@@ -119,6 +119,48 @@ def clean_command(
         typer.echo(lines, nl=False)
 
 
+@app.command("summarize")
+def summarize_command(
+    clusters: Annotated[Path, typer.Argument(help='JSONL, one story a line: {"id", "documents": [{"id", "title"?, "text"}]}.', show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help='Write one summary a line ({"id", "summary": [{"text", "sources"}]}) to this JSONL file.')],
+    words: Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")] = 120,
+    full: Annotated[bool, typer.Option("--full", help="Run the whole digest for each story (entities, facts; several times slower).")] = False,
+) -> None:
+    """Summarize many stories: a cited summary for each cluster of articles. Broken lines are
+    reported and skipped; progress goes to stderr."""
+    import json
+    import time
+
+    from storydesk.summarize.batch import summarize_file
+
+    if not clusters.is_file():
+        err.print(f"[red]error[/]: {clusters}: no such file")
+        raise typer.Exit(1)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle = out.open("w", encoding="utf-8")
+    except OSError as exc:
+        err.print(f"[red]error[/]: cannot write summaries to {out}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+    done = skipped = 0
+    started = time.perf_counter()
+    with handle:
+        for result in summarize_file(clusters, words=words, full=full):
+            if isinstance(result, Problem):
+                report_problems([result])
+                skipped += 1
+                continue
+            report_problems(result.problems)
+            handle.write(json.dumps(result.to_record(), ensure_ascii=False) + "\n")
+            done += 1
+            if done % 25 == 0:
+                err.print(f"{done} stories summarized ({(time.perf_counter() - started) / done:.2f} s each)")
+    elapsed = time.perf_counter() - started
+    err.print(f"wrote {done} summaries to {out} ({skipped} skipped; {elapsed / max(1, done):.2f} s a story)")
+    if not done:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 

@@ -8,7 +8,7 @@ Extractive: nothing is said that an article does not say in those words. The ste
 2. support (`verify.py`): for each candidate, the articles that state it too, counted as
    independent sources (copies of one wire story count once, from the reuse stage) and joined
    with the sources of the aligned facts it carries;
-3. selection (`select.py`): LexRank centrality + lead position + support, greedy MMR within
+3. selection (`selection.py`): LexRank centrality + lead position + support, greedy MMR within
    the word budget, then story order;
 4. verification: each citation is checked again (words, numbers, polarity; `verify.py`) and
    a failing one is dropped, as is a sentence left with no source.
@@ -19,8 +19,8 @@ from __future__ import annotations
 import numpy as np
 
 from storydesk.model import Alignment, Article, Fact, ReuseReport, Sentence, Span, SummarySentence
-from storydesk.summarize.candidates import Candidate, candidates, rejection, strip_dateline
-from storydesk.summarize.select import (
+from storydesk.summarize.candidates import Candidate, find_candidates, rejection, strip_dateline
+from storydesk.summarize.selection import (
     W_CENTRALITY,
     W_POSITION,
     W_SUPPORT,
@@ -48,7 +48,7 @@ def summarize(
     words: int = DEFAULT_WORDS,
 ) -> list[SummarySentence]:
     """At most `words` words of the story's most central, best supported, non-repeating sentences."""
-    cands = cap_candidates(candidates(articles, sentences))
+    cands = cap_candidates(find_candidates(articles, sentences))
     if not cands:
         return []
     index = EvidenceIndex(articles, sentences)

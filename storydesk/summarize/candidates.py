@@ -25,23 +25,31 @@ MAX_WORDS = 70
 MIN_CONTENT_TERMS = 4
 
 # "WASHINGTON (AP) — ", "PORT AVERLY (Meridian Press) — ", "LONDON, March 3 (Reuters) - ",
-# "(CNN) — ", "(CNN)": an upper-case place and/or an agency in brackets, then a dash.
+# "(CNN) — ", "(CNN)": an upper-case place, optionally a date and an agency in brackets, then a
+# dash (a plain hyphen only after the agency: "U.S. - China talks" is a sentence).
+_PLACE = (r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}"  # SAN JUAN
+          r"(?:,\s+[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2})?"  # , Puerto Rico
+          r"(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?")  # , March 3
 DATELINE = re.compile(
-    r"^(?:(?:[A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}),?"
-    r"(?:\s+[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^()]{1,40}\))?\s*[—–-]{1,2}\s*"
+    rf"^(?:{_PLACE}\s*(?:\([^()]{{1,40}}\)\s*[—–-]{{1,2}}|[—–]{{1,2}})\s*"
     r"|\((?:CNN|AP|Reuters|AFP|NBC|CBS|ABC)[^()]{0,20}\)\s*(?:[—–-]{1,2}\s*)?)"
 )
 # Leftovers that read as page furniture wherever they sit in a sentence.
 BOILERPLATE = re.compile(
     r"\b(click here|read more|sign up|subscribe|newsletter|all rights reserved|copyright|cookies?|"
     r"javascript|your browser|follow (us|him|her|me)\b|contributed to this report|reporting by|"
-    r"editing by|getty images|ap photo|image copyright|image caption|pic\.twitter|tweet with a location|"
+    r"editing by|image copyright|image caption|pic\.twitter|tweet with a location|"
     r"terms of (use|service)|privacy policy|this (story|article) (has been|was) (updated|corrected))\b"
     r"|https?://|www\.|\S+@\S+\.\w+|©",
     re.I,
 )
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")")
 _QUOTES = re.compile(r'["“”]')
+# A straight quotation mark is ambiguous: it opens a quote that runs on only if the sentence
+# ends inside it (no mark after the last full stop).
+_QUOTE_RUNS_ON = (".", "!", "?")
+# Quotations split into more sentences than this are left out rather than quoted at length.
+MAX_QUOTE_SENTENCES = 3
 
 
 @dataclass(frozen=True)
@@ -104,27 +112,51 @@ def _unbalanced_quote(text: str) -> bool:
     return text.count("“") != text.count("”")
 
 
-def candidates(articles: list[Article], sentences: list[Sentence]) -> list[Candidate]:
-    """The sentences fit for a summary, datelines cut, with their article's rank and length."""
+def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[Candidate]:
+    """The sentences fit for a summary, datelines cut, with their article's rank and length.
+
+    A quotation the splitter cut into several sentences is one candidate: its sentences joined
+    from the one that opens the quote to the one that closes it (up to `MAX_QUOTE_SENTENCES`).
+    """
     order = sorted(range(len(articles)), key=lambda i: (_published_key(articles[i]), i))
     rank = {articles[i].id: r for r, i in enumerate(order)}
     texts = {a.id: a.text for a in articles}
-    counts: dict[str, int] = {}
+    by_article: dict[str, list[Sentence]] = {}
     for s in sentences:
-        counts[s.article] = counts.get(s.article, 0) + 1
+        if s.article in texts:
+            by_article.setdefault(s.article, []).append(s)
     out = []
-    seen: set[tuple[str, str]] = set()
-    for s in sentences:
-        if s.article not in texts:
-            continue
-        cut = strip_dateline(s.text)
-        start = s.start + cut
-        text = texts[s.article][start:s.end]
-        if rejection(text) or (s.article, text) in seen:  # an article repeating itself counts once
-            continue
-        seen.add((s.article, text))
-        out.append(Candidate(s, text, start, s.end, content_terms(text), rank[s.article], counts[s.article]))
+    for article_id, own in by_article.items():
+        seen: set[str] = set()
+        for i, s in enumerate(own):
+            start = s.start + strip_dateline(s.text)
+            end = _quote_end(own, i) if _unbalanced_quote(s.text) and _opens_quote(s.text) else s.end
+            text = texts[article_id][start:end]
+            if rejection(text) or text in seen:  # an article repeating itself counts once
+                continue
+            seen.add(text)
+            out.append(Candidate(s, text, start, end, content_terms(text), rank[article_id], len(own)))
     return out
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether the sentence's last quotation mark opens a quotation that runs on."""
+    marks = _QUOTES.findall(text)
+    if not marks:
+        return False
+    if marks[-1] == "“":
+        return True
+    return marks[-1] == '"' and text.count('"') % 2 == 1 and text.rstrip().endswith(_QUOTE_RUNS_ON)
+
+
+def _quote_end(own: list[Sentence], first: int) -> int:
+    """End of the sentence closing the quotation `own[first]` opens, or its own end if none does."""
+    for j in range(first + 1, min(first + MAX_QUOTE_SENTENCES, len(own))):
+        if own[j].paragraph != own[first].paragraph:
+            break
+        if _unbalanced_quote(own[j].text):
+            return own[j].end
+    return own[first].end
 
 
 def _published_key(article: Article) -> float:

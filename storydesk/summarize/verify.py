@@ -20,10 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-
-from storydesk.model import Article, Sentence, Span
 from rapidfuzz import fuzz
 
+from storydesk.model import Article, Sentence, Span
 from storydesk.summarize.text import content_terms, names, negated, numbers, words
 
 # Share of a summary sentence's content words the cited evidence must contain. Chosen on the
@@ -60,7 +59,7 @@ class EvidenceIndex:
             own = by_article[article_id]
             for s in own:
                 units.append(Unit(s.span, s.text))
-            for a, b in zip(own, own[1:]):
+            for a, b in zip(own, own[1:], strict=False):
                 units.append(Unit(Span(article_id, a.start, b.end), texts[article_id][a.start:b.end]))
         self.units = units
         self._starts = np.array(starts, dtype=np.int64)

@@ -23,7 +23,7 @@ from storydesk.summarize.text import word_count
 # clusters (ROUGE-1/2 at 260 words, benchmarks/bench_summarize.py); the full 250 confirm them.
 W_CENTRALITY = 1.0
 W_POSITION = 1.0
-W_SUPPORT = 0.5
+W_SUPPORT = 1.0
 # Lead bias: the k-th usable sentence of an article weighs 1 / (1 + k) ** POSITION_DECAY.
 POSITION_DECAY = 0.5
 # LexRank's damping (the share of rank that flows along similarity edges), as in Erkan & Radev.

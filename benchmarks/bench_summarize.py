@@ -1,8 +1,8 @@
 """Benchmark the summary on Multi-News (validation sample), extractive baselines side by side.
 
     python benchmarks/bench_summarize.py                 # all 250 clusters, 260 words
-    python benchmarks/bench_summarize.py --limit 50      # the development subset (first 50)
-    python benchmarks/bench_summarize.py --full --limit 20   # storydesk via the whole digest
+    python benchmarks/bench_summarize.py --clusters 50   # the development subset (first 50)
+    python benchmarks/bench_summarize.py --full --clusters 20  # storydesk via the whole digest
 
 Scorer: rouge-score 0.1.2, ROUGE-1/2/L F1 (`rougeL`: LCS over the whole summary), Porter
 stemming on, against the cluster's one reference summary; the mean over clusters, x100.
@@ -145,7 +145,7 @@ def citation_check(result: ClusterSummary) -> tuple[int, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--limit", type=int, default=None, help="only the first N clusters")
+    parser.add_argument("--clusters", type=int, default=None, help="only the first N clusters")
     parser.add_argument("--words", type=int, default=260, help="word budget of every system")
     parser.add_argument("--seed", type=int, default=13, help="seed of the random baseline")
     parser.add_argument("--full", action="store_true", help="storydesk through the whole digest (extract, align)")
@@ -169,7 +169,7 @@ def main() -> int:
     passed = checked = clusters = 0
     with open(args.data, encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
-    records = records[: args.limit] if args.limit else records
+    records = records[: args.clusters] if args.clusters else records
     for number, record in enumerate(records, start=1):
         reference = record["summaries"][0]
         started = time.perf_counter()

@@ -119,46 +119,96 @@ def clean_command(
         typer.echo(lines, nl=False)
 
 
+RawOpt = Annotated[bool, typer.Option("--raw", help="Take each text as it is (a corpus cleaned already); default: clean it first.")]
+
+
+def progress(description: str):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn(description), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True)
+
+
+@app.command("reuse")
+def reuse_command(
+    paths: PathsArg,
+    out: Annotated[Path, typer.Option("--out", help="Write one JSON line per pair of articles that share passages.")],
+    raw: RawOpt = False,
+    partners: Annotated[int, typer.Option("--partners", min=1, help="Align each article with at most this many of its closest earlier articles.")] = 5,
+) -> None:
+    """Shared (wire) copy across a corpus: MinHash LSH finds candidate pairs, alignment finds the
+    passages. Output lines: {"a", "b", "share_a", "share_b", "passages": [[a_start, a_end, b_start, b_end]]}."""
+    import json
+
+    from storydesk.clean import iter_clean_articles
+    from storydesk.reuse.corpus import find_reuse
+
+    problems: list[Problem] = []
+    articles = iter_clean_articles(paths, problems, raw=raw)
+    count = {"articles": 0, "pairs": 0}
+
+    def counted():
+        for article in articles:
+            count["articles"] += 1
+            yield article
+
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8") as handle, progress("aligning") as bar:
+            task = bar.add_task("reuse", total=None)
+            for pair in find_reuse(counted(), max_partners=partners):
+                handle.write(json.dumps({"a": pair.a, "b": pair.b, "share_a": pair.share_a, "share_b": pair.share_b,
+                                         "passages": [[p.a_start, p.a_end, p.b_start, p.b_end] for p in pair.passages]})
+                             + "\n")
+                count["pairs"] += 1
+                bar.update(task, completed=count["articles"])
+    except OSError as exc:
+        err.print(f"[red]error[/]: cannot write to {out}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+    report_problems(problems)
+    if not count["articles"]:
+        err.print("[red]error[/]: no article could be read")
+        raise typer.Exit(1)
+    err.print(f"{count['pairs']:,} pairs sharing passages among {count['articles']:,} articles, written to {out}")
+
+
 @app.command("summarize")
 def summarize_command(
     clusters: Annotated[Path, typer.Argument(help='JSONL, one story a line: {"id", "documents": [{"id", "title"?, "text"}]}.', show_default=False)],
-    out: Annotated[Path, typer.Option("--out", help='Write one summary a line ({"id", "summary": [{"text", "sources"}]}) to this JSONL file.')],
+    out: Annotated[Path, typer.Option("--out", help='Write one line per story: {"id", "summary": [{"text", "sources"}]}.')],
     words: Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")] = 120,
-    full: Annotated[bool, typer.Option("--full", help="Run the whole digest for each story (entities, facts; several times slower).")] = False,
+    raw: RawOpt = False,
+    full: Annotated[bool, typer.Option("--full", help="Run the whole digest for each story (entities, facts, conflicts; several times slower).")] = False,
 ) -> None:
-    """Summarize many stories: a cited summary for each cluster of articles. Broken lines are
-    reported and skipped; progress goes to stderr."""
+    """Cited summaries of many stories at once (clean -> segment -> reuse -> summarize per story).
+    A broken line is reported with its line number and skipped; progress goes to stderr."""
     import json
-    import time
 
     from storydesk.summarize.batch import summarize_file
 
     if not clusters.is_file():
         err.print(f"[red]error[/]: {clusters}: no such file")
         raise typer.Exit(1)
+    written = 0
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        handle = out.open("w", encoding="utf-8")
+        with out.open("w", encoding="utf-8") as handle, progress("summarizing") as bar:
+            task = bar.add_task("summarize", total=None)
+            for result in summarize_file(clusters, words=words, full=full, raw=raw):
+                if isinstance(result, Problem):
+                    report_problems([result])
+                    continue
+                report_problems(result.problems)
+                handle.write(json.dumps(result.to_record(), ensure_ascii=False) + "\n")
+                written += 1
+                bar.update(task, completed=written)
     except OSError as exc:
-        err.print(f"[red]error[/]: cannot write summaries to {out}: {exc.strerror or exc}")
+        err.print(f"[red]error[/]: cannot write to {out}: {exc.strerror or exc}")
         raise typer.Exit(2) from None
-    done = skipped = 0
-    started = time.perf_counter()
-    with handle:
-        for result in summarize_file(clusters, words=words, full=full):
-            if isinstance(result, Problem):
-                report_problems([result])
-                skipped += 1
-                continue
-            report_problems(result.problems)
-            handle.write(json.dumps(result.to_record(), ensure_ascii=False) + "\n")
-            done += 1
-            if done % 25 == 0:
-                err.print(f"{done} stories summarized ({(time.perf_counter() - started) / done:.2f} s each)")
-    elapsed = time.perf_counter() - started
-    err.print(f"wrote {done} summaries to {out} ({skipped} skipped; {elapsed / max(1, done):.2f} s a story)")
-    if not done:
+    if not written:
+        err.print("[red]error[/]: no story could be read")
         raise typer.Exit(1)
+    err.print(f"{written:,} summaries written to {out}")
 
 
 def main() -> None:

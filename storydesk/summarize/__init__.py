@@ -9,7 +9,9 @@ Extractive: nothing is said that an article does not say in those words. The ste
    independent sources (copies of one wire story count once, from the reuse stage) and joined
    with the sources of the aligned facts it carries;
 3. selection (`selection.py`): LexRank centrality + lead position + support, greedy MMR within
-   the word budget, then story order;
+   the word budget, then story order; a sentence stating the minority side of a conflict the
+   align stage found ("six firefighters" where the other sources say at least four) goes last,
+   so it reaches the summary only when nothing else is left (the conflicts section shows it);
 4. verification: each citation is checked again (words, numbers, polarity; `verify.py`) and
    a failing one is dropped, as is a sentence left with no source.
 """
@@ -34,6 +36,9 @@ from storydesk.summarize.selection import (
 from storydesk.summarize.verify import SUPPORT_CONTAINMENT, EvidenceIndex, verify_citation
 
 DEFAULT_WORDS = 120
+# Subtracted from the score of a sentence on the minority side of a conflict: more than the
+# largest score any sentence can reach (each of the three parts is at most its weight).
+DISPUTED_PENALTY = W_CENTRALITY + W_POSITION + W_SUPPORT
 
 __all__ = [
     "DEFAULT_WORDS", "SUPPORT_CONTAINMENT", "summarize", "verify_citation", "rejection", "strip_dateline",
@@ -59,6 +64,8 @@ def summarize(
     ])
     sims = similarity_matrix(cands)
     scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position_weights(cands) + W_SUPPORT * support
+    disputed = _minority_sides(alignment, reuse)
+    scores -= DISPUTED_PENALTY * np.array([any(_overlaps(c.span, d) for d in disputed) for c in cands])
     chosen = story_order(cands, select(cands, scores, sims, words))
     rank = {a.id: i for i, a in enumerate(articles)}
     summary = []
@@ -77,6 +84,15 @@ def _supporters(cand: Candidate, index: EvidenceIndex, facts: tuple[Fact, ...]) 
     for fact in _facts_of(cand.span, facts):
         found.update(fact.sources)
     return found
+
+
+def _minority_sides(alignment: Alignment, reuse: ReuseReport) -> list[Span]:
+    """Evidence of the claims in each conflict that fewer independent sources make."""
+    spans = []
+    for conflict in alignment.conflicts:
+        counts = [reuse.independent_count(c.sources) for c in conflict.claims]
+        spans.extend(e for c, n in zip(conflict.claims, counts, strict=True) if n < max(counts) for e in c.evidence)
+    return spans
 
 
 def _facts_of(span: Span, facts: tuple[Fact, ...]) -> list[Fact]:
@@ -98,6 +114,7 @@ def _cited(
             evidence[article] = span
     if cand.article not in evidence:
         return None
-    spans = tuple(evidence.values())
-    fact_ids = tuple(dict.fromkeys(f.id for span in spans for f in _facts_of(span, facts)))
-    return SummarySentence(text=cand.text, sources=tuple(evidence), facts=fact_ids, evidence=spans)
+    # The facts are those the align stage found in this very sentence; another article's evidence
+    # may be a pair of sentences that also touches a neighbouring fact.
+    fact_ids = tuple(f.id for f in _facts_of(cand.span, facts))
+    return SummarySentence(text=cand.text, sources=tuple(evidence), facts=fact_ids, evidence=tuple(evidence.values()))

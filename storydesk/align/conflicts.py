@@ -75,13 +75,14 @@ def _quantity_conflicts(
         si, sj = sentences[i], sentences[j]
         if si.article == sj.article or sims[i, j] < SAME_POINT_COSINE or _scope(si.text) != _scope(sj.text):
             continue
-        values_i = {q.value for q in qs_i} | {q.upper for q in qs_i if q.upper is not None}
-        values_j = {q.value for q in qs_j} | {q.upper for q in qs_j if q.upper is not None}
         for a in qs_i:
             for b in qs_j:
                 if _noun_key(a.noun) != _noun_key(b.noun) or a.value == b.value:
                     continue
-                # "four of the six" next to "six": the other side's number is in this sentence too.
+                # "four of the six" next to "six": the other side's count of the same thing is in
+                # this sentence too ("two warehouses" is not answered by "two of whom", firefighters).
+                values_i = _values_of(qs_i, a.noun)
+                values_j = _values_of(qs_j, a.noun)
                 if a.upper is not None or b.upper is not None or b.value in values_i or a.value in values_j:
                     continue
                 key = (_noun_key(a.noun), frozenset({a.value, b.value}), frozenset({si.article, sj.article}))
@@ -100,6 +101,12 @@ def _quantity_conflicts(
     return found
 
 
+def _values_of(quantities: list[Quantity], noun: str) -> set[float]:
+    key = _noun_key(noun)
+    same = [q for q in quantities if _noun_key(q.noun) == key]
+    return {q.value for q in same} | {q.upper for q in same if q.upper is not None}
+
+
 def _shown(q: Quantity) -> str | float | int:
     """The value as a claim shows it: 6, or ">=4" when the article gave a bound."""
     if q.qualifier != "=":
@@ -109,6 +116,8 @@ def _shown(q: Quantity) -> str | float | int:
 
 def _plural(noun: str) -> str:
     irregular = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+    if noun in irregular.values():
+        return noun  # quantities count "people" as written
     if noun in irregular or noun.endswith("s"):
         return irregular.get(noun, noun)
     return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"

@@ -2,6 +2,7 @@
 
     python benchmarks/bench_summarize.py                 # all 250 clusters, 260 words
     python benchmarks/bench_summarize.py --clusters 50   # the development subset (first 50)
+    python benchmarks/bench_summarize.py --skip 150      # the 100 clusters the weights were not tuned on
     python benchmarks/bench_summarize.py --full --clusters 20  # storydesk via the whole digest
 
 Scorer: rouge-score 0.1.2, ROUGE-1/2/L F1 (`rougeL`: LCS over the whole summary), Porter
@@ -146,6 +147,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--clusters", type=int, default=None, help="only the first N clusters")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N clusters (e.g. the ones tuned on)")
     parser.add_argument("--words", type=int, default=260, help="word budget of every system")
     parser.add_argument("--seed", type=int, default=13, help="seed of the random baseline")
     parser.add_argument("--full", action="store_true", help="storydesk through the whole digest (extract, align)")
@@ -169,6 +171,7 @@ def main() -> int:
     passed = checked = clusters = 0
     with open(args.data, encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
+    records = records[args.skip:]
     records = records[: args.clusters] if args.clusters else records
     for number, record in enumerate(records, start=1):
         reference = record["summaries"][0]

@@ -1,5 +1,5 @@
-"""Extract: quantities normalized, dates resolved against publication, entities merged across
-spellings, quotes with their speakers, and the timeline, on sentences and on the example."""
+"""Extract: quantities normalized, dates resolved against publication, and the timeline, on
+sentences and on the example (entities and quotes: test_entities.py, test_quotes.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from storydesk.extract.dates import dates_in
-from storydesk.extract.entities import core_name, merge_mentions
 from storydesk.extract.quantities import quantities_in
 
 SUNDAY = date(2024, 3, 10)
@@ -69,59 +68,6 @@ def test_extract_dates_without_publication_only_absolute():
 
 def test_extract_dates_december_in_a_january_article_is_last_year():
     assert [d.date for d in dates_in("on Dec. 28", date(2024, 1, 5))] == ["2023-12-28"]
-
-
-@pytest.mark.parametrize("a, b", [
-    ("Hassan al-Rubaie", "Hassan Al-Rubaie"), ("Mr. al-Rubaie", "al-Rubaie"), ("Mr Rubaie", "Rubaie"),
-    ("National Defence Council", "National Defense Council"), ("the Port Authority", "Port Authority"),
-])
-def test_extract_core_names_match(a, b):
-    assert core_name(a) == core_name(b)
-
-
-def test_extract_entities_merge_spellings_surnames_and_acronyms():
-    mentions = [
-        ("person", "Hassan al-Rubaie", "a", 0, 16), ("person", "Mr. Rubaie", "b", 0, 10),
-        ("person", "al-Rubiae", "c", 0, 9), ("organization", "El-Amrani", "a", 20, 29),
-        ("person", "Youssef el-Amrani", "b", 20, 37), ("person", "Yousef al-Amrani", "c", 20, 36),
-        ("organization", "National Defence Council", "a", 40, 64), ("organization", "NDC", "b", 40, 43),
-        ("organization", "National Defense Council", "c", 40, 64),
-        ("person", "Sara Haddad", "a", 70, 81), ("person", "Omar Haddad", "b", 70, 81),
-    ]
-    entities = merge_mentions(mentions, {"NDC": "National Defence Council"})
-    by_name = {e.name: e for e in entities}
-    assert set(by_name["Hassan al-Rubaie"].aliases) == {"Mr. Rubaie", "al-Rubiae"}
-    assert by_name["Youssef el-Amrani"].type == "person" and len(by_name["Youssef el-Amrani"].sources) == 3
-    council = next(e for e in entities if "NDC" in e.aliases)
-    assert council.type == "organization" and len(council.sources) == 3
-    assert "Sara Haddad" in by_name and "Omar Haddad" in by_name, "two people sharing a surname stay apart"
-
-
-def test_extract_example_entities(example_digest):
-    entities = {e.name: e for e in example_digest.extraction.entities}
-    assert {"Hassan al-Rubaie", "Youssef el-Amrani", "Nadia Ferreira", "Halvard Logistics"} <= set(entities)
-    assert {"Yousef al-Amrani", "El-Amrani"} <= set(entities["Youssef el-Amrani"].aliases)
-    assert "NHSB" in entities["National Harbour Safety Board"].aliases
-    texts = {a.id: a.text for a in example_digest.articles}
-    for entity in entities.values():
-        for span in entity.mentions:
-            assert texts[span.article][span.start:span.end] in {entity.name, *entity.aliases}
-
-
-def test_extract_example_quotes_have_their_speakers(example_digest, example_expected):
-    quotes = example_digest.extraction.quotes
-    texts = {a.id: a.text for a in example_digest.articles}
-    for expected in example_expected["quotes"]:
-        key = expected["text"][:30]
-        found = [q for q in quotes if q.text[:30].replace("’", "'") == key.replace("’", "'") or key in q.text]
-        assert found, f"quote not found: {key}"
-        assert found[0].speaker == expected["speaker"], key
-        assert set(expected["sources"]) <= set(found[0].sources) | {"city-tribune"}
-    for quote in quotes:
-        for mention in quote.mentions:
-            assert texts[mention.article][mention.span.start:mention.span.end] == mention.text
-    wind = next(q for q in quotes if q.text.startswith("If the wind had turned"))
-    assert {m.speaker for m in wind.mentions if m.article == "independent-report"} == {"Youssef el-Amrani"}
 
 
 def test_extract_example_timeline_resolves_relative_dates(example_digest):

@@ -21,7 +21,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
+# soft_wrap: an error naming a long path stays on one line, so it can be copied
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def report_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
@@ -179,50 +180,33 @@ def summarize_command(
     out: Annotated[Path, typer.Option("--out", help='Write one line per story: {"id", "summary": [{"text", "sources"}]}.')],
     words: Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")] = 120,
     raw: RawOpt = False,
+    full: Annotated[bool, typer.Option("--full", help="Run the whole digest for each story (entities, facts, conflicts; several times slower).")] = False,
 ) -> None:
-    """Cited summaries of many stories at once (clean -> segment -> reuse -> summarize per story)."""
+    """Cited summaries of many stories at once (clean -> segment -> reuse -> summarize per story).
+    A broken line is reported with its line number and skipped; progress goes to stderr."""
     import json
 
-    from storydesk.clean import clean_documents
-    from storydesk.ingest import iter_json_records
-    from storydesk.model import Article, RawDocument
-    from storydesk.pipeline import summarize_articles
+    from storydesk.summarize.batch import summarize_file
 
-    problems: list[Problem] = []
+    if not clusters.is_file():
+        err.print(f"[red]error[/]: {clusters}: no such file")
+        raise typer.Exit(1)
     written = 0
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8") as handle, progress("summarizing") as bar:
             task = bar.add_task("summarize", total=None)
-            for item in iter_json_records(clusters):
-                if isinstance(item, Problem):
-                    problems.append(item)
+            for result in summarize_file(clusters, words=words, full=full, raw=raw):
+                if isinstance(result, Problem):
+                    report_problems([result])
                     continue
-                where, record = item
-                documents = record.get("documents") if isinstance(record, dict) else None
-                if not isinstance(documents, list) or not documents:
-                    problems.append(Problem(where, 'not a story: expected {"id", "documents": [...]}; skipped'))
-                    continue
-                story = str(record.get("id", where))
-                docs = [RawDocument(id=str(d.get("id", n)), content=str(d.get("text") or ""), title=d.get("title") or None)
-                        for n, d in enumerate(documents) if isinstance(d, dict) and str(d.get("text") or "").strip()]
-                if raw:
-                    articles = [Article(id=d.id, text=d.content, title=d.title) for d in docs]
-                else:
-                    articles, story_problems = clean_documents(docs)
-                    problems.extend(Problem(f"{where} ({story})", p.message) for p in story_problems)
-                if not articles:
-                    problems.append(Problem(where, f"story {story} has no readable document; skipped"))
-                    continue
-                summary = summarize_articles(articles, words=words)
-                handle.write(json.dumps({"id": story, "summary": [{"text": s.text, "sources": list(s.sources)} for s in summary]},
-                                        ensure_ascii=False) + "\n")
+                report_problems(result.problems)
+                handle.write(json.dumps(result.to_record(), ensure_ascii=False) + "\n")
                 written += 1
                 bar.update(task, completed=written)
     except OSError as exc:
         err.print(f"[red]error[/]: cannot write to {out}: {exc.strerror or exc}")
         raise typer.Exit(2) from None
-    report_problems(problems)
     if not written:
         err.print("[red]error[/]: no story could be read")
         raise typer.Exit(1)

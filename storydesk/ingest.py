@@ -258,11 +258,11 @@ def read_inputs(paths: Iterable[str | Path], default_published: datetime | None 
         result.problems.extend(problems)
         if doc is not None:
             result.documents.append(doc)
-    result.documents = _unique_ids(result.documents, result.problems)
+    result.documents = unique_ids(result.documents, result.problems)
     return result
 
 
-def _unique_ids(documents: list[RawDocument], problems: list[Problem]) -> list[RawDocument]:
+def unique_ids(documents: list[RawDocument], problems: list[Problem]) -> list[RawDocument]:
     """Article ids must be unique in a digest; a repeated id gets a numeric suffix and a warning."""
     from dataclasses import replace
 

@@ -49,6 +49,7 @@ ms dr one two new like get got also year years time week day monday tuesday wedn
 sunday last first may might must us many much even well back still way since per yet via s t don didn doesn isn
 wasn won can't it's i'm that's there's he's she's we're they're you're i've we've they've let's
 """.split())
+_POSSESSIVE = re.compile(r"['’]s$")
 # A capitalized word that opens a sentence is usually not a name ("The", "But", "After").
 _NOT_NAMES = STOPWORDS | {w.capitalize() for w in STOPWORDS}
 
@@ -107,15 +108,15 @@ def name_bucket(name: str) -> int:
 
 
 def find_names(text: str) -> list[str]:
-    """Capitalized names, lowercased; a multi-word name also counts its last word ("hackett")."""
+    """Capitalized names, lowercased, without possessive; a multi-word name also counts its last word."""
     names: list[str] = []
     for match in _NAME.finditer(text):
-        words = [w for w in match.group().split() if w not in _NOT_NAMES]
+        words = [_POSSESSIVE.sub("", w) for w in match.group().split() if w not in _NOT_NAMES]
         if not words:
             continue
         names.append(" ".join(words).lower())
         if len(words) > 1:
-            names.append(stem_word(words[-1].lower()))
+            names.append(words[-1].lower())
     return names
 
 
@@ -171,6 +172,17 @@ class DocumentFrequencies:
         self.documents += 1
         keys = np.fromiter((*features.terms, *features.names), dtype=np.int64)
         self.counts[np.unique(keys)] += 1
+
+    def to_bytes(self) -> bytes:
+        """The table compressed (mostly zeros: a few hundred kB), for the store."""
+        return zlib.compress(self.counts.tobytes(), 1)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, documents: int) -> DocumentFrequencies:
+        counts = np.frombuffer(zlib.decompress(data), dtype=np.int32).copy()
+        if len(counts) != 1 << HASH_BITS:
+            raise ValueError(f"document-frequency table has {len(counts)} buckets, expected {1 << HASH_BITS}")
+        return cls(counts, documents)
 
     def weigh(self, counts: Counter) -> dict[int, float]:
         """Sublinear TF times smoothed IDF, L2-normalised: {bucket: weight}."""

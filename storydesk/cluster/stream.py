@@ -11,6 +11,7 @@ longer than the time window (or, without dates, for too many articles) retire fr
 from __future__ import annotations
 
 import heapq
+import io
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -106,6 +107,40 @@ class StoryState:
     def index_keys(self) -> tuple[list[int], list[int]]:
         return _heaviest(self.terms, INDEX_TERMS), _heaviest(self.names, INDEX_NAMES)
 
+    def to_bytes(self) -> bytes:
+        """The state as an .npz archive (arrays only, no pickle), for the store."""
+        arrays = {
+            "term_keys": np.fromiter(self.terms, dtype=np.int64, count=len(self.terms)),
+            "term_weights": np.fromiter(self.terms.values(), dtype=np.float64, count=len(self.terms)),
+            "name_keys": np.fromiter(self.names, dtype=np.int64, count=len(self.names)),
+            "name_weights": np.fromiter(self.names.values(), dtype=np.float64, count=len(self.names)),
+            "signatures": np.array(self.signatures, dtype=np.uint64).reshape(-1, MINHASH_PERMUTATIONS),
+            "numbers": np.array([self.size, _nan(self.first_time), _nan(self.last_time), self.last_seq]),
+        }
+        if self.embedding is not None:
+            arrays["embedding"] = self.embedding
+        buffer = io.BytesIO()
+        np.savez(buffer, **arrays)
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, story_id: str, data: bytes) -> StoryState:
+        with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+            size, first_time, last_time, last_seq = arrays["numbers"].tolist()
+            story = cls(
+                id=story_id,
+                size=int(size),
+                terms=dict(zip(arrays["term_keys"].tolist(), arrays["term_weights"].tolist(), strict=True)),
+                names=dict(zip(arrays["name_keys"].tolist(), arrays["name_weights"].tolist(), strict=True)),
+                first_time=None if math.isnan(first_time) else first_time,
+                last_time=None if math.isnan(last_time) else last_time,
+                last_seq=int(last_seq),
+                signatures=list(arrays["signatures"]),
+                embedding=arrays["embedding"] if "embedding" in arrays else None,
+            )
+        story.refresh_norms()
+        return story
+
 
 class StoryClusterer:
     """Assign articles to stories one at a time. State lives in the object; `stories` is the live set.
@@ -134,8 +169,7 @@ class StoryClusterer:
         self._name_index: dict[int, set[str]] = {}
         self._band_index: dict[bytes, set[str]] = {}
         self._indexed: dict[str, tuple[list[int], list[int]]] = {}
-        self.changed: set[str] = set()  # stories created or grown since the caller last cleared it
-        self.retired: set[str] = set()  # stories that left the live set since then
+        self.retired: set[str] = set()  # stories that left the live set (the caller may clear it)
         for story in stories:
             self.stories[story.id] = story
             self._index(story)
@@ -145,17 +179,23 @@ class StoryClusterer:
     # -- public -------------------------------------------------------------------------------
 
     def assign(self, articles: Sequence[Article]) -> list[Assignment]:
-        """Assign each article of a batch in order.
+        """Assign each article of a batch in order (see `assign_features`)."""
+        embeddings = embed_articles(articles) if self.options.embeddings else None
+        return self.assign_features([article_features(a) for a in articles], embeddings)
+
+    def assign_features(
+        self, features: Sequence[ArticleFeatures], embeddings: Sequence[np.ndarray] | None = None
+    ) -> list[Assignment]:
+        """Assign a batch of featurised articles in order.
 
         The batch's words count in the document frequencies before any of it is placed: the
         batch is known, and the first articles of a small stream would otherwise be weighed
-        with an IDF from a handful of documents. Embeddings, when on, are computed at once.
+        with an IDF from a handful of documents.
         """
-        features = [article_features(a) for a in articles]
         for item in features:
             self.frequencies.add(item)
-        embeddings = _embed_articles(articles) if self.options.embeddings else [None] * len(articles)
-        return [self._place(f, e) for f, e in zip(features, embeddings, strict=True)]
+        vectors = embeddings if embeddings is not None else [None] * len(features)
+        return [self._place(f, e) for f, e in zip(features, vectors, strict=True)]
 
     def add(self, article: Article, embedding: np.ndarray | None = None) -> Assignment:
         """Assign one article as it arrives (a true stream: its words count from now on)."""
@@ -270,7 +310,6 @@ class StoryClusterer:
             self._index_signature(story.id, features.signature)
         self._unindex(story.id)
         self._index(story)
-        self.changed.add(story.id)
 
     def _index(self, story: StoryState) -> None:
         term_keys, name_keys = self._indexed[story.id] = story.index_keys()
@@ -304,12 +343,15 @@ class StoryClusterer:
                     if not postings:
                         del self._band_index[key]
         self.retired.add(story_id)
-        self.changed.discard(story_id)
 
 
 def cluster_articles(articles: Sequence[Article], options: ClusterOptions | None = None) -> list[Assignment]:
     """Cluster a batch of articles as a stream, in the order given."""
     return StoryClusterer(options).assign(articles)
+
+
+def _nan(value: float | None) -> float:
+    return math.nan if value is None else value
 
 
 def _heaviest(weights: dict[int, float], count: int) -> list[int]:
@@ -351,7 +393,7 @@ def _band_keys(signature: np.ndarray) -> list[bytes]:
     return [bytes([band]) + signature[band * LSH_ROWS:(band + 1) * LSH_ROWS].tobytes() for band in range(LSH_BANDS)]
 
 
-def _embed_articles(articles: Sequence[Article]) -> list[np.ndarray]:
+def embed_articles(articles: Sequence[Article]) -> list[np.ndarray]:
     """One vector per article from its title and opening (the embedding model reads 128 tokens)."""
     from storydesk.embed import embed
 

@@ -50,8 +50,8 @@ from storydesk.ingest import read_inputs  # noqa: E402
 from storydesk.model import Article  # noqa: E402
 
 STREAM = ROOT.parent / "shared" / "data" / "multinews" / "val_stream.jsonl"
-THRESHOLDS = [round(0.10 + 0.02 * i, 2) for i in range(11)]  # 0.10 .. 0.30
-NAME_WEIGHTS = [0.0, 0.15, 0.3, 0.45]
+THRESHOLDS = [round(0.12 + 0.02 * i, 2) for i in range(11)]  # 0.12 .. 0.32
+NAME_WEIGHTS = [0.0, 1.0, 2.0, 3.0]
 BASELINE_THRESHOLDS = [round(0.05 + 0.025 * i, 3) for i in range(15)]  # 0.05 .. 0.40
 _WORD = re.compile(r"\w+")
 

@@ -215,7 +215,7 @@ def run_command(
         err.print("[red]error[/]: no article could be read")
         raise typer.Exit(1)
     err.print(f"{store}: {report.added} articles added, {report.skipped} already stored; "
-              f"{len(report.digested)} stories digested")
+              f"{len(report.digested)} stories digested", soft_wrap=True)
 
 
 @app.command("stories")

@@ -36,7 +36,8 @@ MINHASH_MAX_WORDS = 600
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # A name: capitalized words in a row ("Randall Hackett", "U.S. Coast Guard", "Crane Beach").
-_NAME = re.compile(r"\b(?:[A-Z][a-z]*\.){2,}|\b[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*(?:\s+(?:[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*|(?:[A-Z]\.)+))*")
+_NAME_WORD = r"(?:[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*|(?:[A-Z]\.){2,})"  # "Reyes", "McCain", "U.S."
+_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})*")
 
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are around as at be because been before being below
@@ -107,13 +108,29 @@ def name_bucket(name: str) -> int:
     return zlib.crc32(NAME_SALT + name.encode()) & HASH_MASK
 
 
-def find_names(text: str) -> list[str]:
-    """Capitalized names, lowercased, without possessive; a multi-word name also counts its last word."""
-    names: list[str] = []
+def name_phrases(text: str) -> list[list[str]]:
+    """Runs of capitalized words, each as its words (stopwords and possessives dropped).
+
+    A lone capitalized word that opens a sentence ("Investigators said") is not taken for a name.
+    """
+    phrases = []
     for match in _NAME.finditer(text):
         words = [_POSSESSIVE.sub("", w) for w in match.group().split() if w not in _NOT_NAMES]
-        if not words:
+        if not words or (len(words) == 1 and _opens_sentence(text, match.start())):
             continue
+        phrases.append(words)
+    return phrases
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def find_names(text: str) -> list[str]:
+    """Names, lowercased; a multi-word name also counts its last word ("dana reyes", "reyes")."""
+    names: list[str] = []
+    for words in name_phrases(text):
         names.append(" ".join(words).lower())
         if len(words) > 1:
             names.append(words[-1].lower())
@@ -121,7 +138,12 @@ def find_names(text: str) -> list[str]:
 
 
 def article_features(article: Article) -> ArticleFeatures:
-    """Count the article's terms and names and sign its opening words."""
+    """Count the article's terms and names and sign its opening words.
+
+    A word inside a name counts as part of the name, not as a term: terms say what happened,
+    names who and where, so two events that share a port and a fire chief are not made alike
+    twice over ("Fire Chief Dana Reyes" adds no weight to the term "fire").
+    """
     terms: Counter = Counter()
     raw_hashes: list[int] = []
     for token in _WORD.findall(article.text.lower()):
@@ -134,10 +156,17 @@ def article_features(article: Article) -> ArticleFeatures:
             bucket, _ = _cache.lookup(token)
             if bucket >= 0:
                 terms[bucket] += TITLE_WEIGHT
-    names = Counter(name_bucket(n) for n in find_names(article.text))
-    if article.title:
-        for name in find_names(article.title):
-            names[name_bucket(name)] += TITLE_WEIGHT
+    names: Counter = Counter()
+    for text, weight in ((article.text, 1), (article.title or "", TITLE_WEIGHT)):
+        for words in name_phrases(text):
+            for token in _WORD.findall(" ".join(words).lower()):
+                bucket, _ = _cache.lookup(token)
+                if terms.get(bucket, 0) > 0:
+                    terms[bucket] -= weight
+            names[name_bucket(" ".join(words).lower())] += weight
+            if len(words) > 1:
+                names[name_bucket(words[-1].lower())] += weight
+    terms = +terms  # drop the words that only ever appeared inside names
     time = article.published.timestamp() if article.published else None
     return ArticleFeatures(article.id, terms, names, minhash(raw_hashes[:MINHASH_MAX_WORDS]), time)
 

@@ -31,8 +31,8 @@ from storydesk.model import Article
 # Chosen by benchmarks/bench_cluster.py --tune: grid search maximising pairwise F1 on the
 # tuning half of the Multi-News validation stream (stories whose CRC-32 is even), reported on
 # the other half. See that script for the grid and the held-out figures.
-JOIN_THRESHOLD = 0.22  # combined similarity an article needs to join a story
-NAME_WEIGHT = 0.3  # share of the combined similarity that comes from names (the rest: terms)
+JOIN_THRESHOLD = 0.2  # similarity an article needs to join a story
+NAME_WEIGHT = 2.0  # how much shared names raise the word similarity: x (1 + NAME_WEIGHT * name cosine)
 EMBEDDING_WEIGHT = 0.3  # share that comes from embeddings, when they are switched on
 
 # Two articles whose shingles overlap this much (estimated Jaccard) are copies of one text (wire
@@ -55,8 +55,8 @@ EXPIRE_EVERY = 256  # articles between sweeps for retired stories
 # Sizes that bound the work per article (measured on the 100,000-article stream: larger values
 # cost throughput and gained no F1 on the validation stream).
 ARTICLE_TERMS = 10_000  # heaviest terms an article is compared by
-CENTROID_TERMS = 300  # heaviest terms a story centroid keeps
-CENTROID_NAMES = 60
+CENTROID_TERMS = 100  # heaviest terms a story centroid keeps
+CENTROID_NAMES = 30
 INDEX_TERMS = 20  # heaviest centroid terms and names a story is findable by
 INDEX_NAMES = 8
 QUERY_TERMS = 20  # heaviest article terms and names used to look up candidate stories
@@ -80,7 +80,7 @@ class ClusterOptions:
 class Assignment:
     article: str
     story: str
-    score: float  # similarity to the story joined; 0.0 for an article that started a story
+    score: float  # word cosine with the story, raised by shared names (can pass 1); 0.0 for a new story
     reason: str  # "new" | "similar" | "near-duplicate"
 
 
@@ -252,12 +252,9 @@ class StoryClusterer:
 
     def _similarity(self, story: StoryState, terms, names, embedding) -> float:
         text = _cosine(terms, story.terms, story.terms_norm)
-        # An article or story without names is not evidence against the match: terms decide alone.
-        if names and story.names:
-            weight = self.options.name_weight
-            score = (1 - weight) * text + weight * _cosine(names, story.names, story.names_norm)
-        else:
-            score = text
+        # Shared names raise what shared words say, and cannot join stories alone: two events at
+        # the same port with the same fire chief stay apart unless their words are alike.
+        score = text * (1 + self.options.name_weight * _cosine(names, story.names, story.names_norm))
         if embedding is not None and story.embedding is not None:
             weight = self.options.embedding_weight
             semantic = float(embedding @ story.embedding) / (float(np.linalg.norm(story.embedding)) or 1.0)

@@ -8,10 +8,12 @@ document frequencies and story centroids across runs.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,7 +34,7 @@ NAME_SALT = b"@"
 SHINGLE_WORDS = 3
 MINHASH_PERMUTATIONS = 64
 # Only the body's first words are shingled: wire copy shows at the top, and it bounds the cost.
-MINHASH_MAX_WORDS = 600
+MINHASH_MAX_WORDS = 300
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # A name: capitalized words in a row ("Randall Hackett", "U.S. Coast Guard", "Crane Beach").
@@ -50,7 +52,7 @@ ms dr one two new like get got also year years time week day monday tuesday wedn
 sunday last first may might must us many much even well back still way since per yet via s t don didn doesn isn
 wasn won can't it's i'm that's there's he's she's we're they're you're i've we've they've let's
 """.split())
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVES = ("'s", "’s")
 # A capitalized word that opens a sentence is usually not a name ("The", "But", "After").
 _NOT_NAMES = STOPWORDS | {w.capitalize() for w in STOPWORDS}
 
@@ -70,27 +72,34 @@ class ArticleFeatures:
     time: float | None  # publication time (POSIX seconds) when known
 
 
-class _TermCache:
-    """Token -> (term bucket or -1 for a stopword, token hash); bounded so it cannot grow forever."""
+class _TokenTable:
+    """Token -> term bucket (-1 for a stopword) and token -> CRC-32, filled as tokens are first seen.
+
+    Bounded: cleared when it reaches LIMIT tokens, so a stream of endless new words cannot grow it.
+    """
 
     LIMIT = 500_000
 
     def __init__(self) -> None:
-        self._map: dict[str, tuple[int, int]] = {}
+        self.bucket: dict[str, int] = {}
+        self.raw: dict[str, int] = {}
 
-    def lookup(self, token: str) -> tuple[int, int]:
-        hit = self._map.get(token)
-        if hit is None:
-            if len(self._map) >= self.LIMIT:
-                self._map.clear()
-            raw = zlib.crc32(token.encode())
+    def learn(self, tokens: Iterable[str]) -> None:
+        tokens = list(tokens)
+        new = [t for t in tokens if t not in self.bucket]
+        if not new:
+            return
+        if len(self.bucket) + len(new) > self.LIMIT:
+            self.bucket.clear()
+            self.raw.clear()
+            new = tokens
+        for token in new:
             stem = stem_word(token)
-            bucket = -1 if stem in STOPWORDS or len(stem) < 2 else zlib.crc32(stem.encode()) & HASH_MASK
-            hit = self._map[token] = (bucket, raw)
-        return hit
+            self.raw[token] = zlib.crc32(token.encode())
+            self.bucket[token] = -1 if stem in STOPWORDS or len(stem) < 2 else zlib.crc32(stem.encode()) & HASH_MASK
 
 
-_cache = _TermCache()
+_tokens = _TokenTable()
 
 
 def stem_word(token: str) -> str:
@@ -115,7 +124,7 @@ def name_phrases(text: str) -> list[list[str]]:
     """
     phrases = []
     for match in _NAME.finditer(text):
-        words = [_POSSESSIVE.sub("", w) for w in match.group().split() if w not in _NOT_NAMES]
+        words = [w[:-2] if w.endswith(_POSSESSIVES) else w for w in match.group().split() if w not in _NOT_NAMES]
         if not words or (len(words) == 1 and _opens_sentence(text, match.start())):
             continue
         phrases.append(words)
@@ -144,29 +153,29 @@ def article_features(article: Article) -> ArticleFeatures:
     names who and where, so two events that share a port and a fire chief are not made alike
     twice over ("Fire Chief Dana Reyes" adds no weight to the term "fire").
     """
+    tokens = _WORD.findall(article.text.lower())
+    counts = Counter(tokens)
+    title_tokens = _WORD.findall(article.title.lower()) if article.title else []
+    _tokens.learn(itertools.chain(counts, title_tokens))
+    bucket_of = _tokens.bucket
     terms: Counter = Counter()
-    raw_hashes: list[int] = []
-    for token in _WORD.findall(article.text.lower()):
-        bucket, raw = _cache.lookup(token)
-        raw_hashes.append(raw)
-        if bucket >= 0:
-            terms[bucket] += 1
-    if article.title:
-        for token in _WORD.findall(article.title.lower()):
-            bucket, _ = _cache.lookup(token)
-            if bucket >= 0:
-                terms[bucket] += TITLE_WEIGHT
+    for bucket, count in zip(map(bucket_of.__getitem__, counts), counts.values(), strict=True):
+        terms[bucket] += count
+    for bucket in map(bucket_of.__getitem__, title_tokens):
+        terms[bucket] += TITLE_WEIGHT
     names: Counter = Counter()
     for text, weight in ((article.text, 1), (article.title or "", TITLE_WEIGHT)):
         for words in name_phrases(text):
-            for token in _WORD.findall(" ".join(words).lower()):
-                bucket, _ = _cache.lookup(token)
-                if terms.get(bucket, 0) > 0:
-                    terms[bucket] -= weight
-            names[name_bucket(" ".join(words).lower())] += weight
+            phrase = " ".join(words).lower()
+            for token in phrase.split():
+                terms[bucket_of.get(token, -1)] -= weight
+            names[name_bucket(phrase)] += weight
             if len(words) > 1:
                 names[name_bucket(words[-1].lower())] += weight
+    del terms[-1]  # stopwords
     terms = +terms  # drop the words that only ever appeared inside names
+    raw_of = _tokens.raw
+    raw_hashes = list(map(raw_of.__getitem__, tokens[:MINHASH_MAX_WORDS]))
     time = article.published.timestamp() if article.published else None
     return ArticleFeatures(article.id, terms, names, minhash(raw_hashes[:MINHASH_MAX_WORDS]), time)
 
@@ -179,7 +188,6 @@ def minhash(token_hashes: list[int]) -> np.ndarray | None:
     shingles = tokens[: len(tokens) - SHINGLE_WORDS + 1].copy()
     for offset in range(1, SHINGLE_WORDS):
         shingles = (shingles * np.uint64(1_000_003) + tokens[offset: len(tokens) - SHINGLE_WORDS + 1 + offset]) & np.uint64(0xFFFFFFFF)
-    shingles = np.unique(shingles)
     # Multiply-shift hashing: (a*x + b) mod 2**64 with odd a, keeping the high 32 bits, is a
     # universal family (numpy's uint64 arithmetic wraps, which is the mod 2**64).
     hashed = (_PERM_A[None, :] * shingles[:, None] + _PERM_B[None, :]) >> np.uint64(32)
@@ -213,12 +221,14 @@ class DocumentFrequencies:
             raise ValueError(f"document-frequency table has {len(counts)} buckets, expected {1 << HASH_BITS}")
         return cls(counts, documents)
 
-    def weigh(self, counts: Counter) -> dict[int, float]:
-        """Sublinear TF times smoothed IDF, L2-normalised: {bucket: weight}."""
+    def weigh(self, counts: Counter, limit: int | None = None) -> dict[int, float]:
+        """Sublinear TF times smoothed IDF, heaviest first, the `limit` heaviest kept, L2-normalised."""
         if not counts:
             return {}
         keys = np.fromiter(counts, dtype=np.int64, count=len(counts))
         tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
         weights = (1.0 + np.log(tf)) * (np.log((self.documents + 1) / (self.counts[keys] + 1)) + 1.0)
+        order = np.argsort(-weights, kind="stable")[:limit]
+        keys, weights = keys[order], weights[order]
         weights /= math.sqrt(float(weights @ weights)) or 1.0
         return dict(zip(keys.tolist(), weights.tolist(), strict=True))

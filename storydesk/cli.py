@@ -273,6 +273,115 @@ def _day(value: Optional[datetime]) -> str:
     return value.date().isoformat() if value else "-"
 
 
+RawOpt = Annotated[bool, typer.Option("--raw", help="Take each text as it is (a corpus cleaned already); default: clean it first.")]
+
+
+def progress(description: str):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn(description), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True)
+
+
+@app.command("reuse")
+def reuse_command(
+    paths: PathsArg,
+    out: Annotated[Path, typer.Option("--out", help="Write one JSON line per pair of articles that share passages.")],
+    raw: RawOpt = False,
+    partners: Annotated[int, typer.Option("--partners", min=1, help="Align each article with at most this many of its closest earlier articles.")] = 5,
+) -> None:
+    """Shared (wire) copy across a corpus: MinHash LSH finds candidate pairs, alignment finds the
+    passages. Output lines: {"a", "b", "share_a", "share_b", "passages": [[a_start, a_end, b_start, b_end]]}."""
+    import json
+
+    from storydesk.clean import iter_clean_articles
+    from storydesk.reuse.corpus import find_reuse
+
+    problems: list[Problem] = []
+    articles = iter_clean_articles(paths, problems, raw=raw)
+    count = {"articles": 0, "pairs": 0}
+
+    def counted():
+        for article in articles:
+            count["articles"] += 1
+            yield article
+
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8") as handle, progress("aligning") as bar:
+            task = bar.add_task("reuse", total=None)
+            for pair in find_reuse(counted(), max_partners=partners):
+                handle.write(json.dumps({"a": pair.a, "b": pair.b, "share_a": pair.share_a, "share_b": pair.share_b,
+                                         "passages": [[p.a_start, p.a_end, p.b_start, p.b_end] for p in pair.passages]})
+                             + "\n")
+                count["pairs"] += 1
+                bar.update(task, completed=count["articles"])
+    except OSError as exc:
+        err.print(f"[red]error[/]: cannot write to {out}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+    report_problems(problems)
+    if not count["articles"]:
+        err.print("[red]error[/]: no article could be read")
+        raise typer.Exit(1)
+    err.print(f"{count['pairs']:,} pairs sharing passages among {count['articles']:,} articles, written to {out}")
+
+
+@app.command("summarize")
+def summarize_command(
+    clusters: Annotated[Path, typer.Argument(help='JSONL, one story a line: {"id", "documents": [{"id", "title"?, "text"}]}.', show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help='Write one line per story: {"id", "summary": [{"text", "sources"}]}.')],
+    words: Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")] = 120,
+    raw: RawOpt = False,
+) -> None:
+    """Cited summaries of many stories at once (clean -> segment -> reuse -> summarize per story)."""
+    import json
+
+    from storydesk.clean import clean_documents
+    from storydesk.ingest import iter_json_records
+    from storydesk.model import Article, RawDocument
+    from storydesk.pipeline import summarize_articles
+
+    problems: list[Problem] = []
+    written = 0
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8") as handle, progress("summarizing") as bar:
+            task = bar.add_task("summarize", total=None)
+            for item in iter_json_records(clusters):
+                if isinstance(item, Problem):
+                    problems.append(item)
+                    continue
+                where, record = item
+                documents = record.get("documents") if isinstance(record, dict) else None
+                if not isinstance(documents, list) or not documents:
+                    problems.append(Problem(where, 'not a story: expected {"id", "documents": [...]}; skipped'))
+                    continue
+                story = str(record.get("id", where))
+                docs = [RawDocument(id=str(d.get("id", n)), content=str(d.get("text") or ""), title=d.get("title") or None)
+                        for n, d in enumerate(documents) if isinstance(d, dict) and str(d.get("text") or "").strip()]
+                if raw:
+                    articles = [Article(id=d.id, text=d.content, title=d.title) for d in docs]
+                else:
+                    articles, story_problems = clean_documents(docs)
+                    problems.extend(Problem(f"{where} ({story})", p.message) for p in story_problems)
+                if not articles:
+                    problems.append(Problem(where, f"story {story} has no readable document; skipped"))
+                    continue
+                summary = summarize_articles(articles, words=words)
+                handle.write(json.dumps({"id": story, "summary": [{"text": s.text, "sources": list(s.sources)} for s in summary]},
+                                        ensure_ascii=False) + "\n")
+                written += 1
+                bar.update(task, completed=written)
+    except OSError as exc:
+        err.print(f"[red]error[/]: cannot write to {out}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+    report_problems(problems)
+    if not written:
+        err.print("[red]error[/]: no story could be read")
+        raise typer.Exit(1)
+    err.print(f"{written:,} summaries written to {out}")
+
+
 def main() -> None:
     app()
 

@@ -180,6 +180,12 @@ def read_file(path: Path, default_published: datetime | None = None) -> tuple[Ra
 
 def iter_jsonl(path: Path, default_published: datetime | None = None) -> Iterator[RawDocument | Problem]:
     """Stream a JSONL file: one article (or one Problem) per line; a bad line never stops it."""
+    for item in iter_json_records(path):
+        yield item if isinstance(item, Problem) else record_to_document(item[1], item[0], default_published)
+
+
+def iter_json_records(path: Path) -> Iterator[tuple[str, object] | Problem]:
+    """Stream any JSONL file as ("path:line", record) pairs, a Problem for each unreadable line."""
     opener = gzip.open if path.suffix.lower() == ".gz" else open
     try:
         handle = opener(path, "rb")
@@ -193,11 +199,9 @@ def iter_jsonl(path: Path, default_published: datetime | None = None) -> Iterato
                 continue
             try:
                 line, _ = decode_bytes(raw_line)
-                record = json.loads(line)
+                yield where, json.loads(line)
             except (ValueError, json.JSONDecodeError) as exc:
                 yield Problem(where, f"not a JSON record ({_short(exc)}); line skipped", fatal=True)
-                continue
-            yield record_to_document(record, where, default_published)
 
 
 def record_to_document(record: object, where: str, default_published: datetime | None = None) -> RawDocument | Problem:

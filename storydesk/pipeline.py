@@ -117,6 +117,16 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
     )
 
 
+def summarize_articles(articles: list[Article], words: int = summarize.DEFAULT_WORDS) -> list:
+    """The cited summary alone, for batches of stories: clean articles -> segment -> reuse ->
+    summarize. It skips extract and align (NER and fact grouping, most of a digest's time); the
+    summary's support then comes from sentence similarity and the reuse stage's copy groups."""
+    problems: list[Problem] = []
+    articles = [cap_article_length(a, problems) for a in articles]
+    sentences = [s for a in articles for s in segment.split_sentences(a)]
+    return summarize.summarize(articles, sentences, Alignment(), reuse.find_wire_copy(articles, sentences), words=words)
+
+
 def cap_article_length(article: Article, problems: list[Problem], limit: int = MAX_DIGEST_CHARS) -> Article:
     """The article cut to `limit` characters at a paragraph break, with a warning; unchanged if shorter."""
     if len(article.text) <= limit:

@@ -1,11 +1,243 @@
-"""The story's timeline: dated events, merged across the articles that report them (issue 5)."""
+"""The story's timeline: dated events, merged across the articles that report them (issue 5).
+
+    build_timeline(articles, sentences, dates, reuse) -> tuple[TimelineEntry, ...]
+
+Each resolved date mention names an event: the clause of its sentence that carries the date
+(the whole sentence when it holds one date), trimmed of datelines and trailing attribution
+("..., officials said"). Mentions from different articles with the same date are one entry
+when they describe the same event: their content words overlap enough, or the two sentences
+sit in copy the articles share (the ReuseReport's passages). Entries are sorted by date; the
+publication dateline ("WASHINGTON, March 9 (Reuters) -") is not an event and is skipped.
+"""
 
 from __future__ import annotations
 
-from storydesk.model import Article, DateMention, ReuseReport, Sentence, TimelineEntry
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from storydesk.extract.dates import MONTH_NAME
+from storydesk.model import Article, DateMention, ReuseReport, Sentence, Span, TimelineEntry
+
+# Share of the smaller event's content words the other must also have (overlap coefficient,
+# words cut to 5-letter stems) for two same-day mentions to be one event. Chosen on the
+# harbor-fire example: the same event told in different words scores 0.33-0.6 there, different
+# events on the same day 0.0-0.2.
+SAME_EVENT_OVERLAP = 0.3
+# An event needs a content word besides its date ("Today" alone on a line is page furniture).
+MIN_EVENT_WORDS = 1
+# A single shared word is chance, however short the clauses ("home" in two unrelated clauses).
+MIN_SHARED_WORDS = 2
+# Share of a sentence a shared-copy passage must cover for the two sentences to count as one text.
+SHARED_COPY_COVER = 0.5
+# Events longer than this are cut at a word boundary (a timeline line, not a paragraph).
+MAX_EVENT_CHARS = 240
+
+_STOPWORDS = set("""
+a an the and or but of in on at by for from to with into onto over under after before during since until
+as than that this these those which who whom whose what when where while because although though if
+is are was were be been being have has had do did does will would can could may might must shall should
+it its he she they them their his her him we our us you your i my me there here not no nor so also still
+said says say told according officials official people one two three four five six seven eight nine ten
+early late last next this morning afternoon evening night today yesterday tomorrow week month year
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec about more most
+""".split())
+_WORD = re.compile(r"[a-z][a-z'’-]+")
+_DATELINE = re.compile(rf"^[A-Z][A-Z .,'’-]+(?:,?\s*{MONTH_NAME}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([^)]*\))?\s*[—–-]+\s*")
+_ATTRIBUTION = re.compile(
+    r",\s*(?:according\s+to\s+[^,]+|(?:the\s+|a\s+)?[A-Za-z'’. -]{1,40}?\s+(?:said|says|reported|added|told\s+\w+))"
+    r"\s*[.!?]?[\"”]?\s*$"
+)
+_CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+[—–]\s+")
+# Between two independent clauses ("..., and three-quarters of the dock remained closed on Saturday").
+_COORDINATION = re.compile(r";\s+|,\s+(?:and|but|while|as)\s+")
+# A clause with fewer content words than this is too thin to stand as the event alone ("On Friday").
+MIN_CLAUSE_WORDS = 3
+
+
+@dataclass
+class _Event:
+    date: str
+    date_text: str
+    article: str
+    start: int
+    end: int
+    text: str
+    words: frozenset[str]
+    order: tuple  # (publication, article position, offset): the earliest telling leads
 
 
 def build_timeline(
     articles: list[Article], sentences: list[Sentence], dates: tuple[DateMention, ...], reuse: ReuseReport
 ) -> tuple[TimelineEntry, ...]:
-    return ()
+    """Dated events sorted by date, each with the articles that report it and the evidence spans."""
+    position = {a.id: i for i, a in enumerate(articles)}
+    events = _events(articles, sentences, dates)
+    entries = []
+    for group in _merge(events, _shared_sentences(reuse, events)):
+        group.sort(key=lambda e: e.order)
+        lead = group[0]  # the earliest published telling gives the entry its words
+        sources = sorted({e.article for e in group}, key=position.__getitem__)
+        entries.append((lead.date, -len(sources), lead.order[1:], TimelineEntry(
+            date=lead.date, text=lead.text, sources=tuple(sources), date_text=lead.date_text,
+            evidence=tuple(Span(e.article, e.start, e.end) for e in group),
+        )))
+    entries.sort(key=lambda item: item[:3])
+    return tuple(entry for *_, entry in entries)
+
+
+def _events(articles: list[Article], sentences: list[Sentence], dates: tuple[DateMention, ...]) -> list[_Event]:
+    """One event per date of each sentence: its clause, trimmed, with the words to compare it by."""
+    by_id = {a.id: a for a in articles}
+    position = {a.id: i for i, a in enumerate(articles)}
+    sentence_at = {(s.article, s.index): s for s in sentences}
+    per_sentence: dict[tuple[str, int], list[DateMention]] = defaultdict(list)
+    for mention in dates:
+        if mention.span.article in by_id and mention.sentence is not None:
+            per_sentence[(mention.span.article, mention.sentence)].append(mention)
+    events: list[_Event] = []
+    for key, mentions in per_sentence.items():
+        sentence = sentence_at.get(key)
+        if sentence is None:
+            continue
+        article = by_id[key[0]]
+        published = article.published or datetime.max
+        published = published if published.tzinfo else published.replace(tzinfo=UTC)
+        mentions = [m for m in _finest(mentions) if not _is_dateline(m, sentence, article)]
+        for mention, (seg_start, seg_end) in zip(mentions, _segments(sentence, mentions), strict=True):
+            start, end = _trim(article.text, *_own_clause(sentence, mention, seg_start, seg_end))
+            text = article.text[start:end]
+            if len(_content_words(text)) < MIN_EVENT_WORDS:
+                continue  # a bare date ("Today", "May 2011" as a line of its own) describes no event
+            # Compared on the whole part of the sentence about this date: a narrowed clause
+            # ("most were allowed to return home") is too short to recognise the same event by.
+            words = _content_words(article.text[seg_start:seg_end])
+            events.append(_Event(mention.date, mention.text, article.id, start, end, text, words,
+                                 (published, position[article.id], start)))
+    return events
+
+
+def _finest(mentions: list[DateMention]) -> list[DateMention]:
+    """One mention per date in a sentence, dropping a coarser one a finer one falls inside
+    ("last month, on Feb. 12": the event is dated 2024-02-12, not also 2024-02)."""
+    kept: dict[str, DateMention] = {}
+    for mention in sorted(mentions, key=lambda m: m.span.start):
+        kept.setdefault(mention.date, mention)
+    dates = list(kept)
+    return [m for d, m in kept.items() if not any(o != d and o.startswith(d + "-") for o in dates)]
+
+
+def _is_dateline(mention: DateMention, sentence: Sentence, article: Article) -> bool:
+    """A date in the opening dateline ("PORT AVERLY, March 9 (Reuters) -"): nothing happened on it."""
+    if sentence.index != 0:
+        return False
+    before = article.text[sentence.start:mention.span.start]
+    after = article.text[mention.span.end:mention.span.end + 20]
+    return not re.search(r"[a-z]", before) and bool(re.match(r"\s*(?:\([^)]*\)\s*)?[—–-]", after))
+
+
+def _segments(sentence: Sentence, mentions: list[DateMention]) -> list[tuple[int, int]]:
+    """(start, end) in the article of the part of the sentence about each mention, cut between dates."""
+    cuts = [sentence.start]
+    for left, right in zip(mentions, mentions[1:], strict=False):
+        breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)
+                  if left.span.end <= sentence.start + m.start() < right.span.start]
+        cuts.append(breaks[-1] if breaks else right.span.start)
+    cuts.append(sentence.end)
+    return list(zip(cuts, cuts[1:], strict=False))
+
+
+def _own_clause(sentence: Sentence, mention: DateMention, start: int, end: int) -> tuple[int, int]:
+    """Narrow (start, end) to the coordinated clause holding the mention, if it can stand alone."""
+    offset = sentence.start
+    piece = sentence.text[start - offset:end - offset]
+    joints = list(_COORDINATION.finditer(piece))
+    lefts = [start] + [start + m.end() for m in joints]
+    rights = [start + m.start() for m in joints] + [end]
+    for left, right in zip(lefts, rights, strict=True):
+        if left <= mention.span.start < right:
+            if (left, right) != (start, end) and len(_content_words(sentence.text[left - offset:right - offset])) >= MIN_CLAUSE_WORDS:
+                return left, right
+            break
+    return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip a dateline, leading connectives and punctuation, and trailing attribution."""
+    piece = text[start:end]
+    dateline = _DATELINE.match(piece)
+    if dateline:
+        start += dateline.end()
+    lead = re.match(r"[\s,;:—–-]*(?:(?:and|but|while|when)\s+)?", text[start:end])
+    start += lead.end()
+    attribution = _ATTRIBUTION.search(text[start:end])
+    if attribution and attribution.start() > 20:
+        end = start + attribution.start()
+    while end > start and text[end - 1] in " ,;:.—–-":
+        end -= 1
+    if end - start > MAX_EVENT_CHARS:
+        cut = text.rfind(" ", start, start + MAX_EVENT_CHARS)
+        end = cut if cut > start else start + MAX_EVENT_CHARS
+    return start, end
+
+
+def _content_words(text: str) -> frozenset[str]:
+    words = (w.strip("'’-") for w in _WORD.findall(text.lower()))
+    return frozenset(w[:5] for w in words if len(w) > 2 and w not in _STOPWORDS)
+
+
+def _shared_sentences(reuse: ReuseReport, events: list[_Event]) -> set[tuple[int, int]]:
+    """Pairs of event indices whose sentences lie in copy two articles share."""
+    pairs: set[tuple[int, int]] = set()
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, event in enumerate(events):
+        index[event.article].append(i)
+    for pair in reuse.pairs:
+        for passage in pair.passages:
+            in_a = [i for i in index.get(pair.a, ()) if _covered(events[i], passage.a_start, passage.a_end)]
+            in_b = [i for i in index.get(pair.b, ()) if _covered(events[i], passage.b_start, passage.b_end)]
+            for i in in_a:
+                # Where event i sits in b's copy of the passage (offsets shift a little with edits).
+                shift = passage.b_start - passage.a_start
+                mapped = (events[i].start + shift, events[i].end + shift)
+                pairs.update((min(i, j), max(i, j)) for j in in_b
+                             if events[i].date == events[j].date and _covered(events[j], *mapped))
+    return pairs
+
+
+def _covered(event: _Event, start: int, end: int) -> bool:
+    overlap = min(end, event.end) - max(start, event.start)
+    return overlap >= SHARED_COPY_COVER * (event.end - event.start)
+
+
+def _merge(events: list[_Event], shared: set[tuple[int, int]]) -> list[list[_Event]]:
+    """Union-find over same-date events that share copy or enough content words."""
+    parent = list(range(len(events)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_date: dict[str, list[int]] = defaultdict(list)
+    for i, event in enumerate(events):
+        by_date[event.date].append(i)
+    for members in by_date.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                if (i, j) in shared or _overlap(events[i].words, events[j].words) >= SAME_EVENT_OVERLAP:
+                    parent[root(j)] = root(i)
+    groups: dict[int, list[_Event]] = defaultdict(list)
+    for i, event in enumerate(events):
+        groups[root(i)].append(event)
+    return list(groups.values())
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    shared = len(a & b)
+    if shared < MIN_SHARED_WORDS:
+        return 0.0
+    return shared / min(len(a), len(b))

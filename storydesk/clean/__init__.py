@@ -12,7 +12,9 @@ shared *sentences* (wire copy) are body and stay.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from storydesk.byline import Byline, parse_byline
@@ -25,8 +27,9 @@ BYLINE_SEARCH_LINES = 5  # a byline sits among the first few removed lines (titl
 SHORT_MATCH_WORDS = 4  # page lines shorter than this must match a whole body paragraph
 MIN_TITLE_ECHO_WORDS = 3  # a shorter piece of the title ("News") is not the headline repeated
 TITLE_ECHO_LINES = 5  # the headline repeated in the body sits at its very top
+CORPUS_BATCH = 500  # corpus commands clean this many articles together (shared boilerplate is seen)
 
-__all__ = ["clean_documents", "clean_document", "clean_text", "clean_paths", "article_record", "CleanResult"]
+__all__ = ["clean_documents", "clean_document", "clean_text", "clean_paths", "iter_clean_articles", "article_record", "CleanResult"]
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,26 @@ def clean_paths(paths: list[str | Path]) -> tuple[list[Article], list[Problem]]:
     result = read_inputs(paths)
     articles, problems = clean_documents(result.documents)
     return articles, result.problems + problems
+
+
+def iter_clean_articles(paths: list[str | Path], problems: list[Problem], raw: bool = False,
+                        batch: int = CORPUS_BATCH, published: datetime | None = None) -> Iterator[Article]:
+    """Cleaned articles of a corpus in input order, cleaned a batch at a time (corpus commands).
+
+    `raw=True` takes each text as it is (a corpus cleaned already). Problems go to `problems`.
+    """
+    result = read_inputs(paths, default_published=published)
+    problems.extend(result.problems)
+    documents = result.documents
+    for first in range(0, len(documents), batch):
+        chunk = documents[first:first + batch]
+        if raw:
+            yield from (Article(id=d.id, text=d.content, title=d.title, source=d.source, url=d.url, path=d.path,
+                                published=d.published) for d in chunk)
+            continue
+        articles, chunk_problems = clean_documents(chunk)
+        problems.extend(chunk_problems)
+        yield from articles
 
 
 def article_record(article: Article) -> dict:

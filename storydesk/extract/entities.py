@@ -1,9 +1,522 @@
-"""People, organizations and places, every surface form of one entity merged (issue 5)."""
+"""People, organizations and places, every surface form of one entity merged (issue 5).
+
+    find_entities(articles, sentences) -> list[Entity]
+
+1. spaCy's NER (`storydesk.nlp.get_nlp`, only its `ner` component runs) reads each paragraph.
+2. Each mention is cut to its name: a leading "the" and a possessive go, an honorific right
+   before it ("Mr.", "Dr") is kept in the mention, and its type is corrected by its head word
+   ("Ferrymead Marina" is a place whatever the model says).
+3. Forms merge: full names of people when surname and given name agree (small misspellings and
+   transliterations allowed), a surname alone ("Mr. Rubaie", "al-Rubiae") with the one full name
+   it fits (the one in the same article when several people share it), organizations and places
+   by their spelling-folded words, acronyms with the expansion the text defines.
+4. Every article is read once more for the forms found, so a name the model missed in one
+   paragraph ("PORT AVERLY", "NHSB" alone) still counts as a mention.
+"""
 
 from __future__ import annotations
 
-from storydesk.model import Article, Entity, Sentence
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from storydesk.extract.names import (
+    ACRONYM_CONNECTORS,
+    ARABIC_PREFIX,
+    HONORIFICS,
+    NAME_PARTICLES,
+    TITLES,
+    NameParts,
+    close_spelling,
+    find_acronyms,
+    given_names_agree,
+    is_acronym,
+    speaker_name_spans,
+    split_name,
+    surname_form,
+)
+from storydesk.model import Article, Entity, Sentence, Span
+
+# spaCy labels kept, as the Entity type vocabulary. NORP ("Iraqi", "Democrats"), dates and
+# numbers are not entities here; LAW, PRODUCT and WORK_OF_ART are kept as "other".
+LABEL_TYPES = {
+    "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
+    "EVENT": "event", "LAW": "other", "PRODUCT": "other", "WORK_OF_ART": "other",
+}
+# Head words that settle the type whatever the model said (it calls "Ferrymead Marina" a person
+# and "Northgate Dock" an organization).
+PLACE_HEADS = frozenset({
+    "dock", "docks", "marina", "row", "street", "st", "road", "rd", "avenue", "ave", "lane", "square",
+    "bridge", "park", "river", "lake", "island", "islands", "bay", "harbor", "port", "airport",
+    "station", "mountain", "mountains", "valley", "province", "district", "county", "city", "town",
+    "village", "hall", "stadium", "arena", "beach", "coast", "sea", "ocean", "gulf", "strait",
+    "peninsula", "desert", "forest", "canyon", "boulevard", "highway", "quay", "pier", "terminal",
+    "plaza", "heights", "hill", "hills", "region", "territory", "canal", "creek",
+})
+ORG_HEADS = frozenset({
+    "board", "council", "authority", "logistics", "inc", "ltd", "corp", "corporation", "company",
+    "co", "group", "party", "ministry", "department", "agency", "service", "services", "commission",
+    "committee", "university", "college", "school", "hospital", "bank", "association", "union",
+    "institute", "court", "army", "navy", "police", "press", "news", "times", "post", "chamber",
+    "commerce", "foundation", "federation", "league", "club", "society", "network", "bureau",
+    "office", "administration", "organization", "coalition", "alliance", "fund", "trust",
+    "brigade", "force", "forces", "guard", "airlines", "airways", "systems", "technologies",
+    "holdings", "partners", "industries", "motors", "media", "herald", "tribune", "courier",
+    "journal", "gazette", "daily", "independent", "reuters", "church", "parliament", "congress",
+    "senate", "assembly", "cabinet", "government", "family",
+})
+# Head words that are also common surnames: they do not overrule the model's PERSON.
+SURNAME_HEADS = frozenset({
+    "hall", "park", "hill", "hills", "church", "post", "press", "bridge", "lane", "town", "court",
+    "guard", "daily", "times", "family", "king", "row", "center", "city", "union", "bay", "island",
+})
+# Components of en_core_web_sm that NER does not need (it has its own token-to-vector layer).
+NER_ONLY_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+NER_BATCH_SIZE = 64
+_HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+$", re.I)
+_NAME_CHARS = re.compile(r"^[\w.'’&-]+$")
+_HONORIFIC = rf"(?:(?:{'|'.join(h.capitalize() for h in HONORIFICS)})\.?\s+)"
+_SURNAME_KEY = "surname:"
+_PREVIOUS_NAME_WORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z'’-]+\s+$")
+_PLACE_OF_BEFORE = re.compile(r"\b(?:village|town|city|province|region|district|island|county|state|port)\s+of\s+$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across|outside|inside|to)\s+$")
+
+
+@dataclass(eq=False)  # compared by identity: two mentions of one spelling are still two
+class _Mention:
+    article: str
+    start: int
+    end: int
+    surface: str
+    type: str
+    parts: NameParts
+
+
+@dataclass(eq=False)
+class _Cluster:
+    mentions: list[_Mention] = field(default_factory=list)
+    defined_acronyms: set[str] = field(default_factory=set)
 
 
 def find_entities(articles: list[Article], sentences: list[Sentence]) -> list[Entity]:
-    return []
+    """The story's entities, each with every surface form, mention span and source."""
+    texts = {a.id: a.text for a in articles}
+    mentions = [m for m in _ner_mentions(articles, sentences) if m is not None]
+    mentions += _outlet_mentions(articles, mentions)
+    clusters = _merge(mentions, texts)
+    _rescan(clusters, texts)
+    return _to_entities(clusters, articles)
+
+
+def _outlet_mentions(articles: list[Article], found: list[_Mention]) -> list[_Mention]:
+    """The outlets' own names where the text prints them ("(Meridian Press)" in a dateline): an
+    outlet is a known organization even where the model misses it."""
+    outlets = {a.source for a in articles if a.source and len(a.source.split()) >= 2}
+    if not outlets:
+        return []
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in found:
+        taken[m.article].append((m.start, m.end))
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(outlets, key=len, reverse=True))) + r")(?![\w-])")
+    extra = []
+    for article in articles:
+        spans = sorted(taken[article.id])
+        for match in regex.finditer(article.text):
+            if not _overlaps(spans, *match.span()):
+                extra.append(_Mention(article.id, *match.span(), match.group(), "organization", split_name(match.group())))
+    return extra
+
+
+# ---- 1. the model ---------------------------------------------------------------------------
+
+def _paragraph_spans(article: Article, sentences: list[Sentence]) -> list[tuple[int, int]]:
+    spans: dict[int, list[int]] = {}
+    for s in sentences:
+        span = spans.setdefault(s.paragraph, [s.start, s.end])
+        span[0], span[1] = min(span[0], s.start), max(span[1], s.end)
+    if not spans and article.text.strip():
+        from storydesk.segment import paragraph_spans
+
+        return paragraph_spans(article.text)
+    return [tuple(v) for _, v in sorted(spans.items())]
+
+
+def _ner_mentions(articles: list[Article], sentences: list[Sentence]) -> Iterable[_Mention | None]:
+    from storydesk.nlp import get_nlp
+
+    by_article: dict[str, list[Sentence]] = defaultdict(list)
+    for s in sentences:
+        by_article[s.article].append(s)
+    chunks = [
+        (a, start, end)
+        for a in articles
+        for start, end in _paragraph_spans(a, by_article.get(a.id, []))
+    ]
+    if not chunks:
+        return
+    nlp = get_nlp()
+    docs = nlp.pipe((a.text[s:e] for a, s, e in chunks), batch_size=NER_BATCH_SIZE,
+                    disable=[p for p in NER_ONLY_DISABLE if p in nlp.pipe_names])
+    for (article, offset, end), doc in zip(chunks, docs, strict=True):
+        found = [
+            _make_mention(article, offset + ent.start_char, offset + ent.end_char, kind)
+            for ent in doc.ents if (kind := LABEL_TYPES.get(ent.label_))
+        ]
+        at = {(m.start, m.end): m for m in found if m}
+        for start, stop, strong in speaker_name_spans(article.text, offset, end):
+            name = _make_mention(article, start, stop, "person")
+            if name is None or name.type != "person":
+                continue
+            same = at.get((name.start, name.end))
+            if same is not None:
+                if strong and same.type != "person" and not set(same.parts.tokens) & ORG_HEADS:
+                    same.type = "person"  # "its spokesman, Petter Lunde, said": the model said ORG
+            elif not _overlaps(sorted(at), name.start, name.end):
+                found.append(name)
+        yield from found
+
+
+# ---- 2. mentions cut to names -----------------------------------------------------------------
+
+def _make_mention(article: Article, start: int, end: int, kind: str) -> _Mention | None:
+    """The mention cut to the name itself, or None when what the model found is not a name."""
+    text = article.text
+    surface = text[start:end]
+    # Leading "the" and trailing possessive or punctuation are not part of the name.
+    lead = re.match(r"^(?:the|The|THE)\s+", surface)
+    if lead:
+        start += lead.end()
+    trail = re.search(r"(?:'s|’s|[’',;:])+$", text[start:end])
+    if trail:
+        end -= len(trail.group())
+    honorific = _HONORIFIC_BEFORE.search(text, max(0, start - 6), start)
+    if honorific:
+        start = honorific.start()
+    surface = text[start:end]
+    parts = split_name(surface)
+    if not _looks_like_name(parts, surface):
+        return None
+    kind = _corrected_type(kind, parts)
+    if kind == "person" and not parts.has_title and (
+            (len(parts.core) == 1 and _LOCATIVE_BEFORE.search(text, max(0, start - 8), start))
+            or _PLACE_OF_BEFORE.search(text, max(0, start - 24), start)):
+        kind = "place"  # "at the hospital in Skarvik", "the village of Ano Sarnos": not people
+    return _Mention(article.id, start, end, surface, kind, parts)
+
+
+def _looks_like_name(parts: NameParts, surface: str) -> bool:
+    words = parts.form.split()
+    if not words or len(words) > 8 or len(parts.form) < 2 or "\n" in surface:
+        return False
+    if not all(_NAME_CHARS.match(w) for w in words):
+        return False
+    if len(words) == 1 and words[0].lower().rstrip(".") in TITLES | set(HONORIFICS):
+        return False  # "Cmdr." alone: the title, not the name
+    # A name starts with a capital (or "al-") and has no lowercase words but particles and
+    # connectors: "grey snow" is not a name, "Port Averly Chamber of Commerce" is.
+    if not (words[0][0].isupper() or ARABIC_PREFIX.match(words[0])):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_PARTICLES or w.lower() in ACRONYM_CONNECTORS
+               or ARABIC_PREFIX.match(w) for w in words)
+
+
+def _corrected_type(kind: str, parts: NameParts) -> str:
+    """The model's type, overruled by a two-word name's head word ("Ferrymead Marina": place)."""
+    if len(parts.tokens) < 2:
+        return kind
+    head = parts.tokens[-1]
+    if kind == "person" and head in SURNAME_HEADS:
+        return kind
+    if head in ORG_HEADS:
+        return "organization"
+    if head in PLACE_HEADS:
+        return "place"
+    return kind
+
+
+# ---- 3. merging -----------------------------------------------------------------------------
+
+def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
+    """Clusters of mentions that name one entity."""
+    by_key: dict[tuple[str, tuple[str, ...]], _Cluster] = {}
+    for m in mentions:
+        if is_acronym(m.surface) and m.type == "person":
+            m.type = "organization"
+        group = "person" if m.type == "person" else "thing"
+        by_key.setdefault((group, m.parts.key), _Cluster()).mentions.append(m)
+
+    people = [c for (g, _), c in by_key.items() if g == "person"]
+    things = [c for (g, _), c in by_key.items() if g == "thing"]
+    single_people = [c for c in people if len(c.mentions[0].parts.core) < 2]
+    # A full name the model typed as a place or organization is a person's when that person's
+    # surname stands alone with a title elsewhere ("Amara Okafor" tagged GPE, "Ms. Okafor").
+    lone_surnames = {c.mentions[0].parts.core[0] for c in single_people if any(m.parts.has_title for m in c.mentions)}
+    misread = [c for c in things if _misread_person(c, lone_surnames)]
+    for cluster in misread:
+        for m in cluster.mentions:
+            m.type = "person"
+    things = [c for c in things if c not in set(misread)]
+    full_names = [c for c in people if len(c.mentions[0].parts.core) >= 2] + misread
+    full_names = _merge_full_names(full_names)
+    things = _merge_things(things)
+
+    # A lone word the model called an organization may be a person's surname ("El-Amrani").
+    lone_things = [
+        c for c in things
+        if len(c.mentions[0].parts.core) == 1 and c.mentions[0].type in ("organization", "other")
+        and not is_acronym(c.mentions[0].surface)
+    ]
+    surname_index = defaultdict(list)
+    for person in full_names:
+        surname_index[_surname(person)[:2]].append(person)
+    leftovers = []
+    for cluster in single_people + lone_things:
+        if not _attach_surname(cluster, surname_index):
+            leftovers.append(cluster)
+    lone, kept = set(lone_things), set(leftovers)
+    things = [c for c in things if c not in lone or c in kept]
+    people = full_names + [c for c in leftovers if c not in lone]
+    things = _attach_acronyms(things, texts)
+    return [c for c in people + things if c.mentions]
+
+
+def _misread_person(cluster: _Cluster, lone_surnames: set[str]) -> bool:
+    parts = cluster.mentions[0].parts
+    return (2 <= len(parts.core) <= 4 and parts.core[-1] in lone_surnames
+            and not set(parts.tokens) & (ORG_HEADS | PLACE_HEADS) and not is_acronym(cluster.mentions[0].surface))
+
+
+def _surname(cluster: _Cluster) -> str:
+    return Counter(m.parts.core[-1] for m in cluster.mentions).most_common(1)[0][0]
+
+
+def _given(cluster: _Cluster) -> set[str]:
+    return {m.parts.core[0] for m in cluster.mentions if len(m.parts.core) >= 2}
+
+
+def _merge_full_names(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Full names of one person: surnames spelled alike and given names that agree, or one name
+    the end of the other ("Jing Xu" and "Alison Jing Xu")."""
+    merged: list[_Cluster] = []
+    by_prefix: dict[str, list[_Cluster]] = defaultdict(list)
+    for cluster in sorted(clusters, key=lambda c: -len(c.mentions)):
+        surname, given = _surname(cluster), _given(cluster)
+        target = next(
+            (other for other in by_prefix[surname[:2]]
+             if close_spelling(surname, _surname(other))
+             and (any(given_names_agree(a, b) for a in given for b in _given(other)) or _one_ends_other(cluster, other))),
+            None,
+        )
+        if target is None:
+            merged.append(cluster)
+            by_prefix[surname[:2]].append(cluster)
+        else:
+            target.mentions.extend(cluster.mentions)
+    return merged
+
+
+def _one_ends_other(a: _Cluster, b: _Cluster) -> bool:
+    cores_a = {m.parts.core for m in a.mentions}
+    cores_b = {m.parts.core for m in b.mentions}
+    return any(x[-len(y):] == y or y[-len(x):] == x for x in cores_a for y in cores_b if min(len(x), len(y)) >= 2)
+
+
+def _attach_surname(cluster: _Cluster, surname_index: dict[str, list[_Cluster]]) -> bool:
+    """Give a surname-only mention to the one person it fits; False when none or ambiguous.
+
+    Several people sharing the surname are told apart per article: a mention goes to the one of
+    them that article names in full, and stays on its own when it names none or several.
+    """
+    word = cluster.mentions[0].parts.core[0]
+    candidates = surname_index.get(word[:2], [])
+    exact = [p for p in candidates if _surname(p) == word]
+    fits = exact or [p for p in candidates if close_spelling(word, _surname(p))]
+    if not fits:
+        return False
+    kept = []
+    for m in cluster.mentions:
+        here = fits if len(fits) == 1 else [p for p in fits if any(pm.article == m.article for pm in p.mentions)]
+        if len(here) == 1:
+            m.type = "person"
+            here[0].mentions.append(m)
+        else:
+            kept.append(m)
+    cluster.mentions = kept
+    return not kept
+
+
+def _merge_things(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Organizations, places, events: one key after folding, or one small misspelling apart."""
+    merged: list[_Cluster] = []
+    by_shape: dict[tuple[int, str], list[_Cluster]] = defaultdict(list)
+    for cluster in sorted(clusters, key=lambda c: -len(c.mentions)):
+        tokens = cluster.mentions[0].parts.tokens
+        if len(tokens) < 2:
+            merged.append(cluster)
+            continue
+        shape = (len(tokens), tokens[0][:1])
+        target = next((o for o in by_shape[shape] if _one_word_misspelled(tokens, o.mentions[0].parts.tokens)), None)
+        if target is None:
+            merged.append(cluster)
+            by_shape[shape].append(cluster)
+        else:
+            target.mentions.extend(cluster.mentions)
+    return merged
+
+
+def _one_word_misspelled(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differing) == 1 and close_spelling(*differing[0])
+
+
+def _attach_acronyms(clusters: list[_Cluster], texts: dict[str, str]) -> list[_Cluster]:
+    """Acronyms join the expansion the text gives ("National Defence Council (NDC)")."""
+    parts_of = split_name
+    expansions: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for article, text in texts.items():
+        for acronym, start, end in find_acronyms(text):
+            expansions[acronym.replace(".", "")].add(parts_of(text[start:end]).key)
+            spans[acronym.replace(".", "")].append((article, start, end))
+    by_key = {m.parts.key: c for c in clusters for m in c.mentions}
+    kept = []
+    for cluster in clusters:
+        surface = cluster.mentions[0].surface.replace(".", "")
+        keys = expansions.get(surface)
+        if not is_acronym(surface) or not keys or len(keys) != 1:
+            kept.append(cluster)
+            continue
+        (key,) = keys
+        target = by_key.get(key)
+        if target is None:
+            # The model missed the expansion: it becomes the entity, named by its definition.
+            article, start, end = spans[surface][0]
+            parts = parts_of(texts[article][start:end])
+            expansion = _Mention(article, start, end, texts[article][start:end],
+                                 _corrected_type("organization", parts), parts)
+            target = _Cluster([expansion])
+            by_key[key] = target
+            kept.append(target)
+        target.mentions.extend(cluster.mentions)
+    for acronym, keys in expansions.items():
+        if len(keys) == 1 and next(iter(keys)) in by_key:
+            by_key[next(iter(keys))].defined_acronyms.add(acronym)  # read again for it in _rescan
+    return kept
+
+
+# ---- 4. a second reading for the forms found ---------------------------------------------------
+
+def _rescan(clusters: list[_Cluster], texts: dict[str, str]) -> None:
+    """Add the occurrences of each entity's forms that the model missed.
+
+    Forms read again: names of two words or more (also in capitals, as datelines print them),
+    acronyms, and a person's surname with or without an honorific or Arabic article. A form two
+    entities share (two people called Clinton) is left alone.
+    """
+    owner: dict[str, _Cluster | None] = {}
+    written: dict[str, str] = {}  # surname key -> the surname as first written
+
+    def claim(key: str, cluster: _Cluster) -> None:
+        owner[key] = cluster if owner.get(key, cluster) is cluster else None
+
+    # A surname that is also a common word of the story ("Heat", "Rose") is not read again.
+    common_words = {w for text in texts.values() for w in re.findall(r"\b[a-z]{3,}\b", text)}
+    for cluster in clusters:
+        is_person = cluster.mentions[0].type == "person" and len(cluster.mentions[0].parts.core) >= 2
+        for m in cluster.mentions:
+            words = m.parts.form.split()
+            if len(words) >= 2:
+                claim(m.parts.form, cluster)
+                claim(m.parts.form.upper(), cluster)
+            elif is_acronym(m.surface):
+                claim(m.surface, cluster)
+            if is_person and words:
+                surname = ARABIC_PREFIX.sub("", surname_form(m.parts.form))
+                if len(surname) >= 3 and surname.split()[-1][0].isupper() and surname.lower() not in common_words:
+                    claim(_surname_key(surname), cluster)
+                    written.setdefault(_surname_key(surname), surname)
+        for acronym in cluster.defined_acronyms:
+            claim(acronym, cluster)
+    owner = {k: c for k, c in owner.items() if c is not None}
+    literals = [re.escape(k) for k in owner if not k.startswith(_SURNAME_KEY)]
+    surnames = [_surname_pattern(written[k]) for k in owner if k.startswith(_SURNAME_KEY)]
+    alternatives = sorted(literals, key=len, reverse=True)
+    if surnames:
+        alternatives.append(rf"{_HONORIFIC}?(?:(?i:al|el)[-‐])?(?:{'|'.join(surnames)})")
+    if not alternatives:
+        return
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for cluster in clusters:
+        for m in cluster.mentions:
+            taken[m.article].append((m.start, m.end))
+    for spans in taken.values():
+        spans.sort()
+    for article, text in texts.items():
+        for match in regex.finditer(text):
+            start, end = match.span()
+            surface = match.group()
+            by_surname = surface not in owner
+            cluster = owner.get(surface) or owner.get(_surname_key(re.sub(f"^{_HONORIFIC}", "", surface)))
+            if cluster is None or _overlaps(taken[article], start, end):
+                continue
+            if by_surname and _PREVIOUS_NAME_WORD.search(text, max(0, start - 30), start):
+                continue  # "Vera Eichmann" is not Adolf Eichmann: a surname inside another full name
+            cluster.mentions.append(_Mention(article, start, end, surface, cluster.mentions[0].type, split_name(surface)))
+
+
+def _surname_pattern(surname: str) -> str:
+    """'de Vries' -> '[Dd]e\\s+Vries': a particle in either case, the name as written."""
+    *particles, name = surname.split()
+    return r"\s+".join([*(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in particles), re.escape(name)])
+
+
+def _surname_key(surname: str) -> str:
+    return _SURNAME_KEY + " ".join(ARABIC_PREFIX.sub("", surname).lower().split())
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect_left(spans, (start, end))
+    return any(s < end and start < e for s, e in spans[max(0, i - 1):i + 1])
+
+
+# ---- records ----------------------------------------------------------------------------------
+
+def _to_entities(clusters: list[_Cluster], articles: list[Article]) -> list[Entity]:
+    order = {a.id: i for i, a in enumerate(articles)}
+    outlets = {a.id: a.source for a in articles}
+    built = []
+    for cluster in clusters:
+        mentions = sorted(cluster.mentions, key=lambda m: (order.get(m.article, len(order)), m.start))
+        types = Counter(m.type for m in mentions)
+        kind = "person" if types["person"] and (types["person"] * 2 >= len(mentions)) else types.most_common(1)[0][0]
+        name = (_outlet_name(mentions, outlets) if kind == "organization" else None) or _fullest_form(mentions)
+        aliases = tuple(dict.fromkeys(m.surface for m in mentions if m.surface != name))
+        sources = tuple(dict.fromkeys(m.article for m in mentions))
+        spans = tuple(Span(m.article, m.start, m.end) for m in mentions)
+        built.append((name, kind, aliases, sources, spans))
+    built.sort(key=lambda e: (-len(e[3]), -len(e[4]), e[0]))
+    return [
+        Entity(id=f"e{i}", name=name, type=kind, aliases=aliases, sources=sources, mentions=spans)
+        for i, (name, kind, aliases, sources, spans) in enumerate(built, 1)
+    ]
+
+
+def _outlet_name(mentions: list[_Mention], outlets: dict[str, str | None]) -> str | None:
+    """'the Independent' in the Port Averly Independent's own pages is that outlet."""
+    forms = {m.parts.form for m in mentions}
+    sources = {outlets.get(m.article) for m in mentions}
+    if len(forms) != 1 or len(sources) != 1 or None in sources:
+        return None
+    (form,), (outlet,) = forms, sources
+    return outlet if outlet.lower().endswith(" " + form.lower()) else None
+
+
+def _fullest_form(mentions: list[_Mention]) -> str:
+    """The longest name (by words) the sources use, not in capitals, its commonest spelling, the
+    first seen on a tie (`mentions` are in article order)."""
+    counts = Counter(m.parts.form for m in mentions)
+    first = {f: -i for i, f in reversed(list(enumerate(m.parts.form for m in mentions)))}
+    return max(counts, key=lambda f: (len(f.split()), not f.isupper(), counts[f], first[f]))

@@ -1,0 +1,94 @@
+"""Group sentences from different articles that state the same thing into facts."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from storydesk.model import Article, Fact, ReuseReport, Sentence, Span
+
+# Cosine of MiniLM embeddings above which two sentences are taken as the same statement on
+# their own. Provisional: set by hand, not yet tuned on a gold set;
+# benchmarks/bench_align.py (not yet written) is to tune it.
+SAME_FACT_COSINE = 0.78
+# A lower cosine suffices when the sentences also share many content words (Jaccard).
+SUPPORTED_FACT_COSINE = 0.62
+SUPPORTED_FACT_JACCARD = 0.30
+# Sentences shorter than this many words (datelines, "He said.") make no fact of their own.
+MIN_FACT_WORDS = 5
+
+_STOP = frozenset(
+    "a an the of to in on at for and or but is are was were be been by with from that this it its as "
+    "he she they his her their said says has have had not which who will would".split()
+)
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 1}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def same_statement(cosine: float, overlap: float) -> bool:
+    return cosine >= SAME_FACT_COSINE or (cosine >= SUPPORTED_FACT_COSINE and overlap >= SUPPORTED_FACT_JACCARD)
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def group_facts(
+    articles: list[Article],
+    sentences: list[Sentence],
+    vectors: np.ndarray,
+    reuse: ReuseReport,
+) -> tuple[tuple[Fact, ...], dict[str, tuple[str, ...]]]:
+    """Facts ranked by independent support, and per article the ids of facts only it carries."""
+    keep = [i for i, s in enumerate(sentences) if len(s.text.split()) >= MIN_FACT_WORDS]
+    words = {i: content_words(sentences[i].text) for i in keep}
+    parent = list(range(len(sentences)))
+    if keep:
+        sims = vectors[keep] @ vectors[keep].T
+        for x, i in enumerate(keep):
+            for y in range(x + 1, len(keep)):
+                j = keep[y]
+                # Sentences of one article never merge directly: an article repeats itself rarely,
+                # and merging them would chain unrelated facts together.
+                if sentences[i].article == sentences[j].article:
+                    continue
+                if same_statement(float(sims[x, y]), jaccard(words[i], words[j])):
+                    parent[_find(parent, i)] = _find(parent, j)
+    clusters: dict[int, list[int]] = {}
+    for i in keep:
+        clusters.setdefault(_find(parent, i), []).append(i)
+    order = {a.id: n for n, a in enumerate(articles)}
+    drafts = []
+    for members in clusters.values():
+        members.sort(key=lambda i: (order.get(sentences[i].article, 0), sentences[i].index))
+        sources = tuple(dict.fromkeys(sentences[i].article for i in members))
+        if len(members) > 1:
+            sub = vectors[members] @ vectors[members].T
+            rep = members[int(np.argmax(sub.sum(axis=1)))]
+        else:
+            rep = members[0]
+        evidence = tuple(Span(sentences[i].article, sentences[i].start, sentences[i].end) for i in members)
+        drafts.append(
+            (reuse.independent_count(sources), len(sources), members[0], sentences[rep].text, sources, evidence)
+        )
+    # Ranked by support; ties keep reading order of the first mention.
+    drafts.sort(key=lambda d: (-d[0], -d[1], order.get(sentences[d[2]].article, 0), sentences[d[2]].index))
+    facts = tuple(
+        Fact(id=f"f{n + 1}", text=text, sources=sources, independent_sources=independent, evidence=evidence)
+        for n, (independent, _, _, text, sources, evidence) in enumerate(drafts)
+    )
+    unique: dict[str, tuple[str, ...]] = {a.id: () for a in articles}
+    for fact in facts:
+        if len(fact.sources) == 1:
+            unique[fact.sources[0]] = unique.get(fact.sources[0], ()) + (fact.id,)
+    return facts, unique

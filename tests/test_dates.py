@@ -1,0 +1,135 @@
+"""Dates: resolved against the article's publication date, at the precision the text gives."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storydesk.extract.dates import dates_in, find_dates
+from storydesk.model import Article, Sentence
+from tests.conftest import published
+
+SUNDAY = date(2024, 3, 10)  # the issue's example publication day
+
+
+def resolved(text: str, day: date | None = SUNDAY) -> list[tuple[str, str, str]]:
+    return [(m.text, m.date, m.precision) for m in dates_in(text, day)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The fire broke out on Friday.", [("Friday", "2024-03-08", "day")]),
+    ("The fire broke out early Friday, officials said.", [("early Friday", "2024-03-08", "day")]),
+    ("Most residents were home by Friday evening.", [("Friday evening", "2024-03-08", "day")]),
+    ("Two firefighters were still in hospital on Sunday.", [("Sunday", "2024-03-10", "day")]),
+    ("Crews returned early Sunday.", [("early Sunday", "2024-03-10", "day")]),
+    ("He resigned last Friday.", [("last Friday", "2024-03-08", "day")]),
+    ("The dock reopens next Friday.", [("next Friday", "2024-03-15", "day")]),
+    ("The council will vote on Tuesday.", [("Tuesday", "2024-03-12", "day")]),
+    ("The council voted on Tuesday.", [("Tuesday", "2024-03-05", "day")]),
+    ("The mayor spoke yesterday.", [("yesterday", "2024-03-09", "day")]),
+    ("The port reopens today.", [("today", "2024-03-10", "day")]),
+    ("Shots were heard last night.", [("last night", "2024-03-09", "day")]),
+    ("Inspectors visited the terminal last month.", [("last month", "2024-02", "month")]),
+    ("Profits fell last year.", [("last year", "2023", "year")]),
+    ("A smaller blaze in May last year damaged a crane.", [("May last year", "2023-05", "month")]),
+    ("The dock was rebuilt last May.", [("last May", "2023-05", "month")]),
+    ("It is the second fire since May 2023.", [("May 2023", "2023-05", "month")]),
+    ("Its inspectors visited on Feb. 12.", [("Feb. 12", "2024-02-12", "day")]),
+    ("Its inspectors visited on February 12.", [("February 12", "2024-02-12", "day")]),
+    ("Its inspectors visited on 12 February.", [("12 February", "2024-02-12", "day")]),
+    ("The ship sank on Dec. 3.", [("Dec. 3", "2023-12-03", "day")]),
+    ("The trial will begin on April 3.", [("April 3", "2024-04-03", "day")]),
+    ("The results will be announced on Thursday.", [("Thursday", "2024-03-14", "day")]),
+    ("Rain is forecast for Saturday.", [("Saturday", "2024-03-16", "day")]),
+    ("The hearing was adjourned until April 3.", [("April 3", "2024-04-03", "day")]),
+    ("Sailings are suspended until Tuesday.", [("Tuesday", "2024-03-12", "day")]),
+    ("Vogt said workers would hold a protest on Monday.", [("Monday", "2024-03-11", "day")]),
+    ("Customers should be reconnected by Monday evening.", [("Monday evening", "2024-03-11", "day")]),
+    ("The line would have reopened on Monday.", [("Monday", "2024-03-04", "day")]),
+    ("The summit took place on 14-15 February.", [("14-15 February", "2024-02-14", "day")]),
+    ("Inflation fell in December, the lowest since 2021.", [("December", "2023-12", "month"), ("2021", "2021", "year")]),
+    ("Five years ago the town changed.", [("Five years ago", "2019", "year")]),
+    ("The law was signed on March 9, 2021.", [("March 9, 2021", "2021-03-09", "day")]),
+    ("The law was signed on 9 March 2021.", [("9 March 2021", "2021-03-09", "day")]),
+    ("The memo is dated 2021-03-09.", [("2021-03-09", "2021-03-09", "day")]),
+    ("The problems we identified in February were not fixed.", [("February", "2024-02", "month")]),
+    ("The plant closed in 2019.", [("2019", "2019", "year")]),
+    ("The plant closed three years ago.", [("three years ago", "2021", "year")]),
+    ("She returned on Friday, March 13, to collect her things.", [("Friday, March 13", "2020-03-13", "day")]),
+    ("The show returns later this year.", [("later this year", "2024", "year")]),
+    ("In 2019, on Feb. 12, the board met.", [("2019", "2019", "year"), ("Feb. 12", "2019-02-12", "day")]),
+    ("Inspectors visited last month, on Feb. 12, and left.",
+     [("last month", "2024-02", "month"), ("Feb. 12", "2024-02-12", "day")]),
+])
+def test_dates_resolve_against_publication(sentence, expected):
+    assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "He may be right about the cause.",
+    "May I ask a question?",
+    "Thousands will march through the city.",
+    "The Sunday Times first reported the story.",
+    "Shops expect a rush on Black Friday.",
+    "The market is open on Fridays.",
+    "Crews worked through the night and into the early hours.",
+    "The fire was under control by mid-morning.",
+    "It is the second fire in less than a year.",
+    "The protest took place a day after the fire.",
+])
+def test_dates_ignore_words_that_are_not_dates(sentence):
+    assert resolved(sentence) == []
+
+
+def test_dates_last_week_gives_a_month_only_inside_one_month():
+    # Published Wednesday 2024-03-20: last week is 11-17 March.
+    assert resolved("The board met last week.", date(2024, 3, 20)) == [("last week", "2024-03", "month")]
+    # Published Sunday 2024-03-10: last week is 26 Feb - 3 March, two months: no date.
+    assert resolved("The board met last week.", SUNDAY) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The fire broke out on Friday.", []),
+    ("Inspectors visited last month, on Feb. 12.", []),
+    ("The law was signed on March 9, 2021, in 2019 drafted.", [("March 9, 2021", "2021-03-09", "day"),
+                                                                 ("2019", "2019", "year")]),
+    ("It is the second fire since May 2023.", [("May 2023", "2023-05", "month")]),
+])
+def test_dates_without_publication_only_absolute_dates_resolve(sentence, expected):
+    assert resolved(sentence, None) == expected
+
+
+def test_dates_read_tense_in_their_own_sentence():
+    # A whole text may be passed: "will" in one sentence does not send the next one's date forward.
+    text = "The council will vote next month. The mayor resigned on Tuesday."
+    assert resolved(text)[-1] == ("Tuesday", "2024-03-05", "day")
+
+
+def test_dates_use_each_articles_own_publication_day():
+    saturday = Article(id="sat", text="It began on Saturday.", published=published("2024-03-09"))
+    monday = Article(id="mon", text="It began on Saturday.", published=published("2024-03-11"))
+    sentences = [Sentence(a.id, 0, 0, len(a.text), a.text) for a in (saturday, monday)]
+    dates = find_dates([saturday, monday], sentences)
+    assert [(d.span.article, d.date) for d in dates] == [("sat", "2024-03-09"), ("mon", "2024-03-09")]
+    assert all(saturday.text[d.span.start:d.span.end] == d.text == "Saturday" for d in dates)
+
+
+@pytest.mark.xfail(reason="'the day after' a dated event is not chained to that date", strict=True)
+def test_dates_relative_to_another_date():
+    assert resolved("The fire started on Friday and crews left the day after.")[-1][1] == "2024-03-09"
+
+
+def test_dates_match_the_example(example_digest, example_expected):
+    found = {(d.span.article, d.text, d.date, d.precision) for d in example_digest.extraction.dates}
+    wanted = [(e["article"], e["date_text"], e["date"], e["precision"]) for e in example_expected["dates"]]
+    assert [w for w in wanted if w not in found] == []
+    # Nothing beyond the planted dates: each one found is one of them.
+    assert len(example_digest.extraction.dates) == len(wanted)
+
+
+def test_dates_example_noise_dates_are_not_read(example_digest, example_expected):
+    texts = {(d.span.article, d.text) for d in example_digest.extraction.dates}
+    wanted = {(e["article"], e["date_text"]) for e in example_expected["dates"]}
+    leaked = [n for n in example_expected["noise_dates"] if (n["article"], n["text"]) in texts - wanted]
+    assert leaked == []

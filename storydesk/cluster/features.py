@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storydesk.model import Article
+from storydesk.reuse.minhash import MinHasher
 
 # 2**21 buckets: a few million distinct terms and names collide rarely enough not to matter
 # (a collision merges two rare words' weights), and the document-frequency table is 8 MB.
@@ -56,9 +57,8 @@ _POSSESSIVES = ("'s", "’s")
 # A capitalized word that opens a sentence is usually not a name ("The", "But", "After").
 _NOT_NAMES = STOPWORDS | {w.capitalize() for w in STOPWORDS}
 
-_rng = np.random.default_rng(20240310)  # fixed seed: signatures must match across runs and processes
-_PERM_A = _rng.integers(0, 1 << 63, size=MINHASH_PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-_PERM_B = _rng.integers(0, 1 << 63, size=MINHASH_PERMUTATIONS, dtype=np.uint64)
+# The reuse stage's hasher; its fixed seed keeps signatures comparable across runs and processes.
+_HASHER = MinHasher(num_perm=MINHASH_PERMUTATIONS)
 
 
 @dataclass(frozen=True)
@@ -188,10 +188,7 @@ def minhash(token_hashes: list[int]) -> np.ndarray | None:
     shingles = tokens[: len(tokens) - SHINGLE_WORDS + 1].copy()
     for offset in range(1, SHINGLE_WORDS):
         shingles = (shingles * np.uint64(1_000_003) + tokens[offset: len(tokens) - SHINGLE_WORDS + 1 + offset]) & np.uint64(0xFFFFFFFF)
-    # Multiply-shift hashing: (a*x + b) mod 2**64 with odd a, keeping the high 32 bits, is a
-    # universal family (numpy's uint64 arithmetic wraps, which is the mod 2**64).
-    hashed = (_PERM_A[None, :] * shingles[:, None] + _PERM_B[None, :]) >> np.uint64(32)
-    return hashed.min(axis=0)
+    return _HASHER.signature(shingles)
 
 
 def jaccard_estimate(a: np.ndarray, b: np.ndarray) -> float:

@@ -116,7 +116,7 @@ class StoryState:
             "term_weights": np.fromiter(self.terms.values(), dtype=np.float64, count=len(self.terms)),
             "name_keys": np.fromiter(self.names, dtype=np.int64, count=len(self.names)),
             "name_weights": np.fromiter(self.names.values(), dtype=np.float64, count=len(self.names)),
-            "signatures": np.array(self.signatures, dtype=np.uint64).reshape(-1, MINHASH_PERMUTATIONS),
+            "signatures": np.array(self.signatures, dtype=np.uint32).reshape(-1, MINHASH_PERMUTATIONS),
             "numbers": np.array([self.size, _nan(self.first_time), _nan(self.last_time), self.last_seq]),
         }
         if self.embedding is not None:

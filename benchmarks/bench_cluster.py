@@ -52,6 +52,7 @@ from storydesk.model import Article  # noqa: E402
 STREAM = ROOT.parent / "shared" / "data" / "multinews" / "val_stream.jsonl"
 THRESHOLDS = [round(0.12 + 0.02 * i, 2) for i in range(11)]  # 0.12 .. 0.32
 NAME_WEIGHTS = [0.0, 1.0, 2.0, 3.0]
+MIN_WORD_SIMILARITIES = [0.0, 0.1]
 BASELINE_THRESHOLDS = [round(0.05 + 0.025 * i, 3) for i in range(15)]  # 0.05 .. 0.40
 _WORD = re.compile(r"\w+")
 
@@ -200,7 +201,8 @@ def quality(articles: list[Article], gold: dict[str, str], embeddings: bool) -> 
     # Every run clusters the whole stream (so thresholds meet the stream's real density of
     # stories); tuning scores only the pairs of one fold's stories, reporting only the other's.
     folds = [{i: s for i, s in gold.items() if fold(s) == number} for number in (0, 1)]
-    grid = [{"join_threshold": t, "name_weight": w} for t in THRESHOLDS for w in NAME_WEIGHTS]
+    grid = [{"join_threshold": t, "name_weight": w, "min_word_similarity": m}
+            for t in THRESHOLDS for w in NAME_WEIGHTS for m in MIN_WORD_SIMILARITIES]
     methods: list[tuple[str, Callable[..., Clusterer], list[dict]]] = [
         ("storydesk (terms + names + near-dups)", storydesk_method, grid),
         ("storydesk, no near-duplicate signal", lambda **p: storydesk_method(near_duplicates=False, **p), grid),

@@ -274,17 +274,18 @@ def cluster_command(
     out: Annotated[Path, typer.Option("--out", help="Write one {\"id\", \"story\"} JSON line per article to this file.")],
     published: PublishedOpt = None,
     raw: RawOpt = False,
+    embeddings: Annotated[bool, typer.Option("--embeddings", help="Add sentence-embedding similarity: better grouping, ~20x slower.")] = False,
 ) -> None:
     """Group a stream of articles into stories, in the order given (online: each article joins the
     most similar recent story or starts one)."""
     import json
 
     from storydesk.clean import iter_clean_articles
-    from storydesk.cluster import StoryClusterer
+    from storydesk.cluster import ClusterOptions, StoryClusterer
 
     problems: list[Problem] = []
     articles = iter_clean_articles(paths, problems, raw=raw, published=parse_published(published))
-    clusterer = StoryClusterer()
+    clusterer = StoryClusterer(ClusterOptions.with_embeddings() if embeddings else None)
     lines: list[str] = []
     batch: list = []
     with _Bars() as bars:

@@ -32,9 +32,14 @@ from storydesk.model import Article
 # Chosen by benchmarks/bench_cluster.py --tune: grid search maximising pairwise F1 on the
 # tuning half of the Multi-News validation stream (stories whose CRC-32 is even), reported on
 # the other half. See that script for the grid and the held-out figures.
-JOIN_THRESHOLD = 0.2  # similarity an article needs to join a story
-NAME_WEIGHT = 2.0  # how much shared names raise the word similarity: x (1 + NAME_WEIGHT * name cosine)
-EMBEDDING_WEIGHT = 0.3  # share that comes from embeddings, when they are switched on
+JOIN_THRESHOLD = 0.18  # similarity an article needs to join a story
+NAME_WEIGHT = 3.0  # how much shared names raise the word similarity: x (1 + NAME_WEIGHT * name cosine)
+MIN_WORD_SIMILARITY = 0.1  # below this word cosine, shared names do not raise the score
+# With embeddings on: EMBEDDING_WEIGHT of the score is the embedding cosine (not tuned: a third
+# was the first value tried), and the threshold and name weight are tuned the same way as above.
+EMBEDDING_WEIGHT = 0.3
+EMBEDDING_JOIN_THRESHOLD = 0.24
+EMBEDDING_NAME_WEIGHT = 3.0
 
 # Two articles whose shingles overlap this much (estimated Jaccard) are copies of one text (wire
 # copy, a republished story): the copy joins its original's story whatever the other scores say.
@@ -70,12 +75,18 @@ MAX_CANDIDATES = 20  # stories scored exactly per article, those sharing most qu
 class ClusterOptions:
     join_threshold: float = JOIN_THRESHOLD
     name_weight: float = NAME_WEIGHT
+    min_word_similarity: float = MIN_WORD_SIMILARITY
     near_duplicates: bool = True
     near_duplicate_jaccard: float = NEAR_DUPLICATE_JACCARD
     embeddings: bool = False  # add sentence-embedding similarity (storydesk.embed); slower
     embedding_weight: float = EMBEDDING_WEIGHT
     window_days: float = STORY_WINDOW_DAYS
     max_idle_articles: int = MAX_IDLE_ARTICLES
+
+    @classmethod
+    def with_embeddings(cls) -> ClusterOptions:
+        """Embeddings on, with the threshold and name weight tuned for them (~20x slower)."""
+        return cls(embeddings=True, join_threshold=EMBEDDING_JOIN_THRESHOLD, name_weight=EMBEDDING_NAME_WEIGHT)
 
 
 @dataclass(frozen=True)
@@ -255,7 +266,9 @@ class StoryClusterer:
     def _similarity(self, story: StoryState, terms, names, embedding) -> float:
         text = _cosine(terms, story.terms, story.terms_norm)
         # Shared names raise what shared words say, and cannot join stories alone: two events at
-        # the same port with the same fire chief stay apart unless their words are alike.
+        # the same port with the same fire chief stay apart unless their words are alike too.
+        if text < self.options.min_word_similarity:
+            return text
         score = text * (1 + self.options.name_weight * _cosine(names, story.names, story.names_norm))
         if embedding is not None and story.embedding is not None:
             weight = self.options.embedding_weight

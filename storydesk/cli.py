@@ -6,6 +6,7 @@ file (and line), and the exit code is non-zero only when nothing could be read.
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Optional
@@ -211,6 +212,163 @@ def summarize_command(
         err.print("[red]error[/]: no story could be read")
         raise typer.Exit(1)
     err.print(f"{written:,} summaries written to {out}")
+
+
+# -- stories: clustering a stream and the story store ---------------------------------------------
+
+CLUSTER_BATCH = 1000  # articles whose words count in the IDF before they are placed (see StoryClusterer.assign)
+StoreOpt = Annotated[Path, typer.Option("--store", help="The story store (an SQLite file; created by `run`).")]
+
+
+class _Bars:
+    """A progress callback (stage, done, total) drawing one bar per stage on stderr; total 0: unknown."""
+
+    def __init__(self) -> None:
+        self._progress = progress("{task.description:12}")
+        self._tasks: dict[str, int] = {}
+
+    def __enter__(self) -> _Bars:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._progress.stop()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage not in self._tasks:
+            self._tasks[stage] = self._progress.add_task(stage, total=total or None)
+        self._progress.update(self._tasks[stage], completed=done, total=total or None)
+
+
+def _open_store(path: Path):
+    from storydesk.store import StoreError, StoryStore
+
+    if not path.exists():
+        err.print(f"[red]error[/]: no store at {path} (make one with `storydesk run ARTICLES... --store {path}`)")
+        raise typer.Exit(1)
+    try:
+        return StoryStore(path)
+    except StoreError as exc:
+        err.print(f"[red]error[/]: {exc}")
+        raise typer.Exit(2) from None
+
+
+@app.command("cluster")
+def cluster_command(
+    paths: PathsArg,
+    out: Annotated[Path, typer.Option("--out", help="Write one {\"id\", \"story\"} JSON line per article to this file.")],
+    published: PublishedOpt = None,
+    raw: RawOpt = False,
+    embeddings: Annotated[bool, typer.Option("--embeddings", help="Add sentence-embedding similarity: better grouping, ~20x slower.")] = False,
+) -> None:
+    """Group a stream of articles into stories, in the order given (online: each article joins the
+    most similar recent story or starts one)."""
+    import json
+
+    from storydesk.clean import iter_clean_articles
+    from storydesk.cluster import ClusterOptions, StoryClusterer
+
+    problems: list[Problem] = []
+    articles = iter_clean_articles(paths, problems, raw=raw, published=parse_published(published))
+    clusterer = StoryClusterer(ClusterOptions.with_embeddings() if embeddings else None)
+    lines: list[str] = []
+    batch: list = []
+    with _Bars() as bars:
+        for article in itertools.chain(articles, [None]):
+            if article is not None:
+                batch.append(article)
+            if len(batch) == CLUSTER_BATCH or (article is None and batch):
+                lines += [json.dumps({"id": a.article, "story": a.story}) + "\n" for a in clusterer.assign(batch)]
+                batch = []
+                bars("clustering", len(lines), 0)
+    report_problems(problems)
+    if not lines:
+        err.print("[red]error[/]: no article could be read; nothing to cluster")
+        raise typer.Exit(1)
+    stories = len({json.loads(line)["story"] for line in lines})
+    write_output(out, "".join(lines), f"{len(lines)} assignments ({stories} stories)")
+
+
+@app.command("run")
+def run_command(
+    paths: PathsArg,
+    store: StoreOpt,
+    published: PublishedOpt = None,
+    words: Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")] = 120,
+) -> None:
+    """Add articles to a story store: cluster the new ones (ids already stored are skipped), then
+    digest every story of two or more articles that gained one. Safe to interrupt and re-run."""
+    from storydesk.pipeline import Options
+    from storydesk.store import StoreError, update_store
+
+    options = Options(published=parse_published(published), words=words)
+    try:
+        with _Bars() as progress:
+            report = update_store(paths, store, digest_options=options, progress=progress)
+    except StoreError as exc:
+        err.print(f"[red]error[/]: {exc}")
+        raise typer.Exit(2) from None
+    report_problems(report.problems)
+    if not report.added and not report.skipped and any(p.fatal for p in report.problems):
+        err.print("[red]error[/]: no article could be read")
+        raise typer.Exit(1)
+    err.print(f"{store}: {report.added} articles added, {report.skipped} already stored; "
+              f"{len(report.digested)} stories digested", soft_wrap=True)
+
+
+@app.command("stories")
+def stories_command(store: StoreOpt) -> None:
+    """List the stories in a store: id, headline, number of articles, dates, digest state."""
+    from rich.table import Table
+
+    with _open_store(store) as opened:
+        rows = opened.stories()
+    table = Table("story", "headline", "articles", "first published", "last published", "digest")
+    for row in rows:
+        table.add_row(row.id, row.headline, str(row.articles), _day(row.first_published), _day(row.last_published),
+                      "yes" if row.digested else ("-" if row.articles < 2 else "stale"))
+    Console(highlight=False).print(table)
+
+
+@app.command("show")
+def show_command(
+    story: Annotated[str, typer.Argument(help="Story id (see `storydesk stories`).")],
+    store: StoreOpt,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the stored digest as JSON to this file.")] = None,
+    markdown_out: Annotated[Optional[Path], typer.Option("--markdown", help="Write the digest as Markdown to this file.")] = None,
+    html_out: Annotated[Optional[Path], typer.Option("--html", help="Write the digest as one HTML report to this file.")] = None,
+) -> None:
+    """Print one story's digest, or write it as JSON, Markdown or HTML. JSON is the stored digest;
+    the other forms digest the stored articles again (the same inputs give the same digest)."""
+    import json
+
+    with _open_store(store) as opened:
+        row = opened.story(story)
+        if row is None:
+            err.print(f"[red]error[/]: no story {story!r} in {store} (see `storydesk stories --store {store}`)")
+            raise typer.Exit(1)
+        stored = opened.digest_dict(story) if row.digested else None
+        articles = opened.story_articles(story)
+    if json_out and stored is not None:
+        write_output(json_out, json.dumps(stored, ensure_ascii=False, indent=2), "JSON digest")
+    if (json_out and stored is None) or markdown_out or html_out or not json_out:
+        from storydesk.pipeline import Options, digest_articles
+
+        result = digest_articles(articles, Options(story_id=story))
+        if json_out and stored is None:
+            write_output(json_out, result.to_json(), "JSON digest")
+        if markdown_out:
+            write_output(markdown_out, result.to_markdown(), "Markdown digest")
+        if html_out:
+            write_output(html_out, result.to_html(), "HTML report")
+        if not (json_out or markdown_out or html_out):
+            from storydesk.render.terminal import print_digest
+
+            print_digest(result)
+
+
+def _day(value: Optional[datetime]) -> str:
+    return value.date().isoformat() if value else "-"
 
 
 def main() -> None:

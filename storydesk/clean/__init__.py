@@ -65,8 +65,9 @@ def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[P
             result = CleanResult(result.text, result.title, page_removed(extracted.page, result))
         if not result.text.strip():
             problems.append(Problem(_where(doc), "no article body found after cleaning (the page holds only "
-                                                 f"navigation, links or notices: {len(result.removed)} lines "
-                                                 "removed); article left out", fatal=True))
+                                                 f"navigation, links or notices: {len(result.removed)} "
+                                                 f"{'line' if len(result.removed) == 1 else 'lines'} removed); "
+                                                 "article left out", fatal=True))
             continue
         url = doc.url or meta.url
         byline = _byline(result.removed)

@@ -8,7 +8,6 @@ document frequencies and story centroids across runs.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import zlib

@@ -26,7 +26,7 @@ def align_facts(
 ) -> Alignment:
     vectors = _embeddings(sentences)
     facts, unique = group_facts(articles, sentences, vectors, reuse)
-    conflicts = find_conflicts(sentences, vectors, extraction)
+    conflicts = find_conflicts(sentences, vectors, extraction, articles)
     return Alignment(
         facts=facts,
         conflicts=conflicts,

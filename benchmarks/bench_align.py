@@ -4,6 +4,8 @@
     python benchmarks/bench_align.py --verbose            # plus each story's misses and false conflicts
     python benchmarks/bench_align.py --story bridge-collapse --verbose
     python benchmarks/bench_align.py --sweep              # fact-grouping thresholds on the tune half
+    python benchmarks/bench_align.py --multinews 20       # the conflicts reported on Multi-News clusters,
+                                                          # to read (benchmarks/gold/align/multinews-reading.md)
 
 Each story runs through the whole pipeline (`storydesk.pipeline.digest`), so reuse's copy groups,
 the extract stage's quantities, dates and quotes, and the align stage are the real ones. Scores
@@ -425,12 +427,46 @@ def report(runs: list[Run], threshold: float, verbose: bool) -> None:
           f"digests in {seconds:.1f} s (first one loads the models)")
 
 
+def multinews(count: int, skip: int = 0) -> None:
+    """Print every conflict the stage reports on the first `count` Multi-News clusters of 2+ articles."""
+    path = ROOT.parent / "shared" / "data" / "multinews" / "val.jsonl"
+    if not path.exists():
+        sys.exit(f"Multi-News not found at {path}")
+    shown = 0
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            cluster = json.loads(line)
+            if len(cluster["documents"]) < 2:
+                continue
+            if skip:
+                skip -= 1
+                continue
+            documents = [RawDocument(id=doc["id"], content=doc["text"], title=doc.get("title") or None)
+                         for doc in cluster["documents"]]
+            started = time.perf_counter()
+            d = digest(documents, story_id=cluster["id"])
+            print(f"\n## {cluster['id']}: {len(d.articles)} articles, {len(d.sentences)} sentences, "
+                  f"{len(d.alignment.conflicts)} conflicts ({time.perf_counter() - started:.1f} s) — {d.story.headline[:80]}")
+            for c in d.alignment.conflicts:
+                print(f"- {c.id} {c.kind}/{c.severity}: {c.topic}")
+                for claim in c.claims:
+                    print(f"    {claim.value} {list(claim.sources)}: {claim.text[:220]}")
+            shown += 1
+            if shown == count:
+                break
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--story", action="append", help="only this story (repeatable)")
     parser.add_argument("--verbose", action="store_true", help="print each story's misses and false conflicts")
     parser.add_argument("--sweep", action="store_true", help="grid of fact thresholds on the tune stories")
+    parser.add_argument("--multinews", type=int, metavar="N", help="print the conflicts found on N Multi-News clusters")
+    parser.add_argument("--skip", type=int, default=0, help="with --multinews: clusters to skip first")
     args = parser.parse_args()
+    if args.multinews:
+        multinews(args.multinews, args.skip)
+        return
     runs = [run_story(story) for story in load_stories(args.story)]
     if not runs:
         sys.exit(f"no gold stories found in {GOLD}")

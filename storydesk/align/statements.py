@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storydesk.align.text import STOP, WORD, clip, stem, stems
 from storydesk.model import Claim, Conflict, Sentence, Span
 
 # Sentence cosine (MiniLM) above which a denial and a claim sharing their object are taken as the
@@ -33,16 +34,19 @@ SAME_STATEMENT_COSINE = 0.70
 # "police said they had arrested two men ..." is 0.33); set just under the lowest.
 NEGATION_FLIP_COSINE = 0.30
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# Any negation anywhere in a sentence disqualifies it as the affirmative side.
+# Any negation anywhere in a sentence disqualifies it as the affirmative side; so does "any", which
+# stands in questions and checks ("checked for any secretly placed devices"), not in affirmations.
 _ANY_NEGATION = re.compile(
-    r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|den(?:y|ies|ied)|refus(?:e|es|ed)|"
+    r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|any|den(?:y|ies|ied)|refus(?:e|es|ed)|"
     r"declin(?:e|es|ed)|reject(?:s|ed)?)\b|n[’']t\b", re.I)
+# A hedge does not affirm anything: "we will look at how hunger might influence behaviour".
+# So does an attempt: "appears to try to pull over" is not "pulled over".
+_HEDGE = re.compile(r"\b(?:might|may|whether|if|(?:tr(?:y|ies|ied)|attempt(?:s|ed)?|appear(?:s|ed)?|seem(?:s|ed)?) to)\b")
 _AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|could|should|be|been|being|also|yet|so\s+far|ever)\s+)*"
 # "no bus routes would be cut", "No patients have died", "no arrests have been made".
 _NO_NOUN = re.compile(rf"\b[Nn]o\s+((?:[a-z-]+\s+){{0,2}})([a-z-]+s)\s+{_AUX}([a-z-]+)")
-# "no one was inside", "nobody was hurt".
-_NO_ONE = re.compile(rf"\b(?:[Nn]o\s+one|[Nn]obody)\s+{_AUX}([a-z-]+)")
+# "no one was inside", "nobody was hurt" (an adverb is skipped: "no one had secretly placed").
+_NO_ONE = re.compile(rf"\b(?:[Nn]o\s+one|[Nn]obody)\s+{_AUX}(?:[a-z]+ly\s+)?([a-z-]+)")
 # "has refused to concede", "declined to resign", "did not resign".
 _REFUSED = re.compile(r"\b(?:refused|declined|failed)\s+to\s+([a-z-]+)|\b(?:did|does|do|has|have|had)\s+not\s+([a-z-]+)")
 _DENY = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|disowned)\b\s*(?:that\s+)?", re.I)
@@ -50,23 +54,8 @@ _AFFIRM = re.compile(r"\b(?:claim(?:s|ed)?|confirm(?:s|ed)?|admit(?:s|ted)?|ackn
 # Verbs that say nothing of their own after a negated noun: "no arrests have been made" is about
 # arrests, so only the noun has to come back ("police arrested two men").
 _LIGHT_VERBS = frozenset("made reported found seen recorded given taken carried confirmed".split())
-_STOP = frozenset(
-    "a an the of to in on at for and or but is are was were be been by with from that this it its as he she they "
-    "his her their said says has have had which who will would could should also there any".split())
+_PRONOUNS = frozenset("him her them it us me you himself herself themselves itself".split())
 
-
-def stem(word: str) -> str:
-    """A crude stem that makes 'peaked'/'peak', 'arrests'/'arrested', 'conceded'/'concede' meet."""
-    word = word.lower().strip("'’-")
-    for suffix in ("ing", "ed", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word[:5]
-
-
-def stems(text: str) -> set[str]:
-    return {stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP}
 
 
 @dataclass(frozen=True)
@@ -86,23 +75,42 @@ def negations(text: str) -> list[Negation]:
         keys = {stem(noun)} if verb in _LIGHT_VERBS else {stem(noun), stem(verb)}
         found.append(Negation(m.group(0), frozenset(keys), "fact", m.start()))
     for m in _NO_ONE.finditer(text):
-        found.append(Negation(m.group(0), frozenset({stem(m.group(1))}), "fact", m.start()))
+        # "no one voted" / "support voting": the predicate alone is too weak; its object too.
+        second = _object(text[m.end():])
+        if second:
+            found.append(Negation(m.group(0), frozenset({stem(m.group(1)), stem(second)}), "fact", m.start()))
     for m in _REFUSED.finditer(text):
+        # A verb alone is too common a word ("did not come up" / "the coming confrontation"): its
+        # object in the same clause, or else the named subject, must come back with it.
         verb = m.group(1) or m.group(2)
-        if verb not in _STOP:
-            found.append(Negation(m.group(0), frozenset({stem(verb)}), "fact", m.start()))
+        second = _object(text[m.end():]) or _subject(text[:m.start()])
+        if verb not in STOP and second:
+            found.append(Negation(m.group(0), frozenset({stem(verb), stem(second)}), "fact", m.start()))
     for m in _DENY.finditer(text):
         # The denied object: the first content words after the verb ("responsibility",
         # "plans to close the Orsa plant"); two of them must come back (one when it is a single word).
-        after = [w for w in _WORD.findall(text[m.end():m.end() + 80]) if w.lower() not in _STOP][:4]
+        after = [w for w in WORD.findall(text[m.end():m.end() + 80]) if w.lower() not in STOP][:4]
         if after:
             found.append(Negation(text[m.start():m.end()] + " ".join(after), frozenset(stem(w) for w in after),
                                   "denial", m.start()))
     return found
 
 
+def _object(after: str) -> str | None:
+    """The first content word after a verb, within its clause ("to offer him a vow" -> "vow")."""
+    clause = re.split(r"[,;:.!?—]", after, maxsplit=1)[0]
+    return next((w for w in WORD.findall(clause) if w.lower() not in STOP and w.lower() not in _PRONOUNS), None)
+
+
+def _subject(before: str) -> str | None:
+    """The last capitalized name before the negation, within its clause ("Pratt has refused")."""
+    clause = re.split(r"[,;:.!?—]", before)[-1]
+    words = WORD.findall(clause)
+    return next((w for w in reversed(words[1:]) if w[0].isupper()), None)
+
+
 def _affirms(negation: Negation, text: str) -> bool:
-    if _ANY_NEGATION.search(text):
+    if _ANY_NEGATION.search(text) or _HEDGE.search(text):
         return False
     words = stems(text)
     if negation.kind == "denial":
@@ -117,10 +125,6 @@ def _topic(negation: Negation) -> str:
     phrase = re.sub(r"^(?:refused|declined|failed)\s+to\s+|\b(?:did|does|do|has|have|had)\s+not\s+", "", phrase)
     phrase = re.sub(r"^(?:den(?:y|ies|ied)|rejected|disowned)\s*(?:that\s+)?", "", phrase, flags=re.I)
     return f"whether {phrase.strip()}"
-
-
-def clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def statement_conflicts(sentences: list[Sentence], sims: np.ndarray) -> list[Conflict]:

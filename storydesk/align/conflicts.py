@@ -94,7 +94,9 @@ def _merge(conflicts: list[Conflict]) -> list[Conflict]:
     """One conflict per point: pairwise findings on the same topic and values become one, sides merged by value."""
     merged: dict[tuple, dict] = {}
     for c in conflicts:
-        key = (c.kind, c.topic, frozenset(str(claim.value) for claim in c.claims))
+        # Date pairs name their point by the words they share, which vary pair to pair: their
+        # values alone say which finding is which.
+        key = (c.kind, "" if c.kind == "date" else c.topic, frozenset(str(claim.value) for claim in c.claims))
         entry = merged.setdefault(key, {"conflict": c, "claims": {}})
         for claim in c.claims:
             side = entry["claims"].setdefault(str(claim.value), [claim.value, claim.text, [], []])

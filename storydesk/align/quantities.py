@@ -2,8 +2,8 @@
 
 Two counts are rivals only when they count the same noun, in sentences about the same point
 (embedding similarity), with the same scope (not "40 a day" against "400 in total"), at the same
-time (not this week's count against one tied to 2019, or Friday's against Monday's), and outside
-quotes. A sentence listing three values of one noun is a table, not a count, and a sum of money,
+time (not this week's count against one tied to 2019, or Friday's against Monday's), for the same
+place (not Homs against all of Syria), outside quotes and questions. A sentence listing three values of one noun is a table, not a count, and a sum of money,
 a percentage or a measure must also share the words that say what it measures.
 """
 
@@ -49,6 +49,13 @@ _SCOPE_WORDS = {
     "total": re.compile(r"\b(in total|so far|since|cumulative|altogether|to date)\b", re.I),
 }
 _BARE_YEAR = re.compile(r"(?<![\d$£€.,])\b((?:19|20)\d\d)\b(?![\d,.]\d)")
+# Where a count was made, said in its own clause: "104 people were killed in Homs" is not a rival
+# of "125 people died across Syria".
+_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_CLAUSE = re.compile(r"[,;:()—]|\band\b|\bbut\b|\b(?:which|who|where|including)\b")
+# "at one electrode ... the other", "one child with him": a lone "one" picks a thing out, it does
+# not report a count.
+_DETERMINER_ONE = frozenset({"one", "a", "an", "single"})
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
@@ -63,6 +70,8 @@ def quantity_conflicts(
     for q in _outside_quotes(extraction.quantities, extraction):
         if q.sentence is not None and (q.span.article, q.sentence) in index:
             by_sentence.setdefault(index[(q.span.article, q.sentence)], []).append(q)
+    # A question asserts no count ("can the planet really support 7 billion people?").
+    by_sentence = {i: qs for i, qs in by_sentence.items() if not sentences[i].text.rstrip(" \"'”’)").endswith("?")}
     other_times = _other_times(sentences, extraction, index, articles)
     found: list[Conflict] = []
     seen: set[tuple] = set()
@@ -75,7 +84,10 @@ def quantity_conflicts(
         for a in qs_i:
             for b in qs_j:
                 if _noun_key(a.noun) != _noun_key(b.noun) or a.value == b.value or a.upper is not None \
-                        or b.upper is not None:
+                        or b.upper is not None or _determiner(a) or _determiner(b):
+                    continue
+                place_a, place_b = _place(si, a), _place(sj, b)
+                if place_a and place_b and place_a != place_b:
                     continue
                 values_i, values_j = _values_of(qs_i, a.noun), _values_of(qs_j, a.noun)
                 # "four of the six" next to "six": the other side's count is in this sentence too.
@@ -91,7 +103,8 @@ def quantity_conflicts(
                 ambiguous = _noun_key(a.noun) in UNIT_NOUNS or max(len(values_i), len(values_j)) >= 2
                 # (Topic words count here: "stabbed" tells the stabbed from the arrested even when
                 # the whole story is about a stabbing.)
-                if ambiguous and not shared_context(context(si, a.span, set()), context(sj, b.span, set())):
+                if ambiguous and not shared_context(context(si, a.span, set(), clause=True),
+                                                context(sj, b.span, set(), clause=True)):
                     continue
                 key = (_noun_key(a.noun), frozenset({a.value, b.value}), frozenset({si.article, sj.article}))
                 if key in seen:
@@ -107,6 +120,17 @@ def quantity_conflicts(
                     )
                 )
     return found
+
+
+def _determiner(q: Quantity) -> bool:
+    return q.value == 1 and q.qualifier == "=" and q.text.split()[0].lower() in _DETERMINER_ONE
+
+
+def _place(sentence: Sentence, q: Quantity) -> str | None:
+    """The place a count is given for, named after it in its own clause ("in Homs")."""
+    after = _CLAUSE.split(sentence.text[q.span.end - sentence.start:], maxsplit=1)[0]
+    match = _PLACE.search(after)
+    return match.group(1) if match else None
 
 
 def _noun_key(noun: str) -> str:

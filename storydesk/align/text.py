@@ -8,8 +8,9 @@ from collections import Counter
 from storydesk.extract.numbers import word_value
 from storydesk.model import Claim, Sentence, Span
 
-# Words either side of a value (a date, a sum of money) that say what the value is about.
-CONTEXT_WORDS = 6
+# Content words either side of a value (a date, a sum of money) that say what it is about: the
+# verb and its object or subject ("inspectors visited the terminal last month, on Feb. 12").
+CONTEXT_WORDS = 4
 # A word found in more than this share of the story's sentences is the story's topic ("fire",
 # "warehouses", "dock"), not what a value is about: it does not tie two values together.
 # Set on the tune half of benchmarks/gold/align and harbor-fire: the anchors of the planted date
@@ -19,12 +20,21 @@ TOPIC_SHARE = 0.15
 # ...and a word in this many sentences or fewer never is (short stories, tests).
 TOPIC_MIN = 4
 
-_CLAUSE_BREAK = re.compile(r"[,;:()—]|\band\b|\bbut\b")
+# Another event starts at a temporal conjunction ("on Saturday, a day after a fire tore through");
+# a clause also ends at punctuation, "and", "but".
+# "According to the indictment" names the source, not the event.
+_EVENT_BREAK = re.compile(r"\b(?:after|before|since|until|when|while|according\s+to)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()—]|\band\b|\bbut\b|\b(?:after|before|since|until|when|while|according\s+to)\b", re.I)
+# Stems of reporting verbs: "claiming they owe $27,000" and "claimed he paid $40,000" share how
+# they are told, not what the sum is.
+_REPORTING = frozenset({"claim", "said", "say", "says", "told", "tell", "repor", "add", "state", "insis", "note",
+                        "accor", "alleg", "announ", "confi"})
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 STOP = frozenset(
     "a an the of to in on at for and or but is are was were be been by with from that this it its as he she they "
     "his her their said says has have had which who will would could should also there any how what when where why "
-    "much many more most than then so very just".split())
+    "much many more most than then so very just still already even now only again yet through over under into onto "
+    "about against between during across around near after before since until while".split())
 DATE_WORDS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday morning afternoon "
@@ -51,16 +61,21 @@ def topic_stems(sentences: list[Sentence]) -> set[str]:
     return {key for key, n in counts.items() if n > max(TOPIC_MIN, TOPIC_SHARE * len(sentences))}
 
 
-def context(sentence: Sentence, span: Span, topic: set[str]) -> dict[str, str]:
-    """{stem: word} of the words next to a value, in its own clause, that say what it is about:
-    not names (where and who), not the story's topic words, not function, number or date words."""
+def context(sentence: Sentence, span: Span, topic: set[str], clause: bool = False) -> dict[str, str]:
+    """{stem: word} of the words next to a value that say what it is about: not names (where and
+    who), not the story's topic words, not function, number or date words. With `clause`, only
+    words of the value's own clause ("three people were stabbed, and 12 people were arrested");
+    without, a window across commas ("inspectors visited the terminal last month, on Feb. 12")."""
     start, end = span.start - sentence.start, span.end - sentence.start
-    before = _CLAUSE_BREAK.split(sentence.text[:start])[-1]
-    after = _CLAUSE_BREAK.split(sentence.text[end:], maxsplit=1)[0]
-    near = WORD.findall(before)[-CONTEXT_WORDS:] + WORD.findall(after)[:CONTEXT_WORDS]
-    return {stem(w): w.lower() for w in near
-            if w[0].islower() and w not in STOP and w not in DATE_WORDS and stem(w) not in topic
-            and word_value(w) is None}
+    breaks = _CLAUSE_BREAK if clause else _EVENT_BREAK
+    before, after = breaks.split(sentence.text[:start])[-1], breaks.split(sentence.text[end:], maxsplit=1)[0]
+    near = _content(WORD.findall(before))[-CONTEXT_WORDS:] + _content(WORD.findall(after))[:CONTEXT_WORDS]
+    return {stem(w): w for w in near if stem(w) not in topic}
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w[0].islower() and w not in STOP and w not in DATE_WORDS and word_value(w) is None
+            and stem(w) not in _REPORTING]
 
 
 def shared_context(a: dict[str, str], b: dict[str, str]) -> list[str]:

@@ -284,3 +284,49 @@ def test_align_count_tied_to_another_year_is_no_rival(a: str, b: str) -> None:
     noun = "people" if "injur" in a else "percent"
     extraction = Extraction(quantities=quantities(sentences, noun), dates=dated(sentences))
     assert align_facts(articles, sentences, extraction, ReuseReport()).conflicts == ()
+
+
+NO_RIVAL_CASES = [
+    # (sentence a, sentence b): counts of one noun that must not be set against each other
+    # a table of one noun, printed as one sentence
+    ("The average wedding cost $31,213, with $14,006 on a venue and $3,587 on a band.",
+     "The average wedding cost $29,858, with $13,385 on a venue and $3,469 on a band."),
+    # one figure, rounded or converted
+    ("The climbers were found at 5,900 meters (19,350 feet) on the glacier.",
+     "The climbers were found on the glacier at an altitude of 19,356 feet."),
+    # sums of money with nothing in common but the unit
+    ("The agency has filed suit against the lawyer, claiming they owe $27,000 for security.",
+     "The lawyer said last week he paid the company $40,000."),
+    # different days named
+    ("The Dow fell 666 points on Friday.", "The Dow fell 1,175 points on Monday."),
+    # different places
+    ("In all, 104 people were killed on Monday in Homs, activists said.",
+     "A total of 125 people were killed on Monday across Syria, activists said."),
+    # two counts in one sentence: the words next to each say which is which
+    ("Three people were stabbed, and 12 people were arrested during the brawl at the park.",
+     "Police say 12 people were arrested at the park and 2 people were hurt."),
+    # a lone "one" picks a thing out
+    ("The cell has two electrodes placed in water.", "Oxygen forms at one electrode placed in water."),
+    # a question asserts nothing
+    ("Can the planet really support 7 billion people?", "The planet now supports 8 billion people."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), NO_RIVAL_CASES)
+def test_align_counts_that_are_no_rivals(a: str, b: str) -> None:
+    from storydesk.extract.quantities import find_quantities
+
+    articles, sentences = story({"x": [a], "y": [b]})
+    extraction = Extraction(quantities=tuple(find_quantities(articles, sentences)))
+    assert extraction.quantities, "the extract stage should find the counts"
+    assert align_facts(articles, sentences, extraction, ReuseReport()).conflicts == ()
+
+
+def test_align_two_counts_in_one_sentence_pair_by_their_words() -> None:
+    from storydesk.extract.quantities import find_quantities
+
+    articles, sentences = story({"x": ["Three people were stabbed, and 12 people were arrested during the brawl."],
+                                 "y": ["Police say two people were stabbed during the brawl at the park."]})
+    extraction = Extraction(quantities=tuple(find_quantities(articles, sentences)))
+    conflicts = align_facts(articles, sentences, extraction, ReuseReport()).conflicts
+    assert [sorted(str(claim.value) for claim in c.claims) for c in conflicts] == [["2", "3"]]

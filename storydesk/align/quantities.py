@@ -33,6 +33,9 @@ LIST_VALUES = 3
 # Values this close are one figure rounded or converted ("5,900 meters (19,350 feet)" / "19,356
 # feet"), not rivals. 1%: well under the closest planted pair (3 vs 3.25 dollars, 8%).
 ROUNDING_SHARE = 0.01
+# Content words either side of a count that tell two counts of one sentence apart: its predicate
+# right after it ("people were stabbed"), not the rest of the sentence ("during the brawl").
+PAIRING_WORDS = 1
 # Nouns that name a unit, not a thing: "$27,000" and "$40,000" may be a debt and a payment, so they
 # must also share the words next to them (as dates do) before they are compared. (Not "points":
 # an index's points are counted for one thing, its move, and "more than 1,100 points" / "1,175
@@ -98,13 +101,15 @@ def quantity_conflicts(
                     continue
                 if abs(a.value - b.value) <= ROUNDING_SHARE * max(abs(a.value), abs(b.value)):
                     continue
-                # A unit, or a sentence with two counts of the noun: which is which must show in the
-                # words next to them ("three people were stabbed" / "12 people were arrested").
-                ambiguous = _noun_key(a.noun) in UNIT_NOUNS or max(len(values_i), len(values_j)) >= 2
-                # (Topic words count here: "stabbed" tells the stabbed from the arrested even when
-                # the whole story is about a stabbing.)
-                if ambiguous and not shared_context(context(si, a.span, set(), clause=True),
-                                                context(sj, b.span, set(), clause=True)):
+                # A sentence with two counts of the noun: which one answers the other shows in the
+                # words right next to them ("three people were stabbed" / "12 people were
+                # arrested"); topic words count here, as "stabbed" does in a story of a stabbing.
+                if max(len(values_i), len(values_j)) >= 2 and not shared_context(
+                        context(si, a.span, set(), clause=True, size=PAIRING_WORDS),
+                        context(sj, b.span, set(), clause=True, size=PAIRING_WORDS)):
+                    continue
+                if _noun_key(a.noun) in UNIT_NOUNS and not shared_context(
+                        context(si, a.span, set(), clause=True), context(sj, b.span, set(), clause=True)):
                     continue
                 key = (_noun_key(a.noun), frozenset({a.value, b.value}), frozenset({si.article, sj.article}))
                 if key in seen:

@@ -61,15 +61,18 @@ def topic_stems(sentences: list[Sentence]) -> set[str]:
     return {key for key, n in counts.items() if n > max(TOPIC_MIN, TOPIC_SHARE * len(sentences))}
 
 
-def context(sentence: Sentence, span: Span, topic: set[str], clause: bool = False) -> dict[str, str]:
+def context(
+    sentence: Sentence, span: Span, topic: set[str], clause: bool = False, size: int = CONTEXT_WORDS
+) -> dict[str, str]:
     """{stem: word} of the words next to a value that say what it is about: not names (where and
     who), not the story's topic words, not function, number or date words. With `clause`, only
     words of the value's own clause ("three people were stabbed, and 12 people were arrested");
-    without, a window across commas ("inspectors visited the terminal last month, on Feb. 12")."""
+    without, a window across commas ("inspectors visited the terminal last month, on Feb. 12").
+    `size` content words are taken on each side."""
     start, end = span.start - sentence.start, span.end - sentence.start
     breaks = _CLAUSE_BREAK if clause else _EVENT_BREAK
     before, after = breaks.split(sentence.text[:start])[-1], breaks.split(sentence.text[end:], maxsplit=1)[0]
-    near = _content(WORD.findall(before))[-CONTEXT_WORDS:] + _content(WORD.findall(after))[:CONTEXT_WORDS]
+    near = _content(WORD.findall(before))[-size:] + _content(WORD.findall(after))[:size]
     return {stem(w): w for w in near if stem(w) not in topic}
 
 

@@ -359,7 +359,7 @@ def sweep(runs: list[Run]) -> None:
 
     saved = (fact_module.SAME_FACT_COSINE, fact_module.SUPPORTED_FACT_COSINE, fact_module.SUPPORTED_FACT_JACCARD)
     rows = []
-    for same, supported, jac in product((0.70, 0.74, 0.78, 0.82, 0.86), (0.50, 0.55, 0.60, 0.65, 0.70),
+    for same, supported, jac in product((0.62, 0.66, 0.70, 0.74, 0.78, 0.82), (0.50, 0.55, 0.60, 0.65, 0.70),
                                         (0.15, 0.20, 0.25, 0.30, 0.40)):
         if supported > same:
             continue
@@ -381,8 +381,8 @@ def sweep(runs: list[Run]) -> None:
 
 
 def report(runs: list[Run], threshold: float, verbose: bool) -> None:
-    splits = {"tune": [r for r in runs if r.story.split == "tune"],
-              "held-out": [r for r in runs if r.story.split != "tune"], "all": runs}
+    names = sorted({r.story.split for r in runs}, key=["tune", "heldout", "fresh"].index)
+    splits = {name: [r for r in runs if r.story.split == name] for name in names} | {"all": runs}
     rows = []
     for name, chosen in splits.items():
         if not chosen:

@@ -185,6 +185,13 @@ STATEMENT_CASES = [
     ("No arrests have been made, police said.",
      "Police said they had arrested two men on Monday evening in connection with the theft.", ["statement"]),
     ("Incumbent mayor Leona Pratt conceded on Saturday.", "Mayor Leona Pratt has refused to concede.", ["statement"]),
+    ("Talks between the union and the airport operator have not resumed.",
+     "Talks between the union and the operator resumed on Friday evening.", ["statement"]),
+    # a negated verb alone is too weak: its object or subject must come back too
+    ("Meadows insisted the matter did not come up.", "The coming confrontation will air old grievances.", []),
+    # hedges and attempts do not affirm
+    ("Hunger does not influence how much they like objects.", "We will look at how hunger might influence what they like.", []),
+    ("The driver failed to pull over.", "The Hummer appears to try to pull over to the side of the road.", []),
     # both sides negative, or the other sentence says something else
     ("Nobody was hurt in the derailment.", "No one was injured, police said.", []),
     ("No patients have died, the hospital said.", "Three wards have been closed to new admissions.", []),

@@ -54,7 +54,7 @@ _AFFIRM = re.compile(r"\b(?:claim(?:s|ed)?|confirm(?:s|ed)?|admit(?:s|ted)?|ackn
 # Verbs that say nothing of their own after a negated noun: "no arrests have been made" is about
 # arrests, so only the noun has to come back ("police arrested two men").
 _LIGHT_VERBS = frozenset("made reported found seen recorded given taken carried confirmed".split())
-_PRONOUNS = frozenset("him her them it us me you himself herself themselves itself".split())
+_PRONOUNS = frozenset("i we him her them it us me you himself herself themselves itself".split())
 
 
 
@@ -103,10 +103,11 @@ def _object(after: str) -> str | None:
 
 
 def _subject(before: str) -> str | None:
-    """The last capitalized name before the negation, within its clause ("Pratt has refused")."""
+    """The last capitalized name before the negation, within its clause ("Pratt has refused"),
+    or the noun the clause opens with ("Talks between the union and the operator have not")."""
     clause = re.split(r"[,;:.!?—]", before)[-1]
-    words = WORD.findall(clause)
-    return next((w for w in reversed(words[1:]) if w[0].isupper()), None)
+    words = [w for w in WORD.findall(clause) if w.lower() not in STOP and w.lower() not in _PRONOUNS]
+    return next((w for w in reversed(words) if w[0].isupper()), None)
 
 
 def _affirms(negation: Negation, text: str) -> bool:

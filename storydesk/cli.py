@@ -6,6 +6,7 @@ file (and line), and the exit code is non-zero only when nothing could be read.
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Optional
@@ -21,7 +22,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
+# soft_wrap: an error naming a long path stays on one line, so it can be copied
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def report_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
@@ -147,21 +149,22 @@ def reuse_command(
     articles = iter_clean_articles(paths, problems, raw=raw)
     count = {"articles": 0, "pairs": 0}
 
-    def counted():
-        for article in articles:
-            count["articles"] += 1
-            yield article
-
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8") as handle, progress("aligning") as bar:
             task = bar.add_task("reuse", total=None)
+
+            def counted():  # the bar moves per article read, not per pair found
+                for article in articles:
+                    count["articles"] += 1
+                    bar.update(task, completed=count["articles"])
+                    yield article
+
             for pair in find_reuse(counted(), max_partners=partners):
                 handle.write(json.dumps({"a": pair.a, "b": pair.b, "share_a": pair.share_a, "share_b": pair.share_b,
                                          "passages": [[p.a_start, p.a_end, p.b_start, p.b_end] for p in pair.passages]})
                              + "\n")
                 count["pairs"] += 1
-                bar.update(task, completed=count["articles"])
     except OSError as exc:
         err.print(f"[red]error[/]: cannot write to {out}: {exc.strerror or exc}")
         raise typer.Exit(2) from None
@@ -178,54 +181,194 @@ def summarize_command(
     out: Annotated[Path, typer.Option("--out", help='Write one line per story: {"id", "summary": [{"text", "sources"}]}.')],
     words: Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")] = 120,
     raw: RawOpt = False,
+    full: Annotated[bool, typer.Option("--full", help="Run the whole digest for each story (entities, facts, conflicts; several times slower).")] = False,
 ) -> None:
-    """Cited summaries of many stories at once (clean -> segment -> reuse -> summarize per story)."""
+    """Cited summaries of many stories at once (clean -> segment -> reuse -> summarize per story).
+    A broken line is reported with its line number and skipped; progress goes to stderr."""
     import json
 
-    from storydesk.clean import clean_documents
-    from storydesk.ingest import iter_json_records
-    from storydesk.model import Article, RawDocument
-    from storydesk.pipeline import summarize_articles
+    from storydesk.summarize.batch import summarize_file
 
-    problems: list[Problem] = []
+    if not clusters.is_file():
+        err.print(f"[red]error[/]: {clusters}: no such file")
+        raise typer.Exit(1)
     written = 0
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8") as handle, progress("summarizing") as bar:
             task = bar.add_task("summarize", total=None)
-            for item in iter_json_records(clusters):
-                if isinstance(item, Problem):
-                    problems.append(item)
+            for result in summarize_file(clusters, words=words, full=full, raw=raw):
+                if isinstance(result, Problem):
+                    report_problems([result])
                     continue
-                where, record = item
-                documents = record.get("documents") if isinstance(record, dict) else None
-                if not isinstance(documents, list) or not documents:
-                    problems.append(Problem(where, 'not a story: expected {"id", "documents": [...]}; skipped'))
-                    continue
-                story = str(record.get("id", where))
-                docs = [RawDocument(id=str(d.get("id", n)), content=str(d.get("text") or ""), title=d.get("title") or None)
-                        for n, d in enumerate(documents) if isinstance(d, dict) and str(d.get("text") or "").strip()]
-                if raw:
-                    articles = [Article(id=d.id, text=d.content, title=d.title) for d in docs]
-                else:
-                    articles, story_problems = clean_documents(docs)
-                    problems.extend(Problem(f"{where} ({story})", p.message) for p in story_problems)
-                if not articles:
-                    problems.append(Problem(where, f"story {story} has no readable document; skipped"))
-                    continue
-                summary = summarize_articles(articles, words=words)
-                handle.write(json.dumps({"id": story, "summary": [{"text": s.text, "sources": list(s.sources)} for s in summary]},
-                                        ensure_ascii=False) + "\n")
+                report_problems(result.problems)
+                handle.write(json.dumps(result.to_record(), ensure_ascii=False) + "\n")
                 written += 1
                 bar.update(task, completed=written)
     except OSError as exc:
         err.print(f"[red]error[/]: cannot write to {out}: {exc.strerror or exc}")
         raise typer.Exit(2) from None
-    report_problems(problems)
     if not written:
         err.print("[red]error[/]: no story could be read")
         raise typer.Exit(1)
     err.print(f"{written:,} summaries written to {out}")
+
+
+# -- stories: clustering a stream and the story store ---------------------------------------------
+
+CLUSTER_BATCH = 1000  # articles whose words count in the IDF before they are placed (see StoryClusterer.assign)
+StoreOpt = Annotated[Path, typer.Option("--store", help="The story store (an SQLite file; created by `run`).")]
+
+
+class _Bars:
+    """A progress callback (stage, done, total) drawing one bar per stage on stderr; total 0: unknown."""
+
+    def __init__(self) -> None:
+        self._progress = progress("{task.description:12}")
+        self._tasks: dict[str, int] = {}
+
+    def __enter__(self) -> _Bars:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._progress.stop()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage not in self._tasks:
+            self._tasks[stage] = self._progress.add_task(stage, total=total or None)
+        self._progress.update(self._tasks[stage], completed=done, total=total or None)
+
+
+def _open_store(path: Path):
+    from storydesk.store import StoreError, StoryStore
+
+    if not path.exists():
+        err.print(f"[red]error[/]: no store at {path} (make one with `storydesk run ARTICLES... --store {path}`)")
+        raise typer.Exit(1)
+    try:
+        return StoryStore(path)
+    except StoreError as exc:
+        err.print(f"[red]error[/]: {exc}")
+        raise typer.Exit(2) from None
+
+
+@app.command("cluster")
+def cluster_command(
+    paths: PathsArg,
+    out: Annotated[Path, typer.Option("--out", help="Write one {\"id\", \"story\"} JSON line per article to this file.")],
+    published: PublishedOpt = None,
+    raw: RawOpt = False,
+    embeddings: Annotated[bool, typer.Option("--embeddings", help="Add sentence-embedding similarity: better grouping, ~20x slower.")] = False,
+) -> None:
+    """Group a stream of articles into stories, in the order given (online: each article joins the
+    most similar recent story or starts one)."""
+    import json
+
+    from storydesk.clean import iter_clean_articles
+    from storydesk.cluster import ClusterOptions, StoryClusterer
+
+    problems: list[Problem] = []
+    articles = iter_clean_articles(paths, problems, raw=raw, published=parse_published(published))
+    clusterer = StoryClusterer(ClusterOptions.with_embeddings() if embeddings else None)
+    lines: list[str] = []
+    batch: list = []
+    with _Bars() as bars:
+        for article in itertools.chain(articles, [None]):
+            if article is not None:
+                batch.append(article)
+            if len(batch) == CLUSTER_BATCH or (article is None and batch):
+                lines += [json.dumps({"id": a.article, "story": a.story}) + "\n" for a in clusterer.assign(batch)]
+                batch = []
+                bars("clustering", len(lines), 0)
+    report_problems(problems)
+    if not lines:
+        err.print("[red]error[/]: no article could be read; nothing to cluster")
+        raise typer.Exit(1)
+    stories = len({json.loads(line)["story"] for line in lines})
+    write_output(out, "".join(lines), f"{len(lines)} assignments ({stories} stories)")
+
+
+@app.command("run")
+def run_command(
+    paths: PathsArg,
+    store: StoreOpt,
+    published: PublishedOpt = None,
+    words: Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")] = 120,
+) -> None:
+    """Add articles to a story store: cluster the new ones (ids already stored are skipped), then
+    digest every story of two or more articles that gained one. Safe to interrupt and re-run."""
+    from storydesk.pipeline import Options
+    from storydesk.store import StoreError, update_store
+
+    options = Options(published=parse_published(published), words=words)
+    try:
+        with _Bars() as progress:
+            report = update_store(paths, store, digest_options=options, progress=progress)
+    except StoreError as exc:
+        err.print(f"[red]error[/]: {exc}")
+        raise typer.Exit(2) from None
+    report_problems(report.problems)
+    if not report.added and not report.skipped and any(p.fatal for p in report.problems):
+        err.print("[red]error[/]: no article could be read")
+        raise typer.Exit(1)
+    err.print(f"{store}: {report.added} articles added, {report.skipped} already stored; "
+              f"{len(report.digested)} stories digested", soft_wrap=True)
+
+
+@app.command("stories")
+def stories_command(store: StoreOpt) -> None:
+    """List the stories in a store: id, headline, number of articles, dates, digest state."""
+    from rich.table import Table
+
+    with _open_store(store) as opened:
+        rows = opened.stories()
+    table = Table("story", "headline", "articles", "first published", "last published", "digest")
+    for row in rows:
+        table.add_row(row.id, row.headline, str(row.articles), _day(row.first_published), _day(row.last_published),
+                      "yes" if row.digested else ("-" if row.articles < 2 else "stale"))
+    Console(highlight=False).print(table)
+
+
+@app.command("show")
+def show_command(
+    story: Annotated[str, typer.Argument(help="Story id (see `storydesk stories`).")],
+    store: StoreOpt,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the stored digest as JSON to this file.")] = None,
+    markdown_out: Annotated[Optional[Path], typer.Option("--markdown", help="Write the digest as Markdown to this file.")] = None,
+    html_out: Annotated[Optional[Path], typer.Option("--html", help="Write the digest as one HTML report to this file.")] = None,
+) -> None:
+    """Print one story's digest, or write it as JSON, Markdown or HTML. JSON is the stored digest;
+    the other forms digest the stored articles again (the same inputs give the same digest)."""
+    import json
+
+    with _open_store(store) as opened:
+        row = opened.story(story)
+        if row is None:
+            err.print(f"[red]error[/]: no story {story!r} in {store} (see `storydesk stories --store {store}`)")
+            raise typer.Exit(1)
+        stored = opened.digest_dict(story) if row.digested else None
+        articles = opened.story_articles(story)
+    if json_out and stored is not None:
+        write_output(json_out, json.dumps(stored, ensure_ascii=False, indent=2), "JSON digest")
+    if (json_out and stored is None) or markdown_out or html_out or not json_out:
+        from storydesk.pipeline import Options, digest_articles
+
+        result = digest_articles(articles, Options(story_id=story))
+        if json_out and stored is None:
+            write_output(json_out, result.to_json(), "JSON digest")
+        if markdown_out:
+            write_output(markdown_out, result.to_markdown(), "Markdown digest")
+        if html_out:
+            write_output(html_out, result.to_html(), "HTML report")
+        if not (json_out or markdown_out or html_out):
+            from storydesk.render.terminal import print_digest
+
+            print_digest(result)
+
+
+def _day(value: Optional[datetime]) -> str:
+    return value.date().isoformat() if value else "-"
 
 
 def main() -> None:

@@ -27,6 +27,10 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 # the clean stage handles a 50 MB page in about 10 s, so the limit sits above that. JSONL
 # corpora are streamed, so the limit applies per record there, not per file.
 MAX_ARTICLE_BYTES = 80 * 1024 * 1024
+# A JSONL file with a NUL byte in its first 8 kB is binary: one problem, not one per line.
+BINARY_SNIFF_BYTES = 8192
+# Broken lines listed one by one per file; past this, one count (a wrong file must not flood the terminal).
+MAX_LINE_PROBLEMS = 20
 
 _HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<\?xml)", re.I)
 _HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|script|style|table|li|article|meta)\b", re.I)
@@ -193,6 +197,15 @@ def iter_json_records(path: Path) -> Iterator[tuple[str, object] | Problem]:
         yield Problem(str(path), f"cannot read: {exc.strerror or exc}", fatal=True)
         return
     with handle:
+        try:
+            start = handle.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]
+        except OSError as exc:  # a .gz that is not gzip
+            yield Problem(str(path), f"cannot read: {exc}", fatal=True)
+            return
+        if b"\x00" in start:
+            yield Problem(str(path), "binary file (contains NUL bytes), not JSON lines; skipped", fatal=True)
+            return
+        bad = 0
         for number, raw_line in enumerate(handle, start=1):
             where = f"{path}:{number}"
             if not raw_line.strip():
@@ -201,7 +214,12 @@ def iter_json_records(path: Path) -> Iterator[tuple[str, object] | Problem]:
                 line, _ = decode_bytes(raw_line)
                 yield where, json.loads(line)
             except (ValueError, json.JSONDecodeError) as exc:
-                yield Problem(where, f"not a JSON record ({_short(exc)}); line skipped", fatal=True)
+                bad += 1
+                if bad <= MAX_LINE_PROBLEMS:
+                    yield Problem(where, f"not a JSON record ({_short(exc)}); line skipped", fatal=True)
+        if bad > MAX_LINE_PROBLEMS:
+            yield Problem(str(path), f"{bad - MAX_LINE_PROBLEMS} more lines were not JSON records and were skipped "
+                                     f"(the first {MAX_LINE_PROBLEMS} are listed above)", fatal=True)
 
 
 def record_to_document(record: object, where: str, default_published: datetime | None = None) -> RawDocument | Problem:
@@ -258,11 +276,11 @@ def read_inputs(paths: Iterable[str | Path], default_published: datetime | None 
         result.problems.extend(problems)
         if doc is not None:
             result.documents.append(doc)
-    result.documents = _unique_ids(result.documents, result.problems)
+    result.documents = unique_ids(result.documents, result.problems)
     return result
 
 
-def _unique_ids(documents: list[RawDocument], problems: list[Problem]) -> list[RawDocument]:
+def unique_ids(documents: list[RawDocument], problems: list[Problem]) -> list[RawDocument]:
     """Article ids must be unique in a digest; a repeated id gets a numeric suffix and a warning."""
     from dataclasses import replace
 

@@ -196,6 +196,15 @@ def test_clean_all_navigation_page_is_reported_not_dropped_silently() -> None:
     assert "no article body" in problems[0].message
 
 
+def test_clean_headline_only_text_says_so() -> None:
+    docs = [RawDocument(id=i, content="Council approves new bus depot", path=f"{i}.txt") for i in ("a", "b")]
+    articles, problems = clean_documents(docs)
+    assert articles == []
+    assert [p.message for p in problems] == [
+        "no article body found after cleaning (only a headline: 'Council approves new bus depot'); article left out"
+    ] * 2
+
+
 def test_clean_html_records_what_the_extractor_dropped() -> None:
     page = ("<html><head><title>Tram derails | City Post</title></head><body>"
             "<nav><a href='/'>Home</a><a href='/news'>News</a></nav>"

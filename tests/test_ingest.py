@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from storydesk.ingest import decode_bytes, looks_like_html, read_inputs
+from storydesk.ingest import MAX_LINE_PROBLEMS, decode_bytes, looks_like_html, read_inputs
 
 
 def write(path, data: bytes | str):
@@ -73,6 +73,24 @@ def test_ingest_jsonl_bad_lines_are_reported_and_skipped(tmp_path):
     assert result.documents[1].is_html and result.documents[1].source == "example.com"
     wheres = [p.where for p in result.problems]
     assert wheres == [f"{tmp_path / 'corpus.jsonl'}:{n}" for n in (2, 3, 4)]
+
+
+def test_ingest_binary_jsonl_is_one_problem_not_one_per_line(tmp_path):
+    write(tmp_path / "dump.jsonl", b"\x00\x01garbage\n" * 500 + bytes(range(256)))
+    result = read_inputs([tmp_path / "dump.jsonl"])
+    assert result.documents == []
+    assert len(result.problems) == 1
+    assert "binary" in result.problems[0].message and result.problems[0].fatal
+
+
+def test_ingest_jsonl_many_bad_lines_are_summed_up_and_good_ones_kept(tmp_path):
+    lines = ["{broken"] * 300 + [json.dumps({"id": "ok", "text": "The one good article."})] + ["{broken"] * 5
+    write(tmp_path / "corpus.jsonl", "\n".join(lines))
+    result = read_inputs([tmp_path / "corpus.jsonl"])
+    assert [d.id for d in result.documents] == ["ok"]
+    # the first lines one by one, then one count naming the rest, so nothing goes unreported
+    assert len(result.problems) == MAX_LINE_PROBLEMS + 1
+    assert f"{305 - MAX_LINE_PROBLEMS} more" in result.problems[-1].message
 
 
 def test_ingest_html_saved_as_txt_is_detected(tmp_path):

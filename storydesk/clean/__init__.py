@@ -64,9 +64,8 @@ def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[P
         if extracted is not None and not extracted.whole_page:
             result = CleanResult(result.text, result.title, page_removed(extracted.page, result))
         if not result.text.strip():
-            problems.append(Problem(_where(doc), "no article body found after cleaning (the page holds only "
-                                                 f"navigation, links or notices: {len(result.removed)} lines "
-                                                 "removed); article left out", fatal=True))
+            problems.append(Problem(_where(doc), f"no article body found after cleaning ({_what_was_left(result)}); "
+                                                 "article left out", fatal=True))
             continue
         url = doc.url or meta.url
         byline = _byline(result.removed)
@@ -86,6 +85,14 @@ def clean_document(doc: RawDocument) -> Article | None:
     """Clean one document on its own (no cross-article evidence); None when no body is left."""
     articles, _ = clean_documents([doc])
     return articles[0] if articles else None
+
+
+def _what_was_left(result: CleanResult) -> str:
+    """Why a text had no body: what cleaning found in it instead."""
+    count = len(result.removed)
+    if count:
+        return f"the page holds only navigation, links or notices: {count} {'line' if count == 1 else 'lines'} removed"
+    return f"only a headline: {result.title!r}" if result.title else "no text"
 
 
 def clean_text(text: str, title: str | None = None, shared: frozenset[str] = frozenset(),

@@ -108,6 +108,10 @@ RULES: tuple[Rule, ...] = (
     # Reprint notices and tip lines.
     _rule("other", r"^(this copy is for your personal|to order presentation-ready copies|"
                    r"have a (news )?tip\?|got a (news )?tip\?)", 60),
+    # Web-archive crawl notes a scraper saved instead of the article (seen in Multi-News).
+    _rule("other", r"^(starting in 1996, alexa internet has been donating their crawl data|"
+                   r"these crawls are part of an effort to archive pages|the seed for wide\d+ was\b|"
+                   r"this collection contains .{0,60}\bcrawls? performed by)", 120),
     # Appeals for money or membership.
     _rule("other", r"\b(support (our |independent |local |quality )*(local )?journalism|become a (member|supporter|patron)|"
                    r"donate (now|today)|make a (donation|contribution)|(free|unlimited) articles? (left|remaining))\b", 25),

@@ -13,7 +13,15 @@ import re
 from itertools import combinations
 
 from storydesk.model import Article, ReusePair, ReuseReport, Sentence, Span
-from storydesk.reuse.passages import Tokens, covered_mask, covered_share, shared_passages, tokenize
+from storydesk.reuse.passages import (
+    Tokens,
+    Vocabulary,
+    aligned_runs,
+    covered_mask,
+    covered_share,
+    runs_to_passages,
+    tokenize,
+)
 
 __all__ = ["find_wire_copy", "pair_reuse", "COPY_SHARE"]
 
@@ -24,22 +32,24 @@ COPY_SHARE = 0.4
 MIN_ORIGINAL_WORDS = 6
 
 
-def pair_reuse(a: Article, b: Article, a_tokens: Tokens, b_tokens: Tokens, a_hashes=None, b_hashes=None) -> ReusePair:
-    passages = tuple(shared_passages(a_tokens, b_tokens, a_hashes, b_hashes))
+def pair_reuse(a: str, b: str, a_tokens: Tokens, b_tokens: Tokens) -> ReusePair:
+    """The passages articles `a` and `b` (ids) share and the share of each one's words they cover."""
+    runs = aligned_runs(a_tokens, b_tokens)
+    # Kept runs never overlap, so a side's covered words are the sum of its run lengths.
     return ReusePair(
-        a=a.id,
-        b=b.id,
-        share_a=round(covered_share(a_tokens, [(p.a_start, p.a_end) for p in passages]), 4),
-        share_b=round(covered_share(b_tokens, [(p.b_start, p.b_end) for p in passages]), 4),
-        passages=passages,
+        a=a,
+        b=b,
+        share_a=round(float((runs[:, 1] - runs[:, 0]).sum()) / len(a_tokens), 4) if len(runs) else 0.0,
+        share_b=round(float((runs[:, 3] - runs[:, 2]).sum()) / len(b_tokens), 4) if len(runs) else 0.0,
+        passages=tuple(runs_to_passages(a_tokens, b_tokens, runs)),
     )
 
 
 def find_wire_copy(articles: list[Article], sentences: list[Sentence] | None = None) -> ReuseReport:
     """Align every pair of the story's articles; originality and additions follow from the passages."""
-    vocabulary: dict[str, int] = {}
+    vocabulary = Vocabulary()
     tokens = {a.id: tokenize(a.text, vocabulary) for a in articles}
-    pairs = [pair_reuse(a, b, tokens[a.id], tokens[b.id]) for a, b in combinations(articles, 2)]
+    pairs = [pair_reuse(a.id, b.id, tokens[a.id], tokens[b.id]) for a, b in combinations(articles, 2)]
     pairs = [p for p in pairs if p.passages]
 
     shared: dict[str, list[tuple[int, int]]] = {a.id: [] for a in articles}

@@ -17,13 +17,16 @@ import numpy as np
 
 from storydesk.model import Article, ReusePair
 from storydesk.reuse import pair_reuse
-from storydesk.reuse.minhash import BANDS, NUM_PERM, LSHIndex, MinHasher
-from storydesk.reuse.passages import shingle_hashes, tokenize
+from storydesk.reuse.minhash import BANDS, NUM_PERM, ROWS, LSHIndex, MinHasher
+from storydesk.reuse.passages import Vocabulary, tokenize
 
 # Estimated Jaccard (over 4-word shingles) from which a pair is aligned: a wire copy with light
 # edits scores 0.5-0.9; two articles sharing one paragraph out of ten about 0.1, which the
 # LSH bands rarely surface anyway. Pairs below are not worth an alignment.
 MIN_SIMILARITY = 0.1
+# Each article is aligned with at most this many of its most similar earlier candidates: copy
+# groups are connected components, so a text copied a thousand times stays one group through
+# each copy's nearest copies, at a bounded cost per article.
 MAX_PARTNERS = 5
 # Aligning needs each candidate's tokens; keep the most recent ones (copies cluster in time).
 TOKEN_CACHE = 20_000
@@ -35,18 +38,18 @@ def find_reuse(
     min_similarity: float = MIN_SIMILARITY,
     num_perm: int = NUM_PERM,
     bands: int = BANDS,
+    rows: int = ROWS,
 ) -> Iterator[ReusePair]:
     """Pairs of articles that share passages, each pair once (earlier article as `a`)."""
     hasher = MinHasher(num_perm)
-    index = LSHIndex(num_perm, bands)
-    vocabulary: dict[str, int] = {}
+    index = LSHIndex(num_perm, bands, rows)
+    vocabulary = Vocabulary()
     kept: dict[int, tuple] = {}
     order: deque[int] = deque()
     for article in articles:
         tokens = tokenize(article.text, vocabulary)
-        hashes = shingle_hashes(tokens.ids)
-        number, candidates = index.add_and_query(hasher.signature(np.unique(hashes)))
-        kept[number] = (article, tokens, hashes)
+        number, candidates = index.add_and_query(hasher.signature(tokens.shingles))
+        kept[number] = (article.id, tokens)
         order.append(number)
         if len(order) > TOKEN_CACHE:
             kept.pop(order.popleft(), None)
@@ -58,7 +61,7 @@ def find_reuse(
         for position in best.tolist():
             if similarity[position] < min_similarity:
                 break
-            other, other_tokens, other_hashes = kept[candidates[position]]
-            pair = pair_reuse(other, article, other_tokens, tokens, other_hashes, hashes)
+            other_id, other_tokens = kept[candidates[position]]
+            pair = pair_reuse(other_id, article.id, other_tokens, tokens)
             if pair.passages:
                 yield pair

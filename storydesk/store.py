@@ -1,0 +1,278 @@
+"""The story store: one SQLite file holding articles, their stories, the clusterer's state and digests.
+
+    update_store(paths, "news.db")   # read, skip known ids, cluster, digest the stories that changed
+
+Runs add to the store: an article already stored (by id) is skipped, a new one joins its story
+through the clusterer's saved state, and only the stories that gained an article are digested
+again. Each batch of articles (with the clusterer state it produced) is one transaction and each
+digest is committed on its own, so an interrupted run loses at most the batch in flight and the
+next run carries on: stories whose digest is missing or stale are marked in the file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from storydesk.cluster import Assignment, ClusterOptions, DocumentFrequencies, StoryClusterer, StoryState
+from storydesk.ingest import parse_datetime, read_inputs
+from storydesk.model import Article, Digest, Problem, Removed
+
+SCHEMA_VERSION = 1
+# Articles per transaction: small enough that an interruption redoes little, large enough that
+# the per-commit cost (the clusterer's frequency table is written each time) stays minor.
+BATCH_SIZE = 200
+MIN_DIGEST_ARTICLES = 2  # a story of one article has nothing to compare: it is listed, not digested
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, seq INTEGER NOT NULL, story TEXT NOT NULL, score REAL NOT NULL, reason TEXT NOT NULL,
+    title TEXT, source TEXT, url TEXT, path TEXT, published TEXT, text TEXT NOT NULL, removed TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_by_story ON articles (story, seq);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY, headline TEXT NOT NULL, articles INTEGER NOT NULL,
+    first_published TEXT, last_published TEXT,
+    state BLOB,                        -- the clusterer's StoryState; NULL once the story retired
+    digest_stale INTEGER NOT NULL      -- 1 when articles joined since its digest was made
+);
+CREATE TABLE IF NOT EXISTS digests (
+    story TEXT PRIMARY KEY, json TEXT NOT NULL, articles INTEGER NOT NULL, revision INTEGER NOT NULL,
+    made TEXT NOT NULL
+);
+"""
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class StoreError(Exception):
+    """The file is not a storydesk store (or is from an incompatible version)."""
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: str
+    headline: str
+    articles: int
+    first_published: datetime | None
+    last_published: datetime | None
+    digested: bool  # a digest is stored and no article joined since
+
+
+@dataclass
+class RunReport:
+    added: int = 0
+    skipped: int = 0  # ids already in the store
+    digested: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class StoryStore:
+    """An open store file. Use as a context manager; every write commits before returning."""
+
+    def __init__(self, path: str | Path, options: ClusterOptions | None = None):
+        self.path = Path(path)
+        try:
+            self._db = sqlite3.connect(self.path)
+            self._db.executescript(_SCHEMA)
+            version = self._meta("schema_version")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a storydesk store ({exc})") from None
+        if version is None:
+            with self._db:
+                self._set_meta("schema_version", SCHEMA_VERSION)
+        elif int(version) != SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: store version {version}, this storydesk reads version {SCHEMA_VERSION}")
+        self.clusterer = self._load_clusterer(options or ClusterOptions())
+
+    def __enter__(self) -> StoryStore:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- adding articles ------------------------------------------------------------------------
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        known: set[str] = set()
+        for start in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
+            chunk = ids[start:start + 500]
+            rows = self._db.execute(f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            known.update(r[0] for r in rows)
+        return known
+
+    def add_articles(self, articles: Sequence[Article]) -> list[Assignment]:
+        """Cluster one batch and store it with the clusterer state, in one transaction."""
+        from storydesk.pipeline import make_story
+
+        clusterer = self.clusterer
+        clusterer.retired.clear()
+        first_seq = clusterer.seen + 1
+        assignments = clusterer.assign(articles)
+        with self._db:
+            for seq, (article, assignment) in enumerate(zip(articles, assignments, strict=True), start=first_seq):
+                self._db.execute(
+                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (article.id, seq, assignment.story, assignment.score, assignment.reason,
+                     article.title, article.source, article.url, article.path, _iso(article.published),
+                     article.text, json.dumps([[r.text, r.kind, r.line] for r in article.removed])),
+                )
+            for story_id in {a.story for a in assignments}:
+                members = self.story_articles(story_id)
+                story = make_story(members, story_id)
+                state = clusterer.stories.get(story_id)
+                self._db.execute(
+                    "INSERT INTO stories VALUES (?,?,?,?,?,?,1) ON CONFLICT (id) DO UPDATE SET headline=excluded.headline,"
+                    " articles=excluded.articles, first_published=excluded.first_published,"
+                    " last_published=excluded.last_published, state=excluded.state, digest_stale=1",
+                    (story_id, story.headline, len(members), _iso(story.first_published), _iso(story.last_published),
+                     state.to_bytes() if state else None),
+                )
+            for story_id in clusterer.retired:
+                self._db.execute("UPDATE stories SET state=NULL WHERE id=?", (story_id,))
+            self._save_clusterer()
+        return assignments
+
+    # -- digests ---------------------------------------------------------------------------------
+
+    def stale_stories(self, min_articles: int = MIN_DIGEST_ARTICLES) -> list[str]:
+        rows = self._db.execute("SELECT id FROM stories WHERE digest_stale=1 AND articles>=? ORDER BY rowid", (min_articles,))
+        return [r[0] for r in rows]
+
+    def save_digest(self, story_id: str, digest: Digest) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT INTO digests VALUES (?,?,?,1,?) ON CONFLICT (story) DO UPDATE SET json=excluded.json,"
+                " articles=excluded.articles, revision=revision+1, made=excluded.made",
+                (story_id, digest.to_json(indent=None), len(digest.articles), datetime.now().astimezone().isoformat()),
+            )
+            self._db.execute("UPDATE stories SET digest_stale=0 WHERE id=?", (story_id,))
+
+    def digest_dict(self, story_id: str) -> dict | None:
+        """The stored digest (Digest.to_dict() as JSON), or None if the story has none."""
+        row = self._db.execute("SELECT json FROM digests WHERE story=?", (story_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def digest_revision(self, story_id: str) -> int:
+        """How many times the story's digest was made (0: never)."""
+        row = self._db.execute("SELECT revision FROM digests WHERE story=?", (story_id,)).fetchone()
+        return row[0] if row else 0
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def stories(self) -> list[StoryRow]:
+        rows = self._db.execute(
+            "SELECT s.id, s.headline, s.articles, s.first_published, s.last_published, s.digest_stale, d.story IS NOT NULL"
+            " FROM stories s LEFT JOIN digests d ON d.story = s.id ORDER BY s.articles DESC, s.rowid"
+        )
+        return [StoryRow(r[0], r[1], r[2], parse_datetime(r[3]), parse_datetime(r[4]), bool(r[6]) and not r[5])
+                for r in rows]
+
+    def story(self, story_id: str) -> StoryRow | None:
+        return next((s for s in self.stories() if s.id == story_id), None)
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        rows = self._db.execute(
+            "SELECT id, text, title, source, url, path, published, removed FROM articles WHERE story=? ORDER BY seq",
+            (story_id,),
+        )
+        return [
+            Article(id=r[0], text=r[1], title=r[2], source=r[3], url=r[4], path=r[5], published=parse_datetime(r[6]),
+                    removed=tuple(Removed(text, kind, line) for text, kind, line in json.loads(r[7])))
+            for r in rows
+        ]
+
+    def assignments(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT id, story FROM articles ORDER BY seq"))
+
+    # -- clusterer state -------------------------------------------------------------------------
+
+    def _load_clusterer(self, options: ClusterOptions) -> StoryClusterer:
+        table = self._meta("frequencies")
+        if table is None:
+            return StoryClusterer(options)
+        frequencies = DocumentFrequencies.from_bytes(table, int(self._meta("documents")))
+        live = self._db.execute("SELECT id, state FROM stories WHERE state IS NOT NULL")
+        latest = self._meta("latest_time")
+        return StoryClusterer(
+            options,
+            frequencies=frequencies,
+            stories=[StoryState.from_bytes(story_id, state) for story_id, state in live],
+            next_story=int(self._meta("next_story")),
+            seen=int(self._meta("seen")),
+            latest_time=float(latest) if latest is not None else None,
+        )
+
+    def _save_clusterer(self) -> None:
+        c = self.clusterer
+        self._set_meta("frequencies", c.frequencies.to_bytes())
+        self._set_meta("documents", c.frequencies.documents)
+        self._set_meta("next_story", c.next_story)
+        self._set_meta("seen", c.seen)
+        self._set_meta("latest_time", c.latest_time)
+
+    def _meta(self, key: str):
+        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?,?)", (key, value))
+
+
+def update_store(
+    paths: Iterable[str | Path],
+    store_path: str | Path,
+    *,
+    cluster_options: ClusterOptions | None = None,
+    digest_options=None,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> RunReport:
+    """Read articles, store and cluster the new ones, then digest every story that changed.
+
+    `digest_options` is a `pipeline.Options` (its story_id is set per story). Never raises on bad
+    input: unreadable files and records are in the report's problems.
+    """
+    from dataclasses import replace
+
+    from storydesk.clean import clean_documents
+    from storydesk.pipeline import Options, digest_articles
+
+    report = RunReport()
+    read = read_inputs(paths)
+    report.problems.extend(read.problems)
+    with StoryStore(store_path, cluster_options) as store:
+        known = store.known_ids(d.id for d in read.documents)
+        documents = [d for d in read.documents if d.id not in known]
+        report.skipped = len(read.documents) - len(documents)
+        for start in range(0, len(documents), batch_size):
+            articles, problems = clean_documents(documents[start:start + batch_size])
+            report.problems.extend(problems)
+            store.add_articles(articles)
+            report.added += len(articles)
+            if progress:
+                progress("clustering", min(start + batch_size, len(documents)), len(documents))
+        stale = store.stale_stories()
+        options = digest_options or Options()
+        for done, story_id in enumerate(stale, start=1):
+            problems: list[Problem] = []
+            digest = digest_articles(store.story_articles(story_id), replace(options, story_id=story_id), problems)
+            store.save_digest(story_id, digest)
+            report.digested.append(story_id)
+            report.problems.extend(Problem(f"story {story_id}: {p.where}", p.message) for p in problems)
+            if progress:
+                progress("digesting", done, len(stale))
+    return report
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,120 @@
+"""Summarize stage: a short account whose every sentence cites every article that states it.
+
+    summarize(articles, sentences, alignment, reuse, words=120) -> [SummarySentence]
+
+Extractive: nothing is said that an article does not say in those words. The steps are
+
+1. candidates (`candidates.py`): sentences that can stand alone, datelines cut, boilerplate out;
+2. support (`verify.py`): for each candidate, the articles that state it too, counted as
+   independent sources (copies of one wire story count once, from the reuse stage) and joined
+   with the sources of the aligned facts it carries;
+3. selection (`selection.py`): LexRank centrality + lead position + support, greedy MMR within
+   the word budget, then story order; a sentence stating the minority side of a conflict the
+   align stage found ("six firefighters" where the other sources say at least four) goes last,
+   so it reaches the summary only when nothing else is left (the conflicts section shows it);
+4. verification: each citation is checked again (words, numbers, polarity; `verify.py`) and
+   a failing one is dropped, as is a sentence left with no source.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storydesk.model import Alignment, Article, Fact, ReuseReport, Sentence, Span, SummarySentence
+from storydesk.summarize.candidates import Candidate, find_candidates, rejection, strip_dateline
+from storydesk.summarize.selection import (
+    W_CENTRALITY,
+    W_POSITION,
+    W_SUPPORT,
+    cap_candidates,
+    lexrank,
+    position_weights,
+    select,
+    similarity_matrix,
+    story_order,
+)
+from storydesk.summarize.verify import SUPPORT_CONTAINMENT, EvidenceIndex, verify_citation
+
+DEFAULT_WORDS = 120
+# Subtracted from the score of a sentence on the minority side of a conflict: more than the
+# largest score any sentence can reach (each of the three parts is at most its weight).
+DISPUTED_PENALTY = W_CENTRALITY + W_POSITION + W_SUPPORT
+
+__all__ = [
+    "DEFAULT_WORDS", "SUPPORT_CONTAINMENT", "summarize", "verify_citation", "rejection", "strip_dateline",
+]
+
+
+def summarize(
+    articles: list[Article],
+    sentences: list[Sentence],
+    alignment: Alignment,
+    reuse: ReuseReport,
+    words: int = DEFAULT_WORDS,
+) -> list[SummarySentence]:
+    """At most `words` words of the story's most central, best supported, non-repeating sentences."""
+    cands = cap_candidates(find_candidates(articles, sentences))
+    if not cands:
+        return []
+    index = EvidenceIndex(articles, sentences)
+    supporters = [_supporters(c, index, alignment.facts) for c in cands]
+    independent = reuse.independent_count([a.id for a in articles])
+    support = np.array([
+        (reuse.independent_count(s) - 1) / (independent - 1) if independent > 1 else 0.0 for s in supporters
+    ])
+    sims = similarity_matrix(cands)
+    scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position_weights(cands) + W_SUPPORT * support
+    disputed = _minority_sides(alignment, reuse)
+    scores -= DISPUTED_PENALTY * np.array([any(_overlaps(c.span, d) for d in disputed) for c in cands])
+    chosen = story_order(cands, select(cands, scores, sims, words))
+    rank = {a.id: i for i, a in enumerate(articles)}
+    summary = []
+    for i in chosen:
+        sentence = _cited(cands[i], supporters[i], index, alignment.facts, rank)
+        if sentence is not None:
+            summary.append(sentence)
+    return summary
+
+
+def _supporters(cand: Candidate, index: EvidenceIndex, facts: tuple[Fact, ...]) -> set[str]:
+    """Articles that (by word overlap) state the candidate, plus the sources of its facts."""
+    best = index.best_per_article(cand.text)
+    found = {a for a, score in zip(index.article_ids, best, strict=True) if score >= SUPPORT_CONTAINMENT}
+    found.add(cand.article)
+    for fact in _facts_of(cand.span, facts):
+        found.update(fact.sources)
+    return found
+
+
+def _minority_sides(alignment: Alignment, reuse: ReuseReport) -> list[Span]:
+    """Evidence of the claims in each conflict that fewer independent sources make."""
+    spans = []
+    for conflict in alignment.conflicts:
+        counts = [reuse.independent_count(c.sources) for c in conflict.claims]
+        spans.extend(e for c, n in zip(conflict.claims, counts, strict=True) if n < max(counts) for e in c.evidence)
+    return spans
+
+
+def _facts_of(span: Span, facts: tuple[Fact, ...]) -> list[Fact]:
+    return [f for f in facts if any(_overlaps(span, e) for e in f.evidence)]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.article == b.article and a.start < b.end and b.start < a.end
+
+
+def _cited(
+    cand: Candidate, supporters: set[str], index: EvidenceIndex, facts: tuple[Fact, ...], rank: dict[str, int],
+) -> SummarySentence | None:
+    """The summary sentence with only the citations that pass the check (None if none does)."""
+    evidence = {}
+    for article in sorted(supporters, key=lambda a: rank.get(a, len(rank))):
+        span = cand.span if article == cand.article else index.evidence(cand.text, article)
+        if span is not None:
+            evidence[article] = span
+    if cand.article not in evidence:
+        return None
+    # The facts are those the align stage found in this very sentence; another article's evidence
+    # may be a pair of sentences that also touches a neighbouring fact.
+    fact_ids = tuple(f.id for f in _facts_of(cand.span, facts))
+    return SummarySentence(text=cand.text, sources=tuple(evidence), facts=fact_ids, evidence=tuple(evidence.values()))

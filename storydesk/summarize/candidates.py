@@ -1,0 +1,170 @@
+"""Which sentences may enter a summary, and the light compression that is always safe.
+
+A summary sentence must read on its own: no bylines, captions, link labels or sign-up prompts the
+clean stage let through, no headings, no half of a quotation split across two sentences. The one
+compression applied is cutting a leading dateline ("WASHINGTON (AP) — "): it names where the
+copy was filed, not what happened, and what remains is still an exact slice of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storydesk.clean.rules import match_rule
+from storydesk.model import Article, Sentence, Span
+from storydesk.summarize.text import content_terms, word_count
+
+# Shorter sentences are headings, labels or fragments ("Long Story Short", "Why is this
+# important?"); 6 words keeps "None of the injuries was considered life-threatening."
+MIN_WORDS = 6
+# Longer "sentences" are run-together lists, tag clouds or missing boundaries in scraped text
+# ("...for Ebola.The CDC says..."): 21 of the 4,175 sentences of the first 50 Multi-News clusters.
+MAX_WORDS = 70
+# Content words a sentence needs to say something checkable.
+MIN_CONTENT_TERMS = 4
+
+# "WASHINGTON (AP) — ", "PORT AVERLY (Meridian Press) — ", "LONDON, March 3 (Reuters) - ",
+# "(CNN) — ", "(CNN)": an upper-case place, optionally a date and an agency in brackets, then a
+# dash (a plain hyphen only after the agency: "U.S. - China talks" is a sentence).
+_PLACE = (r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}"  # SAN JUAN
+          r"(?:,\s+[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2})?"  # , Puerto Rico
+          r"(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?")  # , March 3
+DATELINE = re.compile(
+    rf"^(?:{_PLACE}\s*(?:\([^()]{{1,40}}\)\s*[—–-]{{1,2}}|[—–]{{1,2}})\s*"
+    r"|\((?:CNN|AP|Reuters|AFP|NBC|CBS|ABC)[^()]{0,20}\)\s*(?:[—–-]{1,2}\s*)?)"
+)
+# Leftovers that read as page furniture wherever they sit in a sentence.
+BOILERPLATE = re.compile(
+    r"\b(click here|read more|sign up|subscribe|newsletter|all rights reserved|copyright|cookies?|"
+    r"javascript|your browser|follow (us|him|her|me)\b|contributed to this report|reporting by|"
+    r"editing by|image copyright|image caption|pic\.twitter|tweet with a location|"
+    r"terms of (use|service)|privacy policy|this (story|article) (has been|was) (updated|corrected)|"
+    r"mailing list|contact details|e-?mail address|your inbox|(in|fill out) the form below|"
+    r"in the comments|send us your|(join|like) us on|our gallery|newsfeed)\b"
+    r"|https?://|www\.|\S+@\S+\.\w+|©",
+    re.I,
+)
+# Page chrome run into a sentence's start ("Updated | When...", "Image The White House...",
+# "Skip in Skip x Embed x Share The...") and caption openings ("A photo from the excavation").
+LEADING_CHROME = re.compile(
+    r"^(updated\s*\||image\s+(?-i:[A-Z])|credit:|photo:|skip in\b|(a|this) (photo|picture|image)s? "
+    r"(from|taken|provided|shows)\b)",
+    re.I,
+)
+_TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")")
+_QUOTES = re.compile(r'["“”]')
+# A straight quotation mark is ambiguous: it opens a quote that runs on only if the sentence
+# ends inside it (no mark after the last full stop).
+_QUOTE_RUNS_ON = (".", "!", "?")
+# Quotations split into more sentences than this are left out rather than quoted at length.
+MAX_QUOTE_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may be quoted in the summary, trimmed of its dateline."""
+
+    sentence: Sentence
+    text: str  # article.text[start:end]
+    start: int
+    end: int
+    terms: tuple[str, ...]
+    article_rank: int  # order of its article (earliest published first)
+    article_sentences: int  # how many sentences its article has
+
+    @property
+    def span(self) -> Span:
+        return Span(self.sentence.article, self.start, self.end)
+
+    @property
+    def article(self) -> str:
+        return self.sentence.article
+
+
+def strip_dateline(text: str) -> int:
+    """How many leading characters are a dateline (0 when there is none)."""
+    match = DATELINE.match(text)
+    if not match:
+        return 0
+    rest = text[match.end():]
+    # Only a dateline if a sentence follows it ("U.S. - China talks" is not one).
+    return match.end() if rest[:1].isupper() or rest[:1] in "\"“" else 0
+
+
+def rejection(text: str) -> str | None:
+    """Why a sentence cannot stand in a summary, or None when it can."""
+    n = word_count(text)
+    if n < MIN_WORDS:
+        return "too short"
+    if n > MAX_WORDS:
+        return "too long"
+    if not text.rstrip().endswith(_TERMINAL):
+        return "not a sentence (heading, caption or label)"
+    if not (text[:1].isupper() or text[:1] in "\"“‘'(0123456789"):
+        return "starts mid-sentence"
+    if match_rule(text) or BOILERPLATE.search(text) or LEADING_CHROME.match(text):
+        return "boilerplate"
+    if _unbalanced_quote(text):
+        return "part of a quotation split across sentences"
+    if len(content_terms(text)) < MIN_CONTENT_TERMS:
+        return "says too little"
+    return None
+
+
+def _unbalanced_quote(text: str) -> bool:
+    straight = text.count('"')
+    if straight % 2:
+        return True
+    return text.count("“") != text.count("”")
+
+
+def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[Candidate]:
+    """The sentences fit for a summary, datelines cut, with their article's rank and length.
+
+    A quotation the splitter cut into several sentences is one candidate: its sentences joined
+    from the one that opens the quote to the one that closes it (up to `MAX_QUOTE_SENTENCES`).
+    """
+    order = sorted(range(len(articles)), key=lambda i: (_published_key(articles[i]), i))
+    rank = {articles[i].id: r for r, i in enumerate(order)}
+    texts = {a.id: a.text for a in articles}
+    by_article: dict[str, list[Sentence]] = {}
+    for s in sentences:
+        if s.article in texts:
+            by_article.setdefault(s.article, []).append(s)
+    out = []
+    for article_id, own in by_article.items():
+        seen: set[str] = set()
+        for i, s in enumerate(own):
+            start = s.start + strip_dateline(s.text)
+            end = _quote_end(own, i) if _unbalanced_quote(s.text) and _opens_quote(s.text) else s.end
+            text = texts[article_id][start:end]
+            if rejection(text) or text in seen:  # an article repeating itself counts once
+                continue
+            seen.add(text)
+            out.append(Candidate(s, text, start, end, content_terms(text), rank[article_id], len(own)))
+    return out
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether the sentence's last quotation mark opens a quotation that runs on."""
+    marks = _QUOTES.findall(text)
+    if not marks:
+        return False
+    if marks[-1] == "“":
+        return True
+    return marks[-1] == '"' and text.count('"') % 2 == 1 and text.rstrip().endswith(_QUOTE_RUNS_ON)
+
+
+def _quote_end(own: list[Sentence], first: int) -> int:
+    """End of the sentence closing the quotation `own[first]` opens, or its own end if none does."""
+    for j in range(first + 1, min(first + MAX_QUOTE_SENTENCES, len(own))):
+        if own[j].paragraph != own[first].paragraph:
+            break
+        if _unbalanced_quote(own[j].text):
+            return own[j].end
+    return own[first].end
+
+
+def _published_key(article: Article) -> float:
+    return article.published.timestamp() if article.published else float("inf")

@@ -1,0 +1,237 @@
+"""Story clustering: reworded coverage of one event joins, different events stay apart, old stories retire."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+from collections import Counter
+from datetime import timedelta
+
+import numpy as np
+import pytest
+
+from storydesk.clean import clean_documents
+from storydesk.cluster import ClusterOptions, StoryClusterer, StoryState, cluster_articles
+from storydesk.cluster.features import (
+    MINHASH_MAX_WORDS,
+    DocumentFrequencies,
+    article_features,
+    find_names,
+    jaccard_estimate,
+    stem_word,
+)
+from storydesk.ingest import read_inputs
+from storydesk.model import Article
+from tests.conftest import DATA, published
+
+FIRE = [
+    ("fire-1", "Fire destroys harbor warehouses",
+     "A fire tore through three warehouses at the Port of Eastmouth on Friday night, sending black smoke over the "
+     "harbor. Fire Chief Dana Reyes said 40 firefighters fought the blaze for six hours. Two firefighters were "
+     "treated for smoke inhalation. The cause of the fire is under investigation, Reyes said."),
+    ("fire-2", "Eastmouth harbor blaze injures two firefighters",
+     "Two firefighters were hurt as flames engulfed warehouses on the Eastmouth waterfront late Friday. Chief Dana "
+     "Reyes told reporters the blaze at the port took six hours and about forty firefighters to bring under control. "
+     "Investigators have not said what caused the fire."),
+    ("fire-3", "Investigators search for cause of port fire",
+     "Investigators on Saturday combed the charred remains of the warehouses at the Port of Eastmouth, where a fire "
+     "burned for six hours. Fire chief Reyes said the two injured firefighters had been released from hospital."),
+]
+BUDGET = [
+    ("budget-1", "Council passes Eastmouth budget",
+     "The Eastmouth city council approved a $212 million budget on Tuesday after a four-hour debate. The plan "
+     "raises property taxes by 2 percent and adds money for road repairs and libraries. Council member Omar "
+     "Haddad voted against it, saying the tax increase hurts retirees."),
+    ("budget-2", "Eastmouth approves tax rise in new budget",
+     "Eastmouth's council voted 6-1 to adopt next year's budget, which lifts property taxes two percent to pay for "
+     "road repairs and longer library hours. The lone no vote, Omar Haddad, warned that retirees would struggle "
+     "with the higher tax bills."),
+]
+# The same port, the same chief: a different event.
+DRILL = [
+    ("drill-1", "Port holds emergency drill",
+     "Dockworkers and emergency crews at the Port of Eastmouth staged a chemical spill drill on Wednesday. Fire "
+     "Chief Dana Reyes said the exercise tested new evacuation routes and radio links with the coast guard. A "
+     "hazardous-materials team practised sealing a leaking tank."),
+    ("drill-2", "Chemical spill exercise tests Eastmouth evacuation plan",
+     "A mock chemical leak at the Port of Eastmouth let emergency crews rehearse evacuating the docks on Wednesday. "
+     "Chief Dana Reyes said radio links with the coast guard held up and a hazmat team sealed the leaking tank "
+     "within twenty minutes."),
+]
+
+# Other news of the same days: a stream is many stories, and word weights need them.
+OTHER = [
+    ("other-rail", "Rail strike called off",
+     "The rail workers' union called off Monday's strike after reaching a pay deal with the operator overnight. "
+     "Trains will run normally, the company said, and the agreement goes to a vote of members next month."),
+    ("other-match", "Rovers win cup final on penalties",
+     "Northgate Rovers won the county cup final on penalties on Sunday after a goalless draw. Goalkeeper Sam Okafor "
+     "saved two spot kicks as the club lifted its first trophy in eleven years before a crowd of 9,000."),
+    ("other-storm", "Storm brings snow to the hills",
+     "A late-winter storm dropped up to 30 centimetres of snow on the northern hills overnight, closing two mountain "
+     "passes. Forecasters expect milder weather by Thursday as the system moves east."),
+    ("other-court", "Former bank manager jailed for fraud",
+     "A former bank manager was sentenced to four years in prison for stealing from elderly customers' accounts. "
+     "The judge said he had abused the trust of people who relied on him, and ordered the money repaid."),
+    ("other-tech", "Chipmaker opens research centre",
+     "The chipmaker Veltron opened a research centre employing 300 engineers on Thursday, its first outside Asia. "
+     "The company said the site would design processors for electric cars."),
+]
+
+
+def make(items, day: str = "2024-03-08", hours: int = 0) -> list[Article]:
+    when = published(day) + timedelta(hours=hours)
+    return [Article(id=i, title=t, text=body, published=when) for i, t, body in items]
+
+
+def partition(assignments) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for a in assignments:
+        groups.setdefault(a.story, set()).add(a.article)
+    return {frozenset(g) for g in groups.values()}
+
+
+def stories_of(prefixes: list[str], articles: list[Article]) -> set[frozenset[str]]:
+    return {frozenset(a.id for a in articles if a.id.startswith(p)) for p in prefixes}
+
+
+STREAM = make(FIRE) + make(OTHER[:3]) + make(BUDGET) + make(DRILL, day="2024-03-13") + make(OTHER[3:], day="2024-03-13")
+STORIES = ["fire", "budget", "drill", *(i for i, _, _ in OTHER)]
+
+
+def test_cluster_reworded_coverage_of_one_event_joins_and_other_events_stay_apart():
+    assignments = cluster_articles(STREAM)
+    assert partition(assignments) == stories_of(STORIES, STREAM)
+    assert [a.reason for a in assignments[:2]] == ["new", "similar"]
+    assert assignments[1].score > ClusterOptions().join_threshold
+
+
+def test_cluster_shared_names_alone_do_not_join_stories():
+    # The drill names the same chief and the same port as the fire; its words are about a drill.
+    stream = make(FIRE) + make(OTHER) + make(DRILL, day="2024-03-09")
+    assignments = {a.article: a.story for a in cluster_articles(stream)}
+    assert assignments["drill-1"] not in {assignments[i] for i, _, _ in FIRE}
+    assert assignments["drill-1"] == assignments["drill-2"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_cluster_order_of_arrival_does_not_change_clear_stories(seed):
+    clear = [a for a in STREAM if not a.id.startswith("drill")]
+    random.Random(seed).shuffle(clear)
+    assert partition(cluster_articles(clear)) == stories_of([p for p in STORIES if p != "drill"], clear)
+
+
+def test_cluster_drill_right_after_a_lone_fire_article_stays_apart():
+    # One shared word ("port") and all names shared: too little word similarity for names to raise.
+    shuffled = STREAM[:]
+    random.Random(4).shuffle(shuffled)  # fire-3, then drill-1, before any other fire article
+    assert partition(cluster_articles(shuffled)) == stories_of(STORIES, STREAM)
+
+
+@pytest.mark.xfail(reason="single pass: an early article that mixes two events merges them, and nothing splits "
+                          "a story later", strict=True)
+def test_cluster_an_early_round_up_article_does_not_merge_two_events():
+    round_up = Article("roundup", title="Eastmouth week: port fire and new budget", published=published("2024-03-08"),
+                       text=FIRE[0][2] + " " + BUDGET[0][2])
+    assignments = {a.article: a.story for a in cluster_articles([round_up, *make(FIRE), *make(BUDGET)])}
+    assert assignments["fire-2"] != assignments["budget-2"]
+
+
+def test_cluster_a_story_retires_after_its_time_window():
+    late = make([("fire-late", FIRE[1][1], FIRE[1][2])], day="2024-04-20")
+    assignments = {a.article: a.story for a in cluster_articles(make(FIRE[:1]) + late)}
+    assert assignments["fire-1"] != assignments["fire-late"]
+    # Within the window the same article joins.
+    soon = make([("fire-soon", FIRE[1][1], FIRE[1][2])], day="2024-03-10")
+    assignments = {a.article: a.story for a in cluster_articles(make(FIRE[:1]) + soon)}
+    assert assignments["fire-1"] == assignments["fire-soon"]
+
+
+def test_cluster_without_dates_a_story_retires_after_too_many_idle_articles():
+    budget_again = [(f"{i}-again", t, body) for i, t, body in BUDGET]
+    undated = [Article(i, body, title=t) for i, t, body in FIRE[:1] + BUDGET + budget_again]
+    clusterer = StoryClusterer(ClusterOptions(max_idle_articles=2))
+    clusterer.assign(undated)  # fire-1 is story-1; four budget articles follow
+    clusterer.expire()
+    assert "story-1" in clusterer.retired and "story-1" not in clusterer.stories
+    assert clusterer.add(Article("fire-2", FIRE[1][2], title=FIRE[1][1])).reason == "new"
+
+
+def test_cluster_copy_with_small_edits_joins_as_near_duplicate():
+    original = FIRE[0][2]
+    edited = original.replace("Friday night", "late Friday").replace("six hours", "6 hours")
+    assignments = cluster_articles(make([FIRE[0], ("copy", "Warehouses burn at Eastmouth port", edited)]))
+    assert assignments[1].reason == "near-duplicate" and assignments[1].story == assignments[0].story
+
+
+def test_cluster_empty_and_tiny_articles_are_assigned_without_error():
+    assignments = cluster_articles([Article("a", ""), Article("b", "Hi."), Article("c", "Hi.")])
+    assert [a.article for a in assignments] == ["a", "b", "c"]
+    assert assignments[0].reason == "new"
+
+
+def test_cluster_state_round_trip_gives_the_same_next_assignment():
+    clusterer = StoryClusterer()
+    clusterer.assign(STREAM[:-1])
+    rebuilt = StoryClusterer(
+        frequencies=DocumentFrequencies.from_bytes(clusterer.frequencies.to_bytes(), clusterer.frequencies.documents),
+        stories=[StoryState.from_bytes(s.id, s.to_bytes()) for s in clusterer.stories.values()],
+        next_story=clusterer.next_story, seen=clusterer.seen, latest_time=clusterer.latest_time,
+    )
+    assert rebuilt.add(STREAM[-1]) == clusterer.add(STREAM[-1])
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Fire Chief Dana Reyes said the blaze was out.", ["fire chief dana reyes", "reyes"]),
+    ("The U.S. Coast Guard searched Crane Beach.", ["u.s. coast guard", "guard", "crane beach", "beach"]),
+    ("But officials said nothing.", []),
+    ("Randall Hackett's family thanked rescuers.", ["randall hackett", "hackett"]),
+])
+def test_cluster_names_are_runs_of_capitalized_words(text, names):
+    assert find_names(text) == names
+
+
+@pytest.mark.parametrize("word, stem", [("fires", "fire"), ("cities", "city"), ("witness's", "witness"),
+                                        ("business", "business"), ("bus", "bus"), ("is", "is")])
+def test_cluster_stemmer_strips_plurals_and_possessives_only(word, stem):
+    assert stem_word(word) == stem
+
+
+def test_cluster_minhash_estimates_jaccard_of_word_shingles():
+    words = [f"w{i}" for i in range(MINHASH_MAX_WORDS)]
+    a = article_features(Article("a", " ".join(words)))
+    b = article_features(Article("b", " ".join(words[:200] + [f"x{i}" for i in range(100)])))
+    true_jaccard = 198 / 398  # 3-word shingles: 198 shared, 100 of each text's own
+    assert abs(jaccard_estimate(a.signature, b.signature) - true_jaccard) < 0.15
+    again = article_features(Article("a2", " ".join(words)))
+    assert np.array_equal(a.signature, again.signature)
+
+
+@pytest.mark.skipif(not (DATA / "multinews" / "val_stream.jsonl").exists(), reason="needs ../shared/data")
+def test_cluster_multinews_stream_pairwise_f1_floor():
+    path = DATA / "multinews" / "val_stream.jsonl"
+    gold = {r["id"]: r["story"] for r in map(json.loads, path.open())}
+    articles, _ = clean_documents(read_inputs([path]).documents)
+    assigned = {a.article: a.story for a in cluster_articles(articles)}
+    predicted = [assigned.get(i, i) for i in gold]  # left out by cleaning: a story of its own
+    gold = list(gold.values())
+
+    def pairs(labels):
+        return sum(n * (n - 1) // 2 for n in Counter(labels).values())
+
+    both = pairs(list(zip(predicted, gold, strict=True)))
+    precision, recall = both / pairs(predicted), both / pairs(gold)
+    # benchmarks/bench_cluster.py gives ~0.65 over all stories; a drop below this floor is a regression.
+    assert 2 * precision * recall / (precision + recall) > 0.6
+
+
+def test_cluster_all_pairs_of_a_story_share_its_id():
+    assignments = cluster_articles(make(FIRE))
+    assert len({a.story for a in assignments}) == 1
+    assert all(x.score >= 0 for x in assignments)
+    assert list(itertools.accumulate(a.reason == "new" for a in assignments))[-1] == 1
+
+
+def test_cluster_with_embeddings_keeps_the_same_clear_stories():
+    assert partition(cluster_articles(STREAM, ClusterOptions.with_embeddings())) == stories_of(STORIES, STREAM)

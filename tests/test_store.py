@@ -1,0 +1,166 @@
+"""The story store: a real SQLite file that later runs add to, recomputing only the stories that changed."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from typer.testing import CliRunner
+
+from storydesk.cli import app
+from storydesk.store import StoreError, StoryStore, update_store
+from tests.test_cluster import BUDGET, DRILL, FIRE, OTHER
+
+runner = CliRunner()
+
+
+def write_jsonl(path, items, day="2024-03-08"):
+    with path.open("w", encoding="utf-8") as handle:
+        for article_id, title, text in items:
+            handle.write(json.dumps({"id": article_id, "title": title, "text": text, "published": day}) + "\n")
+    return path
+
+
+def groups(store_path) -> set[frozenset[str]]:
+    with StoryStore(store_path) as store:
+        by_story: dict[str, set[str]] = {}
+        for article, story in store.assignments().items():
+            by_story.setdefault(story, set()).add(article)
+    return {frozenset(g) for g in by_story.values()}
+
+
+DAY1 = FIRE[:2] + OTHER[:3] + BUDGET
+EXPECTED = {frozenset(i for i, _, _ in FIRE[:2]), frozenset(i for i, _, _ in BUDGET)} | {frozenset([i]) for i, _, _ in OTHER[:3]}
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    """One store made from two stories (two articles each), shared by the tests that only read it."""
+    folder = tmp_path_factory.mktemp("store")
+    articles = write_jsonl(folder / "day1.jsonl", DAY1)
+    store_path = folder / "news.db"
+    report = update_store([articles], store_path)
+    return store_path, articles, report
+
+
+def test_store_run_clusters_and_digests_every_story_of_two_or_more(first_run):
+    store_path, _, report = first_run
+    assert report.added == 7 and report.skipped == 0 and len(report.digested) == 2
+    assert groups(store_path) == EXPECTED
+    with StoryStore(store_path) as store:
+        rows = store.stories()
+        assert [r.articles for r in rows] == [2, 2, 1, 1, 1]
+        assert [r.digested for r in rows] == [True, True, False, False, False]
+        digest = store.digest_dict(rows[0].id)
+        assert digest["schema"] == "storydesk.digest/1" and digest["story"]["id"] == rows[0].id
+        assert len(digest["articles"]) == 2
+        assert rows[0].first_published.date().isoformat() == "2024-03-08"
+
+
+def test_store_is_a_real_sqlite_file(first_run):
+    store_path, _, _ = first_run
+    with sqlite3.connect(store_path) as db:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"articles", "stories", "digests", "meta"} <= tables
+        assert db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 7
+
+
+def test_store_rerun_adds_only_new_articles_and_redigests_only_their_story(tmp_path):
+    day1 = write_jsonl(tmp_path / "day1.jsonl", DAY1)
+    store_path = tmp_path / "news.db"
+    update_store([day1], store_path)
+    again = update_store([day1], store_path)
+    assert again.added == 0 and again.skipped == 7 and again.digested == []
+
+    day2 = write_jsonl(tmp_path / "day2.jsonl", FIRE[2:] + DRILL[:1] + OTHER[3:], day="2024-03-09")
+    report = update_store([day1, day2], store_path)
+    assert report.added == 4 and report.skipped == 7
+    with StoryStore(store_path) as store:
+        assignments = store.assignments()
+        fire_story, budget_story = assignments["fire-1"], assignments["budget-1"]
+        assert assignments["fire-3"] == fire_story and assignments["drill-1"] not in (fire_story, budget_story)
+        assert report.digested == [fire_story]  # the drill has one article: listed, not digested
+        assert store.digest_revision(fire_story) == 2 and store.digest_revision(budget_story) == 1
+        assert len(store.digest_dict(fire_story)["articles"]) == 3
+
+
+def test_store_interrupted_run_loses_nothing_and_redoes_little(tmp_path):
+    articles = write_jsonl(tmp_path / "day1.jsonl", DAY1)
+    store_path = tmp_path / "news.db"
+
+    def stop_after_first(stage, done, total):
+        if stage == "clustering" or done == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):  # stopped after the first batch of three articles
+        update_store([articles], store_path, batch_size=3, progress=stop_after_first)
+    with StoryStore(store_path) as store:
+        assert len(store.assignments()) == 3 and store.stories()[0].digested is False
+
+    with pytest.raises(KeyboardInterrupt):  # clusters the rest, stops after the first digest
+        update_store([articles], store_path, batch_size=3,
+                     progress=lambda stage, done, total: stop_after_first("digesting", done, total))
+    with StoryStore(store_path) as store:
+        assert len(store.assignments()) == 7
+        assert sorted(r.digested for r in store.stories() if r.articles > 1) == [False, True]
+
+    report = update_store([articles], store_path)
+    assert report.added == 0 and len(report.digested) == 1  # only the digest that was missing
+    assert groups(store_path) == EXPECTED
+
+
+def test_store_rejects_a_file_that_is_not_a_store(tmp_path):
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("these are my notes, not a database " * 50)
+    with pytest.raises(StoreError, match="not a storydesk store"):
+        StoryStore(bogus)
+
+
+def test_store_cli_run_stories_show_end_to_end(tmp_path, first_run):
+    store_path, articles, _ = first_run
+    result = runner.invoke(app, ["run", str(articles), "--store", str(store_path)])
+    assert result.exit_code == 0, result.output
+    assert "0 articles added, 7 already stored; 0 stories digested" in result.output
+
+    listing = runner.invoke(app, ["stories", "--store", str(store_path)])
+    assert listing.exit_code == 0 and "story-" in listing.output and "yes" in listing.output
+    with StoryStore(store_path) as store:
+        story_id = store.stories()[0].id
+        stored = store.digest_dict(story_id)
+
+    out_json, out_md, out_html = tmp_path / "s.json", tmp_path / "s.md", tmp_path / "s.html"
+    shown = runner.invoke(app, ["show", story_id, "--store", str(store_path), "--json", str(out_json),
+                                "--markdown", str(out_md), "--html", str(out_html)])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(out_json.read_text()) == stored
+    assert out_md.read_text().startswith("# ") and "<html" in out_html.read_text().lower()
+
+    printed = runner.invoke(app, ["show", story_id, "--store", str(store_path)])
+    assert printed.exit_code == 0 and stored["story"]["headline"][:20] in printed.output
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["stories", "--store", "{tmp}/missing.db"], 1, "no store at"),
+    (["show", "story-99", "--store", "{store}"], 1, "no story 'story-99'"),
+    (["stories", "--store", "{tmp}/bogus.db"], 2, "not a storydesk store"),
+])
+def test_store_cli_errors_are_one_line_without_traceback(tmp_path, first_run, args, code, message):
+    (tmp_path / "bogus.db").write_text("not sqlite " * 100)
+    args = [a.format(tmp=tmp_path, store=first_run[0]) for a in args]
+    result = runner.invoke(app, args)
+    assert result.exit_code == code and message in result.output and "Traceback" not in result.output
+
+
+def test_store_cli_cluster_writes_assignments_and_reports_broken_lines(tmp_path):
+    articles = write_jsonl(tmp_path / "stream.jsonl", FIRE + OTHER + BUDGET + DRILL)
+    with articles.open("a") as handle:
+        handle.write("{this is not json\n")
+    out = tmp_path / "assign.jsonl"
+    result = runner.invoke(app, ["cluster", str(articles), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "stream.jsonl:13: not a JSON record" in result.output
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["id"] for line in lines] == [i for i, _, _ in FIRE + OTHER + BUDGET + DRILL]
+    story = {line["id"]: line["story"] for line in lines}
+    assert len({story[i] for i, _, _ in FIRE}) == 1 and story["fire-1"] != story["budget-1"] != story["drill-1"]

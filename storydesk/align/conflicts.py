@@ -118,7 +118,8 @@ def find_conflicts(
     """Typed conflicts between articles, numbered c1, c2, ... in the order found.
 
     `articles` give publication dates, so a count tied to another year ("in 2019, 22 people")
-    is not set against this event's count; without them that check is skipped."""
+    is not set against this event's count; undated articles are placed at the end of the year
+    the story names most."""
     if not sentences:
         return ()
     sims = vectors @ vectors.T

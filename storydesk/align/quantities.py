@@ -3,13 +3,15 @@
 Two counts are rivals only when they count the same noun, in sentences about the same point
 (embedding similarity), with the same scope (not "40 a day" against "400 in total"), at the same
 time (not this week's count against one tied to 2019, or Friday's against Monday's), for the same
-place (not Homs against all of Syria), outside quotes and questions. A sentence listing three values of one noun is a table, not a count, and a sum of money,
-a percentage or a measure must also share the words that say what it measures.
+place (not Homs against all of Syria), outside quotes and questions. A sentence listing three
+values of one noun is a table, not a count; a sum of money, a percentage or a measure must also
+share the words that say what it measures; values within rounding are one figure.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, timedelta
 from itertools import combinations
 
@@ -55,7 +57,7 @@ _BARE_YEAR = re.compile(r"(?<![\d$£€.,])\b((?:19|20)\d\d)\b(?![\d,.]\d)")
 # Where a count was made, said in its own clause: "104 people were killed in Homs" is not a rival
 # of "125 people died across Syria".
 _PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)")
-_CLAUSE = re.compile(r"[,;:()—]|\band\b|\bbut\b|\b(?:which|who|where|including)\b")
+_PLACE_CLAUSE = re.compile(r"[,;:()—]|\band\b|\bbut\b|\b(?:which|who|where|including)\b")
 # "at one electrode ... the other", "one child with him": a lone "one" picks a thing out, it does
 # not report a count.
 _DETERMINER_ONE = frozenset({"one", "a", "an", "single"})
@@ -133,7 +135,7 @@ def _determiner(q: Quantity) -> bool:
 
 def _place(sentence: Sentence, q: Quantity) -> str | None:
     """The place a count is given for, named after it in its own clause ("in Homs")."""
-    after = _CLAUSE.split(sentence.text[q.span.end - sentence.start:], maxsplit=1)[0]
+    after = _PLACE_CLAUSE.split(sentence.text[q.span.end - sentence.start:], maxsplit=1)[0]
     match = _PLACE.search(after)
     return match.group(1) if match else None
 
@@ -210,10 +212,13 @@ def _other_times(
     articles: list[Article] | tuple[Article, ...],
 ) -> dict[int, frozenset[str]]:
     """Per sentence, the years of the dates it gives that lie well away from its article's time:
-    its publication date, or for an undated article the end of the latest year the story names."""
-    years = [int(d.date[:4]) for d in extraction.dates] + [int(y) for s in sentences for y in _BARE_YEAR.findall(s.text)]
-    latest = date(max(years), 12, 31) if years else None
-    when = {s.article: latest for s in sentences} | {a.id: a.published.date() for a in articles if a.published}
+    its publication date, or for an undated article the end of the year the story names most."""
+    years = Counter(int(d.date[:4]) for d in extraction.dates)
+    years.update(int(y) for s in sentences for y in _BARE_YEAR.findall(s.text))
+    # The story's own year: the one it names most (the latest of equals), not simply the latest,
+    # which may be a plan's ("closure planned for 2027").
+    usual = date(max(years, key=lambda y: (years[y], y)), 12, 31) if years else None
+    when = {s.article: usual for s in sentences} | {a.id: a.published.date() for a in articles if a.published}
     out: dict[int, set[str]] = {}
     for d in extraction.dates:
         day = when.get(d.span.article)

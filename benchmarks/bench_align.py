@@ -369,7 +369,8 @@ def sweep(runs: list[Run]) -> None:
         for run in runs:
             sentences = list(run.digest.sentences)
             vectors = embed([s.text for s in sentences]) if sentences else np.zeros((0, 384))
-            groups, _ = fact_module.group_facts(list(run.digest.articles), sentences, vectors, run.digest.reuse)
+            groups, _ = fact_module.group_facts(list(run.digest.articles), sentences, vectors, run.digest.reuse,
+                                                run.digest.extraction.quantities)
             pred = [{k for e in f.evidence if (k := sentence_of(run.digest, e.article, e.start))} for f in groups]
             fact_scores(pred, run.resolved, tally)
         rows.append((tally.f1, tally.p, tally.r, same, supported, jac))

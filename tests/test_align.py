@@ -337,3 +337,17 @@ def test_align_two_counts_in_one_sentence_pair_by_their_words() -> None:
     extraction = Extraction(quantities=tuple(find_quantities(articles, sentences)))
     conflicts = align_facts(articles, sentences, extraction, ReuseReport()).conflicts
     assert [sorted(str(claim.value) for claim in c.claims) for c in conflicts] == [["2", "3"]]
+
+
+def test_align_a_shared_count_supports_a_rewording() -> None:
+    """'At least 11' and 'Eleven' staff members: the same count makes a looser rewording one fact."""
+    from storydesk.extract.quantities import find_quantities
+
+    articles, sentences = story({"x": ["Eleven staff members have also fallen ill and are recovering at home."],
+                                 "y": ["At least 11 staff members have been infected."]})
+    alone = align_facts(articles, sentences, Extraction(), ReuseReport())
+    assert len(alone.facts) == 2  # worded too differently on their own
+    extraction = Extraction(quantities=tuple(find_quantities(articles, sentences)))
+    together = align_facts(articles, sentences, extraction, ReuseReport())
+    assert [set(f.sources) for f in together.facts] == [{"x", "y"}]
+    assert together.conflicts == ()  # ">=11" and 11 agree

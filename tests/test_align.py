@@ -168,26 +168,38 @@ def test_align_same_speaker_is_no_attribution_conflict() -> None:
     assert align_facts(articles, sentences, Extraction(quotes=(quote,)), ReuseReport()).conflicts == ()
 
 
-@pytest.mark.parametrize(
-    ("a", "b", "expected"),
-    [
-        (
-            "The Northern Front denied responsibility for the bombing.",
-            "The Northern Front claimed responsibility for the bombing.",
-            ["statement"],
-        ),
-        (
-            "The Northern Front denied responsibility for the bombing.",
-            "The Northern Front did not claim responsibility for the bombing.",
-            [],
-        ),
-        (
-            "The Northern Front denied responsibility for the bombing.",
-            "A rival faction claimed responsibility for a kidnapping last year.",
-            [],
-        ),
-    ],
-)
+STATEMENT_CASES = [
+    # (sentence a, sentence b, expected kinds)
+    ("The Northern Front denied responsibility for the bombing.",
+     "The Northern Front claimed responsibility for the bombing.", ["statement"]),
+    ("The Northern Front denied responsibility for the bombing.",
+     "The Northern Front did not claim responsibility for the bombing.", []),
+    ("The Northern Front denied responsibility for the bombing.",
+     "A rival faction claimed responsibility for a kidnapping last year.", []),
+    ("The company denied that it plans to close the Orsa plant.",
+     "The company confirmed that it plans to close the Orsa plant by 2027.", ["statement"]),
+    ("Officials said no one was inside the warehouses when it started.",
+     "A night watchman was also inside the main warehouse when the fire started.", ["statement"]),
+    ("The authority said no bus routes would be cut as part of the plan.",
+     "The transit authority confirmed that two night routes would be cut as part of the plan.", ["statement"]),
+    ("No arrests have been made, police said.",
+     "Police said they had arrested two men on Monday evening in connection with the theft.", ["statement"]),
+    ("Incumbent mayor Leona Pratt conceded on Saturday.", "Mayor Leona Pratt has refused to concede.", ["statement"]),
+    ("Talks between the union and the airport operator have not resumed.",
+     "Talks between the union and the operator resumed on Friday evening.", ["statement"]),
+    # a negated verb alone is too weak: its object or subject must come back too
+    ("Meadows insisted the matter did not come up.", "The coming confrontation will air old grievances.", []),
+    # hedges and attempts do not affirm
+    ("Hunger does not influence how much they like objects.", "We will look at how hunger might influence what they like.", []),
+    ("The driver failed to pull over.", "The Hummer appears to try to pull over to the side of the road.", []),
+    # both sides negative, or the other sentence says something else
+    ("Nobody was hurt in the derailment.", "No one was injured, police said.", []),
+    ("No patients have died, the hospital said.", "Three wards have been closed to new admissions.", []),
+    ("The cause of the fire was not immediately known.", "Investigators said the cause of the fire was known.", []),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), STATEMENT_CASES)
 def test_align_statement_conflicts(a: str, b: str, expected: list[str]) -> None:
     articles, sentences = story({"x": [a], "y": [b]})
     assert [c.kind for c in align_facts(articles, sentences, Extraction(), ReuseReport()).conflicts] == expected
@@ -213,9 +225,8 @@ def test_align_example_has_no_self_conflicts(example_digest) -> None:
 
 
 @pytest.mark.xfail(
-    reason="two planted conflicts are missed: the inspection date (Feb. 12 vs Feb. 21: the two sentences "
-    "are worded too differently, cosine 0.40) and 'no one was inside' vs 'a night watchman was inside' "
-    "(statement conflicts cover only denied/claimed)",
+    reason="the inspection date is missed (Feb. 12 vs Feb. 21): 'inspectors visited the terminal' and "
+    "'last inspected the dock' are worded too differently (sentence cosine 0.40, under SAME_DATE_POINT_COSINE)",
     strict=True,
 )
 def test_align_example_finds_the_five_planted_conflicts(example_digest, example_expected) -> None:
@@ -226,7 +237,8 @@ def test_align_example_finds_the_five_planted_conflicts(example_digest, example_
 
 def test_align_example_conflicts_found_are_the_planted_ones(example_digest) -> None:
     conflicts = {(c.kind, c.severity): c for c in example_digest.alignment.conflicts}
-    assert set(conflicts) == {("quantity", "discrepancy"), ("quantity", "contradiction"), ("attribution", "contradiction")}
+    assert set(conflicts) == {("quantity", "discrepancy"), ("quantity", "contradiction"), ("attribution", "contradiction"),
+                              ("statement", "contradiction")}
     firefighters = conflicts[("quantity", "discrepancy")]
     assert {claim.value: set(claim.sources) for claim in firefighters.claims} == {
         ">=4": {"wire-service", "daily-courier", "metro-herald"}, 6: {"independent-report"}}
@@ -234,3 +246,108 @@ def test_align_example_conflicts_found_are_the_planted_ones(example_digest) -> N
     assert sorted(claim.value for claim in warehouses.claims) == [2.0, 3.0]
     speakers = {claim.value for claim in conflicts[("attribution", "contradiction")].claims}
     assert speakers == {"Hassan al-Rubaie", "Youssef el-Amrani"}
+    inside = conflicts[("statement", "contradiction")]
+    assert [set(claim.sources) for claim in inside.claims] == [
+        {"wire-service", "daily-courier", "metro-herald"}, {"independent-report"}]
+
+
+def dated(sentences: list[Sentence]) -> tuple:
+    """Date mentions as the extract stage gives them, resolved against 2025-06-16."""
+    from datetime import date
+
+    from storydesk.extract.dates import dates_in
+
+    return tuple(m for s in sentences for m in dates_in(s.text, date(2025, 6, 16), s.article, s.start, s.index))
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("The bridge was last inspected in April 2024, the city said.",
+     "The bridge was last inspected in September 2023, a council engineer said.", ["date"]),
+    ("The river peaked on Friday at 4.6 metres.", "The river reached its peak on Thursday night.", ["date"]),
+    # different events of one story on different days: nothing happened on both
+    ("Police arrested two men on Monday evening in connection with the theft.",
+     "Thieves broke into the museum overnight on Sunday and escaped with three paintings.", []),
+    # one sentence gives both dates: it tells the events apart
+    ("The bridge opened in May 2009 and was last inspected in April 2024.",
+     "The bridge was last inspected in May 2009, the year it opened.", []),
+])
+def test_align_date_conflicts(a: str, b: str, expected: list[str]) -> None:
+    articles, sentences = story({"x": [a], "y": [b]})
+    conflicts = align_facts(articles, sentences, Extraction(dates=dated(sentences)), ReuseReport()).conflicts
+    assert [c.kind for c in conflicts] == expected
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("A similar footbridge in Daskow collapsed in 2019, injuring 22 people.",
+     "The footbridge collapse on Sunday injured 14 people."),
+    ("In the 2021 election, turnout was 54 percent of 30 people.", "In this election turnout was 61 percent of 30 people."),
+])
+def test_align_count_tied_to_another_year_is_no_rival(a: str, b: str) -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    articles, sentences = story({"x": [a], "y": [b]})
+    articles = [replace(art, published=datetime(2025, 6, 16, tzinfo=UTC)) for art in articles]
+    noun = "people" if "injur" in a else "percent"
+    extraction = Extraction(quantities=quantities(sentences, noun), dates=dated(sentences))
+    assert align_facts(articles, sentences, extraction, ReuseReport()).conflicts == ()
+
+
+NO_RIVAL_CASES = [
+    # (sentence a, sentence b): counts of one noun that must not be set against each other
+    # a table of one noun, printed as one sentence
+    ("The average wedding cost $31,213, with $14,006 on a venue and $3,587 on a band.",
+     "The average wedding cost $29,858, with $13,385 on a venue and $3,469 on a band."),
+    # one figure, rounded or converted
+    ("The climbers were found at 5,900 meters (19,350 feet) on the glacier.",
+     "The climbers were found on the glacier at an altitude of 19,356 feet."),
+    # sums of money with nothing in common but the unit
+    ("The agency has filed suit against the lawyer, claiming they owe $27,000 for security.",
+     "The lawyer said last week he paid the company $40,000."),
+    # different days named
+    ("The Dow fell 666 points on Friday.", "The Dow fell 1,175 points on Monday."),
+    # different places
+    ("In all, 104 people were killed on Monday in Homs, activists said.",
+     "A total of 125 people were killed on Monday across Syria, activists said."),
+    # two counts in one sentence: the words next to each say which is which
+    ("Three people were stabbed, and 12 people were arrested during the brawl at the park.",
+     "Police say 12 people were arrested at the park and 2 people were hurt."),
+    # a lone "one" picks a thing out
+    ("The cell has two electrodes placed in water.", "Oxygen forms at one electrode placed in water."),
+    # a question asserts nothing
+    ("Can the planet really support 7 billion people?", "The planet now supports 8 billion people."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), NO_RIVAL_CASES)
+def test_align_counts_that_are_no_rivals(a: str, b: str) -> None:
+    from storydesk.extract.quantities import find_quantities
+
+    articles, sentences = story({"x": [a], "y": [b]})
+    extraction = Extraction(quantities=tuple(find_quantities(articles, sentences)))
+    assert extraction.quantities, "the extract stage should find the counts"
+    assert align_facts(articles, sentences, extraction, ReuseReport()).conflicts == ()
+
+
+def test_align_two_counts_in_one_sentence_pair_by_their_words() -> None:
+    from storydesk.extract.quantities import find_quantities
+
+    articles, sentences = story({"x": ["Three people were stabbed, and 12 people were arrested during the brawl."],
+                                 "y": ["Police say two people were stabbed during the brawl at the park."]})
+    extraction = Extraction(quantities=tuple(find_quantities(articles, sentences)))
+    conflicts = align_facts(articles, sentences, extraction, ReuseReport()).conflicts
+    assert [sorted(str(claim.value) for claim in c.claims) for c in conflicts] == [["2", "3"]]
+
+
+def test_align_a_shared_count_supports_a_rewording() -> None:
+    """'At least 11' and 'Eleven' staff members: the same count makes a looser rewording one fact."""
+    from storydesk.extract.quantities import find_quantities
+
+    articles, sentences = story({"x": ["Eleven staff members have also fallen ill and are recovering at home."],
+                                 "y": ["At least 11 staff members have been infected."]})
+    alone = align_facts(articles, sentences, Extraction(), ReuseReport())
+    assert len(alone.facts) == 2  # worded too differently on their own
+    extraction = Extraction(quantities=tuple(find_quantities(articles, sentences)))
+    together = align_facts(articles, sentences, extraction, ReuseReport())
+    assert [set(f.sources) for f in together.facts] == [{"x", "y"}]
+    assert together.conflicts == ()  # ">=11" and 11 agree

@@ -45,6 +45,7 @@ def resolved(text: str, day: date | None = SUNDAY) -> list[tuple[str, str, str]]
     ("The trial will begin on April 3.", [("April 3", "2024-04-03", "day")]),
     ("The results will be announced on Thursday.", [("Thursday", "2024-03-14", "day")]),
     ("Rain is forecast for Saturday.", [("Saturday", "2024-03-16", "day")]),
+    ("The recount is set for April 3.", [("April 3", "2024-04-03", "day")]),
     ("The hearing was adjourned until April 3.", [("April 3", "2024-04-03", "day")]),
     ("Sailings are suspended until Tuesday.", [("Tuesday", "2024-03-12", "day")]),
     ("Vogt said workers would hold a protest on Monday.", [("Monday", "2024-03-11", "day")]),

@@ -25,8 +25,8 @@ def align_facts(
     reuse: ReuseReport,
 ) -> Alignment:
     vectors = _embeddings(sentences)
-    facts, unique = group_facts(articles, sentences, vectors, reuse)
-    conflicts = find_conflicts(sentences, vectors, extraction)
+    facts, unique = group_facts(articles, sentences, vectors, reuse, extraction.quantities)
+    conflicts = find_conflicts(sentences, vectors, extraction, articles)
     return Alignment(
         facts=facts,
         conflicts=conflicts,

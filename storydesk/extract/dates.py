@@ -70,7 +70,7 @@ _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 # A verb of the future before the date: "will meet on Tuesday" looks forward from publication;
 # so does reported future ("said workers would strike on Monday"), but not "would have".
 _FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|would(?!\s+have)|should(?!\s+have)|is\s+due|are\s+due|(?:is|are)\s+scheduled|scheduled\s+for|"
-                     r"(?:is|are)\s+expected\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+set\s+to|"
+                     r"(?:is|are)\s+expected\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+set\s+(?:to|for)|"
                      r"(?:is|are)\s+going\s+to|(?:is|are)\s+forecast|forecast\s+for|next)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])|\n")
 # "suspended until Tuesday", "adjourned until Feb. 3": the date the suspension runs to is ahead.

@@ -1,0 +1,248 @@
+"""Quantity conflicts: two articles counting the same thing differently.
+
+Two counts are rivals only when they count the same noun, in sentences about the same point
+(embedding similarity), with the same scope (not "40 a day" against "400 in total"), at the same
+time (not this week's count against one tied to 2019, or Friday's against Monday's), for the same
+place (not Homs against all of Syria), outside quotes and questions. A sentence listing three
+values of one noun is a table, not a count; a sum of money, a percentage or a measure must also
+share the words that say what it measures; values within rounding are one figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+from itertools import combinations
+
+import numpy as np
+
+from storydesk.align.text import context, sentence_claim, shared_context
+from storydesk.model import Article, Conflict, Extraction, Quantity, Sentence, Span
+
+# Sentence cosine above which two sentences carrying the same counted noun are taken to report
+# the same count. Checked on the tune half of benchmarks/gold/align (bench_align.py): the planted
+# pairs sit at 0.60 and above, the nearest pair about a different point of the same noun
+# ("about 80 people were on the bridge" / "fourteen people were hurt") at 0.53.
+SAME_POINT_COSINE = 0.60
+# A dated mention this far from publication, in another year, marks another event: "a similar
+# bridge collapsed in 2019, injuring 22 people" is not a rival count for this week's collapse.
+OTHER_TIME_DAYS = 90
+# A sentence giving this many values of one noun is a list or a table ("$14,006 on a venue,
+# $3,587 on a band, ..."): its values count different things. Seen on Multi-News (one wedding
+# table gave 143 false conflicts); no planted count in the gold set has more than two per sentence.
+LIST_VALUES = 3
+# Values this close are one figure rounded or converted ("5,900 meters (19,350 feet)" / "19,356
+# feet"), not rivals. 1%: well under the closest planted pair (3 vs 3.25 dollars, 8%).
+ROUNDING_SHARE = 0.01
+# Content words either side of a count that tell two counts of one sentence apart: its predicate
+# right after it ("people were stabbed"), not the rest of the sentence ("during the brawl").
+PAIRING_WORDS = 1
+# Nouns that name a unit, not a thing: "$27,000" and "$40,000" may be a debt and a payment, so they
+# must also share the words next to them (as dates do) before they are compared. (Not "points":
+# an index's points are counted for one thing, its move, and "more than 1,100 points" / "1,175
+# points" on Multi-News is a real discrepancy worded with no word in common.)
+UNIT_NOUNS = frozenset(
+    "dollar euro pound yen yuan franc rupee krone kroner percent foot feet metre meter kilometre kilometer "
+    "mile yard inch centimetre millimetre kilogram kilo gram ton tonne litre liter gallon acre hectare hour minute "
+    "second day week month year megawatt gigawatt degree".split())
+
+# Words that make a count cumulative or per-period: "40 a day" and "400 in total" are not rivals.
+# ("overnight" says when, not how often, and "a total of 9,412" is just a count: neither is one.)
+_SCOPE_WORDS = {
+    "daily": re.compile(r"\b(a|per|each) day\b|\bdaily\b", re.I),
+    "total": re.compile(r"\b(in total|so far|since|cumulative|altogether|to date)\b", re.I),
+}
+_BARE_YEAR = re.compile(r"(?<![\d$£€.,])\b((?:19|20)\d\d)\b(?![\d,.]\d)")
+# Where a count was made, said in its own clause: "104 people were killed in Homs" is not a rival
+# of "125 people died across Syria".
+_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_PLACE_CLAUSE = re.compile(r"[,;:()—]|\band\b|\bbut\b|\b(?:which|who|where|including)\b")
+# "at one electrode ... the other", "one child with him": a lone "one" picks a thing out, it does
+# not report a count.
+_DETERMINER_ONE = frozenset({"one", "a", "an", "single"})
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def quantity_conflicts(
+    sentences: list[Sentence],
+    index: dict[tuple[str, int], int],
+    sims: np.ndarray,
+    extraction: Extraction,
+    articles: list[Article] | tuple[Article, ...] = (),
+) -> list[Conflict]:
+    by_sentence: dict[int, list[Quantity]] = {}
+    for q in _outside_quotes(extraction.quantities, extraction):
+        if q.sentence is not None and (q.span.article, q.sentence) in index:
+            by_sentence.setdefault(index[(q.span.article, q.sentence)], []).append(q)
+    # A question asserts no count ("can the planet really support 7 billion people?").
+    by_sentence = {i: qs for i, qs in by_sentence.items() if not sentences[i].text.rstrip(" \"'”’)").endswith("?")}
+    other_times = _other_times(sentences, extraction, index, articles)
+    found: list[Conflict] = []
+    seen: set[tuple] = set()
+    for (i, qs_i), (j, qs_j) in combinations(by_sentence.items(), 2):
+        si, sj = sentences[i], sentences[j]
+        if si.article == sj.article or sims[i, j] < SAME_POINT_COSINE or _scope(si.text) != _scope(sj.text):
+            continue
+        if other_times.get(i, frozenset()) != other_times.get(j, frozenset()) or _other_day(si.text, sj.text):
+            continue  # one count is tied to another year or day: another event
+        for a in qs_i:
+            for b in qs_j:
+                if _noun_key(a.noun) != _noun_key(b.noun) or a.value == b.value or a.upper is not None \
+                        or b.upper is not None or _determiner(a) or _determiner(b):
+                    continue
+                place_a, place_b = _place(si, a), _place(sj, b)
+                if place_a and place_b and place_a != place_b:
+                    continue
+                values_i, values_j = _values_of(qs_i, a.noun), _values_of(qs_j, a.noun)
+                # "four of the six" next to "six": the other side's count is in this sentence too.
+                if b.value in values_i or a.value in values_j:
+                    continue
+                # A list, or two counts on each side: which value answers which is unknown.
+                if max(len(values_i), len(values_j)) >= LIST_VALUES or min(len(values_i), len(values_j)) >= 2:
+                    continue
+                if abs(a.value - b.value) <= ROUNDING_SHARE * max(abs(a.value), abs(b.value)):
+                    continue
+                # A sentence with two counts of the noun: which one answers the other shows in the
+                # words right next to them ("three people were stabbed" / "12 people were
+                # arrested"); topic words count here, as "stabbed" does in a story of a stabbing.
+                if max(len(values_i), len(values_j)) >= 2 and not shared_context(
+                        context(si, a.span, set(), clause=True, size=PAIRING_WORDS),
+                        context(sj, b.span, set(), clause=True, size=PAIRING_WORDS)):
+                    continue
+                if _noun_key(a.noun) in UNIT_NOUNS and not shared_context(
+                        context(si, a.span, set(), clause=True), context(sj, b.span, set(), clause=True)):
+                    continue
+                key = (_noun_key(a.noun), frozenset({a.value, b.value}), frozenset({si.article, sj.article}))
+                if key in seen:
+                    continue
+                seen.add(key)
+                found.append(
+                    Conflict(
+                        id="",
+                        topic=f"number of {_plural(a.noun)}",
+                        kind="quantity",
+                        claims=(sentence_claim(_shown(a), si, a.span), sentence_claim(_shown(b), sj, b.span)),
+                        severity="discrepancy" if _compatible(a, b) else "contradiction",
+                    )
+                )
+    return found
+
+
+def _determiner(q: Quantity) -> bool:
+    return q.value == 1 and q.qualifier == "=" and q.text.split()[0].lower() in _DETERMINER_ONE
+
+
+def _place(sentence: Sentence, q: Quantity) -> str | None:
+    """The place a count is given for, named after it in its own clause ("in Homs")."""
+    after = _PLACE_CLAUSE.split(sentence.text[q.span.end - sentence.start:], maxsplit=1)[0]
+    match = _PLACE.search(after)
+    return match.group(1) if match else None
+
+
+def _noun_key(noun: str) -> str:
+    word = noun.lower().strip()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _scope(text: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in _SCOPE_WORDS.items() if pattern.search(text))
+
+
+def _other_day(a: str, b: str) -> bool:
+    """Both sentences name a weekday, and not the same one: Friday's fall is not Monday's."""
+    days_a, days_b = set(_WEEKDAY.findall(a)), set(_WEEKDAY.findall(b))
+    return bool(days_a and days_b and not days_a & days_b)
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    """True when one value can be read as a bound that the other satisfies ("at least 4" vs 6)."""
+    for bound, exact in ((a, b), (b, a)):
+        v = exact.value
+        if bound.qualifier == ">=" and v >= bound.value:
+            return True
+        if bound.qualifier == ">" and v > bound.value:
+            return True
+        if bound.qualifier == "<=" and v <= bound.value:
+            return True
+        if bound.qualifier == "<" and v < bound.value:
+            return True
+        if bound.qualifier == "~" and abs(v - bound.value) <= 0.2 * max(abs(bound.value), 1):
+            return True
+    return False
+
+
+def _values_of(quantities: list[Quantity], noun: str) -> set[float]:
+    key = _noun_key(noun)
+    same = [q for q in quantities if _noun_key(q.noun) == key]
+    return {q.value for q in same} | {q.upper for q in same if q.upper is not None}
+
+
+def _shown(q: Quantity) -> str | float | int:
+    """The value as a claim shows it: 6, or ">=4" when the article gave a bound."""
+    if q.qualifier != "=":
+        return f"{q.qualifier}{q.value:g}"
+    return int(q.value) if float(q.value).is_integer() else q.value
+
+
+def _plural(noun: str) -> str:
+    irregular = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+    if noun in irregular.values():
+        return noun  # quantities count "people" as written
+    if noun in irregular or noun.endswith("s"):
+        return irregular.get(noun, noun)
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+
+
+def _outside_quotes(quantities: tuple[Quantity, ...], extraction: Extraction) -> tuple[Quantity, ...]:
+    """Numbers a speaker says inside a quote ("Four of my firefighters were hurt") are the
+    speaker's words, not the outlet's count: they are not set against other outlets' counts."""
+    quoted: dict[str, list[Span]] = {}
+    for quote in extraction.quotes:
+        for span in quote.evidence:
+            quoted.setdefault(span.article, []).append(span)
+    return tuple(q for q in quantities
+                 if not any(s.start <= q.span.start < s.end for s in quoted.get(q.span.article, ())))
+
+
+def _other_times(
+    sentences: list[Sentence],
+    extraction: Extraction,
+    index: dict[tuple[str, int], int],
+    articles: list[Article] | tuple[Article, ...],
+) -> dict[int, frozenset[str]]:
+    """Per sentence, the years of the dates it gives that lie well away from its article's time:
+    its publication date, or for an undated article the end of the year the story names most."""
+    years = Counter(int(d.date[:4]) for d in extraction.dates)
+    years.update(int(y) for s in sentences for y in _BARE_YEAR.findall(s.text))
+    # The story's own year: the one it names most (the latest of equals), not simply the latest,
+    # which may be a plan's ("closure planned for 2027").
+    usual = date(max(years, key=lambda y: (years[y], y)), 12, 31) if years else None
+    when = {s.article: usual for s in sentences} | {a.id: a.published.date() for a in articles if a.published}
+    out: dict[int, set[str]] = {}
+    for d in extraction.dates:
+        day = when.get(d.span.article)
+        if day is None or d.sentence is None or (d.span.article, d.sentence) not in index:
+            continue
+        first, last = _period(d.date, d.precision)
+        distance = 0 if first <= day <= last else min(abs((day - first).days), abs((day - last).days))
+        if first.year != day.year and distance > OTHER_TIME_DAYS:
+            out.setdefault(index[(d.span.article, d.sentence)], set()).add(d.date[:4])
+    # A year the date rules leave alone ("in the 2021 election") still marks another time.
+    for n, s in enumerate(sentences):
+        day = when.get(s.article)
+        for year in _BARE_YEAR.findall(s.text) if day else ():
+            if abs(int(year) - day.year) > 1:
+                out.setdefault(n, set()).add(year)
+    return {i: frozenset(found) for i, found in out.items()}
+
+
+def _period(iso: str, precision: str) -> tuple[date, date]:
+    year = int(iso[:4])
+    if precision == "year":
+        return date(year, 1, 1), date(year, 12, 31)
+    month = int(iso[5:7])
+    if precision == "month":
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return date(year, month, 1), following - timedelta(days=1)
+    return date.fromisoformat(iso), date.fromisoformat(iso)

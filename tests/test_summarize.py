@@ -157,6 +157,8 @@ def test_summarize_strip_dateline(sentence, cut):
     "For a full recap of the night's big winners, click here.",
     'It\'s hard for them," Shafer said.',
     "and (Manhattan) have the oldest brides, on average.",
+    '"The heat was so intense that our crews could not get within 50 metres," he said.',
+    "“We will rebuild the dock as fast as we can,” she told reporters on Saturday.",
 ])
 def test_summarize_rejects_boilerplate_and_fragments(sentence):
     assert rejection(sentence) is not None
@@ -165,7 +167,7 @@ def test_summarize_rejects_boilerplate_and_fragments(sentence):
 @pytest.mark.parametrize("sentence", [
     "None of the injuries was considered life-threatening.",
     "Netflix lost 200,000 subscribers in the first quarter, the company said.",
-    '"The heat was so intense that our crews could not get within 50 metres," he said.',
+    '"The heat was so intense that our crews could not get within 50 metres," Reyes said.',
     "Getty Images declined to comment on the lawsuit filed on Monday.",
     "A photo of the suspect was released by police on Tuesday night.",
     pytest.param("Image Comics said the series would return in the spring with a new artist.",
@@ -244,6 +246,16 @@ def test_summarize_example_is_cited_and_within_length(example_digest):
 def test_summarize_keeps_the_disputed_minority_count_out(example_digest):
     assert not any("six firefighters" in s.text for s in example_digest.summary)
     assert any("at least four firefighters" in s.text for s in example_digest.summary)
+
+
+def test_summarize_states_neither_side_of_an_even_statement_conflict(example_digest):
+    # "no one was inside" (the wire, one independent source) against "a night watchman was
+    # inside" (the independent report): one source each, so the summary asserts neither.
+    assert not any("no one was inside" in s.text or "watchman" in s.text for s in example_digest.summary)
+
+
+def test_summarize_never_quotes_a_pronoun_as_the_speaker(example_digest):
+    assert not any(re.search(r"[\"”],? (he|she|they) said\.$", s.text) for s in example_digest.summary)
 
 
 def test_summarize_does_not_cite_an_article_with_a_different_number():

@@ -66,7 +66,8 @@ def summarize(
     scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position_weights(cands) + W_SUPPORT * support
     disputed = _minority_sides(alignment, reuse)
     scores -= DISPUTED_PENALTY * np.array([any(_overlaps(c.span, d) for d in disputed) for c in cands])
-    chosen = story_order(cands, select(cands, scores, sims, words))
+    stated = [frozenset(f.id for f in _facts_of(c.span, alignment.facts)) for c in cands]
+    chosen = story_order(cands, select(cands, scores, sims, words, stated))
     rank = {a.id: i for i, a in enumerate(articles)}
     summary = []
     for i in chosen:
@@ -87,11 +88,22 @@ def _supporters(cand: Candidate, index: EvidenceIndex, facts: tuple[Fact, ...]) 
 
 
 def _minority_sides(alignment: Alignment, reuse: ReuseReport) -> list[Span]:
-    """Evidence of the claims in each conflict that fewer independent sources make."""
+    """Evidence of the claims in each conflict that fewer independent sources make.
+
+    In a statement conflict with no majority ("no one was inside" / "a watchman was inside", one
+    independent source each) both sides are disputed: the sentence's whole point is the contested
+    claim. A number is usually one detail of a longer sentence (often the lead), so there a tie
+    goes to the side more outlets carry and only the other side is held back.
+    """
     spans = []
     for conflict in alignment.conflicts:
-        counts = [reuse.independent_count(c.sources) for c in conflict.claims]
-        spans.extend(e for c, n in zip(conflict.claims, counts, strict=True) if n < max(counts) for e in c.evidence)
+        if conflict.kind == "statement":
+            support = [(reuse.independent_count(c.sources),) for c in conflict.claims]
+            disputed = [n < max(support) or min(support) == max(support) for n in support]
+        else:
+            support = [(reuse.independent_count(c.sources), len(c.sources)) for c in conflict.claims]
+            disputed = [n < max(support) for n in support]
+        spans.extend(e for c, d in zip(conflict.claims, disputed, strict=True) if d for e in c.evidence)
     return spans
 
 

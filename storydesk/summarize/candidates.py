@@ -52,6 +52,10 @@ LEADING_CHROME = re.compile(
     r"(from|taken|provided|shows)\b)",
     re.I,
 )
+# A quotation given to a bare pronoun ('..., he said.'): out of its article nobody can tell who
+# spoke, and the summary must not leave the reader guessing (the quotes section names them).
+PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:said|says|added|told\b.*|explained|continued|noted)\W*$",
+                             re.I)
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")")
 _QUOTES = re.compile(r'["“”]')
 # A straight quotation mark is ambiguous: it opens a quote that runs on only if the sentence
@@ -107,6 +111,8 @@ def rejection(text: str) -> str | None:
         return "boilerplate"
     if _unbalanced_quote(text):
         return "part of a quotation split across sentences"
+    if PRONOUN_SPEAKER.search(text):
+        return "quotes a speaker it names only as a pronoun"
     if len(content_terms(text)) < MIN_CONTENT_TERMS:
         return "says too little"
     return None

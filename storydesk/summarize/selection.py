@@ -18,6 +18,7 @@ import numpy as np
 
 from storydesk.summarize.candidates import Candidate
 from storydesk.summarize.text import word_count
+from storydesk.summarize.verify import SUPPORT_CONTAINMENT
 
 # Weights of the score's parts, each part scaled to [0, 1]. Chosen on the first 150 Multi-News
 # validation clusters (ROUGE-1/2 at 260 words, benchmarks/bench_summarize.py): grids over each
@@ -108,8 +109,12 @@ def select(
     scores: np.ndarray,
     sims: np.ndarray,
     words: int,
+    facts: list[frozenset[str]] | None = None,
 ) -> list[int]:
     """Indices of the chosen candidates, best first, within `words` words.
+
+    `facts` (per candidate: the ids of the aligned facts it states) makes two sentences the align
+    stage put in one fact redundant however differently they are worded.
 
     A candidate that would overflow the budget is passed over for a shorter one; when not even
     one fits, the best single sentence is the summary (a summary of one sentence over the
@@ -124,7 +129,9 @@ def select(
         marginal = np.where(available, scores - MMR_PENALTY * closest, -np.inf)
         best = int(np.argmax(marginal))
         available[best] = False
-        if closest[best] >= REDUNDANT_SIMILARITY:
+        if closest[best] >= REDUNDANT_SIMILARITY or _restates(cands[best], [cands[c] for c in chosen]):
+            continue
+        if facts is not None and facts[best] and any(facts[best] & facts[c] for c in chosen):
             continue
         if used + lengths[best] > words:
             continue
@@ -135,6 +142,19 @@ def select(
     if not chosen and len(cands):
         chosen.append(int(np.argmax(scores)))
     return chosen
+
+
+def _restates(cand: Candidate, chosen: list[Candidate]) -> bool:
+    """Whether `cand` and a chosen sentence state each other, either way round: one holds most of
+    the other's content words, the share the citation check takes as stating it ("the second
+    fire at Northgate Dock in less than a year" / "the second fire at Northgate Dock since May
+    2023, when..."). Cosine misses this when the shorter sentence is a part of a longer one."""
+    terms = set(cand.terms)
+    for c in chosen:
+        shared = len(terms & set(c.terms))
+        if terms and c.terms and shared >= SUPPORT_CONTAINMENT * min(len(terms), len(set(c.terms))):
+            return True
+    return False
 
 
 def story_order(cands: list[Candidate], chosen: list[int]) -> list[int]:

@@ -296,8 +296,9 @@ def run_command(
     published: PublishedOpt = None,
     words: Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")] = 120,
 ) -> None:
-    """Add articles to a story store: cluster the new ones (ids already stored are skipped), then
-    digest every story of two or more articles that gained one. Safe to interrupt and re-run."""
+    """Add articles to a story store: cluster the new ones (ids already stored, or read before and
+    left out by cleaning, are skipped), then digest every story of two or more articles that
+    gained one. Safe to interrupt and re-run."""
     from storydesk.pipeline import Options
     from storydesk.store import StoreError, update_store
 
@@ -312,7 +313,7 @@ def run_command(
     if not report.added and not report.skipped and any(p.fatal for p in report.problems):
         err.print("[red]error[/]: no article could be read")
         raise typer.Exit(1)
-    err.print(f"{store}: {report.added} articles added, {report.skipped} already stored; "
+    err.print(f"{store}: {report.added} articles added, {report.skipped} already seen (stored or left out before); "
               f"{len(report.digested)} stories digested", soft_wrap=True)
 
 

@@ -2,9 +2,9 @@
 
     update_store(paths, "news.db")   # read, skip known ids, cluster, digest the stories that changed
 
-Runs add to the store: an article already stored (by id) is skipped, a new one joins its story
-through the clusterer's saved state, and only the stories that gained an article are digested
-again. Each batch of articles (with the clusterer state it produced) is one transaction and each
+Runs add to the store: an article already stored (by id) is skipped, and so is one cleaning
+left out before (its reason is kept in `left_out`); a new one joins its story through the
+clusterer's saved state, and only the stories that gained an article are digested again. Each batch of articles (with the clusterer state it produced) is one transaction and each
 digest is committed on its own, so an interrupted run loses at most the batch in flight and the
 next run carries on: stories whose digest is missing or stale are marked in the file.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from storydesk.cluster import Assignment, ClusterOptions, DocumentFrequencies, StoryClusterer, StoryState
 from storydesk.ingest import parse_datetime, read_inputs
-from storydesk.model import Article, Digest, Problem, Removed
+from storydesk.model import Article, Digest, Problem, RawDocument, Removed
 
 SCHEMA_VERSION = 1
 # Articles per transaction: small enough that an interruption redoes little, large enough that
@@ -40,6 +40,9 @@ CREATE TABLE IF NOT EXISTS stories (
     first_published TEXT, last_published TEXT,
     state BLOB,                        -- the clusterer's StoryState; NULL once the story retired
     digest_stale INTEGER NOT NULL      -- 1 when articles joined since its digest was made
+);
+CREATE TABLE IF NOT EXISTS left_out (  -- read but not stored (no article body): not re-read
+    id TEXT PRIMARY KEY, reason TEXT NOT NULL, path TEXT
 );
 CREATE TABLE IF NOT EXISTS digests (
     story TEXT PRIMARY KEY, json TEXT NOT NULL, articles INTEGER NOT NULL, revision INTEGER NOT NULL,
@@ -102,13 +105,21 @@ class StoryStore:
     # -- adding articles ------------------------------------------------------------------------
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The ids already stored, or read before and left out (their reason is in `left_out`)."""
         ids = list(ids)
         known: set[str] = set()
         for start in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
             chunk = ids[start:start + 500]
-            rows = self._db.execute(f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})"
+                                    f" UNION SELECT id FROM left_out WHERE id IN ({marks})", chunk + chunk)
             known.update(r[0] for r in rows)
         return known
+
+    def record_left_out(self, entries: Iterable[tuple[str, str, str | None]]) -> None:
+        """Remember (id, reason, path) of documents cleaning left out, so later runs skip them."""
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO left_out VALUES (?,?,?)", entries)
 
     def add_articles(self, articles: Sequence[Article]) -> list[Assignment]:
         """Cluster one batch and store it with the clusterer state, in one transaction."""
@@ -255,9 +266,11 @@ def update_store(
         documents = [d for d in read.documents if d.id not in known]
         report.skipped = len(read.documents) - len(documents)
         for start in range(0, len(documents), batch_size):
-            articles, problems = clean_documents(documents[start:start + batch_size])
+            batch = documents[start:start + batch_size]
+            articles, problems = clean_documents(batch)
             report.problems.extend(problems)
             store.add_articles(articles)
+            store.record_left_out(_left_out(batch, articles, problems))
             report.added += len(articles)
             if progress:
                 progress("clustering", min(start + batch_size, len(documents)), len(documents))
@@ -272,6 +285,15 @@ def update_store(
             if progress:
                 progress("digesting", done, len(stale))
     return report
+
+
+def _left_out(batch: Sequence[RawDocument], articles: Sequence[Article], problems: Sequence[Problem]):
+    """(id, reason, path) of each document of the batch that cleaning did not turn into an article."""
+    kept = {a.id for a in articles}
+    reasons = {p.where: p.message for p in problems if p.fatal}
+    for doc in batch:
+        if doc.id not in kept:
+            yield doc.id, reasons.get(doc.path or doc.id, "left out by cleaning"), doc.path
 
 
 def _iso(value: datetime | None) -> str | None:

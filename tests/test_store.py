@@ -85,6 +85,20 @@ def test_store_rerun_adds_only_new_articles_and_redigests_only_their_story(tmp_p
         assert len(store.digest_dict(fire_story)["articles"]) == 3
 
 
+def test_store_a_page_left_out_is_remembered_not_reported_on_every_run(tmp_path):
+    notice = ("notice-1", None, "Home\nNews\nSport\nWeather\nContact us\nPrivacy Policy")
+    day1 = write_jsonl(tmp_path / "day1.jsonl", DAY1 + [notice])
+    store_path = tmp_path / "news.db"
+    first = update_store([day1], store_path)
+    assert first.added == 7 and [p.where for p in first.problems if p.fatal] == [f"{day1}:8"]
+    again = update_store([day1], store_path)
+    # known: 7 stored, 1 left out before; its reason is kept in the store, not printed again
+    assert again.added == 0 and again.skipped == 8 and not any(p.fatal for p in again.problems)
+    with sqlite3.connect(store_path) as db:
+        (reason,) = db.execute("SELECT reason FROM left_out WHERE id='notice-1'").fetchone()
+    assert "no article body" in reason
+
+
 def test_store_interrupted_run_loses_nothing_and_redoes_little(tmp_path):
     articles = write_jsonl(tmp_path / "day1.jsonl", DAY1)
     store_path = tmp_path / "news.db"
@@ -121,7 +135,7 @@ def test_store_cli_run_stories_show_end_to_end(tmp_path, first_run):
     store_path, articles, _ = first_run
     result = runner.invoke(app, ["run", str(articles), "--store", str(store_path)])
     assert result.exit_code == 0, result.output
-    assert "0 articles added, 7 already stored; 0 stories digested" in result.output
+    assert "0 articles added, 7 already seen (stored or left out before); 0 stories digested" in result.output
 
     listing = runner.invoke(app, ["stories", "--store", str(store_path)])
     assert listing.exit_code == 0 and "story-" in listing.output and "yes" in listing.output

@@ -218,6 +218,14 @@ def test_align_example_shared_facts_are_found(example_digest, example_expected) 
     assert len(many) >= len(example_expected["shared_facts"]) // 2
 
 
+def test_align_example_a_quote_given_to_someone_else_is_not_the_same_fact(example_digest) -> None:
+    # Four outlets give the "wind had turned inland" quote to al-Rubaie, the Independent to
+    # el-Amrani: the attribution conflict shows both; the fact cites only those agreeing on who.
+    wind = [f for f in example_digest.alignment.facts if "wind had turned inland" in f.text]
+    assert wind and not any({"independent-report", "wire-service"} <= set(f.sources) for f in wind)
+    assert max(len(f.sources) for f in wind) == 4
+
+
 def test_align_example_has_no_self_conflicts(example_digest) -> None:
     for conflict in example_digest.alignment.conflicts:
         sides = [set(claim.sources) for claim in conflict.claims]

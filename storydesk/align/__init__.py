@@ -25,7 +25,7 @@ def align_facts(
     reuse: ReuseReport,
 ) -> Alignment:
     vectors = _embeddings(sentences)
-    facts, unique = group_facts(articles, sentences, vectors, reuse, extraction.quantities)
+    facts, unique = group_facts(articles, sentences, vectors, reuse, extraction.quantities, extraction.quotes)
     conflicts = find_conflicts(sentences, vectors, extraction, articles)
     return Alignment(
         facts=facts,

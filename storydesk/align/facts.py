@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from storydesk.model import Article, Fact, Quantity, ReuseReport, Sentence, Span
+from storydesk.model import Article, Fact, Quantity, Quote, ReuseReport, Sentence, Span
 
 # Cosine of MiniLM embeddings above which two sentences are taken as the same statement on
 # their own, and a lower cosine that suffices when they also share many content words (Jaccard)
@@ -42,6 +42,16 @@ def same_statement(cosine: float, overlap: float, same_count: bool = False) -> b
         cosine >= SUPPORTED_FACT_COSINE and (overlap >= SUPPORTED_FACT_JACCARD or same_count))
 
 
+def _speakers(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, ...]) -> dict[int, set[str]]:
+    """Per kept sentence, who its article says spoke the quotations that start in it."""
+    said: dict[tuple[str, int], set[str]] = {}
+    for quote in quotes:
+        for m in quote.mentions:
+            if m.sentence is not None and (m.speaker_entity or m.speaker):
+                said.setdefault((m.article, m.sentence), set()).add(m.speaker_entity or m.speaker)
+    return {i: set(said.get((sentences[i].article, sentences[i].index), ())) for i in keep}
+
+
 def _find(parent: list[int], i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]
@@ -55,11 +65,13 @@ def group_facts(
     vectors: np.ndarray,
     reuse: ReuseReport,
     quantities: tuple[Quantity, ...] = (),
+    quotes: tuple[Quote, ...] = (),
 ) -> tuple[tuple[Fact, ...], dict[str, tuple[str, ...]]]:
     """Facts ranked by independent support, and per article the ids of facts only it carries.
 
     `quantities` (the extract stage's) let two sentences giving the same count of the same thing
-    count as sharing words."""
+    count as sharing words. `quotes` keep a quotation apart from the same words given to someone
+    else: who said it is part of the fact (the attribution conflict shows the other side)."""
     keep = [i for i, s in enumerate(sentences) if len(s.text.split()) >= MIN_FACT_WORDS]
     words = {i: content_words(sentences[i].text) for i in keep}
     counts: dict[tuple[str, int], set[tuple[str, float]]] = {}
@@ -78,11 +90,16 @@ def group_facts(
         # Closest pairs first, and a fact holds at most one sentence of each article: single links
         # would otherwise chain a story's similar sentences ("the recount ...") into one fact.
         articles_of = {i: {sentences[i].article} for i in keep}
+        speakers_of = _speakers(sentences, keep, quotes)
         for _, i, j in sorted(pairs, reverse=True):
             a, b = _find(parent, i), _find(parent, j)
-            if a != b and not articles_of[a] & articles_of[b]:
-                parent[a] = b
-                articles_of[b] |= articles_of.pop(a)
+            if a == b or articles_of[a] & articles_of[b]:
+                continue
+            if speakers_of[a] and speakers_of[b] and not speakers_of[a] & speakers_of[b]:
+                continue
+            parent[a] = b
+            articles_of[b] |= articles_of.pop(a)
+            speakers_of[b] |= speakers_of.pop(a)
     clusters: dict[int, list[int]] = {}
     for i in keep:
         clusters.setdefault(_find(parent, i), []).append(i)

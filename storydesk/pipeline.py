@@ -37,6 +37,8 @@ T = TypeVar("T")
 # a dump or a book, and the model stages (NER at ~450 sentences/s) would take minutes on it, so
 # the digest reads its first part, cut at a paragraph break, and says so.
 MAX_DIGEST_CHARS = 200_000
+# A headline made from a sentence (untitled articles) is cut to this, at a word boundary.
+HEADLINE_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
         [], options, problems,
     )
     return Digest(
-        story=make_story(articles, options.story_id),
+        story=make_story(articles, options.story_id, lead=summary[0].text if summary else None),
         articles=tuple(articles),
         sentences=tuple(sentences),
         reuse=reuse_report,
@@ -175,15 +177,19 @@ def _run_stage(name: str, run: Callable[[], T], empty: T, options: Options, prob
         return empty
 
 
-def make_story(articles: Sequence[Article], story_id: str | None = None) -> Story:
-    """Headline: the title that shares most words with the other titles (the story's consensus)."""
+def make_story(articles: Sequence[Article], story_id: str | None = None, lead: str | None = None) -> Story:
+    """Headline: the title that shares most words with the other titles (the story's consensus).
+
+    Without titles, the summary's lead sentence (`lead`) when there is one: an article's first
+    line is often a side detail or a caption in scraped text; failing both, that first line."""
     titles = [a.title for a in articles if a.title]
     if titles:
         vocab = Counter(w for t in titles for w in set(_words(t)))
         headline = max(titles, key=lambda t: (sum(vocab[w] - 1 for w in set(_words(t))), -len(t)))
+    elif lead:
+        headline = _clip(lead, HEADLINE_CHARS)
     else:
-        first = articles[0].text.strip().split("\n")[0]
-        headline = first[:120]
+        headline = _clip(articles[0].text.strip().split("\n")[0], HEADLINE_CHARS)
     dates = sorted(a.published for a in articles if a.published)
     slug = "-".join(_words(headline)[:8]) or "story"
     return Story(
@@ -192,6 +198,11 @@ def make_story(articles: Sequence[Article], story_id: str | None = None) -> Stor
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )
+
+
+def _clip(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _words(text: str) -> list[str]:

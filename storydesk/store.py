@@ -166,7 +166,8 @@ class StoryStore:
                 " articles=excluded.articles, revision=revision+1, made=excluded.made",
                 (story_id, digest.to_json(indent=None), len(digest.articles), datetime.now().astimezone().isoformat()),
             )
-            self._db.execute("UPDATE stories SET digest_stale=0 WHERE id=?", (story_id,))
+            # The digest's headline is the better one for untitled articles (its summary's lead).
+            self._db.execute("UPDATE stories SET digest_stale=0, headline=? WHERE id=?", (digest.story.headline, story_id))
 
     def digest_dict(self, story_id: str) -> dict | None:
         """The stored digest (Digest.to_dict() as JSON), or None if the story has none."""

@@ -79,6 +79,18 @@ def test_pipeline_accepts_articles_and_raw_documents():
     assert result.summary and all(set(s.sources) <= {"r", "c"} for s in result.summary)
 
 
+def test_pipeline_untitled_story_is_headed_by_its_summary_lead_not_a_side_detail():
+    a = Article(id="a", text="Of the 12 arrested, seven were booked at the county jail, police said.\n\n"
+                             "Three people were stabbed and 12 were arrested during a brawl at a park rally on Saturday, "
+                             "police said.")
+    b = Article(id="b", text="Three people were stabbed and a dozen arrested in a brawl at a rally in the park on "
+                             "Saturday, police said.\n\nThe rally had been announced a week before.")
+    result = storydesk.digest([a, b], published=published("2024-03-10"), strict=True)
+    assert result.summary
+    assert result.story.headline == result.summary[0].text
+    assert result.story.headline.startswith("Three people were stabbed")
+
+
 def test_pipeline_nothing_readable_raises_with_problems(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     with pytest.raises(NothingToDigest) as info:

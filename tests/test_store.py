@@ -56,6 +56,8 @@ def test_store_run_clusters_and_digests_every_story_of_two_or_more(first_run):
         assert digest["schema"] == "storydesk.digest/1" and digest["story"]["id"] == rows[0].id
         assert len(digest["articles"]) == 2
         assert rows[0].first_published.date().isoformat() == "2024-03-08"
+        # the list shows each digested story under its digest's headline
+        assert all(r.headline == store.digest_dict(r.id)["story"]["headline"] for r in rows if r.digested)
 
 
 def test_store_is_a_real_sqlite_file(first_run):

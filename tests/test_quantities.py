@@ -14,6 +14,8 @@ def normalized(text: str) -> list[tuple]:
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Five firefighters were taken to hospital.", [(5, "=", "firefighter", None)]),
+    ("Hackers took the records of 48,000 current and former students.", [(48000, "=", "student", None)]),
+    ("Police counted 12 young or elderly pedestrians.", [(12, "=", "pedestrian", None)]),
     ("Militants fired at least four rockets at the town.", [(4, ">=", "rocket", None)]),
     ("The army said six rockets were intercepted.", [(6, "=", "rocket", None)]),
     ("More than 20 people were arrested.", [(20, ">", "people", None)]),

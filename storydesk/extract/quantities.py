@@ -78,6 +78,8 @@ FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quart
 CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
 
 # Words that end the noun phrase after a number.
+# Joins two modifiers of the counted noun ("current and former students", "young or elderly").
+_COORDINATION = frozenset({"and", "or"})
 _STOP = set("""
 of in on at by for from to with into onto over under after before during across near since until against
 about between through per via without within among amid toward towards than as like
@@ -405,6 +407,8 @@ def _head_noun(tokens: list[_Token], k: int, singular_ok: bool) -> tuple[str, in
     for m in range(k, min(k + HEAD_NOUN_WINDOW, len(tokens))):
         token = tokens[m]
         lower = token.lower
+        if lower in _COORDINATION and window:
+            continue  # "48,000 current and former students": two modifiers of one noun
         if not token.text[0].isalpha() or lower in _STOP or lower in _VERBS:
             break
         if lower in UNIT_ABBREVIATIONS:

@@ -205,6 +205,20 @@ def test_align_statement_conflicts(a: str, b: str, expected: list[str]) -> None:
     assert [c.kind for c in align_facts(articles, sentences, Extraction(), ReuseReport()).conflicts] == expected
 
 
+@pytest.mark.parametrize(("a", "b", "values"), [
+    ("Officials said no one was inside the warehouses when it started.",
+     "A night watchman was also inside the main warehouse when the fire started.",
+     {"no one was inside", "A night watchman was also inside the main warehouse"}),
+    ("The authority said no bus routes would be cut as part of the plan.",
+     "The transit authority confirmed that two night routes would be cut as part of the plan.",
+     {"no bus routes would be cut", "two night routes would be cut"}),
+])
+def test_align_statement_sides_show_the_claim_not_the_whole_sentence(a: str, b: str, values: set[str]) -> None:
+    articles, sentences = story({"x": [a], "y": [b]})
+    (conflict,) = align_facts(articles, sentences, Extraction(), ReuseReport()).conflicts
+    assert {claim.value for claim in conflict.claims} == values
+
+
 def test_align_empty_story() -> None:
     alignment = align_facts([], [], Extraction(), ReuseReport())
     assert alignment.facts == () and alignment.conflicts == ()

@@ -121,6 +121,19 @@ def _affirms(negation: Negation, text: str) -> bool:
     return negation.keys <= words
 
 
+def _affirmed(negation: Negation, text: str) -> str:
+    """The words of `text` that state what the negation denies, as its side's value: from the
+    clause that holds them ("...confirmed that two night routes would be cut") to the last of
+    them ("A night watchman was also inside", not the rest of the sentence)."""
+    hits = [m for m in WORD.finditer(text) if stem(m.group()) in negation.keys]
+    if not hits:
+        return clip(text)
+    head = text[:hits[0].start()]
+    start = max(head.rfind(" that ") + len(" that ") if " that " in head else 0,
+                head.rfind(", ") + len(", ") if ", " in head else 0)
+    return clip(text[start:hits[-1].end()].strip())
+
+
 def _topic(negation: Negation) -> str:
     phrase = re.sub(r"^(?:[Nn]o\s+one|[Nn]obody)\b", "anyone", negation.phrase)
     phrase = re.sub(r"^[Nn]o\b", "any", phrase)
@@ -143,7 +156,7 @@ def statement_conflicts(sentences: list[Sentence], sims: np.ndarray) -> list[Con
             if negation.kind == "denial":
                 values = ("denied", _AFFIRM.search(other.text).group(0).lower())
             else:
-                values = (negation.phrase, clip(other.text))
+                values = (negation.phrase, _affirmed(negation, other.text))
             found.append(Conflict(
                 id="", topic=_topic(negation), kind="statement",
                 claims=(Claim(value=values[0], text=s.text, sources=(s.article,), evidence=(span,)),

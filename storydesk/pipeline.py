@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from storydesk import align, clean, extract, reuse, segment, summarize
+from storydesk.align.text import clip
 from storydesk.ingest import read_inputs
 from storydesk.model import (
     Alignment,
@@ -187,9 +188,9 @@ def make_story(articles: Sequence[Article], story_id: str | None = None, lead: s
         vocab = Counter(w for t in titles for w in set(_words(t)))
         headline = max(titles, key=lambda t: (sum(vocab[w] - 1 for w in set(_words(t))), -len(t)))
     elif lead:
-        headline = _clip(lead, HEADLINE_CHARS)
+        headline = clip(lead, HEADLINE_CHARS)
     else:
-        headline = _clip(articles[0].text.strip().split("\n")[0], HEADLINE_CHARS)
+        headline = clip(articles[0].text.strip().split("\n")[0], HEADLINE_CHARS)
     dates = sorted(a.published for a in articles if a.published)
     slug = "-".join(_words(headline)[:8]) or "story"
     return Story(
@@ -198,11 +199,6 @@ def make_story(articles: Sequence[Article], story_id: str | None = None, lead: s
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )
-
-
-def _clip(text: str, limit: int) -> str:
-    """At most `limit` characters, cut at a word boundary with an ellipsis."""
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _words(text: str) -> list[str]:

@@ -4,9 +4,10 @@
 
 Runs add to the store: an article already stored (by id) is skipped, and so is one cleaning
 left out before (its reason is kept in `left_out`); a new one joins its story through the
-clusterer's saved state, and only the stories that gained an article are digested again. Each batch of articles (with the clusterer state it produced) is one transaction and each
-digest is committed on its own, so an interrupted run loses at most the batch in flight and the
-next run carries on: stories whose digest is missing or stale are marked in the file.
+clusterer's saved state, and only the stories that gained an article are digested again. Each
+batch of articles (with the clusterer state it produced) is one transaction and each digest is
+committed on its own, so an interrupted run loses at most the batch in flight and the next run
+carries on: stories whose digest is missing or stale are marked in the file.
 """
 
 from __future__ import annotations

@@ -77,9 +77,9 @@ FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quart
              "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
 CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
 
-# Words that end the noun phrase after a number.
 # Joins two modifiers of the counted noun ("current and former students", "young or elderly").
 _COORDINATION = frozenset({"and", "or"})
+# Words that end the noun phrase after a number.
 _STOP = set("""
 of in on at by for from to with into onto over under after before during across near since until against
 about between through per via without within among amid toward towards than as like

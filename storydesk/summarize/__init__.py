@@ -57,7 +57,9 @@ def summarize(
     if not cands:
         return []
     index = EvidenceIndex(articles, sentences)
-    supporters = [_supporters(c, index, alignment.facts) for c in cands]
+    # The aligned facts each candidate states, found once: support, redundancy and citations use them.
+    stated = [_facts_of(c.span, alignment.facts) for c in cands]
+    supporters = [_supporters(c, index, facts) for c, facts in zip(cands, stated, strict=True)]
     independent = reuse.independent_count([a.id for a in articles])
     support = np.array([
         (reuse.independent_count(s) - 1) / (independent - 1) if independent > 1 else 0.0 for s in supporters
@@ -66,23 +68,22 @@ def summarize(
     scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position_weights(cands) + W_SUPPORT * support
     disputed = _minority_sides(alignment, reuse)
     scores -= DISPUTED_PENALTY * np.array([any(_overlaps(c.span, d) for d in disputed) for c in cands])
-    stated = [frozenset(f.id for f in _facts_of(c.span, alignment.facts)) for c in cands]
-    chosen = story_order(cands, select(cands, scores, sims, words, stated))
+    chosen = story_order(cands, select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated]))
     rank = {a.id: i for i, a in enumerate(articles)}
     summary = []
     for i in chosen:
-        sentence = _cited(cands[i], supporters[i], index, alignment.facts, rank)
+        sentence = _cited(cands[i], supporters[i], index, stated[i], rank)
         if sentence is not None:
             summary.append(sentence)
     return summary
 
 
-def _supporters(cand: Candidate, index: EvidenceIndex, facts: tuple[Fact, ...]) -> set[str]:
-    """Articles that (by word overlap) state the candidate, plus the sources of its facts."""
+def _supporters(cand: Candidate, index: EvidenceIndex, facts: list[Fact]) -> set[str]:
+    """Articles that (by word overlap) state the candidate, plus the sources of the facts it states."""
     best = index.best_per_article(cand.text)
     found = {a for a, score in zip(index.article_ids, best, strict=True) if score >= SUPPORT_CONTAINMENT}
     found.add(cand.article)
-    for fact in _facts_of(cand.span, facts):
+    for fact in facts:
         found.update(fact.sources)
     return found
 
@@ -116,7 +117,7 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 def _cited(
-    cand: Candidate, supporters: set[str], index: EvidenceIndex, facts: tuple[Fact, ...], rank: dict[str, int],
+    cand: Candidate, supporters: set[str], index: EvidenceIndex, facts: list[Fact], rank: dict[str, int],
 ) -> SummarySentence | None:
     """The summary sentence with only the citations that pass the check (None if none does)."""
     evidence = {}
@@ -128,5 +129,5 @@ def _cited(
         return None
     # The facts are those the align stage found in this very sentence; another article's evidence
     # may be a pair of sentences that also touches a neighbouring fact.
-    fact_ids = tuple(f.id for f in _facts_of(cand.span, facts))
+    fact_ids = tuple(f.id for f in facts)
     return SummarySentence(text=cand.text, sources=tuple(evidence), facts=fact_ids, evidence=tuple(evidence.values()))

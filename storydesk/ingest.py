@@ -6,9 +6,14 @@ line), and everything else is still read.
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import io
 import json
+import os
 import re
+import stat
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -16,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from storydesk.model import Problem, RawDocument
+from storydesk.safetext import replace_surrogates_in, shown
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -29,6 +35,20 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_ARTICLE_BYTES = 80 * 1024 * 1024
 # A JSONL file with a NUL byte in its first 8 kB is binary: one problem, not one per line.
 BINARY_SNIFF_BYTES = 8192
+# A JSONL line is one article, so it has the same bound; a longer line is skipped unread.
+MAX_LINE_BYTES = MAX_ARTICLE_BYTES
+# Real article records nest 2-4 levels (a record, its authors, their links); Python's parser
+# recurses per level and dies near 1,000, so a line nested deeper than this is refused unparsed.
+MAX_JSON_DEPTH = 64
+# gzip'd text shrinks 3-10x (measured: 3.6x on Multi-News JSONL, 4-8x on saved HTML pages); a
+# stream that grows more than MAX_EXPANSION times its compressed size, past MIN_EXPANSION_CHECK
+# bytes, is a decompression bomb and is not read further.
+MAX_EXPANSION = 100
+MIN_EXPANSION_CHECK = 16 * 1024 * 1024
+READ_CHUNK = 1024 * 1024
+# Publication years outside this range are typos or placeholders (0001-01-01, 9999-12-31); date
+# arithmetic near the ends of Python's calendar overflows, so they are reported.
+PLAUSIBLE_YEARS = range(1800, 2200)
 # Broken lines listed one by one per file; past this, one count (a wrong file must not flood the terminal).
 MAX_LINE_PROBLEMS = 20
 
@@ -50,18 +70,63 @@ def looks_like_html(text: str) -> bool:
     return len(_HTML_TAG.findall(head)) >= 8
 
 
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Share of zero bytes at a byte position that marks a wide encoding without BOM: mostly-Latin text
+# in UTF-16 has a zero in every other byte, in UTF-32 three of four; 8-bit text has none.
+WIDE_ZERO_SHARE = 0.6
+
+
+def sniff_encoding(head: bytes) -> str | None:
+    """The encoding the first bytes announce (BOM) or show (zero-byte pattern of UTF-16/32); None
+    for a byte-oriented encoding (UTF-8 or an 8-bit code page), decided on the whole text."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    sample = head[: len(head) // 4 * 4]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    zeros = [sample[i::4].count(0) / (len(sample) // 4) for i in range(4)]
+    if min(zeros[1:]) > WIDE_ZERO_SHARE and zeros[0] < 0.1:
+        return "utf-32-le"
+    if min(zeros[:3]) > WIDE_ZERO_SHARE and zeros[3] < 0.1:
+        return "utf-32-be"
+    odd, even = (zeros[1] + zeros[3]) / 2, (zeros[0] + zeros[2]) / 2
+    if odd > WIDE_ZERO_SHARE and even < 0.1:
+        return "utf-16-le"
+    if even > WIDE_ZERO_SHARE and odd < 0.1:
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode bytes to text, returning (text, encoding). Raises ValueError for binary data."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:8192]:
+    text, encoding, _ = decode_counted(data)
+    return text, encoding
+
+
+def decode_counted(data: bytes) -> tuple[str, str, int]:
+    """(text, encoding, bytes that did not decode and became U+FFFD). Raises ValueError for binary data.
+
+    A text that is UTF-8 but for a few bytes stays UTF-8 (its bad bytes replaced and counted):
+    decoding all of it as a code page would turn every quote mark into mojibake."""
+    wide = sniff_encoding(data[:BINARY_SNIFF_BYTES])
+    if wide:
+        text = data.decode(wide, errors="replace")
+        return text, wide, text.count("\ufffd") - data.count("\ufffd".encode(wide.removesuffix("-sig")))
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
         raise ValueError("binary file (contains NUL bytes), not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good_multibyte = sum(1 for ch in text if ord(ch) > 127) - bad
+    if good_multibyte >= bad:  # more valid multi-byte characters than broken ones: UTF-8
+        return text, "utf-8", bad
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data[:1_000_000])
@@ -74,7 +139,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     tied = [m.encoding for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence - 0.05]
     if "cp1252" in tied:
         encoding = "cp1252"
-    return data.decode(encoding, errors="replace"), encoding
+    return data.decode(encoding, errors="replace"), encoding, 0
+
+
+def encoding_problems(where: str, encoding: str, bad: int) -> list[Problem]:
+    """The warnings a decoded file gets: the encoding when not UTF-8, and any replaced bytes."""
+    problems = []
+    if encoding not in ("utf-8", "utf-8-sig"):
+        problems.append(Problem(where, f"not UTF-8: decoded as {encoding}"))
+    if bad:
+        name = "UTF-8" if encoding.startswith("utf-8") else encoding
+        problems.append(Problem(where, f"{name} with {bad:,} invalid byte sequence{'s' * (bad > 1)} "
+                                       "replaced with U+FFFD (the rest decoded as it is)"))
+    return problems
 
 
 def parse_datetime(value: object) -> datetime | None:
@@ -97,33 +174,80 @@ def parse_datetime(value: object) -> datetime | None:
 def source_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlparse(url).netloc.lower()
+    try:
+        host = urlparse(url).netloc.lower()
+    except ValueError:  # 'http://[bad': not a URL, so no source from it
+        return None
     return host[4:] if host.startswith("www.") else host or None
 
 
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Turn the user's paths into article files; directories are searched recursively."""
+    """Turn the user's paths into article files; directories are searched recursively.
+
+    Only regular files are read: a FIFO would block forever and a device never ends. A folder
+    that cannot be listed is reported (its files are not read), never skipped without a word."""
     files: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            problems.append(Problem(str(path), "no such file or directory", fatal=True))
-        elif path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and _article_suffix(p) in ARTICLE_SUFFIXES and not p.name.startswith(".")
-            )
-            if not found:
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            problems.append(Problem(shown(path), "no such file or directory", fatal=True))
+            continue
+        except OSError as exc:
+            problems.append(Problem(shown(path), f"cannot read: {exc.strerror or exc}", fatal=True))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found, walk_problems = _walk(path)
+            problems.extend(walk_problems)
+            if not found and not walk_problems:
                 problems.append(Problem(
-                    str(path),
+                    shown(path),
                     "directory holds no articles (.txt, .html, .htm, .jsonl)",
                     fatal=True,
                 ))
             files.extend(found)
-        else:
+        elif stat.S_ISREG(info.st_mode):
             files.append(path)
+        else:
+            problems.append(Problem(shown(path), f"{_file_kind(info.st_mode)}, not a file; not read", fatal=True))
     return files, problems
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
+    problems: list[Problem] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(Problem(shown(exc.filename or folder), f"cannot read this folder ({exc.strerror or exc}); "
+                                                               "its files are not read", fatal=True))
+
+    found: list[Path] = []
+    for top, _, names in os.walk(folder, onerror=unreadable):
+        for name in names:
+            path = Path(top, name)
+            if name.startswith(".") or _article_suffix(path) not in ARTICLE_SUFFIXES:
+                continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as exc:
+                problems.append(Problem(shown(path), f"cannot read: {exc.strerror or exc}", fatal=True))
+                continue
+            if stat.S_ISREG(mode):
+                found.append(path)
+            else:
+                problems.append(Problem(shown(path), f"{_file_kind(mode)}, not a file; not read", fatal=True))
+    return sorted(found), problems
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def _article_suffix(path: Path) -> str:
@@ -133,38 +257,94 @@ def _article_suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def _read_bytes(path: Path) -> bytes:
-    if path.suffix.lower() == ".gz":
-        with gzip.open(path, "rb") as handle:
-            return handle.read(MAX_ARTICLE_BYTES + 1)
-    with path.open("rb") as handle:
-        return handle.read(MAX_ARTICLE_BYTES + 1)
+class _Source:
+    """One input file opened for bytes, gzip'd or not, that stops (and says why) instead of raising.
+
+    A truncated or damaged gzip stream ends the reading with what was read so far; a stream that
+    decompresses past MAX_EXPANSION times its size is a bomb and ends it too. `stopped` holds why."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.compressed = path.suffix.lower() == ".gz"
+        self.size = path.stat().st_size
+        self.handle: io.BufferedIOBase = gzip.open(path, "rb") if self.compressed else path.open("rb")  # type: ignore[assignment]
+        self.read_bytes = 0
+        self.stopped: str | None = None
+        self.expansion_limit = max(MIN_EXPANSION_CHECK, MAX_EXPANSION * self.size) if self.compressed else None
+
+    def __enter__(self) -> _Source:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.handle.close()
+
+    def read(self, size: int) -> bytes:
+        chunks = []
+        # read1: one decompressed piece at a time, so a truncated stream keeps all but its last piece
+        while size > 0 and (chunk := self._call(self.handle.read1, min(size, READ_CHUNK))):
+            chunks.append(chunk)
+            size -= len(chunk)
+        return b"".join(chunks)
+
+    def readline(self, limit: int) -> bytes:
+        return self._call(self.handle.readline, limit)
+
+    def peek(self, size: int) -> bytes:
+        try:
+            return self.handle.peek(size)[:size]  # type: ignore[attr-defined]
+        except (OSError, EOFError, zlib.error) as exc:
+            self.stopped = f"cannot read: {_short(exc)}"
+            return b""
+
+    def _call(self, method, size: int) -> bytes:
+        if self.stopped:
+            return b""
+        try:
+            data = method(size)
+        except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+            self.stopped = (f"compressed file is truncated or damaged ({_short(exc)}); kept the "
+                            f"{self.read_bytes:,} bytes of text read before it" if self.compressed
+                            else f"cannot read further: {exc.strerror or exc}")  # type: ignore[union-attr]
+            return b""
+        self.read_bytes += len(data)
+        if self.expansion_limit and self.read_bytes > self.expansion_limit:
+            self.stopped = (f"decompresses to over {self.read_bytes / 1024 / 1024:,.0f} MB from "
+                            f"{self.size / 1024 / 1024:.1f} MB of gzip (over {MAX_EXPANSION}x; text compresses "
+                            "3-10x): a decompression bomb, not read further")
+            return b""
+        return data
 
 
 def read_file(path: Path, default_published: datetime | None = None) -> tuple[RawDocument | None, list[Problem]]:
     """Read one .txt or .html article file."""
-    where = str(path)
+    where = shown(path)
+    problems: list[Problem] = []
     try:
-        data = _read_bytes(path)
+        with _Source(path) as source:
+            data = source.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
         return None, [Problem(where, f"cannot read: {exc.strerror or exc}", fatal=True)]
     if len(data) > MAX_ARTICLE_BYTES:
-        size_mb = path.stat().st_size / 1024 / 1024
+        limit_mb = MAX_ARTICLE_BYTES // 1024 // 1024
+        size = (f"decompresses to over {limit_mb} MB (from {source.size / 1024 / 1024:.1f} MB of gzip)"
+                if source.compressed else f"is {source.size / 1024 / 1024:,.0f} MB")
         return None, [Problem(
             where,
-            f"file is {size_mb:.0f} MB, over the {MAX_ARTICLE_BYTES // 1024 // 1024} MB limit for one "
+            f"file {size}, over the {limit_mb} MB limit for one "
             "article; not read (split it, or give a JSONL with one article a line)",
             fatal=True,
         )]
+    if source.stopped:
+        if not data.strip():
+            return None, [Problem(where, source.stopped, fatal=True)]
+        problems.append(Problem(where, source.stopped))
     if not data.strip():
         return None, [Problem(where, "empty file", fatal=True)]
     try:
-        text, encoding = decode_bytes(data)
+        text, encoding, bad = decode_counted(data)
     except ValueError as exc:
         return None, [Problem(where, str(exc), fatal=True)]
-    problems: list[Problem] = []
-    if encoding not in ("utf-8", "utf-8-sig"):
-        problems.append(Problem(where, f"not UTF-8: decoded as {encoding}"))
+    problems.extend(encoding_problems(where, encoding, bad))
     suffix = _article_suffix(path)
     is_html = suffix in HTML_SUFFIXES
     if not is_html and looks_like_html(text):
@@ -172,7 +352,7 @@ def read_file(path: Path, default_published: datetime | None = None) -> tuple[Ra
         problems.append(Problem(where, "looks like HTML, not plain text: extracting its main text"))
     stem = path.name.split(".")[0] if path.suffix.lower() == ".gz" else path.stem
     doc = RawDocument(
-        id=stem,
+        id=shown(stem),
         content=text,
         is_html=is_html,
         published=default_published,
@@ -189,37 +369,107 @@ def iter_jsonl(path: Path, default_published: datetime | None = None) -> Iterato
 
 
 def iter_json_records(path: Path) -> Iterator[tuple[str, object] | Problem]:
-    """Stream any JSONL file as ("path:line", record) pairs, a Problem for each unreadable line."""
-    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    """Stream any JSONL file as ("path:line", record) pairs, a Problem for each unreadable line.
+
+    Lines are read with bounded size and parsed with bounded depth; a file in UTF-16/32 is read
+    in its encoding; a truncated .gz keeps its whole lines and says at which line it stopped."""
+    where_file = shown(path)
     try:
-        handle = opener(path, "rb")
+        source = _Source(path)
     except OSError as exc:
-        yield Problem(str(path), f"cannot read: {exc.strerror or exc}", fatal=True)
+        yield Problem(where_file, f"cannot read: {exc.strerror or exc}", fatal=True)
         return
-    with handle:
-        try:
-            start = handle.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]
-        except OSError as exc:  # a .gz that is not gzip
-            yield Problem(str(path), f"cannot read: {exc}", fatal=True)
+    with source:
+        start = source.peek(BINARY_SNIFF_BYTES)
+        if source.stopped:
+            yield Problem(where_file, source.stopped, fatal=True)
             return
-        if b"\x00" in start:
-            yield Problem(str(path), "binary file (contains NUL bytes), not JSON lines; skipped", fatal=True)
+        wide = sniff_encoding(start)
+        if wide:
+            yield Problem(where_file, f"not UTF-8: decoded as {wide}")
+        elif b"\x00" in start:
+            yield Problem(where_file, "binary file (contains NUL bytes), not JSON lines; skipped", fatal=True)
             return
         bad = 0
-        for number, raw_line in enumerate(handle, start=1):
-            where = f"{path}:{number}"
-            if not raw_line.strip():
-                continue
-            try:
-                line, _ = decode_bytes(raw_line)
-                yield where, json.loads(line)
-            except (ValueError, json.JSONDecodeError) as exc:
+        number = 0
+        for number, line in enumerate(_lines(source, wide), start=1):
+            where = f"{where_file}:{number}"
+            if line is None:
                 bad += 1
                 if bad <= MAX_LINE_PROBLEMS:
-                    yield Problem(where, f"not a JSON record ({_short(exc)}); line skipped", fatal=True)
+                    yield Problem(where, f"line is over {MAX_LINE_BYTES // 1024 // 1024} MB (the limit for one "
+                                         "article); line skipped", fatal=True)
+                continue
+            if not line.strip():
+                continue
+            parsed = _parse_line(line)
+            if isinstance(parsed, str):
+                bad += 1
+                if bad <= MAX_LINE_PROBLEMS:
+                    yield Problem(where, f"{parsed}; line skipped", fatal=True)
+                continue
+            value, replaced = parsed
+            if replaced:
+                yield Problem(where, f"{replaced} lone surrogate escape{'s' * (replaced > 1)} (not text) "
+                                     "replaced with U+FFFD")
+            yield where, value
+        if source.stopped:
+            yield Problem(f"{where_file}:{number + 1}", f"{source.stopped}; the {number:,} lines before it are kept",
+                          fatal=True)
         if bad > MAX_LINE_PROBLEMS:
-            yield Problem(str(path), f"{bad - MAX_LINE_PROBLEMS} more lines were not JSON records and were skipped "
-                                     f"(the first {MAX_LINE_PROBLEMS} are listed above)", fatal=True)
+            yield Problem(where_file, f"{bad - MAX_LINE_PROBLEMS} more lines were not JSON records and were skipped "
+                                      f"(the first {MAX_LINE_PROBLEMS} are listed above)", fatal=True)
+
+
+def _lines(source: _Source, wide: str | None) -> Iterator[str | None]:
+    """The file's lines as text; None for a line over MAX_LINE_BYTES (read past, never held whole)."""
+    if wide:
+        # Wide encodings are rare in JSONL; their lines are split after decoding (a newline is
+        # two or four bytes there). The decoded text is bounded like one article.
+        data = source.read(MAX_LINE_BYTES * 4 + 1)
+        if len(data) > MAX_LINE_BYTES * 4:
+            source.stopped = f"a {wide} JSONL file is read up to {MAX_LINE_BYTES * 4 // 1024 // 1024} MB; the rest is not"
+        yield from data.decode(wide, errors="replace").splitlines()
+        return
+    while line := source.readline(MAX_LINE_BYTES + 1):
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while (rest := source.readline(READ_CHUNK)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        try:
+            yield decode_bytes(line)[0]
+        except ValueError:
+            yield "\x00"  # binary bytes: the parser reports it as not JSON
+
+
+def _parse_line(line: str) -> tuple[object, int] | str:
+    """(record, lone surrogates replaced) or why the line is no JSON record."""
+    if _deeper_than(line, MAX_JSON_DEPTH):
+        return f"not a JSON record (nested more than {MAX_JSON_DEPTH} levels deep)"
+    try:
+        value = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        return f"not a JSON record ({_short(exc)})"
+    if "\\u" in line and re.search(r"\\u[dD][89a-fA-F]", line):
+        return replace_surrogates_in(value)
+    return value, 0
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _deeper_than(line: str, limit: int) -> bool:
+    """True when the JSON text nests arrays/objects more than `limit` levels (strings ignored)."""
+    if line.count("[") + line.count("{") <= limit:
+        return False
+    depth = 0
+    for bracket in _NOT_BRACKET.sub("", _JSON_STRING.sub("", line)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > limit:
+            return True
+    return False
 
 
 def record_to_document(record: object, where: str, default_published: datetime | None = None) -> RawDocument | Problem:
@@ -239,6 +489,8 @@ def record_to_document(record: object, where: str, default_published: datetime |
     if len(content.encode("utf-8", errors="replace")) > MAX_ARTICLE_BYTES:
         return Problem(where, "record is over the one-article size limit; skipped", fatal=True)
     record_id = record.get("id")
+    if isinstance(record_id, (dict, list)):
+        record_id = json.dumps(record_id)[:200]
     if record_id is None or str(record_id).strip() == "":
         record_id = where.rsplit("/", 1)[-1].replace(".jsonl:", "-")
     url = record.get("url") if isinstance(record.get("url"), str) else None
@@ -271,12 +523,17 @@ def read_inputs(paths: Iterable[str | Path], default_published: datetime | None 
                     result.documents.append(item)
             continue
         if _article_suffix(path) not in ARTICLE_SUFFIXES:
-            result.problems.append(Problem(str(path), f"unknown file type {path.suffix or '(none)'}: reading it as text"))
+            result.problems.append(Problem(shown(path), f"unknown file type {path.suffix or '(none)'}: reading it as text"))
         doc, problems = read_file(path, default_published)
         result.problems.extend(problems)
         if doc is not None:
             result.documents.append(doc)
     result.documents = unique_ids(result.documents, result.problems)
+    for doc in result.documents:
+        if doc.published and doc.published.year not in PLAUSIBLE_YEARS:
+            result.problems.append(Problem(doc.path or doc.id, f"publication date {doc.published.date()} is out of "
+                                   f"range ({PLAUSIBLE_YEARS.start}-{PLAUSIBLE_YEARS.stop - 1}): dates relative to it "
+                                   "are not resolved"))
     return result
 
 

@@ -114,7 +114,10 @@ def dates_in(text: str, published: date | None, article: str = "", offset: int =
         before = text[_sentence_start(text, start):start]
         future = bool(_UNTIL.search(before)) or (
             bool(_FUTURE.search(before)) and not _PAST_MARKER.search(before, _last_future(before)))
-        resolved = _resolve(kind, groups, published, future, _written_year(before))
+        try:
+            resolved = _resolve(kind, groups, published, future, _written_year(before))
+        except (OverflowError, ValueError):  # relative to a date near year 1 or 9999 (ingest reports those)
+            continue
         if resolved is None:
             continue
         iso, precision = resolved

@@ -43,6 +43,11 @@ def parse_published(value: Optional[str]) -> Optional[datetime]:
 
 
 def write_output(path: Path, text: str, what: str) -> None:
+    from storydesk.safetext import replace_surrogates
+
+    text, replaced = replace_surrogates(text)  # a lone surrogate cannot be written as UTF-8
+    if replaced:
+        report_problems([Problem(str(path), f"{replaced} lone surrogates (not text) replaced with U+FFFD")])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -118,7 +123,9 @@ def clean_command(
     if out:
         write_output(out, lines, f"{len(articles)} cleaned articles")
     else:
-        typer.echo(lines, nl=False)
+        from storydesk.safetext import encodable
+
+        typer.echo(encodable(lines), nl=False)
 
 
 RawOpt = Annotated[bool, typer.Option("--raw", help="Take each text as it is (a corpus cleaned already); default: clean it first.")]
@@ -321,12 +328,15 @@ def run_command(
 def stories_command(store: StoreOpt) -> None:
     """List the stories in a store: id, headline, number of articles, dates, digest state."""
     from rich.table import Table
+    from rich.text import Text
+
+    from storydesk.render.terminal import terminal_text
 
     with _open_store(store) as opened:
         rows = opened.stories()
     table = Table("story", "headline", "articles", "first published", "last published", "digest")
-    for row in rows:
-        table.add_row(row.id, row.headline, str(row.articles), _day(row.first_published), _day(row.last_published),
+    for row in rows:  # Text: a headline is shown as it is, never read as markup
+        table.add_row(Text(terminal_text(row.id, 200)), Text(terminal_text(row.headline, 200)), str(row.articles), _day(row.first_published), _day(row.last_published),
                       "yes" if row.digested else ("-" if row.articles < 2 else "stale"))
     Console(highlight=False).print(table)
 

@@ -20,8 +20,8 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from storydesk import __version__
 from storydesk.model import Problem
+from storydesk.version import __version__
 
 
 class Exit(IntEnum):

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from storydesk.model import Digest, Span
+from storydesk.model import Digest
+from storydesk.version import __version__
 
 SCHEMA_ID = "storydesk.digest/1"
 
 
 def _generator() -> str:
-    from storydesk import __version__
-
     return f"storydesk {__version__}"
 
 
@@ -119,11 +118,3 @@ def digest_to_dict(digest: Digest) -> dict:
 
 def digest_to_json(digest: Digest, indent: int | None = 2) -> str:
     return json.dumps(digest_to_dict(digest), ensure_ascii=False, indent=indent)
-
-
-def span_text(digest: Digest, span: Span) -> str:
-    """The exact characters a span points at."""
-    for article in digest.articles:
-        if article.id == span.article:
-            return article.text[span.start:span.end]
-    raise KeyError(span.article)

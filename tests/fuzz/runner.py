@@ -23,7 +23,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from storydesk.cli import app
+from storydesk.cli import app, printable
 from storydesk.model import REMOVED_KINDS
 from storydesk.safetext import shown
 from tests.fuzz.generate import FuzzInput, cluster_file, generate_inputs
@@ -177,7 +177,7 @@ def check_lines(tally: Tally, label: str, inputs: list[FuzzInput], paths: list[P
     for item, path in zip(inputs, paths, strict=True):
         if not item.lines:
             continue
-        reported = f"error: {shown(path)}" in messages
+        reported = _left_out_with_reason(printable(shown(path)), messages)
         for line in item.lines:
             if not normal(line):
                 continue
@@ -191,6 +191,15 @@ def check_lines(tally: Tally, label: str, inputs: list[FuzzInput], paths: list[P
                 tally.lost_in_layouts.append(f"{sorted(item.layouts)} {where}")
             else:
                 tally.lost_lines.append(where)
+
+
+# Words of the messages that say an input (or a record of it) was not read or was left out.
+_LEFT_OUT = re.compile(r"left out|skipped|not read|cannot read|truncated|no article|binary|empty file|not a JSON")
+
+
+def _left_out_with_reason(where: str, messages: str) -> bool:
+    """True when a message names the file (or one of its lines) and says it was not read whole."""
+    return any(where in line and _LEFT_OUT.search(line) for line in messages.splitlines())
 
 
 def fuzz(seed: int, cases: int, inputs_per_case: int, root: Path, commands_for: Callable[[int], tuple[str, ...]],

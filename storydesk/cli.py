@@ -419,6 +419,7 @@ def run_command(
     published: PublishedOpt = None,
     words: WordsOpt = 120,
     no_models: NoModelsOpt = False,
+    wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another run writing to the same store before giving up.")] = 600.0,
 ) -> None:
     """Add articles to a story store: cluster the new ones (ids already stored, or read before and
     left out by cleaning, are skipped), then digest every story of two or more articles that
@@ -435,7 +436,7 @@ def run_command(
         with _Bars() as bars:
             report = _digest_or_fail(lambda: update_store(
                 paths, store, read_options=ReadOptions(published=when, batch=ASSIGN_BATCH),
-                digest_options=options, progress=bars))
+                digest_options=options, progress=bars, lock_wait=wait, on_wait=warn))
     except StoreError as exc:
         raise fail(str(exc), Exit.USAGE) from None
     if not report.added and not report.skipped:
@@ -450,8 +451,13 @@ def stories_command(store: StoreOpt) -> None:
     """List the stories in a store: id, headline, number of articles, dates, digest state."""
     from rich.table import Table
 
-    with _open_store(store) as opened:
-        rows = opened.stories()
+    from storydesk.store import StoreError
+
+    try:
+        with _open_store(store) as opened:
+            rows = opened.stories()
+    except StoreError as exc:  # a damaged table or row, named
+        raise fail(str(exc), Exit.USAGE) from None
     table = Table("story", "headline", "articles", "first published", "last published", "digest")
     for row in rows:
         table.add_row(Text(printable(row.id)), Text(printable(row.headline)), str(row.articles),
@@ -473,13 +479,18 @@ def show_command(
 ) -> None:
     """Print one story's digest, or write it as JSON, Markdown or HTML. JSON is the stored digest;
     the other forms digest the stored articles again (the same inputs give the same digest)."""
+    from storydesk.store import StoreError
+
     fmt = _digest_format(out, fmt)
-    with _open_store(store) as opened:
-        row = opened.story(story)
-        if row is None:
-            raise fail(f"no story {story!r} in {store} (see `storydesk stories --store {store}`)", Exit.NOTHING_READ)
-        stored = opened.digest_dict(story) if row.digested else None
-        articles = opened.story_articles(story)
+    try:
+        with _open_store(store) as opened:
+            row = opened.story(story)
+            if row is None:
+                raise fail(f"no story {story!r} in {store} (see `storydesk stories --store {store}`)", Exit.NOTHING_READ)
+            stored = opened.digest_dict(story) if row.digested else None
+            articles = opened.story_articles(story)
+    except StoreError as exc:  # a damaged table or row, named
+        raise fail(str(exc), Exit.USAGE) from None
     extra = [(json_out, "json"), (markdown_out, "markdown"), (html_out, "html")]
     wanted = [(target, kind) for target, kind in extra if target]
     if out is not None or not wanted:

@@ -11,9 +11,16 @@ carries on: stories whose digest is missing or stale are marked in the file.
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+import struct
+import time
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -50,8 +57,26 @@ CREATE TABLE IF NOT EXISTS digests (
 
 
 
+# A second writer waits this long for the first to finish before it gives up (`run --wait`).
+LOCK_WAIT_SECONDS = 600.0
+LOCK_POLL_SECONDS = 0.2
+# SQLite's own wait for a lock held by another connection (a reader's snapshot, a commit).
+BUSY_TIMEOUT_SECONDS = 60.0
+# Values a damaged row can hold that fail to decode; each becomes a DamagedStore naming the row.
+_DECODE_ERRORS = (ValueError, TypeError, KeyError, IndexError, EOFError, OSError, struct.error, zlib.error,
+                  zipfile.BadZipFile)
+
+
 class StoreError(Exception):
     """The file is not a storydesk store (or is from an incompatible version)."""
+
+
+class WriterBusy(StoreError):
+    """Another process is writing to the store and did not finish within the wait."""
+
+
+class DamagedStore(StoreError):
+    """A table or row of the store cannot be read; the message names them."""
 
 
 @dataclass(frozen=True)
@@ -67,20 +92,38 @@ class StoryRow:
 class StoryStore:
     """An open store file. Use as a context manager; every write commits before returning."""
 
-    def __init__(self, path: str | Path, options: ClusterOptions | None = None):
+    def __init__(self, path: str | Path, options: ClusterOptions | None = None, *, writer: bool = False,
+                 lock_wait: float = LOCK_WAIT_SECONDS, on_wait: Callable[[str], None] | None = None):
+        """Open (or create) a store. A `writer` holds the store's lock file until it closes: one
+        writer at a time, a second one waits up to `lock_wait` seconds (telling `on_wait`), then
+        raises WriterBusy. Readers need no lock: the file is in WAL mode, so they read the last
+        commit while a writer writes."""
         self.path = Path(path)
+        self._options = options or ClusterOptions()
+        self._lock = self._acquire_lock(lock_wait, on_wait) if writer else None
         try:
-            self._db = sqlite3.connect(self.path)
+            # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE in _write).
+            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
             self._db.executescript(_SCHEMA)
+            self._set_wal()
             version = self._meta("schema_version")
         except sqlite3.DatabaseError as exc:
+            self._release_lock()
             raise StoreError(f"{self.path}: not a storydesk store ({exc})") from None
         if version is None:
-            with self._db:
+            with self._write():
                 self._set_meta("schema_version", SCHEMA_VERSION)
-        elif int(version) != SCHEMA_VERSION:
+        elif str(version) != str(SCHEMA_VERSION):
+            self.close()
             raise StoreError(f"{self.path}: store version {version}, this storydesk reads version {SCHEMA_VERSION}")
-        self.clusterer = self._load_clusterer(options or ClusterOptions())
+        self._clusterer: StoryClusterer | None = None
+
+    @property
+    def clusterer(self) -> StoryClusterer:
+        """The clusterer as the store last saved it (loaded on first use: readers never need it)."""
+        if self._clusterer is None:
+            self._clusterer = self._load_clusterer(self._options)
+        return self._clusterer
 
     def __enter__(self) -> StoryStore:
         return self
@@ -90,6 +133,74 @@ class StoryStore:
 
     def close(self) -> None:
         self._db.close()
+        self._release_lock()
+
+    # -- locking and transactions ------------------------------------------------------------------
+
+    def _acquire_lock(self, wait: float, on_wait: Callable[[str], None] | None):
+        handle = open(f"{self.path}.lock", "a+", encoding="utf-8")  # noqa: SIM115 - held until close()
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                handle.seek(0)
+                holder = f"pid {handle.read().strip() or '?'}"
+                if time.monotonic() >= deadline:
+                    handle.close()
+                    raise WriterBusy(f"{self.path}: another storydesk run ({holder}) is writing to this store; "
+                                     f"gave up after waiting {wait:g} s. Run again when it has finished "
+                                     "(or wait longer with --wait SECONDS)") from None
+                if on_wait and not told:
+                    on_wait(f"{self.path}: another storydesk run ({holder}) is writing to this store; "
+                            f"waiting for it (up to {wait:g} s)")
+                    told = True
+                time.sleep(LOCK_POLL_SECONDS)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        return handle
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            self._lock.close()
+            self._lock = None
+
+    def _set_wal(self) -> None:
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:  # read-only file or busy: the store still reads
+            pass
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction, taking SQLite's write lock at its start (no lost update)."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    @contextmanager
+    def _reading(self, table: str, row: object = None) -> Iterator[None]:
+        """Turn what a damaged table or row raises into one DamagedStore naming them."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            raise DamagedStore(self._damage(table, row, exc)) from None
+        except _DECODE_ERRORS as exc:
+            raise DamagedStore(self._damage(table, row, exc)) from None
+
+    def _damage(self, table: str, row: object, exc: Exception) -> str:
+        where = f"table {table}" + (f", row {row!r}" if row is not None else "")
+        return (f"{self.path}: the store is damaged: {where}: {type(exc).__name__}: {str(exc)[:200]} "
+                "(restore it from a backup, or make a new store with `storydesk run`)")
 
     # -- adding articles ------------------------------------------------------------------------
 
@@ -100,56 +211,81 @@ class StoryStore:
         for start in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})"
-                                    f" UNION SELECT id FROM left_out WHERE id IN ({marks})", chunk + chunk)
-            known.update(r[0] for r in rows)
+            with self._reading("articles"):
+                rows = self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})"
+                                        f" UNION SELECT id FROM left_out WHERE id IN ({marks})", chunk + chunk)
+                known.update(r[0] for r in rows)
         return known
 
     def record_left_out(self, entries: Iterable[tuple[str, str, str | None]]) -> None:
         """Remember (id, reason, path) of documents cleaning left out, so later runs skip them."""
-        with self._db:
+        with self._write():
             self._db.executemany("INSERT OR REPLACE INTO left_out VALUES (?,?,?)", entries)
 
-    def add_articles(self, articles: Sequence[Article]) -> list[Assignment]:
-        """Cluster one batch and store it with the clusterer state, in one transaction."""
+    def add_articles(self, articles: Sequence[Article],
+                     left_out: Iterable[tuple[str, str, str | None]] = ()) -> list[Assignment]:
+        """Cluster one batch and store it with the clusterer state (and the batch's `left_out`
+        documents), in one transaction: the state read, the articles placed and the state
+        written cannot interleave with another writer's, and a failure leaves none of them."""
+        with self._write():
+            self._refresh_clusterer()
+            try:
+                assignments = self._store_batch(articles)
+                self._db.executemany("INSERT OR REPLACE INTO left_out VALUES (?,?,?)", left_out)
+            except BaseException:
+                self._clusterer = None  # placed in memory but not stored: read it again
+                raise
+        return assignments
+
+    def _refresh_clusterer(self) -> None:
+        """Reload the clusterer when another writer committed since it was read (seen differs)."""
+        if self._clusterer is None:
+            return
+        with self._reading("meta", "seen"):
+            stored = int(self._meta("seen") or 0)
+        if stored != self._clusterer.seen:
+            self._clusterer = None
+
+    def _store_batch(self, articles: Sequence[Article]) -> list[Assignment]:
         from storydesk.pipeline import make_story
 
         clusterer = self.clusterer
         clusterer.retired.clear()
         first_seq = clusterer.seen + 1
         assignments = clusterer.assign(articles)
-        with self._db:
-            for seq, (article, assignment) in enumerate(zip(articles, assignments, strict=True), start=first_seq):
-                self._db.execute(
-                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (article.id, seq, assignment.story, assignment.score, assignment.reason,
-                     article.title, article.source, article.url, article.path, _iso(article.published),
-                     article.text, json.dumps([[r.text, r.kind, r.line] for r in article.removed])),
-                )
-            for story_id in {a.story for a in assignments}:
-                members = self.story_articles(story_id)
-                story = make_story(members, story_id)
-                state = clusterer.stories.get(story_id)
-                self._db.execute(
-                    "INSERT INTO stories VALUES (?,?,?,?,?,?,1) ON CONFLICT (id) DO UPDATE SET headline=excluded.headline,"
-                    " articles=excluded.articles, first_published=excluded.first_published,"
-                    " last_published=excluded.last_published, state=excluded.state, digest_stale=1",
-                    (story_id, story.headline, len(members), _iso(story.first_published), _iso(story.last_published),
-                     state.to_bytes() if state else None),
-                )
-            for story_id in clusterer.retired:
-                self._db.execute("UPDATE stories SET state=NULL WHERE id=?", (story_id,))
-            self._save_clusterer()
+        for seq, (article, assignment) in enumerate(zip(articles, assignments, strict=True), start=first_seq):
+            self._db.execute(
+                "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (article.id, seq, assignment.story, assignment.score, assignment.reason,
+                 article.title, article.source, article.url, article.path, _iso(article.published),
+                 article.text, json.dumps([[r.text, r.kind, r.line] for r in article.removed])),
+            )
+        for story_id in sorted({a.story for a in assignments}):  # sorted: the same row order every run
+            members = self.story_articles(story_id)
+            story = make_story(members, story_id)
+            state = clusterer.stories.get(story_id)
+            self._db.execute(
+                "INSERT INTO stories VALUES (?,?,?,?,?,?,1) ON CONFLICT (id) DO UPDATE SET headline=excluded.headline,"
+                " articles=excluded.articles, first_published=excluded.first_published,"
+                " last_published=excluded.last_published, state=excluded.state, digest_stale=1",
+                (story_id, story.headline, len(members), _iso(story.first_published), _iso(story.last_published),
+                 state.to_bytes() if state else None),
+            )
+        for story_id in sorted(clusterer.retired):
+            self._db.execute("UPDATE stories SET state=NULL WHERE id=?", (story_id,))
+        self._save_clusterer()
         return assignments
 
     # -- digests ---------------------------------------------------------------------------------
 
     def stale_stories(self, min_articles: int = MIN_DIGEST_ARTICLES) -> list[str]:
-        rows = self._db.execute("SELECT id FROM stories WHERE digest_stale=1 AND articles>=? ORDER BY rowid", (min_articles,))
-        return [r[0] for r in rows]
+        with self._reading("stories"):
+            rows = self._db.execute(f"SELECT s.id FROM stories s WHERE digest_stale=1 AND articles>=? ORDER BY {_IN_ORDER}",
+                                    (min_articles,))
+            return [r[0] for r in rows]
 
     def save_digest(self, story_id: str, digest: Digest) -> None:
-        with self._db:
+        with self._write():
             self._db.execute(
                 "INSERT INTO digests VALUES (?,?,?,1,?) ON CONFLICT (story) DO UPDATE SET json=excluded.json,"
                 " articles=excluded.articles, revision=revision+1, made=excluded.made",
@@ -160,58 +296,82 @@ class StoryStore:
 
     def digest_dict(self, story_id: str) -> dict | None:
         """The stored digest (`storydesk.to_dict(digest)`), or None if the story has none."""
-        row = self._db.execute("SELECT json FROM digests WHERE story=?", (story_id,)).fetchone()
-        return json.loads(row[0]) if row else None
+        with self._reading("digests", story_id):
+            row = self._db.execute("SELECT json FROM digests WHERE story=?", (story_id,)).fetchone()
+            value = json.loads(row[0]) if row else None
+            if value is not None and not isinstance(value, dict):
+                raise ValueError("not a JSON object")
+            return value
 
     def digest_revision(self, story_id: str) -> int:
         """How many times the story's digest was made (0: never)."""
-        row = self._db.execute("SELECT revision FROM digests WHERE story=?", (story_id,)).fetchone()
-        return row[0] if row else 0
+        with self._reading("digests", story_id):
+            row = self._db.execute("SELECT revision FROM digests WHERE story=?", (story_id,)).fetchone()
+            return int(row[0]) if row else 0
 
     # -- reading ---------------------------------------------------------------------------------
 
     def stories(self) -> list[StoryRow]:
-        rows = self._db.execute(
-            "SELECT s.id, s.headline, s.articles, s.first_published, s.last_published, s.digest_stale, d.story IS NOT NULL"
-            " FROM stories s LEFT JOIN digests d ON d.story = s.id ORDER BY s.articles DESC, s.rowid"
-        )
-        return [StoryRow(r[0], r[1], r[2], parse_datetime(r[3]), parse_datetime(r[4]), bool(r[6]) and not r[5])
-                for r in rows]
+        """Every story, the biggest first; among equals, the one whose first article came first."""
+        with self._reading("stories"):
+            rows = self._db.execute(
+                "SELECT s.id, s.headline, s.articles, s.first_published, s.last_published, s.digest_stale,"
+                f" d.story IS NOT NULL FROM stories s LEFT JOIN digests d ON d.story = s.id ORDER BY {_IN_ORDER}"
+            ).fetchall()
+        listed = []
+        for r in rows:
+            with self._reading("stories", r[0]):
+                listed.append(StoryRow(str(r[0]), str(r[1]), int(r[2]), parse_datetime(r[3]), parse_datetime(r[4]),
+                                       bool(r[6]) and not r[5]))
+        return listed
 
     def story(self, story_id: str) -> StoryRow | None:
         return next((s for s in self.stories() if s.id == story_id), None)
 
     def story_articles(self, story_id: str) -> list[Article]:
-        rows = self._db.execute(
-            "SELECT id, text, title, source, url, path, published, removed FROM articles WHERE story=? ORDER BY seq",
-            (story_id,),
-        )
-        return [
-            Article(id=r[0], text=r[1], title=r[2], source=r[3], url=r[4], path=r[5], published=parse_datetime(r[6]),
-                    removed=tuple(Removed(text, kind, line) for text, kind, line in json.loads(r[7])))
-            for r in rows
-        ]
+        with self._reading("articles"):
+            rows = self._db.execute(
+                "SELECT id, text, title, source, url, path, published, removed FROM articles WHERE story=? ORDER BY seq",
+                (story_id,),
+            ).fetchall()
+        articles = []
+        for r in rows:
+            with self._reading("articles", r[0]):
+                if not isinstance(r[1], str):
+                    raise TypeError(f"text is {type(r[1]).__name__}, not text")
+                articles.append(Article(
+                    id=r[0], text=r[1], title=r[2], source=r[3], url=r[4], path=r[5], published=parse_datetime(r[6]),
+                    removed=tuple(Removed(text, kind, line) for text, kind, line in json.loads(r[7]))))
+        return articles
 
     def assignments(self) -> dict[str, str]:
-        return dict(self._db.execute("SELECT id, story FROM articles ORDER BY seq"))
+        with self._reading("articles"):
+            return dict(self._db.execute("SELECT id, story FROM articles ORDER BY seq"))
 
     # -- clusterer state -------------------------------------------------------------------------
 
     def _load_clusterer(self, options: ClusterOptions) -> StoryClusterer:
-        table = self._meta("frequencies")
-        if table is None:
-            return StoryClusterer(options)
-        frequencies = DocumentFrequencies.from_bytes(table, int(self._meta("documents")))
-        live = self._db.execute("SELECT id, state FROM stories WHERE state IS NOT NULL")
-        latest = self._meta("latest_time")
-        return StoryClusterer(
-            options,
-            frequencies=frequencies,
-            stories=[StoryState.from_bytes(story_id, state) for story_id, state in live],
-            next_story=int(self._meta("next_story")),
-            seen=int(self._meta("seen")),
-            latest_time=float(latest) if latest is not None else None,
-        )
+        with self._reading("meta", "frequencies"):
+            table = self._meta("frequencies")
+            if table is None:
+                return StoryClusterer(options)
+            with self._reading("meta", "documents"):
+                documents = int(self._meta("documents"))
+            frequencies = DocumentFrequencies.from_bytes(table, documents)
+        states = []
+        with self._reading("stories"):
+            live = self._db.execute("SELECT id, state FROM stories WHERE state IS NOT NULL ORDER BY rowid").fetchall()
+        for story_id, state in live:
+            with self._reading("stories", story_id):
+                states.append(StoryState.from_bytes(story_id, state))
+        counters = {}
+        for key in ("next_story", "seen"):
+            with self._reading("meta", key):
+                counters[key] = int(self._meta(key))
+        with self._reading("meta", "latest_time"):
+            latest = self._meta("latest_time")
+            latest_time = float(latest) if latest is not None else None
+        return StoryClusterer(options, frequencies=frequencies, stories=states, latest_time=latest_time, **counters)
 
     def _save_clusterer(self) -> None:
         c = self.clusterer
@@ -227,6 +387,10 @@ class StoryStore:
 
     def _set_meta(self, key: str, value) -> None:
         self._db.execute("INSERT OR REPLACE INTO meta VALUES (?,?)", (key, value))
+
+
+# Stories in a fixed order: the biggest first, then by their first article in the stream, then id.
+_IN_ORDER = "s.articles DESC, (SELECT MIN(seq) FROM articles a WHERE a.story = s.id), s.id"
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -9,7 +9,7 @@ batch in flight and the next run carries on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from storydesk.model import Article, Problem, RawDocument
 from storydesk.pipeline import Options, digest_articles
 from storydesk.reader import Input, ReadOptions, iter_batches, read_documents, with_default_date
 from storydesk.runners.clustering import ASSIGN_BATCH, Progress
-from storydesk.store import StoryStore
+from storydesk.store import LOCK_WAIT_SECONDS, StoryStore
 
 
 @dataclass
@@ -37,16 +37,19 @@ def update_store(
     cluster_options: ClusterOptions | None = None,
     digest_options: Options | None = None,
     progress: Progress | None = None,
+    lock_wait: float = LOCK_WAIT_SECONDS,
+    on_wait: Callable[[str], None] | None = None,
 ) -> RunReport:
     """Add the new articles under `inputs` to the store, then digest every story that changed.
 
-    Never raises on bad input: unreadable files and records are in the report's problems.
+    Never raises on bad input: unreadable files and records are in the report's problems. One
+    run writes to a store at a time: another waits up to `lock_wait` seconds (see StoryStore).
     """
     read_options = read_options or ReadOptions(batch=ASSIGN_BATCH)
     report = RunReport()
     documents, given, problems = read_documents(inputs)
     report.problems.extend(problems)
-    with StoryStore(store_path, cluster_options) as store:
+    with StoryStore(store_path, cluster_options, writer=True, lock_wait=lock_wait, on_wait=on_wait) as store:
         ids = [d.id for d in documents] + [a.id for a in given]
         known = store.known_ids(ids)
         fresh = [d for d in documents if d.id not in known]
@@ -56,10 +59,9 @@ def update_store(
             store.add_articles(with_default_date(given, read_options.published))
             report.added += len(given)
         done = 0
-        for batch, articles, batch_problems in iter_batches(fresh, read_options):
+        for batch, articles, batch_problems in iter_batches_in_place(documents, known, read_options):
             report.problems.extend(batch_problems)
-            store.add_articles(articles)
-            store.record_left_out(left_out(batch, articles, batch_problems))
+            store.add_articles(articles, left_out=list(left_out(batch, articles, batch_problems)))
             report.added += len(articles)
             done += len(batch)
             if progress:
@@ -75,6 +77,16 @@ def update_store(
             if progress:
                 progress("digesting", count, len(stale))
     return report
+
+
+def iter_batches_in_place(documents: Sequence[RawDocument], known: set[str], options: ReadOptions):
+    """The new documents in batches cut at fixed positions of the input (every `options.batch`
+    documents, counting the known ones), so a run resumed after an interruption places the same
+    batches as one that never stopped (the clusterer weighs each batch's words before placing it)."""
+    for first in range(0, len(documents), options.batch):
+        fresh = [d for d in documents[first:first + options.batch] if d.id not in known]
+        if fresh:
+            yield from iter_batches(fresh, replace(options, batch=len(fresh)))
 
 
 def left_out(batch: Sequence[RawDocument], articles: Sequence[Article], problems: Sequence[Problem]):

@@ -39,7 +39,13 @@ def main() -> None:
 
     started_cpu, started = time.process_time(), time.time()
 
+    shown = {"crashes": 0, "hangs": 0, "lost lines": 0}
+
     def progress(case: int, tally: Tally) -> None:
+        for title, items in (("crashes", tally.crashes), ("hangs", tally.hangs), ("lost lines", tally.lost_lines)):
+            for item in items[shown[title]:]:
+                print(f"  {title}: {item}", file=sys.stderr, flush=True)
+            shown[title] = len(items)
         if (case + 1) % 20 == 0:
             print(f"  {case + 1} cases, {tally.inputs} inputs: {len(tally.crashes)} crashes, {len(tally.hangs)} hangs, "
                   f"{len(tally.lost_lines)} lost lines ({time.time() - started:.0f} s)", file=sys.stderr, flush=True)

@@ -178,7 +178,8 @@ def check_lines(tally: Tally, label: str, inputs: list[FuzzInput], paths: list[P
         if not item.lines:
             continue
         reported = _left_out_with_reason(printable(shown(path)), messages)
-        for line in item.lines:
+        # A break character inside a generated line (\r, \x0c, U+2028...) makes it two lines of the file.
+        for line in (part for whole in item.lines for part in whole.splitlines()):
             if not normal(line):
                 continue
             tally.checked_lines += 1

@@ -208,7 +208,7 @@ def digest(
 ) -> None:
     """Digest the articles of one story: clean text, shared copy, entities, quotes, facts,
     conflicts, timeline and a cited summary. Prints to the terminal unless told where to write."""
-    from storydesk.pipeline import NothingToDigest, Options
+    from storydesk.pipeline import NothingToDigest, Options, StoryTooBig
     from storydesk.pipeline import digest as run_digest
 
     fmt = _digest_format(out, fmt)
@@ -217,6 +217,8 @@ def digest(
         result = _digest_or_fail(lambda: run_digest(paths, options))
     except NothingToDigest as exc:
         raise nothing_read(exc.problems) from None
+    except StoryTooBig as exc:
+        raise fail(str(exc), Exit.USAGE) from None
     report_problems(result.problems)
     for article in result.articles:
         detail(f"{article.id}: {article.source or '-'}, {len(article.text.split())} words, "

@@ -39,6 +39,11 @@ T = TypeVar("T")
 # a dump or a book, and the model stages (NER at ~450 sentences/s) would take minutes on it, so
 # the digest reads its first part, cut at a paragraph break, and says so.
 MAX_DIGEST_CHARS = 200_000
+# One digest reads at most this many articles / characters of text: measured with
+# benchmarks/bench_digest_scale.py (see README), the digest costs about half a CPU-second and
+# 7 MB per article; past this, minutes and gigabytes for what is many stories, not one.
+MAX_STORY_ARTICLES = 300
+MAX_STORY_CHARS = 1_500_000
 # A headline made from a sentence (untitled articles) is cut to this, at a word boundary.
 HEADLINE_CHARS = 160
 
@@ -54,6 +59,25 @@ class Options:
     # False: digest without the model packages, on purpose: no entities, quotes, facts or
     # conflicts, and the digest says so. True (default): a missing model is an error (ModelMissing).
     models: bool = True
+    max_articles: int = MAX_STORY_ARTICLES  # more is refused (StoryTooBig), not a stall
+
+
+class StoryTooBig(Exception):
+    """More articles (or text) than one digest reads in reasonable time and memory."""
+
+
+def check_story_size(articles: Sequence[Article], max_articles: int) -> None:
+    """Raise StoryTooBig, saying what to do instead, when the articles are too many for one digest."""
+    characters = sum(len(a.text) for a in articles)
+    if len(articles) <= max_articles and characters <= MAX_STORY_CHARS:
+        return
+    raise StoryTooBig(
+        f"{len(articles):,} articles ({characters:,} characters) are too many for one digest (the limit is "
+        f"{max_articles:,} articles or {MAX_STORY_CHARS:,} characters; a digest's time and memory grow with "
+        "them). A digest is one story: group the articles into stories first, with `storydesk cluster "
+        "ARTICLES --out stories.jsonl`, or keep them in a store, `storydesk run ARTICLES --store news.db`, "
+        "which digests each story on its own."
+    )
 
 
 class NothingToDigest(Exception):
@@ -82,6 +106,7 @@ def digest(
                           [], options, problems)
     if not articles:
         raise NothingToDigest(problems)
+    check_story_size(articles, options.max_articles)
     return digest_articles(articles, options, problems)
 
 

@@ -103,6 +103,21 @@ def sniff_encoding(head: bytes) -> str | None:
     return None
 
 
+# Text with a stray NUL (a bad copy, a fuzzer) is still text: binary data (images, archives,
+# executables) has NULs in more than 1% of its bytes, or control bytes in more than 10%.
+BINARY_NUL_SHARE = 0.01
+BINARY_CONTROL_SHARE = 0.10
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
+
+
+def looks_binary(sample: bytes) -> bool:
+    """True for bytes that are not text in any 8-bit or UTF-8 encoding (see BINARY_NUL_SHARE)."""
+    if b"\x00" not in sample:
+        return False
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return sample.count(0) > BINARY_NUL_SHARE * len(sample) or controls > BINARY_CONTROL_SHARE * len(sample)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode bytes to text, returning (text, encoding). Raises ValueError for binary data."""
     text, encoding, _ = decode_counted(data)
@@ -118,8 +133,8 @@ def decode_counted(data: bytes) -> tuple[str, str, int]:
     if wide:
         text = data.decode(wide, errors="replace")
         return text, wide, text.count("\ufffd") - data.count("\ufffd".encode(wide.removesuffix("-sig")))
-    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        raise ValueError("binary file (contains NUL bytes), not text")
+    if looks_binary(data[:BINARY_SNIFF_BYTES]):
+        raise ValueError("binary file (NUL and control bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
@@ -352,6 +367,10 @@ def read_file(path: Path) -> tuple[RawDocument | None, list[Problem]]:
     if not is_html and looks_like_html(text):
         is_html = True
         problems.append(Problem(where, "looks like HTML, not plain text: extracting its main text"))
+    if "\x00" in text:
+        count = text.count("\x00")
+        text = text.replace("\x00", "")
+        problems.append(Problem(where, f"{count} NUL byte{'s' * (count > 1)} removed from the text"))
     stem = path.name.split(".")[0] if path.suffix.lower() == ".gz" else path.stem
     doc = RawDocument(
         id=shown(stem),
@@ -366,7 +385,23 @@ def read_file(path: Path) -> tuple[RawDocument | None, list[Problem]]:
 def iter_jsonl(path: Path) -> Iterator[RawDocument | Problem]:
     """Stream a JSONL file: one article (or one Problem) per line; a bad line never stops it."""
     for item in iter_json_records(path):
-        yield item if isinstance(item, Problem) else record_to_document(item[1], item[0])
+        if isinstance(item, Problem):
+            yield item
+            continue
+        doc = record_to_document(item[1], item[0])
+        if isinstance(doc, RawDocument) and "\x00" in doc.content:
+            doc, problem = without_nul(doc)
+            yield problem
+        yield doc
+
+
+def without_nul(doc: RawDocument) -> tuple[RawDocument, Problem]:
+    """The document with its NUL characters removed (no text holds one; parsers stop at it), and the warning."""
+    from dataclasses import replace
+
+    count = doc.content.count("\x00")
+    return (replace(doc, content=doc.content.replace("\x00", "")),
+            Problem(doc.path or doc.id, f"{count} NUL character{'s' * (count > 1)} removed from the text"))
 
 
 def iter_json_records(path: Path) -> Iterator[tuple[str, object] | Problem]:
@@ -388,7 +423,7 @@ def iter_json_records(path: Path) -> Iterator[tuple[str, object] | Problem]:
         wide = sniff_encoding(start)
         if wide:
             yield Problem(where_file, f"not UTF-8: decoded as {wide}")
-        elif b"\x00" in start:
+        elif looks_binary(start):
             yield Problem(where_file, "binary file (contains NUL bytes), not JSON lines; skipped", fatal=True)
             return
         bad = 0
@@ -449,7 +484,7 @@ def _parse_line(line: str) -> tuple[object, int] | str:
     if _deeper_than(line, MAX_JSON_DEPTH):
         return f"not a JSON record (nested more than {MAX_JSON_DEPTH} levels deep)"
     try:
-        value = json.loads(line)
+        value = json.loads(line, strict=False)  # strict=False: a raw tab or newline inside a string is kept
     except (ValueError, RecursionError) as exc:
         return f"not a JSON record ({_short(exc)})"
     if "\\u" in line and re.search(r"\\u[dD][89a-fA-F]", line):

@@ -227,3 +227,14 @@ def test_a_publication_date_out_of_range_is_reported_and_the_digest_keeps_its_st
     assert not [p for p in digest.problems if p.where.startswith("stage")], digest.problems
     assert any("out of range" in p.message for p in digest.problems)
     assert digest.extraction.quotes  # the extract stage ran
+
+
+def test_a_stray_nul_in_text_is_removed_and_reported_not_the_whole_file_refused(tmp_path):
+    (tmp_path / "nul.txt").write_bytes(BODY.encode() + b"roof \x00 came down. " + BODY.encode())
+    (tmp_path / "nul.jsonl").write_text(json.dumps({"id": "j", "text": BODY + "a\x00b"}) + "\n"
+                                        + '{"id": "raw", "text": "tab\tinside ' + BODY + '"}\n')
+    result = read_inputs([tmp_path])
+    by_id = {d.id: d.content for d in result.documents}
+    assert set(by_id) == {"nul", "j", "raw"} and "\x00" not in "".join(by_id.values())
+    assert "roof  came down" in by_id["nul"] and by_id["raw"].startswith("tab\tinside")
+    assert sum("NUL" in p.message and not p.fatal for p in result.problems) == 2

@@ -177,7 +177,8 @@ def check_lines(tally: Tally, label: str, inputs: list[FuzzInput], paths: list[P
     for item, path in zip(inputs, paths, strict=True):
         if not item.lines:
             continue
-        reported = _left_out_with_reason(printable(shown(path)), messages)
+        reported = _left_out_with_reason(printable(shown(path)), messages) or _left_out_with_reason(
+            shown(path), messages)
         # A break character inside a generated line (\r, \x0c, U+2028...) makes it two lines of the file.
         for line in (part for whole in item.lines for part in whole.splitlines()):
             if not normal(line):
@@ -200,7 +201,11 @@ _LEFT_OUT = re.compile(r"left out|skipped|not read|cannot read|truncated|no arti
 
 def _left_out_with_reason(where: str, messages: str) -> bool:
     """True when a message names the file (or one of its lines) and says it was not read whole."""
-    return any(where in line and _LEFT_OUT.search(line) for line in messages.splitlines())
+    # One message per "warning:"/"error:" start, not per line: a file name may hold a newline.
+    return any(where in message and _LEFT_OUT.search(message) for message in _MESSAGE_START.split(messages))
+
+
+_MESSAGE_START = re.compile(r"^(?=warning: |error: )", re.M)
 
 
 def fuzz(seed: int, cases: int, inputs_per_case: int, root: Path, commands_for: Callable[[int], tuple[str, ...]],

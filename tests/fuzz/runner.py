@@ -2,7 +2,8 @@
 
 Each command runs in-process (typer's CliRunner: no interpreter start per run) under a SIGALRM
 watchdog. A run is a crash when it ends in an exception other than an exit (a traceback) or
-with an exit code other than 0 (done) or 1 (nothing readable), a hang when the watchdog fires,
+with an exit code other than 0 (done) or 1 (nothing readable) or 2 for a story too big to
+digest (a documented refusal), a hang when the watchdog fires,
 and `clean` loses a line when an input line is neither in the output (body or title) nor listed
 in `removed` with a known kind, and no error was reported for its file.
 """
@@ -97,9 +98,13 @@ def invoke(tally: Tally, label: str, args: list[str], timeout: int):
         tally.hangs.append(f"{label} {command}: {result.exception}")
     elif result.exception is not None and not isinstance(result.exception, SystemExit):
         tally.crashes.append(f"{label} {command}: {type(result.exception).__name__}: {result.exception}"[:500])
-    elif result.exit_code not in (0, 1) or "Traceback" in result.output:
+    elif (result.exit_code not in (0, 1) and not _REFUSED.search(result.output)) or "Traceback" in result.output:
         tally.crashes.append(f"{label} {command}: exit {result.exit_code}: {result.output[-300:]!r}")
     return result
+
+
+# Exit 2 with this message is a documented refusal (a story too big for one digest), no crash.
+_REFUSED = re.compile(r"too many for one digest")
 
 
 def run_case(folder: Path, inputs: list[FuzzInput], rng: random.Random, commands: tuple[str, ...],

@@ -22,6 +22,7 @@ import numpy as np
 
 from storydesk.model import Alignment, Article, Fact, ReuseReport, Sentence, Span, SummarySentence
 from storydesk.summarize.candidates import Candidate, find_candidates, rejection, strip_dateline
+from storydesk.summarize.focus import lead_index, off_topic_articles
 from storydesk.summarize.selection import (
     W_CENTRALITY,
     W_POSITION,
@@ -54,6 +55,9 @@ def summarize(
 ) -> list[SummarySentence]:
     """At most `words` words of the story's most central, best supported, non-repeating sentences."""
     cands = cap_candidates(find_candidates(articles, sentences))
+    off_topic = off_topic_articles(articles)
+    if any(c.article not in off_topic for c in cands):
+        cands = [c for c in cands if c.article not in off_topic]
     if not cands:
         return []
     index = EvidenceIndex(articles, sentences)
@@ -67,7 +71,11 @@ def summarize(
     sims = similarity_matrix(cands)
     scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position_weights(cands) + W_SUPPORT * support
     disputed = _minority_sides(alignment, reuse)
-    scores -= DISPUTED_PENALTY * np.array([any(_overlaps(c.span, d) for d in disputed) for c in cands])
+    is_disputed = np.array([any(_overlaps(c.span, d) for d in disputed) for c in cands])
+    scores -= DISPUTED_PENALTY * is_disputed
+    lead = lead_index(cands, sims, reuse)
+    if lead is not None and not is_disputed[lead]:
+        scores[lead] = scores.max() + 1.0  # the news opens the summary
     chosen = story_order(cands, select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated]))
     rank = {a.id: i for i, a in enumerate(articles)}
     summary = []

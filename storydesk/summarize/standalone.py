@@ -111,7 +111,7 @@ def dependence(text: str) -> str | None:
 
 def _opens_with_quote_without_speaker(text: str) -> bool:
     """A sentence opening inside a quotation whose attribution is not in it ('"... the end."')."""
-    if not text.lstrip()[:1] in "\"“":
+    if text.lstrip()[:1] not in ('"', "“"):
         return False
     outside = _QUOTED.sub(" ", text)
     return re.search(rf"\b(?:{REPORTING_PATTERN}|according)\b", outside, re.I) is None

@@ -33,6 +33,9 @@ OFF_TOPIC_SHARE = 0.6
 # Opening sentences of an article that may lead the summary, and that other articles' candidates
 # are compared with: news puts what happened in its first two or three sentences.
 LEAD_SENTENCES = 3
+# A candidate's lead score is scaled by its place among its article's openings: the first
+# sentence of a news story is written to carry its news.
+LEAD_POSITION_WEIGHTS = (1.0, 0.8, 0.6)
 
 
 def off_topic_articles(articles: list[Article]) -> set[str]:
@@ -70,9 +73,9 @@ def lead_index(cands: list[Candidate], sims: np.ndarray, reuse: ReuseReport) -> 
     best, best_score = None, -1.0
     for own in sources:
         for article in own:
-            for i in openings[article]:
-                score = float(np.mean([max(sims[i, j] for a in other for j in openings[a])
-                                       for other in sources if other is not own]))
+            for k, i in enumerate(openings[article]):
+                score = LEAD_POSITION_WEIGHTS[k] * float(np.mean([max(sims[i, j] for a in other for j in openings[a])
+                                                                  for other in sources if other is not own]))
                 if score > best_score:
                     best, best_score = i, score
     return best

@@ -57,8 +57,8 @@ _FURNITURE = re.compile(
     r"weeknights at|only on \w+\.?$|available on (?:itunes|amazon|netflix))",
     re.I,
 )
-# Words pointing back at an earlier sentence ("Eleven of these sets of parents", "that day").
-_BACK_REFERENCE = re.compile(r"^\W*\w+ of (?:these|those|them)\b|\b(?:that|the same) (?:day|night|morning|week|time)\b",
+# Words pointing back at an earlier sentence ("Eleven of these sets of parents", "such a president", "that day").
+_BACK_REFERENCE = re.compile(r"^\W*\w+ of (?:these|those|them)\b|\bsuch an? (?!as\b)|\b(?:that|the same) (?:day|night|morning|week|time)\b",
                              re.I)
 # A quotation given to a speaker named by one bare name ('..." said Vecchio.', '..." Cutter added'):
 # the reader was never told who that is. A first and last name ("said Jamie Zeitzer") is fine.

@@ -313,6 +313,16 @@ def test_summarize_batch_command_reports_broken_lines(tmp_path):
     ("Crawl data is added to the Wayback Machine after an embargo period.", "a caption, player or archive notice"),
     ("Bobby Goodlatte, the son of Rep. Bob Goodlatte (R-Va.", "cut inside brackets"),
     ("Mobb Deep – “Shook Ones” (Spaveech Remix)", "a heading or title"),
+    ("But she believes women need to get their implants replaced every ten years.", "leans on an earlier sentence"),
+    ("Unfortunately, he has not gotten any better since the spring.", "leans on an earlier sentence"),
+    ("“There were no red flags at the center,” Ms. Vargas said.", "quotes a speaker it names only by one name"),
+    ("Editor’s note: This story has been revised to correct a figure.", "a caption, player or archive notice"),
+    ("The car driven by the gunman is pictured outside the school in this evidence photo.",
+     "a caption, player or archive notice"),
+    ('Dr. Kolb said, "Everybody will become ill from their implants eventually."Dr.',
+     "cut or run together by the sentence splitter"),
+    ("Ms. Ziegenhorn says the reports are accurate.If she had known the price, she would have run.",
+     "cut or run together by the sentence splitter"),
 ])
 def test_summarize_dependence_names_why_a_sentence_does_not_stand_alone(sentence, reason):
     assert dependence(sentence) == reason

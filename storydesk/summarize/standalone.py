@@ -49,7 +49,7 @@ _BARE_ATTRIBUTION = re.compile(
 )
 # Captions, players and archive notices the clean stage let through.
 _FURNITURE = re.compile(
-    r"\b(?:in this (?:photo|photograph|image|file photo|undated photo)|poses? for (?:photographers|a photo)|"
+    r"\b(?:in this (?:\w+ )?(?:photo|photograph|image)|is pictured\b|editor['’]s note|poses? for (?:photographers|a photo)|"
     r"\(associated press\)|\(ap photo|/getty images|getty images/|reuters/|photo(?:graph)? provided by|is seen (?:during|at|in)\b|"
     r"file photo|hide caption|(?:clip|video|photo|gallery|player|slideshow) (?:above|below)|"
     r"video has been rented|feature is not available|wayback machine|internet archive|this crawl|"
@@ -62,9 +62,17 @@ _BACK_REFERENCE = re.compile(r"^\W*\w+ of (?:these|those|them)\b|\bsuch an? (?!a
                              re.I)
 # A quotation given to a speaker named by one bare name ('..." said Vecchio.', '..." Cutter added'):
 # the reader was never told who that is. A first and last name ("said Jamie Zeitzer") is fine.
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?"
 _SURNAME_SPEAKER = re.compile(
-    rf"[\"”’'],?\s+(?:(?:{REPORTING_PATTERN})\s+[A-Z][\w'-]+\s*[.,;]|[A-Z][\w'-]+\s+(?:{REPORTING_PATTERN})\b)"
+    rf"[\"”’'],?\s+(?:(?:{REPORTING_PATTERN})\s+{_TITLE}[A-Z][\w'-]+\s*[.,;]|{_TITLE}[A-Z][\w'-]+\s+(?:{REPORTING_PATTERN})\b)"
 )
+# A pronoun right after an opening connective or adverb ("But she believes...", "Unfortunately, he...").
+_LATE_ANAPHOR = re.compile(r"^(?:but|and|so|still|yet|unfortunately|fortunately|however|instead|meanwhile|now|then|"
+                           r"also|again|later|today|there)\W+(?:he|she|they|it|his|her|their|its|this|that)\b", re.I)
+# A sentence the splitter cut after a title ('...something else."Dr.') or ran into the next
+# ("accurate.If Ziegenhorn had known").
+_CUT_AFTER_TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Gen|Sen|Rep|Gov)\.\s*$")
+_RUN_TOGETHER = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")
 # A sentence needs this many lower-case words (of 3+ letters) outside brackets; fewer is a title
 # ('Mobb Deep – “Shook Ones” (Spaveech Remix)').
 MIN_PLAIN_WORDS = 2
@@ -79,7 +87,9 @@ def dependence(text: str) -> str | None:
     stripped = text.strip().lstrip("\"“‘'(")
     if _WHOLE_QUOTE.match(text):
         return "a quotation with no speaker"
-    if _ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped):
+    if _CUT_AFTER_TITLE.search(text) or _RUN_TOGETHER.search(text):
+        return "cut or run together by the sentence splitter"
+    if _ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped) or _LATE_ANAPHOR.match(stripped):
         return "leans on an earlier sentence"
     outside = _QUOTED.sub(" ", text)
     if _PERSONAL.search(outside):

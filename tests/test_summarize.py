@@ -373,3 +373,4 @@ def test_summarize_citation_keeps_the_modality(cited, verdict):
     sentence = "Dozens of convictions could be overturned after the ruling."
     article = Article(id="a", text=cited)
     assert (verify_citation(sentence, article, split_sentences(article)) is not None) is verdict
+

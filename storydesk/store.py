@@ -21,6 +21,7 @@ from pathlib import Path
 from storydesk.cluster import Assignment, ClusterOptions, DocumentFrequencies, StoryClusterer, StoryState
 from storydesk.ingest import parse_datetime
 from storydesk.model import Article, Digest, Removed
+from storydesk.render.json import digest_to_json
 
 SCHEMA_VERSION = 1
 MIN_DIGEST_ARTICLES = 2  # a story of one article has nothing to compare: it is listed, not digested
@@ -152,13 +153,13 @@ class StoryStore:
             self._db.execute(
                 "INSERT INTO digests VALUES (?,?,?,1,?) ON CONFLICT (story) DO UPDATE SET json=excluded.json,"
                 " articles=excluded.articles, revision=revision+1, made=excluded.made",
-                (story_id, digest.to_json(indent=None), len(digest.articles), datetime.now().astimezone().isoformat()),
+                (story_id, digest_to_json(digest, indent=None), len(digest.articles), datetime.now().astimezone().isoformat()),
             )
             # The digest's headline is the better one for untitled articles (its summary's lead).
             self._db.execute("UPDATE stories SET digest_stale=0, headline=? WHERE id=?", (digest.story.headline, story_id))
 
     def digest_dict(self, story_id: str) -> dict | None:
-        """The stored digest (Digest.to_dict() as JSON), or None if the story has none."""
+        """The stored digest (`storydesk.to_dict(digest)`), or None if the story has none."""
         row = self._db.execute("SELECT json FROM digests WHERE story=?", (story_id,)).fetchone()
         return json.loads(row[0]) if row else None
 

@@ -139,6 +139,12 @@ class Entity:
     aliases: tuple[str, ...]
     sources: tuple[str, ...]
     mentions: tuple[Span, ...] = ()
+    # A digest read back from JSON keeps only how many mentions there were, not their spans.
+    mention_count: int | None = None
+
+    @property
+    def mention_total(self) -> int:
+        return len(self.mentions) if self.mention_count is None else self.mention_count
 
 
 @dataclass(frozen=True)
@@ -274,6 +280,17 @@ class Digest:
     alignment: Alignment = field(default_factory=Alignment)
     summary: tuple[SummarySentence, ...] = ()
     problems: tuple[Problem, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Digest:
+        """The digest back from `to_dict()` output (a stored digest): to_dict(from_dict(d)) == d.
+
+        Kept by the JSON, so lost here: sentence records, entity mention spans (their count
+        stays) and each quote's per-article mentions. Raises ValueError on a malformed dict.
+        """
+        from storydesk.render.json import digest_from_dict
+
+        return digest_from_dict(data)
 
     def to_dict(self) -> dict:
         from storydesk.render.json import digest_to_dict

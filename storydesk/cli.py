@@ -318,17 +318,36 @@ def run_command(
 
 
 @app.command("stories")
-def stories_command(store: StoreOpt) -> None:
-    """List the stories in a store: id, headline, number of articles, dates, digest state."""
-    from rich.table import Table
+def stories_command(
+    store: StoreOpt,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line (the fields of the web API's story list).")] = False,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only stories whose last article is from this day or later (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only stories whose last article is from this day or earlier (YYYY-MM-DD).")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", help="Only stories whose headline, summary or articles hold every one of these words; best match first.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many stories.")] = None,
+) -> None:
+    """List the stories in a store, newest day and biggest first: id, day, articles, independent
+    sources, disagreements, digest state (yes, stale, or - for a story of one article) and headline."""
+    import json
+
+    from storydesk.storyindex import SearchError
 
     with _open_store(store) as opened:
-        rows = opened.stories()
-    table = Table("story", "headline", "articles", "first published", "last published", "digest")
-    for row in rows:
-        table.add_row(row.id, row.headline, str(row.articles), _day(row.first_published), _day(row.last_published),
-                      "yes" if row.digested else ("-" if row.articles < 2 else "stale"))
-    Console(highlight=False).print(table)
+        try:
+            cards = opened.find_stories(since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+                                        search=search, limit=limit)
+        except SearchError as exc:
+            err.print(f"error: --search: {exc}", markup=False)
+            raise typer.Exit(2) from None
+    for card in cards:
+        if as_json:
+            typer.echo(json.dumps(card.to_dict(), ensure_ascii=False))
+        else:
+            state = ("stale" if card.stale else "yes") if card.has_digest else "-"
+            typer.echo(f"{card.id}\t{_day(card.last_published)}\t{card.articles} articles\t{card.sources} sources\t"
+                       f"{card.conflicts} disagreements\tdigest {state}\t{card.headline}")
+    if not as_json:
+        err.print(f"{len(cards)} stories", markup=False)
 
 
 @app.command("show")
@@ -339,8 +358,8 @@ def show_command(
     markdown_out: Annotated[Optional[Path], typer.Option("--markdown", help="Write the digest as Markdown to this file.")] = None,
     html_out: Annotated[Optional[Path], typer.Option("--html", help="Write the digest as one HTML report to this file.")] = None,
 ) -> None:
-    """Print one story's digest, or write it as JSON, Markdown or HTML. JSON is the stored digest;
-    the other forms digest the stored articles again (the same inputs give the same digest)."""
+    """Print one story's digest, or write it as JSON, Markdown or HTML: the digest `run` stored,
+    as it was made. A story with no stored digest (one article) is digested now."""
     import json
 
     with _open_store(store) as opened:
@@ -348,24 +367,86 @@ def show_command(
         if row is None:
             err.print(f"[red]error[/]: no story {story!r} in {store} (see `storydesk stories --store {store}`)")
             raise typer.Exit(1)
-        stored = opened.digest_dict(story) if row.digested else None
-        articles = opened.story_articles(story)
-    if json_out and stored is not None:
-        write_output(json_out, json.dumps(stored, ensure_ascii=False, indent=2), "JSON digest")
-    if (json_out and stored is None) or markdown_out or html_out or not json_out:
+        stored = opened.digest_dict(story)
+        articles = opened.story_articles(story) if stored is None else []
+    if stored is not None:
+        from storydesk.model import Digest
+
+        result = Digest.from_dict(stored)
+        if not row.digested:
+            err.print(f"note: articles joined {story} since its digest was made; `storydesk run` brings it up to date",
+                      markup=False)
+    else:
         from storydesk.pipeline import Options, digest_articles
 
         result = digest_articles(articles, Options(story_id=story))
-        if json_out and stored is None:
-            write_output(json_out, result.to_json(), "JSON digest")
-        if markdown_out:
-            write_output(markdown_out, result.to_markdown(), "Markdown digest")
-        if html_out:
-            write_output(html_out, result.to_html(), "HTML report")
-        if not (json_out or markdown_out or html_out):
-            from storydesk.render.terminal import print_digest
+    if json_out:
+        write_output(json_out, json.dumps(stored, ensure_ascii=False, indent=2) if stored else result.to_json(),
+                     "JSON digest")
+    if markdown_out:
+        write_output(markdown_out, result.to_markdown(), "Markdown digest")
+    if html_out:
+        write_output(html_out, result.to_html(), "HTML report")
+    if not (json_out or markdown_out or html_out):
+        from storydesk.render.terminal import print_digest
 
-            print_digest(result)
+        print_digest(result)
+
+
+@app.command("export")
+def export_command(
+    store: StoreOpt,
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write into (created if missing).", show_default=False)],
+    since: Annotated[Optional[str], typer.Option("--since", help="Only stories whose last article is from this day or later (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only stories whose last article is from this day or earlier (YYYY-MM-DD).")] = None,
+) -> None:
+    """Write every digested story of a store as files: DIR/index.html (the list), DIR/stories/ID.html
+    (each story's self-contained report) and ID.json (its digest), DIR/stories.json (the list as JSON)."""
+    from storydesk.serve.export import export_store
+
+    _open_store(store).close()  # the same messages as other commands for a missing or foreign file
+    try:
+        with _Bars() as bars:
+            report = export_store(store, out_dir, progress=bars, since=_date_option(since, "--since"),
+                                  until=_date_option(until, "--until"))
+    except OSError as exc:
+        err.print(f"error: cannot write to {out_dir}: {exc.strerror or exc}", markup=False)
+        raise typer.Exit(2) from None
+    for problem in report.problems:
+        err.print(f"warning: {problem}", markup=False)
+    err.print(f"{report.stories} stories written to {out_dir} (open {out_dir / 'index.html'}); "
+              f"{len(report.skipped)} without a digest left out", markup=False)
+
+
+@app.command("serve")
+def serve_command(
+    store: StoreOpt,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the store as a website and a JSON API, read-only: the day's stories, full-text search,
+    each story's report, /api/stories, /api/stories/ID, /api/search?q= (documented at /api). Keeps
+    answering while `run` adds to the store; Ctrl-C stops it."""
+    from storydesk.serve import serve
+
+    _open_store(store).close()  # a missing or foreign file gets its one-line error here; this also indexes an older store
+    err.print(f"serving {store} at http://{host}:{port}/ (Ctrl-C stops)", markup=False)
+    try:
+        serve(store, host=host, port=port)
+    except OSError as exc:
+        err.print(f"error: cannot listen on {host}:{port}: {exc.strerror or exc}", markup=False)
+        raise typer.Exit(2) from None
+
+
+def _date_option(value: Optional[str], name: str):
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name) from None
 
 
 def _day(value: Optional[datetime]) -> str:

@@ -15,6 +15,7 @@ import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -115,7 +116,7 @@ def create_app(store_path: str | Path) -> FastAPI:
     )
 
     def page(template: str, code: int = 200, **values) -> HTMLResponse:
-        return HTMLResponse(env.get_template(template).render(**values), status_code=code)
+        return HTMLResponse(env.get_template(template).render(href=story_href, **values), status_code=code)
 
     # -- pages ------------------------------------------------------------------------------------
 
@@ -260,6 +261,10 @@ async def _plain(send, status: int, body: bytes) -> None:
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"text/plain; charset=utf-8"), *SECURITY_HEADERS]})
     await send({"type": "http.response.body", "body": body})
+
+
+def story_href(story_id: str) -> str:
+    return f"/story/{quote(story_id, safe='')}"
 
 
 def _json(value: dict) -> Response:

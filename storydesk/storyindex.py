@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS story_cards (
     revision INTEGER NOT NULL,         -- digests.revision, 0 when the story has no digest
     stale INTEGER NOT NULL             -- 1 when articles joined since the digest was made
 );
-CREATE INDEX IF NOT EXISTS story_cards_front ON story_cards (day DESC, articles DESC, last_published DESC);
+CREATE INDEX IF NOT EXISTS story_cards_front ON story_cards (day DESC, articles DESC, last_published DESC, story);
 CREATE VIRTUAL TABLE IF NOT EXISTS story_search USING fts5(
     headline, summary, body, tokenize = 'porter unicode61 remove_diacritics 2'
 );
@@ -41,7 +41,6 @@ SEARCH_WEIGHTS = (10.0, 4.0, 1.0)
 MAX_SEARCH_WORDS = 12  # more words than a headline: the query is cut there (AND of every word)
 MAX_LIMIT = 500
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘A-Z0-9])")
 LEAD_CHARS = 300  # an article's first sentence longer than this is cut (a scraped line with no full stop)
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # around matched words in a snippet; never in article text
 
@@ -137,11 +136,13 @@ def _independent_sources(digest: dict) -> int:
 
 
 def first_sentence(text: str) -> str:
-    """The first sentence of a text (a cheap split: for a list's lead line, not for analysis)."""
-    text = text.strip()
-    match = _SENTENCE_END.search(text, 0, LEAD_CHARS + 1)
-    sentence = text[: match.start() + 1].strip() if match else text[:LEAD_CHARS]
-    return sentence if len(sentence) < len(text) or len(text) <= LEAD_CHARS else sentence.rstrip() + "…"
+    """The first sentence of a text (for a list's lead line), cut at LEAD_CHARS."""
+    from storydesk.model import Article
+    from storydesk.segment import split_sentences
+
+    sentences = split_sentences(Article("lead", text[: 4 * LEAD_CHARS]))
+    sentence = sentences[0].text if sentences else text.strip()
+    return sentence if len(sentence) <= LEAD_CHARS else sentence[:LEAD_CHARS].rstrip() + "…"
 
 
 def search_query(words: str) -> str:
@@ -191,7 +192,8 @@ def find_stories(
     else:
         sql = (f"SELECT {_CARD_COLUMNS}, NULL FROM story_cards c"
                + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY c.day IS NULL, c.day DESC, c.articles DESC, c.last_published DESC LIMIT ? OFFSET ?")
+               # NULL sorts lowest in SQLite, so undated stories come last; the index holds this order
+               + " ORDER BY c.day DESC, c.articles DESC, c.last_published DESC, c.story LIMIT ? OFFSET ?")
         rows = db.execute(sql, [*params, limit, offset])
     return [_card(r) for r in rows]
 

@@ -1,0 +1,110 @@
+"""The store's read side: story cards and full-text search, kept up to date by every run, filtered by date."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from storydesk.cli import app
+from storydesk.store import StoryStore, update_store
+from storydesk.storyindex import SearchError, first_sentence, search_query
+from tests.test_cluster import BUDGET, DRILL, FIRE, OTHER
+from tests.test_store import write_jsonl
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def two_days(tmp_path_factory):
+    """Day 1: the fire (2 articles) and the budget (2); day 2: the drill (1) and more on the fire."""
+    folder = tmp_path_factory.mktemp("index")
+    store_path = folder / "news.db"
+    update_store([write_jsonl(folder / "day1.jsonl", FIRE[:2] + BUDGET, day="2024-03-08")], store_path)
+    update_store([write_jsonl(folder / "day2.jsonl", FIRE[2:] + DRILL[:1] + OTHER[:1], day="2024-03-09")], store_path)
+    with StoryStore(store_path) as store:
+        story = store.assignments()
+    return store_path, story
+
+
+def test_index_cards_newest_day_and_biggest_first(two_days):
+    store_path, story = two_days
+    with StoryStore(store_path) as store:
+        cards = store.find_stories()
+    assert [c.id for c in cards][:1] == [story["fire-1"]]  # day 2, three articles
+    fire = cards[0]
+    assert fire.articles == 3 and fire.has_digest and not fire.stale and fire.last_published.date() == date(2024, 3, 9)
+    assert fire.lead and fire.lead in json.dumps(StoryStore(store_path).digest_dict(fire.id)["summary"][0]["text"])
+    days = [c.last_published.date() for c in cards]
+    assert days == sorted(days, reverse=True)
+    budget = next(c for c in cards if c.id == story["budget-1"])
+    assert budget.articles == 2 and budget.sources == 2 and budget.last_published.date() == date(2024, 3, 8)
+    drill = next(c for c in cards if c.id == story["drill-1"])
+    assert not drill.has_digest and drill.lead.startswith("Dockworkers and emergency crews")
+
+
+def test_index_search_finds_words_in_article_text_and_filters_by_day(two_days):
+    store_path, story = two_days
+    with StoryStore(store_path) as store:
+        assert [c.id for c in store.find_stories(search="property taxes")] == [story["budget-1"]]
+        hit = store.find_stories(search="TAXES")[0]
+        assert "\x02tax" in hit.snippet.lower()  # stemmed: taxes finds tax
+        # stemmed: 'firefighter' finds 'firefighters'; every word must be there
+        assert story["fire-1"] in {c.id for c in store.find_stories(search="firefighter")}
+        assert store.find_stories(search="firefighter budget libraries") == []
+        assert store.find_stories(search="property", since=date(2024, 3, 9)) == []
+        assert [c.id for c in store.find_stories(search="property", until=date(2024, 3, 8))] == [story["budget-1"]]
+        assert {c.id for c in store.find_stories(since=date(2024, 3, 9))} == {story["fire-1"], story["drill-1"],
+                                                                             story["other-rail"]}
+        assert len(store.find_stories(limit=1)) == 1
+
+
+@pytest.mark.parametrize("words", ['tax" OR "x', "NEAR(fire harbor)", "fire*", "-fire", "budget AND", "^a", "x'y"])
+def test_index_search_words_are_never_query_syntax(two_days, words):
+    store_path, _ = two_days
+    with StoryStore(store_path) as store:
+        store.find_stories(search=words)  # no sqlite3.OperationalError: every word is quoted
+
+
+def test_index_search_without_a_word_is_an_error():
+    with pytest.raises(SearchError):
+        search_query(" ?! -- ")
+    assert search_query('harbour "fire"') == '"harbour" "fire"'
+
+
+def test_index_is_built_for_a_store_made_before_it(two_days, tmp_path):
+    store_path, story = two_days
+    old = tmp_path / "old.db"
+    with sqlite3.connect(store_path) as source, sqlite3.connect(old) as target:
+        source.backup(target)
+        target.executescript("DROP TABLE story_cards; DROP TABLE story_search;")
+    with StoryStore(store_path) as store:
+        before = store.find_stories()
+    with StoryStore(old) as store:
+        assert [c.id for c in store.find_stories(search="property taxes")] == [story["budget-1"]]
+        assert store.find_stories() == before and len(before) == 4
+
+
+def test_index_first_sentence():
+    assert first_sentence("Mr. Smith went home. Then he slept.") == "Mr. Smith went home."
+    assert first_sentence("No full stop here") == "No full stop here"
+    assert first_sentence("x" * 500).endswith("…") and len(first_sentence("x" * 500)) == 301
+
+
+def test_cli_stories_filters_and_json(two_days):
+    store_path, story = two_days
+    listing = runner.invoke(app, ["stories", "--store", str(store_path)])
+    assert listing.exit_code == 0 and listing.output.splitlines()[0].startswith(story["fire-1"] + "\t2024-03-09\t3 articles")
+    as_json = runner.invoke(app, ["stories", "--store", str(store_path), "--json", "--search", "property taxes"])
+    lines = [json.loads(line) for line in as_json.output.splitlines()]
+    assert as_json.exit_code == 0 and [line["id"] for line in lines] == [story["budget-1"]]
+    assert lines[0]["articles"] == 2 and "taxes" in lines[0]["snippet"]
+    dated = runner.invoke(app, ["stories", "--store", str(store_path), "--json", "--until", "2024-03-08", "--limit", "1"])
+    assert [json.loads(line)["id"] for line in dated.output.splitlines()] == [story["budget-1"]]
+    bad = runner.invoke(app, ["stories", "--store", str(store_path), "--since", "yesterday"])
+    assert bad.exit_code == 2 and "not a date" in bad.output and "Traceback" not in bad.output
+    empty = runner.invoke(app, ["stories", "--store", str(store_path), "--search", "?!"])
+    assert empty.exit_code == 2 and "nothing to search for" in empty.output

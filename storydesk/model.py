@@ -2,7 +2,8 @@
 
 Every span is an (article id, start, end) triple into that article's *cleaned* text, so any
 output can be traced back to the exact characters it came from. Records are frozen: stages
-return new records instead of changing the ones they were given.
+return new records instead of changing the ones they were given. Records know nothing of their
+renderings: `storydesk.render` takes a Digest (`storydesk.to_json(digest)` and friends).
 """
 
 from __future__ import annotations
@@ -280,34 +281,3 @@ class Digest:
     alignment: Alignment = field(default_factory=Alignment)
     summary: tuple[SummarySentence, ...] = ()
     problems: tuple[Problem, ...] = ()
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Digest:
-        """The digest back from `to_dict()` output (a stored digest): to_dict(from_dict(d)) == d.
-
-        Kept by the JSON, so lost here: sentence records, entity mention spans (their count
-        stays) and each quote's per-article mentions. Raises ValueError on a malformed dict.
-        """
-        from storydesk.render.json import digest_from_dict
-
-        return digest_from_dict(data)
-
-    def to_dict(self) -> dict:
-        from storydesk.render.json import digest_to_dict
-
-        return digest_to_dict(self)
-
-    def to_json(self, indent: int | None = 2) -> str:
-        from storydesk.render.json import digest_to_json
-
-        return digest_to_json(self, indent=indent)
-
-    def to_markdown(self) -> str:
-        from storydesk.render.markdown import render_markdown
-
-        return render_markdown(self)
-
-    def to_html(self) -> str:
-        from storydesk.render.html import render_html
-
-        return render_html(self)

@@ -17,7 +17,8 @@ from urllib.parse import quote
 
 import pytest
 
-from storydesk.store import StoryStore, update_store
+from storydesk.runners.update import update_store
+from storydesk.store import StoryStore
 from tests.conftest import ROOT, validate
 from tests.digest_factory import HOSTILE
 from tests.test_cluster import BUDGET, DRILL

@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from storydesk.cli import app
-from storydesk.store import StoryStore, update_store
+from storydesk.runners.update import update_store
+from storydesk.store import StoryStore
 from storydesk.storyindex import SearchError, first_sentence, search_query
 from tests.test_cluster import BUDGET, DRILL, FIRE, OTHER
 from tests.test_store import write_jsonl

@@ -25,13 +25,12 @@ from storydesk.model import (
     SummarySentence,
     TimelineEntry,
 )
+from storydesk.version import __version__
 
 SCHEMA_ID = "storydesk.digest/1"
 
 
 def _generator() -> str:
-    from storydesk import __version__
-
     return f"storydesk {__version__}"
 
 
@@ -241,11 +240,3 @@ def _digest_from_dict(data: dict) -> Digest:
         ),
         problems=tuple(_problem(p) for p in data.get("problems", ())),
     )
-
-
-def span_text(digest: Digest, span: Span) -> str:
-    """The exact characters a span points at."""
-    for article in digest.articles:
-        if article.id == span.article:
-            return article.text[span.start:span.end]
-    raise KeyError(span.article)

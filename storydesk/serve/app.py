@@ -24,9 +24,9 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from storydesk.model import Digest
 from storydesk.render.html import TEMPLATES as REPORT_TEMPLATES
 from storydesk.render.html import build_view
+from storydesk.render.json import digest_from_dict
 from storydesk.serve.reader import PageCache, StoreReader
 from storydesk.storyindex import MARK_CLOSE, MARK_OPEN, MAX_LIMIT, SearchError, StoryCard
 
@@ -151,7 +151,7 @@ def create_app(store_path: str | Path) -> FastAPI:
             stored = reader.digest_json(story_id)
             if stored is None:  # removed between the two queries
                 raise HTTPException(404, f"No story {story_id!r} with a digest in this store.")
-            digest = Digest.from_dict(json.loads(stored[0]))
+            digest = digest_from_dict(json.loads(stored[0]))
             card = reader.card(story_id)
             return env.get_template("story.html.j2").render(
                 **build_view(digest), story_id=story_id, stale=bool(card and card.stale), q="")
@@ -333,6 +333,6 @@ def _environment():
 
 
 def _version() -> str:
-    from storydesk import __version__
+    from storydesk.version import __version__
 
     return __version__

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from storydesk.model import Digest
 from storydesk.render.html import TEMPLATES as REPORT_TEMPLATES
 from storydesk.render.html import render_html
+from storydesk.render.json import digest_from_dict
 from storydesk.store import StoryStore
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -56,7 +56,7 @@ def export_store(store_path: str | Path, out_dir: str | Path, *, progress: Progr
                 report.skipped.append(card.id)
             else:
                 try:
-                    html = render_html(Digest.from_dict(stored))
+                    html = render_html(digest_from_dict(stored))
                 except ValueError as exc:
                     report.problems.append(f"story {card.id}: {exc}")
                 else:

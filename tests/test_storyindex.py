@@ -102,10 +102,62 @@ def test_cli_stories_filters_and_json(two_days):
     as_json = runner.invoke(app, ["stories", "--store", str(store_path), "--json", "--search", "property taxes"])
     lines = [json.loads(line) for line in as_json.output.splitlines()]
     assert as_json.exit_code == 0 and [line["id"] for line in lines] == [story["budget-1"]]
-    assert lines[0]["articles"] == 2 and "taxes" in lines[0]["snippet"]
+    assert lines[0]["articles"] == 2 and "tax" in lines[0]["snippet"]
     dated = runner.invoke(app, ["stories", "--store", str(store_path), "--json", "--until", "2024-03-08", "--limit", "1"])
     assert [json.loads(line)["id"] for line in dated.output.splitlines()] == [story["budget-1"]]
     bad = runner.invoke(app, ["stories", "--store", str(store_path), "--since", "yesterday"])
     assert bad.exit_code == 2 and "not a date" in bad.output and "Traceback" not in bad.output
     empty = runner.invoke(app, ["stories", "--store", str(store_path), "--search", "?!"])
     assert empty.exit_code == 2 and "nothing to search for" in empty.output
+
+
+def test_cli_show_renders_the_stored_digest_without_digesting_again(two_days, tmp_path, monkeypatch):
+    import storydesk
+    import storydesk.pipeline
+
+    store_path, story = two_days
+
+    def no_digest(*_, **__):
+        raise AssertionError("show digested the story again")
+
+    monkeypatch.setattr(storydesk.pipeline, "digest_articles", no_digest)
+    with StoryStore(store_path) as store:
+        stored = store.digest_dict(story["fire-1"])
+    page = tmp_path / "fire.html"
+    shown = runner.invoke(app, ["show", story["fire-1"], "--store", str(store_path), "--out", str(page)])
+    assert shown.exit_code == 0, shown.output
+    assert page.read_text() == storydesk.to_html(storydesk.from_dict(stored))
+    as_json = runner.invoke(app, ["show", story["budget-1"], "--store", str(store_path), "--format", "json"])
+    with StoryStore(store_path) as store:
+        assert json.loads(as_json.output) == store.digest_dict(story["budget-1"])
+
+
+def test_cli_export_writes_a_report_per_story_an_index_and_the_json(two_days, tmp_path):
+    store_path, story = two_days
+    out = tmp_path / "site"
+    result = runner.invoke(app, ["export", "--store", str(store_path), str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2 stories written" in result.output and "2 without a digest left out" in result.output
+    listed = json.loads((out / "stories.json").read_text())
+    assert [s["id"] for s in listed] == [story["fire-1"], story["budget-1"]]
+    index = (out / "index.html").read_text()
+    for entry in listed:
+        assert f'href="{entry["file"].removesuffix(".json")}.html"' in index
+        page = (out / entry["file"]).with_suffix(".html").read_text()
+        assert "default-src 'none'" in page and "<script" not in page
+        with StoryStore(store_path) as store:
+            assert json.loads((out / entry["file"]).read_text()) == store.digest_dict(entry["id"])
+    assert "<script" not in index and 'href="http' not in index
+    dated = runner.invoke(app, ["export", "--store", str(store_path), str(tmp_path / "day2"), "--since", "2024-03-09"])
+    assert dated.exit_code == 0 and [s["id"] for s in json.loads((tmp_path / "day2" / "stories.json").read_text())] == [
+        story["fire-1"]]
+    missing = runner.invoke(app, ["export", "--store", str(tmp_path / "none.db"), str(out)])
+    assert missing.exit_code == 1 and "no store at" in missing.output and "Traceback" not in missing.output
+
+
+def test_export_file_names_are_safe_for_any_story_id():
+    from storydesk.serve.export import file_stem
+
+    assert file_stem("story-12") == "story-12"
+    odd = file_stem("../../etc/passwd")
+    assert "/" not in odd and not odd.startswith(".") and odd != file_stem("..//etc/passwd")

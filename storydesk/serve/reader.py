@@ -49,18 +49,22 @@ class StoreReader:
 
 
 class PageCache:
-    """Rendered pages by key (a story and its digest revision): a changed digest is a new key."""
+    """Rendered pages (UTF-8 bytes) by key (a story and its digest revision: a new digest is a new
+    key), least recently used dropped first once they hold more than `budget` bytes."""
 
-    def __init__(self, size: int):
-        self.size = size
-        self._pages: OrderedDict[tuple, str] = OrderedDict()
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.held = 0
+        self._pages: OrderedDict[tuple, bytes] = OrderedDict()
 
-    def get(self, key: tuple, render: Callable[[], str]) -> str:
+    def get(self, key: tuple, render: Callable[[], str]) -> bytes:
         page = self._pages.get(key)
-        if page is None:
-            page = self._pages[key] = render()
-            if len(self._pages) > self.size:
-                self._pages.popitem(last=False)
-        else:
+        if page is not None:
             self._pages.move_to_end(key)
+            return page
+        page = self._pages[key] = render().encode("utf-8")
+        self.held += len(page)
+        while self.held > self.budget and len(self._pages) > 1:
+            _, dropped = self._pages.popitem(last=False)
+            self.held -= len(dropped)
         return page

@@ -22,6 +22,7 @@ process; each client picks a request type at random, then a URL of that type):
   s=1.1, over the stories in front-page order: readers open the top stories most);
 - one client, each type alone: what one request costs the server (CPU) with no queue;
 - serve, cold stories: the same but story IDs uniform over all 2,214 (most pages rendered anew);
+- serve, 2 workers: as `serve` with `--workers 2` (after the run phase, on the same store);
 - serve + run: as `serve` while `storydesk run ../shared/data/multinews/val_stream.jsonl` adds
   690 articles to the same store (cleaning, clustering, digesting; commits as it goes).
 Latency is wall clock per request (send to last byte), p50/p95/p99 per type; CPU is the server
@@ -188,8 +189,13 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and its worker processes (uvicorn --workers)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            total += cpu_seconds(int(child))
+    return total
 
 
 def free_port() -> int:
@@ -303,7 +309,18 @@ def main() -> int:
         server.terminate()
         _, log = server.communicate(timeout=20)
     tracebacks = log.decode(errors="replace").count("Traceback")
-    print(f"tracebacks in the server's log: {tracebacks}")
+
+    port = free_port()  # the same store (with what the run added) served by two processes, one per core
+    server = start([sys.executable, "-m", "storydesk", "serve", "--store", str(store), "--port", str(port),
+                    "--workers", "2"], port)
+    try:
+        time.sleep(3)  # both workers up
+        phase("serve, 2 workers", server, port, warm, args.seconds)
+    finally:
+        server.terminate()
+        _, log = server.communicate(timeout=20)
+    tracebacks += log.decode(errors="replace").count("Traceback")
+    print(f"tracebacks in the servers' logs: {tracebacks}")
     return 0
 
 

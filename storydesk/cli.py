@@ -546,6 +546,7 @@ def serve_command(
     store: StoreOpt,
     host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes (one per core serves most requests at once).")] = 1,
 ) -> None:
     """Serve the store as a website and a JSON API, read-only: the day's stories, full-text search,
     each story's report, /api/stories, /api/stories/ID, /api/search?q= (documented at /api). Keeps
@@ -555,7 +556,7 @@ def serve_command(
     _open_store(store).close()  # a missing or foreign file is reported here; an older store gets its index
     info(f"serving {store} at http://{host}:{port}/ (Ctrl-C stops)")
     try:
-        serve(store, host=host, port=port, log_level="warning" if _verbosity["level"] < 2 else "info")
+        serve(store, host=host, port=port, workers=workers, log_level="warning" if _verbosity["level"] < 2 else "info")
     except OSError as exc:
         raise fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", Exit.USAGE) from None
 

@@ -213,13 +213,11 @@ def snippet(text: str, words: list[str], width: int = SNIPPET_CHARS) -> str:
 
     stems = sorted({stem(w.lower()) for w in words}, key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
-    # anchored on the rarest word in this text (the one that most says why the story matched)
-    found = [(len(hits), hit) for s in stems
-             if (hits := list(re.finditer(r"\b" + re.escape(s) + r"\w*", text, re.IGNORECASE)))
-             for hit in hits[:1]]
-    if not found:
+    # anchored on the longest word's first place (the most specific: 'watchman' over 'night');
+    # counting every hit to find the rarest cost ~1 ms a story on long articles
+    first = next((hit for s in stems if (hit := re.search(r"\b" + re.escape(s), text, re.IGNORECASE))), None)
+    if first is None:
         return ""
-    first = min(found, key=lambda f: f[0])[1]
     start = max(0, first.start() - width // 3)
     start = text.rfind(" ", 0, start) + 1 if start else 0
     end = min(len(text), start + width)

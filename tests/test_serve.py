@@ -181,6 +181,14 @@ def test_serve_bad_requests_get_4xx_without_traceback(server, path, status):
         assert "error" in json.loads(body)
 
 
+def test_serve_hostile_text_in_a_search_snippet_stays_text(server):
+    status, _, page = server.get("/search?q=pwned")
+    assert status == 200 and '<mark>pwned</mark>' in page
+    assert "<script" not in page and "&lt;script&gt;" in page and "<img" not in page
+    found = server.json("/api/search?q=pwned")["stories"][0]
+    assert "<script>" in found["snippet"]  # JSON carries the text as written; only HTML escapes it
+
+
 def test_serve_post_is_refused_and_pages_carry_the_strict_policy(server):
     assert server.get("/", method="POST")[0] == 405
     status, headers, body = server.get("/")

@@ -22,9 +22,17 @@ def prepare_store(path: str | Path) -> None:
         pass
 
 
-def serve(path: str | Path, host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning") -> None:
-    """Serve the store until interrupted (Ctrl-C)."""
+def serve(path: str | Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
+          log_level: str = "warning") -> None:
+    """Serve the store until interrupted (Ctrl-C); `workers` > 1 runs that many server processes."""
+    import os
+
     import uvicorn
 
     prepare_store(path)
-    uvicorn.run(create_app(path), host=host, port=port, log_level=log_level, server_header=False)
+    if workers > 1:  # worker processes import the app by name and find the store in the environment
+        os.environ["STORYDESK_SERVE_STORE"] = str(Path(path).resolve())
+        uvicorn.run("storydesk.serve.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                    log_level=log_level, server_header=False)
+    else:
+        uvicorn.run(create_app(path), host=host, port=port, log_level=log_level, server_header=False)

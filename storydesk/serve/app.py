@@ -35,6 +35,7 @@ PAGE_SIZE = 30  # stories per front or search page: a day's big stories fit on o
 # Rendered story pages kept, in bytes: a page is 30-300 kB, so a day of a few hundred stories
 # stays warm; rendering one again costs 5-20 ms (measured on the bundled example and Multi-News).
 STORY_PAGE_CACHE_BYTES = 96 * 1024 * 1024
+FRONT_PAGE_CACHE_BYTES = 4 * 1024 * 1024  # front pages (~40 kB) of the current data version and a few before
 MAX_QUERY_BYTES = 2048  # a longer query string is refused (414): no search needs more
 MAX_PATH_BYTES = 512
 STORY_ID = re.compile(r"^[\w.:-]{1,200}$")  # what the store's ids look like; anything else is unknown
@@ -101,10 +102,18 @@ DIGEST_SCHEMA = {
 }
 
 
+def app_from_environment():
+    """The app over the store named by STORYDESK_SERVE_STORE (for uvicorn's worker processes)."""
+    import os
+
+    return create_app(os.environ["STORYDESK_SERVE_STORE"])
+
+
 def create_app(store_path: str | Path) -> FastAPI:
     """The ASGI app over the store at `store_path` (which must exist and be indexed: open it with StoryStore once)."""
     reader = StoreReader(store_path)
     pages = PageCache(STORY_PAGE_CACHE_BYTES)
+    fronts = PageCache(FRONT_PAGE_CACHE_BYTES)
     env = _environment()
     static = {
         "report.css": (REPORT_TEMPLATES / "report.css").read_bytes(),
@@ -124,9 +133,14 @@ def create_app(store_path: str | Path) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def front(page_number: PageNumber = 1) -> HTMLResponse:
-        cards = reader.cards(limit=PAGE_SIZE + 1, offset=(page_number - 1) * PAGE_SIZE)
-        return page("front.html.j2", days=_by_day(cards[:PAGE_SIZE]), latest=reader.latest_day(),
-                    page=page_number, more=len(cards) > PAGE_SIZE, q="")
+        def render() -> str:
+            cards = reader.cards(limit=PAGE_SIZE + 1, offset=(page_number - 1) * PAGE_SIZE)
+            return env.get_template("front.html.j2").render(
+                days=_by_day(cards[:PAGE_SIZE]), latest=reader.latest_day(), page=page_number,
+                more=len(cards) > PAGE_SIZE, q="", href=story_href)
+
+        # the same for every reader until a run commits (data_version changes): rendered once per commit
+        return HTMLResponse(fronts.get((page_number, reader.data_version()), render))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     async def search_page(q: str = "", since: str = "", until: str = "",

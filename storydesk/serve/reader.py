@@ -38,6 +38,10 @@ class StoreReader:
     def latest_day(self) -> date | None:
         return latest_day(self._db, digested_only=True)
 
+    def data_version(self) -> int:
+        """Changes whenever another connection (a run) commits to the store: the key of list caches."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
+
     def revision(self, story_id: str) -> int:
         row = self._db.execute("SELECT revision FROM digests WHERE story=?", (story_id,)).fetchone()
         return row[0] if row else 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -147,7 +148,9 @@ def test_serve_api_matches_the_digest_schema_and_the_stored_digest(server, store
     assert server.json("/api/stories?limit=1")["stories"][0]["id"] in stories.values()
     spec = server.json("/openapi.json")
     assert {"/api/stories", "/api/stories/{story_id}", "/api/search"} <= set(spec["paths"])
-    assert "Digest" in spec["components"]["schemas"]
+    assert spec["components"]["schemas"]["Digest"]["required"] == schema["required"]
+    refs = re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(spec))
+    assert refs and all(name in spec["components"]["schemas"] for name in refs)
     status, _, page = server.get("/api")
     assert status == 200 and "/api/search" in page
 

@@ -92,14 +92,25 @@ PageNumber = Annotated[int, Query(alias="page", ge=1, le=10_000)]
 Words = Annotated[str, Query(description="only stories holding every one of these words")]
 SearchWords = Annotated[str, Query(description="words; a story must hold every one", max_length=500)]
 
-DIGEST_SCHEMA = {
-    "type": "object",
-    "description": "A storydesk.digest/1 document, exactly as `storydesk run` stored it: it follows "
-                   "digest-v1.schema.json (story, articles with their cleaned text, reuse, entities, quotes, "
-                   "facts, conflicts, timeline, summary; every `evidence` span points into an article's text).",
-    "required": ["schema", "story", "articles", "reuse", "entities", "quotes", "facts", "conflicts", "timeline", "summary"],
-    "properties": {"schema": {"const": "storydesk.digest/1"}},
-}
+def digest_components() -> dict[str, dict]:
+    """The digest's JSON Schema (the shipped contract) as OpenAPI components: its $defs become
+    components of their own, so every $ref resolves inside the OpenAPI document."""
+    from storydesk.render.json import digest_schema
+
+    schema = digest_schema()
+    defs = schema.pop("$defs", {})
+    for key in ("$schema", "$id"):
+        schema.pop(key, None)
+
+    def relink(value):
+        if isinstance(value, dict):
+            return {k: (v.replace("#/$defs/", "#/components/schemas/Digest_") if k == "$ref" else relink(v))
+                    for k, v in value.items()}
+        if isinstance(value, list):
+            return [relink(v) for v in value]
+        return value
+
+    return {"Digest": relink(schema), **{f"Digest_{name}": relink(d) for name, d in defs.items()}}
 
 
 def app_from_environment():
@@ -219,7 +230,7 @@ def create_app(store_path: str | Path) -> FastAPI:
             from fastapi.openapi.utils import get_openapi
 
             schema = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
-            schema.setdefault("components", {}).setdefault("schemas", {})["Digest"] = DIGEST_SCHEMA
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(digest_components())
             app.openapi_schema = schema
         return app.openapi_schema
 

@@ -39,7 +39,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS story_search USING fts5(
 # of a dozen searches on a Multi-News store, not tuned further.
 SEARCH_WEIGHTS = (10.0, 4.0, 1.0)
 MAX_SEARCH_WORDS = 12  # more words than a headline: the query is cut there (AND of every word)
-MAX_LIMIT = 500
+MAX_LIMIT = 500  # the most one API request may ask for
 _WORD = re.compile(r"\w+", re.UNICODE)
 LEAD_CHARS = 300  # an article's first sentence longer than this is cut (a scraped line with no full stop)
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # around matched words in a snippet (taken out of the text first)
@@ -171,7 +171,7 @@ def find_stories(
     """Stories newest day first and biggest first (or best match first with `search`), with filters.
 
     `since`/`until` compare with the day of a story's last article (undated stories then drop out).
-    Raises SearchError when `search` holds no word.
+    `limit` None: every story. Raises SearchError when `search` holds no word.
     """
     where, params = [], []
     if since is not None:
@@ -182,7 +182,7 @@ def find_stories(
         params.append(until.isoformat())
     if digested_only:
         where.append("c.revision > 0")
-    limit = MAX_LIMIT if limit is None else max(0, min(limit, MAX_LIMIT))
+    limit = -1 if limit is None else max(0, limit)  # SQLite: LIMIT -1 is no limit
     if search is not None:
         query = search_query(search)
         # Ranked first, snippets after for the page's rows only: FTS5's snippet() costs ~0.3 ms per
@@ -192,9 +192,11 @@ def find_stories(
                + "".join(f" AND {w}" for w in where)
                + " ORDER BY bm25(story_search, ?, ?, ?) LIMIT ? OFFSET ?")
         rows = db.execute(sql, [query, *params, *SEARCH_WEIGHTS, limit, offset]).fetchall()
-        marks = ",".join("?" * len(rows))
-        texts = dict(db.execute(f"SELECT rowid, summary || '\n\n' || body FROM story_search WHERE rowid IN ({marks})",
-                                [r[-1] for r in rows]))
+        texts: dict[int, str] = {}
+        for start in range(0, len(rows), 500):  # SQLite caps the number of bound parameters
+            chunk = [r[-1] for r in rows[start:start + 500]]
+            texts.update(db.execute("SELECT rowid, summary || '\n\n' || body FROM story_search WHERE rowid IN"
+                                    f" ({','.join('?' * len(chunk))})", chunk))
         words = _WORD.findall(search)[:MAX_SEARCH_WORDS]
         return [replace(_card(r), snippet=snippet(texts.get(r[-1], ""), words)) for r in rows]
     else:

@@ -161,3 +161,15 @@ def test_export_file_names_are_safe_for_any_story_id():
     assert file_stem("story-12") == "story-12"
     odd = file_stem("../../etc/passwd")
     assert "/" not in odd and not odd.startswith(".") and odd != file_stem("..//etc/passwd")
+
+
+def test_index_without_a_limit_lists_every_story():
+    """export and `stories` take every story, however many (the API's cap is the API's own)."""
+    from storydesk.storyindex import INDEX_SCHEMA, MAX_LIMIT, find_stories
+
+    db = sqlite3.connect(":memory:")
+    db.executescript(INDEX_SCHEMA)
+    many = MAX_LIMIT + 100
+    db.executemany("INSERT INTO story_cards (story, headline, lead, articles, sources, conflicts, day, revision, stale)"
+                   " VALUES (?, 'h', 'l', 2, 2, 0, '2024-03-08', 1, 0)", [(f"s{i}",) for i in range(many)])
+    assert len(find_stories(db)) == many and len(find_stories(db, limit=10)) == 10

@@ -173,3 +173,11 @@ def test_index_without_a_limit_lists_every_story():
     db.executemany("INSERT INTO story_cards (story, headline, lead, articles, sources, conflicts, day, revision, stale)"
                    " VALUES (?, 'h', 'l', 2, 2, 0, '2024-03-08', 1, 0)", [(f"s{i}",) for i in range(many)])
     assert len(find_stories(db)) == many and len(find_stories(db, limit=10)) == 10
+
+
+def test_cli_serve_refuses_a_missing_or_foreign_store_in_one_line(tmp_path):
+    missing = runner.invoke(app, ["serve", "--store", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "no store at" in missing.output and "Traceback" not in missing.output
+    (tmp_path / "notes.db").write_text("not sqlite " * 100)
+    foreign = runner.invoke(app, ["serve", "--store", str(tmp_path / "notes.db")])
+    assert foreign.exit_code == 2 and "not a storydesk store" in foreign.output

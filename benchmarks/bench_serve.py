@@ -22,6 +22,9 @@ process; each client picks a request type at random, then a URL of that type):
   s=1.1, over the stories in front-page order: readers open the top stories most);
 - one client, each type alone: what one request costs the server (CPU) with no queue;
 - serve, cold stories: the same but story IDs uniform over all 2,214 (most pages rendered anew);
+- datasette (peer), when installed: datasette serving the same file, the nearest pages it has
+  (/db/story_cards sorted by day, /db/story_search?_search= on the same FTS5 index, the digest's
+  row page /db/digests/ID);
 - serve, 2 workers: as `serve` with `--workers 2` (after the run phase, on the same store);
 - serve + run: as `serve` while `storydesk run ../shared/data/multinews/val_stream.jsonl` adds
   690 articles to the same store (cleaning, clustering, digesting; commits as it goes).
@@ -38,6 +41,7 @@ import json
 import os
 import random
 import re
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -165,8 +169,13 @@ async def _client(port: int, kinds: dict[str, list[str]], until: float, results:
             writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
             head = await reader.readuntil(b"\r\n\r\n")
             status = int(head[9:12])
-            length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
-            await reader.readexactly(length)
+            length = re.search(rb"(?i)content-length: *(\d+)", head)
+            if length:
+                await reader.readexactly(int(length.group(1)))
+            else:  # chunked (datasette streams its pages)
+                while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
+                    await reader.readexactly(size + 2)
+                await reader.readuntil(b"\r\n")
             results[kind].append((time.perf_counter() - started, status))
     finally:
         writer.close()
@@ -243,6 +252,24 @@ def phase(name: str, process: subprocess.Popen, port: int, kinds: dict[str, list
     return rows
 
 
+def datasette_phase(executable: str, store: Path, kinds: dict[str, list[str]], seconds: float) -> None:
+    """The peer: datasette serving the same file, the nearest pages it has for the same requests
+    (stories sorted by day, its FTS search over the same index, a digest's row page)."""
+    db = store.stem
+    peer = {
+        "front": [f"/{db}/story_cards?_sort_desc=day&_size=30"],
+        "search": [u.replace("/search?q=", f"/{db}/story_search?_size=30&_search=") for u in kinds["search"]],
+        "story": [u.replace("/story/", f"/{db}/digests/") for u in kinds["story"]],
+    }
+    port = free_port()
+    process = start([executable, "serve", str(store), "--port", str(port)], port)
+    try:
+        phase("datasette 0.65 (peer), same file", process, port, peer, seconds)
+    finally:
+        process.terminate()
+        process.wait()
+
+
 def wait_for_writes(store: Path, stories: int, run: subprocess.Popen, limit: float = 180.0) -> float:
     started = time.perf_counter()
     while time.perf_counter() - started < limit and run.poll() is None:
@@ -257,6 +284,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--store", type=Path, help="store file to build (or reuse if it exists)")
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--datasette", default=shutil.which("datasette"),
+                        help="datasette executable for the peer row (default: on PATH; the row is left out without it)")
     args = parser.parse_args()
     if not (DATA / "val.jsonl").exists():
         print(f"skipped: {DATA} not found")
@@ -293,6 +322,8 @@ def main() -> int:
         phase("serve", server, port, warm, args.seconds)
         phase("serve, cold stories", server, port,
               {"front": kinds["front"], "search": kinds["search"], "story-cold": kinds["story-cold"]}, args.seconds)
+        if args.datasette:
+            datasette_phase(args.datasette, store, kinds, args.seconds)
         before = stories
         run = subprocess.Popen([sys.executable, "-m", "storydesk", "-q", "run", str(DATA / "val_stream.jsonl"),
                                 "--store", str(store)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

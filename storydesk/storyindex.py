@@ -107,10 +107,13 @@ def index_story(db: sqlite3.Connection, story_id: str) -> None:
         revision = stored[1]
         sentences = [s["text"] for s in digest.get("summary", ())]
         summary = " ".join(sentences)
-        lead = sentences[0] if sentences else ""
+        # an untitled story's headline is its summary's first sentence: the lead is then the next one
+        shown = headline.rstrip("…").rstrip()
+        opening = [t for t in sentences if not (shown and t.startswith(shown))]
+        lead = opening[0] if opening else ""
         sources = _independent_sources(digest)
         conflicts = len(digest.get("conflicts", ()))
-    if not lead and texts:
+    if stored is None and texts:
         lead = first_sentence(texts[0][1])
     body = "\n\n".join(f"{title or ''}\n{text}" for title, text, _ in texts)
     day = last[:10] if last else None

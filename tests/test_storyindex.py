@@ -181,3 +181,15 @@ def test_cli_serve_refuses_a_missing_or_foreign_store_in_one_line(tmp_path):
     (tmp_path / "notes.db").write_text("not sqlite " * 100)
     foreign = runner.invoke(app, ["serve", "--store", str(tmp_path / "notes.db")])
     assert foreign.exit_code == 2 and "not a storydesk store" in foreign.output
+
+
+def test_index_lead_is_not_the_headline_again(tmp_path):
+    """An untitled story's headline is its summary's first sentence; the card's lead is the next one."""
+    untitled = [(i, "", text) for i, _, text in BUDGET]
+    store_path = tmp_path / "news.db"
+    update_store([write_jsonl(tmp_path / "untitled.jsonl", untitled)], store_path)
+    with StoryStore(store_path) as store:
+        card = next(c for c in store.find_stories() if c.has_digest)
+        summary = [s["text"] for s in store.digest_dict(card.id)["summary"]]
+    assert card.headline and not card.lead.startswith(card.headline.rstrip("…"))
+    assert card.lead == (summary[1] if len(summary) > 1 else "")

@@ -103,7 +103,8 @@ def build_store(path: Path) -> int:
         else:
             from storydesk.model import Digest
 
-            headline = next((a.title for a in articles if a.title), None) or (cluster.summary[0].text[:120]
+            # as the pipeline heads an untitled story: its summary's first sentence
+            headline = next((a.title for a in articles if a.title), None) or (cluster.summary[0].text
                                                                                 if cluster.summary else record["id"])
             digest = Digest(story=Story(record["id"], headline), articles=tuple(articles),
                             reuse=find_wire_copy(articles), summary=cluster.summary)

@@ -245,7 +245,7 @@ def test_cluster_with_embeddings_keeps_the_same_clear_stories():
 # Two reports of the fire worded apart enough to start two stories at a strict threshold, then a
 # round-up carrying both texts: it shows the stories meet, and they become one.
 FIRE_ROUND_UP = ("fire-both", "Port fire: injuries and investigation", FIRE[1][2] + " " + FIRE[2][2])
-STRICT = {"join_threshold": 0.66, "near_duplicates": False}
+STRICT = {"join_threshold": 0.66, "name_weight": 0.5, "near_duplicates": False}
 
 
 def test_cluster_two_stories_that_meet_are_merged_and_the_merge_is_reported():

@@ -117,12 +117,17 @@ def name_phrases(text: str) -> list[list[str]]:
 
     A lone capitalized word that opens a sentence ("Investigators said") is not taken for a name.
     """
+    return [words for _, words in _placed_name_phrases(text)]
+
+
+def _placed_name_phrases(text: str) -> list[tuple[int, list[str]]]:
+    """`name_phrases` with where each starts."""
     phrases = []
     for match in _NAME.finditer(text):
         words = [w[:-2] if w.endswith(_POSSESSIVES) else w for w in match.group().split() if w not in _NOT_NAMES]
         if not words or (len(words) == 1 and _opens_sentence(text, match.start())):
             continue
-        phrases.append(words)
+        phrases.append((match.start(), words))
     return phrases
 
 
@@ -157,19 +162,18 @@ def article_features(article: Article) -> ArticleFeatures:
     for bucket in map(bucket_of.__getitem__, title_tokens):
         terms[bucket] += TITLE_WEIGHT
     names: Counter = Counter()
-    lead = article.text[:LEAD_CHARS].rpartition(" ")[0] if len(article.text) > LEAD_CHARS else article.text
-    passes = ((article.text, 1, True), (article.title, TITLE_WEIGHT, True), (lead, LEAD_NAME_WEIGHT - 1, False))
-    for text, weight, in_terms in passes:
-        if not text or weight <= 0:
+    for text, weight in ((article.text, 1), (article.title, TITLE_WEIGHT)):
+        if not text:
             continue
-        for words in name_phrases(text):
+        for start, words in _placed_name_phrases(text):
             phrase = " ".join(words).lower()
-            if in_terms:  # the lead's extra weight goes to names only; its words were counted once
-                for token in phrase.split():
-                    terms[bucket_of.get(token, -1)] -= weight
-            names[name_bucket(phrase)] += weight
+            for token in phrase.split():
+                terms[bucket_of.get(token, -1)] -= weight
+            # A lead name's extra weight goes to the name only: its words count once as words.
+            name_weight = weight + (LEAD_NAME_WEIGHT - 1 if weight == 1 and start < LEAD_CHARS else 0)
+            names[name_bucket(phrase)] += name_weight
             if len(words) > 1:
-                names[name_bucket(words[-1].lower())] += weight
+                names[name_bucket(words[-1].lower())] += name_weight
     del terms[-1]  # stopwords
     terms = +terms  # drop the words that only ever appeared inside names
     raw_of = _tokens.raw

@@ -35,11 +35,11 @@ from storydesk.reuse.minhash import band_keys
 # (benchmarks/gold/cluster/: val_stream.jsonl relabelled into events by reading; the half is the
 # CRC-32 of the Multi-News story an event came from, even): the whole stream is clustered for each
 # grid point and the point with the best pairwise F1 over the tune half's pairs is kept.
-JOIN_THRESHOLD = 0.2  # similarity an article needs to join a story
+JOIN_THRESHOLD = 0.24  # similarity an article needs to join a story
 # Shared names add to the word similarity: word cosine + NAME_WEIGHT * name cosine. Added, not
 # multiplied: a product let the same people and places lift a weak word match past the threshold
 # (two lottery stories, two warships off Japan), a sum keeps the words' share of the evidence.
-NAME_WEIGHT = 0.5
+NAME_WEIGHT = 1.0
 # Below this word cosine shared names add nothing: names alone never join two articles.
 MIN_WORD_SIMILARITY = 0.1
 # With embeddings on: EMBEDDING_WEIGHT of the score is the cosine of title-and-lead embeddings.
@@ -212,6 +212,7 @@ class StoryClusterer:
         self._indexed: dict[str, tuple[list[int], list[int]]] = {}
         self.retired: set[str] = set()  # stories that left the live set (the caller may clear it)
         self.merges: list[Merge] = []  # stories folded into others, in order (the caller may clear it)
+        self._last_bands: tuple[np.ndarray | None, list[tuple[int, int]]] = (None, [])
         for story in stories:
             self.stories[story.id] = story
             self._index(story)
@@ -359,7 +360,7 @@ class StoryClusterer:
 
     def _near_duplicate_story(self, features: ArticleFeatures) -> tuple[StoryState, float, str] | None:
         found: set[str] = set()
-        for key in _band_keys(features.signature):
+        for key in self._bands_of(features.signature):
             found.update(self._band_index.get(key, ()))
         best, best_similarity = None, self.options.near_duplicate_jaccard
         for story_id in found:
@@ -413,8 +414,14 @@ class StoryClusterer:
                     if not postings:
                         del index[key]
 
+    def _bands_of(self, signature: np.ndarray) -> list[tuple[int, int]]:
+        """Band keys of a signature; the last one is remembered (looked up, then indexed: computed once)."""
+        if self._last_bands[0] is not signature:
+            self._last_bands = (signature, _band_keys(signature))
+        return self._last_bands[1]
+
     def _index_signature(self, story_id: str, signature: np.ndarray) -> None:
-        for key in _band_keys(signature):
+        for key in self._bands_of(signature):
             self._band_index.setdefault(key, set()).add(story_id)
 
     def _retire(self, story_id: str) -> None:

@@ -6,6 +6,9 @@ articles, and its time span. An article is compared only with the stories that s
 heaviest terms or names (an inverted index over each story's top entries) or a MinHash band
 (near-duplicates), so the cost per article stays flat as the stream grows. Stories untouched for
 longer than the time window (or, without dates, for too many articles) retire from the index.
+An article that scores above the join threshold with two stories whose own similarity is high
+shows they are one story: the younger is folded into the older and the move is recorded in
+`merges` (the store moves its articles). Splitting a story whose members drift apart is not done.
 """
 
 from __future__ import annotations

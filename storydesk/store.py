@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from storydesk.cluster import Assignment, ClusterOptions, DocumentFrequencies, StoryClusterer, StoryState
+from storydesk.cluster import Assignment, ClusterOptions, DocumentFrequencies, Merge, StoryClusterer, StoryState
 from storydesk.ingest import parse_datetime
 from storydesk.model import Article, Digest, Removed
 from storydesk.render.json import digest_from_dict, digest_to_json
@@ -85,6 +85,7 @@ class StoryStore:
         elif int(version) != SCHEMA_VERSION:
             raise StoreError(f"{self.path}: store version {version}, this storydesk reads version {SCHEMA_VERSION}")
         self.clusterer = self._load_clusterer(options or ClusterOptions())
+        self.merges: list[Merge] = []  # stories folded into others since the store was opened
 
     def __enter__(self) -> StoryStore:
         return self
@@ -120,6 +121,7 @@ class StoryStore:
 
         clusterer = self.clusterer
         clusterer.retired.clear()
+        clusterer.merges.clear()
         first_seq = clusterer.seen + 1
         assignments = clusterer.assign(articles)
         with self._db:
@@ -130,7 +132,13 @@ class StoryStore:
                      article.title, article.source, article.url, article.path, _iso(article.published),
                      article.text, json.dumps([[r.text, r.kind, r.line] for r in article.removed])),
                 )
-            for story_id in {a.story for a in assignments}:
+            # Stories the clusterer folded together: their articles move to the surviving story.
+            for merge in clusterer.merges:
+                self._db.execute("UPDATE articles SET story=? WHERE story=?", (merge.target, merge.source))
+                self._db.execute("DELETE FROM stories WHERE id=?", (merge.source,))
+                self._db.execute("DELETE FROM digests WHERE story=?", (merge.source,))
+            merged = {m.source for m in clusterer.merges}
+            for story_id in {a.story for a in assignments} - merged | {m.target for m in clusterer.merges}:
                 members = self.story_articles(story_id)
                 story = make_story(members, story_id)
                 state = clusterer.stories.get(story_id)
@@ -146,6 +154,7 @@ class StoryStore:
             for story_id in {a.story for a in assignments}:
                 index_story(self._db, story_id)
             self._save_clusterer()
+        self.merges.extend(clusterer.merges)
         return assignments
 
     # -- digests ---------------------------------------------------------------------------------

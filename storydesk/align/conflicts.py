@@ -13,6 +13,7 @@ from itertools import combinations
 
 import numpy as np
 
+from storydesk.align.frames import same_person, speaks
 from storydesk.align.quantities import quantity_conflicts
 from storydesk.align.statements import statement_conflicts
 from storydesk.align.text import clip, context, sentence_claim, shared_context, topic_stems
@@ -68,8 +69,13 @@ def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) ->
     for quote in extraction.quotes:
         speakers: dict[str, list] = {}
         for m in quote.mentions:
-            if m.speaker:
-                speakers.setdefault(m.speaker, []).append(m)
+            sentence = by_key.get((m.article, m.sentence))
+            # A name the sentence does not make speak ("In the conversation with his fiancee,
+            # Rhonda Rouer, he said", "Kushner's lawyer, Jamie Gorelick, told NBC News") is no side.
+            if not m.speaker or (sentence is not None and speaks(m.speaker, sentence.text) is False):
+                continue
+            same = next((s for s in speakers if same_person(s, m.speaker)), m.speaker)
+            speakers.setdefault(same, []).append(m)
         if len(speakers) < 2:
             continue
         claims = []

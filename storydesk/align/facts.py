@@ -6,6 +6,8 @@ import re
 
 import numpy as np
 
+from storydesk.align.frames import stance
+from storydesk.align.sources import article_origins
 from storydesk.lexicon import STOP_WORDS
 from storydesk.model import Article, Fact, Quantity, Quote, ReuseReport, Sentence, Span
 
@@ -49,6 +51,30 @@ def _speakers(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, .
     return {i: set(said.get((sentences[i].article, sentences[i].index), ())) for i in keep}
 
 
+# A quotation is recognised across articles by a run of this many words in common (outlets trim
+# and re-punctuate quotes; six words in a row in quotation marks are one speaker's words).
+QUOTE_RUN_WORDS = 6
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{20,})[\"“”]")
+
+
+def _quotes_in(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, ...]) -> dict[int, set[str]]:
+    """Per kept sentence, the quotations in it: the extract stage's quote ids, and the word runs of
+    the text it prints in quotation marks (a quote the extractor did not attribute still counts)."""
+    at: dict[tuple[str, int], set[str]] = {}
+    for quote in quotes:
+        for m in quote.mentions:
+            if m.sentence is not None:
+                at.setdefault((m.article, m.sentence), set()).add(quote.id)
+    out = {}
+    for i in keep:
+        runs = set(at.get((sentences[i].article, sentences[i].index), set()))
+        for m in _QUOTED.finditer(sentences[i].text):
+            words = re.findall(r"[a-z0-9]+", m.group(1).lower())
+            runs |= {" ".join(words[k:k + QUOTE_RUN_WORDS]) for k in range(len(words) - QUOTE_RUN_WORDS + 1)}
+        out[i] = runs
+    return out
+
+
 def _find(parent: list[int], i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]
@@ -76,13 +102,26 @@ def group_facts(
         counts.setdefault((q.span.article, q.sentence), set()).add((q.noun.lower().rstrip("s"), q.value))
     counts_of = {i: counts.get((sentences[i].article, sentences[i].index), set()) for i in keep}
     parent = list(range(len(sentences)))
+    quoted = _quotes_in(sentences, keep, quotes)
+    stances: dict[int, str] = {}
+
+    def stance_of(i: int) -> str:
+        if i not in stances:
+            stances[i] = stance(sentences[i].text)
+        return stances[i]
+
     if keep:
         sims = vectors[keep] @ vectors[keep].T
+        # Same statement by meaning, or one quotation carried by both; and held the same way: a
+        # denial, a question or a hedge is no support for the plain claim ("X denied that he
+        # muzzled Y" / "Y said he had been muzzled").
         pairs = [
             (float(sims[x, y]), i, j)
             for x, i in enumerate(keep) for y, j in enumerate(keep[x + 1:], x + 1)
             if sentences[i].article != sentences[j].article
-            and same_statement(float(sims[x, y]), jaccard(words[i], words[j]), bool(counts_of[i] & counts_of[j]))
+            and (same_statement(float(sims[x, y]), jaccard(words[i], words[j]), bool(counts_of[i] & counts_of[j]))
+                 or bool(quoted[i] & quoted[j]))
+            and stance_of(i) == stance_of(j)
         ]
         # Closest pairs first, and a fact holds at most one sentence of each article: single links
         # would otherwise chain a story's similar sentences ("the recount ...") into one fact.
@@ -101,6 +140,7 @@ def group_facts(
     for i in keep:
         clusters.setdefault(_find(parent, i), []).append(i)
     order = {a.id: n for n, a in enumerate(articles)}
+    origins = _origins(articles, sentences, reuse, clusters)
     drafts = []
     for members in clusters.values():
         members.sort(key=lambda i: (order.get(sentences[i].article, 0), sentences[i].index))
@@ -111,17 +151,46 @@ def group_facts(
         else:
             rep = members[0]
         evidence = tuple(Span(sentences[i].article, sentences[i].start, sentences[i].end) for i in members)
+        one_quote = _one_quotation(members, sentences, quoted)
+        notes = origins.notes(sources) + tuple(
+            f"{', '.join(sorted(group))} carry one quotation: its speaker is one source" for group in one_quote)
         drafts.append(
-            (reuse.independent_count(sources), len(sources), members[0], sentences[rep].text, sources, evidence)
+            (origins.count(sources, one_quote), len(sources), members[0], sentences[rep].text, sources, evidence,
+             notes)
         )
     # Ranked by support; ties keep reading order of the first mention.
     drafts.sort(key=lambda d: (-d[0], -d[1], order.get(sentences[d[2]].article, 0), sentences[d[2]].index))
     facts = tuple(
-        Fact(id=f"f{n + 1}", text=text, sources=sources, independent_sources=independent, evidence=evidence)
-        for n, (independent, _, _, text, sources, evidence) in enumerate(drafts)
+        Fact(id=f"f{n + 1}", text=text, sources=sources, independent_sources=independent, evidence=evidence,
+             origin_notes=notes)
+        for n, (independent, _, _, text, sources, evidence, notes) in enumerate(drafts)
     )
     unique: dict[str, tuple[str, ...]] = {a.id: () for a in articles}
     for fact in facts:
         if len(fact.sources) == 1:
             unique[fact.sources[0]] = unique.get(fact.sources[0], ()) + (fact.id,)
     return facts, unique
+
+
+def _origins(articles: list[Article], sentences: list[Sentence], reuse: ReuseReport, clusters: dict[int, list[int]]):
+    """Which articles are one origin: copies, the same outlet credited, or one rewriting another
+    (measured by the facts two articles share)."""
+    shared: dict[frozenset[str], int] = {}
+    per_article: dict[str, int] = {}
+    for members in clusters.values():
+        ids = sorted({sentences[i].article for i in members})
+        for a in ids:
+            per_article[a] = per_article.get(a, 0) + 1
+        for x, a in enumerate(ids):
+            for b in ids[x + 1:]:
+                shared[frozenset((a, b))] = shared.get(frozenset((a, b)), 0) + 1
+    return article_origins(articles, reuse, shared, per_article)
+
+
+def _one_quotation(members: list[int], sentences: list[Sentence], quoted: dict[int, set[str]]) -> list[frozenset[str]]:
+    """Groups of the fact's articles whose sentences carry one and the same quotation."""
+    by_quote: dict[str, set[str]] = {}
+    for i in members:
+        for quote_id in quoted.get(i, ()):
+            by_quote.setdefault(quote_id, set()).add(sentences[i].article)
+    return [frozenset(group) for group in by_quote.values() if len(group) > 1]

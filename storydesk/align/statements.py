@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storydesk.align.frames import aligned, frames
+from storydesk.lexicon import stem as word_stem
 from storydesk.align.text import STOP, WORD, clip, stem, stems
 from storydesk.model import Claim, Conflict, Sentence, Span
 
@@ -121,6 +123,19 @@ def _affirms(negation: Negation, text: str) -> bool:
     return negation.keys <= words
 
 
+def _same_event(negating: str, affirming: str) -> bool:
+    """The parse agrees that the affirming sentence states the negated event: a negated frame of
+    the one aligns with a plain frame of the other (same predicate, no argument given differently:
+    "did not make the rats less intelligent" is not denied by "makes rats less willing"), or the
+    negated noun is the other's predicate ("no arrests have been made" / "police arrested two
+    men"). When the parse shows no negated frame (a refusal, "failed to"), the word rules decide."""
+    negated = [f for f in frames(negating) if f.negated]
+    if not negated:
+        return True
+    plain = [f for f in frames(affirming) if not f.negated and f.modality in {"plain", "said"}]
+    return any(aligned(n, p) or word_stem(p.predicate) in {n.patient, n.agent} for n in negated for p in plain)
+
+
 def _affirmed(negation: Negation, text: str) -> str:
     """The words of `text` that state what the negation denies, as its side's value: from the
     clause that holds them ("...confirmed that two night routes would be cut") to the last of
@@ -150,6 +165,8 @@ def statement_conflicts(sentences: list[Sentence], sims: np.ndarray) -> list[Con
         bar = SAME_STATEMENT_COSINE if negation.kind == "denial" else NEGATION_FLIP_COSINE
         for j, other in enumerate(sentences):
             if other.article == sentences[i].article or sims[i, j] < bar or not _affirms(negation, other.text):
+                continue
+            if negation.kind == "fact" and not _same_event(sentences[i].text, other.text):
                 continue
             s = sentences[i]
             span = Span(s.article, s.start + negation.start, s.start + negation.start + len(negation.phrase))

@@ -8,7 +8,7 @@ import pytest
 from storydesk.align import align_facts
 from storydesk.align.frames import stance
 from storydesk.embed import EmbeddingModelMissing, get_encoder
-from storydesk.model import Article, Extraction, Quote, QuoteMention, ReuseReport, Span
+from storydesk.model import Extraction, Quote, QuoteMention, ReuseReport, Span
 from tests.test_align import quantities, story
 
 
@@ -105,7 +105,7 @@ def test_two_ages_of_one_person_are_a_conflict(a: str, b: str, values: set[str])
 
 
 def test_ages_of_two_people_who_share_a_surname_are_no_conflict() -> None:
-    assert run({"x": ["She smothered 6-year-old Rene Pasztor and his sister."],
+    assert run({"x": ["Amber Pasztor smothered 6-year-old Rene Pasztor and his sister."],
                 "y": ["Pasztor, 29, admitted to killing her two children."]}).conflicts == ()
 
 

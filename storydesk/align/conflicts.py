@@ -13,6 +13,7 @@ from itertools import combinations
 
 import numpy as np
 
+from storydesk.align.attributes import age_conflicts, ordinal_conflicts
 from storydesk.align.frames import same_person, speaks
 from storydesk.align.quantities import quantity_conflicts
 from storydesk.align.statements import statement_conflicts
@@ -135,6 +136,8 @@ def find_conflicts(
         + _date_conflicts(sentences, index, sims, extraction)
         + _attribution_conflicts(extraction, sentences)
         + statement_conflicts(sentences, sims)
+        + age_conflicts(sentences)
+        + ordinal_conflicts(sentences)
     )
     return tuple(
         Conflict(id=f"c{n + 1}", topic=c.topic, kind=c.kind, claims=c.claims, severity=c.severity)

@@ -35,6 +35,9 @@ LIST_VALUES = 3
 # Values this close are one figure rounded or converted ("5,900 meters (19,350 feet)" / "19,356
 # feet"), not rivals. 1%: well under the closest planted pair (3 vs 3.25 dollars, 8%).
 ROUNDING_SHARE = 0.01
+# Two sums of one unit this close are one figure told twice ("more than $5 trillion" / "$5.1
+# trillion"): outlets that share it agree on the story's sum. 10%: the roundings of real news.
+AGREEING_SHARE = 0.10
 # Content words either side of a count that tell two counts of one sentence apart: its predicate
 # right after it ("people were stabbed"), not the rest of the sentence ("during the brawl").
 PAIRING_WORDS = 1
@@ -78,6 +81,7 @@ def quantity_conflicts(
     # A question asserts no count ("can the planet really support 7 billion people?").
     by_sentence = {i: qs for i, qs in by_sentence.items() if not sentences[i].text.rstrip(" \"'”’)").endswith("?")}
     other_times = _other_times(sentences, extraction, index, articles)
+    told = _told(extraction.quantities)
     found: list[Conflict] = []
     seen: set[tuple] = set()
     for (i, qs_i), (j, qs_j) in combinations(by_sentence.items(), 2):
@@ -95,8 +99,17 @@ def quantity_conflicts(
                 if place_a and place_b and place_a != place_b:
                     continue
                 values_i, values_j = _values_of(qs_i, a.noun), _values_of(qs_j, a.noun)
-                # "four of the six" next to "six": the other side's count is in this sentence too.
-                if b.value in values_i or a.value in values_j:
+                # "four of the six" next to "six": the other side's count is in this sentence too;
+                # and an outlet that gives the other value anywhere does not disagree with it (a
+                # caption's "more than 1,100" beside its own text's 1,175).
+                noun = _noun_key(a.noun)
+                if b.value in values_i or a.value in values_j or b.value in told.get((si.article, noun), ()) \
+                        or a.value in told.get((sj.article, noun), ()):
+                    continue
+                # Sums and measures: two outlets that agree on one figure of the unit ("more than $5
+                # trillion" / "$5.1 trillion") give their other figures for other things.
+                if noun in UNIT_NOUNS and _agree_somewhere(told.get((si.article, noun), set()),
+                                                          told.get((sj.article, noun), set())):
                     continue
                 # A list, or two counts on each side: which value answers which is unknown.
                 if max(len(values_i), len(values_j)) >= LIST_VALUES or min(len(values_i), len(values_j)) >= 2:
@@ -127,6 +140,19 @@ def quantity_conflicts(
                     )
                 )
     return found
+
+
+def _told(quantities: tuple[Quantity, ...]) -> dict[tuple[str, str], set[float]]:
+    """Per article and counted noun, every value the article gives."""
+    out: dict[tuple[str, str], set[float]] = {}
+    for q in quantities:
+        out.setdefault((q.span.article, _noun_key(q.noun)), set()).add(q.value)
+    return out
+
+
+def _agree_somewhere(a: set[float], b: set[float]) -> bool:
+    """One value of each within rounding, or within the 10% of a figure rounded to "more than"."""
+    return any(abs(x - y) <= AGREEING_SHARE * max(abs(x), abs(y)) for x in a for y in b)
 
 
 def _determiner(q: Quantity) -> bool:

@@ -29,7 +29,7 @@ _RELAYS = [re.compile(p) for p in (
     rf"\b(?:told|[Pp]er) (?P<o>{_OUTLET})\b",
     rf"\((?P<o>{_OUTLET})\)\s*[—–-]",
     rf"\b(?:The )?(?P<o>{_OUTLET})(?: writers?| reporters?)?(?: [A-Z][\w'-]+){{0,4}} contributed to this (?:report|story)",
-    rf"\b(?:the )?(?P<o>BBC|CNN|NBC|CBS|ABC|NPR)(?: News)?['’]s (?:[A-Z][\w'-]+ ){{1,3}}(?:reports|says|said|reported)\b",
+    r"\b(?:the )?(?P<o>BBC|CNN|NBC|CBS|ABC|NPR)(?: News)?['’]s (?:[A-Z][\w'-]+ ){1,3}(?:reports|says|said|reported)\b",
     r"\bsays the (?P<o>BBC|CNN|NBC|CBS|ABC|NPR)(?: News)?['’]s\b",
 )]
 _ALIASES = {"associated press": "AP", "agence france-presse": "AFP"}

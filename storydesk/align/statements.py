@@ -23,8 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from storydesk.align.frames import aligned, frames
-from storydesk.lexicon import stem as word_stem
 from storydesk.align.text import STOP, WORD, clip, stem, stems
+from storydesk.lexicon import stem as word_stem
 from storydesk.model import Claim, Conflict, Sentence, Span
 
 # Sentence cosine (MiniLM) above which a denial and a claim sharing their object are taken as the

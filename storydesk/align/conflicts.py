@@ -70,10 +70,10 @@ def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) ->
     for quote in extraction.quotes:
         speakers: dict[str, list] = {}
         for m in quote.mentions:
-            sentence = by_key.get((m.article, m.sentence))
             # A name the sentence does not make speak ("In the conversation with his fiancee,
             # Rhonda Rouer, he said", "Kushner's lawyer, Jamie Gorelick, told NBC News") is no side.
-            if not m.speaker or (sentence is not None and speaks(m.speaker, sentence.text) is False):
+            # The next sentence is read too: a quote's attribution may follow a cut at "Mr.".
+            if not m.speaker or _not_the_speaker(m, by_key):
                 continue
             same = next((s for s in speakers if same_person(s, m.speaker)), m.speaker)
             speakers.setdefault(same, []).append(m)
@@ -95,6 +95,14 @@ def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) ->
             )
         found.append(Conflict(id="", topic=f"who said “{clip(quote.text)}”", kind="attribution", claims=tuple(claims)))
     return found
+
+
+def _not_the_speaker(mention, by_key: dict[tuple[str, int], Sentence]) -> bool:
+    if mention.sentence is None:
+        return False
+    texts = [by_key[k].text for k in ((mention.article, mention.sentence), (mention.article, mention.sentence + 1))
+             if k in by_key]
+    return bool(texts) and speaks(mention.speaker, " ".join(texts)) is False
 
 
 def _merge(conflicts: list[Conflict]) -> list[Conflict]:

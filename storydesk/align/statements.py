@@ -37,11 +37,11 @@ SAME_STATEMENT_COSINE = 0.70
 # been made" / "police said they had arrested two men ..." is 0.33); set just under the lowest.
 NEGATION_FLIP_COSINE = 0.30
 
-# Any negation anywhere in a sentence disqualifies it as the affirmative side; so does "any", which
+# Any negation anywhere in a sentence ("failed to return" too) disqualifies it as the affirmative side; so does "any", which
 # stands in questions and checks ("checked for any secretly placed devices"), not in affirmations.
 _ANY_NEGATION = re.compile(
     r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|any|den(?:y|ies|ied)|refus(?:e|es|ed)|"
-    r"declin(?:e|es|ed)|reject(?:s|ed)?)\b|n[’']t\b", re.I)
+    r"declin(?:e|es|ed)|reject(?:s|ed)?|fail(?:s|ed)?)\b|n[’']t\b", re.I)
 # A hedge does not affirm anything: "we will look at how hunger might influence behaviour".
 # So does an attempt: "appears to try to pull over" is not "pulled over".
 _HEDGE = re.compile(r"\b(?:might|may|whether|if|(?:tr(?:y|ies|ied)|attempt(?:s|ed)?|appear(?:s|ed)?|seem(?:s|ed)?) to)\b")

@@ -126,10 +126,10 @@ def test_two_floors_for_one_rescue_are_a_conflict() -> None:
 
 def test_a_relayed_report_counts_as_one_source() -> None:
     alignment = run({
-        "wkmg": ["Shelby McDowell, 20, told deputies that she went to the wedding to spy on her boyfriend."],
-        "post": ["Shelby McDowell, 20, told deputies she went to the wedding to spy on her boyfriend, "
+        "wkmg": ["Shelby McDowell, 20, was arrested after she crashed a wedding at the beach resort."],
+        "post": ["Shelby McDowell, 20, was arrested after she crashed a wedding at the beach resort, "
                  "according to news station WKMG."],
-        "blog": ["McDowell told deputies she showed up at the wedding to spy on her boyfriend, WKMG reported."]})
+        "blog": ["McDowell, 20, was arrested after crashing a wedding at the beach resort, WKMG reported."]})
     fact = next(f for f in alignment.facts if len(f.sources) == 3)
     assert fact.independent_sources == 2  # wkmg itself names no outlet: the two relays are one
     assert any("WKMG" in note for note in fact.origin_notes)
@@ -149,3 +149,10 @@ def test_independent_reports_keep_their_count() -> None:
                      "reuters": ["Senators approved the budget early on Friday by a 52-46 vote."]})
     fact = next(f for f in alignment.facts if len(f.sources) == 2)
     assert fact.independent_sources == 2
+
+
+def test_one_speakers_statement_in_several_outlets_is_one_source() -> None:
+    alignment = run({"a": ["The Department of Buildings said the elevator passed its five-year inspection in 2016."],
+                     "b": ["The elevator passed its five-year inspection in 2016, according to the buildings department."]})
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1

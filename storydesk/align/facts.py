@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from storydesk.align.frames import stance
+from storydesk.align.frames import attributed_to, stance
 from storydesk.align.sources import article_origins
 from storydesk.lexicon import REPORTING_PATTERN, STOP_WORDS
 from storydesk.model import Article, Fact, Quantity, Quote, ReuseReport, Sentence, Span
@@ -63,8 +63,9 @@ def _speakers(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, .
 
 
 # A quotation is recognised across articles by a run of this many words in common (outlets trim
-# and re-punctuate quotes; six words in a row in quotation marks are one speaker's words).
-QUOTE_RUN_WORDS = 6
+# and re-word quotes: "scared to take the elevator" / "scared to take that elevator"; five words in a
+# row in quotation marks are one speaker's words).
+QUOTE_RUN_WORDS = 5
 _REPORTED = re.compile(rf"\b(?:{REPORTING_PATTERN})\b", re.I)
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{20,})[\"“”]")
 
@@ -75,13 +76,14 @@ def _quotes_in(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, 
     at: dict[tuple[str, int], set[str]] = {}
     for quote in quotes:
         for m in quote.mentions:
-            if m.sentence is not None:
+            if m.sentence is not None and m.speaker:
                 at.setdefault((m.article, m.sentence), set()).add(quote.id)
     out = {}
     for i in keep:
         runs = set(at.get((sentences[i].article, sentences[i].index), set()))
         # Quoted words without a speaker (lyrics, a title, a slogan) are no one's statement.
-        for m in _QUOTED.finditer(sentences[i].text) if _REPORTED.search(sentences[i].text) else ():
+        text = sentences[i].text
+        for m in _QUOTED.finditer(text) if _REPORTED.search(text) or text.lstrip()[:1] in "\"“" else ():
             words = re.findall(r"[a-z0-9]+", m.group(1).lower())
             runs |= {" ".join(words[k:k + QUOTE_RUN_WORDS]) for k in range(len(words) - QUOTE_RUN_WORDS + 1)}
         out[i] = runs
@@ -167,8 +169,11 @@ def group_facts(
             rep = members[0]
         evidence = tuple(Span(sentences[i].article, sentences[i].start, sentences[i].end) for i in members)
         one_quote = _one_quotation(members, sentences, quoted)
+        one_speaker = _one_speaker(members, sentences)
         notes = origins.notes(sources) + tuple(
-            f"{', '.join(sorted(group))} carry one quotation: its speaker is one source" for group in one_quote)
+            f"{', '.join(sorted(group))} carry one quotation: its speaker is one source" for group in one_quote
+        ) + tuple(f"{', '.join(sorted(group))} give it as {who}'s: one source" for who, group in one_speaker)
+        one_quote += [group for _, group in one_speaker]
         drafts.append(
             (origins.count(sources, one_quote), len(sources), members[0], sentences[rep].text, sources, evidence,
              notes)
@@ -209,3 +214,14 @@ def _one_quotation(members: list[int], sentences: list[Sentence], quoted: dict[i
         for quote_id in quoted.get(i, ()):
             by_quote.setdefault(quote_id, set()).add(sentences[i].article)
     return [frozenset(group) for group in by_quote.values() if len(group) > 1]
+
+
+def _one_speaker(members: list[int], sentences: list[Sentence]) -> list[tuple[str, frozenset[str]]]:
+    """Groups of the fact's articles that give it as one speaker's statement ("the Department of
+    Buildings said" / "according to the buildings department"): one statement, one source."""
+    by_speaker: dict[str, set[str]] = {}
+    for i in members:
+        who = attributed_to(sentences[i].text)
+        if who:
+            by_speaker.setdefault(who, set()).add(sentences[i].article)
+    return [(who, frozenset(group)) for who, group in by_speaker.items() if len(group) > 1]

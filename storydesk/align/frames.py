@@ -183,3 +183,22 @@ def speaks(name: str, text: str) -> bool | None:
 def same_person(a: str, b: str) -> bool:
     """Two forms of one name: the same surname ("Jonathan Hubbard" / "Jon Hubbard")."""
     return bool(a.split()) and bool(b.split()) and a.split()[-1].lower() == b.split()[-1].lower()
+
+
+# Verbs that give a claim as someone's statement, for counting sources: the reporting verbs and
+# those of estimating and announcing ("activists estimate", "the Coast Guard reminds the public").
+_STATING_LEMMAS = REPORTING_LEMMAS | frozenset({"describe", "estimate", "remind", "announce", "release", "post",
+                                                "issue", "warn", "urge"})
+
+
+def attributed_to(text: str) -> str | None:
+    """Whose statement a sentence gives: the head word of the subject of its stating verb, or of
+    "according to X" (lower case, singular: "department", "guard", "activist", "urgant"), or None."""
+    doc = parse([text])[0]
+    for token in doc:
+        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+            return token.lemma_.lower()
+    for token in doc:
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in _STATING_LEMMAS and token.lower_ not in _PRONOUNS:
+            return token.lemma_.lower()
+    return None

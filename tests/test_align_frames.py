@@ -8,7 +8,8 @@ import pytest
 from storydesk.align import align_facts
 from storydesk.align.frames import stance
 from storydesk.embed import EmbeddingModelMissing, get_encoder
-from storydesk.model import Extraction, Quote, QuoteMention, ReuseReport, Span
+from storydesk.model import Article, Extraction, Quote, QuoteMention, ReuseReport, Span
+from tests.conftest import published
 from tests.test_align import quantities, story
 
 
@@ -156,3 +157,22 @@ def test_one_speakers_statement_in_several_outlets_is_one_source() -> None:
                      "b": ["The elevator passed its five-year inspection in 2016, according to the buildings department."]})
     fact = next(f for f in alignment.facts if len(f.sources) == 2)
     assert fact.independent_sources == 1
+
+
+def test_a_change_from_one_value_to_another_is_compared_by_its_new_value() -> None:
+    articles, sentences = story({
+        "x": ["The board voted to raise the standard single fare from two dollars to three dollars in April."],
+        "y": ["Under the plan the standard single fare will rise to four dollars in April."]})
+    extraction = Extraction(quantities=quantities(sentences, "dollar"))
+    conflicts = align_facts(articles, sentences, extraction, ReuseReport()).conflicts
+    assert [sorted(str(c.value) for c in conflict.claims) for conflict in conflicts] == [["3", "4"]]
+
+
+def test_for_the_first_time_since_a_year_ties_no_count_to_that_year() -> None:
+    articles, sentences = story({
+        "x": ["The council voted to raise fares for the first time since 2019, lifting the single fare to three dollars."],
+        "y": ["Under the plan approved by the council the single fare will rise to four dollars."]})
+    articles = [Article(id=a.id, text=a.text, published=published("2024-04-02")) for a in articles]
+    extraction = Extraction(quantities=quantities(sentences, "dollar"))
+    conflicts = align_facts(articles, sentences, extraction, ReuseReport()).conflicts
+    assert [sorted(str(c.value) for c in conflict.claims) for conflict in conflicts] == [["3", "4"]]

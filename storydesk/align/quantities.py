@@ -51,12 +51,13 @@ UNIT_NOUNS = frozenset(
     "second day week month year megawatt gigawatt degree".split())
 
 # Words that make a count cumulative or per-period: "40 a day" and "400 in total" are not rivals.
+# ("for the first time since 2019" dates the last change, not the count: neither a scope nor a year.)
 # ("overnight" says when, not how often, and "a total of 9,412" is just a count: neither is one.)
 _SCOPE_WORDS = {
     "daily": re.compile(r"\b(a|per|each) day\b|\bdaily\b", re.I),
-    "total": re.compile(r"\b(in total|so far|since|cumulative|altogether|to date)\b", re.I),
+    "total": re.compile(r"\b(in total|so far|(?<!first time )since|cumulative|altogether|to date)\b", re.I),
 }
-_BARE_YEAR = re.compile(r"(?<![\d$£€.,])\b((?:19|20)\d\d)\b(?![\d,.]\d)")
+_BARE_YEAR = re.compile(r"(?<![\d$£€.,])(?<!first time since )\b((?:19|20)\d\d)\b(?![\d,.]\d)")
 # Where a count was made, said in its own clause: "104 people were killed in Homs" is not a rival
 # of "125 people died across Syria".
 _PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)")
@@ -78,6 +79,9 @@ def quantity_conflicts(
     for q in _outside_quotes(extraction.quantities, extraction):
         if q.sentence is not None and (q.span.article, q.sentence) in index:
             by_sentence.setdefault(index[(q.span.article, q.sentence)], []).append(q)
+    # "from $2.50 to $3": the value a thing changes from is its old state, not the news; the new
+    # value alone answers another outlet's "will rise to $3.25".
+    by_sentence = {i: [q for q in qs if not _changed_from(sentences[i], q, qs)] for i, qs in by_sentence.items()}
     # A question asserts no count ("can the planet really support 7 billion people?").
     by_sentence = {i: qs for i, qs in by_sentence.items() if not sentences[i].text.rstrip(" \"'”’)").endswith("?")}
     other_times = _other_times(sentences, extraction, index, articles)
@@ -140,6 +144,15 @@ def quantity_conflicts(
                     )
                 )
     return found
+
+
+def _changed_from(sentence: Sentence, q: Quantity, others: list[Quantity]) -> bool:
+    """`q` is the old value of a change: "from" right before it, "to" and a value of its noun after."""
+    before = sentence.text[:q.span.start - sentence.start].rstrip().lower()
+    return before.endswith(" from") and any(
+        o.span.start > q.span.end and _noun_key(o.noun) == _noun_key(q.noun)
+        and sentence.text[q.span.end - sentence.start:o.span.start - sentence.start].strip().lower() == "to"
+        for o in others)
 
 
 def _told(quantities: tuple[Quantity, ...]) -> dict[tuple[str, str], set[float]]:

@@ -45,6 +45,11 @@ class Frame:
     speaker: str | None
 
 
+def clear_cache() -> None:
+    """Forget parsed sentences (benchmarks time the parse; long runs free memory)."""
+    _parsed.clear()
+
+
 def parse(texts: list[str]) -> list:
     """spaCy docs for `texts` (parsed once per text, in batches)."""
     missing = list(dict.fromkeys(t for t in texts if t not in _parsed))

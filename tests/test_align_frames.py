@@ -176,3 +176,17 @@ def test_for_the_first_time_since_a_year_ties_no_count_to_that_year() -> None:
     extraction = Extraction(quantities=quantities(sentences, "dollar"))
     conflicts = align_facts(articles, sentences, extraction, ReuseReport()).conflicts
     assert [sorted(str(c.value) for c in conflict.claims) for conflict in conflicts] == [["3", "4"]]
+
+
+def test_quoted_wording_no_one_is_said_to_speak_is_no_single_origin() -> None:
+    texts = {"a": ['The bill would change the anthem from "in all thy sons command" to "in all of us command" this year.'],
+             "b": ['The bill seeks to change the anthem words "in all thy sons command" to "in all of us command".']}
+    articles, sentences = story(texts)
+    # the extract stage may still give the quoted words a speaker (the bill's sponsor)
+    words = "in all thy sons command"
+    mentions = tuple(QuoteMention(s.article, words, Span(s.article, s.start, s.end), "Belanger", sentence=s.index)
+                     for s in sentences)
+    extraction = Extraction(quotes=(Quote("q1", words, "Belanger", ("a", "b"), mentions=mentions),))
+    alignment = align_facts(articles, sentences, extraction, ReuseReport())
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 2

@@ -80,10 +80,14 @@ def _quotes_in(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, 
                 at.setdefault((m.article, m.sentence), set()).add(quote.id)
     out = {}
     for i in keep:
-        runs = set(at.get((sentences[i].article, sentences[i].index), set()))
-        # Quoted words without a speaker (lyrics, a title, a slogan) are no one's statement.
+        # Quoted words no one is said to speak in the sentence (lyrics, a title, a bill's wording)
+        # are no one's statement.
         text = sentences[i].text
-        for m in _QUOTED.finditer(text) if _REPORTED.search(text) or text.lstrip()[:1] in "\"“" else ():
+        if not (_REPORTED.search(text) or text.lstrip()[:1] in "\"“"):
+            out[i] = set()
+            continue
+        runs = set(at.get((sentences[i].article, sentences[i].index), set()))
+        for m in _QUOTED.finditer(text):
             words = re.findall(r"[a-z0-9]+", m.group(1).lower())
             runs |= {" ".join(words[k:k + QUOTE_RUN_WORDS]) for k in range(len(words) - QUOTE_RUN_WORDS + 1)}
         out[i] = runs

@@ -225,6 +225,8 @@ class Fact:
     sources: tuple[str, ...]
     independent_sources: int
     evidence: tuple[Span, ...] = ()
+    # Why some of `sources` count as one origin ("b and c both report what WKMG reported ...").
+    origin_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,7 @@ def digest_to_dict(digest: Digest) -> dict:
             {
                 "id": f.id, "text": f.text, "sources": _sources(f.sources),
                 "independent_sources": f.independent_sources, "evidence": _evidence(f.evidence),
+                **({"origin_notes": list(f.origin_notes)} if f.origin_notes else {}),
             }
             for f in digest.alignment.facts
         ],

@@ -223,7 +223,8 @@ def _digest_from_dict(data: dict) -> Digest:
         alignment=Alignment(
             facts=tuple(
                 Fact(id=f["id"], text=f["text"], sources=tuple(f["sources"]),
-                     independent_sources=f.get("independent_sources", len(f["sources"])), evidence=_spans(f.get("evidence")))
+                     independent_sources=f.get("independent_sources", len(f["sources"])), evidence=_spans(f.get("evidence")),
+                     origin_notes=tuple(f.get("origin_notes") or ()))
                 for f in data["facts"]
             ),
             conflicts=tuple(

@@ -48,10 +48,18 @@ TITLE_LOOKBACK = 4  # the headline sits within a few lines (byline, dateline, ca
 MAX_TWEET_CHARS = 300  # a tweet is at most 280 characters, plus a link or two
 SHARED_MAX_WORDS = 8  # boilerplate shared by articles is a label or sign-off, not a paragraph
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
+# Hard-wrapped text is wrapped at 60-80 columns (72 for e-mail and most wire feeds); a run of
+# lines no longer than 40 is a list or a menu, and a line over 100 was not wrapped.
+WRAP_MIN_WIDTH = 40
+WRAP_MAX_WIDTH = 100
+WRAP_RAGGEDNESS = 20  # a wrapped line ends within a long word of the wrap column
+WRAPPED_SHARE = 0.75  # ... and so do this share of the lines followed by another in a wrapped text
+MIN_WRAPPED_LINES = 2  # one line followed by another says nothing about wrapping
 
 _TERMINAL = tuple(".!?…\"”’'):;。！？»")
 _WORD = re.compile(r"\w+", re.U)
 _PUNCT = re.compile(r"[.,;:!?。、，！？]")
+_SPACES = re.compile(r"[ \t\u00a0\u200b\f\v]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -76,43 +84,69 @@ def line_key(text: str) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Non-empty lines with their 1-based input line numbers; hard-wrapped paragraphs are joined."""
+    """Non-empty lines with their 1-based input line numbers; hard-wrapped paragraphs are joined.
+
+    A joined paragraph is one `Line` numbered by its first input line, its pieces joined by one
+    space: that joined text is what the cleaned text holds and what offsets index.
+    """
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [Line(re.sub(r"[ \t\u00a0\u200b]+", " ", t).strip(), i) for i, t in enumerate(raw, start=1)]
-    lines = [line for line in lines if line.text]
-    if _hard_wrapped(raw):
-        lines = _join_wrapped(raw)
+    width = wrap_width(raw)
+    lines: list[Line] = []
+    previous: str | None = None  # the input line before, indent and all, while its block goes on
+    for number, original in enumerate(raw, start=1):
+        line_text = _SPACES.sub(" ", original).strip()
+        if not line_text:
+            previous = None
+            continue
+        if width and previous is not None and lines and _continues(previous, original, line_text, width):
+            lines[-1].text += " " + line_text
+        else:
+            lines.append(Line(line_text, number))
+        previous = original.rstrip()
     for line in lines:
         line.words = count_words(line.text)
         line.prose = is_prose(line.text, line.words)
     return lines
 
 
-def _hard_wrapped(raw: list[str]) -> bool:
-    """Text wrapped at a fixed width (email, some wires): most lines end mid-sentence at ~70 chars."""
-    lengths = [len(t.strip()) for t in raw if t.strip()]
-    if len(lengths) < 8:
+def _continues(previous: str, original: str, current: str, width: int) -> bool:
+    """True when `current` goes on the paragraph a hard wrap broke after `previous`.
+
+    A fixed-width wrap (wire feeds, e-mail) breaks a line only where the next word would not
+    have fitted: the line before a wrap is near the block's width, and adding the next line's
+    first word would pass it. A short line (a menu item, a paragraph's last line), an indented
+    line (a new paragraph) or two title-case lines (headlines) are not wraps.
+    """
+    if original[:1] in (" ", "\t") or len(previous) > width:  # `previous` keeps its indent
         return False
-    wrapped = [n for n in lengths if 55 <= n <= 85]
-    # Consecutive non-empty lines are the norm in wrapped text, rare in paragraph-per-line text.
-    runs = sum(1 for a, b in zip(raw, raw[1:], strict=False) if a.strip() and b.strip())
-    return len(wrapped) >= 0.6 * len(lengths) and runs >= 0.5 * len(lengths)
+    if len(previous) + 1 + len(current.split(" ", 1)[0]) <= width:
+        return False  # the next word would have fitted: the line ended on purpose
+    return not (capitalised_share(previous) > MAX_PROSE_CAPITALISED
+                and capitalised_share(current) > MAX_PROSE_CAPITALISED and not is_capitals(previous))
 
 
-def _join_wrapped(raw: list[str]) -> list[Line]:
-    blocks: list[Line] = []
-    current: Line | None = None
-    for number, text in enumerate(raw, start=1):
-        text = re.sub(r"[ \t\u00a0]+", " ", text).strip()
-        if not text:
-            current = None
+def wrap_width(raw: list[str]) -> int | None:
+    """The column a hard-wrapped text is wrapped at, or None when it is not hard-wrapped.
+
+    In a wrapped text nearly every line that another line follows ends within a word's length
+    of the wrap column; in paragraph-per-line text (and a page's lines) those lengths vary.
+    Runs of short lines only (a menu, an e-mail header) are left out of the count.
+    """
+    inner: list[int] = []  # lengths of the lines another follows, in blocks that hold a long line
+    block: list[int] = []
+    for text in [*raw, ""]:
+        if text.strip():
+            block.append(len(text.rstrip()))
             continue
-        if current is None:
-            current = Line(text, number)
-            blocks.append(current)
-        else:
-            current.text += " " + text
-    return blocks
+        if max(block, default=0) >= WRAP_MIN_WIDTH:  # a run of short lines is a menu or a header
+            inner.extend(block[:-1])
+        block = []
+    long = [n for n in inner if n >= WRAP_MIN_WIDTH]
+    if len(long) < MIN_WRAPPED_LINES:
+        return None
+    width = max((n for n in long if n <= WRAP_MAX_WIDTH), default=0)
+    near = sum(width - WRAP_RAGGEDNESS <= n <= width for n in long)
+    return width if width >= WRAP_MIN_WIDTH and near >= WRAPPED_SHARE * len(inner) else None
 
 
 def count_words(text: str) -> int:
@@ -131,9 +165,17 @@ def is_prose(text: str, words: int | None = None) -> bool:
     words = count_words(text) if words is None else words
     if words >= PROSE_LONG_WORDS:
         # Long but unpunctuated or nearly all capitalised: a tag cloud, a <select> of sections,
-        # a list of languages or names run together.
+        # a list of languages or names run together. Text in capitals (some wire services) has
+        # no case to tell by: there, sentence punctuation has to say it is prose.
+        if is_capitals(text):
+            return text.rstrip().endswith(_TERMINAL) and len(_PUNCT.findall(text)) >= 2
         return bool(_PUNCT.search(text)) and capitalised_share(text) <= MAX_PROSE_CAPITALISED
     return words >= PROSE_MIN_WORDS and text.rstrip().endswith(_TERMINAL)
+
+
+def is_capitals(text: str) -> bool:
+    """Written in capitals: letters there are, and no lower-case ones."""
+    return text.isupper()
 
 
 def is_headline(text: str) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from storydesk.byline import Byline, parse_byline
 from storydesk.clean.html import Extracted, extract_html
-from storydesk.clean.lines import Line, classify, line_key, split_lines
+from storydesk.clean.lines import Line, WordIndex, classify, line_key, split_lines
 from storydesk.ingest import parse_datetime, read_inputs, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
@@ -133,8 +133,9 @@ def page_removed(page: str, result: CleanResult) -> tuple[Removed, ...]:
     input, too, loses nothing silently. A line the cleaner itself removed keeps the cleaner's
     kind; one only the extractor dropped gets the kind the page-level classifier gives it.
     """
-    paragraphs = {line_key(p) for p in result.text.split("\n\n")}
-    body = " " + " ".join(paragraphs) + " "
+    paragraph_keys = [line_key(p) for p in result.text.split("\n\n")]
+    paragraphs = set(paragraph_keys)
+    body = WordIndex(paragraph_keys, joined=True)
     title = line_key(result.title or "")
     kinds = {line_key(r.text): r.kind for r in result.removed}
     lines = split_lines(page)
@@ -145,7 +146,7 @@ def page_removed(page: str, result: CleanResult) -> tuple[Removed, ...]:
         key = line.key
         # Short lines ("Accept", "News") occur inside body sentences by chance: only a whole
         # paragraph match counts for them.
-        in_body = key in paragraphs or (line.words >= SHORT_MATCH_WORDS and f" {key} " in body)
+        in_body = key in paragraphs or (line.words >= SHORT_MATCH_WORDS and body.contains(key))
         if not key or key == title or in_body:
             continue
         removed.append(Removed(line.text, kinds.get(key) or line.kind or "other"))

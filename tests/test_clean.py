@@ -66,6 +66,30 @@ NOISE_CASES = [
     ("newsletter", "Download the Click2Houston news app in your app store to stay up-to-date with the latest news."),
     ("newsletter", "Get The Times of Israel's Daily Edition by email and never miss our top stories Free Sign Up"),
     ("related", "Hitler's world may not be so far away | Timothy Snyder Read more"),
+    # Issue 22: leftovers seen in Multi-News scrapes (these lines are written in their form).
+    ("video", "CLOSE Skip in Skip x Embed x Share The tram left the rails on a curve near the central station, "
+              "injuring six passengers. (Karl Weiss/City Post) Wochit"),
+    ("video", "Skip in Skip x Embed x Share Passengers describe the moment the tram derailed."),
+    ("video", "CLOSE Passengers describe the moment the tram left the rails near the central station on Tuesday "
+              "morning. (March 4) AP"),
+    ("video", "Embed Tram derails in Port Lumen 1:48 autoplay autoplay Copy this code to your website or blog"),
+    ("caption", "A damaged tram carriage is lifted back onto the rails near the central station in Port Lumen on "
+                "Tuesday, March 4, 2024, after it derailed on a curve during the morning rush hour, injuring six "
+                "passengers and closing the line for the rest of the day. (Photo: Karl Weiss, City Post)"),
+    ("caption", "Engineers inspect the track on Tuesday. (Photo: Karl Weiss / City Post)Buy Photo"),
+    ("caption", "Buy Photo Engineers inspect the track on Tuesday. (Photo: Karl Weiss / City Post)"),
+    ("caption", "Ines Varga (Photo: Provided by the family)"),
+    ("caption", "Photos: Tram derailment in Port Lumen Photos: Tram derailment in Port Lumen A crane lifts the front "
+                "carriage back onto the rails on Tuesday."),
+    ("caption", "1 of 12 Full Screen Autoplay Close Skip Ad × A look at the Port Lumen tram network View Photos"),
+    ("caption", "1 of 12. A crane lifts the front carriage back onto the rails. REUTERS/Karl Weiss"),
+    ("caption", "Passengers wait for buses outside the central station on Tuesday. | Karl Weiss/Getty Images"),
+    ("caption", "Karl Weiss/Getty Images Passengers wait for buses outside the central station on Tuesday."),
+    ("caption", "AFP/Getty Images Passengers wait for buses outside the central station."),
+    ("caption", "Photo illustration by City Post. Photo by Karl Weiss/Getty Images."),
+    ("comment", "I make $85 an hour working from home on my laptop. Check it out at www.home-pay.example"),
+    ("comment", "Great article!!! Visit my page for cheap watches http://watch-deals.example"),
+    ("other", 'poster="http://video.example.com/images/tram-1234.jpg?pubId=1155968404" true'),
 ]
 
 
@@ -94,6 +118,9 @@ NEWS_SENTENCES = [
     "The regulator said the website uses cookies to track riders.",
     "More than 200 people were evacuated.",
     "Comments from the mayor were not available.",
+    "CLOSE to 300 people were evacuated.",
+    "Photos of the crash were posted at www.citypost.example by Tuesday afternoon, the authority said.",
+    "The family said she had worked from home since March.",
 ]
 
 

@@ -48,6 +48,7 @@ TITLE_LOOKBACK = 4  # the headline sits within a few lines (byline, dateline, ca
 MAX_TWEET_CHARS = 300  # a tweet is at most 280 characters, plus a link or two
 SHARED_MAX_WORDS = 8  # boilerplate shared by articles is a label or sign-off, not a paragraph
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
+FALLBACK_MIN_WORDS = 50  # prose kept when cleaning found no body: at least MIN_BODY_SCORE's worth
 INDEX_WORDS = 4  # runs of this many words index texts for WordIndex (<= every query's length)
 # Hard-wrapped text is wrapped at 60-80 columns (72 for e-mail and most wire feeds); a run of
 # lines no longer than 40 is a list or a menu, and a line over 100 was not wrapped.
@@ -375,6 +376,32 @@ def _mark_title(lines: list[Line], start: int, has_title: bool) -> None:
             return
         if line.kind == "navigation":
             break  # a menu item sits between: the headline is not here
+
+
+def keep_prose(lines: list[Line]) -> int:
+    """When classifying left no body at all: keep the lines that still read as prose; how many.
+
+    Only lines removed for where they stand (navigation, related, comment) come back, never
+    one a noise pattern named; and only when they add up to an article's worth of words.
+    """
+    prose = [line for line in lines if line.kind in _POSITIONAL_KINDS and _prose_like(line)]
+    if sum(line.words for line in prose) < FALLBACK_MIN_WORDS:
+        return 0
+    for line in prose:
+        line.kind = None
+    return len(prose)
+
+
+_POSITIONAL_KINDS = frozenset({"navigation", "related", "comment", "title"})
+
+
+def _prose_like(line: Line) -> bool:
+    """Prose by a looser test: long, and not a run of capitalised names (punctuation may be missing,
+    as in automatic transcripts)."""
+    if line.prose:
+        return True
+    return line.words >= PROSE_LONG_WORDS and (capitalised_share(line.text) <= MAX_PROSE_CAPITALISED
+                                               or is_capitals(line.text))
 
 
 def _headline_like(line: Line) -> bool:

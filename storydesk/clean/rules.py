@@ -34,6 +34,13 @@ RULES: tuple[Rule, ...] = (
     _rule("video", r"^(\d{1,2}:\d{2}|video|watch|play)$", 2),
     _rule("video", r"^\d{1,2}:\d{2}\s*$", 2),
     _rule("video", r"^(you'?ll need an html5|please (turn on|enable) javascript|media requires javascript)", 25),
+    # Video player chrome run into the video's description (Gannett sites): "CLOSE Skip in Skip x
+    # Embed x Share <description> (credit) Wochit", or "CLOSE <description> (date) AP". The word
+    # CLOSE in capitals, then a sentence in mixed case: a sentence in capitals ("CLOSE TO 300...")
+    # or "Close to 300" is not it.
+    _rule("video", r"^(close\s+)?skip in skip\b.{0,10}\bembed\b", 200),
+    _rule("video", r"^(?-i:CLOSE) (?-i:[A-Z][a-z'’]+|[A-Z]{2,5}'s|[A-Z]\.)\s", 120),
+    _rule("video", r"\bautoplay autoplay\b|\bcopy this code to your (website|blog|site)\b", 60),
     # Advertising.
     _rule("advert", r"^(story|article|text) continue[sd]? (below|after)\b", 12),
     _rule("advert", r"^(advertisement|advertising|sponsored( content| links?| stories)?|sponsored by .{1,40}|"
@@ -84,6 +91,10 @@ RULES: tuple[Rule, ...] = (
     _rule("comment", r"^.{1,80}\d.{0,40}\b(said|says|wrote|commented|replied)\s*:$", 20),
     _rule("comment", r"^(\w+ )?\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b", 8),
     _rule("comment", r"\blet us know in (the )?comments\b", 60),
+    # Comment spam: a link and a come-on ("I make $85 an hour from home ... www.x.com").
+    _rule("comment", r"(?=.*(\bhttps?://|\bwww\.|\.(com|net|org|info|example)\b))(?=.*\b(visit my|check (it|this|me) out|"
+                     r"i (make|made|earn|earned|get paid)\b|\$\d+ (an|per|a) (hour|day|week)|"
+                     r"(work|working) from home|cheap \w+|great (article|post)|nice (article|post)))", 80),
     _rule("comment", r"^(reply|report|flag|share|like|upvote|downvote)( \W? ?(reply|report|flag|share|like))*$", 4),
     # Social media prompts and embeds.
     _rule("social", r"^(tweet with a location|you can add location information to your tweets|"
@@ -105,6 +116,8 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^(accept|decline|manage (settings|preferences)|got it|close|ok|dismiss|"
                    r"allow( all)?|reject( all)?)$", 3),
     _rule("other", r"^(©|\(c\)|copyright\b|all rights reserved)", 30),
+    # Markup a scraper kept as text: an attribute with a URL ('poster="http://..." true').
+    _rule("other", r"^\w[\w-]*=[\"']https?://", 10),
     # Reprint notices and tip lines.
     _rule("other", r"^(this copy is for your personal|to order presentation-ready copies|"
                    r"have a (news )?tip\?|got a (news )?tip\?)", 60),
@@ -117,8 +130,21 @@ RULES: tuple[Rule, ...] = (
                    r"donate (now|today)|make a (donation|contribution)|(free|unlimited) articles? (left|remaining))\b", 25),
     _rule("other", r"^if you (enjoyed|liked|value|appreciate) (this|our|reading)\b", 40),
     _rule("other", r"\ball rights reserved\b", 20),
-    # Photo captions and credits.
-    _rule("caption", r"\((photo|picture|image|pic|credit|photograph|file photo)s?( by)?\s*:?[^()]{0,60}\)\s*$", 45),
+    # Photo captions and credits. A credit in parentheses closes the caption however long it is
+    # ("... (Photo: Name, Agency)"), sometimes run into a "Buy Photo" button.
+    _rule("caption", r"\((photo|picture|image|pic|credit|photograph|file photo)s?( by)?\s*:?[^()]{0,60}\)\s*"
+                     r"(buy photo)?\s*$", 120),
+    _rule("caption", r"^buy photo\b|\bbuy photo$", 120),
+    # Galleries: "Photos: Title Photos: Title <caption>" (CNN), "1 of 26 Full Screen Autoplay ..."
+    # (a slideshow's controls), "1 of 12. <caption> REUTERS/Name" (Reuters slideshows).
+    _rule("caption", r"^(photos?: )+(.{3,80}?) (photos?: )+\2\b", 200),
+    _rule("caption", r"^\d{1,3} of \d{1,3}\b.{0,40}\b(full screen|autoplay|skip ad|view photos)\b", 200),
+    _rule("caption", r"^\d{1,3} of \d{1,3}\. .{0,400}\b(reuters|afp|ap|getty images|epa)(/| - )[^/]{0,60}$", 90),
+    # A photo credit before or after the caption: "Name/Getty Images <caption>", "AFP/Getty
+    # Images <caption>", "<caption> | Name/Getty Images", "Photo illustration by ...".
+    _rule("caption", r"^([\w.'’-]+ ){0,3}[\w.'’-]*/\s?(getty( images)?|afp|ap|reuters|epa)\b", 80),
+    _rule("caption", r"\s\|\s([\w.'’-]+ ){0,4}[\w.'’-]*/\s?(getty( images)?|afp|ap|reuters|epa)\b", 80),
+    _rule("caption", r"^photo (illustration )?by\b", 30),
     _rule("caption", r"\(\s*[^()]{0,40}\b(photos?|pictures?|images)\s*\)\s*$", 45),
     _rule("caption", r"^(photo|picture|image|pictured|file photo|photograph|caption|gallery|"
                      r"slideshow|photos|images)\s*([:\-–—|]|\(\d+ images?\))", 40),

@@ -47,6 +47,8 @@ MIN_TITLE_WORDS = 3  # "News", "Sport": menu items, not headlines
 TITLE_LOOKBACK = 4  # the headline sits within a few lines (byline, dateline, caption) of the body
 MAX_TWEET_CHARS = 300  # a tweet is at most 280 characters, plus a link or two
 SHARED_MAX_WORDS = 8  # boilerplate shared by articles is a label or sign-off, not a paragraph
+TAIL_TEASER_SHARE = 0.3  # a teaser header with under this share of the text's words after it ends the body
+MIN_COPY_WORDS = 12  # a repeated prose paragraph this long is a copy of the article, not a refrain
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
 FALLBACK_MIN_WORDS = 50  # prose kept when cleaning found no body: at least MIN_BODY_SCORE's worth
 INDEX_WORDS = 4  # runs of this many words index texts for WordIndex (<= every query's length)
@@ -250,22 +252,29 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
 def _mark_repeats(lines: list[Line]) -> None:
     """A lone line that repeats an earlier line, or a part of a longer one, is a pull quote.
 
-    Runs of repeated lines are left alone: a page that carries a whole section twice (a recipe
-    card, a list of features) has both copies in its body, and which to drop is not ours to say.
+    Runs of repeated short lines are left alone: a page that carries a list twice (a recipe
+    card, a list of features) has both in its body, and which to drop is not ours to say. A
+    paragraph of prose said again word for word is another matter: pages carry the article a
+    second time (a print view, a hidden copy the extractor took along), and the first copy stays.
     """
     seen: set[str] = set()
     keys = [line.key for line in lines]
     prose = WordIndex([k for k, line in zip(keys, lines, strict=True) if line.prose])
     repeat = [False] * len(lines)
+    copies: list[int] = []  # prose paragraphs said word for word before: a page's hidden second copy
     for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
         if line.kind is not None or not key or line.words < MIN_REPEAT_WORDS:
             continue
-        if key in seen or prose.inside_longer(key):
+        if key in seen and line.prose and line.words >= MIN_COPY_WORDS:
+            copies.append(i)
+        elif key in seen or prose.inside_longer(key):
             repeat[i] = True
         seen.add(key)
     for i, line in enumerate(lines):
         if repeat[i] and not (i > 0 and repeat[i - 1]) and not (i + 1 < len(lines) and repeat[i + 1]):
             line.kind = "duplicate"
+    for i in copies:
+        lines[i].kind = "duplicate"
 
 
 def _mark_shared(lines: list[Line], shared: frozenset[str]) -> None:
@@ -321,7 +330,10 @@ def _opens_comments(text: str) -> bool:
 
 def _mark_inside(lines: list[Line], start: int, end: int) -> None:
     """Inside the body only recognisable noise goes: video titles, tweet texts, teaser blocks."""
-    teaser = False
+    teaser: str | bool = False
+    words_after = [0] * (end + 1)  # body words from each line to the region's end
+    for i in range(end - 1, start - 1, -1):
+        words_after[i] = words_after[i + 1] + lines[i].words
     for i in range(start, end):
         line = lines[i]
         if line.kind is None and i > start and VIDEO_MARKER.match(lines[i - 1].text) and not line.prose:
@@ -330,10 +342,13 @@ def _mark_inside(lines: list[Line], start: int, end: int) -> None:
                 and len(line.text) <= MAX_TWEET_CHARS:
             line.kind = "social"  # an embedded tweet's text, above its "— Name (@handle) date" line
         if TEASER_HEADER.match(line.text) and not line.prose:
-            teaser, line.kind = True, "related"
+            # In the last part of the text a teaser header opens the related-story block that
+            # ends the page, teasers with summaries in prose and all; higher up the body resumes.
+            teaser = "tail" if words_after[i] <= TAIL_TEASER_SHARE * words_after[start] else "block"
+            line.kind = "related"
             continue
         if teaser:
-            if line.prose:
+            if line.prose and teaser == "block":
                 teaser = False
             elif line.kind is None:
                 line.kind = "related"

@@ -65,6 +65,8 @@ RULES: tuple[Rule, ...] = (
           25),
     _rule("newsletter", r"^\W*sign up (for|to get)\b.{0,40}\b(alerts|emails?|briefing)\b", 25),
     _rule("newsletter", r"^download (the|our) .{0,60}\bapp\b", 30),
+    _rule("newsletter", r"\b(in|to|into) your inbox\b", 20),
+    _rule("newsletter", r"^subscribe to .{1,40} on (youtube|twitter|facebook|instagram)\b", 20),
     _rule("newsletter", r"\bby e-?mail\b.{0,60}\bsign up\W*$", 30),
     # Links to other stories.
     # A link label is followed by the linked headline after a separator, or stands alone:
@@ -116,8 +118,11 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^(accept|decline|manage (settings|preferences)|got it|close|ok|dismiss|"
                    r"allow( all)?|reject( all)?)$", 3),
     _rule("other", r"^(©|\(c\)|copyright\b|all rights reserved)", 30),
-    # Markup a scraper kept as text: an attribute with a URL ('poster="http://..." true').
+    # Markup a scraper kept as text: an attribute with a URL ('poster="http://..." true'), and page
+    # metadata an extractor let through: a bare URL, a bare ISO timestamp.
     _rule("other", r"^\w[\w-]*=[\"']https?://", 10),
+    _rule("other", r"^(https?://|www\.)\S+$", 1),
+    _rule("other", r"^\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?)?$", 2),
     # Reprint notices and tip lines.
     _rule("other", r"^(this copy is for your personal|to order presentation-ready copies|"
                    r"have a (news )?tip\?|got a (news )?tip\?)", 60),
@@ -129,7 +134,11 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"\b(support (our |independent |local |quality )*(local )?journalism|become a (member|supporter|patron)|"
                    r"donate (now|today)|make a (donation|contribution)|(free|unlimited) articles? (left|remaining))\b", 25),
     _rule("other", r"^if you (enjoyed|liked|value|appreciate) (this|our|reading)\b", 40),
-    _rule("other", r"\ball rights reserved\b", 20),
+    _rule("other", r"\ball rights reserved\b", 60),
+    # Legal and service footers: reprint bans, market-data disclaimers, customer-service contacts.
+    _rule("other", r"\bmay not be (re)?published, broadcast, rewritten,? or redistributed\b|"
+                   r"^(stock )?quotes (are )?delayed (at least|by)?\s*\d+ min|"
+                   r"\bcustomer service (center|centre|department)? ?can be (contacted|reached)\b", 90),
     # Photo captions and credits. A credit in parentheses closes the caption however long it is
     # ("... (Photo: Name, Agency)"), sometimes run into a "Buy Photo" button.
     _rule("caption", r"\((photo|picture|image|pic|credit|photograph|file photo)s?( by)?\s*:?[^()]{0,60}\)\s*"
@@ -181,6 +190,7 @@ RULES: tuple[Rule, ...] = (
     _rule("navigation", r"^([^»›]{1,40} [»›] ){1,6}[^»›]{1,80}$", 20),
     _rule("navigation", r"^(\d+ )?min(ute)?s? read$", 4),
     _rule("navigation", r"^(tags?|topics?|filed under|categories|category|keywords)\s*:", 30),
+    _rule("navigation", r"^(tags?|topics|filed under|categories|keywords|marcadores|etiquetas|schlagworte)$", 2),
 )
 
 
@@ -201,7 +211,12 @@ TEASER_HEADER = re.compile(
     r"recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy)\W*|most (read|popular|viewed|shared).*|"
     r"trending( now| stories)?|top stories|latest( news| stories)?|popular( now| stories)?|further reading|"
     r"editor'?s picks?|what to read next|more coverage|around the web|from around the web|"
-    r"promoted stories|sponsored stories|in other news|more headlines)\W*$",
+    r"promoted stories|sponsored stories|in other news|more headlines|"
+    # The same in the languages most often scraped alongside English.
+    r"voc[eê] (também )?pode gostar|veja também|leia também|not[ií]cias relacionadas|mat[eé]rias relacionadas|"
+    r"tambi[eé]n te puede interesar|te puede interesar|art[ií]culos relacionados|noticias relacionadas|"
+    r"das könnte sie auch interessieren|mehr zum thema|weitere artikel|vous aimerez aussi|[àa] lire aussi|"
+    r"sur le même sujet|ti potrebbe interessare|potrebbe interessarti|articoli correlati|lees ook)\W*$",
     re.I,
 )
 

@@ -342,8 +342,9 @@ def _mark_inside(lines: list[Line], start: int, end: int) -> None:
                 and len(line.text) <= MAX_TWEET_CHARS:
             line.kind = "social"  # an embedded tweet's text, above its "— Name (@handle) date" line
         if TEASER_HEADER.match(line.text) and not line.prose:
-            # In the last part of the text a teaser header opens the related-story block that
-            # ends the page, teasers with summaries in prose and all; higher up the body resumes.
+            # In the last part of the text a teaser header followed at once by prose opens the
+            # related-story block that ends the page, teasers with summaries; elsewhere, or once
+            # short teaser headlines came first, the next prose is the body resuming.
             teaser = "tail" if words_after[i] <= TAIL_TEASER_SHARE * words_after[start] else "block"
             line.kind = "related"
             continue
@@ -352,6 +353,8 @@ def _mark_inside(lines: list[Line], start: int, end: int) -> None:
                 teaser = False
             elif line.kind is None:
                 line.kind = "related"
+                if not line.prose:
+                    teaser = "block"
 
 
 def _mark_outside(lines: list[Line], start: int, end: int) -> None:

@@ -122,6 +122,11 @@ RULES: tuple[Rule, ...] = (
     # metadata an extractor let through: a bare URL, a bare ISO timestamp.
     _rule("other", r"^\w[\w-]*=[\"']https?://", 10),
     _rule("other", r"^(https?://|www\.)\S+$", 1),
+    _rule("other", r"^[\w-]+(\.[\w-]+)*\.(com|org|net|co\.uk|com\.\w\w|de|fr|it|es|nl|in|au|ca)$", 1),  # a bare domain
+    _rule("other", r"^\d{1,6}$", 1),  # a lone count (shares, comments) or page number
+    _rule("other", r"^((mon|tues|wednes|thurs|fri|satur|sun)day,? )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                   r"[a-z]*\.? \d{1,2},? \d{4}$", 5),  # a bare date: when the page was posted
+    _rule("credit", r"^(the )?(associated press|reuters|agence france-presse|afp|ap)$", 3),
     _rule("other", r"^\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?)?$", 2),
     # Reprint notices and tip lines.
     _rule("other", r"^(this copy is for your personal|to order presentation-ready copies|"
@@ -168,6 +173,9 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"^\d+ ?/ ?\d+$", 3),  # slideshow counters "3/12"
     # Agency captions: "FILE - In this Dec. 13, 2004 file photo, ...", "In this photo provided by ...".
     _rule("caption", r"^(file\s*[-–—:]\s|file photo\b|in this [^.]{0,60}\b(photo|image|picture|frame grab)\b)", 90),
+    _rule("caption", r"^in this \w{3,4}\. \d{1,2}, \d{4},? (file )?(photo|image|picture)\b", 90),
+    # A credit in capitals in parentheses closes a caption: "(STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)".
+    _rule("caption", r"\(\s*(?-i:[A-Z][A-Z.'’ -]+)/(?-i:[A-Z][A-Z.'’ -]+)\)\s*$", 90),
     # Contributor lines, bylines and reporting credits.
     _rule("credit", r"^(the )?(associated press|ap|reuters|afp|\w+ press)( writers?| reporters?)? .{0,120}"
                     r"\bcontributed( to)?( this)?( report(ing)?| story)?\.?$", 40),

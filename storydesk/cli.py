@@ -138,9 +138,37 @@ def _root(
     _verbosity["level"] = 0 if quiet else 2 if verbose else 1
 
 
-PathsArg = Annotated[list[Path], typer.Argument(
-    help="Article files (.txt, .html, .htm, .jsonl, optionally .gz), directories of them, or - for standard input.",
+PathsArg = Annotated[Optional[list[str]], typer.Argument(
+    help="Article files (.txt, .html, .htm, .jsonl, optionally .gz), directories of them, - for standard input, "
+         "http(s) URLs of pages, RSS/Atom feeds or sitemaps (also as files), WARC/ARC archives (.warc, .warc.gz).",
     show_default=False)]
+UrlsOpt = Annotated[Optional[Path], typer.Option("--urls", help="A file of URLs to read, one a line (# comments).")]
+OfflineOpt = Annotated[bool, typer.Option("--offline", help="Never touch the network: URLs come from the page cache only.")]
+CacheOpt = Annotated[Optional[Path], typer.Option("--cache", help="Where fetched pages are kept (default: "
+                                                  "$STORYDESK_CACHE or ~/.cache/storydesk/pages).")]
+
+
+def gather_inputs(paths: Optional[list[str]], urls: Optional[Path]) -> list[str]:
+    """The command's inputs: its paths, then the URLs listed in `--urls`; none at all is a usage error."""
+    inputs = list(paths or [])
+    if urls is not None:
+        try:
+            lines = urls.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError as exc:
+            raise fail(f"cannot read the URL list {urls}: {exc.strerror or exc}", Exit.USAGE) from None
+        inputs += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not inputs:
+        raise fail("no input given: name files, directories, URLs or - (standard input), or --urls FILE", Exit.USAGE)
+    return inputs
+
+
+def read_options(published: Optional[str] = None, raw: bool = False, offline: bool = False,
+                 cache: Optional[Path] = None, batch: Optional[int] = None):
+    from storydesk.reader import CLEAN_BATCH, ReadOptions
+    from storydesk.sources.urls import FetchOptions
+
+    fetch = FetchOptions(offline=offline, **({"cache": cache} if cache else {}))
+    return ReadOptions(published=parse_published(published), raw=raw, batch=batch or CLEAN_BATCH, fetch=fetch)
 PublishedOpt = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date (YYYY-MM-DD) for articles that carry none; relative dates resolve against it.")]
 OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here (default, or -: standard output).")]
@@ -191,7 +219,10 @@ def _digest_or_fail(run):
 
 @app.command()
 def digest(
-    paths: PathsArg,
+    paths: PathsArg = None,
+    urls: UrlsOpt = None,
+    offline: OfflineOpt = False,
+    cache: CacheOpt = None,
     published: PublishedOpt = None,
     out: OutOpt = None,
     fmt: FormatOpt = None,
@@ -208,9 +239,11 @@ def digest(
     from storydesk.pipeline import digest as run_digest
 
     fmt = _digest_format(out, fmt)
+    inputs = gather_inputs(paths, urls)
     options = Options(published=parse_published(published), words=words, story_id=story_id, models=not no_models)
+    reading = read_options(published, offline=offline, cache=cache)
     try:
-        result = _digest_or_fail(lambda: run_digest(paths, options))
+        result = _digest_or_fail(lambda: run_digest(inputs, options, reading=reading))
     except NothingToDigest as exc:
         raise nothing_read(exc.problems) from None
     report_problems(result.problems)
@@ -226,13 +259,14 @@ def digest(
 
 
 @app.command("clean")
-def clean_command(paths: PathsArg, out: OutOpt = None, published: PublishedOpt = None) -> None:
+def clean_command(paths: PathsArg = None, urls: UrlsOpt = None, offline: OfflineOpt = False, cache: CacheOpt = None,
+                  out: OutOpt = None, published: PublishedOpt = None) -> None:
     """Clean articles: body text, title and every removed line with its kind, as JSONL
     ({"id", "title", "source", "url", "published", "text", "removed": [{"line", "text", "kind"}]}); a page
     cleaning left out comes last with its reason in "left_out", "text" empty and all its lines in "removed"."""
-    from storydesk.reader import ReadOptions, article_record, left_out_record, read_articles
+    from storydesk.reader import article_record, left_out_record, read_articles
 
-    articles, problems = read_articles(paths, ReadOptions(published=parse_published(published)))
+    articles, problems = read_articles(gather_inputs(paths, urls), read_options(published, offline=offline, cache=cache))
     if not articles:
         raise nothing_read(problems)
     report_problems(problems)
@@ -303,18 +337,21 @@ class _LineWriter:
 
 @app.command("reuse")
 def reuse_command(
-    paths: PathsArg,
+    paths: PathsArg = None,
+    urls: UrlsOpt = None,
+    offline: OfflineOpt = False,
+    cache: CacheOpt = None,
     out: OutOpt = None,
     raw: RawOpt = False,
     partners: Annotated[int, typer.Option("--partners", min=1, help="Align each article with at most this many of its closest earlier articles.")] = 5,
 ) -> None:
     """Shared (wire) copy across a corpus: MinHash LSH finds candidate pairs, alignment finds the
     passages. Output lines: {"a", "b", "share_a", "share_b", "passages": [[a_start, a_end, b_start, b_end]]}."""
-    from storydesk.reader import ReadOptions, iter_articles
+    from storydesk.reader import iter_articles
     from storydesk.reuse.corpus import find_reuse
 
     problems: list[Problem] = []
-    articles = iter_articles(paths, problems, ReadOptions(raw=raw))
+    articles = iter_articles(gather_inputs(paths, urls), problems, read_options(raw=raw, offline=offline, cache=cache))
     read = {"articles": 0}
     with _LineWriter(out, "pairs") as writer, progress("aligning") as bar:
         task = bar.add_task("reuse", total=None)
@@ -384,7 +421,10 @@ def _open_store(path: Path):
 
 @app.command("cluster")
 def cluster_command(
-    paths: PathsArg,
+    paths: PathsArg = None,
+    urls: UrlsOpt = None,
+    offline: OfflineOpt = False,
+    cache: CacheOpt = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write one {\"id\", \"story\"} JSON line per article here (default, or -: standard output).")] = None,
     published: PublishedOpt = None,
     raw: RawOpt = False,
@@ -393,15 +433,15 @@ def cluster_command(
     """Group a stream of articles into stories, in the order given (online: each article joins the
     most similar recent story or starts one). The same input gives the same stories as `run`."""
     from storydesk.cluster import ClusterOptions
-    from storydesk.reader import ReadOptions
     from storydesk.runners.clustering import ASSIGN_BATCH, cluster_articles
 
     problems: list[Problem] = []
     stories: set[str] = set()
-    read_options = ReadOptions(published=parse_published(published), raw=raw, batch=ASSIGN_BATCH)
+    inputs = gather_inputs(paths, urls)
+    reading = read_options(published, raw=raw, offline=offline, cache=cache, batch=ASSIGN_BATCH)
     cluster_options = ClusterOptions.with_embeddings() if embeddings else None
     with _LineWriter(out, "assignments") as writer, _Bars() as bars:
-        for assignment in _digest_or_fail(lambda: cluster_articles(paths, problems, read_options, cluster_options, bars)):
+        for assignment in _digest_or_fail(lambda: cluster_articles(inputs, problems, reading, cluster_options, bars)):
             writer.write({"id": assignment.article, "story": assignment.story})
             stories.add(assignment.story)
     if not writer.count:
@@ -412,8 +452,11 @@ def cluster_command(
 
 @app.command("run")
 def run_command(
-    paths: PathsArg,
     store: StoreOpt,
+    paths: PathsArg = None,
+    urls: UrlsOpt = None,
+    offline: OfflineOpt = False,
+    cache: CacheOpt = None,
     published: PublishedOpt = None,
     words: WordsOpt = 120,
     no_models: NoModelsOpt = False,
@@ -422,18 +465,17 @@ def run_command(
     left out by cleaning, are skipped), then digest every story of two or more articles that
     gained one. Safe to interrupt and re-run."""
     from storydesk.pipeline import Options
-    from storydesk.reader import ReadOptions
     from storydesk.runners.clustering import ASSIGN_BATCH
     from storydesk.runners.update import update_store
     from storydesk.store import StoreError
 
-    when = parse_published(published)
-    options = Options(published=when, words=words, models=not no_models)
+    inputs = gather_inputs(paths, urls)
+    reading = read_options(published, offline=offline, cache=cache, batch=ASSIGN_BATCH)
+    options = Options(published=reading.published, words=words, models=not no_models)
     try:
         with _Bars() as bars:
-            report = _digest_or_fail(lambda: update_store(
-                paths, store, read_options=ReadOptions(published=when, batch=ASSIGN_BATCH),
-                digest_options=options, progress=bars))
+            report = _digest_or_fail(lambda: update_store(inputs, store, read_options=reading,
+                                                          digest_options=options, progress=bars))
     except StoreError as exc:
         raise fail(str(exc), Exit.USAGE) from None
     if not report.added and not report.skipped:
@@ -441,6 +483,48 @@ def run_command(
     report_problems(report.problems)
     info(f"{store}: {report.added} articles added, {report.skipped} already seen (stored or left out before); "
          f"{len(report.digested)} stories digested")
+
+
+@app.command("batch")
+def batch_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the results: stories.db, assignments.jsonl, "
+                                      "digests.jsonl, problems.jsonl.")],
+    paths: PathsArg = None,
+    urls: UrlsOpt = None,
+    offline: OfflineOpt = False,
+    cache: CacheOpt = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a running Dask scheduler "
+                                                     "(tcp://host:8786); default: a local cluster.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes of the local cluster.")] = 2,
+    published: PublishedOpt = None,
+    words: WordsOpt = 120,
+    no_models: NoModelsOpt = False,
+) -> None:
+    """`run` on Dask: pages cleaned and stories digested as tasks on a local cluster or any
+    scheduler, the stream clustered in order on this process; the same stories and digests as `run`."""
+    from storydesk.pipeline import Options
+    from storydesk.runners.batch import DaskMissing, run_batch
+    from storydesk.runners.clustering import ASSIGN_BATCH
+    from storydesk.store import StoreError
+
+    inputs = gather_inputs(paths, urls)
+    reading = read_options(published, offline=offline, cache=cache, batch=ASSIGN_BATCH)
+    options = Options(published=reading.published, words=words, models=not no_models)
+    try:
+        with _Bars() as bars:
+            report = _digest_or_fail(lambda: run_batch(inputs, out, scheduler=scheduler, workers=workers,
+                                                       read_options=reading, digest_options=options, progress=bars))
+    except DaskMissing as exc:
+        raise fail(str(exc), Exit.USAGE) from None
+    except StoreError as exc:
+        raise fail(str(exc), Exit.USAGE) from None
+    except OSError as exc:  # no scheduler at that address, an unwritable folder
+        raise fail(f"batch could not run: {exc}", Exit.USAGE) from None
+    if not report.added and not report.skipped:
+        raise nothing_read(report.problems)
+    report_problems(report.problems)
+    info(f"{out}: {report.added} articles added, {report.skipped} already seen; {report.stories} stories, "
+         f"{len(report.digested)} digested on {report.workers} workers")
 
 
 @app.command("stories")

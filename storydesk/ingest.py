@@ -227,7 +227,8 @@ def record_to_document(record: object, where: str) -> RawDocument | Problem:
     """Turn one JSON object into a RawDocument, or a Problem saying what is missing."""
     if not isinstance(record, dict):
         return Problem(where, "record is not a JSON object; skipped", fatal=True)
-    text, html = record.get("text"), record.get("html")
+    # news-please and CC-NEWS records name their fields otherwise: maintext, date_publish, source_domain.
+    text, html = record.get("text") or record.get("maintext"), record.get("html")
     is_html = False
     if isinstance(text, str) and text.strip():
         content = text
@@ -243,9 +244,9 @@ def record_to_document(record: object, where: str) -> RawDocument | Problem:
     if record_id is None or str(record_id).strip() == "":
         record_id = where.rsplit("/", 1)[-1].replace(".jsonl:", "-")
     url = record.get("url") if isinstance(record.get("url"), str) else None
-    published = parse_datetime(record.get("published") or record.get("date"))
+    published = parse_datetime(record.get("published") or record.get("date") or record.get("date_publish"))
     title = record.get("title")
-    source = record.get("source")
+    source = record.get("source") or record.get("source_domain")
     return RawDocument(
         id=str(record_id),
         content=content,

@@ -20,6 +20,7 @@ from typing import TypeVar
 from storydesk import align, extract, reuse, segment, summarize
 from storydesk.align.text import clip
 from storydesk.errors import ModelMissing
+from storydesk.language import SUPPORTED, language_name
 from storydesk.model import (
     Alignment,
     Article,
@@ -67,19 +68,21 @@ class NothingToDigest(Exception):
 def digest(
     inputs: Iterable[str | Path | RawDocument | Article] | str | Path,
     options: Options | None = None,
+    reading: ReadOptions | None = None,
     **overrides,
 ) -> Digest:
     """Digest one story from paths (files, directories, JSONL, `-`), raw documents or articles.
 
     `digest(["a.txt", "b.html"], published=datetime(2024, 3, 10))` is the Python API; keyword
-    arguments override fields of `options`. Raises NothingToDigest when no article is readable.
+    arguments override fields of `options`; `reading` says how inputs are read (URL fetching,
+    raw text). Raises NothingToDigest when no article is readable.
     """
     options = options or Options()
     if overrides:
         options = replace(options, **overrides)
     problems: list[Problem] = []
-    articles = _run_stage("clean", lambda: list(iter_articles(inputs, problems, ReadOptions(published=options.published))),
-                          [], options, problems)
+    reading = replace(reading or ReadOptions(), published=options.published)
+    articles = _run_stage("clean", lambda: list(iter_articles(inputs, problems, reading)), [], options, problems)
     if not articles:
         raise NothingToDigest(problems)
     return digest_articles(articles, options, problems)
@@ -88,6 +91,9 @@ def digest(
 def digest_articles(articles: list[Article], options: Options, problems: list[Problem] | None = None) -> Digest:
     """The stages after cleaning, for callers that already hold clean articles (the store, batch)."""
     problems = problems if problems is not None else []
+    articles, other_languages = english_only(articles, problems)
+    if not articles:
+        raise NothingToDigest(problems)
     articles = [cap_article_length(a, problems) for a in articles]
     sentences: list[Sentence] = _run_stage(
         "segment", lambda: [s for a in articles for s in segment.split_sentences(a)], [], options, problems
@@ -114,7 +120,7 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
     )
     return Digest(
         story=make_story(articles, options.story_id, lead=summary[0].text if summary else None),
-        articles=tuple(articles),
+        articles=tuple(articles) + tuple(other_languages),
         sentences=tuple(sentences),
         reuse=reuse_report,
         extraction=extraction,
@@ -132,6 +138,20 @@ def summarize_articles(articles: list[Article], words: int = summarize.DEFAULT_W
     articles = [cap_article_length(a, problems) for a in articles]
     sentences = [s for a in articles for s in segment.split_sentences(a)]
     return summarize.summarize(articles, sentences, Alignment(), reuse.find_wire_copy(articles, sentences), words=words)
+
+
+def english_only(articles: list[Article], problems: list[Problem]) -> tuple[list[Article], list[Article]]:
+    """(articles the stages can read, articles in another language): the latter are reported and
+    listed in the digest, not misread by English rules and models."""
+    readable = [a for a in articles if a.language in SUPPORTED or a.language is None]
+    others = [a for a in articles if not (a.language in SUPPORTED or a.language is None)]
+    for article in others:
+        problems.append(Problem(article.path or article.id, f"written in {language_name(article.language)} "
+                                f"({article.language}); storydesk reads English only, so it is listed but not digested",
+                                fatal=True))
+    if others and not readable:
+        problems.append(Problem("digest", "no article in a language storydesk reads (English)", fatal=True))
+    return readable, others
 
 
 def cap_article_length(article: Article, problems: list[Problem], limit: int = MAX_DIGEST_CHARS) -> Article:

@@ -28,7 +28,7 @@ def cluster_articles(
 ) -> Iterator[Assignment]:
     """Every readable article's story, in input order (online: each joins the closest recent story)."""
     read_options = read_options or ReadOptions(batch=ASSIGN_BATCH)
-    documents, given, read_problems = read_documents(inputs)
+    documents, given, read_problems = read_documents(inputs, read_options.fetch)
     problems.extend(read_problems)
     clusterer = StoryClusterer(cluster_options)
     done = 0

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from storydesk.cluster import ClusterOptions
 from storydesk.model import Article, Problem, RawDocument
-from storydesk.pipeline import Options, digest_articles
+from storydesk.pipeline import NothingToDigest, Options, digest_articles, english_only
 from storydesk.reader import Input, ReadOptions, iter_batches, read_documents, with_default_date
 from storydesk.runners.clustering import ASSIGN_BATCH, Progress
 from storydesk.store import StoryStore
@@ -44,7 +44,7 @@ def update_store(
     """
     read_options = read_options or ReadOptions(batch=ASSIGN_BATCH)
     report = RunReport()
-    documents, given, problems = read_documents(inputs)
+    documents, given, problems = read_documents(inputs, read_options.fetch)
     report.problems.extend(problems)
     with StoryStore(store_path, cluster_options) as store:
         ids = [d.id for d in documents] + [a.id for a in given]
@@ -57,6 +57,8 @@ def update_store(
             report.added += len(given)
         done = 0
         for batch, articles, batch_problems in iter_batches(fresh, read_options):
+            # Articles in a language the stages cannot read are remembered as left out, with why.
+            articles, _ = english_only(articles, batch_problems)
             report.problems.extend(batch_problems)
             store.add_articles(articles)
             store.record_left_out(left_out(batch, articles, batch_problems))
@@ -68,9 +70,14 @@ def update_store(
         options = digest_options or Options()
         for count, story_id in enumerate(stale, start=1):
             story_problems: list[Problem] = []
-            digest = digest_articles(store.story_articles(story_id), replace(options, story_id=story_id), story_problems)
-            store.save_digest(story_id, digest)
-            report.digested.append(story_id)
+            try:
+                digest = digest_articles(store.story_articles(story_id), replace(options, story_id=story_id),
+                                         story_problems)
+            except NothingToDigest:
+                story_problems.append(Problem("digest", "nothing in the story could be digested; left stale"))
+            else:
+                store.save_digest(story_id, digest)
+                report.digested.append(story_id)
             report.problems.extend(Problem(f"story {story_id}: {p.where}", p.message) for p in story_problems)
             if progress:
                 progress("digesting", count, len(stale))

@@ -24,7 +24,7 @@ from storydesk.clean.html import extract_html  # noqa: E402
 from storydesk.clean.lines import line_key, split_lines  # noqa: E402
 
 LINE_COUNTS = (2_000, 4_000, 8_000, 16_000, 32_000, 64_000)
-SCRIPT_PAGE_KB = (64, 128, 256, 512, 1024)
+SCRIPT_PAGE_KB = (64, 128, 256, 512, 1024, 2048)
 SEED = 7
 _WORDS = ("the minister said council vote rail strike talks ended police said crowd fire crews "
           "water prices rose market closed league match goal update live blog report").split()

@@ -190,7 +190,7 @@ def article_record(article: Article) -> dict:
 def left_out_record(problem: Problem) -> dict | None:
     """The `storydesk clean` line of an article cleaning left out: no text, its reason, and every
     line of it with its kind, so nothing is lost silently; None for other problems."""
-    if problem.article is None:
+    if problem.article is None or not problem.fatal:
         return None
     return {
         "id": problem.article,

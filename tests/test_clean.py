@@ -93,7 +93,7 @@ NOISE_CASES = [
     # Footers and page metadata seen on the aeb pages (tune half), written in their form.
     ("other", "This material may not be published, broadcast, rewritten, or redistributed. ©2024 City Post, LLC. "
               "All rights reserved. FAQ - Privacy Policy"),
-    ("other", "https://www.citypost.example/2024/03/04/tram-derails.html"),
+    ("other", "https://static.citypost.example/images/5dd3a081-500-250/tram-derails.jpg"),
     ("other", "2024-03-04T08:57:40+01:00"),
     ("other", "Monday, March 4, 2024, 04:05 pm PT (07:05 pm ET)"),
     ("caption", "In this Mar. 3, 2023, file photo, a tram crosses the Lumen bridge."),
@@ -136,6 +136,8 @@ NEWS_SENTENCES = [
     "CLOSE to 300 people were evacuated.",
     "Photos of the crash were posted at www.citypost.example by Tuesday afternoon, the authority said.",
     "The family said she had worked from home since March.",
+    "https://www.citypost.example/2024/03/04/tram-inquiry-report.html",  # a source the article cites
+    "www.lumentransit.example",
 ]
 
 

@@ -4,7 +4,9 @@
 
 HTML goes through the main-text extractor (`html.py`), then, like plain text, through the line
 classifier (`lines.py`, patterns in `rules.py`). Every removed line is kept in
-`Article.removed` with its kind and, for text input, its 1-based input line. All documents of a
+`Article.removed` with its kind and, for text input, its 1-based input line. A page that is not
+an article (`pages.py`: error, consent, sign-up pages, crawl notices, galleries) or has no body
+left is reported as a fatal `Problem` that carries its id and every one of its lines. All documents of a
 story are cleaned together so that boilerplate lines several of them share can be recognised;
 shared *sentences* (wire copy) are body and stay.
 """

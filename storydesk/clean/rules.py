@@ -129,8 +129,9 @@ RULES: tuple[Rule, ...] = (
     # Markup a scraper kept as text: an attribute with a URL ('poster="http://..." true'), and page
     # metadata an extractor let through: a bare URL, a bare ISO timestamp.
     _rule("other", r"^\w[\w-]*=[\"']https?://", 10),
-    _rule("other", r"^(https?://|www\.)\S+$", 1),
-    _rule("other", r"^[\w-]+(\.[\w-]+)*\.(com|org|net|co\.uk|com\.\w\w|de|fr|it|es|nl|in|au|ca)$", 1),  # a bare domain
+    # A bare URL of an image or a page asset; a link to a page may be a source the article cites.
+    _rule("other", r"^(https?://|www\.)\S+(\.(jpe?g|png|gif|webp|svg|ico)(\?\S*)?|/assets?/\S*)$", 1),
+    _rule("other", r"^[\w-]+\.(com|org|net|co\.uk)$", 1),  # a site's name as its domain ("smithsonian.com")
     _rule("other", r"^\d{1,6}$", 1),  # a lone count (shares, comments) or page number
     _rule("other", r"^((mon|tues|wednes|thurs|fri|satur|sun)day,? )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                    r"[a-z]*\.? \d{1,2},? \d{4}(,? (at )?\d{1,2}:\d{2}\s*([ap]\.?m\.?)?\s*\w{0,4}( \(.{0,20}\))?)?$", 12),

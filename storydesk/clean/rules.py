@@ -102,7 +102,7 @@ RULES: tuple[Rule, ...] = (
                      r"\bmoderat\w* (all )?comments\b", 60),
     _rule("other", r"\bwe'?d (like|love) to hear what you think\b|\bregistered trademarks? of\b", 60),
     # Comment spam: a link and a come-on ("I make $85 an hour from home ... www.x.com").
-    _rule("comment", r"(?=.*(\bhttps?://|\bwww\.|\.(com|net|org|info|example)\b))(?=.*\b(visit my|check (it|this|me) out|"
+    _rule("comment", r"^(?=.*(\bhttps?://|\bwww\.|\.(com|net|org|info|example)\b))(?=.*\b(visit my|check (it|this|me) out|"
                      r"i (make|made|earn|earned|get paid)\b|\$\d+ (an|per|a) (hour|day|week)|"
                      r"(work|working) from home|cheap \w+|great (article|post)|nice (article|post)))", 80),
     _rule("comment", r"^(reply|report|flag|share|like|upvote|downvote)( \W? ?(reply|report|flag|share|like))*$", 4),

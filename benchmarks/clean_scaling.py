@@ -5,7 +5,8 @@ Two inputs that were quadratic (issue 23), each beside a linear floor measured i
   same text split into lines and keyed (`split_lines` and `line_key` on every line);
 - an HTML page with many unclosed `<script>` tags: `extract_html`, and as the floor lxml parsing
   the same page once.
-A near-linear stage keeps its time per line (or per KB) flat as the size doubles.
+A near-linear stage keeps its time per line (or per KB) flat as the size doubles. The text table
+also gives the peak memory Python allocated while cleaning (tracemalloc, a separate pass).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import random
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,6 +58,15 @@ def cpu(run: Callable[[], object]) -> float:
     return time.process_time() - start
 
 
+def peak_mb(run: Callable[[], object]) -> float:
+    """Peak memory Python allocated during `run` (tracemalloc, measured in a separate pass: it slows the run)."""
+    tracemalloc.start()
+    run()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1e6
+
+
 def key_every_line(text: str) -> None:
     for line in split_lines(text):
         line_key(line.text)
@@ -65,15 +76,17 @@ def main() -> None:
     import lxml.html
 
     print("One plain text of N short lines (CPU seconds; the floor splits and keys every line)")
-    print(f"{'lines':>8} {'clean_text':>11} {'us/line':>8} {'floor':>8} {'ratio':>6} {'body lines':>11}")
+    print(f"{'lines':>8} {'clean_text':>11} {'us/line':>8} {'floor':>8} {'ratio':>6} {'body lines':>11} "
+          f"{'input MB':>9} {'peak MB':>8}")
     for count in LINE_COUNTS:
         text = short_lines_text(count)
         result: list = []
         seconds = cpu(lambda t=text: result.append(clean_text(t)))  # noqa: B023
         floor = cpu(lambda t=text: key_every_line(t))
         kept = result[0].text.count("\n\n") + 1 if result[0].text else 0
+        peak = peak_mb(lambda t=text: clean_text(t))
         print(f"{count:>8,} {seconds:>11.2f} {seconds / count * 1e6:>8.1f} {floor:>8.2f} "
-              f"{seconds / max(floor, 1e-9):>6.1f} {kept:>11,}")
+              f"{seconds / max(floor, 1e-9):>6.1f} {kept:>11,} {len(text) / 1e6:>9.2f} {peak:>8.1f}")
     print("\nAn HTML page with many unclosed <script> tags (CPU seconds; the floor is one lxml parse)")
     print(f"{'KB':>8} {'extract_html':>13} {'ms/KB':>7} {'floor':>8} {'body found':>11}")
     for kilobytes in SCRIPT_PAGE_KB:

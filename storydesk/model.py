@@ -149,6 +149,12 @@ class Entity:
     aliases: tuple[str, ...]
     sources: tuple[str, ...]
     mentions: tuple[Span, ...] = ()
+    # A digest read back from JSON keeps only how many mentions there were, not their spans.
+    mention_count: int | None = None
+
+    @property
+    def mention_total(self) -> int:
+        return len(self.mentions) if self.mention_count is None else self.mention_count
 
 
 @dataclass(frozen=True)

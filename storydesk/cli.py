@@ -262,14 +262,16 @@ def digest(
 def clean_command(paths: PathsArg = None, urls: UrlsOpt = None, offline: OfflineOpt = False, cache: CacheOpt = None,
                   out: OutOpt = None, published: PublishedOpt = None) -> None:
     """Clean articles: body text, title and every removed line with its kind, as JSONL
-    ({"id", "title", "source", "url", "published", "text", "removed": [{"line", "text", "kind"}]})."""
-    from storydesk.reader import article_record, read_articles
+    ({"id", "title", "source", "url", "published", "text", "removed": [{"line", "text", "kind"}]}); a page
+    cleaning left out comes last with its reason in "left_out", "text" empty and all its lines in "removed"."""
+    from storydesk.reader import article_record, left_out_record, read_articles
 
     articles, problems = read_articles(gather_inputs(paths, urls), read_options(published, offline=offline, cache=cache))
     if not articles:
         raise nothing_read(problems)
     report_problems(problems)
-    lines = "".join(json.dumps(article_record(a), ensure_ascii=False) + "\n" for a in articles)
+    records = [article_record(a) for a in articles] + [r for p in problems if (r := left_out_record(p))]
+    lines = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     write_output(out, lines, f"{len(articles)} cleaned articles")
 
 

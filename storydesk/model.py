@@ -41,6 +41,8 @@ class Problem:
     where: str  # "path" or "path:line"
     message: str
     fatal: bool = False  # True when this item could not be read at all
+    article: str | None = None  # the id of the article cleaning left out, when that is the problem
+    removed: tuple[Removed, ...] = ()  # ... and every line of it, with its kind: nothing lost silently
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"

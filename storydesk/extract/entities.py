@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from storydesk.extract.names import (
     ACRONYM_CONNECTORS,
     ARABIC_PREFIX,
+    CHROME_WORDS,
     HONORIFICS,
     NAME_PARTICLES,
     TITLES,
@@ -214,6 +215,8 @@ def _looks_like_name(parts: NameParts, surface: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower().rstrip(".") in TITLES | set(HONORIFICS):
         return False  # "Cmdr." alone: the title, not the name
+    if len(words) >= 2 and all(w.lower() in CHROME_WORDS for w in words):
+        return False  # "Story Continued Below", "Facebook Twitter Pinterest": page furniture
     # A name starts with a capital (or "al-") and has no lowercase words but particles and
     # connectors: "grey snow" is not a name, "Port Averly Chamber of Commerce" is.
     if not (words[0][0].isupper() or ARABIC_PREFIX.match(words[0])):

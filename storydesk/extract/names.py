@@ -45,7 +45,21 @@ GENDERED_ROLES = {
     "actor": "m", "actress": "f", "father": "m", "mother": "f", "husband": "m", "wife": "f",
     "son": "m", "daughter": "f", "brother": "m", "sister": "f", "sheikh": "m", "grandmother": "f",
     "grandfather": "m", "uncle": "m", "aunt": "f", "boy": "m", "girl": "f", "man": "m", "woman": "f",
+    "fiancee": "f", "fiancée": "f", "fiance": "m", "fiancé": "m", "girlfriend": "f", "boyfriend": "m",
+    "widow": "f", "widower": "m", "niece": "f", "nephew": "m", "granddaughter": "f", "grandson": "m",
+    "mom": "f", "dad": "m", "stepmother": "f", "stepfather": "m", "stepson": "m", "stepdaughter": "f",
+    "ex-wife": "f", "ex-husband": "m", "sportsman": "m", "sportswoman": "f", "policeman": "m", "policewoman": "f",
 }
+# Page furniture the model reads as names ("Story Continued Below", "Twitter Pinterest"): a name
+# made only of these words is not an entity.
+CHROME_WORDS = frozenset({
+    "story", "continued", "below", "above", "read", "more", "share", "tweet", "facebook", "twitter", "pinterest",
+    "email", "e-mail", "print", "comments", "comment", "related", "click", "here", "sign", "up", "subscribe",
+    "newsletter", "skip", "embed", "close", "photo", "photos", "video", "videos", "gallery", "image", "images",
+    "advertisement", "replay", "watch", "watched", "just", "must", "live", "blog", "updated", "published", "next",
+    "previous", "whatsapp", "linkedin", "reddit", "copy", "link", "caption", "hide", "show", "full", "screen",
+    "trending", "news", "now", "playing", "autoplay", "x", "instagram", "youtube", "messenger", "sms",
+})
 # Arabic definite article written onto a name: al-Rubaie, el-Amrani, Al-Rubaie, ad-Din.
 ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐‑'’]", re.I)
 ARABIC_PARTICLES = frozenset({"al", "el"})

@@ -1,0 +1,116 @@
+"""Issue 22: quotation conventions and speakers as real news writes them.
+
+The fixtures are invented newswire-style paragraphs, one per convention seen in real articles
+(benchmarks/gold/extract-real/ measures the real ones): LDC-style ``quotes'', British single
+quotes, curly and straight marks, titles and scare quotes that are not quotations, and speakers
+named by role, participle or relative clause.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storydesk.extract.entities import find_entities
+from storydesk.extract.quotes import find_quotes
+from storydesk.model import Article
+from storydesk.segment import split_sentences
+
+
+def said(*texts: str) -> list[tuple[str, str | None]]:
+    articles = [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)]
+    sentences = [s for a in articles for s in split_sentences(a)]
+    quotes = find_quotes(articles, sentences, find_entities(articles, sentences))
+    return sorted(((m.text, m.speaker) for q in quotes for m in q.mentions),
+                  key=lambda item: next(t.index(item[0]) for t in texts if item[0] in t))
+
+
+# ---- quotation marks --------------------------------------------------------------------------
+
+LDC = (
+    "PORT AVERLY, March 3 (Meridian) -- Harbour officials ordered every crane stopped on Sunday.\n\n"
+    "``We will not restart until each one has been inspected,'' said Daniel Okoro, the harbour master.\n\n"
+    "Okoro added that the inspection would take a week. ``Nobody wants to rush this,'' he said."
+)
+BRITISH = (
+    "The fire service said the blaze was under control by midnight.\n\n"
+    "‘We were lucky the wind dropped when it did,’ said Amara Okafor, the station commander. "
+    "‘Another hour and the whole terrace would have gone.’\n\n"
+    "Residents' groups said the council's response had been too slow."
+)
+BRITISH_STRAIGHT = (
+    "Amara Okafor, the station commander, said: 'We were lucky the wind dropped when it did.'\n\n"
+    "It's the third fire on the estate this year, and the residents' association wants answers."
+)
+TITLES = (
+    'Wilco\'s "Dawned on Me" has been re-fashioned as a cartoon, and the band calls the album "The Whole Love."\n\n'
+    'Drivers on the bypass blamed "road rage" for the crash, and police said the "zero tolerance" policy stays.\n\n'
+    '"We will be patrolling the bypass every night from now on," said Inspector Nadia Ferreira.'
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (LDC, [("We will not restart until each one has been inspected", "Daniel Okoro"),
+           ("Nobody wants to rush this", "Daniel Okoro")]),
+    (BRITISH, [("We were lucky the wind dropped when it did", "Amara Okafor"),
+               ("Another hour and the whole terrace would have gone.", "Amara Okafor")]),
+    (BRITISH_STRAIGHT, [("We were lucky the wind dropped when it did.", "Amara Okafor")]),
+    (TITLES, [("We will be patrolling the bypass every night from now on", "Nadia Ferreira")]),
+])
+def test_conventions_quotes_in_every_convention_and_titles_apart(text, expected):
+    assert said(text) == expected
+
+
+# ---- speakers ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a participle after the subject's own clause
+    ('President Donald Trump on Sunday continued escalating his rhetoric about migrants, tweeting, '
+     '"We cannot allow all of these people to invade our country."', "Donald Trump"),
+    # a second verb joined by "and"
+    ('Asked if Trump was doing that, Greg Walden pivoted toward a door and said, "I\'ll leave it at that for now."',
+     "Greg Walden"),
+    # a relative clause
+    ('The officers spoke with Shawn Smith, who told them: "My brother may be hurt. He might be dead."', "Shawn Smith"),
+    # a role for the one person the story gives it
+    ('President Donald Trump signed the order on Wednesday.\n\nThe president wrote on Twitter: '
+     '"When somebody comes in, we must bring them back from where they came."', "Donald Trump"),
+    ('Prime Minister Theresa May met the board on Monday.\n\n"This is a good day for the whole country," '
+     'the Prime Minister tweeted.', "Theresa May"),
+    ('The National Highway Traffic Safety Administration opened an inquiry into the airbags.\n\n'
+     '"We are reviewing every single report that we receive," the agency said.',
+     "National Highway Traffic Safety Administration"),
+])
+def test_conventions_speakers_named_by_role_participle_or_clause(text, speaker):
+    assert said(text)[0][1] == speaker
+
+
+def test_conventions_a_role_two_people_hold_names_no_one():
+    text = ('President Donald Trump met President Emmanuel Macron on Monday.\n\n'
+            '"We have agreed on almost everything that matters," the president said.')
+    assert said(text)[0][1] is None
+
+
+def test_conventions_a_quote_after_scare_quotes_runs_on_from_the_speaker_before():
+    text = ('President Donald Trump wrote on Twitter: "When somebody comes in, we must bring them back," '
+            'confusing "bring" with "send" there. "Our system is a mockery to good immigration policy."')
+    assert [s for _, s in said(text)] == ["Donald Trump", "Donald Trump"]
+
+
+def test_conventions_page_chrome_is_no_speaker():
+    text = ('President Donald Trump wrote on Twitter on Sunday.\n\nStory Continued Below\n\n'
+            '"Immigration must be based on merit, we need good people," he said in his next tweet.')
+    assert said(text) == [("Immigration must be based on merit, we need good people", "Donald Trump")]
+
+
+def test_conventions_his_fiancee_is_not_he():
+    text = ('Michael Dunn spoke from jail in December.\n\n'
+            'In the call with his fiancee, Rhonda Rouer, he complained about the cell, but added: '
+            '"But I guess it would be better than being in a room with them."')
+    assert said(text)[0][1] == "Michael Dunn"
+
+
+def test_conventions_he_said_after_a_quote_is_that_quotes_speaker():
+    text = ('Tom Barnes and Roger Andersen both worked on the plane in the 1960s.\n\n'
+            '"There is not much really new here," said Barnes, who worked on a radar project in 1964.\n\n'
+            '"We would secretly track the flights for the agency," he said.')
+    assert [s for _, s in said(text)] == ["Tom Barnes", "Tom Barnes"]

@@ -135,9 +135,13 @@ class Speakers:
         self.gender = _genders(entities, self.texts, sentences)
         # People a pronoun may stand for: named in full or with an honorific somewhere. A lone
         # word the model calls a person ("Lenholm" in a dateline) is too often a place.
+        # A lone surname several people of the story share ("Dunn" beside Michael, Phillip and
+        # Sandra Dunn) is a person too, though the merger cannot say which.
+        shared = {split_name(e.name).core[-1] for e in entities if e.type == "person" and len(split_name(e.name).core) >= 2}
         self.antecedents = {
             e.id for e in entities
-            if e.type == "person" and (len(e.name.split()) >= 2 or any(split_name(a).has_title for a in e.aliases))
+            if e.type == "person" and (len(e.name.split()) >= 2 or any(split_name(a).has_title for a in e.aliases)
+                                       or split_name(e.name).core[-1:] and split_name(e.name).core[-1] in shared)
         }
         self.roles = _roles(self.by_article, self.texts)
 
@@ -240,6 +244,9 @@ def _roles(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str
     return roles
 
 
+ROLE_GENDER_WEIGHT = 3
+
+
 def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sentence]) -> dict[str, str]:
     """What the text says about each person's gender: an honorific, a gendered role word right
     before the name ("spokeswoman Nadia Ferreira"), or only one kind of pronoun after the name in
@@ -262,6 +269,7 @@ def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sent
     votes: dict[str, Counter] = defaultdict(Counter)
     for entity, span, sentence in located:
         text = texts.get(span.article, "")
+        gender_from_pronoun = False
         gender = split_name(text[span.start:span.end]).gender
         role = re.search(r"([^\W\d_]+)\W*$", text[max(0, span.start - 25):span.start])
         gender = gender or (GENDERED_ROLES.get(role.group(1).lower()) if role else None)
@@ -270,8 +278,10 @@ def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sent
             male = bool(re.search(r"\b(?:he|his|him|himself)\b", rest))
             female = bool(re.search(r"\b(?:she|her|hers|herself)\b", rest))
             gender = "m" if male and not female else "f" if female and not male else None
+            gender_from_pronoun = True
         if gender:
-            votes[entity.id][gender] += 1
+            # A title or role word says more than a pronoun nearby: it counts three times.
+            votes[entity.id][gender] += 1 if gender_from_pronoun else ROLE_GENDER_WEIGHT
     return {
         entity_id: counts.most_common(1)[0][0]
         for entity_id, counts in votes.items()

@@ -45,7 +45,8 @@ GENDERED_ROLES = {
     "actor": "m", "actress": "f", "father": "m", "mother": "f", "husband": "m", "wife": "f",
     "son": "m", "daughter": "f", "brother": "m", "sister": "f", "sheikh": "m", "grandmother": "f",
     "grandfather": "m", "uncle": "m", "aunt": "f", "boy": "m", "girl": "f", "man": "m", "woman": "f",
-    "fiancee": "f", "fiancée": "f", "fiance": "m", "fiancé": "m", "girlfriend": "f", "boyfriend": "m",
+    # "fiancé" is left out: English copy writes it for women too ("his fiancé Rhonda Rouer")
+    "fiancee": "f", "fiancée": "f", "girlfriend": "f", "boyfriend": "m",
     "widow": "f", "widower": "m", "niece": "f", "nephew": "m", "granddaughter": "f", "grandson": "m",
     "mom": "f", "dad": "m", "stepmother": "f", "stepfather": "m", "stepson": "m", "stepdaughter": "f",
     "ex-wife": "f", "ex-husband": "m", "sportsman": "m", "sportswoman": "f", "policeman": "m", "policewoman": "f",

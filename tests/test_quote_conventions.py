@@ -114,3 +114,53 @@ def test_conventions_he_said_after_a_quote_is_that_quotes_speaker():
             '"There is not much really new here," said Barnes, who worked on a radar project in 1964.\n\n'
             '"We would secretly track the flights for the agency," he said.')
     assert [s for _, s in said(text)] == ["Tom Barnes", "Tom Barnes"]
+
+
+def test_conventions_a_generational_suffix_is_not_the_surname():
+    text = ('Her lawyer, William W. Taylor III, issued a statement.\n\n'
+            '"Ms. Lerner has done nothing wrong," Taylor, a partner of Zuckerman Spaeder LLP said in a statement. '
+            '"She did not violate any law or regulation."')
+    assert [s for _, s in said(text)] == ["William W. Taylor III", "William W. Taylor III"]
+
+
+def test_conventions_a_partial_quote_takes_the_nearest_verb_before_it():
+    text = ('As Nicole Flatlow at ThinkProgress notes, Michael Dunn later complained that while in jail he was '
+            '"in a room with three black guys and nobody else."')
+    assert said(text)[0][1] == "Michael Dunn"
+
+
+def test_conventions_the_last_speech_verb_before_the_quote_names_the_speaker():
+    text = ('Michael Dunn became enraged about the music.\n\n'
+            'One person walking out of the store said he heard Michael Dunn say, "You are not going to talk to me like that."')
+    assert said(text)[0][1] == "Michael Dunn"
+
+
+def test_conventions_a_partial_quote_after_another_quote_in_the_sentence():
+    text = ('Rep. Mike McCaul, R-Texas, the chairman of the committee, said on "Fox News Sunday" that he talked to '
+            'the White House on Saturday and "they say the president is still 100 percent behind us."')
+    assert said(text)[-1] == ("they say the president is still 100 percent behind us.", "Mike McCaul")
+
+
+def test_conventions_and_said_after_an_object():
+    text = ('Contacted via email, Mike Peinovich denied he was Enoch and said he would '
+            '"try to get my Google search results cleared up."')
+    assert said(text)[0][1] == "Mike Peinovich"
+
+
+def test_conventions_two_quotes_joined_by_and_share_the_speaker():
+    text = ('In a screenshot from the forum, Mike Enoch appears to admit it, writing "Yes my wife is who they say she is" '
+            'and "I am just a guy who puts ideas out there on the internet."')
+    assert [s for _, s in said(text)] == ["Mike Enoch", "Mike Enoch"]
+
+
+def test_conventions_he_continued_after_his_own_quote():
+    text = ('Michael Dunn spoke to his fiancee, Rhonda Rouer, from jail.\n\n'
+            'A short while later, he said, "I was in a room with three black guys."\n\n'
+            '"Two were kids and one was an old man," he continued.')
+    assert [s for _, s in said(text)] == ["Michael Dunn", "Michael Dunn"]
+
+
+def test_conventions_a_quote_after_a_finished_sentence_is_not_framed_by_it():
+    text = ('"Ms. Lerner has done nothing wrong," the lawyer said in a statement. '
+            '"She did not violate any law or regulation, and she did not mislead Congress."')
+    assert [s for _, s in said(text)] == [None, None]

@@ -38,7 +38,8 @@ _ADVERBS = r"(?:(?:has|had|have|also|then|later|again|previously|once|would|will
 _AFTER_WHO_CUE = re.compile(rf"^\s*(?P<who>[^\"“”;:!?]{{1,80}}?)\s+{_ADVERBS}(?P<cue>{SPEECH_VERBS})\b")
 _AFTER_CUE_WHO = re.compile(rf"^\s*(?P<cue>{SPEECH_VERBS})\s+(?P<who>[^\"“”;:!?]{{1,90}})")
 _AFTER_ACCORDING = re.compile(r"^\s*,?\s*(?P<cue>according to)\s+(?P<who>[^\"“”;:!?,]{1,90})")
-_BEFORE_CUE = re.compile(rf"\b(?P<cue>{SPEECH_VERBS})\b(?P<adjunct>[^\"“”.!?:,]{{0,80}}?)\s*[:,]\s*$")
+# The last speech verb before the quote ("said he heard Dunn say, "..."" is Dunn's).
+_BEFORE_CUE = re.compile(rf"(?s:.*)\b(?P<cue>{SPEECH_VERBS})\b(?P<adjunct>[^\"“”.!?:,]{{0,80}}?)\s*[:,]\s*$")
 _BEFORE_ACCORDING = re.compile(r"\b(?P<cue>[Aa]ccording to)\s+(?P<who>[^\"“”;:!?,]{1,90}),\s*$")
 _FRAMING = re.compile(rf"\b(?P<cue>{FRAMING_VERBS})\b")
 # What may stand between a subject and its verb: an appositive between commas ("X, director of
@@ -315,7 +316,9 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
             found = _before(text[q_start:q_end] + " ", q_start, context)
             if found:
                 return found
-    return _framing(text[region:quote.open_at], region, context) or Attribution("none")
+    # A partial quote's sentence may hold an earlier quote ('said on "Fox News Sunday" that ... and
+    # "they say ..."'): its framing verb is read from the paragraph's start.
+    return _framing(text[p_start:quote.open_at], p_start, context) or Attribution("none")
 
 
 def _after(after: str, offset: int, context) -> Attribution | None:
@@ -362,9 +365,10 @@ def _framing(before: str, offset: int, context) -> Attribution | None:
     """A partial quote inside its speaker's sentence: 'Ferreira called it "far too early."'"""
     sentence_start = max((end for _, end in _sentence_breaks(before, ends=True)), default=0)
     sentence = before[sentence_start:]
-    if not sentence.strip():
-        return None
-    for match in _FRAMING.finditer(sentence):
+    if not sentence.strip() or re.search(r"[.!?]\s*$", sentence):
+        return None  # the sentence ended before the quote opens: it frames nothing
+    # The verb nearest the quote frames it ("As X notes, Dunn complained that he was "...").
+    for match in reversed(list(_FRAMING.finditer(sentence))):
         found = _subject(before, offset, match, context, sentence_start)
         if found and found.kind in ("named", "pronoun"):
             return replace(found, partial=True)
@@ -431,7 +435,9 @@ def _sentence_subject(article: str, text: str, offset: int, cue_at: int, cue: st
         if text.startswith(("'s", "’s"), end):
             return None  # "Obama's spokesman said": someone else speaks
         others = [m for m in mentions if m[0] >= end and m[2].type == "person" and m[2].id != entity.id]
-        if cue.lower() in PARTICIPLES or not others:
+        # A participle ("praised X, saying") or a second verb ("denied he was X and said") has
+        # the sentence's subject whatever objects come between.
+        if cue.lower() in PARTICIPLES or not others or re.search(r"\band\s+(?:then\s+)?$", lead):
             return _named(entity, "named", label)
         return None
     return None

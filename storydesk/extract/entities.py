@@ -65,7 +65,7 @@ ORG_HEADS = frozenset({
     "commerce", "foundation", "federation", "league", "club", "society", "network", "bureau",
     "office", "administration", "organization", "coalition", "alliance", "fund", "trust",
     "brigade", "force", "forces", "guard", "airlines", "airways", "systems", "technologies",
-    "holdings", "partners", "industries", "motors", "media", "herald", "tribune", "courier",
+    "holdings", "partners", "industries", "llp", "llc", "plc", "gmbh", "motors", "media", "herald", "tribune", "courier",
     "journal", "gazette", "daily", "independent", "reuters", "church", "parliament", "congress",
     "senate", "assembly", "cabinet", "government", "family",
 })

@@ -69,6 +69,8 @@ NAME_PARTICLES = frozenset({
     "al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "den", "de", "da", "di", "du",
     "la", "le", "del", "della", "dos", "das", "ter", "ten", "y", "st",
 })
+# Suffixes after a surname that are not the surname ("William W. Taylor III", "Robert F. Kennedy Jr.").
+GENERATIONAL_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Connector words an expansion of an acronym may contain ("Department of Defense").
 ACRONYM_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&", "to", "at"})
 
@@ -177,8 +179,8 @@ def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
     ("pieter", "de vries"), doubled letters single."""
     core: list[str] = []
     pending = ""
-    for token in tokens:
-        if token in ARABIC_PARTICLES:
+    for n, token in enumerate(tokens):
+        if token in ARABIC_PARTICLES or (n and token in GENERATIONAL_SUFFIXES):
             continue
         if token in NAME_PARTICLES and token != tokens[-1]:
             pending += token + " "

@@ -164,3 +164,23 @@ def test_conventions_a_quote_after_a_finished_sentence_is_not_framed_by_it():
     text = ('"Ms. Lerner has done nothing wrong," the lawyer said in a statement. '
             '"She did not violate any law or regulation, and she did not mislead Congress."')
     assert [s for _, s in said(text)] == [None, None]
+
+
+def test_conventions_a_participle_with_an_object_is_no_speech():
+    text = ('Allen Dulles, the director, and Adm. Lewis Strauss, the chairman of the commission, got President '
+            'Dwight Eisenhower to sign off on adding the strip, "known by its map designation as Area 51," to the site.')
+    assert said(text) == [("known by its map designation as Area 51", None)]  # the words of a document
+
+
+def test_conventions_a_name_the_model_types_as_an_organization_is_the_surname_it_shares():
+    text = ('Michael Dunn called his fiancee, Rhonda Rouer. His parents, Phillip Dunn and Sandra Dunn, listened.\n\n'
+            'Dunn killed Jordan Davis in a parking lot. Dunn fired 10 shots, hitting Davis three times.\n\n'
+            'In the conversation with his fiancee, Rhonda Rouer, he also complained about the cell, but added: '
+            '"But I guess it would be better than being in a room with them."')
+    assert said(text)[0][1] in ("Dunn", "Michael Dunn")
+
+
+def test_conventions_the_object_of_a_sentence_with_saying_is_not_he():
+    text = ('On Twitter last fall, Ronan Farrow praised Rich McHugh, saying he had "refused to bow to pressure to '
+            'stop, even when it meant risking his job." He also called him an "unsung hero of this entire story."')
+    assert [s for _, s in said(text)] == ["Ronan Farrow", "Ronan Farrow"]

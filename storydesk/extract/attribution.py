@@ -50,7 +50,8 @@ _SUBJECT_GAP = re.compile(rf"^\s*(?:,[^\"“”]{{0,160}}?)?,?\s*{_ADVERBS}$")
 _ROLE_PREFIX = re.compile(r"^(?:[\w'’.&-]+,?\s+){0,6}$")
 _NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|said|says|told|that|while|but|adding)\b",
                        re.I)
-_SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{SPEECH_VERBS})\b")
+# (finite verbs only: in "X praised Y, saying ..." Y does not speak)
+_SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{REPORTING_PATTERN})\b")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:with|of|to|for|by|from|at|in|on|about|against|and|than|like)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}|['’]s\s+)$")
@@ -344,9 +345,18 @@ def _before(before: str, offset: int, context) -> Attribution | None:
     if match:
         return _resolve(match.group("who"), offset + match.start("who"), "according to", context)
     match = _BEFORE_CUE.search(before)
-    if match is None:
+    if match is None or _participle_with_object(match.group("cue"), match.group("adjunct")):
         return None
     return _subject(before, offset, match, context) or Attribution("unnamed", cue=_cue(match, before))
+
+
+_CLAUSE_START = re.compile(r"(?:that|he|she|they|it|we|I|there|his|her|their)\b")
+
+
+def _participle_with_object(cue: str, after_cue: str) -> bool:
+    """'adding the strip, "..."' is no speech: a participle cue stands right before its quote."""
+    rest = after_cue.strip(" ,:")
+    return cue.lower() in PARTICIPLES and bool(rest) and not _CLAUSE_START.match(rest)
 
 
 def _sentence_breaks(text: str, ends: bool = False) -> list:
@@ -369,6 +379,8 @@ def _framing(before: str, offset: int, context) -> Attribution | None:
         return None  # the sentence ended before the quote opens: it frames nothing
     # The verb nearest the quote frames it ("As X notes, Dunn complained that he was "...").
     for match in reversed(list(_FRAMING.finditer(sentence))):
+        if _participle_with_object(match.group("cue"), sentence[match.end():]):
+            continue
         found = _subject(before, offset, match, context, sentence_start)
         if found and found.kind in ("named", "pronoun"):
             return replace(found, partial=True)

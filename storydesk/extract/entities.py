@@ -280,8 +280,18 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
     for cluster in single_people + lone_things:
         if not _attach_surname(cluster, surname_index, genders):
             leftovers.append(cluster)
+    # A lone word the model called an organization joins a lone surname of the same word that
+    # several people share ("Dunn fired 10 shots" beside "Dunn wrote"): one ambiguous surname.
+    lone_surnames = {c.mentions[0].parts.core[0]: c for c in leftovers if c not in set(lone_things) and c.mentions}
+    for cluster in [c for c in leftovers if c in set(lone_things)]:
+        same = lone_surnames.get(cluster.mentions[0].parts.core[0]) if cluster.mentions else None
+        if same is not None and any(_surname(p) == cluster.mentions[0].parts.core[0] for p in full_names):
+            for m in cluster.mentions:
+                m.type = "person"
+            same.mentions.extend(cluster.mentions)
+            cluster.mentions = []
     lone, kept = set(lone_things), set(leftovers)
-    things = [c for c in things if c not in lone or c in kept]
+    things = [c for c in things if (c not in lone or c in kept) and c.mentions]
     people = full_names + [c for c in leftovers if c not in lone]
     things = _attach_acronyms(things, texts)
     return [c for c in people + things if c.mentions]

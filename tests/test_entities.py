@@ -285,3 +285,10 @@ def test_entities_an_acronym_joins_the_one_name_it_abbreviates(text, name, acron
 def test_entities_page_furniture_is_no_entity():
     entities, _ = entities_of("Story Continued Below\n\nFacebook Twitter Pinterest\n\nMaria Lopez spoke to reporters.")
     assert set(by_name(entities)) == {"Maria Lopez"}
+
+
+def test_entities_a_surname_opening_a_paragraph_after_a_heading_is_read_again():
+    entities, texts = entities_of("President Donald Trump wrote on Twitter.\n\nStory Continued Below\n\n"
+                                  "Trump and allies have used harsh words.")
+    trump = by_name(entities)["Donald Trump"]
+    assert "Trump" in [texts["a0"][s.start:s.end] for s in trump.mentions]

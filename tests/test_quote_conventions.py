@@ -184,3 +184,7 @@ def test_conventions_the_object_of_a_sentence_with_saying_is_not_he():
     text = ('On Twitter last fall, Ronan Farrow praised Rich McHugh, saying he had "refused to bow to pressure to '
             'stop, even when it meant risking his job." He also called him an "unsung hero of this entire story."')
     assert [s for _, s in said(text)] == ["Ronan Farrow", "Ronan Farrow"]
+
+
+def test_conventions_a_quoted_word_in_a_headline_before_if_is_not_speech():
+    assert said("'Alt-right' groups will 'revolt' if Trump shuns white supremacy, leaders say Read more") == []

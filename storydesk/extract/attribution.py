@@ -90,7 +90,8 @@ ORG_ROLES = {
 }
 # A phrase after a closing mark that starts like this continues the sentence: no attribution.
 _NOT_SPEAKER_START = re.compile(r"(?:for|to|in|on|at|with|by|from|of|about|as|than|and|or|but|that|which|because|"
-                                r"while|when|after|before|into|over|under|is|was|are|were|has|had)\b")
+                                r"while|when|after|before|into|over|under|is|was|are|were|has|had|if|unless|whether|"
+                                r"since|until|so)\b")
 _ABBREVIATIONS = frozenset({"st", "jr", "sr", "cmdr", "supt", "insp", "det", "gov", "sen", "rep", "no", "vs", "etc"})
 # "he"/"she" reaches back this many paragraphs for its antecedent; news copy names the speaker
 # again after a quote or two, and further back the nearest name is often someone else.

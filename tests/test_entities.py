@@ -292,3 +292,9 @@ def test_entities_a_surname_opening_a_paragraph_after_a_heading_is_read_again():
                                   "Trump and allies have used harsh words.")
     trump = by_name(entities)["Donald Trump"]
     assert "Trump" in [texts["a0"][s.start:s.end] for s in trump.mentions]
+
+
+def test_entities_an_abbreviated_title_is_the_same_person():
+    entities, texts = entities_of("Prime Minister Theresa May met the board on Monday. PM May said the talks went well.")
+    may = by_name(entities)["Theresa May"]
+    assert len(entities) == 1 and texts["a0"].index("May said") in [s.start for s in may.mentions]

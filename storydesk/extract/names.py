@@ -36,6 +36,8 @@ TITLES = frozenset({
     "musician", "singer", "rapper", "actor", "actress", "comedian", "author", "producer",
     "filmmaker", "designer", "chef", "pastor", "reporter", "journalist", "lawyer", "attorney",
     "prosecutor", "astronaut", "businessman", "businesswoman", "nurse", "lieutenant",
+    # abbreviated titles ("PM May", "Pres. Obama"), so that they meet the full name
+    "pm", "pres", "supt", "insp", "det", "cllr", "amb",
 })
 # Role words that tell a person's gender when they stand right before the name.
 GENDERED_ROLES = {

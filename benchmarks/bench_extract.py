@@ -4,6 +4,7 @@ on the hand-written gold set, baselines side by side, and speed on Multi-News.
     python benchmarks/bench_extract.py               # gold sets + speed on all 690 Multi-News articles
     python benchmarks/bench_extract.py --articles 100
     python benchmarks/bench_extract.py --real tune --articles 0   # only the real gold's tune half
+    python benchmarks/bench_extract.py --speed-peer REV           # extract speed, this tree beside git REV
 
 Real gold: benchmarks/gold/extract-real/ (Multi-News val articles read by hand, a tune half and
 a held-out half; scoring in benchmarks/extract_real.py). The invented sets below stay as

@@ -188,3 +188,10 @@ def test_conventions_the_object_of_a_sentence_with_saying_is_not_he():
 
 def test_conventions_a_quoted_word_in_a_headline_before_if_is_not_speech():
     assert said("'Alt-right' groups will 'revolt' if Trump shuns white supremacy, leaders say Read more") == []
+
+
+def test_conventions_a_related_link_teaser_is_not_a_quote():
+    text = ("Antifascist activists claim to have unmasked the writer.\n\n"
+            "‘A sense that white identity is under attack’: making sense of the alt-right Read more\n\n"
+            "Peinovich denied it.")
+    assert said(text) == []

@@ -35,6 +35,8 @@ _MARK = re.compile("``|''|’’|[\"“”„«»]")
 # lowercase word ("the residents' association") is not a closing mark.
 _SINGLE_OPEN = re.compile(r"(?<![\w'’‘])(['‘])(?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s'‘])['’](?![^\W_])")
+# A paragraph that is a link to another story ends like this.
+_LINK_TEASER = re.compile(r"\b(?:Read more|Read More|READ MORE|Continue reading)\W*$")
 _PLURAL_POSSESSIVE = re.compile(r"s['’] [a-z]")
 # A quote no one is said to speak needs this many words: shorter quoted words are scare quotes
 # or names ("the so-called "safe zone"") more often than speech.
@@ -92,6 +94,8 @@ def quote_mentions(article: Article, sentences: list[Sentence], speakers: Speake
     for q, who in zip(quoted, attributions, strict=True):
         if (who.kind == "none" and not _speech_like(q.text)) or (who.partial and not _partial_speech(q.text)):
             continue  # scare quotes, titles, one word inside someone's sentence ('it was "devastated"')
+        if who.kind == "none" and _LINK_TEASER.search(text, paragraphs[q.last_paragraph][0], paragraphs[q.last_paragraph][1]):
+            continue  # a related story's headline ("'A sense that ...': making sense of it Read more")
         at = bisect_right(starts, q.start) - 1
         found.append(QuoteMention(
             article=article.id, text=q.text, span=Span(article.id, q.start, q.end),

@@ -140,11 +140,12 @@ class Speakers:
         # word the model calls a person ("Lenholm" in a dateline) is too often a place.
         # A lone surname several people of the story share ("Dunn" beside Michael, Phillip and
         # Sandra Dunn) is a person too, though the merger cannot say which.
-        shared = {split_name(e.name).core[-1] for e in entities if e.type == "person" and len(split_name(e.name).core) >= 2}
+        cores = {e.id: split_name(e.name).core for e in entities if e.type == "person"}
+        shared = {core[-1] for core in cores.values() if len(core) >= 2}
         self.antecedents = {
             e.id for e in entities
             if e.type == "person" and (len(e.name.split()) >= 2 or any(split_name(a).has_title for a in e.aliases)
-                                       or split_name(e.name).core[-1:] and split_name(e.name).core[-1] in shared)
+                                       or (cores[e.id][-1:] and cores[e.id][-1] in shared))
         }
         self.roles = _roles(self.by_article, self.texts)
 
@@ -228,7 +229,7 @@ def _roles(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str
             if entity.type != "person":
                 continue
             titles = []
-            for word in split_name(text[start:end]).form.split()[:0] or text[start:end].split():
+            for word in text[start:end].split():
                 if fold(word).rstrip(".") in TITLES:
                     titles.append(fold(word).rstrip("."))
                 else:
@@ -345,7 +346,7 @@ def _before(before: str, offset: int, context) -> Attribution | None:
     match = _BEFORE_ACCORDING.search(before)
     if match:
         return _resolve(match.group("who"), offset + match.start("who"), "according to", context)
-    match = _BEFORE_CUE.search(before)
+    match = _BEFORE_CUE.match(before)  # anchored: its leading ".*" finds the last verb in one pass
     if match is None or _participle_with_object(match.group("cue"), match.group("adjunct")):
         return None
     return _subject(before, offset, match, context) or Attribution("unnamed", cue=_cue(match, before))

@@ -70,13 +70,16 @@ _PATTERNS = [
     # the second year of a range: "between 2013 and 2014"
     ("year", rf"\b{_YEAR}\s+(?:and|or|to|through|until|[-–])\s+(?P<text>(?P<y>{_YEAR}))\b(?![-–/,.]?\d)"),
     # a year used as an adjective: "a 2012 report", "Sam Raimi's 1981 original", "the 2012 election cycle"
-    ("year_attr", rf"(?:\b[Tt]he|\b[Aa]n?|[\w’']+['’]s)\s+(?:[\w-]+\s+){{0,2}}?(?P<text>(?P<y>{_YEAR}))\s+(?P<noun>[a-z][a-z-]+)\b"),
+    # (the determiner or possessive before it is checked in _plausible: a pattern starting there is slow)
+    ("year_attr", rf"(?<=\s)(?P<text>(?P<y>{_YEAR}))\s+(?P<noun>[a-z][a-z-]+)\b"),
     # "the November elections", "the November ballot"
     ("month", rf"\b[Tt]he\s+(?P<text>(?P<mon>{MONTH_NAME}))\s+(?=[a-z])"),
 ]
 # What an adjectival year may not stand before: counted things ("the 2000 troops", "a 2000 percent rise").
 _COUNTED = frozenset({"people", "men", "women", "children", "staff", "police", "personnel", "percent", "per", "cattle",
                       "feet", "foot", "head", "strong", "odd", "plus", "more", "or", "and", "to"})
+# What stands before an adjectival year: "the", "a(n)" or a possessive, and up to two words.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?)|\w['’]s)\s+(?:[\w-]+\s+){0,2}$")
 # Plurals that are events, not counts, after an adjectival year ("the 2012 elections").
 _EVENT_PLURALS = frozenset({"elections", "olympics", "games", "championships", "finals", "playoffs", "awards", "protests",
                             "riots", "attacks", "talks", "floods", "midterms", "primaries", "hearings"})
@@ -194,7 +197,8 @@ def _plausible(kind: str, text: str, start: int, end: int, groups: dict) -> bool
     and for a number before a counted noun taken for a year ("the 2000 troops")."""
     if kind == "year_attr":
         noun = groups["noun"]
-        return noun not in _COUNTED and (not noun.endswith("s") or noun in _EVENT_PLURALS or noun.endswith("ss"))
+        return (noun not in _COUNTED and (not noun.endswith("s") or noun in _EVENT_PLURALS or noun.endswith("ss"))
+                and bool(_DETERMINER_BEFORE.search(text, max(0, start - 60), start)))
     if kind != "weekday":
         return True
     after = text[end:end + 30]

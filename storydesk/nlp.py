@@ -24,3 +24,9 @@ def get_nlp(disable: tuple[str, ...] = ("lemmatizer",)):
         return spacy.load(SPACY_MODEL, disable=list(disable))
     except OSError as exc:
         raise SpacyModelMissing(SPACY_MODEL, str(exc).split(".")[0]) from None
+
+
+def get_parser():
+    """The same pipeline with its dependency parser (and no NER), for the align stage's event
+    frames; a separate instance so the NER loading above stays as tuned."""
+    return get_nlp(("ner",))

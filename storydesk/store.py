@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from storydesk.cluster import Assignment, ClusterOptions, DocumentFrequencies, StoryClusterer, StoryState
+from storydesk.cluster import Assignment, ClusterOptions, DocumentFrequencies, Merge, StoryClusterer, StoryState
 from storydesk.ingest import parse_datetime
 from storydesk.model import Article, Digest, Removed
-from storydesk.render.json import digest_to_json
+from storydesk.render.json import digest_from_dict, digest_to_json
+from storydesk.storyindex import SearchError, StoryCard, ensure_index, find_stories, index_story
 
 SCHEMA_VERSION = 1
 MIN_DIGEST_ARTICLES = 2  # a story of one article has nothing to compare: it is listed, not digested
@@ -107,6 +108,7 @@ class StoryStore:
             self._db.executescript(_SCHEMA)
             self._set_wal()
             version = self._meta("schema_version")
+            ensure_index(self._db)
         except sqlite3.DatabaseError as exc:
             self._release_lock()
             raise StoreError(f"{self.path}: not a storydesk store ({exc})") from None
@@ -117,6 +119,7 @@ class StoryStore:
             self.close()
             raise StoreError(f"{self.path}: store version {version}, this storydesk reads version {SCHEMA_VERSION}")
         self._clusterer: StoryClusterer | None = None
+        self.merges: list[Merge] = []  # stories folded into others since the store was opened
 
     @property
     def clusterer(self) -> StoryClusterer:
@@ -192,6 +195,8 @@ class StoryStore:
         """Turn what a damaged table or row raises into one DamagedStore naming them."""
         try:
             yield
+        except SearchError:  # bad search words: the caller's to report, not damage
+            raise
         except sqlite3.DatabaseError as exc:
             raise DamagedStore(self._damage(table, row, exc)) from None
         except _DECODE_ERRORS as exc:
@@ -235,6 +240,7 @@ class StoryStore:
             except BaseException:
                 self._clusterer = None  # placed in memory but not stored: read it again
                 raise
+        self.merges.extend(self.clusterer.merges)
         return assignments
 
     def _refresh_clusterer(self) -> None:
@@ -251,6 +257,7 @@ class StoryStore:
 
         clusterer = self.clusterer
         clusterer.retired.clear()
+        clusterer.merges.clear()
         first_seq = clusterer.seen + 1
         assignments = clusterer.assign(articles)
         for seq, (article, assignment) in enumerate(zip(articles, assignments, strict=True), start=first_seq):
@@ -260,7 +267,14 @@ class StoryStore:
                  article.title, article.source, article.url, article.path, _iso(article.published),
                  article.text, json.dumps([[r.text, r.kind, r.line] for r in article.removed])),
             )
-        for story_id in sorted({a.story for a in assignments}):  # sorted: the same row order every run
+        # Stories the clusterer folded together: their articles move to the surviving story.
+        for merge in clusterer.merges:
+            self._db.execute("UPDATE articles SET story=? WHERE story=?", (merge.target, merge.source))
+            self._db.execute("DELETE FROM stories WHERE id=?", (merge.source,))
+            self._db.execute("DELETE FROM digests WHERE story=?", (merge.source,))
+        merged = {m.source for m in clusterer.merges}
+        # sorted: the same row order every run
+        for story_id in sorted({a.story for a in assignments} - merged | {m.target for m in clusterer.merges}):
             members = self.story_articles(story_id)
             story = make_story(members, story_id)
             state = clusterer.stories.get(story_id)
@@ -273,6 +287,9 @@ class StoryStore:
             )
         for story_id in sorted(clusterer.retired):
             self._db.execute("UPDATE stories SET state=NULL WHERE id=?", (story_id,))
+        for story_id in sorted({a.story for a in assignments}):
+            with self._reading("digests", story_id):
+                index_story(self._db, story_id)
         self._save_clusterer()
         return assignments
 
@@ -293,6 +310,7 @@ class StoryStore:
             )
             # The digest's headline is the better one for untitled articles (its summary's lead).
             self._db.execute("UPDATE stories SET digest_stale=0, headline=? WHERE id=?", (digest.story.headline, story_id))
+            index_story(self._db, story_id)
 
     def digest_dict(self, story_id: str) -> dict | None:
         """The stored digest (`storydesk.to_dict(digest)`), or None if the story has none."""
@@ -302,6 +320,12 @@ class StoryStore:
             if value is not None and not isinstance(value, dict):
                 raise ValueError("not a JSON object")
             return value
+
+    def digest(self, story_id: str) -> Digest | None:
+        """The stored digest as it was made (no re-digest), or None if the story has none."""
+        stored = self.digest_dict(story_id)
+        with self._reading("digests", story_id):
+            return digest_from_dict(stored) if stored is not None else None
 
     def digest_revision(self, story_id: str) -> int:
         """How many times the story's digest was made (0: never)."""
@@ -324,6 +348,11 @@ class StoryStore:
                 listed.append(StoryRow(str(r[0]), str(r[1]), int(r[2]), parse_datetime(r[3]), parse_datetime(r[4]),
                                        bool(r[6]) and not r[5]))
         return listed
+
+    def find_stories(self, **filters) -> list[StoryCard]:
+        """Story cards with filters: since, until, search, limit, offset (see storyindex.find_stories)."""
+        with self._reading("story_cards"):
+            return find_stories(self._db, **filters)
 
     def story(self, story_id: str) -> StoryRow | None:
         return next((s for s in self.stories() if s.id == story_id), None)

@@ -43,8 +43,8 @@ class Tally:
     crashes: list[str] = field(default_factory=list)
     hangs: list[str] = field(default_factory=list)
     lost_lines: list[str] = field(default_factory=list)
-    # Lost from inputs in a layout the clean stage does not read yet (capitals, hard wraps: the
-    # cleaning rows of issue 23, done in storydesk/clean/ on another branch), counted apart.
+    # Lost from inputs in capitals or hard-wrapped: the clean stage's rows of issue 23, counted
+    # apart so a regression there is told from one in reading.
     lost_in_layouts: list[str] = field(default_factory=list)
     checked_lines: int = 0
     excused_lines: int = 0  # in a file that got an error message (refused or left out, with a reason)

@@ -22,5 +22,4 @@ def test_short_seeded_fuzz_run(tmp_path):
     assert tally.crashes == [], "\n".join(tally.crashes)
     assert tally.hangs == [], "\n".join(tally.hangs)
     assert tally.lost_lines == [], "\n".join(tally.lost_lines[:30])
-    # Lines lost in capitals or hard-wrapped text are the clean stage's rows of issue 23 (another
-    # branch); benchmarks/fuzz.py reports them apart until that lands.
+    assert tally.lost_in_layouts == [], "\n".join(tally.lost_in_layouts[:30])  # capitals, hard wraps

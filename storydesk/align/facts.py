@@ -81,11 +81,16 @@ def group_facts(
     parent = list(range(len(sentences)))
     if keep:
         sims = vectors[keep] @ vectors[keep].T
+        # Only pairs from different articles at the lower cosine can be one statement: numpy finds
+        # them, so the word overlap is computed for those few, not for every pair.
+        article_codes = {a: n for n, a in enumerate(dict.fromkeys(sentences[i].article for i in keep))}
+        codes = np.array([article_codes[sentences[i].article] for i in keep])
+        close = np.triu(sims >= SUPPORTED_FACT_COSINE, 1) & (codes[:, None] != codes[None, :])
         pairs = [
-            (float(sims[x, y]), i, j)
-            for x, i in enumerate(keep) for y, j in enumerate(keep[x + 1:], x + 1)
-            if sentences[i].article != sentences[j].article
-            and same_statement(float(sims[x, y]), jaccard(words[i], words[j]), bool(counts_of[i] & counts_of[j]))
+            (float(sims[x, y]), keep[x], keep[y])
+            for x, y in zip(*np.nonzero(close), strict=True)
+            if same_statement(float(sims[x, y]), jaccard(words[keep[x]], words[keep[y]]),
+                              bool(counts_of[keep[x]] & counts_of[keep[y]]))
         ]
         # Closest pairs first, and a fact holds at most one sentence of each article: single links
         # would otherwise chain a story's similar sentences ("the recount ...") into one fact.

@@ -1,0 +1,19 @@
+"""The spaCy model loads with only the components asked for."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydesk.nlp import get_nlp
+
+
+def test_nlp_loads_the_recognizer_alone_and_finds_names() -> None:
+    nlp = get_nlp()
+    assert nlp.pipe_names == ["ner"]
+    doc = nlp("Mayor Lena Ortiz visited Port Averly on Friday.")
+    assert {e.text for e in doc.ents} >= {"Lena Ortiz"}
+
+
+def test_nlp_unknown_component_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="no component"):
+        get_nlp(("coref",))

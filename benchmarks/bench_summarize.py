@@ -15,7 +15,7 @@ to exactly the budget's first words (whitespace tokens). storydesk is asked for 
 and is used as it comes (never longer than the budget, usually a few words shorter; no cut).
 
 Rows, all in this one run:
-- storydesk: `storydesk.summarize.batch.summarize_cluster` (clean, segment, reuse, summarize);
+- storydesk: `storydesk.runners.summaries.summarize_cluster` (clean, segment, reuse, summarize);
 - First-3: the first three sentences of each article, articles in file order;
 - LexRank, TextRank: sumy 0.13 (English stop words, Porter stemmer), given storydesk.segment's
   sentences because sumy's own tokenizer needs an NLTK download;
@@ -43,9 +43,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from storydesk.model import Article, Sentence  # noqa: E402
+from storydesk.runners.summaries import ClusterSummary, summarize_cluster  # noqa: E402
 from storydesk.segment import split_sentences  # noqa: E402
 from storydesk.summarize import verify_citation  # noqa: E402
-from storydesk.summarize.batch import ClusterSummary, summarize_cluster  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "multinews" / "val.jsonl"
 _WORD = re.compile(r"\w+")

@@ -2,12 +2,17 @@
 
     >>> import storydesk
     >>> d = storydesk.digest(["examples/harbor-fire"])
-    >>> print(d.to_json())
+    >>> print(storydesk.to_json(d))
 """
 
-__version__ = "0.1.0"
+from storydesk.model import Digest
+from storydesk.pipeline import NothingToDigest, Options, digest
+from storydesk.reader import ReadOptions, read_articles
+from storydesk.render.html import render_html as to_html
+from storydesk.render.json import digest_to_dict as to_dict
+from storydesk.render.json import digest_to_json as to_json
+from storydesk.render.markdown import render_markdown as to_markdown
+from storydesk.version import __version__
 
-from storydesk.model import Digest  # noqa: E402
-from storydesk.pipeline import NothingToDigest, Options, digest  # noqa: E402
-
-__all__ = ["Digest", "NothingToDigest", "Options", "digest", "__version__"]
+__all__ = ["Digest", "NothingToDigest", "Options", "ReadOptions", "digest", "read_articles",
+           "to_dict", "to_html", "to_json", "to_markdown", "__version__"]

@@ -1,35 +1,100 @@
-"""Command line: thin wrappers that check arguments, call the pipeline, and report problems.
+"""Command line: thin wrappers that check arguments, read articles through `storydesk.reader`,
+call the pipeline or a runner, and report.
 
-No traceback for user errors: every problem with the input is one line on stderr naming the
-file (and line), and the exit code is non-zero only when nothing could be read.
+Conventions, the same on every command: `-` is standard input (as an input) or standard output
+(as `--out`); messages go to stderr as plain text (user text is never read as markup), prefixed
+`warning:` when something was skipped and the run went on, `error:` when the command failed;
+`-q` keeps only errors, `-v` adds detail. Exit codes (see EXIT_CODES) are in `storydesk --help`.
 """
 
 from __future__ import annotations
 
-import itertools
+import json
+import re
 from datetime import UTC, datetime
+from enum import IntEnum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from storydesk.model import Problem
+from storydesk.version import __version__
+
+
+class Exit(IntEnum):
+    OK = 0  # done; warnings may have been printed (inputs skipped, stages that failed)
+    NOTHING_READ = 1  # no input could be read, or the story asked for is not there
+    USAGE = 2  # a bad option, an output that cannot be written, a file that is not a store
+    MODELS = 3  # a model package is missing (install it, or choose --no-models)
+
+
+EXIT_CODES = ("Exit codes: 0 done (warnings may have been printed); 1 nothing could be read; "
+              "2 usage error, unwritable output or unusable store; 3 a model package is missing.")
 
 app = typer.Typer(
-    help="storydesk: many news articles about the same events -> one trustworthy, cited account.",
+    help="storydesk: many news articles about the same events -> one trustworthy, cited account.\n\n" + EXIT_CODES,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-# soft_wrap: an error naming a long path stays on one line, so it can be copied
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# soft_wrap: a message naming a long path stays on one line, so it can be copied
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+_verbosity = {"level": 1}  # 0 quiet (errors only), 1 normal, 2 verbose; set once by the root options
+
+# C0/C1 control characters (ANSI escapes start with ESC) must not reach the terminal from user text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """User text made safe for a terminal: control characters shown as '?', unencodable characters replaced."""
+    return _CONTROL.sub("?", text).encode("utf-8", "replace").decode("utf-8")
+
+
+def _say(prefix: str, style: str, message: str) -> None:
+    line = Text()
+    if prefix:
+        line.append(prefix, style=style)
+        line.append(": ")
+    line.append(printable(message))
+    err.print(line)
+
+
+def info(message: str) -> None:
+    if _verbosity["level"] >= 1:
+        _say("", "", message)
+
+
+def detail(message: str) -> None:
+    if _verbosity["level"] >= 2:
+        _say("", "", message)
+
+
+def warn(message: str) -> None:
+    if _verbosity["level"] >= 1:
+        _say("warning", "yellow", message)
+
+
+def fail(message: str, code: Exit) -> typer.Exit:
+    """Print an error and return the Exit to raise (`raise fail(...)`)."""
+    _say("error", "red", message)
+    return typer.Exit(int(code))
 
 
 def report_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
+    """Every problem is a warning: the run went on without that item (the final error, if nothing
+    at all could be read, is the command's own)."""
     for problem in problems:
-        level = "error" if problem.fatal else "warning"
-        err.print(f"[{'red' if problem.fatal else 'yellow'}]{level}[/]: {problem}", markup=True, soft_wrap=True)
+        warn(str(problem))
+
+
+def nothing_read(problems: list[Problem] | tuple[Problem, ...] = (), what: str = "article") -> typer.Exit:
+    report_problems(problems)
+    return fail(f"no {what} could be read from the input (see the warnings above)" if problems
+                else f"no {what} could be read from the input", Exit.NOTHING_READ)
 
 
 def parse_published(value: Optional[str]) -> Optional[datetime]:
@@ -42,182 +107,177 @@ def parse_published(value: Optional[str]) -> Optional[datetime]:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def write_output(path: Path, text: str, what: str) -> None:
+def write_output(target: Optional[Path], text: str, what: str) -> None:
+    """Write `text` to a file, or to standard output when `target` is None or `-`."""
+    text = text.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate cannot be written
+    if target is None or str(target) == "-":
+        typer.echo(text, nl=False)
+        return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
     except OSError as exc:
-        err.print(f"[red]error[/]: cannot write {what} to {path}: {exc.strerror or exc}")
-        raise typer.Exit(2) from None
-    err.print(f"wrote {what} to {path}")
+        raise fail(f"cannot write {what} to {target}: {exc.strerror or exc}", Exit.USAGE) from None
+    info(f"wrote {what} to {target}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"storydesk {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
-def _root() -> None:
+def _root(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail on stderr.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
     """storydesk: many news articles about the same events -> one trustworthy, cited account."""
+    _verbosity["level"] = 0 if quiet else 2 if verbose else 1
 
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .htm, .jsonl, optionally .gz) or directories of them.", show_default=False)]
-PublishedOpt = Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for articles that carry none; relative dates resolve against it.")]
+PathsArg = Annotated[Optional[list[str]], typer.Argument(
+    help="Article files (.txt, .html, .htm, .jsonl, optionally .gz), directories of them, - for standard input, "
+         "http(s) URLs of pages, RSS/Atom feeds or sitemaps (also as files), WARC/ARC archives (.warc, .warc.gz).",
+    show_default=False)]
+UrlsOpt = Annotated[Optional[Path], typer.Option("--urls", help="A file of URLs to read, one a line (# comments).")]
+OfflineOpt = Annotated[bool, typer.Option("--offline", help="Never touch the network: URLs come from the page cache only.")]
+CacheOpt = Annotated[Optional[Path], typer.Option("--cache", help="Where fetched pages are kept (default: "
+                                                  "$STORYDESK_CACHE or ~/.cache/storydesk/pages).")]
+
+
+def gather_inputs(paths: Optional[list[str]], urls: Optional[Path]) -> list[str]:
+    """The command's inputs: its paths, then the URLs listed in `--urls`; none at all is a usage error."""
+    inputs = list(paths or [])
+    if urls is not None:
+        try:
+            lines = urls.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError as exc:
+            raise fail(f"cannot read the URL list {urls}: {exc.strerror or exc}", Exit.USAGE) from None
+        inputs += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not inputs:
+        raise fail("no input given: name files, directories, URLs or - (standard input), or --urls FILE", Exit.USAGE)
+    return inputs
+
+
+def read_options(published: Optional[str] = None, raw: bool = False, offline: bool = False,
+                 cache: Optional[Path] = None, batch: Optional[int] = None):
+    from storydesk.reader import CLEAN_BATCH, ReadOptions
+    from storydesk.sources.urls import FetchOptions
+
+    fetch = FetchOptions(offline=offline, **({"cache": cache} if cache else {}))
+    return ReadOptions(published=parse_published(published), raw=raw, batch=batch or CLEAN_BATCH, fetch=fetch)
+PublishedOpt = Annotated[Optional[str], typer.Option(
+    "--published", help="Publication date (YYYY-MM-DD) for articles that carry none; relative dates resolve against it.")]
+OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here (default, or -: standard output).")]
+RawOpt = Annotated[bool, typer.Option("--raw/--clean", help="--raw: take each text as it is (cleaned already). "
+                                      "Default: clean it first.")]
+WordsOpt = Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")]
+NoModelsOpt = Annotated[bool, typer.Option("--no-models", help="Digest without the model packages: no entities, "
+                                           "quotes, facts or conflicts (the digest says so).")]
+FORMATS = ("json", "markdown", "html", "text")
+FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help="json, markdown, html or text "
+                                                  "(default: from --out's suffix, else text).")]
+
+
+def _digest_format(out: Optional[Path], fmt: Optional[str]) -> str:
+    if fmt is None:
+        suffix = out.suffix.lower() if out and str(out) != "-" else ""
+        return {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}.get(
+            suffix, "text")
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    return fmt
+
+
+def _write_digest(result, out: Optional[Path], fmt: str) -> None:
+    if fmt == "text" and (out is None or str(out) == "-"):
+        from storydesk.render.terminal import print_digest
+
+        print_digest(result)
+        return
+    from storydesk.render.html import render_html
+    from storydesk.render.json import digest_to_json
+    from storydesk.render.markdown import render_markdown
+    from storydesk.render.terminal import render_text
+
+    render = {"json": digest_to_json, "markdown": render_markdown, "html": render_html, "text": render_text}[fmt]
+    write_output(out, render(result), f"{fmt} digest" if fmt != "html" else "HTML report")
+
+
+def _digest_or_fail(run):
+    """Run a digest, turning a missing model into its error."""
+    from storydesk.errors import ModelMissing
+
+    try:
+        return run()
+    except ModelMissing as exc:
+        raise fail(str(exc), Exit.MODELS) from None
 
 
 @app.command()
 def digest(
-    paths: PathsArg,
+    paths: PathsArg = None,
+    urls: UrlsOpt = None,
+    offline: OfflineOpt = False,
+    cache: CacheOpt = None,
     published: PublishedOpt = None,
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the digest as JSON (storydesk.digest/1) to this file.")] = None,
-    markdown_out: Annotated[Optional[Path], typer.Option("--markdown", help="Write the digest as Markdown to this file.")] = None,
-    html_out: Annotated[Optional[Path], typer.Option("--html", help="Write the digest as one self-contained HTML report to this file.")] = None,
-    words: Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")] = 120,
+    out: OutOpt = None,
+    fmt: FormatOpt = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the digest as JSON (storydesk.digest/1) here.")] = None,
+    markdown_out: Annotated[Optional[Path], typer.Option("--markdown", help="Also write the digest as Markdown here.")] = None,
+    html_out: Annotated[Optional[Path], typer.Option("--html", help="Also write the digest as one self-contained HTML report here.")] = None,
+    words: WordsOpt = 120,
     story_id: Annotated[Optional[str], typer.Option("--story-id", help="Id for the story (default: from the headline).")] = None,
+    no_models: NoModelsOpt = False,
 ) -> None:
     """Digest the articles of one story: clean text, shared copy, entities, quotes, facts,
-    conflicts, timeline and a cited summary. Prints to the terminal unless --json/--markdown/--html."""
+    conflicts, timeline and a cited summary. Prints to the terminal unless told where to write."""
     from storydesk.pipeline import NothingToDigest, Options
     from storydesk.pipeline import digest as run_digest
 
-    options = Options(published=parse_published(published), words=words, story_id=story_id)
+    fmt = _digest_format(out, fmt)
+    inputs = gather_inputs(paths, urls)
+    options = Options(published=parse_published(published), words=words, story_id=story_id, models=not no_models)
+    reading = read_options(published, offline=offline, cache=cache)
     try:
-        result = run_digest(paths, options)
+        result = _digest_or_fail(lambda: run_digest(inputs, options, reading=reading))
     except NothingToDigest as exc:
-        report_problems(exc.problems)
-        err.print("[red]error[/]: no article could be read; nothing to digest")
-        raise typer.Exit(1) from None
+        raise nothing_read(exc.problems) from None
     report_problems(result.problems)
-    if json_out:
-        write_output(json_out, result.to_json(), "JSON digest")
-    if markdown_out:
-        write_output(markdown_out, result.to_markdown(), "Markdown digest")
-    if html_out:
-        from storydesk.render.html import render_html
-
-        write_output(html_out, render_html(result), "HTML report")
-    if not (json_out or markdown_out or html_out):
-        from storydesk.render.terminal import print_digest
-
-        print_digest(result)
+    for article in result.articles:
+        detail(f"{article.id}: {article.source or '-'}, {len(article.text.split())} words, "
+               f"{len(article.removed)} pieces removed")
+    extra = [(json_out, "json"), (markdown_out, "markdown"), (html_out, "html")]
+    for target, kind in extra:
+        if target:
+            _write_digest(result, target, kind)
+    if out is not None or not any(target for target, _ in extra):
+        _write_digest(result, out, fmt)
 
 
 @app.command("clean")
-def clean_command(
-    paths: PathsArg,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Write one JSON record per article to this JSONL file (default: stdout).")] = None,
-) -> None:
+def clean_command(paths: PathsArg = None, urls: UrlsOpt = None, offline: OfflineOpt = False, cache: CacheOpt = None,
+                  out: OutOpt = None, published: PublishedOpt = None) -> None:
     """Clean articles: body text, title and every removed line with its kind, as JSONL
-    ({"id", "title", "text", "removed": [{"line", "text", "kind"}]})."""
-    import json
+    ({"id", "title", "source", "url", "published", "text", "removed": [{"line", "text", "kind"}]})."""
+    from storydesk.reader import article_record, read_articles
 
-    from storydesk.clean import article_record, clean_paths
-
-    articles, problems = clean_paths(paths)
-    report_problems(problems)
+    articles, problems = read_articles(gather_inputs(paths, urls), read_options(published, offline=offline, cache=cache))
     if not articles:
-        err.print("[red]error[/]: no article body could be read")
-        raise typer.Exit(1)
+        raise nothing_read(problems)
+    report_problems(problems)
     lines = "".join(json.dumps(article_record(a), ensure_ascii=False) + "\n" for a in articles)
-    if out:
-        write_output(out, lines, f"{len(articles)} cleaned articles")
-    else:
-        typer.echo(lines, nl=False)
-
-
-RawOpt = Annotated[bool, typer.Option("--raw", help="Take each text as it is (a corpus cleaned already); default: clean it first.")]
+    write_output(out, lines, f"{len(articles)} cleaned articles")
 
 
 def progress(description: str):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(TextColumn(description), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err, transient=True)
-
-
-@app.command("reuse")
-def reuse_command(
-    paths: PathsArg,
-    out: Annotated[Path, typer.Option("--out", help="Write one JSON line per pair of articles that share passages.")],
-    raw: RawOpt = False,
-    partners: Annotated[int, typer.Option("--partners", min=1, help="Align each article with at most this many of its closest earlier articles.")] = 5,
-) -> None:
-    """Shared (wire) copy across a corpus: MinHash LSH finds candidate pairs, alignment finds the
-    passages. Output lines: {"a", "b", "share_a", "share_b", "passages": [[a_start, a_end, b_start, b_end]]}."""
-    import json
-
-    from storydesk.clean import iter_clean_articles
-    from storydesk.reuse.corpus import find_reuse
-
-    problems: list[Problem] = []
-    articles = iter_clean_articles(paths, problems, raw=raw)
-    count = {"articles": 0, "pairs": 0}
-
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8") as handle, progress("aligning") as bar:
-            task = bar.add_task("reuse", total=None)
-
-            def counted():  # the bar moves per article read, not per pair found
-                for article in articles:
-                    count["articles"] += 1
-                    bar.update(task, completed=count["articles"])
-                    yield article
-
-            for pair in find_reuse(counted(), max_partners=partners):
-                handle.write(json.dumps({"a": pair.a, "b": pair.b, "share_a": pair.share_a, "share_b": pair.share_b,
-                                         "passages": [[p.a_start, p.a_end, p.b_start, p.b_end] for p in pair.passages]})
-                             + "\n")
-                count["pairs"] += 1
-    except OSError as exc:
-        err.print(f"[red]error[/]: cannot write to {out}: {exc.strerror or exc}")
-        raise typer.Exit(2) from None
-    report_problems(problems)
-    if not count["articles"]:
-        err.print("[red]error[/]: no article could be read")
-        raise typer.Exit(1)
-    err.print(f"{count['pairs']:,} pairs sharing passages among {count['articles']:,} articles, written to {out}")
-
-
-@app.command("summarize")
-def summarize_command(
-    clusters: Annotated[Path, typer.Argument(help='JSONL, one story a line: {"id", "documents": [{"id", "title"?, "text"}]}.', show_default=False)],
-    out: Annotated[Path, typer.Option("--out", help='Write one line per story: {"id", "summary": [{"text", "sources"}]}.')],
-    words: Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")] = 120,
-    raw: RawOpt = False,
-    full: Annotated[bool, typer.Option("--full", help="Run the whole digest for each story (entities, facts, conflicts; several times slower).")] = False,
-) -> None:
-    """Cited summaries of many stories at once (clean -> segment -> reuse -> summarize per story).
-    A broken line is reported with its line number and skipped; progress goes to stderr."""
-    import json
-
-    from storydesk.summarize.batch import summarize_file
-
-    if not clusters.is_file():
-        err.print(f"[red]error[/]: {clusters}: no such file")
-        raise typer.Exit(1)
-    written = 0
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8") as handle, progress("summarizing") as bar:
-            task = bar.add_task("summarize", total=None)
-            for result in summarize_file(clusters, words=words, full=full, raw=raw):
-                if isinstance(result, Problem):
-                    report_problems([result])
-                    continue
-                report_problems(result.problems)
-                handle.write(json.dumps(result.to_record(), ensure_ascii=False) + "\n")
-                written += 1
-                bar.update(task, completed=written)
-    except OSError as exc:
-        err.print(f"[red]error[/]: cannot write to {out}: {exc.strerror or exc}")
-        raise typer.Exit(2) from None
-    if not written:
-        err.print("[red]error[/]: no story could be read")
-        raise typer.Exit(1)
-    err.print(f"{written:,} summaries written to {out}")
-
-
-# -- stories: clustering a stream and the story store ---------------------------------------------
-
-CLUSTER_BATCH = 1000  # articles whose words count in the IDF before they are placed (see StoryClusterer.assign)
-StoreOpt = Annotated[Path, typer.Option("--store", help="The story store (an SQLite file; created by `run`).")]
+                    console=err, transient=True, disable=_verbosity["level"] == 0)
 
 
 class _Bars:
@@ -240,81 +300,187 @@ class _Bars:
         self._progress.update(self._tasks[stage], completed=done, total=total or None)
 
 
+class _LineWriter:
+    """JSON lines to a file or standard output, opened once; an unwritable file is a usage error."""
+
+    def __init__(self, out: Optional[Path], what: str):
+        self.out, self.what, self.count = out, what, 0
+        self._handle = None
+
+    def __enter__(self) -> _LineWriter:
+        if self.out is not None and str(self.out) != "-":
+            try:
+                self.out.parent.mkdir(parents=True, exist_ok=True)
+                self._handle = self.out.open("w", encoding="utf-8")
+            except OSError as exc:
+                raise fail(f"cannot write {self.what} to {self.out}: {exc.strerror or exc}", Exit.USAGE) from None
+        return self
+
+    def write(self, record: dict) -> None:
+        line = json.dumps(record, ensure_ascii=False).encode("utf-8", "replace").decode("utf-8") + "\n"
+        if self._handle is None:
+            typer.echo(line, nl=False)
+        else:
+            self._handle.write(line)
+        self.count += 1
+
+    def __exit__(self, *_) -> None:
+        if self._handle is not None:
+            self._handle.close()
+
+    @property
+    def where(self) -> str:
+        return "standard output" if self._handle is None else str(self.out)
+
+
+@app.command("reuse")
+def reuse_command(
+    paths: PathsArg = None,
+    urls: UrlsOpt = None,
+    offline: OfflineOpt = False,
+    cache: CacheOpt = None,
+    out: OutOpt = None,
+    raw: RawOpt = False,
+    partners: Annotated[int, typer.Option("--partners", min=1, help="Align each article with at most this many of its closest earlier articles.")] = 5,
+) -> None:
+    """Shared (wire) copy across a corpus: MinHash LSH finds candidate pairs, alignment finds the
+    passages. Output lines: {"a", "b", "share_a", "share_b", "passages": [[a_start, a_end, b_start, b_end]]}."""
+    from storydesk.reader import iter_articles
+    from storydesk.reuse.corpus import find_reuse
+
+    problems: list[Problem] = []
+    articles = iter_articles(gather_inputs(paths, urls), problems, read_options(raw=raw, offline=offline, cache=cache))
+    read = {"articles": 0}
+    with _LineWriter(out, "pairs") as writer, progress("aligning") as bar:
+        task = bar.add_task("reuse", total=None)
+
+        def counted():  # the bar moves per article read, not per pair found
+            for article in articles:
+                read["articles"] += 1
+                bar.update(task, completed=read["articles"])
+                yield article
+
+        for pair in find_reuse(counted(), max_partners=partners):
+            writer.write({"a": pair.a, "b": pair.b, "share_a": pair.share_a, "share_b": pair.share_b,
+                          "passages": [[p.a_start, p.a_end, p.b_start, p.b_end] for p in pair.passages]})
+    if not read["articles"]:
+        raise nothing_read(problems)
+    report_problems(problems)
+    info(f"{writer.count:,} pairs sharing passages among {read['articles']:,} articles, written to {writer.where}")
+
+
+@app.command("summarize")
+def summarize_command(
+    clusters: Annotated[Path, typer.Argument(help='JSONL, one story a line: {"id", "documents": [{"id", "title"?, "text"}]}; - for standard input.', show_default=False)],
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help='Write one line per story here ({"id", "summary": [{"text", "sources"}]}; default, or -: standard output).')] = None,
+    words: WordsOpt = 120,
+    raw: RawOpt = False,
+    full: Annotated[bool, typer.Option("--full", help="Run the whole digest for each story (entities, facts, conflicts; several times slower).")] = False,
+    no_models: NoModelsOpt = False,
+) -> None:
+    """Cited summaries of many stories at once (clean -> segment -> reuse -> summarize per story).
+    A broken line is reported with its line number and skipped; progress goes to stderr."""
+    from storydesk.runners.summaries import summarize_file, summarize_stdin
+
+    if str(clusters) != "-" and not clusters.is_file():
+        raise nothing_read([Problem(str(clusters), "no such file", fatal=True)], "story")
+    results = summarize_stdin if str(clusters) == "-" else lambda **kw: summarize_file(clusters, **kw)
+    skipped: list[Problem] = []
+    with _LineWriter(out, "summaries") as writer, progress("summarizing") as bar:
+        task = bar.add_task("summarize", total=None)
+        for result in _digest_or_fail(lambda: list(results(words=words, full=full, raw=raw, models=not no_models))):
+            if isinstance(result, Problem):
+                skipped.append(result)
+                continue
+            report_problems(result.problems)
+            writer.write(result.to_record())
+            bar.update(task, completed=writer.count)
+    if not writer.count:
+        raise nothing_read(skipped, "story")
+    report_problems(skipped)
+    info(f"{writer.count:,} summaries written to {writer.where}")
+
+
+# -- stories: clustering a stream and the story store ---------------------------------------------
+
+StoreOpt = Annotated[Path, typer.Option("--store", help="The story store (an SQLite file; created by `run`).")]
+
+
 def _open_store(path: Path):
     from storydesk.store import StoreError, StoryStore
 
     if not path.exists():
-        err.print(f"[red]error[/]: no store at {path} (make one with `storydesk run ARTICLES... --store {path}`)")
-        raise typer.Exit(1)
+        raise fail(f"no store at {path} (make one with `storydesk run ARTICLES... --store {path}`)", Exit.NOTHING_READ)
     try:
         return StoryStore(path)
     except StoreError as exc:
-        err.print(f"[red]error[/]: {exc}")
-        raise typer.Exit(2) from None
+        raise fail(str(exc), Exit.USAGE) from None
 
 
 @app.command("cluster")
 def cluster_command(
-    paths: PathsArg,
-    out: Annotated[Path, typer.Option("--out", help="Write one {\"id\", \"story\"} JSON line per article to this file.")],
+    paths: PathsArg = None,
+    urls: UrlsOpt = None,
+    offline: OfflineOpt = False,
+    cache: CacheOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write one {\"id\", \"story\"} JSON line per article here (default, or -: standard output).")] = None,
     published: PublishedOpt = None,
     raw: RawOpt = False,
     embeddings: Annotated[bool, typer.Option("--embeddings", help="Add sentence-embedding similarity: better grouping, ~20x slower.")] = False,
 ) -> None:
     """Group a stream of articles into stories, in the order given (online: each article joins the
-    most similar recent story or starts one)."""
-    import json
-
-    from storydesk.clean import iter_clean_articles
-    from storydesk.cluster import ClusterOptions, StoryClusterer
+    most similar recent story or starts one). The same input gives the same stories as `run`."""
+    from storydesk.cluster import ClusterOptions
+    from storydesk.runners.clustering import ASSIGN_BATCH, cluster_articles
 
     problems: list[Problem] = []
-    articles = iter_clean_articles(paths, problems, raw=raw, published=parse_published(published))
-    clusterer = StoryClusterer(ClusterOptions.with_embeddings() if embeddings else None)
-    lines: list[str] = []
-    batch: list = []
-    with _Bars() as bars:
-        for article in itertools.chain(articles, [None]):
-            if article is not None:
-                batch.append(article)
-            if len(batch) == CLUSTER_BATCH or (article is None and batch):
-                lines += [json.dumps({"id": a.article, "story": a.story}) + "\n" for a in clusterer.assign(batch)]
-                batch = []
-                bars("clustering", len(lines), 0)
+    stories: set[str] = set()
+    inputs = gather_inputs(paths, urls)
+    reading = read_options(published, raw=raw, offline=offline, cache=cache, batch=ASSIGN_BATCH)
+    cluster_options = ClusterOptions.with_embeddings() if embeddings else None
+    with _LineWriter(out, "assignments") as writer, _Bars() as bars:
+        for assignment in _digest_or_fail(lambda: cluster_articles(inputs, problems, reading, cluster_options, bars)):
+            writer.write({"id": assignment.article, "story": assignment.story})
+            stories.add(assignment.story)
+    if not writer.count:
+        raise nothing_read(problems)
     report_problems(problems)
-    if not lines:
-        err.print("[red]error[/]: no article could be read; nothing to cluster")
-        raise typer.Exit(1)
-    stories = len({json.loads(line)["story"] for line in lines})
-    write_output(out, "".join(lines), f"{len(lines)} assignments ({stories} stories)")
+    info(f"{writer.count} assignments ({len(stories)} stories) written to {writer.where}")
 
 
 @app.command("run")
 def run_command(
-    paths: PathsArg,
     store: StoreOpt,
+    paths: PathsArg = None,
+    urls: UrlsOpt = None,
+    offline: OfflineOpt = False,
+    cache: CacheOpt = None,
     published: PublishedOpt = None,
-    words: Annotated[int, typer.Option("--words", min=10, help="Target summary length in words.")] = 120,
+    words: WordsOpt = 120,
+    no_models: NoModelsOpt = False,
 ) -> None:
     """Add articles to a story store: cluster the new ones (ids already stored, or read before and
     left out by cleaning, are skipped), then digest every story of two or more articles that
     gained one. Safe to interrupt and re-run."""
     from storydesk.pipeline import Options
-    from storydesk.store import StoreError, update_store
+    from storydesk.runners.clustering import ASSIGN_BATCH
+    from storydesk.runners.update import update_store
+    from storydesk.store import StoreError
 
-    options = Options(published=parse_published(published), words=words)
+    inputs = gather_inputs(paths, urls)
+    reading = read_options(published, offline=offline, cache=cache, batch=ASSIGN_BATCH)
+    options = Options(published=reading.published, words=words, models=not no_models)
     try:
-        with _Bars() as progress:
-            report = update_store(paths, store, digest_options=options, progress=progress)
+        with _Bars() as bars:
+            report = _digest_or_fail(lambda: update_store(inputs, store, read_options=reading,
+                                                          digest_options=options, progress=bars))
     except StoreError as exc:
-        err.print(f"[red]error[/]: {exc}")
-        raise typer.Exit(2) from None
+        raise fail(str(exc), Exit.USAGE) from None
+    if not report.added and not report.skipped:
+        raise nothing_read(report.problems)
     report_problems(report.problems)
-    if not report.added and not report.skipped and any(p.fatal for p in report.problems):
-        err.print("[red]error[/]: no article could be read")
-        raise typer.Exit(1)
-    err.print(f"{store}: {report.added} articles added, {report.skipped} already seen (stored or left out before); "
-              f"{len(report.digested)} stories digested", soft_wrap=True)
+    info(f"{store}: {report.added} articles added, {report.skipped} already seen (stored or left out before); "
+         f"{len(report.digested)} stories digested")
 
 
 @app.command("stories")
@@ -326,46 +492,48 @@ def stories_command(store: StoreOpt) -> None:
         rows = opened.stories()
     table = Table("story", "headline", "articles", "first published", "last published", "digest")
     for row in rows:
-        table.add_row(row.id, row.headline, str(row.articles), _day(row.first_published), _day(row.last_published),
+        table.add_row(Text(printable(row.id)), Text(printable(row.headline)), str(row.articles),
+                      _day(row.first_published), _day(row.last_published),
                       "yes" if row.digested else ("-" if row.articles < 2 else "stale"))
-    Console(highlight=False).print(table)
+    Console(highlight=False, markup=False).print(table)
 
 
 @app.command("show")
 def show_command(
     story: Annotated[str, typer.Argument(help="Story id (see `storydesk stories`).")],
     store: StoreOpt,
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the stored digest as JSON to this file.")] = None,
-    markdown_out: Annotated[Optional[Path], typer.Option("--markdown", help="Write the digest as Markdown to this file.")] = None,
-    html_out: Annotated[Optional[Path], typer.Option("--html", help="Write the digest as one HTML report to this file.")] = None,
+    out: OutOpt = None,
+    fmt: FormatOpt = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the stored digest as JSON here.")] = None,
+    markdown_out: Annotated[Optional[Path], typer.Option("--markdown", help="Also write the digest as Markdown here.")] = None,
+    html_out: Annotated[Optional[Path], typer.Option("--html", help="Also write the digest as one HTML report here.")] = None,
+    no_models: NoModelsOpt = False,
 ) -> None:
     """Print one story's digest, or write it as JSON, Markdown or HTML. JSON is the stored digest;
     the other forms digest the stored articles again (the same inputs give the same digest)."""
-    import json
-
+    fmt = _digest_format(out, fmt)
     with _open_store(store) as opened:
         row = opened.story(story)
         if row is None:
-            err.print(f"[red]error[/]: no story {story!r} in {store} (see `storydesk stories --store {store}`)")
-            raise typer.Exit(1)
+            raise fail(f"no story {story!r} in {store} (see `storydesk stories --store {store}`)", Exit.NOTHING_READ)
         stored = opened.digest_dict(story) if row.digested else None
         articles = opened.story_articles(story)
-    if json_out and stored is not None:
-        write_output(json_out, json.dumps(stored, ensure_ascii=False, indent=2), "JSON digest")
-    if (json_out and stored is None) or markdown_out or html_out or not json_out:
-        from storydesk.pipeline import Options, digest_articles
+    extra = [(json_out, "json"), (markdown_out, "markdown"), (html_out, "html")]
+    wanted = [(target, kind) for target, kind in extra if target]
+    if out is not None or not wanted:
+        wanted.append((out, fmt))
+    if stored is not None and all(kind == "json" for _, kind in wanted):
+        for target, _ in wanted:
+            write_output(target, json.dumps(stored, ensure_ascii=False, indent=2), "JSON digest")
+        return
+    from storydesk.pipeline import Options, digest_articles
 
-        result = digest_articles(articles, Options(story_id=story))
-        if json_out and stored is None:
-            write_output(json_out, result.to_json(), "JSON digest")
-        if markdown_out:
-            write_output(markdown_out, result.to_markdown(), "Markdown digest")
-        if html_out:
-            write_output(html_out, result.to_html(), "HTML report")
-        if not (json_out or markdown_out or html_out):
-            from storydesk.render.terminal import print_digest
-
-            print_digest(result)
+    result = _digest_or_fail(lambda: digest_articles(articles, Options(story_id=story, models=not no_models)))
+    for target, kind in wanted:
+        if kind == "json" and stored is not None:
+            write_output(target, json.dumps(stored, ensure_ascii=False, indent=2), "JSON digest")
+        else:
+            _write_digest(result, target, kind)
 
 
 def _day(value: Optional[datetime]) -> str:

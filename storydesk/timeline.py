@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from storydesk.extract.dates import MONTH_NAME
+from storydesk.lexicon import DATE_WORDS, STOP_WORDS
 from storydesk.model import Article, DateMention, ReuseReport, Sentence, Span, TimelineEntry
 
 # Share of the smaller event's content words the other must also have (overlap coefficient,
@@ -34,16 +35,10 @@ SHARED_COPY_COVER = 0.5
 # Events longer than this are cut at a word boundary (a timeline line, not a paragraph).
 MAX_EVENT_CHARS = 240
 
-_STOPWORDS = set("""
-a an the and or but of in on at by for from to with into onto over under after before during since until
-as than that this these those which who whom whose what when where while because although though if
-is are was were be been being have has had do did does will would can could may might must shall should
-it its he she they them their his her him we our us you your i my me there here not no nor so also still
-said says say told according officials official people one two three four five six seven eight nine ten
-early late last next this morning afternoon evening night today yesterday tomorrow week month year
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-september october november december jan feb mar apr jun jul aug sep sept oct nov dec about more most
-""".split())
+# Words that say nothing about which event a line reports: function and date words, and the
+# story's stock nouns and small numbers.
+_STOPWORDS = STOP_WORDS | DATE_WORDS | frozenset(
+    "officials official people one two three four five six seven eight nine ten".split())
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 _DATELINE = re.compile(rf"^[A-Z][A-Z .,'’-]+(?:,?\s*{MONTH_NAME}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([^)]*\))?\s*[—–-]+\s*")
 _ATTRIBUTION = re.compile(

@@ -9,10 +9,11 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from storydesk.clean import clean_documents, clean_paths, clean_text
+from storydesk.clean import clean_documents, clean_text
 from storydesk.clean import html as clean_html
 from storydesk.ingest import read_inputs
 from storydesk.model import REMOVED_KINDS, RawDocument
+from storydesk.reader import read_articles
 from tests.conftest import DATA, EXAMPLE_DIR
 
 BODY = [
@@ -224,7 +225,7 @@ def test_clean_html_records_what_the_extractor_dropped() -> None:
 def test_clean_html_saved_as_txt_is_extracted(tmp_path) -> None:
     page = "<!DOCTYPE html><html><body><article>" + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>"
     (tmp_path / "page.txt").write_text(page)
-    articles, problems = clean_paths([tmp_path / "page.txt"])
+    articles, problems = read_articles([tmp_path / "page.txt"])
     assert any("looks like HTML" in p.message for p in problems)
     assert "<p>" not in articles[0].text
     assert_body_whole(articles[0].text)
@@ -278,7 +279,7 @@ def test_clean_cli_writes_one_record_per_article(tmp_path) -> None:
     result = CliRunner().invoke(app, ["clean", str(tmp_path / "a.txt"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     (record,) = [json.loads(line) for line in out.read_text().splitlines()]
-    assert set(record) == {"id", "title", "text", "removed"}
+    assert set(record) == {"id", "title", "source", "url", "published", "text", "removed"}
     assert record["removed"] == [{"line": 7, "text": "Story continues below advertisement", "kind": "advert"}]
 
 
@@ -286,7 +287,7 @@ def test_clean_cli_writes_one_record_per_article(tmp_path) -> None:
 def example_cleaned():
     if not EXAMPLE_DIR.exists():
         pytest.skip("bundled example not found")
-    articles, problems = clean_paths([EXAMPLE_DIR])
+    articles, problems = read_articles([EXAMPLE_DIR])
     expected = json.loads((EXAMPLE_DIR / "expected.json").read_text())["articles"]
     return {a.id: a for a in articles}, problems, expected
 
@@ -361,6 +362,6 @@ def test_clean_50_mb_html_page_keeps_its_body(tmp_path) -> None:
             + "".join(f"<p>{p}</p>" for p in BODY) + "</article>" + script * (50_000_000 // len(script))
             + "</body></html>")
     (tmp_path / "big.html").write_text(page)
-    articles, problems = clean_paths([tmp_path / "big.html"])
+    articles, problems = read_articles([tmp_path / "big.html"])
     assert len(articles) == 1 and not any(p.fatal for p in problems)
     assert_body_whole(articles[0].text)

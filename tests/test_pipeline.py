@@ -29,14 +29,14 @@ def iter_spans(doc: dict):
 
 
 def test_pipeline_example_validates_against_schema(example_digest, schema):
-    doc = json.loads(example_digest.to_json())
+    doc = json.loads(storydesk.to_json(example_digest))
     validate(doc, schema)
     assert len(doc["articles"]) == len({p.stem for p in EXAMPLE_DIR.glob("*.txt")} | {p.stem for p in EXAMPLE_DIR.glob("*.html")})
     assert doc["summary"], "the example must produce a summary"
 
 
 def test_pipeline_every_offset_points_into_its_article(example_digest):
-    doc = json.loads(example_digest.to_json())
+    doc = json.loads(storydesk.to_json(example_digest))
     texts = {a["id"]: a["text"] for a in doc["articles"]}
     count = 0
     for kind, article, start, end in iter_spans(doc):
@@ -50,7 +50,7 @@ def test_pipeline_every_offset_points_into_its_article(example_digest):
 
 
 def test_pipeline_sources_are_known_articles(example_digest):
-    doc = json.loads(example_digest.to_json())
+    doc = json.loads(storydesk.to_json(example_digest))
     ids = {a["id"] for a in doc["articles"]}
     for kind in ("entities", "quotes", "facts", "timeline", "summary"):
         for item in doc[kind]:

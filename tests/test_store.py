@@ -9,7 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from storydesk.cli import app
-from storydesk.store import StoreError, StoryStore, update_store
+from storydesk.reader import ReadOptions
+from storydesk.runners.update import update_store
+from storydesk.store import StoreError, StoryStore
 from tests.test_cluster import BUDGET, DRILL, FIRE, OTHER
 
 runner = CliRunner()
@@ -110,12 +112,12 @@ def test_store_interrupted_run_loses_nothing_and_redoes_little(tmp_path):
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):  # stopped after the first batch of three articles
-        update_store([articles], store_path, batch_size=3, progress=stop_after_first)
+        update_store([articles], store_path, read_options=ReadOptions(batch=3), progress=stop_after_first)
     with StoryStore(store_path) as store:
         assert len(store.assignments()) == 3 and store.stories()[0].digested is False
 
     with pytest.raises(KeyboardInterrupt):  # clusters the rest, stops after the first digest
-        update_store([articles], store_path, batch_size=3,
+        update_store([articles], store_path, read_options=ReadOptions(batch=3),
                      progress=lambda stage, done, total: stop_after_first("digesting", done, total))
     with StoryStore(store_path) as store:
         assert len(store.assignments()) == 7

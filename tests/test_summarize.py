@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 from storydesk.cli import app
 from storydesk.model import Alignment, Article, Fact, ReuseReport, Span
 from storydesk.pipeline import summarize_articles
+from storydesk.runners.summaries import ClusterSummary, summarize_cluster
 from storydesk.segment import split_sentences
 from storydesk.summarize import DEFAULT_WORDS, rejection, strip_dateline, summarize, verify_citation
-from storydesk.summarize.batch import ClusterSummary, summarize_cluster
 from tests.conftest import EXAMPLE_DIR
 
 WIRE_GROUP = {"wire-service", "daily-courier", "metro-herald"}

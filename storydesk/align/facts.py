@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 
+from storydesk.lexicon import STOP_WORDS
 from storydesk.model import Article, Fact, Quantity, Quote, ReuseReport, Sentence, Span
 
 # Cosine of MiniLM embeddings above which two sentences are taken as the same statement on
@@ -21,14 +22,10 @@ SUPPORTED_FACT_JACCARD = 0.30
 # Sentences shorter than this many words (datelines, "He said.") make no fact of their own.
 MIN_FACT_WORDS = 5
 
-_STOP = frozenset(
-    "a an the of to in on at for and or but is are was were be been by with from that this it its as "
-    "he she they his her their said says has have had not which who will would".split()
-)
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 1}
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP_WORDS and len(w) > 1}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from storydesk import lexicon
 from storydesk.extract.numbers import word_value
+from storydesk.lexicon import DATE_WORDS, REPORTING_VERBS, SOURCING_WORDS
+from storydesk.lexicon import STOP_WORDS as STOP
 from storydesk.model import Claim, Sentence, Span
 
 # Content words either side of a value (a date, a sum of money) that say what it is about: the
@@ -25,30 +28,19 @@ TOPIC_MIN = 4
 # "According to the indictment" names the source, not the event.
 _EVENT_BREAK = re.compile(r"\b(?:after|before|since|until|when|while|according\s+to)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()—]|\band\b|\bbut\b|\b(?:after|before|since|until|when|while|according\s+to)\b", re.I)
-# Stems of reporting verbs: "claiming they owe $27,000" and "claimed he paid $40,000" share how
-# they are told, not what the sum is.
-_REPORTING = frozenset({"claim", "said", "say", "says", "told", "tell", "repor", "add", "state", "insis", "note",
-                        "accor", "alleg", "announ", "confi"})
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-STOP = frozenset(
-    "a an the of to in on at for and or but is are was were be been by with from that this it its as he she they "
-    "his her their said says has have had which who will would could should also there any how what when where why "
-    "much many more most than then so very just still already even now only again yet through over under into onto "
-    "about against between during across around near after before since until while".split())
-DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr jun "
-    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday morning afternoon "
-    "evening night early late last next this week month year today yesterday tomorrow".split())
 
 
 def stem(word: str) -> str:
-    """A crude stem that makes 'peaked'/'peak', 'arrests'/'arrested', 'conceded'/'concede' meet."""
-    word = word.lower().strip("'’-")
-    for suffix in ("ing", "ed", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word[:5]
+    """A crude key that makes 'peaked'/'peak', 'arrests'/'arrested', 'conceded'/'concede' meet: the
+    shared stem cut to five letters (values are compared by the few words next to them, so a
+    looser key finds the pair and the clause check keeps out chance matches)."""
+    return lexicon.stem(word.lower().strip("'’-"))[:5]
+
+
+# Stems of reporting verbs: "claiming they owe $27,000" and "claimed he paid $40,000" share how
+# they are told, not what the sum is.
+_REPORTING = frozenset(stem(v) for v in REPORTING_VERBS + SOURCING_WORDS)
 
 
 def stems(text: str) -> set[str]:

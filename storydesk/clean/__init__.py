@@ -12,24 +12,20 @@ shared *sentences* (wire copy) are body and stay.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
 
 from storydesk.byline import Byline, parse_byline
 from storydesk.clean.html import Extracted, extract_html
 from storydesk.clean.lines import Line, classify, line_key, split_lines
-from storydesk.ingest import parse_datetime, read_inputs, source_from_url
+from storydesk.ingest import parse_datetime, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
 BYLINE_SEARCH_LINES = 5  # a byline sits among the first few removed lines (title, byline, dateline)
 SHORT_MATCH_WORDS = 4  # page lines shorter than this must match a whole body paragraph
 MIN_TITLE_ECHO_WORDS = 3  # a shorter piece of the title ("News") is not the headline repeated
 TITLE_ECHO_LINES = 5  # the headline repeated in the body sits at its very top
-CORPUS_BATCH = 500  # corpus commands clean this many articles together (shared boilerplate is seen)
 
-__all__ = ["clean_documents", "clean_document", "clean_text", "clean_paths", "iter_clean_articles", "article_record", "CleanResult"]
+__all__ = ["clean_documents", "clean_text", "shared_lines", "CleanResult"]
 
 
 @dataclass(frozen=True)
@@ -79,12 +75,6 @@ def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[P
             removed=result.removed,
         ))
     return articles, problems
-
-
-def clean_document(doc: RawDocument) -> Article | None:
-    """Clean one document on its own (no cross-article evidence); None when no body is left."""
-    articles, _ = clean_documents([doc])
-    return articles[0] if articles else None
 
 
 def _what_was_left(result: CleanResult) -> str:
@@ -152,43 +142,6 @@ def page_removed(page: str, result: CleanResult) -> tuple[Removed, ...]:
         emitted.add(key)
     removed.extend(r for r in result.removed if line_key(r.text) not in emitted)
     return tuple(removed)
-
-
-def clean_paths(paths: list[str | Path]) -> tuple[list[Article], list[Problem]]:
-    """Read and clean files, directories and JSONL (`storydesk clean`); all are cleaned together."""
-    result = read_inputs(paths)
-    articles, problems = clean_documents(result.documents)
-    return articles, result.problems + problems
-
-
-def iter_clean_articles(paths: list[str | Path], problems: list[Problem], raw: bool = False,
-                        batch: int = CORPUS_BATCH, published: datetime | None = None) -> Iterator[Article]:
-    """Cleaned articles of a corpus in input order, cleaned a batch at a time (corpus commands).
-
-    `raw=True` takes each text as it is (a corpus cleaned already). Problems go to `problems`.
-    """
-    result = read_inputs(paths, default_published=published)
-    problems.extend(result.problems)
-    documents = result.documents
-    for first in range(0, len(documents), batch):
-        chunk = documents[first:first + batch]
-        if raw:
-            yield from (Article(id=d.id, text=d.content, title=d.title, source=d.source, url=d.url, path=d.path,
-                                published=d.published) for d in chunk)
-            continue
-        articles, chunk_problems = clean_documents(chunk)
-        problems.extend(chunk_problems)
-        yield from articles
-
-
-def article_record(article: Article) -> dict:
-    """One line of `storydesk clean --out`: the body, its title and everything taken out."""
-    return {
-        "id": article.id,
-        "title": article.title,
-        "text": article.text,
-        "removed": [{"line": r.line, "text": r.text, "kind": r.kind} for r in article.removed],
-    }
 
 
 def _drop_title_echo(lines: list[Line], title: str) -> list[Line]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storydesk.lexicon import STOP_WORDS, stem
 from storydesk.model import Article
 from storydesk.reuse.minhash import MinHasher
 
@@ -41,16 +42,11 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _NAME_WORD = r"(?:[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*|(?:[A-Z]\.){2,})"  # "Reyes", "McCain", "U.S."
 _NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})*")
 
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are around as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has have having he her
-here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of
-off on once only or other our ours ourselves out over own same she should so some such than that the their theirs
-them themselves then there these they this those through to too under until up very was we were what when where
-which while who whom why will with would you your yours yourself yourselves said says say told according mr mrs
-ms dr one two new like get got also year years time week day monday tuesday wednesday thursday friday saturday
-sunday last first may might must us many much even well back still way since per yet via s t don didn doesn isn
-wasn won can't it's i'm that's there's he's she's we're they're you're i've we've they've let's
+# Function words, and words every news story uses ("new", "time", weekdays): no story is told by them.
+STOPWORDS = STOP_WORDS | frozenset("""
+one two new like get got year years time week day monday tuesday wednesday thursday friday saturday sunday last
+first may might must us way per via don didn doesn isn wasn won can't it's i'm that's there's he's she's
+we're they're you're i've we've they've let's well back
 """.split())
 _POSSESSIVES = ("'s", "’s")
 # A capitalized word that opens a sentence is usually not a name ("The", "But", "After").
@@ -93,23 +89,17 @@ class _TokenTable:
             self.raw.clear()
             new = tokens
         for token in new:
-            stem = stem_word(token)
+            key = stem_word(token)
             self.raw[token] = zlib.crc32(token.encode())
-            self.bucket[token] = -1 if stem in STOPWORDS or len(stem) < 2 else zlib.crc32(stem.encode()) & HASH_MASK
+            self.bucket[token] = -1 if token in STOPWORDS or key in STOPWORDS or len(key) < 2 else zlib.crc32(key.encode()) & HASH_MASK
 
 
 _tokens = _TokenTable()
 
 
 def stem_word(token: str) -> str:
-    """A light stemmer: possessives and plurals only ("fires" -> "fire", "Hackett's" -> "hackett")."""
-    if token.endswith(("'s", "’s")):
-        token = token[:-2]
-    if len(token) > 4 and token.endswith("ies"):
-        return token[:-3] + "y"
-    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
-        return token[:-1]
-    return token
+    """The shared stem, possessives first ("fires" -> "fir", "Hackett's" -> "hackett")."""
+    return stem(token[:-2] if token.endswith(("'s", "’s")) else token)
 
 
 def name_bucket(name: str) -> int:

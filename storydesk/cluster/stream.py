@@ -29,6 +29,7 @@ from storydesk.cluster.features import (
     jaccard_estimate,
 )
 from storydesk.model import Article
+from storydesk.reuse.minhash import band_keys
 
 # Chosen by benchmarks/bench_cluster.py: the whole Multi-News validation stream is clustered
 # for each grid point, and the point with the best pairwise F1 over the pairs of the tuning
@@ -186,7 +187,7 @@ class StoryClusterer:
         self.stories: dict[str, StoryState] = {}
         self._term_index: dict[int, set[str]] = {}
         self._name_index: dict[int, set[str]] = {}
-        self._band_index: dict[bytes, set[str]] = {}
+        self._band_index: dict[tuple[int, int], set[str]] = {}
         self._indexed: dict[str, tuple[list[int], list[int]]] = {}
         self.retired: set[str] = set()  # stories that left the live set (the caller may clear it)
         for story in stories:
@@ -398,8 +399,8 @@ def _add_into(total: dict[int, float], vector: dict[int, float], limit: int) -> 
         total.update(keep)
 
 
-def _band_keys(signature: np.ndarray) -> list[bytes]:
-    return [bytes([band]) + signature[band * LSH_ROWS:(band + 1) * LSH_ROWS].tobytes() for band in range(LSH_BANDS)]
+def _band_keys(signature: np.ndarray) -> list[tuple[int, int]]:
+    return list(enumerate(band_keys(signature, LSH_BANDS, LSH_ROWS)))
 
 
 def embed_articles(articles: Sequence[Article]) -> list[np.ndarray]:

@@ -21,21 +21,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from storydesk.extract.names import GENDERED_ROLES, HONORIFICS, TITLES, fold, split_name
+from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Entity, Sentence
 
 if TYPE_CHECKING:
     from storydesk.extract.quotes import QuotedText
 
-SPEECH_VERBS = (
-    "said|says|say|added|adds|told|tells|wrote|writes|asked|asks|explained|explains|stated|states|"
-    "noted|notes|insisted|insists|argued|argues|warned|warns|recalled|recalls|continued|continues|"
-    "declared|declares|replied|replies|responded|responds|tweeted|tweets|posted|posts|announced|"
-    "announces|acknowledged|acknowledges|admitted|admits|claimed|claims|cautioned|emphasized|"
-    "emphasised|stressed|stresses|observed|remarked|shouted|yelled|conceded|concedes|complained|"
-    "testified|recounted|quipped|predicted|pleaded|urged|urges|concluded|agreed|promised|vowed|"
-    "joked|exclaimed|confirmed|confirms|suggested|suggests|boasted|reflected|mused|wondered|"
-    "whispered|demanded|sobbed|sighed|laughed|texted|emailed|e-mailed|messaged"
-)
+SPEECH_VERBS = REPORTING_PATTERN
 # Verbs that frame a partial quote inside the speaker's own sentence ("X called it "...").
 FRAMING_VERBS = SPEECH_VERBS + "|called|calls|described|describes|dubbed|termed|labeled|labelled|branded"
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|again|previously|once|would|will|\w+ly)\s+)*"

@@ -1,18 +1,24 @@
-"""The digest as JSON, following ../shared/schema/digest-v1.schema.json (storydesk.digest/1)."""
+"""The digest as JSON, following the digest-v1 schema (storydesk.digest/1), shipped in the package."""
 
 from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 
-from storydesk.model import Digest, Span
+from storydesk.model import Digest
+from storydesk.version import __version__
 
 SCHEMA_ID = "storydesk.digest/1"
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema" / "digest-v1.schema.json"
+
+
+def digest_schema() -> dict:
+    """The JSON Schema every digest validates against (the project's output contract)."""
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 def _generator() -> str:
-    from storydesk import __version__
-
     return f"storydesk {__version__}"
 
 
@@ -119,11 +125,3 @@ def digest_to_dict(digest: Digest) -> dict:
 
 def digest_to_json(digest: Digest, indent: int | None = 2) -> str:
     return json.dumps(digest_to_dict(digest), ensure_ascii=False, indent=indent)
-
-
-def span_text(digest: Digest, span: Span) -> str:
-    """The exact characters a span points at."""
-    for article in digest.articles:
-        if article.id == span.article:
-            return article.text[span.start:span.end]
-    raise KeyError(span.article)

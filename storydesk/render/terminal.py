@@ -47,3 +47,12 @@ def print_digest(digest: Digest, console: Console | None = None) -> None:
     removed = sum(len(a.removed) for a in digest.articles)
     if removed:
         console.print(f"[dim]Cleaning removed {removed} pieces (see --json or --markdown for each).[/dim]")
+
+
+def render_text(digest: Digest, width: int = 100) -> str:
+    """The terminal view as plain text (no colours), for `--format text` into a file."""
+    import io
+
+    buffer = io.StringIO()
+    print_digest(digest, Console(file=buffer, width=width, color_system=None, highlight=False))
+    return buffer.getvalue()

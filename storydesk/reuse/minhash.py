@@ -45,6 +45,19 @@ class MinHasher:
         return (hashed.min(axis=1) >> np.uint64(32)).astype(np.uint32)
 
 
+def band_keys(signature: np.ndarray, bands: int = BANDS, rows: int = ROWS) -> list[int]:
+    """One int per band: its `rows` values mixed together (a collision of two different bands is a
+    2**-64 event, so equal keys mean equal bands). The one banding of the package: the reuse
+    index and the story clusterer's near-duplicate index both use it."""
+    values = signature[:bands * rows].reshape(bands, rows).astype(np.uint64)
+    keys = np.zeros(bands, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for row in range(rows):
+            keys = (keys ^ values[:, row]) * _MIX
+            keys ^= keys >> np.uint64(31)
+    return keys.tolist()
+
+
 class LSHIndex:
     """Banded buckets over signatures; `add_and_query` returns earlier articles worth aligning."""
 
@@ -62,15 +75,7 @@ class LSHIndex:
         self.count = 0
 
     def band_keys(self, signature: np.ndarray) -> list[int]:
-        """One int per band: its ROWS values mixed together (a collision of two different bands
-        is a 2**-64 event, so equal keys mean equal bands)."""
-        rows = signature[:self.bands * self.rows].reshape(self.bands, self.rows).astype(np.uint64)
-        keys = np.zeros(self.bands, dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            for row in range(self.rows):
-                keys = (keys ^ rows[:, row]) * _MIX
-                keys ^= keys >> np.uint64(31)
-        return keys.tolist()
+        return band_keys(signature, self.bands, self.rows)
 
     def add_and_query(self, signature: np.ndarray) -> tuple[int, list[int]]:
         """Index `signature`; return its number and the earlier ones sharing a bucket with it."""

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from storydesk.clean.rules import match_rule
+from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Sentence, Span
 from storydesk.summarize.text import content_terms, word_count
 
@@ -54,8 +55,7 @@ LEADING_CHROME = re.compile(
 )
 # A quotation given to a bare pronoun ('..., he said.'): out of its article nobody can tell who
 # spoke, and the summary must not leave the reader guessing (the quotes section names them).
-PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:said|says|added|told\b.*|explained|continued|noted)\W*$",
-                             re.I)
+PRONOUN_SPEAKER = re.compile(rf"[\"”’'],?\s+(?:he|she|they)\s+(?:told\b.*|(?:{REPORTING_PATTERN})\b)\W*$", re.I)
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")")
 _QUOTES = re.compile(r'["“”]')
 # A straight quotation mark is ambiguous: it opens a quote that runs on only if the sentence

@@ -10,18 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from storydesk.lexicon import STOP_WORDS, stem
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-STOP_WORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further had
-has have having he her here hers herself him himself his how i if in into is it its itself just
-me more most my myself no nor not now of off on once only or other our ours ourselves out over own
-same she should so some such than that the their theirs them themselves then there these they this
-those through to too under until up very was we were what when where which while who whom why will
-with would you your yours yourself yourselves said says say told according mr mrs ms dr s t
-""".split())
 
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -36,14 +28,6 @@ NEGATIONS = frozenset("no not never none nobody nothing neither nor without n't 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, apostrophes kept inside words."""
     return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
-
-
-def stem(word: str) -> str:
-    """A light suffix cut: enough to meet plural and tense variants, never a dictionary lookup."""
-    for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: len(word) - len(suffix)] + keep
-    return word
 
 
 @lru_cache(maxsize=200_000)

@@ -16,10 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from storydesk import clean
-from storydesk.ingest import iter_json_records, record_to_document, unique_ids
+from storydesk.errors import ModelMissing
+from storydesk.ingest import STDIN_NAME, iter_json_records, record_to_document, unique_ids
 from storydesk.model import Article, Problem, SummarySentence
 from storydesk.pipeline import Options, digest_articles, summarize_articles
+from storydesk.reader import ReadOptions, prepare
 from storydesk.summarize import DEFAULT_WORDS
 
 
@@ -36,6 +37,7 @@ class ClusterSummary:
 
 def summarize_cluster(
     record: object, where: str, words: int = DEFAULT_WORDS, full: bool = False, raw: bool = False,
+    models: bool = True,
 ) -> ClusterSummary | Problem:
     """One cluster record summarized, or the Problem that stops it (nothing readable in it)."""
     if not isinstance(record, dict):
@@ -48,17 +50,12 @@ def summarize_cluster(
     for number, doc in enumerate(documents):
         item = record_to_document(doc, f"{where} document {number}")
         (problems if isinstance(item, Problem) else read).append(item)
-    read = unique_ids(read, problems)
-    if raw:
-        articles = [Article(id=d.id, text=d.content, title=d.title, source=d.source, url=d.url, published=d.published)
-                    for d in read]
-    else:
-        articles, clean_problems = clean.clean_documents(read)
-        problems.extend(clean_problems)
+    articles, clean_problems = prepare(unique_ids(read, problems), ReadOptions(raw=raw))
+    problems.extend(clean_problems)
     if not articles:
         return Problem(where, f"cluster {cluster_id!r}: no article could be read; skipped", fatal=True)
     if full:
-        digest = digest_articles(articles, Options(words=words), problems)
+        digest = digest_articles(articles, Options(words=words, models=models), problems)
         summary = list(digest.summary)
     else:
         summary = summarize_articles(articles, words=words)
@@ -66,7 +63,7 @@ def summarize_cluster(
 
 
 def summarize_file(
-    path: Path, words: int = DEFAULT_WORDS, full: bool = False, raw: bool = False,
+    path: Path, words: int = DEFAULT_WORDS, full: bool = False, raw: bool = False, models: bool = True,
 ) -> Iterator[ClusterSummary | Problem]:
     """Every cluster of a JSONL file (`.gz` too) summarized in order; broken lines come out as Problems."""
     for item in iter_json_records(path):
@@ -75,6 +72,24 @@ def summarize_file(
             continue
         where, record = item
         try:
-            yield summarize_cluster(record, where, words, full, raw)
+            yield summarize_cluster(record, where, words, full, raw, models)
+        except ModelMissing:
+            raise
         except Exception as exc:  # one cluster that trips a stage must not stop thousands
             yield Problem(where, f"cluster could not be summarized ({type(exc).__name__}: {exc}); skipped", fatal=True)
+
+
+def summarize_stdin(**options) -> Iterator[ClusterSummary | Problem]:
+    """`summarize_file` over standard input (`storydesk summarize -`), spooled to a temporary file."""
+    import shutil
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="storydesk-stdin-") as folder:
+        spool = Path(folder) / "stdin.jsonl"
+        with spool.open("wb") as handle:
+            shutil.copyfileobj(sys.stdin.buffer, handle)
+        for item in summarize_file(spool, **options):
+            if isinstance(item, Problem):
+                item = Problem(item.where.replace(str(spool), STDIN_NAME), item.message, item.fatal)
+            yield item

@@ -16,6 +16,7 @@ store keep them across runs (keyed by `model_id()`, which changes with the model
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,10 @@ import numpy as np
 
 from storydesk.errors import ModelMissing
 
+# Where `python -m storydesk.encoder_build` writes the models (make install): inside the
+# environment they were built for.
+BUILT_MODEL = Path(sys.prefix) / "share" / "storydesk" / "all-MiniLM-L6-v2-fp32.onnx"
+BUILT_INT8_MODEL = Path(sys.prefix) / "share" / "storydesk" / "all-MiniLM-L6-v2-dynamic-int8.onnx"
 DIMENSIONS = 384
 # Sentences are short; 128 tokens covers nearly all of them and bounds the cost of long ones.
 MAX_TOKENS = 128
@@ -135,8 +140,6 @@ def shipped_model_files() -> tuple[Path, Path]:
 
 def model_files() -> tuple[Path, Path]:
     """Paths of the ONNX model that runs and its tokenizer: the install-time build if present."""
-    from storydesk.encoder_build import BUILT_INT8_MODEL, BUILT_MODEL
-
     built = BUILT_INT8_MODEL if os.environ.get("STORYDESK_ENCODER") == "int8" else BUILT_MODEL
     built = Path(os.environ.get("STORYDESK_ENCODER_MODEL", built))  # an explicit file (benchmarks)
     shipped, tokenizer = shipped_model_files()

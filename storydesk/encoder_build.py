@@ -26,9 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
-# Where `storydesk.embed` looks for the built models: inside the environment they were built for.
-BUILT_MODEL = Path(sys.prefix) / "share" / "storydesk" / "all-MiniLM-L6-v2-fp32.onnx"
-BUILT_INT8_MODEL = Path(sys.prefix) / "share" / "storydesk" / "all-MiniLM-L6-v2-dynamic-int8.onnx"
+from storydesk.embed import BUILT_INT8_MODEL, BUILT_MODEL, shipped_model_files, snapshot_dir
+
 # The shipped weights are per-tensor int8: each differs from its fp32 original by at most half a
 # step (max |w| / 127 / 2). A match further off than a whole step is the wrong tensor.
 MAX_MATCH_ERROR = 1 / 127
@@ -84,8 +83,6 @@ def restore_fp32_weights(model, originals: dict[str, np.ndarray]) -> int:
 def build(out: Path = BUILT_MODEL, int8_out: Path | None = BUILT_INT8_MODEL) -> Path:
     import onnx
     import onnxruntime as ort
-
-    from storydesk.embed import shipped_model_files, snapshot_dir
 
     shipped, _ = shipped_model_files()
     out.parent.mkdir(parents=True, exist_ok=True)

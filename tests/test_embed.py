@@ -50,8 +50,7 @@ def test_embed_remembered_vectors_are_served_without_encoding() -> None:
 
 
 def test_embed_runs_the_fp32_build_when_installed_and_it_matches_the_shipped_model() -> None:
-    from storydesk.embed import SentenceEncoder, model_files, shipped_model_files
-    from storydesk.encoder_build import BUILT_MODEL
+    from storydesk.embed import BUILT_MODEL, SentenceEncoder, model_files, shipped_model_files
 
     if not BUILT_MODEL.is_file():
         pytest.skip("encoder not built (python -m storydesk.encoder_build)")

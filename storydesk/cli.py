@@ -485,6 +485,48 @@ def run_command(
          f"{len(report.digested)} stories digested")
 
 
+@app.command("batch")
+def batch_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the results: stories.db, assignments.jsonl, "
+                                      "digests.jsonl, problems.jsonl.")],
+    paths: PathsArg = None,
+    urls: UrlsOpt = None,
+    offline: OfflineOpt = False,
+    cache: CacheOpt = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a running Dask scheduler "
+                                                     "(tcp://host:8786); default: a local cluster.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes of the local cluster.")] = 2,
+    published: PublishedOpt = None,
+    words: WordsOpt = 120,
+    no_models: NoModelsOpt = False,
+) -> None:
+    """`run` on Dask: pages cleaned and stories digested as tasks on a local cluster or any
+    scheduler, the stream clustered in order on this process; the same stories and digests as `run`."""
+    from storydesk.pipeline import Options
+    from storydesk.runners.batch import DaskMissing, run_batch
+    from storydesk.runners.clustering import ASSIGN_BATCH
+    from storydesk.store import StoreError
+
+    inputs = gather_inputs(paths, urls)
+    reading = read_options(published, offline=offline, cache=cache, batch=ASSIGN_BATCH)
+    options = Options(published=reading.published, words=words, models=not no_models)
+    try:
+        with _Bars() as bars:
+            report = _digest_or_fail(lambda: run_batch(inputs, out, scheduler=scheduler, workers=workers,
+                                                       read_options=reading, digest_options=options, progress=bars))
+    except DaskMissing as exc:
+        raise fail(str(exc), Exit.USAGE) from None
+    except StoreError as exc:
+        raise fail(str(exc), Exit.USAGE) from None
+    except OSError as exc:  # no scheduler at that address, an unwritable folder
+        raise fail(f"batch could not run: {exc}", Exit.USAGE) from None
+    if not report.added and not report.skipped:
+        raise nothing_read(report.problems)
+    report_problems(report.problems)
+    info(f"{out}: {report.added} articles added, {report.skipped} already seen; {report.stories} stories, "
+         f"{len(report.digested)} digested on {report.workers} workers")
+
+
 @app.command("stories")
 def stories_command(store: StoreOpt) -> None:
     """List the stories in a store: id, headline, number of articles, dates, digest state."""

@@ -6,6 +6,8 @@
     python benchmarks/bench_align.py --sweep              # fact-grouping thresholds on the tune half
     python benchmarks/bench_align.py --multinews 20       # the conflicts reported on Multi-News clusters,
                                                           # to read (benchmarks/gold/align/multinews-reading.md)
+    python benchmarks/bench_align.py --real [--verbose]   # real Multi-News clusters read in full
+                                                          # (benchmarks/align_real.py, gold/align/real/)
 
 Each story runs through the whole pipeline (`storydesk.pipeline.digest`), so reuse's copy groups,
 the extract stage's quantities, dates and quotes, and the align stage are the real ones. Scores
@@ -464,7 +466,14 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="grid of fact thresholds on the tune stories")
     parser.add_argument("--multinews", type=int, metavar="N", help="print the conflicts found on N Multi-News clusters")
     parser.add_argument("--skip", type=int, default=0, help="with --multinews: clusters to skip first")
+    parser.add_argument("--real", action="store_true", help="score the real Multi-News clusters of gold/align/real")
+    parser.add_argument("--save-today", action="store_true", help="with --real: store the predictions as today's")
     args = parser.parse_args()
+    if args.real:
+        from benchmarks.align_real import report as real_report
+
+        real_report(args.verbose, args.save_today)
+        return
     if args.multinews:
         multinews(args.multinews, args.skip)
         return

@@ -1,16 +1,28 @@
 """Benchmark story clustering on the Multi-News validation stream, baselines side by side.
 
-    python benchmarks/bench_cluster.py                      # quality: tuning, held-out figures, baselines
+    python benchmarks/bench_cluster.py                      # events, original labels, dated stream
     python benchmarks/bench_cluster.py --embeddings         # also the clusterer with sentence embeddings
-    python benchmarks/bench_cluster.py --throughput 10000   # also speed and memory on a perturbed stream
+    python benchmarks/bench_cluster.py --lead-weights       # also lead-name weights 1-3 on the tune half
+    python benchmarks/bench_cluster.py --throughput 100000  # also speed and memory on a perturbed stream
 
-Quality. `val_stream.jsonl` (690 articles, 250 gold stories) goes through ingest and clean as
+Data. `val_stream.jsonl` (690 articles, 250 Multi-News stories) goes through ingest and clean as
 `storydesk cluster` reads it; an article that cleaning leaves out (a page holding only a notice)
-counts as a story of its own. The stories are split in two folds by CRC-32 of the gold story id
-(even: tuning, odd: held out). Every method's thresholds are picked by grid search for the best
-pairwise F1 on one fold and scored on the other; both directions are printed, and the shipped
-constants are those tuned on the even fold. Scores: pairwise precision/recall/F1 over article
-pairs, and BCubed F1.
+counts as a story of its own.
+
+Events (the figures that matter). `benchmarks/gold/cluster/events.tsv` relabels every article
+into the event it reports, by reading (358 events; see the README there). Events are in two
+halves by CRC-32 of the Multi-News story they came from (even: tune, odd: held out). Every
+method's parameters are picked by grid search for the best pairwise F1 over the tune half's
+pairs, always clustering the whole stream, and scored on the held-out half; the shipped
+constants are the storydesk grid's best. Scores: pairwise precision/recall/F1 and BCubed F1.
+
+Original labels. Multi-News's own stories, reported as before the event gold: storydesk with its
+shipped constants (not tuned to these labels), the baselines tuned on one fold of stories and
+scored on the other, both ways, mean.
+
+Dated stream. The events get publication dates (stories a few hours apart, the events read out
+of one story ten days apart, beyond the seven-day window): the clusterer with the dates and in
+the same order without them, held-out half.
 
 Baselines: single-pass TF-IDF (plain vocabulary, batch IDF, cosine to each cluster's full
 centroid, one tuned threshold) and offline average-link agglomerative clustering on the same
@@ -50,9 +62,10 @@ from storydesk.ingest import read_inputs  # noqa: E402
 from storydesk.model import Article  # noqa: E402
 
 STREAM = ROOT.parent / "shared" / "data" / "multinews" / "val_stream.jsonl"
-THRESHOLDS = [round(0.12 + 0.02 * i, 2) for i in range(11)]  # 0.12 .. 0.32
-NAME_WEIGHTS = [0.0, 1.0, 2.0, 3.0]
-MIN_WORD_SIMILARITIES = [0.0, 0.1]
+EVENTS = ROOT / "benchmarks" / "gold" / "cluster" / "events.tsv"
+THRESHOLDS = [round(0.16 + 0.02 * i, 2) for i in range(8)]  # 0.16 .. 0.30
+NAME_WEIGHTS = [0.25, 0.5, 0.75, 1.0]
+MIN_WORD_SIMILARITIES = [0.1]
 BASELINE_THRESHOLDS = [round(0.05 + 0.025 * i, 3) for i in range(15)]  # 0.05 .. 0.40
 _WORD = re.compile(r"\w+")
 
@@ -92,8 +105,21 @@ def storydesk_method(**options) -> Clusterer:
     def run(articles: Sequence[Article]) -> dict[str, str]:
         clusterer = StoryClusterer(ClusterOptions(**options))
         embeddings = embed_articles(articles) if clusterer.options.embeddings else None
-        return {a.article: a.story for a in clusterer.assign_features(_features(articles), embeddings)}
+        assigned = {a.article: a.story for a in clusterer.assign_features(_features(articles), embeddings)}
+        return apply_merges(assigned, clusterer.merges)
     return run
+
+
+def apply_merges(assigned: dict[str, str], merges) -> dict[str, str]:
+    """Each article's final story: a merged story's articles follow it into its target."""
+    target = {}
+    for merge in merges:
+        target[merge.source] = merge.target
+    def final(story: str) -> str:
+        while story in target:
+            story = target[story]
+        return story
+    return {article: final(story) for article, story in assigned.items()}
 
 
 def _features(articles: Sequence[Article]) -> list[ArticleFeatures]:
@@ -119,22 +145,27 @@ def _tfidf(articles: Sequence[Article]) -> list[dict[str, float]]:
 
 def single_pass_method(threshold: float) -> Clusterer:
     """Each article joins the cluster whose centroid is most similar if cosine >= threshold."""
+    import numpy as np
+
     def run(articles: Sequence[Article]) -> dict[str, str]:
-        centroids: list[dict[str, float]] = []
-        result = {}
-        for article, vector in zip(articles, _tfidf(articles), strict=True):
-            best, best_score = None, threshold
-            for index, centroid in enumerate(centroids):
-                norm = math.sqrt(sum(x * x for x in centroid.values()))
-                score = sum(w * centroid.get(k, 0.0) for k, w in vector.items()) / norm
-                if score >= best_score:
-                    best, best_score = index, score
+        vectors = _tfidf(articles)
+        vocab = {w: i for i, w in enumerate({w for v in vectors for w in v})}
+        centroids = np.zeros((len(articles), len(vocab)))  # one row per cluster, summed member vectors
+        norms = np.zeros(len(articles))
+        count, result = 0, {}
+        for article, vector in zip(articles, vectors, strict=True):
+            keys = np.fromiter((vocab[w] for w in vector), dtype=np.int64, count=len(vector))
+            values = np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
+            best = None
+            if count:
+                similarity = centroids[:count, keys] @ values / norms[:count]
+                index = int(np.argmax(similarity))
+                if similarity[index] >= threshold:
+                    best = index
             if best is None:
-                centroids.append(dict(vector))
-                best = len(centroids) - 1
-            else:
-                for k, w in vector.items():
-                    centroids[best][k] = centroids[best].get(k, 0.0) + w
+                best, count = count, count + 1
+            centroids[best, keys] += values
+            norms[best] = np.linalg.norm(centroids[best])
             result[article.id] = f"c{best}"
         return result
     return run
@@ -187,50 +218,176 @@ def fold(story: str) -> int:
     return zlib.crc32(story.encode()) % 2
 
 
-def tune(method: Callable[..., Clusterer], grid: list[dict], articles, gold) -> tuple[dict, dict]:
+def load_events(path: Path = EVENTS) -> dict[str, str]:
+    """Article id -> event label, as read (benchmarks/gold/cluster/README.md)."""
+    events = {}
+    with path.open(encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            article, event, *_ = line.rstrip("\n").split("\t")
+            events[article] = event
+    return events
+
+
+def event_halves(events: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(tune, held out): by CRC-32 of the Multi-News story an event came from (even: tune), so the
+    events split from one story, the hardest pairs to keep apart, stay in one half."""
+    halves = ({}, {})
+    for article, event in events.items():
+        halves[fold(event.split("/")[0])][article] = event
+    return halves
+
+
+_RUNS: dict = {}
+
+
+def predict(name: str, method: Callable[..., Clusterer], params: dict, articles) -> dict[str, str]:
+    """One clustering of the stream per method and grid point, reused by every table."""
+    key = (name, tuple(sorted(params.items())))
+    if key not in _RUNS:
+        _RUNS[key] = method(**params)(articles)
+    return _RUNS[key]
+
+
+def tune(method: Callable[..., Clusterer], grid: list[dict], articles, gold, name: str = "") -> tuple[dict, dict]:
     """The grid point whose clustering of `articles` has the best pairwise F1 over `gold`'s articles."""
     best = None
     for params in grid:
-        result = scores(method(**params)(articles), gold)
+        result = scores(predict(name or repr(method), method, params, articles), gold)
         if best is None or result["F1"] > best[1]["F1"]:
             best = (params, result)
     return best
 
 
-def quality(articles: list[Article], gold: dict[str, str], embeddings: bool) -> None:
-    # Every run clusters the whole stream (so thresholds meet the stream's real density of
-    # stories); tuning scores only the pairs of one fold's stories, reporting only the other's.
-    folds = [{i: s for i, s in gold.items() if fold(s) == number} for number in (0, 1)]
-    grid = [{"join_threshold": t, "name_weight": w, "min_word_similarity": m}
-            for t in THRESHOLDS for w in NAME_WEIGHTS for m in MIN_WORD_SIMILARITIES]
+def _row(name: str, params: str, r: dict, extra: str = "") -> str:
+    return f"{name:44} {params:34} {r['P']:6.3f} {r['R']:6.3f} {r['F1']:6.3f} {r['B3']:6.3f}  {extra}"
+
+
+def _grid(thresholds, name_weights, min_words) -> list[dict]:
+    return [{"join_threshold": t, "name_weight": w, "min_word_similarity": m}
+            for t in thresholds for w in name_weights for m in min_words]
+
+
+def _shown(params: dict) -> str:
+    return ", ".join(f"{k.split('_')[0]}={v}" for k, v in params.items())
+
+
+def event_quality(articles: list[Article], events: dict[str, str], embeddings: bool) -> None:
+    """The relabelled stream: tune on one half's events, report the other's (once per change)."""
+    tune_half, held_out = event_halves(events)
+    print(f"\nEvents (benchmarks/gold/cluster/events.tsv): {len(set(events.values()))} events; tune half "
+          f"{len(set(tune_half.values()))} events / {len(tune_half)} articles, held-out half "
+          f"{len(set(held_out.values()))} events / {len(held_out)} articles")
+    header = f"{'method (held-out half)':44} {'tuned on the tune half':34} {'P':>6} {'R':>6} {'F1':>6} {'B3':>6}  tune F1"
+    print(header + "\n" + "-" * len(header))
     methods: list[tuple[str, Callable[..., Clusterer], list[dict]]] = [
-        ("storydesk (terms + names + near-dups)", storydesk_method, grid),
-        ("storydesk, no near-duplicate signal", lambda **p: storydesk_method(near_duplicates=False, **p), grid),
-        ("storydesk, terms only", storydesk_method, [{"join_threshold": t, "name_weight": 0.0} for t in THRESHOLDS]),
+        ("storydesk (words + names + near-dups)", storydesk_method,
+         _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
+        ("storydesk, no merging", lambda **p: storydesk_method(merge_threshold=9.0, **p),
+         _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
+        ("storydesk, words only", storydesk_method, _grid(THRESHOLDS, [0.0], [0.0])),
     ]
     if embeddings:
-        methods.append(("storydesk + embeddings (w 0.3)", lambda **p: storydesk_method(embeddings=True, **p), grid))
+        methods.append(("storydesk + embeddings (w 0.3)", lambda **p: storydesk_method(embeddings=True, **p),
+                        _grid(THRESHOLDS, [0.5], MIN_WORD_SIMILARITIES)))
     methods += [
-        ("baseline: single-pass TF-IDF", single_pass_method, [{"threshold": t} for t in BASELINE_THRESHOLDS]),
+        ("baseline: single-pass TF-IDF (online)", single_pass_method, [{"threshold": t} for t in BASELINE_THRESHOLDS]),
         ("baseline: average-link (offline)", average_link_method, [{"threshold": t} for t in BASELINE_THRESHOLDS]),
     ]
-    print(f"\nQuality on {STREAM.name}: tuned on one fold's stories, scored on the other's (pairwise P/R/F1, BCubed F1)")
-    header = f"{'method':40} {'tuned on':8} {'params':26} {'P':>6} {'R':>6} {'F1':>6} {'B3':>6}  {'all stories F1/B3':>17}"
+    for name, method, grid in methods:
+        started = time.perf_counter()
+        params, tuned = tune(method, grid, articles, tune_half, name)
+        held = scores(predict(name, method, params, articles), held_out)
+        print(_row(name, _shown(params), held, f"{tuned['F1']:.3f}   ({time.perf_counter() - started:.0f} s)"))
+    shipped = scores(predict("shipped", storydesk_method, {}, articles), held_out)
+    print(_row("storydesk as shipped (constants in stream.py)", "(no tuning in this run)", shipped))
+    merges = StoryClusterer()
+    merges.assign_features(_features(articles))
+    print(f"  merges made by the shipped clusterer on the stream: {len(merges.merges)}"
+          + "".join(f"\n    {m.source} -> {m.target} (at {m.article}, {m.score})" for m in merges.merges[:10]))
+
+
+def original_quality(articles: list[Article], gold: dict[str, str]) -> None:
+    """Multi-News's own stories, as reported before the event gold: storydesk with its shipped
+    constants (not tuned to these labels); the baselines tuned on one fold of stories, scored on the other."""
+    folds = [{i: s for i, s in gold.items() if fold(s) == number} for number in (0, 1)]
+    print(f"\nOriginal labels ({len(set(gold.values()))} Multi-News stories): held-out fold, mean of both directions")
+    header = f"{'method':44} {'':34} {'P':>6} {'R':>6} {'F1':>6} {'B3':>6}"
     print(header + "\n" + "-" * len(header))
-    for name, method, method_grid in methods:
-        held_out = []
+    shipped = predict("shipped", storydesk_method, {}, articles)
+    mean = {k: sum(scores(shipped, f)[k] for f in folds) / 2 for k in ("P", "R", "F1", "B3")}
+    print(_row("storydesk as shipped", "(tuned on events, not these labels)", mean))
+    for name, method in (("baseline: single-pass TF-IDF (online)", single_pass_method),
+                         ("baseline: average-link (offline)", average_link_method)):
+        held = []
         for tune_on in (0, 1):
-            started = time.perf_counter()
-            params, _ = tune(method, method_grid, articles, folds[tune_on])
-            predicted = method(**params)(articles)
-            held, whole = scores(predicted, folds[1 - tune_on]), scores(predicted, gold)
-            held_out.append(held)
-            shown = ", ".join(f"{k.split('_')[0]}={v}" for k, v in params.items())
-            print(f"{name if tune_on == 0 else '':40} {'even' if tune_on == 0 else 'odd':8} {shown:26} "
-                  f"{held['P']:6.3f} {held['R']:6.3f} {held['F1']:6.3f} {held['B3']:6.3f}  "
-                  f"{whole['F1']:8.3f}/{whole['B3']:.3f}   ({time.perf_counter() - started:.0f} s)")
-        mean = {k: sum(h[k] for h in held_out) / 2 for k in ("P", "R", "F1", "B3")}
-        print(f"{'':40} {'mean':8} {'(held-out)':26} {mean['P']:6.3f} {mean['R']:6.3f} {mean['F1']:6.3f} {mean['B3']:6.3f}")
+            params, _ = tune(method, [{"threshold": t} for t in BASELINE_THRESHOLDS], articles, folds[tune_on], name)
+            held.append(scores(predict(name, method, params, articles), folds[1 - tune_on]))
+        mean = {k: sum(h[k] for h in held) / 2 for k in ("P", "R", "F1", "B3")}
+        print(_row(name, "(tuned on the other fold)", mean))
+
+
+# -- dated stream ------------------------------------------------------------------------------------
+
+# The dated stream: Multi-News stories start DAYS_BETWEEN_STORIES apart in a fixed order (CRC-32
+# of the story id), so about eight stories start each day; the events read out of one story (the
+# same people, different happenings) are placed DAYS_BETWEEN_EVENTS apart, more than the story
+# window (7 days), and an event's articles spread over its first ARTICLE_SPREAD_HOURS.
+DAYS_BETWEEN_STORIES = 0.12
+DAYS_BETWEEN_EVENTS = 10
+ARTICLE_SPREAD_HOURS = 36
+
+
+def dated_stream(articles: list[Article], events: dict[str, str], seed: int = 11) -> list[Article]:
+    """The stream with publication dates assigned per event, in date order."""
+    rng = random.Random(seed)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    stories = sorted({e.split("/")[0] for e in events.values()}, key=lambda s: zlib.crc32(s.encode()))
+    story_day = {story: DAYS_BETWEEN_STORIES * number for number, story in enumerate(stories)}
+    event_rank: dict[str, int] = {}
+    for event in sorted(set(events.values())):
+        story = event.split("/")[0]
+        # The story's main event (no suffix) and its notices come first; each split-off event later.
+        rank = 0 if event == story or "/notice" in event else int(event.rpartition("/e")[2])
+        event_rank[event] = rank
+    dated = []
+    for article in articles:
+        event = events[article.id]
+        day = story_day[event.split("/")[0]] + DAYS_BETWEEN_EVENTS * event_rank[event]
+        hours = rng.uniform(0, ARTICLE_SPREAD_HOURS)
+        dated.append(replace(article, published=start + timedelta(days=day, hours=hours)))
+    dated.sort(key=lambda a: a.published)
+    return dated
+
+
+def dated_quality(articles: list[Article], events: dict[str, str]) -> None:
+    _, held_out = event_halves(events)
+    dated = dated_stream(articles, events)
+    undated = [replace(a, published=None) for a in dated]
+    print(f"\nDated stream (events dated, same-story events {DAYS_BETWEEN_EVENTS} days apart, date order), held-out half")
+    header = f"{'storydesk as shipped':44} {'':34} {'P':>6} {'R':>6} {'F1':>6} {'B3':>6}"
+    print(header + "\n" + "-" * len(header))
+    for name, stream in (("with publication dates (7-day window)", dated), ("same order, dates removed", undated)):
+        clusterer = StoryClusterer()
+        assigned = {a.article: a.story for a in clusterer.assign_features([article_features(a) for a in stream])}
+        result = scores(apply_merges(assigned, clusterer.merges), held_out)
+        print(_row(name, f"{len(clusterer.stories)} stories live at the end", result))
+
+
+def lead_weights(articles: list[Article], events: dict[str, str]) -> None:
+    """How much lead names should count: tune-half F1 (best grid point) per weight."""
+    from storydesk.cluster import features
+
+    tune_half, _ = event_halves(events)
+    shipped = features.LEAD_NAME_WEIGHT
+    for weight in (1, 2, 3):
+        features.LEAD_NAME_WEIGHT = weight
+        _FEATURES.clear()
+        params, result = tune(storydesk_method, _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES), articles,
+                              tune_half, f"lead {weight}")
+        print(f"lead names x{weight}: tune F1 {result['F1']:.3f} B3 {result['B3']:.3f} at {_shown(params)}")
+    features.LEAD_NAME_WEIGHT = shipped
+    _FEATURES.clear()
 
 
 # -- throughput -------------------------------------------------------------------------------------
@@ -312,6 +469,7 @@ def main() -> None:
     parser.add_argument("--throughput", type=int, metavar="N", help="also time clustering on N perturbed articles")
     parser.add_argument("--throughput-only", action="store_true", help="skip the quality tables")
     parser.add_argument("--embeddings", action="store_true", help="also score the clusterer with embeddings (slow)")
+    parser.add_argument("--lead-weights", action="store_true", help="also compare lead-name weights 1-3 (tune half)")
     parser.add_argument("--throughput-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not STREAM.exists():
@@ -323,7 +481,12 @@ def main() -> None:
         articles, gold, left_out = load_stream(STREAM)
         print(f"{len(gold)} articles, {len(set(gold.values()))} gold stories; {left_out} left out by cleaning "
               f"(notices, not articles: each counts as its own story)")
-        quality(articles, gold, args.embeddings)
+        events = load_events()
+        if args.lead_weights:
+            lead_weights(articles, events)
+        event_quality(articles, events, args.embeddings)
+        original_quality(articles, gold)
+        dated_quality(articles, events)
     if args.throughput:
         throughput(args.throughput)
 

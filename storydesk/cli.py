@@ -262,14 +262,16 @@ def digest(
 def clean_command(paths: PathsArg = None, urls: UrlsOpt = None, offline: OfflineOpt = False, cache: CacheOpt = None,
                   out: OutOpt = None, published: PublishedOpt = None) -> None:
     """Clean articles: body text, title and every removed line with its kind, as JSONL
-    ({"id", "title", "source", "url", "published", "text", "removed": [{"line", "text", "kind"}]})."""
-    from storydesk.reader import article_record, read_articles
+    ({"id", "title", "source", "url", "published", "text", "removed": [{"line", "text", "kind"}]}); a page
+    cleaning left out comes last with its reason in "left_out", "text" empty and all its lines in "removed"."""
+    from storydesk.reader import article_record, left_out_record, read_articles
 
     articles, problems = read_articles(gather_inputs(paths, urls), read_options(published, offline=offline, cache=cache))
     if not articles:
         raise nothing_read(problems)
     report_problems(problems)
-    lines = "".join(json.dumps(article_record(a), ensure_ascii=False) + "\n" for a in articles)
+    records = [article_record(a) for a in articles] + [r for p in problems if (r := left_out_record(p))]
+    lines = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     write_output(out, lines, f"{len(articles)} cleaned articles")
 
 
@@ -528,18 +530,38 @@ def batch_command(
 
 
 @app.command("stories")
-def stories_command(store: StoreOpt) -> None:
-    """List the stories in a store: id, headline, number of articles, dates, digest state."""
-    from rich.table import Table
+def stories_command(
+    store: StoreOpt,
+    out: OutOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line (the fields of the web API's story list).")] = False,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only stories whose last article is from this day or later (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only stories whose last article is from this day or earlier (YYYY-MM-DD).")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", help="Only stories whose headline, summary or articles hold every one of these words; best match first.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many stories.")] = None,
+) -> None:
+    """List the stories in a store, newest day and biggest first, one a line: id, day, articles,
+    independent sources, disagreements, digest state (yes, stale, or - for one article), headline."""
+    from storydesk.storyindex import SearchError
 
     with _open_store(store) as opened:
-        rows = opened.stories()
-    table = Table("story", "headline", "articles", "first published", "last published", "digest")
-    for row in rows:
-        table.add_row(Text(printable(row.id)), Text(printable(row.headline)), str(row.articles),
-                      _day(row.first_published), _day(row.last_published),
-                      "yes" if row.digested else ("-" if row.articles < 2 else "stale"))
-    Console(highlight=False, markup=False).print(table)
+        try:
+            cards = opened.find_stories(since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+                                        search=search, limit=limit)
+        except SearchError as exc:
+            raise fail(f"--search: {exc}", Exit.USAGE) from None
+    if as_json:
+        with _LineWriter(out, "stories") as writer:
+            for card in cards:
+                writer.write(card.to_dict())
+    else:
+        lines = []
+        for card in cards:
+            state = ("stale" if card.stale else "yes") if card.has_digest else "-"
+            lines.append(f"{printable(card.id)}\t{_day(card.last_published)}\t{card.articles} articles\t"
+                         f"{card.sources} sources\t{card.conflicts} disagreements\tdigest {state}\t"
+                         f"{printable(card.headline)}\n")
+        write_output(out, "".join(lines), f"{len(cards)} stories")
+    detail(f"{len(cards)} stories")
 
 
 @app.command("show")
@@ -553,31 +575,89 @@ def show_command(
     html_out: Annotated[Optional[Path], typer.Option("--html", help="Also write the digest as one HTML report here.")] = None,
     no_models: NoModelsOpt = False,
 ) -> None:
-    """Print one story's digest, or write it as JSON, Markdown or HTML. JSON is the stored digest;
-    the other forms digest the stored articles again (the same inputs give the same digest)."""
+    """Print one story's digest, or write it as JSON, Markdown or HTML: the digest `run` stored, as
+    it was made (no digesting again). A story with no stored digest (one article) is digested now."""
+    from storydesk.render.json import digest_from_dict
+
     fmt = _digest_format(out, fmt)
     with _open_store(store) as opened:
         row = opened.story(story)
         if row is None:
             raise fail(f"no story {story!r} in {store} (see `storydesk stories --store {store}`)", Exit.NOTHING_READ)
-        stored = opened.digest_dict(story) if row.digested else None
-        articles = opened.story_articles(story)
+        stored = opened.digest_dict(story)
+        articles = opened.story_articles(story) if stored is None else []
     extra = [(json_out, "json"), (markdown_out, "markdown"), (html_out, "html")]
     wanted = [(target, kind) for target, kind in extra if target]
     if out is not None or not wanted:
         wanted.append((out, fmt))
-    if stored is not None and all(kind == "json" for _, kind in wanted):
-        for target, _ in wanted:
-            write_output(target, json.dumps(stored, ensure_ascii=False, indent=2), "JSON digest")
-        return
-    from storydesk.pipeline import Options, digest_articles
+    if stored is not None:
+        if not row.digested:
+            warn(f"articles joined {story} since its digest was made; `storydesk run` brings it up to date")
+        result = digest_from_dict(stored)
+    else:
+        from storydesk.pipeline import Options, digest_articles
 
-    result = _digest_or_fail(lambda: digest_articles(articles, Options(story_id=story, models=not no_models)))
+        result = _digest_or_fail(lambda: digest_articles(articles, Options(story_id=story, models=not no_models)))
     for target, kind in wanted:
         if kind == "json" and stored is not None:
             write_output(target, json.dumps(stored, ensure_ascii=False, indent=2), "JSON digest")
         else:
             _write_digest(result, target, kind)
+
+
+@app.command("export")
+def export_command(
+    store: StoreOpt,
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write into (created if missing).", show_default=False)],
+    since: Annotated[Optional[str], typer.Option("--since", help="Only stories whose last article is from this day or later (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only stories whose last article is from this day or earlier (YYYY-MM-DD).")] = None,
+) -> None:
+    """Write every digested story of a store as files: DIR/index.html (the list), DIR/stories/ID.html
+    (each story's self-contained report) and ID.json (its digest), DIR/stories.json (the list as JSON)."""
+    from storydesk.serve.export import export_store
+
+    _open_store(store).close()  # the same errors as every store command for a missing or foreign file
+    try:
+        with _Bars() as bars:
+            report = export_store(store, out_dir, progress=bars, since=_date_option(since, "--since"),
+                                  until=_date_option(until, "--until"))
+    except OSError as exc:
+        raise fail(f"cannot write to {out_dir}: {exc.strerror or exc}", Exit.USAGE) from None
+    for problem in report.problems:
+        warn(problem)
+    info(f"{report.stories} stories written to {out_dir} (open {out_dir / 'index.html'}); "
+         f"{len(report.skipped)} without a digest left out")
+
+
+@app.command("serve")
+def serve_command(
+    store: StoreOpt,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes (one per core serves most requests at once).")] = 1,
+) -> None:
+    """Serve the store as a website and a JSON API, read-only: the day's stories, full-text search,
+    each story's report, /api/stories, /api/stories/ID, /api/search?q= (documented at /api). Keeps
+    answering while `run` adds to the store; Ctrl-C stops it."""
+    from storydesk.serve import serve
+
+    _open_store(store).close()  # a missing or foreign file is reported here; an older store gets its index
+    info(f"serving {store} at http://{host}:{port}/ (Ctrl-C stops)")
+    try:
+        serve(store, host=host, port=port, workers=workers, log_level="warning" if _verbosity["level"] < 2 else "info")
+    except OSError as exc:
+        raise fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", Exit.USAGE) from None
+
+
+def _date_option(value: Optional[str], name: str):
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name) from None
 
 
 def _day(value: Optional[datetime]) -> str:

@@ -41,6 +41,8 @@ class Problem:
     where: str  # "path" or "path:line"
     message: str
     fatal: bool = False  # True when this item could not be read at all
+    article: str | None = None  # the id of the article cleaning left out, when that is the problem
+    removed: tuple[Removed, ...] = ()  # ... and every line of it, with its kind: nothing lost silently
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -147,6 +149,12 @@ class Entity:
     aliases: tuple[str, ...]
     sources: tuple[str, ...]
     mentions: tuple[Span, ...] = ()
+    # A digest read back from JSON keeps only how many mentions there were, not their spans.
+    mention_count: int | None = None
+
+    @property
+    def mention_total(self) -> int:
+        return len(self.mentions) if self.mention_count is None else self.mention_count
 
 
 @dataclass(frozen=True)
@@ -219,6 +227,8 @@ class Fact:
     sources: tuple[str, ...]
     independent_sources: int
     evidence: tuple[Span, ...] = ()
+    # Why some of `sources` count as one origin ("b and c both report what WKMG reported ...").
+    origin_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

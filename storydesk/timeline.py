@@ -100,6 +100,8 @@ def _events(articles: list[Article], sentences: list[Sentence], dates: tuple[Dat
         article = by_id[key[0]]
         published = article.published or datetime.max
         published = published if published.tzinfo else published.replace(tzinfo=UTC)
+        if _is_furniture(article.text, sentence):
+            continue  # a photo caption or the page's own dates: nothing happened on them
         mentions = [m for m in _finest(mentions) if not _is_dateline(m, sentence, article)]
         for mention, (seg_start, seg_end) in zip(mentions, _segments(sentence, mentions), strict=True):
             start, end = _trim(article.text, *_own_clause(sentence, mention, seg_start, seg_end))
@@ -122,6 +124,27 @@ def _finest(mentions: list[DateMention]) -> list[DateMention]:
         kept.setdefault(mention.date, mention)
     dates = list(kept)
     return [m for d, m in kept.items() if not any(o != d and o.startswith(d + "-") for o in dates)]
+
+
+# Page metadata ("Published on Dec 29, 2016", "(Updated ...)", a review's "Reviewed at ...") and
+# the AP caption opening ("In this June 21, 2018, photo, ...").
+_METADATA = re.compile(r"^\W*(?:Published|Updated|Posted|Last updated|First published|Reviewed at|Copyright|©)\b"
+                       r"|^In this\b[^.]{0,40}\b(?:photo|file photo|image|picture|video|handout)\b", re.I)
+# A caption ends its paragraph with the picture's credit: "Name/Getty Images", "NAME / Reuters",
+# "(Photo: Name/Agency)", "(Associated Press)", "Handout via REUTERS".
+_CREDIT = re.compile(r"(?:[/|]\s*(?:[A-Z][\w.]*\s*){1,4}|\b(?:Getty Images|AP Photo|AP Images|via (?:REUTERS|Reuters|AP|AFP|Getty Images))"
+                     r"|\((?:Photo|Image|Credit|Picture)s?:[^)]*\)|\((?:Associated Press|AP|Reuters|AFP|Getty Images)\))\s*$")
+
+
+def _is_furniture(text: str, sentence: Sentence) -> bool:
+    """A photo caption or page metadata: the sentence opens like one, or its paragraph ends in a
+    picture credit."""
+    if _METADATA.search(sentence.text):
+        return True
+    end = text.find("\n", sentence.end)
+    paragraph_end = text[sentence.end:end if end >= 0 else len(text)].rstrip()
+    tail = text[sentence.start:sentence.end] + paragraph_end
+    return bool(_CREDIT.search(tail[-120:]))
 
 
 def _is_dateline(mention: DateMention, sentence: Sentence, article: Article) -> bool:

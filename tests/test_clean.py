@@ -66,6 +66,45 @@ NOISE_CASES = [
     ("newsletter", "Download the Click2Houston news app in your app store to stay up-to-date with the latest news."),
     ("newsletter", "Get The Times of Israel's Daily Edition by email and never miss our top stories Free Sign Up"),
     ("related", "Hitler's world may not be so far away | Timothy Snyder Read more"),
+    # Issue 22: leftovers seen in Multi-News scrapes (these lines are written in their form).
+    ("video", "CLOSE Skip in Skip x Embed x Share The tram left the rails on a curve near the central station, "
+              "injuring six passengers. (Karl Weiss/City Post) Wochit"),
+    ("video", "Skip in Skip x Embed x Share Passengers describe the moment the tram derailed."),
+    ("video", "CLOSE Passengers describe the moment the tram left the rails near the central station on Tuesday "
+              "morning. (March 4) AP"),
+    ("video", "Embed Tram derails in Port Lumen 1:48 autoplay autoplay Copy this code to your website or blog"),
+    ("caption", "A damaged tram carriage is lifted back onto the rails near the central station in Port Lumen on "
+                "Tuesday, March 4, 2024, after it derailed on a curve during the morning rush hour, injuring six "
+                "passengers and closing the line for the rest of the day. (Photo: Karl Weiss, City Post)"),
+    ("caption", "Engineers inspect the track on Tuesday. (Photo: Karl Weiss / City Post)Buy Photo"),
+    ("caption", "Buy Photo Engineers inspect the track on Tuesday. (Photo: Karl Weiss / City Post)"),
+    ("caption", "Ines Varga (Photo: Provided by the family)"),
+    ("caption", "Photos: Tram derailment in Port Lumen Photos: Tram derailment in Port Lumen A crane lifts the front "
+                "carriage back onto the rails on Tuesday."),
+    ("caption", "1 of 12 Full Screen Autoplay Close Skip Ad × A look at the Port Lumen tram network View Photos"),
+    ("caption", "1 of 12. A crane lifts the front carriage back onto the rails. REUTERS/Karl Weiss"),
+    ("caption", "Passengers wait for buses outside the central station on Tuesday. | Karl Weiss/Getty Images"),
+    ("caption", "Karl Weiss/Getty Images Passengers wait for buses outside the central station on Tuesday."),
+    ("caption", "AFP/Getty Images Passengers wait for buses outside the central station."),
+    ("caption", "Photo illustration by City Post. Photo by Karl Weiss/Getty Images."),
+    ("comment", "I make $85 an hour working from home on my laptop. Check it out at www.home-pay.example"),
+    ("comment", "Great article!!! Visit my page for cheap watches http://watch-deals.example"),
+    ("other", 'poster="http://video.example.com/images/tram-1234.jpg?pubId=1155968404" true'),
+    # Footers and page metadata seen on the aeb pages (tune half), written in their form.
+    ("other", "This material may not be published, broadcast, rewritten, or redistributed. ©2024 City Post, LLC. "
+              "All rights reserved. FAQ - Privacy Policy"),
+    ("other", "https://static.citypost.example/images/5dd3a081-500-250/tram-derails.jpg"),
+    ("other", "2024-03-04T08:57:40+01:00"),
+    ("other", "Monday, March 4, 2024, 04:05 pm PT (07:05 pm ET)"),
+    ("caption", "In this Mar. 3, 2023, file photo, a tram crosses the Lumen bridge."),
+    ("caption", "The derailed carriage on Tuesday morning. (KARL WEISS/CITY POST PHOTO SERVICE)"),
+    ("caption", "The derailed carriage on Tuesday morning. © Reuters / Karl Weiss"),
+    ("caption", "The first map of the tram network. (City/Transit-Authority/Archive)"),
+    ("comment", "As you comment, please be respectful of other commenters and keep to the topic."),
+    ("advert", "Sometimes we include links to stores. If you click on one and make a purchase we may receive a small "
+               "commission."),
+    ("video", "Why Port Lumen Built Its Trams (3:05)"),
+    ("newsletter", "Keep an eye on your inbox for the latest transport news."),
 ]
 
 
@@ -94,6 +133,11 @@ NEWS_SENTENCES = [
     "The regulator said the website uses cookies to track riders.",
     "More than 200 people were evacuated.",
     "Comments from the mayor were not available.",
+    "CLOSE to 300 people were evacuated.",
+    "Photos of the crash were posted at www.citypost.example by Tuesday afternoon, the authority said.",
+    "The family said she had worked from home since March.",
+    "https://www.citypost.example/2024/03/04/tram-inquiry-report.html",  # a source the article cites
+    "www.lumentransit.example",
 ]
 
 
@@ -117,6 +161,20 @@ def test_clean_quoted_sentence_at_the_top_is_not_a_title() -> None:
     quote = "\"We heard a loud screech,\" a passenger said. \"Then everybody fell forward.\""
     result = clean_text(quote + "\n\n" + "\n\n".join(BODY))
     assert result.title is None and result.text.startswith(quote)
+
+
+def test_clean_author_bio_under_its_header_is_a_credit() -> None:
+    bio = "Ana Ruiz is a transport reporter based in Port Lumen. Her work has appeared in the City Post and Metro."
+    result = clean_text(article("About Ana Ruiz", bio, after=4))
+    assert [(r.text, r.kind) for r in result.removed] == [("About Ana Ruiz", "credit"), (bio, "credit")]
+    assert_body_whole(result.text)
+
+
+def test_clean_prose_said_twice_word_for_word_keeps_the_first_copy() -> None:
+    text = article() + "\n" + "\n\n".join(BODY) + "\n"  # the page carries the article a second time
+    result = clean_text(text)
+    assert result.text.split("\n\n") == BODY
+    assert [r.kind for r in result.removed] == ["duplicate"] * len(BODY)
 
 
 def test_clean_video_title_under_a_video_marker_goes_with_it() -> None:

@@ -240,3 +240,51 @@ def test_cluster_all_pairs_of_a_story_share_its_id():
 
 def test_cluster_with_embeddings_keeps_the_same_clear_stories():
     assert partition(cluster_articles(STREAM, ClusterOptions.with_embeddings())) == stories_of(STORIES, STREAM)
+
+
+# Two reports of the fire worded apart enough to start two stories at a strict threshold, then a
+# round-up carrying both texts: it shows the stories meet, and they become one.
+FIRE_ROUND_UP = ("fire-both", "Port fire: injuries and investigation", FIRE[1][2] + " " + FIRE[2][2])
+STRICT = {"join_threshold": 0.66, "name_weight": 0.5, "near_duplicates": False}
+
+
+def test_cluster_two_stories_that_meet_are_merged_and_the_merge_is_reported():
+    clusterer = StoryClusterer(ClusterOptions(merge_threshold=0.5, **STRICT))
+    first = clusterer.assign(make(OTHER) + make([FIRE[2], FIRE[1]]))
+    assert first[-1].story != first[-2].story  # fire-2 started a story of its own
+    (round_up,) = clusterer.assign(make([FIRE_ROUND_UP]))
+    (merge,) = clusterer.merges
+    assert {merge.source, merge.target} == {first[-1].story, first[-2].story}
+    assert merge.target == first[-2].story  # the older story keeps its id
+    assert round_up.story == merge.target and merge.article == "fire-both"
+    assert merge.source not in clusterer.stories and merge.source not in clusterer.retired
+    assert clusterer.stories[merge.target].size == 3
+
+
+def test_cluster_stories_below_the_merge_threshold_stay_apart():
+    clusterer = StoryClusterer(ClusterOptions(merge_threshold=0.95, **STRICT))
+    clusterer.assign(make(OTHER) + make([FIRE[2], FIRE[1], FIRE_ROUND_UP]))
+    assert clusterer.merges == []
+
+
+def test_cluster_names_in_the_lead_count_more_than_names_further_down():
+    body = "Mayor Lena Ortiz opened the new bridge on Friday. " + "The span carries two lanes of traffic. " * 12
+    later = body + "Engineer Paul Brandt designed it."
+    features = article_features(Article("bridge", later))
+    from storydesk.cluster.features import name_bucket
+
+    assert features.names[name_bucket("ortiz")] == 2 * features.names[name_bucket("brandt")] == 2
+
+
+@pytest.mark.skipif(not (DATA / "multinews" / "val_stream.jsonl").exists(), reason="needs ../shared/data")
+def test_cluster_event_gold_labels_every_article_and_only_splits_stories():
+    from pathlib import Path
+
+    rows = [line.rstrip("\n").split("\t") for line in
+            (Path(__file__).parent.parent / "benchmarks/gold/cluster/events.tsv").open(encoding="utf-8")][1:]
+    stream = {r["id"]: r["story"] for r in map(json.loads, (DATA / "multinews" / "val_stream.jsonl").open())}
+    assert {r[0] for r in rows} == set(stream)
+    for article, event, kind, note in rows:
+        assert event.split("/")[0] == stream[article]  # an event never spans two Multi-News stories
+        assert kind in {"same", "split", "notice"} and (kind == "same") == (event == stream[article])
+        assert kind == "same" or note  # every split and notice says why

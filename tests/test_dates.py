@@ -141,3 +141,65 @@ def test_dates_example_noise_dates_are_not_read(example_digest, example_expected
     wanted = {(e["article"], e["date_text"]) for e in example_expected["dates"]}
     leaked = [n for n in example_expected["noise_dates"] if (n["article"], n["text"]) in texts - wanted]
     assert leaked == []
+
+
+# ---- issue 22: dates as real news writes them ----------------------------------------------------
+
+def test_dates_weekday_and_date_agree_near_publication():
+    # A December 2017 story: "Monday, December 25" is 2017-12-25, not 2006 (the last December 25
+    # that was a Monday before publication).
+    assert resolved("The office is closed on Monday, December 25.", date(2017, 12, 20)) == [
+        ("Monday, December 25", "2017-12-25", "day")]
+    assert resolved("The office was closed on Monday, December 25.", date(2017, 12, 28)) == [
+        ("Monday, December 25", "2017-12-25", "day")]
+
+
+def test_dates_a_past_verb_right_before_the_weekday_looks_back():
+    assert resolved("The agency, which will review the case, disclosed Tuesday that it found the flaw.") == [
+        ("Tuesday", "2024-03-05", "day")]
+
+
+def test_dates_an_expected_update_looks_forward():
+    assert resolved("The company expects to give another update in January.", date(2017, 12, 15)) == [
+        ("January", "2018-01", "month")]
+
+
+def test_dates_no_year_borrowed_from_a_nearby_number():
+    assert resolved("The Dow fell 1999 points on Feb. 5.", date(2018, 2, 10)) == [("Feb. 5", "2018-02-05", "day")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A 2012 report found sound evidence.", [("2012", "2012", "year")]),
+    ("It is gorier than Sam Raimi’s 1981 original.", [("1981", "1981", "year")]),
+    ("Crossroads spent $176 million during the 2012 election cycle.", [("2012", "2012", "year")]),
+    ("The World Happiness report for 2016 found that Denmark is happiest.", [("2016", "2016", "year")]),
+    ("He was the manager at Yahoo between 2007 to 2009.", [("2007", "2007", "year"), ("2009", "2009", "year")]),
+    ("He was general manager between 2013 and 2014.", [("2013", "2013", "year"), ("2014", "2014", "year")]),
+    ("Mike Cernovich Live on Periscope 12-29-2016.", [("12-29-2016", "2016-12-29", "day")]),
+])
+def test_dates_years_as_news_writes_them(sentence, expected):
+    assert resolved(sentence, None) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 2000 troops arrived at dawn.",
+    "About 1500 people marched.",
+    "The form is dated 03/04/2016.",  # day and month cannot be told apart
+    "The popular 1955 Burger returns.",
+])
+def test_dates_numbers_that_are_not_years(sentence):
+    assert resolved(sentence, None) == []
+
+
+def test_dates_an_election_named_by_its_month_in_a_future_sentence():
+    assert resolved("They should wait until after the November elections.", date(2018, 6, 25)) == [
+        ("November", "2018-11", "month")]
+
+
+def test_dates_a_month_and_day_take_the_year_of_the_story_told_just_before():
+    text = ("Three months later, by July 1955, the base was ready. "
+            "On July 25, the first prototype was delivered.")
+    article = Article(id="u2", text=text)
+    second = text.index("On July")
+    sentences = [Sentence("u2", 0, 0, second - 1, text[:second - 1]), Sentence("u2", 1, second, len(text), text[second:])]
+    assert [(d.text, d.date) for d in find_dates([article], sentences)] == [("July 1955", "1955-07"), ("July 25", "1955-07-25")]

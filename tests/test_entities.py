@@ -161,8 +161,6 @@ def test_entities_a_surname_that_is_a_common_word_is_not_read_again():
     assert all(s.start != 41 for s in rose.mentions)  # not "rose" and not a guess at "Rose"
 
 
-@pytest.mark.xfail(reason="'Mr. Keller' with two Kellers in the article: the title's gender is not used to choose "
-                          "between them (the entity stage knows no one's gender)", strict=True)
 def test_entities_a_gendered_title_picks_between_people_sharing_a_surname():
     entities, _ = entities_of(
         "Council leader Ruth Keller defended the cuts, and her brother Thomas Keller voted against them. "
@@ -252,3 +250,51 @@ def test_entities_example_mentions_point_at_their_forms(example_digest):
         for span in entity.mentions:
             assert texts[span.article][span.start:span.end] in {entity.name, *entity.aliases}
         assert len({(s.article, s.start) for s in entity.mentions}) == len(entity.mentions)
+
+
+# ---- issue 22: honorifics, acronyms and page furniture ---------------------------------------
+
+def test_entities_a_title_of_the_other_gender_is_not_that_person():
+    entities, _ = entities_of(
+        "Boris Yeltsin said he would resign at the end of the year. Mrs. Yeltsin stood beside him.")
+    yeltsin = by_name(entities)["Boris Yeltsin"]
+    assert "Mrs. Yeltsin" not in yeltsin.aliases
+
+
+def test_entities_mr_and_ms_sherman_stay_two_people():
+    entities, _ = entities_of(
+        "Wendy Sherman said she would lead the talks. Ms. Sherman flew to Vienna on Monday, "
+        "and Mr. Sherman, a lawyer, stayed home.")
+    wendy = by_name(entities)["Wendy Sherman"]
+    assert "Ms. Sherman" in wendy.aliases and "Mr. Sherman" not in wendy.aliases
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    ("The International Olympic Committee met in Lausanne. The IOC said the games would go ahead.",
+     "International Olympic Committee", "IOC"),
+    ("The United Nations sent observers. A U.N. spokesman said they had arrived.", "United Nations", "U.N."),
+    ("Fighters of the Kosovo Liberation Army crossed the border. The KLA denied it.", "Kosovo Liberation Army", "KLA"),
+    ("The National Highway Traffic Safety Administration opened an inquiry. NHTSA said 12 cars were recalled.",
+     "National Highway Traffic Safety Administration", "NHTSA"),
+])
+def test_entities_an_acronym_joins_the_one_name_it_abbreviates(text, name, acronym):
+    entities, _ = entities_of(text)
+    assert acronym in by_name(entities)[name].aliases
+
+
+def test_entities_page_furniture_is_no_entity():
+    entities, _ = entities_of("Story Continued Below\n\nFacebook Twitter Pinterest\n\nMaria Lopez spoke to reporters.")
+    assert set(by_name(entities)) == {"Maria Lopez"}
+
+
+def test_entities_a_surname_opening_a_paragraph_after_a_heading_is_read_again():
+    entities, texts = entities_of("President Donald Trump wrote on Twitter.\n\nStory Continued Below\n\n"
+                                  "Trump and allies have used harsh words.")
+    trump = by_name(entities)["Donald Trump"]
+    assert "Trump" in [texts["a0"][s.start:s.end] for s in trump.mentions]
+
+
+def test_entities_an_abbreviated_title_is_the_same_person():
+    entities, texts = entities_of("Prime Minister Theresa May met the board on Monday. PM May said the talks went well.")
+    may = by_name(entities)["Theresa May"]
+    assert len(entities) == 1 and texts["a0"].index("May said") in [s.start for s in may.mentions]

@@ -197,8 +197,6 @@ def test_quotes_the_company_said_after_the_company_is_named():
     assert said(text) == [("The passenger count was checked at boarding, as always", "Naviera del Sur")]
 
 
-@pytest.mark.xfail(reason="single quotation marks (British style) are not read: too easily confused with apostrophes",
-                   strict=True)
 def test_quotes_british_single_quotes():
     assert said("'We will rebuild every house on this street,' said Maria Lopez.") == [
         ("We will rebuild every house on this street", "Maria Lopez")]

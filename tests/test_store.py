@@ -216,3 +216,23 @@ def test_store_run_with_two_worker_processes_gives_the_same_digests(tmp_path, fi
         for story_id in report.digested:
             a, b = one.digest_dict(story_id), two.digest_dict(story_id)
             assert a == b
+
+
+def test_store_merged_stories_move_their_articles_to_the_surviving_story(tmp_path):
+    from storydesk.cluster import ClusterOptions
+    from storydesk.model import Article
+    from tests.test_cluster import FIRE_ROUND_UP, STRICT
+
+    def articles(items):
+        return [Article(id=i, title=t, text=body) for i, t, body in items]
+
+    with StoryStore(tmp_path / "news.db", ClusterOptions(merge_threshold=0.5, **STRICT)) as store:
+        store.add_articles(articles(OTHER + [FIRE[2], FIRE[1]]))
+        before = store.assignments()
+        assert before["fire-3"] != before["fire-2"]
+        store.add_articles(articles([FIRE_ROUND_UP]))
+        (merge,) = store.merges
+        after = store.assignments()
+        assert after["fire-3"] == after["fire-2"] == after["fire-both"] == merge.target
+        stories = {row[0] for row in store._db.execute("SELECT id FROM stories")}
+        assert merge.source not in stories and merge.target in stories

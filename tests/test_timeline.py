@@ -133,3 +133,18 @@ def test_timeline_example_evidence_points_at_the_event_text(example_digest):
                           "dousing hot spots' into one Saturday entry; lexical overlap keeps them apart", strict=True)
 def test_timeline_example_saturday_events_merge_by_topic(example_digest):
     assert len(_entries_on(example_digest, "2024-03-09")) == 1
+
+
+# ---- issue 22: captions and page metadata are not events -----------------------------------------
+
+@pytest.mark.parametrize("furniture", [
+    "Published on Dec 29, 2016",
+    "(Published Saturday, Sept. 29, 2018)",
+    "In this June 21, 2018, photo, Speaker of the House Paul Ryan arrives for a news conference. (Associated Press)",
+    "Donald Trump before opening the Nasdaq on September 20, 2005. Michael Nagle/Getty Images",
+    "E85 ethanol fuel is pumped into a vehicle in Nevada, Iowa, on Dec. 6, 2007. JASON REED / Reuters",
+    "Reviewed at SXSW Film Festival (Headliners), March 8, 2013. MPAA Rating: R.",
+])
+def test_timeline_captions_and_page_metadata_are_not_events(furniture):
+    a = article("a", furniture + "\n\nThe House voted on the bill on Friday.", "2018-06-25")
+    assert [e.text for e in timeline(a)] == ["The House voted on the bill on Friday"]

@@ -13,6 +13,8 @@ from itertools import combinations
 
 import numpy as np
 
+from storydesk.align.attributes import age_conflicts, ordinal_conflicts
+from storydesk.align.frames import same_person, speaks
 from storydesk.align.quantities import quantity_conflicts
 from storydesk.align.statements import statement_conflicts
 from storydesk.align.text import clip, context, sentence_claim, shared_context, topic_stems
@@ -68,8 +70,13 @@ def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) ->
     for quote in extraction.quotes:
         speakers: dict[str, list] = {}
         for m in quote.mentions:
-            if m.speaker:
-                speakers.setdefault(m.speaker, []).append(m)
+            # A name the sentence does not make speak ("In the conversation with his fiancee,
+            # Rhonda Rouer, he said", "Kushner's lawyer, Jamie Gorelick, told NBC News") is no side.
+            # The next sentence is read too: a quote's attribution may follow a cut at "Mr.".
+            if not m.speaker or _not_the_speaker(m, by_key):
+                continue
+            same = next((s for s in speakers if same_person(s, m.speaker)), m.speaker)
+            speakers.setdefault(same, []).append(m)
         if len(speakers) < 2:
             continue
         claims = []
@@ -88,6 +95,14 @@ def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) ->
             )
         found.append(Conflict(id="", topic=f"who said “{clip(quote.text)}”", kind="attribution", claims=tuple(claims)))
     return found
+
+
+def _not_the_speaker(mention, by_key: dict[tuple[str, int], Sentence]) -> bool:
+    if mention.sentence is None:
+        return False
+    texts = [by_key[k].text for k in ((mention.article, mention.sentence), (mention.article, mention.sentence + 1))
+             if k in by_key]
+    return bool(texts) and speaks(mention.speaker, " ".join(texts)) is False
 
 
 def _merge(conflicts: list[Conflict]) -> list[Conflict]:
@@ -129,6 +144,8 @@ def find_conflicts(
         + _date_conflicts(sentences, index, sims, extraction)
         + _attribution_conflicts(extraction, sentences)
         + statement_conflicts(sentences, sims)
+        + age_conflicts(sentences)
+        + ordinal_conflicts(sentences)
     )
     return tuple(
         Conflict(id=f"c{n + 1}", topic=c.topic, kind=c.kind, claims=c.claims, severity=c.severity)

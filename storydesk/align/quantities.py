@@ -35,6 +35,9 @@ LIST_VALUES = 3
 # Values this close are one figure rounded or converted ("5,900 meters (19,350 feet)" / "19,356
 # feet"), not rivals. 1%: well under the closest planted pair (3 vs 3.25 dollars, 8%).
 ROUNDING_SHARE = 0.01
+# Two sums of one unit this close are one figure told twice ("more than $5 trillion" / "$5.1
+# trillion"): outlets that share it agree on the story's sum. 10%: the roundings of real news.
+AGREEING_SHARE = 0.10
 # Content words either side of a count that tell two counts of one sentence apart: its predicate
 # right after it ("people were stabbed"), not the rest of the sentence ("during the brawl").
 PAIRING_WORDS = 1
@@ -48,12 +51,13 @@ UNIT_NOUNS = frozenset(
     "second day week month year megawatt gigawatt degree".split())
 
 # Words that make a count cumulative or per-period: "40 a day" and "400 in total" are not rivals.
+# ("for the first time since 2019" dates the last change, not the count: neither a scope nor a year.)
 # ("overnight" says when, not how often, and "a total of 9,412" is just a count: neither is one.)
 _SCOPE_WORDS = {
     "daily": re.compile(r"\b(a|per|each) day\b|\bdaily\b", re.I),
-    "total": re.compile(r"\b(in total|so far|since|cumulative|altogether|to date)\b", re.I),
+    "total": re.compile(r"\b(in total|so far|(?<!first time )since|cumulative|altogether|to date)\b", re.I),
 }
-_BARE_YEAR = re.compile(r"(?<![\d$£€.,])\b((?:19|20)\d\d)\b(?![\d,.]\d)")
+_BARE_YEAR = re.compile(r"(?<![\d$£€.,])(?<!first time since )\b((?:19|20)\d\d)\b(?![\d,.]\d)")
 # Where a count was made, said in its own clause: "104 people were killed in Homs" is not a rival
 # of "125 people died across Syria".
 _PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)")
@@ -75,9 +79,13 @@ def quantity_conflicts(
     for q in _outside_quotes(extraction.quantities, extraction):
         if q.sentence is not None and (q.span.article, q.sentence) in index:
             by_sentence.setdefault(index[(q.span.article, q.sentence)], []).append(q)
+    # "from $2.50 to $3": the value a thing changes from is its old state, not the news; the new
+    # value alone answers another outlet's "will rise to $3.25".
+    by_sentence = {i: [q for q in qs if not _changed_from(sentences[i], q, qs)] for i, qs in by_sentence.items()}
     # A question asserts no count ("can the planet really support 7 billion people?").
     by_sentence = {i: qs for i, qs in by_sentence.items() if not sentences[i].text.rstrip(" \"'”’)").endswith("?")}
     other_times = _other_times(sentences, extraction, index, articles)
+    told = _told(extraction.quantities)
     found: list[Conflict] = []
     seen: set[tuple] = set()
     for (i, qs_i), (j, qs_j) in combinations(by_sentence.items(), 2):
@@ -95,8 +103,17 @@ def quantity_conflicts(
                 if place_a and place_b and place_a != place_b:
                     continue
                 values_i, values_j = _values_of(qs_i, a.noun), _values_of(qs_j, a.noun)
-                # "four of the six" next to "six": the other side's count is in this sentence too.
-                if b.value in values_i or a.value in values_j:
+                # "four of the six" next to "six": the other side's count is in this sentence too;
+                # and an outlet that gives the other value anywhere does not disagree with it (a
+                # caption's "more than 1,100" beside its own text's 1,175).
+                noun = _noun_key(a.noun)
+                if b.value in values_i or a.value in values_j or b.value in told.get((si.article, noun), ()) \
+                        or a.value in told.get((sj.article, noun), ()):
+                    continue
+                # Sums and measures: two outlets that agree on one figure of the unit ("more than $5
+                # trillion" / "$5.1 trillion") give their other figures for other things.
+                if noun in UNIT_NOUNS and _agree_somewhere(told.get((si.article, noun), set()),
+                                                          told.get((sj.article, noun), set())):
                     continue
                 # A list, or two counts on each side: which value answers which is unknown.
                 if max(len(values_i), len(values_j)) >= LIST_VALUES or min(len(values_i), len(values_j)) >= 2:
@@ -127,6 +144,28 @@ def quantity_conflicts(
                     )
                 )
     return found
+
+
+def _changed_from(sentence: Sentence, q: Quantity, others: list[Quantity]) -> bool:
+    """`q` is the old value of a change: "from" right before it, "to" and a value of its noun after."""
+    before = sentence.text[:q.span.start - sentence.start].rstrip().lower()
+    return before.endswith(" from") and any(
+        o.span.start > q.span.end and _noun_key(o.noun) == _noun_key(q.noun)
+        and sentence.text[q.span.end - sentence.start:o.span.start - sentence.start].strip().lower() == "to"
+        for o in others)
+
+
+def _told(quantities: tuple[Quantity, ...]) -> dict[tuple[str, str], set[float]]:
+    """Per article and counted noun, every value the article gives."""
+    out: dict[tuple[str, str], set[float]] = {}
+    for q in quantities:
+        out.setdefault((q.span.article, _noun_key(q.noun)), set()).add(q.value)
+    return out
+
+
+def _agree_somewhere(a: set[float], b: set[float]) -> bool:
+    """One value of each within rounding, or within the 10% of a figure rounded to "more than"."""
+    return any(abs(x - y) <= AGREEING_SHARE * max(abs(x), abs(y)) for x in a for y in b)
 
 
 def _determiner(q: Quantity) -> bool:

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storydesk.align.frames import aligned, frames
 from storydesk.align.text import STOP, WORD, clip, stem, stems
+from storydesk.lexicon import stem as word_stem
 from storydesk.model import Claim, Conflict, Sentence, Span
 
 # Sentence cosine (MiniLM) above which a denial and a claim sharing their object are taken as the
@@ -35,11 +37,11 @@ SAME_STATEMENT_COSINE = 0.70
 # been made" / "police said they had arrested two men ..." is 0.33); set just under the lowest.
 NEGATION_FLIP_COSINE = 0.30
 
-# Any negation anywhere in a sentence disqualifies it as the affirmative side; so does "any", which
+# Any negation anywhere in a sentence ("failed to return" too) disqualifies it as the affirmative side; so does "any", which
 # stands in questions and checks ("checked for any secretly placed devices"), not in affirmations.
 _ANY_NEGATION = re.compile(
     r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|any|den(?:y|ies|ied)|refus(?:e|es|ed)|"
-    r"declin(?:e|es|ed)|reject(?:s|ed)?)\b|n[’']t\b", re.I)
+    r"declin(?:e|es|ed)|reject(?:s|ed)?|fail(?:s|ed)?)\b|n[’']t\b", re.I)
 # A hedge does not affirm anything: "we will look at how hunger might influence behaviour".
 # So does an attempt: "appears to try to pull over" is not "pulled over".
 _HEDGE = re.compile(r"\b(?:might|may|whether|if|(?:tr(?:y|ies|ied)|attempt(?:s|ed)?|appear(?:s|ed)?|seem(?:s|ed)?) to)\b")
@@ -121,6 +123,19 @@ def _affirms(negation: Negation, text: str) -> bool:
     return negation.keys <= words
 
 
+def _same_event(negating: str, affirming: str) -> bool:
+    """The parse agrees that the affirming sentence states the negated event: a negated frame of
+    the one aligns with a plain frame of the other (same predicate, no argument given differently:
+    "did not make the rats less intelligent" is not denied by "makes rats less willing"), or the
+    negated noun is the other's predicate ("no arrests have been made" / "police arrested two
+    men"). When the parse shows no negated frame (a refusal, "failed to"), the word rules decide."""
+    negated = [f for f in frames(negating) if f.negated]
+    if not negated:
+        return True
+    plain = [f for f in frames(affirming) if not f.negated and f.modality in {"plain", "said"}]
+    return any(aligned(n, p) or word_stem(p.predicate) in {n.patient, n.agent} for n in negated for p in plain)
+
+
 def _affirmed(negation: Negation, text: str) -> str:
     """The words of `text` that state what the negation denies, as its side's value: from the
     clause that holds them ("...confirmed that two night routes would be cut") to the last of
@@ -150,6 +165,8 @@ def statement_conflicts(sentences: list[Sentence], sims: np.ndarray) -> list[Con
         bar = SAME_STATEMENT_COSINE if negation.kind == "denial" else NEGATION_FLIP_COSINE
         for j, other in enumerate(sentences):
             if other.article == sentences[i].article or sims[i, j] < bar or not _affirms(negation, other.text):
+                continue
+            if negation.kind == "fact" and not _same_event(sentences[i].text, other.text):
                 continue
             s = sentences[i]
             span = Span(s.article, s.start + negation.start, s.start + negation.start + len(negation.phrase))

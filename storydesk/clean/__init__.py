@@ -4,7 +4,9 @@
 
 HTML goes through the main-text extractor (`html.py`), then, like plain text, through the line
 classifier (`lines.py`, patterns in `rules.py`). Every removed line is kept in
-`Article.removed` with its kind and, for text input, its 1-based input line. All documents of a
+`Article.removed` with its kind and, for text input, its 1-based input line. A page that is not
+an article (`pages.py`: error, consent, sign-up pages, crawl notices, galleries) or has no body
+left is reported as a fatal `Problem` that carries its id and every one of its lines. All documents of a
 story are cleaned together so that boilerplate lines several of them share can be recognised;
 shared *sentences* (wire copy) are body and stay.
 """
@@ -16,7 +18,8 @@ from dataclasses import dataclass
 
 from storydesk.byline import Byline, parse_byline
 from storydesk.clean.html import Extracted, extract_html
-from storydesk.clean.lines import Line, classify, line_key, split_lines
+from storydesk.clean.lines import Line, WordIndex, classify, keep_prose, line_key, split_lines
+from storydesk.clean.pages import not_an_article
 from storydesk.ingest import parse_datetime, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
@@ -35,6 +38,8 @@ class CleanResult:
     text: str
     title: str | None
     removed: tuple[Removed, ...]
+    lines: tuple[Removed, ...] = ()  # every input line in order, body and title lines as "other"
+    kept_prose: int = 0  # body lines kept only because the cleaner would have left no body at all
 
 
 def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[Problem]]:
@@ -58,11 +63,16 @@ def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[P
         result = clean_text(text, title=doc.title or meta.title, shared=shared,
                             line_numbers=extracted is None, find_region=meta.whole_page)
         if extracted is not None and not extracted.whole_page:
-            result = CleanResult(result.text, result.title, page_removed(extracted.page, result))
-        if not result.text.strip():
-            problems.append(Problem(_where(doc), f"no article body found after cleaning ({_what_was_left(result)}); "
-                                                 "article left out", fatal=True))
+            removed = page_removed(extracted.page, result)
+            kept = tuple(Removed(p, "other") for p in result.text.split("\n\n") if p)
+            result = CleanResult(result.text, result.title, removed, kept + removed, result.kept_prose)
+        left_out = _left_out(doc, result)
+        if left_out is not None:
+            problems.append(left_out)
             continue
+        if result.kept_prose:
+            problems.append(Problem(_where(doc), f"cleaning would have left no article body: kept its {result.kept_prose} "
+                                                 "prose lines as they are (check them)", article=doc.id))
         url = doc.url or meta.url
         byline = _byline(result.removed)
         # "By Meridian Press" alone credits the agency whose copy an outlet runs; only a byline
@@ -75,6 +85,19 @@ def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[P
             removed=result.removed,
         ))
     return articles, problems
+
+
+def _left_out(doc: RawDocument, result: CleanResult) -> Problem | None:
+    """The problem that leaves a page out (not an article, or no body), with all its lines; else None."""
+    paragraphs = [p for p in result.text.split("\n\n") if p.strip()]
+    reason = not_an_article(paragraphs, result.removed)
+    if reason is not None:
+        message = f"not a news article: {reason}; left out"
+    elif not paragraphs:
+        message = f"no article body found after cleaning ({_what_was_left(result)}); article left out"
+    else:
+        return None
+    return Problem(_where(doc), message, fatal=True, article=doc.id, removed=result.lines or result.removed)
 
 
 def _what_was_left(result: CleanResult) -> str:
@@ -96,16 +119,21 @@ def clean_text(text: str, title: str | None = None, shared: frozenset[str] = fro
     if title:
         lines = _drop_title_echo(lines, title)
     classify(lines, shared, has_title=bool(title), find_region=find_region)
+    kept_prose = 0 if any(line.kind is None for line in lines) else keep_prose(lines)
     body: list[str] = []
     removed: list[Removed] = []
+    every: list[Removed] = []
     for line in lines:
+        item = Removed(line.text, line.kind if line.kind not in (None, "title") else "other",
+                       line.number if line_numbers else None)
         if line.kind is None:
             body.append(line.text)
         elif line.kind == "title":
             title = title or line.text
         else:
-            removed.append(Removed(line.text, line.kind, line.number if line_numbers else None))
-    return CleanResult("\n\n".join(body), title, tuple(removed))
+            removed.append(item)
+        every.append(item)
+    return CleanResult("\n\n".join(body), title, tuple(removed), tuple(every), kept_prose)
 
 
 def shared_lines(texts: list[str]) -> frozenset[str]:
@@ -123,8 +151,9 @@ def page_removed(page: str, result: CleanResult) -> tuple[Removed, ...]:
     input, too, loses nothing silently. A line the cleaner itself removed keeps the cleaner's
     kind; one only the extractor dropped gets the kind the page-level classifier gives it.
     """
-    paragraphs = {line_key(p) for p in result.text.split("\n\n")}
-    body = " " + " ".join(paragraphs) + " "
+    paragraph_keys = [line_key(p) for p in result.text.split("\n\n")]
+    paragraphs = set(paragraph_keys)
+    body = WordIndex(paragraph_keys, joined=True)
     title = line_key(result.title or "")
     kinds = {line_key(r.text): r.kind for r in result.removed}
     lines = split_lines(page)
@@ -135,7 +164,7 @@ def page_removed(page: str, result: CleanResult) -> tuple[Removed, ...]:
         key = line.key
         # Short lines ("Accept", "News") occur inside body sentences by chance: only a whole
         # paragraph match counts for them.
-        in_body = key in paragraphs or (line.words >= SHORT_MATCH_WORDS and f" {key} " in body)
+        in_body = key in paragraphs or (line.words >= SHORT_MATCH_WORDS and body.contains(key))
         if not key or key == title or in_body:
             continue
         removed.append(Removed(line.text, kinds.get(key) or line.kind or "other"))

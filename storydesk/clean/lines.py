@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from storydesk.clean.rules import (
+    BIO_HEADER,
     COMMENT_HEADER,
     COMMENT_SIGNATURE,
     TEASER_HEADER,
@@ -47,11 +48,23 @@ MIN_TITLE_WORDS = 3  # "News", "Sport": menu items, not headlines
 TITLE_LOOKBACK = 4  # the headline sits within a few lines (byline, dateline, caption) of the body
 MAX_TWEET_CHARS = 300  # a tweet is at most 280 characters, plus a link or two
 SHARED_MAX_WORDS = 8  # boilerplate shared by articles is a label or sign-off, not a paragraph
+TAIL_TEASER_SHARE = 0.3  # a teaser header with under this share of the text's words after it ends the body
+MIN_COPY_WORDS = 12  # a repeated prose paragraph this long is a copy of the article, not a refrain
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
+FALLBACK_MIN_WORDS = 50  # prose kept when cleaning found no body: at least MIN_BODY_SCORE's worth
+INDEX_WORDS = 4  # runs of this many words index texts for WordIndex (<= every query's length)
+# Hard-wrapped text is wrapped at 60-80 columns (72 for e-mail and most wire feeds); a run of
+# lines no longer than 40 is a list or a menu, and a line over 100 was not wrapped.
+WRAP_MIN_WIDTH = 40
+WRAP_MAX_WIDTH = 100
+WRAP_RAGGEDNESS = 20  # a wrapped line ends within a long word of the wrap column
+WRAPPED_SHARE = 0.75  # ... and so do this share of the lines followed by another in a wrapped text
+MIN_WRAPPED_LINES = 2  # one line followed by another says nothing about wrapping
 
 _TERMINAL = tuple(".!?…\"”’'):;。！？»")
 _WORD = re.compile(r"\w+", re.U)
 _PUNCT = re.compile(r"[.,;:!?。、，！？]")
+_SPACES = re.compile(r"[ \t\u00a0\u200b\f\v]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -76,43 +89,69 @@ def line_key(text: str) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Non-empty lines with their 1-based input line numbers; hard-wrapped paragraphs are joined."""
+    """Non-empty lines with their 1-based input line numbers; hard-wrapped paragraphs are joined.
+
+    A joined paragraph is one `Line` numbered by its first input line, its pieces joined by one
+    space: that joined text is what the cleaned text holds and what offsets index.
+    """
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [Line(re.sub(r"[ \t\u00a0\u200b]+", " ", t).strip(), i) for i, t in enumerate(raw, start=1)]
-    lines = [line for line in lines if line.text]
-    if _hard_wrapped(raw):
-        lines = _join_wrapped(raw)
+    width = wrap_width(raw)
+    lines: list[Line] = []
+    previous: str | None = None  # the input line before, indent and all, while its block goes on
+    for number, original in enumerate(raw, start=1):
+        line_text = _SPACES.sub(" ", original).strip()
+        if not line_text:
+            previous = None
+            continue
+        if width and previous is not None and lines and _continues(previous, original, line_text, width):
+            lines[-1].text += " " + line_text
+        else:
+            lines.append(Line(line_text, number))
+        previous = original.rstrip()
     for line in lines:
         line.words = count_words(line.text)
         line.prose = is_prose(line.text, line.words)
     return lines
 
 
-def _hard_wrapped(raw: list[str]) -> bool:
-    """Text wrapped at a fixed width (email, some wires): most lines end mid-sentence at ~70 chars."""
-    lengths = [len(t.strip()) for t in raw if t.strip()]
-    if len(lengths) < 8:
+def _continues(previous: str, original: str, current: str, width: int) -> bool:
+    """True when `current` goes on the paragraph a hard wrap broke after `previous`.
+
+    A fixed-width wrap (wire feeds, e-mail) breaks a line only where the next word would not
+    have fitted: the line before a wrap is near the block's width, and adding the next line's
+    first word would pass it. A short line (a menu item, a paragraph's last line), an indented
+    line (a new paragraph) or two title-case lines (headlines) are not wraps.
+    """
+    if original[:1] in (" ", "\t") or len(previous) > width:  # `previous` keeps its indent
         return False
-    wrapped = [n for n in lengths if 55 <= n <= 85]
-    # Consecutive non-empty lines are the norm in wrapped text, rare in paragraph-per-line text.
-    runs = sum(1 for a, b in zip(raw, raw[1:], strict=False) if a.strip() and b.strip())
-    return len(wrapped) >= 0.6 * len(lengths) and runs >= 0.5 * len(lengths)
+    if len(previous) + 1 + len(current.split(" ", 1)[0]) <= width:
+        return False  # the next word would have fitted: the line ended on purpose
+    return not (capitalised_share(previous) > MAX_PROSE_CAPITALISED
+                and capitalised_share(current) > MAX_PROSE_CAPITALISED and not is_capitals(previous))
 
 
-def _join_wrapped(raw: list[str]) -> list[Line]:
-    blocks: list[Line] = []
-    current: Line | None = None
-    for number, text in enumerate(raw, start=1):
-        text = re.sub(r"[ \t\u00a0]+", " ", text).strip()
-        if not text:
-            current = None
+def wrap_width(raw: list[str]) -> int | None:
+    """The column a hard-wrapped text is wrapped at, or None when it is not hard-wrapped.
+
+    In a wrapped text nearly every line that another line follows ends within a word's length
+    of the wrap column; in paragraph-per-line text (and a page's lines) those lengths vary.
+    Runs of short lines only (a menu, an e-mail header) are left out of the count.
+    """
+    inner: list[int] = []  # lengths of the lines another follows, in blocks that hold a long line
+    block: list[int] = []
+    for text in [*raw, ""]:
+        if text.strip():
+            block.append(len(text.rstrip()))
             continue
-        if current is None:
-            current = Line(text, number)
-            blocks.append(current)
-        else:
-            current.text += " " + text
-    return blocks
+        if max(block, default=0) >= WRAP_MIN_WIDTH:  # a run of short lines is a menu or a header
+            inner.extend(block[:-1])
+        block = []
+    long = [n for n in inner if n >= WRAP_MIN_WIDTH]
+    if len(long) < MIN_WRAPPED_LINES:
+        return None
+    width = max((n for n in long if n <= WRAP_MAX_WIDTH), default=0)
+    near = sum(width - WRAP_RAGGEDNESS <= n <= width for n in long)
+    return width if width >= WRAP_MIN_WIDTH and near >= WRAPPED_SHARE * len(inner) else None
 
 
 def count_words(text: str) -> int:
@@ -131,9 +170,17 @@ def is_prose(text: str, words: int | None = None) -> bool:
     words = count_words(text) if words is None else words
     if words >= PROSE_LONG_WORDS:
         # Long but unpunctuated or nearly all capitalised: a tag cloud, a <select> of sections,
-        # a list of languages or names run together.
+        # a list of languages or names run together. Text in capitals (some wire services) has
+        # no case to tell by: there, sentence punctuation has to say it is prose.
+        if is_capitals(text):
+            return text.rstrip().endswith(_TERMINAL) and len(_PUNCT.findall(text)) >= 2
         return bool(_PUNCT.search(text)) and capitalised_share(text) <= MAX_PROSE_CAPITALISED
     return words >= PROSE_MIN_WORDS and text.rstrip().endswith(_TERMINAL)
+
+
+def is_capitals(text: str) -> bool:
+    """Written in capitals: letters there are, and no lower-case ones."""
+    return text.isupper()
 
 
 def is_headline(text: str) -> bool:
@@ -141,6 +188,47 @@ def is_headline(text: str) -> bool:
     words = len(text.split())
     # A quoted sentence ends inside its quotation marks: look past them.
     return 2 <= words <= MAX_TITLE_WORDS and not text.rstrip(" \"'”’»)").endswith((".", ",", ";", ":"))
+
+
+class WordIndex:
+    """Where runs of words occur in many texts, found in time linear in the texts.
+
+    Texts are `line_key`s (words joined by single spaces). Each is indexed by its `INDEX_WORDS`-
+    word runs, so a query is checked only where its first run occurs instead of against every
+    text (which made cleaning quadratic in lines). `joined=True` reads the texts as one, so a
+    query may run across from one text into the next.
+    """
+
+    def __init__(self, keys: list[str], joined: bool = False) -> None:
+        self._words: list[str | None] = []
+        self._owner: list[int] = []  # for each word, the text it is from
+        self._sizes = [len(key.split()) for key in keys]
+        for n, key in enumerate(keys):
+            self._words.extend(key.split())
+            self._owner.extend([n] * self._sizes[n])
+            if not joined:
+                self._words.append(None)  # matches no word: a query cannot run into the next text
+                self._owner.append(n)
+        self._where: dict[tuple[str | None, ...], list[int]] = {}
+        for i in range(len(self._words) - INDEX_WORDS + 1):
+            self._where.setdefault(tuple(self._words[i:i + INDEX_WORDS]), []).append(i)
+
+    def _matches(self, key: str) -> list[int]:
+        words = key.split()
+        if len(words) >= INDEX_WORDS:
+            starts = self._where.get(tuple(words[:INDEX_WORDS]), [])
+        else:  # too short to look up by a run (rare: callers ask about longer lines)
+            starts = [i for i, word in enumerate(self._words) if word == words[0]] if words else []
+        return [i for i in starts if self._words[i:i + len(words)] == words]
+
+    def contains(self, key: str) -> bool:
+        """Whether `key` occurs, whole words, in the texts."""
+        return bool(self._matches(key))
+
+    def inside_longer(self, key: str) -> bool:
+        """Whether `key` occurs, whole words, inside a text longer than itself."""
+        size = len(key.split())
+        return any(self._sizes[self._owner[i]] > size for i in self._matches(key))
 
 
 def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title: bool = False,
@@ -165,22 +253,29 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
 def _mark_repeats(lines: list[Line]) -> None:
     """A lone line that repeats an earlier line, or a part of a longer one, is a pull quote.
 
-    Runs of repeated lines are left alone: a page that carries a whole section twice (a recipe
-    card, a list of features) has both copies in its body, and which to drop is not ours to say.
+    Runs of repeated short lines are left alone: a page that carries a list twice (a recipe
+    card, a list of features) has both in its body, and which to drop is not ours to say. A
+    paragraph of prose said again word for word is another matter: pages carry the article a
+    second time (a print view, a hidden copy the extractor took along), and the first copy stays.
     """
     seen: set[str] = set()
     keys = [line.key for line in lines]
-    longer = [k for k, line in zip(keys, lines, strict=True) if line.prose]
+    prose = WordIndex([k for k, line in zip(keys, lines, strict=True) if line.prose])
     repeat = [False] * len(lines)
+    copies: list[int] = []  # prose paragraphs said word for word before: a page's hidden second copy
     for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
         if line.kind is not None or not key or line.words < MIN_REPEAT_WORDS:
             continue
-        if key in seen or any(len(k) > len(key) and f" {key} " in f" {k} " for k in longer):
+        if key in seen and line.prose and line.words >= MIN_COPY_WORDS:
+            copies.append(i)
+        elif key in seen or prose.inside_longer(key):
             repeat[i] = True
         seen.add(key)
     for i, line in enumerate(lines):
         if repeat[i] and not (i > 0 and repeat[i - 1]) and not (i + 1 < len(lines) and repeat[i + 1]):
             line.kind = "duplicate"
+    for i in copies:
+        lines[i].kind = "duplicate"
 
 
 def _mark_shared(lines: list[Line], shared: frozenset[str]) -> None:
@@ -236,7 +331,10 @@ def _opens_comments(text: str) -> bool:
 
 def _mark_inside(lines: list[Line], start: int, end: int) -> None:
     """Inside the body only recognisable noise goes: video titles, tweet texts, teaser blocks."""
-    teaser = False
+    teaser: str | bool = False
+    words_after = [0] * (end + 1)  # body words from each line to the region's end
+    for i in range(end - 1, start - 1, -1):
+        words_after[i] = words_after[i + 1] + lines[i].words
     for i in range(start, end):
         line = lines[i]
         if line.kind is None and i > start and VIDEO_MARKER.match(lines[i - 1].text) and not line.prose:
@@ -244,14 +342,23 @@ def _mark_inside(lines: list[Line], start: int, end: int) -> None:
         if line.kind is None and i + 1 < end and TWEET_SIGNATURE.match(lines[i + 1].text) \
                 and len(line.text) <= MAX_TWEET_CHARS:
             line.kind = "social"  # an embedded tweet's text, above its "— Name (@handle) date" line
+        if BIO_HEADER.match(line.text) and i + 1 < end and lines[i + 1].kind is None:
+            line.kind = lines[i + 1].kind = "credit"
+            continue
         if TEASER_HEADER.match(line.text) and not line.prose:
-            teaser, line.kind = True, "related"
+            # In the last part of the text a teaser header followed at once by prose opens the
+            # related-story block that ends the page, teasers with summaries; elsewhere, or once
+            # short teaser headlines came first, the next prose is the body resuming.
+            teaser = "tail" if words_after[i] <= TAIL_TEASER_SHARE * words_after[start] else "block"
+            line.kind = "related"
             continue
         if teaser:
-            if line.prose:
+            if line.prose and teaser == "block":
                 teaser = False
             elif line.kind is None:
                 line.kind = "related"
+                if not line.prose:
+                    teaser = "block"
 
 
 def _mark_outside(lines: list[Line], start: int, end: int) -> None:
@@ -291,6 +398,32 @@ def _mark_title(lines: list[Line], start: int, has_title: bool) -> None:
             return
         if line.kind == "navigation":
             break  # a menu item sits between: the headline is not here
+
+
+def keep_prose(lines: list[Line]) -> int:
+    """When classifying left no body at all: keep the lines that still read as prose; how many.
+
+    Only lines removed for where they stand (navigation, related, comment) come back, never
+    one a noise pattern named; and only when they add up to an article's worth of words.
+    """
+    prose = [line for line in lines if line.kind in _POSITIONAL_KINDS and _prose_like(line)]
+    if sum(line.words for line in prose) < FALLBACK_MIN_WORDS:
+        return 0
+    for line in prose:
+        line.kind = None
+    return len(prose)
+
+
+_POSITIONAL_KINDS = frozenset({"navigation", "related", "comment", "title"})
+
+
+def _prose_like(line: Line) -> bool:
+    """Prose by a looser test: long, and not a run of capitalised names (punctuation may be missing,
+    as in automatic transcripts)."""
+    if line.prose:
+        return True
+    return line.words >= PROSE_LONG_WORDS and (capitalised_share(line.text) <= MAX_PROSE_CAPITALISED
+                                               or is_capitals(line.text))
 
 
 def _headline_like(line: Line) -> bool:

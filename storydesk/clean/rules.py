@@ -34,15 +34,25 @@ RULES: tuple[Rule, ...] = (
     _rule("video", r"^(\d{1,2}:\d{2}|video|watch|play)$", 2),
     _rule("video", r"^\d{1,2}:\d{2}\s*$", 2),
     _rule("video", r"^(you'?ll need an html5|please (turn on|enable) javascript|media requires javascript)", 25),
+    # Video player chrome run into the video's description (Gannett sites): "CLOSE Skip in Skip x
+    # Embed x Share <description> (credit) Wochit", or "CLOSE <description> (date) AP". The word
+    # CLOSE in capitals, then a sentence in mixed case: a sentence in capitals ("CLOSE TO 300...")
+    # or "Close to 300" is not it.
+    _rule("video", r"^(close\s+)?skip in skip\b.{0,10}\bembed\b", 200),
+    _rule("video", r"^(?-i:CLOSE) (?-i:[A-Z][a-z'’]+|[A-Z]{2,5}'s|[A-Z]\.)\s", 120),
+    _rule("video", r"\bautoplay autoplay\b|\bcopy this code to your (website|blog|site)\b", 60),
+    _rule("video", r"\(\d{1,2}:\d{2}\)$", 20),  # a video's title with its length: "... (3:05)"
     # Advertising.
     _rule("advert", r"^(story|article|text) continue[sd]? (below|after)\b", 12),
-    _rule("advert", r"^(advertisement|advertising|sponsored( content| links?| stories)?|sponsored by .{1,40}|"
+    _rule("advert", r"^(advertisement|advertising|advert|anzeige|publicidade|publicidad|publicité|pubblicità|sponsored( content| links?| stories)?|sponsored by .{1,40}|"
                     r"promoted( content| stories| links?)?|paid (content|partner|post)|ad feedback|"
                     r"continue reading( below| the main story)?|skip (this )?ad|partner content|ads? by \w+)\W*$", 8),
     _rule("advert", r"^advertisement\b(?!.*\.$)", 8),  # "Advertisement Continue reading the main story"
     _rule("advert", r"^(we may (earn|receive) (a )?(commission|compensation)|"
                     r"(this|our) (post|article|story) (may )?contains? affiliate|"
                     r"if you (buy|purchase|click) (something|on)\b.*\b(commission|share of the sale))", 45),
+    _rule("advert", r"\b(if you (buy|purchase|click)|make a purchase)\b.{0,100}\b(we|i) (may )?(earn|receive|get)\b"
+                    r".{0,40}\b(commission|share of the sale)", 60),
     # Newsletters, subscriptions and app prompts.
     _rule("newsletter", r"^(join|sign up|subscribe|register|get|receive)\b.{0,80}\b(newsletters?|inbox|"
                         r"email alerts?|e-?mail updates|updates|briefing|digest)\b", 40),
@@ -58,6 +68,9 @@ RULES: tuple[Rule, ...] = (
           25),
     _rule("newsletter", r"^\W*sign up (for|to get)\b.{0,40}\b(alerts|emails?|briefing)\b", 25),
     _rule("newsletter", r"^download (the|our) .{0,60}\bapp\b", 30),
+    _rule("newsletter", r"\b(in|to|into|on) your inbox\b", 20),
+    _rule("newsletter", r"^i agree\b.{0,80}\b(send me|e-?mails?|newsletters?)\b", 30),
+    _rule("newsletter", r"^subscribe to .{1,40} on (youtube|twitter|facebook|instagram)\b", 20),
     _rule("newsletter", r"\bby e-?mail\b.{0,60}\bsign up\W*$", 30),
     # Links to other stories.
     # A link label is followed by the linked headline after a separator, or stands alone:
@@ -84,6 +97,14 @@ RULES: tuple[Rule, ...] = (
     _rule("comment", r"^.{1,80}\d.{0,40}\b(said|says|wrote|commented|replied)\s*:$", 20),
     _rule("comment", r"^(\w+ )?\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b", 8),
     _rule("comment", r"\blet us know in (the )?comments\b", 60),
+    # A comment section's rules: "As you comment, please be respectful ...", "we are moderating all comments".
+    _rule("comment", r"\b(comments?|commenters|commenting)\b.{0,80}\b(moderat\w*|respectful|civil|off-topic)\b|"
+                     r"\bmoderat\w* (all )?comments\b", 60),
+    _rule("other", r"\bwe'?d (like|love) to hear what you think\b|\bregistered trademarks? of\b", 60),
+    # Comment spam: a link and a come-on ("I make $85 an hour from home ... www.x.com").
+    _rule("comment", r"^(?=.*(\bhttps?://|\bwww\.|\.(com|net|org|info|example)\b))(?=.*\b(visit my|check (it|this|me) out|"
+                     r"i (make|made|earn|earned|get paid)\b|\$\d+ (an|per|a) (hour|day|week)|"
+                     r"(work|working) from home|cheap \w+|great (article|post)|nice (article|post)))", 80),
     _rule("comment", r"^(reply|report|flag|share|like|upvote|downvote)( \W? ?(reply|report|flag|share|like))*$", 4),
     # Social media prompts and embeds.
     _rule("social", r"^(tweet with a location|you can add location information to your tweets|"
@@ -105,6 +126,18 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^(accept|decline|manage (settings|preferences)|got it|close|ok|dismiss|"
                    r"allow( all)?|reject( all)?)$", 3),
     _rule("other", r"^(©|\(c\)|copyright\b|all rights reserved)", 30),
+    # Markup a scraper kept as text: an attribute with a URL ('poster="http://..." true'), and page
+    # metadata an extractor let through: a bare URL, a bare ISO timestamp.
+    _rule("other", r"^\w[\w-]*=[\"']https?://", 10),
+    # A bare URL of an image or a page asset; a link to a page may be a source the article cites.
+    _rule("other", r"^(https?://|www\.)\S+(\.(jpe?g|png|gif|webp|svg|ico)(\?\S*)?|/assets?/\S*)$", 1),
+    _rule("other", r"^[\w-]+\.(com|org|net|co\.uk)$", 1),  # a site's name as its domain ("smithsonian.com")
+    _rule("other", r"^\d{1,6}$", 1),  # a lone count (shares, comments) or page number
+    _rule("other", r"^((mon|tues|wednes|thurs|fri|satur|sun)day,? )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                   r"[a-z]*\.? \d{1,2},? \d{4}(,? (at )?\d{1,2}:\d{2}\s*([ap]\.?m\.?)?\s*\w{0,4}( \(.{0,20}\))?)?$", 12),
+    # ... a bare date (and time): when the page was posted
+    _rule("credit", r"^(the )?(associated press|reuters|agence france-presse|afp|ap)$", 3),
+    _rule("other", r"^\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?)?$", 2),
     # Reprint notices and tip lines.
     _rule("other", r"^(this copy is for your personal|to order presentation-ready copies|"
                    r"have a (news )?tip\?|got a (news )?tip\?)", 60),
@@ -116,12 +149,31 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"\b(support (our |independent |local |quality )*(local )?journalism|become a (member|supporter|patron)|"
                    r"donate (now|today)|make a (donation|contribution)|(free|unlimited) articles? (left|remaining))\b", 25),
     _rule("other", r"^if you (enjoyed|liked|value|appreciate) (this|our|reading)\b", 40),
-    _rule("other", r"\ball rights reserved\b", 20),
-    # Photo captions and credits.
-    _rule("caption", r"\((photo|picture|image|pic|credit|photograph|file photo)s?( by)?\s*:?[^()]{0,60}\)\s*$", 45),
+    _rule("other", r"\ball rights reserved\b", 60),
+    # Legal and service footers: reprint bans, market-data disclaimers, customer-service contacts.
+    _rule("other", r"\bmay not be (re)?published, broadcast, rewritten,? or redistributed\b|"
+                   r"^(stock )?quotes (are )?delayed (at least|by)?\s*\d+ min|"
+                   r"\bcustomer service (center|centre|department)? ?can be (contacted|reached)\b", 90),
+    # Photo captions and credits. A credit in parentheses closes the caption however long it is
+    # ("... (Photo: Name, Agency)"), sometimes run into a "Buy Photo" button.
+    _rule("caption", r"\((photo|picture|image|pic|credit|photograph|file photo)s?( by)?\s*:?[^()]{0,60}\)\s*"
+                     r"(buy photo)?\s*$", 120),
+    _rule("caption", r"^buy photo\b|\bbuy photo$", 120),
+    # Galleries: "Photos: Title Photos: Title <caption>" (CNN), "1 of 26 Full Screen Autoplay ..."
+    # (a slideshow's controls), "1 of 12. <caption> REUTERS/Name" (Reuters slideshows).
+    _rule("caption", r"^(photos?: )+(.{3,80}?) (photos?: )+\2\b", 200),
+    _rule("caption", r"^\d{1,3} of \d{1,3}\b.{0,40}\b(full screen|autoplay|skip ad|view photos)\b", 200),
+    _rule("caption", r"^\d{1,3} of \d{1,3}\. .{0,400}\b(reuters|afp|ap|getty images|epa)(/| - )[^/]{0,60}$", 90),
+    # A photo credit before or after the caption: "Name/Getty Images <caption>", "AFP/Getty
+    # Images <caption>", "<caption> | Name/Getty Images", "Photo illustration by ...".
+    _rule("caption", r"^([\w.'’-]+ ){0,3}[\w.'’-]*/\s?(getty( images)?|afp|ap|reuters|epa)\b", 80),
+    _rule("caption", r"\s\|\s([\w.'’-]+ ){0,4}[\w.'’-]*/\s?(getty( images)?|afp|ap|reuters|epa)\b", 80),
+    _rule("caption", r"^photo (illustration )?by\b", 30),
     _rule("caption", r"\(\s*[^()]{0,40}\b(photos?|pictures?|images)\s*\)\s*$", 45),
     _rule("caption", r"^(photo|picture|image|pictured|file photo|photograph|caption|gallery|"
-                     r"slideshow|photos|images)\s*([:\-–—|]|\(\d+ images?\))", 40),
+                     r"slideshow|photos|images|foto|fotos|фото)\s*([:\-–—|]|\(\d+ images?\))", 40),
+    # A credit of slash-joined names in parentheses closes a caption: "(NASA/JPL-Caltech/ASU)".
+    _rule("caption", r"\(\s*((?-i:[A-Z])[\w.&'’-]*\s?/\s?){1,4}(?-i:[A-Z])[\w.&'’-]*\s*\)\s*$", 60),
     _rule("caption", r"^(view gallery|enlarge this image|enlarge image|hide caption|toggle caption|"
                      r"image copyright|image caption)\b", 40),
     _rule("caption", r"^(photo|photos|image|images|gallery|slideshow|expand)$", 1),
@@ -133,6 +185,11 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"^\d+ ?/ ?\d+$", 3),  # slideshow counters "3/12"
     # Agency captions: "FILE - In this Dec. 13, 2004 file photo, ...", "In this photo provided by ...".
     _rule("caption", r"^(file\s*[-–—:]\s|file photo\b|in this [^.]{0,60}\b(photo|image|picture|frame grab)\b)", 90),
+    _rule("caption", r"^in this \w{3,4}\. \d{1,2}, \d{4},? (file )?(photo|image|picture)\b", 90),
+    # A credit closing a caption: "© Reuters / Name", "Credit: Getty - Contributor".
+    _rule("caption", r"(©\s*(reuters|ap|afp|getty( images)?|epa|shutterstock)\b|\bcredit:\s)[^.]{0,60}$", 90),
+    # A credit in capitals in parentheses closes a caption: "(STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)".
+    _rule("caption", r"\(\s*(?-i:[A-Z][A-Z.'’ -]+)/(?-i:[A-Z][A-Z.'’ -]+)\)\s*$", 90),
     # Contributor lines, bylines and reporting credits.
     _rule("credit", r"^(the )?(associated press|ap|reuters|afp|\w+ press)( writers?| reporters?)? .{0,120}"
                     r"\bcontributed( to)?( this)?( report(ing)?| story)?\.?$", 40),
@@ -155,6 +212,7 @@ RULES: tuple[Rule, ...] = (
     _rule("navigation", r"^([^»›]{1,40} [»›] ){1,6}[^»›]{1,80}$", 20),
     _rule("navigation", r"^(\d+ )?min(ute)?s? read$", 4),
     _rule("navigation", r"^(tags?|topics?|filed under|categories|category|keywords)\s*:", 30),
+    _rule("navigation", r"^(tags?|topics|filed under|categories|keywords|marcadores|etiquetas|schlagworte)$", 2),
 )
 
 
@@ -175,7 +233,13 @@ TEASER_HEADER = re.compile(
     r"recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy)\W*|most (read|popular|viewed|shared).*|"
     r"trending( now| stories)?|top stories|latest( news| stories)?|popular( now| stories)?|further reading|"
     r"editor'?s picks?|what to read next|more coverage|around the web|from around the web|"
-    r"promoted stories|sponsored stories|in other news|more headlines)\W*$",
+    r"promoted stories|sponsored stories|in other news|more headlines|"
+    # The same in the languages most often scraped alongside English.
+    r"voc[eê] (também )?pode gostar|veja também|leia também|not[ií]cias relacionadas|mat[eé]rias relacionadas|"
+    r"tambi[eé]n te puede interesar|te puede interesar|art[ií]culos relacionados|noticias relacionadas|"
+    r"das könnte sie auch interessieren|mehr zum thema|weitere artikel|vous aimerez aussi|[àa] lire aussi|"
+    r"sur le même sujet|ti potrebbe interessare|potrebbe interessarti|articoli correlati|lees ook|"
+    r"we recommend|recommended videos|more videos)\W*$",
     re.I,
 )
 
@@ -195,3 +259,8 @@ VIDEO_MARKER = re.compile(r"^(click to play( video)?|watch|video|now playing|up 
 
 # The signature line of an embedded tweet; the line above it is the tweet's text.
 TWEET_SIGNATURE = re.compile(r"^[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")
+
+# A line that opens an author's biography ("About Jane Doe", "Über ...", "Sobre ..."): the
+# paragraph under it is the bio, a credit, not the article.
+BIO_HEADER = re.compile(r"^(about|über|sobre|à propos de|a proposito di) (the author|(?-i:[A-Z])[\w.'’-]*( [\w.'’-]+){0,3})$",
+                        re.I)

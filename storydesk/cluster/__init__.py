@@ -12,12 +12,13 @@ from storydesk.cluster.features import ArticleFeatures, DocumentFrequencies, art
 from storydesk.cluster.stream import (
     Assignment,
     ClusterOptions,
+    Merge,
     StoryClusterer,
     StoryState,
     cluster_articles,
 )
 
 __all__ = [
-    "Assignment", "ArticleFeatures", "ClusterOptions", "DocumentFrequencies", "StoryClusterer", "StoryState",
+    "Assignment", "ArticleFeatures", "Merge", "ClusterOptions", "DocumentFrequencies", "StoryClusterer", "StoryState",
     "article_features", "cluster_articles",
 ]

@@ -27,14 +27,19 @@ from storydesk.model import Article, Entity, Sentence
 if TYPE_CHECKING:
     from storydesk.extract.quotes import QuotedText
 
-SPEECH_VERBS = REPORTING_PATTERN
+# Participles after the subject's own clause ("Trump ... continued his attacks, tweeting, "..."")
+# are cues here only: the shared lexicon's verbs are the finite ones.
+PARTICIPLES = ("saying", "tweeting", "writing", "telling", "adding", "noting", "arguing", "insisting", "claiming",
+               "warning", "asking", "explaining", "declaring", "posting", "replying", "responding")
+SPEECH_VERBS = REPORTING_PATTERN + "|" + "|".join(PARTICIPLES)
 # Verbs that frame a partial quote inside the speaker's own sentence ("X called it "...").
 FRAMING_VERBS = SPEECH_VERBS + "|called|calls|described|describes|dubbed|termed|labeled|labelled|branded"
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|again|previously|once|would|will|\w+ly)\s+)*"
 _AFTER_WHO_CUE = re.compile(rf"^\s*(?P<who>[^\"“”;:!?]{{1,80}}?)\s+{_ADVERBS}(?P<cue>{SPEECH_VERBS})\b")
 _AFTER_CUE_WHO = re.compile(rf"^\s*(?P<cue>{SPEECH_VERBS})\s+(?P<who>[^\"“”;:!?]{{1,90}})")
 _AFTER_ACCORDING = re.compile(r"^\s*,?\s*(?P<cue>according to)\s+(?P<who>[^\"“”;:!?,]{1,90})")
-_BEFORE_CUE = re.compile(rf"\b(?P<cue>{SPEECH_VERBS})\b(?P<adjunct>[^\"“”.!?:,]{{0,80}}?)\s*[:,]\s*$")
+# The last speech verb before the quote ("said he heard Dunn say, "..."" is Dunn's).
+_BEFORE_CUE = re.compile(rf"(?s:.*)\b(?P<cue>{SPEECH_VERBS})\b(?P<adjunct>[^\"“”.!?:,]{{0,80}}?)\s*[:,]\s*$")
 _BEFORE_ACCORDING = re.compile(r"\b(?P<cue>[Aa]ccording to)\s+(?P<who>[^\"“”;:!?,]{1,90}),\s*$")
 _FRAMING = re.compile(rf"\b(?P<cue>{FRAMING_VERBS})\b")
 # What may stand between a subject and its verb: an appositive between commas ("X, director of
@@ -45,7 +50,8 @@ _SUBJECT_GAP = re.compile(rf"^\s*(?:,[^\"“”]{{0,160}}?)?,?\s*{_ADVERBS}$")
 _ROLE_PREFIX = re.compile(r"^(?:[\w'’.&-]+,?\s+){0,6}$")
 _NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|said|says|told|that|while|but|adding)\b",
                        re.I)
-_SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{SPEECH_VERBS})\b")
+# (finite verbs only: in "X praised Y, saying ..." Y does not speak)
+_SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{REPORTING_PATTERN})\b")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:with|of|to|for|by|from|at|in|on|about|against|and|than|like)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}|['’]s\s+)$")
@@ -60,7 +66,32 @@ _NOT_NAMES = frozenset({
     "we", "i", "it", "the", "a", "an", "one", "another", "others", "many", "some", "critics",
     "supporters", "officers", "firefighters", "staff", "workers", "students", "parents", "friends",
     "relatives", "family", "but", "and", "then", "later", "asked", "when", "this", "that",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 })
+# The subject opening a sentence: an introductory clause ending in a comma ("Asked if Trump was
+# doing that, Walden ...", "On Twitter last fall, Mr. Farrow ..."), then title words ("Rep.").
+_SENTENCE_OPENER = re.compile(r"^\s*(?:[^\"“”,;:]{1,80},\s+)?(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,5}$")
+# "the president said", "the agency said": a role the story gives one person or organization.
+_ROLE_PHRASE = re.compile(r"^(?:the|The)\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)$")
+_ROLE_BEFORE = re.compile(rf"\b(?:the|The)\s+((?:[A-Za-z-]+\s+){{0,2}}[A-Za-z-]+)\s+{_ADVERBS}$")
+# A role noun an organization's name may end in: "the agency" is the one Administration, Service...
+ORG_ROLES = {
+    "agency": ("agency", "administration", "service", "bureau", "commission", "authority", "office", "department"),
+    "company": ("company", "inc", "corp", "corporation", "co", "ltd", "llc", "group", "plc", "airlines", "motors"),
+    "department": ("department",), "ministry": ("ministry",), "committee": ("committee",),
+    "commission": ("commission",), "council": ("council",), "board": ("board",), "university": ("university",),
+    "school": ("school", "college", "academy"), "hospital": ("hospital", "clinic", "center", "centre"),
+    "group": ("group", "association", "coalition", "alliance", "network", "foundation", "institute"),
+    "union": ("union",), "party": ("party",), "court": ("court",), "police": ("police",), "army": ("army",),
+    "bank": ("bank",), "firm": ("inc", "corp", "corporation", "company", "llc", "ltd", "group", "partners", "llp"),
+    "organization": ("organization", "organisation", "association", "foundation", "institute"),
+    "network": ("network", "news", "broadcasting"), "league": ("league",), "club": ("club",),
+}
+# A phrase after a closing mark that starts like this continues the sentence: no attribution.
+_NOT_SPEAKER_START = re.compile(r"(?:for|to|in|on|at|with|by|from|of|about|as|than|and|or|but|that|which|because|"
+                                r"while|when|after|before|into|over|under|is|was|are|were|has|had|if|unless|whether|"
+                                r"since|until|so)\b")
 _ABBREVIATIONS = frozenset({"st", "jr", "sr", "cmdr", "supt", "insp", "det", "gov", "sen", "rep", "no", "vs", "etc"})
 # "he"/"she" reaches back this many paragraphs for its antecedent; news copy names the speaker
 # again after a quote or two, and further back the nearest name is often someone else.
@@ -74,6 +105,7 @@ class Attribution:
     entity: str | None = None
     cue: str | None = None
     partial: bool = False  # quoted words inside the speaker's own sentence ('X called it "..."')
+    pronoun_gender: str | None = None  # "m" for he, "f" for she, when the speaker is a pronoun
 
 
 class Speakers:
@@ -106,10 +138,36 @@ class Speakers:
         self.gender = _genders(entities, self.texts, sentences)
         # People a pronoun may stand for: named in full or with an honorific somewhere. A lone
         # word the model calls a person ("Lenholm" in a dateline) is too often a place.
+        # A lone surname several people of the story share ("Dunn" beside Michael, Phillip and
+        # Sandra Dunn) is a person too, though the merger cannot say which.
+        cores = {e.id: split_name(e.name).core for e in entities if e.type == "person"}
+        shared = {core[-1] for core in cores.values() if len(core) >= 2}
         self.antecedents = {
             e.id for e in entities
-            if e.type == "person" and (len(e.name.split()) >= 2 or any(split_name(a).has_title for a in e.aliases))
+            if e.type == "person" and (len(e.name.split()) >= 2 or any(split_name(a).has_title for a in e.aliases)
+                                       or (cores[e.id][-1:] and cores[e.id][-1] in shared))
         }
+        self.roles = _roles(self.by_article, self.texts)
+
+    def by_role(self, article: str, phrase: str) -> Entity | None:
+        """The one person or organization this article gives a role ("president", "prime
+        minister", "agency"), or None when it gives it to no one or to several."""
+        words = [w for w in fold(phrase).split() if w not in ("former", "new", "late", "then", "current")]
+        if not words:
+            return None
+        words = ROLE_ABBREVIATIONS.get(" ".join(words), " ".join(words)).split()
+        roles = self.roles.get(article, {})
+        for key in (" ".join(words[-2:]), words[-1]):
+            holders = roles.get(key)
+            if holders:
+                return next(iter(holders.values())) if len(holders) == 1 else None
+        if words[-1] in ORG_ROLES:
+            heads = ORG_ROLES[words[-1]]
+            orgs = {e.id: e for _, _, e in self.by_article.get(article, [])
+                    if e.type == "organization" and split_name(e.name).tokens[-1:] and split_name(e.name).tokens[-1] in heads}
+            if len(orgs) == 1:
+                return next(iter(orgs.values()))
+        return None
 
     def mentions_in(self, article: str, start: int, end: int) -> list[tuple[int, int, Entity]]:
         mentions = self.by_article.get(article, [])
@@ -153,6 +211,46 @@ class Speakers:
         return (subjects or same[-1:])[0][2]
 
 
+_TITLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})$")
+_APPOSITIVE_ROLE = re.compile(r"^,\s+(?:(?:the|a|an|its|his|her|their)\s+)?((?:[\w'’.-]+\s+){0,5}?[a-z][\w-]*)"
+                              r"(?=\s+(?:of|for|at|in|on|with|to)\b|,|\.|\s+(?:said|says|told|added|wrote)\b)")
+# Short forms a speaker phrase uses for a title ("the PM said").
+ROLE_ABBREVIATIONS = {"pm": "prime minister", "ceo": "chief executive", "gop": "party"}
+
+
+def _roles(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str, str]) -> dict[str, dict[str, dict]]:
+    """article -> role ("president", "prime minister", "secretary") -> {entity id: entity}: the
+    titles written before a person's name ("Prime Minister Theresa May") and the role nouns of
+    an appositive after it ("Raj Shah, a deputy White House press secretary,")."""
+    roles: dict[str, dict[str, dict]] = defaultdict(lambda: defaultdict(dict))
+    for article, mentions in by_article.items():
+        text = texts.get(article, "")
+        for start, end, entity in mentions:
+            if entity.type != "person":
+                continue
+            titles = []
+            for word in text[start:end].split():
+                if fold(word).rstrip(".") in TITLES:
+                    titles.append(fold(word).rstrip("."))
+                else:
+                    break
+            before = _TITLE_WORDS_BEFORE.search(text, max(0, start - 40), start)
+            if not titles and before:
+                for word in reversed(before.group(1).split()):
+                    if fold(word).rstrip(".") not in TITLES:
+                        break
+                    titles.insert(0, fold(word).rstrip("."))
+            appositive = _APPOSITIVE_ROLE.match(text, end, min(len(text), end + 120))
+            if appositive:
+                titles = titles or fold(appositive.group(1)).split()
+            for key in {" ".join(titles[-2:]), *titles[-1:]} - {""}:
+                roles[article][key][entity.id] = entity
+    return roles
+
+
+ROLE_GENDER_WEIGHT = 3
+
+
 def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sentence]) -> dict[str, str]:
     """What the text says about each person's gender: an honorific, a gendered role word right
     before the name ("spokeswoman Nadia Ferreira"), or only one kind of pronoun after the name in
@@ -175,16 +273,19 @@ def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sent
     votes: dict[str, Counter] = defaultdict(Counter)
     for entity, span, sentence in located:
         text = texts.get(span.article, "")
+        gender_from_pronoun = False
         gender = split_name(text[span.start:span.end]).gender
-        role = re.search(r"([A-Za-z]+)\W*$", text[max(0, span.start - 25):span.start])
+        role = re.search(r"([^\W\d_]+)\W*$", text[max(0, span.start - 25):span.start])
         gender = gender or (GENDERED_ROLES.get(role.group(1).lower()) if role else None)
         if gender is None and sentence and people_at[(span.article, sentence.index)] == 1:
             rest = fold(text[span.end:sentence.end])
             male = bool(re.search(r"\b(?:he|his|him|himself)\b", rest))
             female = bool(re.search(r"\b(?:she|her|hers|herself)\b", rest))
             gender = "m" if male and not female else "f" if female and not male else None
+            gender_from_pronoun = True
         if gender:
-            votes[entity.id][gender] += 1
+            # A title or role word says more than a pronoun nearby: it counts three times.
+            votes[entity.id][gender] += 1 if gender_from_pronoun else ROLE_GENDER_WEIGHT
     return {
         entity_id: counts.most_common(1)[0][0]
         for entity_id, counts in votes.items()
@@ -218,7 +319,9 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
             found = _before(text[q_start:q_end] + " ", q_start, context)
             if found:
                 return found
-    return _framing(text[region:quote.open_at], region, context) or Attribution("none")
+    # A partial quote's sentence may hold an earlier quote ('said on "Fox News Sunday" that ... and
+    # "they say ..."'): its framing verb is read from the paragraph's start.
+    return _framing(text[p_start:quote.open_at], p_start, context) or Attribution("none")
 
 
 def _after(after: str, offset: int, context) -> Attribution | None:
@@ -232,8 +335,8 @@ def _after(after: str, offset: int, context) -> Attribution | None:
                 ends = r"\s+(?:who|whose|which|in|on|at|during|after|before|when|as|while|adding)\s+"
                 who = re.split(("," if pattern is _AFTER_ACCORDING else "") + ends, who)[0]
                 who = who[:next(iter(_sentence_breaks(who + " X")), len(who))]
-            elif _sentence_breaks(who + " X"):
-                return None
+            elif _sentence_breaks(who + " X") or _NOT_SPEAKER_START.match(who.strip()):
+                return None  # '"road rage" for the crash, and police said': the quote is inside a sentence
             start = offset + match.start("who")
             return _resolve(who.rstrip(". "), start, _cue(match, after), context)
     return None
@@ -243,10 +346,19 @@ def _before(before: str, offset: int, context) -> Attribution | None:
     match = _BEFORE_ACCORDING.search(before)
     if match:
         return _resolve(match.group("who"), offset + match.start("who"), "according to", context)
-    match = _BEFORE_CUE.search(before)
-    if match is None:
+    match = _BEFORE_CUE.match(before)  # anchored: its leading ".*" finds the last verb in one pass
+    if match is None or _participle_with_object(match.group("cue"), match.group("adjunct")):
         return None
     return _subject(before, offset, match, context) or Attribution("unnamed", cue=_cue(match, before))
+
+
+_CLAUSE_START = re.compile(r"(?:that|he|she|they|it|we|I|there|his|her|their)\b")
+
+
+def _participle_with_object(cue: str, after_cue: str) -> bool:
+    """'adding the strip, "..."' is no speech: a participle cue stands right before its quote."""
+    rest = after_cue.strip(" ,:")
+    return cue.lower() in PARTICIPLES and bool(rest) and not _CLAUSE_START.match(rest)
 
 
 def _sentence_breaks(text: str, ends: bool = False) -> list:
@@ -265,9 +377,12 @@ def _framing(before: str, offset: int, context) -> Attribution | None:
     """A partial quote inside its speaker's sentence: 'Ferreira called it "far too early."'"""
     sentence_start = max((end for _, end in _sentence_breaks(before, ends=True)), default=0)
     sentence = before[sentence_start:]
-    if not sentence.strip():
-        return None
-    for match in _FRAMING.finditer(sentence):
+    if not sentence.strip() or re.search(r"[.!?]\s*$", sentence):
+        return None  # the sentence ended before the quote opens: it frames nothing
+    # The verb nearest the quote frames it ("As X notes, Dunn complained that he was "...").
+    for match in reversed(list(_FRAMING.finditer(sentence))):
+        if _participle_with_object(match.group("cue"), sentence[match.end():]):
+            continue
         found = _subject(before, offset, match, context, sentence_start)
         if found and found.kind in ("named", "pronoun"):
             return replace(found, partial=True)
@@ -276,24 +391,69 @@ def _framing(before: str, offset: int, context) -> Attribution | None:
 
 def _subject(before: str, offset: int, cue, context, base: int = 0) -> Attribution | None:
     """The subject of the speech verb `cue` (a match in before[base:]): a pronoun, an entity
-    mention ending right before it (an appositive allowed), or a capitalised name."""
+    mention ending right before it (an appositive or relative clause allowed), a role ("the
+    president wrote"), a capitalised name, or the named subject opening the sentence."""
     article, text, floor, quoted, speakers = context
     cue_at = offset + base + cue.start("cue")
     lead = text[offset:cue_at]
     label = _cue(cue, before[base:])
     pronoun = re.search(rf"\b(?P<p>[Hh]e|[Ss]he)\s+{_ADVERBS}$", lead)
+    sentence_at = max((end for _, end in _sentence_breaks(lead, ends=True)), default=0)
+    mentions = speakers.mentions_in(article, offset, cue_at)
+    if not pronoun:
+        # "..., he complained about the cell, but added:": the pronoun is the clause's subject
+        # when no name comes after it.
+        last_name = max((m[1] - offset for m in mentions), default=0)
+        pronoun = next((p for p in reversed(list(_CLAUSE_PRONOUN.finditer(lead, sentence_at))) if p.start() >= last_name), None)
     if pronoun:
-        entity = speakers.antecedent(article, offset + pronoun.start(), floor, pronoun.group("p"), quoted)
-        return _named(entity, "pronoun", label) if entity else Attribution("unnamed", cue=label)
-    for start, end, entity in reversed(speakers.mentions_in(article, offset, cue_at)):
-        gap = _SUBJECT_GAP.match(text[end:cue_at])
+        entity = speakers.antecedent(article, offset + pronoun.start("p"), floor, pronoun.group("p"), quoted)
+        return _pronoun(entity, pronoun.group("p"), label)
+    for start, end, entity in reversed(mentions):
+        gap_text = text[end:cue_at]
+        gap = _SUBJECT_GAP.match(gap_text) if not _PRONOUN_IN_GAP.search(gap_text) else None
         # A lone comma closes the name's own appositive ("The company, X, said"), not a phrase
-        # the name ends ("X, director of Y, said" is X's).
-        if gap and (text[end:cue_at].count(",") != 1 or text[:start].rstrip().endswith(",")):
+        # the name ends ("X, director of Y, said" is X's); ", who told them" is the name's.
+        if gap and (gap_text.count(",") != 1 or text[:start].rstrip().endswith(",")
+                    or _RELATIVE_GAP.fullmatch(gap_text)):
             return _named(entity, "named", label)
-    name = _NAME_BEFORE.search(lead)
+    role = _ROLE_BEFORE.search(lead)
+    if role:
+        entity = speakers.by_role(article, role.group(1))
+        return _named(entity, "named", label) if entity else None
+    name = _NAME_BEFORE.search(lead) or _NAME_THEN_GAP.match(lead, sentence_at)
     if name and name.group(1).split()[0].lower() not in _NOT_NAMES:
         return _by_name(name.group(1), speakers, label)
+    return _sentence_subject(article, text, offset, cue_at, cue.group("cue"), label, speakers)
+
+
+_CLAUSE_PRONOUN = re.compile(r"(?:^|[,;]\s*|\b(?:and|but|then)\s+)(?P<p>[Hh]e|[Ss]he)\s+[a-z]+")
+_PRONOUN_IN_GAP = re.compile(r"\b(?:he|she|they|we|I)\b")
+# A name opening the sentence, its appositive between commas, then the verb ("Amara Okafor, the
+# station commander, said:") when the model did not tag the name.
+_NAME_THEN_GAP = re.compile(rf"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+)"
+                            rf"(?:,[^\"“”]{{0,120}}?,)?\s+{_ADVERBS}$")
+_RELATIVE_GAP = re.compile(rf",\s+(?:who|whose)\s+{_ADVERBS}")
+
+
+def _sentence_subject(article: str, text: str, offset: int, cue_at: int, cue: str, label: str,
+                      speakers: Speakers) -> Attribution | None:
+    """The person or organization opening the cue's sentence ("Walden pivoted toward a door and
+    said", "Trump on Sunday continued his attacks, tweeting"), when no other person stands
+    between it and the verb; a participle ("saying") may follow an object ("praised X, saying")."""
+    lead = text[offset:cue_at]
+    start_at = offset + max((end for _, end in _sentence_breaks(lead, ends=True)), default=0)
+    mentions = speakers.mentions_in(article, start_at, cue_at)
+    for start, end, entity in mentions:
+        if not _SENTENCE_OPENER.match(text[start_at:start]):
+            continue
+        if text.startswith(("'s", "’s"), end):
+            return None  # "Obama's spokesman said": someone else speaks
+        others = [m for m in mentions if m[0] >= end and m[2].type == "person" and m[2].id != entity.id]
+        # A participle ("praised X, saying") or a second verb ("denied he was X and said") has
+        # the sentence's subject whatever objects come between.
+        if cue.lower() in PARTICIPLES or not others or re.search(r"\band\s+(?:then\s+)?$", lead):
+            return _named(entity, "named", label)
+        return None
     return None
 
 
@@ -302,7 +462,7 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
     article, text, floor, quoted, speakers = context
     if _PRONOUN.match(who.strip()):
         entity = speakers.antecedent(article, start, floor, who.strip(), quoted)
-        return _named(entity, "pronoun", cue) if entity else Attribution("unnamed", cue=cue)
+        return _pronoun(entity, who.strip(), cue)
     end = start + len(who)
     mentions = speakers.mentions_in(article, start, end)
     for m_start, m_end, entity in sorted(mentions, key=lambda m: m[2].type != "person"):
@@ -313,6 +473,11 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
         if head:
             return _named(entity, "named", cue)
     bare = who.strip()
+    role = _ROLE_PHRASE.match(bare)
+    if role:
+        entity = speakers.by_role(article, role.group(1))
+        return _named(entity, "named", cue) if entity else Attribution("unnamed", cue=cue)
+    bare = bare.split(",")[0].strip()  # "Amara Okafor, the station commander"
     if _CAPITALISED_NAME.match(bare) and bare.split()[0].lower() not in _NOT_NAMES:
         return _by_name(bare, speakers, cue)
     return Attribution("unnamed", cue=cue)
@@ -325,6 +490,13 @@ def _by_name(name: str, speakers: Speakers, cue: str) -> Attribution:
     if entity is not None:
         return _named(entity, "named", cue)
     return Attribution("named", split_name(name).form, None, cue)
+
+
+def _pronoun(entity: Entity | None, pronoun: str, cue: str) -> Attribution:
+    gender = "f" if pronoun.lower() == "she" else "m"
+    if entity is None:
+        return Attribution("unnamed", cue=cue, pronoun_gender=gender)
+    return Attribution("pronoun", entity.name, entity.id, cue, pronoun_gender=gender)
 
 
 def _named(entity: Entity, kind: str, cue: str) -> Attribution:

@@ -44,11 +44,14 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
-_PREP = r"(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Tt]hrough|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate|[Tt]o)"
+_PREP = r"(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Tt]hrough|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate|[Tt]o|[Bb]etween)"
 _NUMBER_WORD = r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})"
 
 _PATTERNS = [
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
+    # 12-29-2016 or 29/12/2016: only when the day is over 12, so that day and month cannot be swapped.
+    ("num_mdy", rf"\b(?P<m>0?[1-9]|1[0-2])(?P<sep>[-/])(?P<d>1[3-9]|2\d|3[01])(?P=sep)(?P<y>{_YEAR})\b"),
+    ("num_dmy", rf"\b(?P<d>1[3-9]|2\d|3[01])(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})\b"),
     ("mdy", rf"\b(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
     ("dmy", rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR})\b"),
     ("my", rf"\b(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
@@ -62,7 +65,24 @@ _PATTERNS = [
     ("rel_period", r"(?P<text>\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?P<unit>week|month|year)\b)"),
     ("ago", rf"(?P<text>\b(?P<n>{_NUMBER_WORD})\s+(?P<unit>days?|months?|years?)\s+ago\b)"),
     ("year", rf"\b(?:{_PREP}|[Ss]ince\s+(?:early|late|mid-?))\s+(?:(?:early|late|mid)[-\s])?(?P<text>(?P<y>{_YEAR}))\b(?![-–/]\d)(?!\s*(?:%|percent))"),
+    # "for 2016", but not "for 2000 people"
+    ("year", rf"\b[Ff]or\s+(?P<text>(?P<y>{_YEAR}))\b(?![-–/,.]?\d)(?!\s+(?:[a-z]+s|people|men|women|children|staff|police)\b)"),
+    # the second year of a range: "between 2013 and 2014"
+    ("year", rf"\b{_YEAR}\s+(?:and|or|to|through|until|[-–])\s+(?P<text>(?P<y>{_YEAR}))\b(?![-–/,.]?\d)"),
+    # a year used as an adjective: "a 2012 report", "Sam Raimi's 1981 original", "the 2012 election cycle"
+    # (the determiner or possessive before it is checked in _plausible: a pattern starting there is slow)
+    ("year_attr", rf"(?<=\s)(?P<text>(?P<y>{_YEAR}))\s+(?P<noun>[a-z][a-z-]+)\b"),
+    # "the November elections", "the November ballot"
+    ("month", rf"\b[Tt]he\s+(?P<text>(?P<mon>{MONTH_NAME}))\s+(?=[a-z])"),
 ]
+# What an adjectival year may not stand before: counted things ("the 2000 troops", "a 2000 percent rise").
+_COUNTED = frozenset({"people", "men", "women", "children", "staff", "police", "personnel", "percent", "per", "cattle",
+                      "feet", "foot", "head", "strong", "odd", "plus", "more", "or", "and", "to"})
+# What stands before an adjectival year: "the", "a(n)" or a possessive, and up to two words.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?)|\w['’]s)\s+(?:[\w-]+\s+){0,2}$")
+# Plurals that are events, not counts, after an adjectival year ("the 2012 elections").
+_EVENT_PLURALS = frozenset({"elections", "olympics", "games", "championships", "finals", "playoffs", "awards", "protests",
+                            "riots", "attacks", "talks", "floods", "midterms", "primaries", "hearings"})
 # Every pattern needs one of these; most sentences have none and are skipped at once.
 _MAY_DATE = re.compile(r"\d|day|night|morning|month|week|year|[Tt]omorrow|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # Ordered: where two patterns match overlapping text, the longer match wins, then the earlier pattern.
@@ -70,11 +90,22 @@ _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 # A verb of the future before the date: "will meet on Tuesday" looks forward from publication;
 # so does reported future ("said workers would strike on Monday"), but not "would have".
 _FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|would(?!\s+have)|should(?!\s+have)|is\s+due|are\s+due|(?:is|are)\s+scheduled|scheduled\s+for|"
-                     r"(?:is|are)\s+expected\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+set\s+(?:to|for)|"
+                     r"(?:is|are)\s+expected\s+to|expects?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|upcoming|plans?\s+to|planning\s+to|(?:is|are)\s+set\s+(?:to|for)|"
                      r"(?:is|are)\s+going\s+to|(?:is|are)\s+forecast|forecast\s+for|next)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])|\n")
 # "suspended until Tuesday", "adjourned until Feb. 3": the date the suspension runs to is ahead.
-_UNTIL = re.compile(r"\b(?:until|till)\s+(?:early\s+|late\s+)?$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:after\s+)?(?:the\s+)?(?:early\s+|late\s+)?$", re.I)
+# A past-tense verb right before the date: "disclosed Tuesday", "said on Monday" look back whatever
+# a relative clause earlier in the sentence says ("The agency, which will ..., disclosed Tuesday").
+# Participles that look ahead ("expected", "scheduled") are left out.
+_PAST_VERB_BEFORE = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )(?<!\bwill )"  # "will be announced Thursday" looks ahead
+    r"\b(?!(?:expected|scheduled|planned|slated|set|due|needed|intended)\b)"
+    r"(?:[a-z]+ed|said|told|was|were|met|took|made|gave|began|came|went|found|left|held|sent|spoke|wrote|saw|won|"
+    r"lost|fell|rose|struck|shot|killed|quit|hit)\s+(?:on\s+|early\s+|late\s+|last\s+)?$")
+# A named weekday with a date may lie on the other side of publication than the tense says when it
+# is this near ("closed on Monday, December 25" in a story of December 20): half a year.
+WEEKDAY_OTHER_SIDE_DAYS = 183
 # A past-tense verb between the future verb and the date: "who will retire, said on Friday".
 # (Not "announced", "started": after "will be" they are passive participles.)
 _PAST_MARKER = re.compile(r"\b(?:said|says|was|were|had|did|told|began)\b", re.I)
@@ -84,6 +115,10 @@ _OPENERS = {"on", "by", "since", "until", "till", "from", "before", "after", "th
 # The Gregorian weekday pattern repeats every 28 years (within a century), so a named weekday
 # pins a month/day to one year in this window or none.
 WEEKDAY_YEARS = 28
+# Kinds whose year is written out: a month and day later in the same sentence takes it.
+_WRITTEN_YEAR_KINDS = frozenset({"iso", "mdy", "dmy", "num_mdy", "num_dmy", "my", "year"})
+# "On July 25" without a publication date takes the year of a dated month this many sentences back.
+STORY_YEAR_SENTENCES = 2
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
 
@@ -92,32 +127,50 @@ def find_dates(articles: list[Article], sentences: list[Sentence]) -> list[DateM
     """Every resolvable date in the sentences, in text order, each with the span of its words."""
     published = {a.id: (a.published.date() if a.published else None) for a in articles}
     found: list[DateMention] = []
+    # Without a publication date, "On July 25" takes the year of a dated month in the sentences
+    # just before ("by July 1955, the base was ready. On July 25, ..."): a story told in the past.
+    story_year: dict[str, tuple[int, int]] = {}  # article -> (year, index of the sentence giving it)
     for sentence in sentences:
-        if sentence.article in published:
-            found.extend(dates_in(sentence.text, published[sentence.article], sentence.article,
-                                  sentence.start, sentence.index))
+        if sentence.article not in published:
+            continue
+        day = published[sentence.article]
+        year, at = story_year.get(sentence.article, (None, -99))
+        inherited = year if day is None and sentence.index - at <= STORY_YEAR_SENTENCES else None
+        here = dates_in(sentence.text, day, sentence.article, sentence.start, sentence.index, inherited)
+        found.extend(here)
+        years = {int(d.date[:4]) for d in here if d.precision in ("day", "month")}
+        if len(years) == 1:
+            story_year[sentence.article] = (years.pop(), sentence.index)
     return found
 
 
 def dates_in(text: str, published: date | None, article: str = "", offset: int = 0,
-             sentence: int | None = None) -> list[DateMention]:
-    """The dates in one sentence, resolved against `published` (None: absolute dates only)."""
+             sentence: int | None = None, story_year: int | None = None) -> list[DateMention]:
+    """The dates in one sentence, resolved against `published` (None: absolute dates only, and
+    a month and day in the year `story_year` when the sentences before give one)."""
     if not _MAY_DATE.search(text):
         return []
     found: list[DateMention] = []
+    written: list[tuple[int, int]] = []  # (position, year) of each date with a written year so far
     for kind, match in _matches(text):
         groups = match.groupdict()
         start, end = match.span("text") if groups.get("text") is not None else match.span()
-        if not _plausible(kind, text, start, end):
+        if not _plausible(kind, text, start, end, groups):
             continue
         # Tense and a written year are read in this date's own sentence (callers may pass a whole text).
-        before = text[_sentence_start(text, start):start]
+        opens = _sentence_start(text, start)
+        before = text[opens:start]
         future = bool(_UNTIL.search(before)) or (
-            bool(_FUTURE.search(before)) and not _PAST_MARKER.search(before, _last_future(before)))
-        resolved = _resolve(kind, groups, published, future, _written_year(before))
+            bool(_FUTURE.search(before)) and not _PAST_MARKER.search(before, _last_future(before))
+            and not _PAST_VERB_BEFORE.search(before))
+        years = {y for at, y in written if at >= opens}
+        context_year = years.pop() if len(years) == 1 else None
+        resolved = _resolve(kind, groups, published, future, context_year, story_year)
         if resolved is None:
             continue
         iso, precision = resolved
+        if kind in _WRITTEN_YEAR_KINDS:
+            written.append((start, int(iso[:4])))
         found.append(DateMention(date=iso, precision=precision, text=text[start:end],
                                  span=Span(article, offset + start, offset + end), sentence=sentence))
     return found
@@ -139,8 +192,13 @@ def _matches(text: str) -> list[tuple[str, re.Match]]:
     return sorted(chosen, key=lambda c: c[1].start())
 
 
-def _plausible(kind: str, text: str, start: int, end: int) -> bool:
-    """False for a weekday inside a name ("Sunday Times", "Super Tuesday") or 'may'-like words."""
+def _plausible(kind: str, text: str, start: int, end: int, groups: dict) -> bool:
+    """False for a weekday inside a name ("Sunday Times", "Super Tuesday") or 'may'-like words,
+    and for a number before a counted noun taken for a year ("the 2000 troops")."""
+    if kind == "year_attr":
+        noun = groups["noun"]
+        return (noun not in _COUNTED and (not noun.endswith("s") or noun in _EVENT_PLURALS or noun.endswith("ss"))
+                and bool(_DETERMINER_BEFORE.search(text, max(0, start - 60), start)))
     if kind != "weekday":
         return True
     after = text[end:end + 30]
@@ -170,22 +228,19 @@ def _sentence_start(text: str, position: int) -> int:
     return boundary
 
 
-def _written_year(text: str) -> int | None:
-    """The one year written before a date ("In 2019, on Feb. 12"), which a date without a year inherits."""
-    years = {int(y) for y in re.findall(rf"\b({_YEAR})\b", text)}
-    return years.pop() if len(years) == 1 else None
-
-
-def _resolve(kind: str, g: dict, published: date | None, future: bool, context_year: int | None):
+def _resolve(kind: str, g: dict, published: date | None, future: bool, context_year: int | None,
+             story_year: int | None = None):
     """(ISO date, precision) or None when the text does not pin a date down."""
-    if kind in ("iso", "mdy", "dmy"):
-        month = int(g["m"]) if kind == "iso" else _month(g["mon"])
+    if kind in ("iso", "mdy", "dmy", "num_mdy", "num_dmy"):
+        month = int(g["m"]) if kind in ("iso", "num_mdy", "num_dmy") else _month(g["mon"])
         return _day(int(g["y"]), month, _day_number(g["d"]))
     if kind == "my":
         return f"{int(g['y']):04d}-{_month(g['mon']):02d}", "month"
-    if kind == "year":
+    if kind in ("year", "year_attr"):
         return g["y"], "year"
     if published is None:
+        if kind in ("md", "dm") and (context_year or story_year):
+            return _day(context_year or story_year, _month(g["mon"]), _day_number(g["d"]))
         return None  # everything below is relative to the publication date
     if kind == "month_rel_year":
         year = published.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
@@ -268,18 +323,33 @@ def _period(published: date, words: list[str], unit: str):
 
 def _nearest_day(published: date, month: int, day: int, future: bool, weekday: int | None = None):
     """The occurrence of month/day nearest publication: on or before it (on or after if future),
-    falling on `weekday` when the text names one (searched over one 28-year calendar cycle)."""
+    falling on `weekday` when the text names one (searched over one 28-year calendar cycle, and
+    on the other side of publication too when that one is within WEEKDAY_OTHER_SIDE_DAYS)."""
+    if weekday is not None:
+        candidates = []
+        for year in range(published.year - WEEKDAY_YEARS, published.year + WEEKDAY_YEARS + 1):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                continue
+            if candidate.weekday() == weekday:
+                candidates.append(candidate)
+        ahead = [c for c in candidates if c >= published]
+        behind = [c for c in candidates if c <= published]
+        wanted, other = (min(ahead, default=None), max(behind, default=None)) if future else \
+            (max(behind, default=None), min(ahead, default=None))
+        if other is not None and abs((other - published).days) <= WEEKDAY_OTHER_SIDE_DAYS and (
+                wanted is None or abs((other - published).days) < abs((wanted - published).days)):
+            wanted = other
+        return (wanted.isoformat(), "day") if wanted else None
     step = 1 if future else -1
-    for year in range(published.year, published.year + step * WEEKDAY_YEARS, step):
+    for year in (published.year, published.year + step):
         try:
             candidate = date(year, month, day)
         except ValueError:
             continue
-        if ((candidate >= published) if future else (candidate <= published)) and (
-                weekday is None or candidate.weekday() == weekday):
+        if (candidate >= published) if future else (candidate <= published):
             return candidate.isoformat(), "day"
-        if weekday is None and year != published.year:
-            break  # without a weekday only this year and the one before (or after) are candidates
     return None
 
 

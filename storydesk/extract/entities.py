@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from storydesk.extract.names import (
     ACRONYM_CONNECTORS,
     ARABIC_PREFIX,
+    CHROME_WORDS,
+    GENDERED_ROLES,
     HONORIFICS,
     NAME_PARTICLES,
     TITLES,
@@ -63,7 +65,7 @@ ORG_HEADS = frozenset({
     "commerce", "foundation", "federation", "league", "club", "society", "network", "bureau",
     "office", "administration", "organization", "coalition", "alliance", "fund", "trust",
     "brigade", "force", "forces", "guard", "airlines", "airways", "systems", "technologies",
-    "holdings", "partners", "industries", "motors", "media", "herald", "tribune", "courier",
+    "holdings", "partners", "industries", "llp", "llc", "plc", "gmbh", "motors", "media", "herald", "tribune", "courier",
     "journal", "gazette", "daily", "independent", "reuters", "church", "parliament", "congress",
     "senate", "assembly", "cabinet", "government", "family",
 })
@@ -79,7 +81,7 @@ _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+$", re.I)
 _NAME_CHARS = re.compile(r"^[\w.'’&-]+$")
 _HONORIFIC = rf"(?:(?:{'|'.join(h.capitalize() for h in HONORIFICS)})\.?\s+)"
 _SURNAME_KEY = "surname:"
-_PREVIOUS_NAME_WORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z'’-]+\s+$")
+_PREVIOUS_NAME_WORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z'’-]+[ \t]+$")  # on the same line
 _PLACE_OF_BEFORE = re.compile(r"\b(?:village|town|city|province|region|district|island|county|state|port)\s+of\s+$", re.I)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across|outside|inside|to)\s+$")
 
@@ -214,6 +216,8 @@ def _looks_like_name(parts: NameParts, surface: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower().rstrip(".") in TITLES | set(HONORIFICS):
         return False  # "Cmdr." alone: the title, not the name
+    if len(words) >= 2 and all(w.lower() in CHROME_WORDS for w in words):
+        return False  # "Story Continued Below", "Facebook Twitter Pinterest": page furniture
     # A name starts with a capital (or "al-") and has no lowercase words but particles and
     # connectors: "grey snow" is not a name, "Port Averly Chamber of Commerce" is.
     if not (words[0][0].isupper() or ARABIC_PREFIX.match(words[0])):
@@ -272,11 +276,22 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
     for person in full_names:
         surname_index[_surname(person)[:2]].append(person)
     leftovers = []
+    genders = _Genders(texts)
     for cluster in single_people + lone_things:
-        if not _attach_surname(cluster, surname_index):
+        if not _attach_surname(cluster, surname_index, genders):
             leftovers.append(cluster)
+    # A lone word the model called an organization joins a lone surname of the same word that
+    # several people share ("Dunn fired 10 shots" beside "Dunn wrote"): one ambiguous surname.
+    lone_surnames = {c.mentions[0].parts.core[0]: c for c in leftovers if c not in set(lone_things) and c.mentions}
+    for cluster in [c for c in leftovers if c in set(lone_things)]:
+        same = lone_surnames.get(cluster.mentions[0].parts.core[0]) if cluster.mentions else None
+        if same is not None and any(_surname(p) == cluster.mentions[0].parts.core[0] for p in full_names):
+            for m in cluster.mentions:
+                m.type = "person"
+            same.mentions.extend(cluster.mentions)
+            cluster.mentions = []
     lone, kept = set(lone_things), set(leftovers)
-    things = [c for c in things if c not in lone or c in kept]
+    things = [c for c in things if (c not in lone or c in kept) and c.mentions]
     people = full_names + [c for c in leftovers if c not in lone]
     things = _attach_acronyms(things, texts)
     return [c for c in people + things if c.mentions]
@@ -323,11 +338,15 @@ def _one_ends_other(a: _Cluster, b: _Cluster) -> bool:
     return any(x[-len(y):] == y or y[-len(x):] == x for x in cores_a for y in cores_b if min(len(x), len(y)) >= 2)
 
 
-def _attach_surname(cluster: _Cluster, surname_index: dict[str, list[_Cluster]]) -> bool:
+def _attach_surname(cluster: _Cluster, surname_index: dict[str, list[_Cluster]], genders: _Genders) -> bool:
     """Give a surname-only mention to the one person it fits; False when none or ambiguous.
 
-    Several people sharing the surname are told apart per article: a mention goes to the one of
-    them that article names in full, and stays on its own when it names none or several.
+    A title's gender is evidence against a merge: "Mrs. Yeltsin" is not Boris Yeltsin when the
+    text calls him "he", and "Mr. Keller" picks Thomas Keller, not Ruth. Several people sharing
+    the surname are told apart per article: a mention goes to the one of them that article names
+    in full; with several, a titled mention to the one of its gender; otherwise it stays on its
+    own (a bare "Smith" after "Shimron Smith" and "Shawn J. Smith" is either: neither the one
+    named first nor the one named last is right often enough).
     """
     word = cluster.mentions[0].parts.core[0]
     candidates = surname_index.get(word[:2], [])
@@ -338,6 +357,10 @@ def _attach_surname(cluster: _Cluster, surname_index: dict[str, list[_Cluster]])
     kept = []
     for m in cluster.mentions:
         here = fits if len(fits) == 1 else [p for p in fits if any(pm.article == m.article for pm in p.mentions)]
+        if m.parts.gender:
+            here = [p for p in here if genders.of(p) in (None, m.parts.gender)]
+            if len(here) > 1:
+                here = [p for p in here if genders.of(p) == m.parts.gender]
         if len(here) == 1:
             m.type = "person"
             here[0].mentions.append(m)
@@ -345,6 +368,36 @@ def _attach_surname(cluster: _Cluster, surname_index: dict[str, list[_Cluster]])
             kept.append(m)
     cluster.mentions = kept
     return not kept
+
+
+class _Genders:
+    """What the text says about each full-named person's gender, read once per cluster: a title
+    or a gendered role word before a mention ("her brother Thomas Keller"), or a pronoun after
+    it before anyone else is named ("Ruth Keller defended the cuts, and her ...")."""
+
+    def __init__(self, texts: dict[str, str]):
+        self.texts = texts
+        self.known: dict[int, str | None] = {}
+
+    def of(self, cluster: _Cluster) -> str | None:
+        if id(cluster) not in self.known:
+            votes: Counter = Counter()
+            for m in cluster.mentions:
+                text = self.texts.get(m.article, "")
+                if m.parts.gender:
+                    votes[m.parts.gender] += 3
+                role = re.search(r"([^\W\d_]+)\W*$", text[max(0, m.start - 25):m.start])
+                if role and GENDERED_ROLES.get(role.group(1).lower()):
+                    votes[GENDERED_ROLES[role.group(1).lower()]] += 3
+                after = re.match(r"[^.!?\"“”]{0,120}", text[m.end:m.end + 120]).group()
+                after = re.split(r"\b[A-Z][a-z]+ [A-Z][a-z]+", after)[0]  # up to the next name
+                male = bool(re.search(r"\b(?:he|his|him|himself)\b", after))
+                female = bool(re.search(r"\b(?:she|her|hers|herself)\b", after))
+                if male != female:
+                    votes["m" if male else "f"] += 1
+            top = votes.most_common(2)
+            self.known[id(cluster)] = top[0][0] if top and (len(top) == 1 or top[0][1] > 2 * top[1][1]) else None
+        return self.known[id(cluster)]
 
 
 def _merge_things(clusters: list[_Cluster]) -> list[_Cluster]:
@@ -381,10 +434,20 @@ def _attach_acronyms(clusters: list[_Cluster], texts: dict[str, str]) -> list[_C
             expansions[acronym.replace(".", "")].add(parts_of(text[start:end]).key)
             spans[acronym.replace(".", "")].append((article, start, end))
     by_key = {m.parts.key: c for c in clusters for m in c.mentions}
+    by_initials: dict[str, list[_Cluster]] = defaultdict(list)  # "IOC" -> International Olympic Committee
+    for cluster in clusters:
+        words = cluster.mentions[0].parts.form.split()
+        if len(words) >= 2 and not is_acronym(cluster.mentions[0].surface):
+            for initials in {_initials(words, every=False), _initials(words, every=True)}:
+                by_initials[initials].append(cluster)
     kept = []
     for cluster in clusters:
         surface = cluster.mentions[0].surface.replace(".", "")
         keys = expansions.get(surface)
+        if is_acronym(surface) and not keys and len(by_initials.get(surface.upper(), [])) == 1:
+            # Not defined in the text, but the story names one organization it abbreviates.
+            by_initials[surface.upper()][0].mentions.extend(cluster.mentions)
+            continue
         if not is_acronym(surface) or not keys or len(keys) != 1:
             kept.append(cluster)
             continue
@@ -404,6 +467,11 @@ def _attach_acronyms(clusters: list[_Cluster], texts: dict[str, str]) -> list[_C
         if len(keys) == 1 and next(iter(keys)) in by_key:
             by_key[next(iter(keys))].defined_acronyms.add(acronym)  # read again for it in _rescan
     return kept
+
+
+def _initials(words: list[str], every: bool) -> str:
+    """'International Olympic Committee' -> 'IOC' (connectors skipped unless `every`)."""
+    return "".join(w[0] for w in words if every or w.lower() not in ACRONYM_CONNECTORS).upper()
 
 
 # ---- 4. a second reading for the forms found ---------------------------------------------------

@@ -36,6 +36,8 @@ TITLES = frozenset({
     "musician", "singer", "rapper", "actor", "actress", "comedian", "author", "producer",
     "filmmaker", "designer", "chef", "pastor", "reporter", "journalist", "lawyer", "attorney",
     "prosecutor", "astronaut", "businessman", "businesswoman", "nurse", "lieutenant",
+    # abbreviated titles ("PM May", "Pres. Obama"), so that they meet the full name
+    "pm", "pres", "supt", "insp", "det", "cllr", "amb",
 })
 # Role words that tell a person's gender when they stand right before the name.
 GENDERED_ROLES = {
@@ -45,7 +47,22 @@ GENDERED_ROLES = {
     "actor": "m", "actress": "f", "father": "m", "mother": "f", "husband": "m", "wife": "f",
     "son": "m", "daughter": "f", "brother": "m", "sister": "f", "sheikh": "m", "grandmother": "f",
     "grandfather": "m", "uncle": "m", "aunt": "f", "boy": "m", "girl": "f", "man": "m", "woman": "f",
+    # "fiancé" is left out: English copy writes it for women too ("his fiancé Rhonda Rouer")
+    "fiancee": "f", "fiancée": "f", "girlfriend": "f", "boyfriend": "m",
+    "widow": "f", "widower": "m", "niece": "f", "nephew": "m", "granddaughter": "f", "grandson": "m",
+    "mom": "f", "dad": "m", "stepmother": "f", "stepfather": "m", "stepson": "m", "stepdaughter": "f",
+    "ex-wife": "f", "ex-husband": "m", "sportsman": "m", "sportswoman": "f", "policeman": "m", "policewoman": "f",
 }
+# Page furniture the model reads as names ("Story Continued Below", "Twitter Pinterest"): a name
+# made only of these words is not an entity.
+CHROME_WORDS = frozenset({
+    "story", "continued", "below", "above", "read", "more", "share", "tweet", "facebook", "twitter", "pinterest",
+    "email", "e-mail", "print", "comments", "comment", "related", "click", "here", "sign", "up", "subscribe",
+    "newsletter", "skip", "embed", "close", "photo", "photos", "video", "videos", "gallery", "image", "images",
+    "advertisement", "replay", "watch", "watched", "just", "must", "live", "blog", "updated", "published", "next",
+    "previous", "whatsapp", "linkedin", "reddit", "copy", "link", "caption", "hide", "show", "full", "screen",
+    "trending", "news", "now", "playing", "autoplay", "x", "instagram", "youtube", "messenger", "sms",
+})
 # Arabic definite article written onto a name: al-Rubaie, el-Amrani, Al-Rubaie, ad-Din.
 ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐‑'’]", re.I)
 ARABIC_PARTICLES = frozenset({"al", "el"})
@@ -54,6 +71,8 @@ NAME_PARTICLES = frozenset({
     "al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "den", "de", "da", "di", "du",
     "la", "le", "del", "della", "dos", "das", "ter", "ten", "y", "st",
 })
+# Suffixes after a surname that are not the surname ("William W. Taylor III", "Robert F. Kennedy Jr.").
+GENERATIONAL_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Connector words an expansion of an acronym may contain ("Department of Defense").
 ACRONYM_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&", "to", "at"})
 
@@ -162,8 +181,8 @@ def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
     ("pieter", "de vries"), doubled letters single."""
     core: list[str] = []
     pending = ""
-    for token in tokens:
-        if token in ARABIC_PARTICLES:
+    for n, token in enumerate(tokens):
+        if token in ARABIC_PARTICLES or (n and token in GENERATIONAL_SUFFIXES):
             continue
         if token in NAME_PARTICLES and token != tokens[-1]:
             pending += token + " "

@@ -24,9 +24,20 @@ from storydesk.extract.names import american, fold
 from storydesk.model import Article, Entity, Quote, QuoteMention, Sentence, Span
 from storydesk.segment import paragraph_spans
 
-OPENING = "\"“„«"
-CLOSING = "\"”»"
-_MARK = re.compile("[\"“”„«»]")
+# Double quotation marks as written: straight, curly, guillemets, and the LDC newswire archives'
+# ``two backticks'' (closed by two apostrophes, or two curly ones after a text was "smartened").
+OPENING = ("\"", "“", "„", "«", "``")
+CLOSING = ("\"", "”", "»", "''", "’’")
+_REOPENING = ("“", "„", "«", "``")  # an opening mark inside an open quote: the first one was stray
+_MARK = re.compile("``|''|’’|[\"“”„«»]")
+# Single quotation marks (British style, and quotes in headlines): an opening mark at a word's
+# start before a letter, a closing one at a word's end. An apostrophe ending a plural before a
+# lowercase word ("the residents' association") is not a closing mark.
+_SINGLE_OPEN = re.compile(r"(?<![\w'’‘])(['‘])(?=[^\W\d_])")
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s'‘])['’](?![^\W_])")
+# A paragraph that is a link to another story ends like this.
+_LINK_TEASER = re.compile(r"\b(?:Read more|Read More|READ MORE|Continue reading)\W*$")
+_PLURAL_POSSESSIVE = re.compile(r"s['’] [a-z]")
 # A quote no one is said to speak needs this many words: shorter quoted words are scare quotes
 # or names ("the so-called "safe zone"") more often than speech.
 MIN_UNATTRIBUTED_WORDS = 5
@@ -77,11 +88,14 @@ def quote_mentions(article: Article, sentences: list[Sentence], speakers: Speake
         next_open = quoted[i + 1].open_at if i + 1 < len(quoted) and quoted[i + 1].paragraph == q.last_paragraph else None
         attributions.append(attribute(article.id, text, q, paragraphs, previous_close, next_open, inside, speakers))
     attributions = _carry_speakers(quoted, attributions, paragraphs, text)
+    attributions = _pronoun_after_quote(quoted, attributions, speakers, article.id)
     starts = [s.start for s in sentences]
     found = []
     for q, who in zip(quoted, attributions, strict=True):
         if (who.kind == "none" and not _speech_like(q.text)) or (who.partial and not _partial_speech(q.text)):
             continue  # scare quotes, titles, one word inside someone's sentence ('it was "devastated"')
+        if who.kind == "none" and _LINK_TEASER.search(text, paragraphs[q.last_paragraph][0], paragraphs[q.last_paragraph][1]):
+            continue  # a related story's headline ("'A sense that ...': making sense of it Read more")
         at = bisect_right(starts, q.start) - 1
         found.append(QuoteMention(
             article=article.id, text=q.text, span=Span(article.id, q.start, q.end),
@@ -97,28 +111,53 @@ def quoted_texts(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedTex
     carried: list[tuple[int, int]] = []  # parts of a quote still open at a paragraph's end
     carried_open = carried_paragraph = -1
     for number, (p_start, p_end) in enumerate(paragraphs):
-        if carried and text[p_start] not in OPENING:
+        if carried and not text.startswith(OPENING, p_start):
             carried = []  # the quote never closed: drop it, keep the rest of the article
-        open_at = None
+        open_at = open_len = None
         for mark in _MARK.finditer(text, p_start, p_end):
             i, char = mark.start(), mark.group()
             if open_at is None:
                 if char in OPENING:
-                    open_at = i
+                    open_at, open_len = i, len(char)
             elif char in CLOSING:
-                parts = [*carried, (open_at + 1, i)]
+                parts = [*carried, (open_at + open_len, i)]
                 first_open = carried_open if carried else open_at
                 first_paragraph = carried_paragraph if carried else number
-                quote = _quoted(text, parts, first_open, i + 1, first_paragraph, number)
+                quote = _quoted(text, parts, first_open, mark.end(), first_paragraph, number)
                 if quote is not None:
                     found.append(quote)
                 open_at, carried = None, []
-            elif char in "“„«":
-                open_at = i  # a new opening mark inside an open quote: the first one was stray
+            elif char in _REOPENING:
+                open_at, open_len = i, len(char)
         if open_at is not None:
             if not carried:
                 carried_open, carried_paragraph = open_at, number
-            carried = [*carried, (open_at + 1, p_end)]
+            carried = [*carried, (open_at + open_len, p_end)]
+    inside = [(q.open_at, q.close_at) for q in found]
+    found += [q for q in _single_quoted(text, paragraphs) if not any(o <= q.open_at < c for o, c in inside)]
+    return sorted(found, key=lambda q: q.open_at)
+
+
+def _single_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedText]:
+    """Quotes in single marks, each within one paragraph; none inside double quotation marks."""
+    found = []
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        if "'" not in text[p_start:p_end] and "‘" not in text[p_start:p_end]:
+            continue
+        at = p_start
+        while (opening := _SINGLE_OPEN.search(text, at, p_end)) is not None:
+            wanted = "’" if opening.group(1) == "‘" else "'"
+            close = next((m for m in _SINGLE_CLOSE.finditer(text, opening.end(), p_end)
+                          if m.group() == wanted and not _PLURAL_POSSESSIVE.match(text, m.start() - 1)), None)
+            if close is None:
+                break
+            words = text[opening.end():close.start()]
+            at = close.end()
+            if any(mark in words for mark in "\"“”"):
+                continue
+            quote = _quoted(text, [(opening.end(), close.start())], opening.start(), close.end(), number, number)
+            if quote is not None:
+                found.append(quote)
     return found
 
 
@@ -161,22 +200,45 @@ def _carry_speakers(quoted: list[QuotedText], found: list[Attribution], paragrap
                     text: str) -> list[Attribution]:
     """A quote with no attribution of its own takes the speaker of the quote before it when
     that quote sits in the same paragraph, or in the paragraph just before and this paragraph
-    is nothing but the quote (a speaker's words running on: "..." he said. / "More words.")."""
+    is nothing but the quote (a speaker's words running on: "..." he said. / "More words.").
+    Scare quotes in between ('confusing "bring" with "send"') do not break the run."""
     carried = list(found)
-    for i in range(1, len(quoted)):
-        q, previous = quoted[i], carried[i - 1]
-        if carried[i].kind != "none" or previous.kind == "none":
-            continue
-        # Only a quote opening its own sentence runs on ('"A," she said. "B."'), not quoted
-        # words inside a sentence ('a sign reading "Homes, not hotels."').
-        opens_sentence = re.search(r"(?:^|[.!?\"”])\s*$", text[paragraphs[q.paragraph][0]:q.open_at]) is not None
-        same_paragraph = quoted[i - 1].last_paragraph == q.paragraph and opens_sentence
-        p_end = paragraphs[q.last_paragraph][1]
-        whole_paragraph = (quoted[i - 1].last_paragraph == q.paragraph - 1 and q.open_at == paragraphs[q.paragraph][0]
-                           and not text[q.close_at:p_end].strip())
-        if same_paragraph or whole_paragraph:
-            carried[i] = Attribution("carried" if previous.name else "unnamed", previous.name, previous.entity, previous.cue)
+    last = None  # the quote before, scare quotes and titles skipped
+    for i, q in enumerate(quoted):
+        if last is not None and carried[i].kind == "none" and carried[last].kind != "none":
+            previous = carried[last]
+            # Only a quote opening its own sentence runs on ('"A," she said. "B."'), not quoted
+            # words inside a sentence ('a sign reading "Homes, not hotels."').
+            opens_sentence = re.search(r"(?:^|[.!?\"”])\s*$", text[paragraphs[q.paragraph][0]:q.open_at]) is not None
+            same_paragraph = quoted[last].last_paragraph == q.paragraph and opens_sentence
+            p_end = paragraphs[q.last_paragraph][1]
+            whole_paragraph = (quoted[last].last_paragraph == q.paragraph - 1 and q.open_at == paragraphs[q.paragraph][0]
+                               and not text[q.close_at:p_end].strip())
+            if same_paragraph or whole_paragraph:
+                carried[i] = Attribution("carried" if previous.name else "unnamed", previous.name, previous.entity,
+                                         previous.cue)
+        if carried[i].kind != "none" or _speech_like(q.text):
+            last = i
     return carried
+
+
+def _pronoun_after_quote(quoted: list[QuotedText], found: list[Attribution], speakers: Speakers,
+                         article: str) -> list[Attribution]:
+    """'"...," said Barnes. / "...," he said.': "he" right after a quote is that quote's speaker
+    (when the gender allows), not someone named before it and not since."""
+    result = list(found)
+    for i in range(1, len(quoted)):
+        who, previous = result[i], result[i - 1]
+        if who.pronoun_gender is None or not previous.name or previous.name == who.name or previous.kind == "none":
+            continue
+        if quoted[i].paragraph - quoted[i - 1].last_paragraph > 1:
+            continue
+        named_since = who.entity is not None and any(
+            e.id == who.entity for _, _, e in speakers.mentions_in(article, quoted[i - 1].open_at, quoted[i].open_at))
+        gender = speakers.gender.get(previous.entity) if previous.entity else None
+        if not named_since and gender in (None, who.pronoun_gender):
+            result[i] = Attribution("pronoun", previous.name, previous.entity, who.cue, who.partial, who.pronoun_gender)
+    return result
 
 
 # ---- merging across articles -----------------------------------------------------------------

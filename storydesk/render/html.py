@@ -133,7 +133,7 @@ def build_view(digest: Digest) -> dict:
     entities_by_type: dict[str, list] = {}
     for e in digest.extraction.entities:
         entities_by_type.setdefault(e.type, []).append(
-            {"name": e.name, "aliases": [a for a in e.aliases if a != e.name], "sources": len(set(e.sources)), "mentions": len(e.mentions)}
+            {"name": e.name, "aliases": [a for a in e.aliases if a != e.name], "sources": len(set(e.sources)), "mentions": e.mention_total}
         )
     n_articles = max(1, len(articles))
     return {
@@ -155,7 +155,8 @@ def build_view(digest: Digest) -> dict:
         "facts": [
             {
                 "text": f.text, "independent": f.independent_sources, "total": len(set(f.sources)),
-                "width": round(100 * f.independent_sources / n_articles),
+                # in steps of 5%: a class, not a style attribute, so a strict CSP (no inline styles) keeps it
+                "width_step": 5 * round(20 * min(1.0, f.independent_sources / n_articles)),
                 "citations": cite(f.sources, f.text, f.evidence),
             }
             for f in digest.alignment.facts if len(set(f.sources)) > 1

@@ -6,7 +6,26 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from storydesk.model import Digest
+from storydesk.model import (
+    Alignment,
+    Article,
+    Claim,
+    Conflict,
+    Digest,
+    Entity,
+    Extraction,
+    Fact,
+    Passage,
+    Problem,
+    Quote,
+    Removed,
+    ReusePair,
+    ReuseReport,
+    Span,
+    Story,
+    SummarySentence,
+    TimelineEntry,
+)
 from storydesk.version import __version__
 
 SCHEMA_ID = "storydesk.digest/1"
@@ -80,7 +99,7 @@ def digest_to_dict(digest: Digest) -> dict:
         "entities": [
             {
                 "id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-                "mentions": len(e.mentions), "sources": _sources(e.sources),
+                "mentions": e.mention_total, "sources": _sources(e.sources),
             }
             for e in digest.extraction.entities
         ],
@@ -95,6 +114,7 @@ def digest_to_dict(digest: Digest) -> dict:
             {
                 "id": f.id, "text": f.text, "sources": _sources(f.sources),
                 "independent_sources": f.independent_sources, "evidence": _evidence(f.evidence),
+                **({"origin_notes": list(f.origin_notes)} if f.origin_notes else {}),
             }
             for f in digest.alignment.facts
         ],
@@ -125,3 +145,107 @@ def digest_to_dict(digest: Digest) -> dict:
 
 def digest_to_json(digest: Digest, indent: int | None = 2) -> str:
     return json.dumps(digest_to_dict(digest), ensure_ascii=False, indent=indent)
+
+
+def _parse_date(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _spans(items) -> tuple[Span, ...]:
+    return tuple(Span(e["article"], e["start"], e["end"]) for e in items or ())
+
+
+def _problem(text: str) -> Problem:
+    where, _, message = text.partition(": ")  # str(Problem) is "where: message"
+    return Problem(where, message)
+
+
+def digest_from_dict(data: dict) -> Digest:
+    """The inverse of `digest_to_dict`: a Digest whose to_dict() gives `data` back.
+
+    Raises ValueError when `data` is not a storydesk.digest/1 document (a missing key, a wrong type).
+    """
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA_ID:
+        raise ValueError(f"not a {SCHEMA_ID} document")
+    try:
+        return _digest_from_dict(data)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise ValueError(f"malformed {SCHEMA_ID} document: {type(exc).__name__}: {exc}") from None
+
+
+def _digest_from_dict(data: dict) -> Digest:
+    from storydesk.reuse import copy_groups
+
+    story = data["story"]
+    articles = data["articles"]
+    pairs = tuple(
+        ReusePair(
+            a=p["a"], b=p["b"], share_a=p["share_a"], share_b=p["share_b"],
+            passages=tuple(Passage(x["a_start"], x["a_end"], x["b_start"], x["b_end"]) for x in p["passages"]),
+        )
+        for p in data["reuse"]
+    )
+    ids = [a["id"] for a in articles]
+    reuse = ReuseReport(
+        pairs=pairs,
+        originality={a["id"]: a["originality"] for a in articles},
+        original_spans={
+            a["id"]: tuple(Span(a["id"], s["start"], s["end"]) for s in a.get("original_passages", ())) for a in articles
+        },
+        # Not stored: found again from the pairs, exactly as the reuse stage found it.
+        copy_groups=tuple(copy_groups(ids, list(pairs))),
+    )
+    return Digest(
+        story=Story(story["id"], story["headline"], _parse_date(story.get("first_published")),
+                    _parse_date(story.get("last_published"))),
+        articles=tuple(
+            Article(
+                id=a["id"], text=a["text"], title=a.get("title"), source=a.get("source"), url=a.get("url"),
+                path=a.get("path"), published=_parse_date(a.get("published")), language=a.get("language"),
+                removed=tuple(Removed(r["text"], r["kind"], r.get("line")) for r in a["removed"]),
+            )
+            for a in articles
+        ),
+        reuse=reuse,
+        extraction=Extraction(
+            entities=tuple(
+                Entity(id=e["id"], name=e["name"], type=e["type"], aliases=tuple(e["aliases"]),
+                       sources=tuple(e["sources"]), mention_count=e.get("mentions", 0))
+                for e in data["entities"]
+            ),
+            quotes=tuple(
+                Quote(id=q["id"], text=q["text"], speaker=q.get("speaker"), sources=tuple(q["sources"]),
+                      speaker_entity=q.get("speaker_entity"), evidence=_spans(q.get("evidence")),
+                      variants=tuple(q.get("variants", ())))
+                for q in data["quotes"]
+            ),
+        ),
+        alignment=Alignment(
+            facts=tuple(
+                Fact(id=f["id"], text=f["text"], sources=tuple(f["sources"]),
+                     independent_sources=f.get("independent_sources", len(f["sources"])), evidence=_spans(f.get("evidence")),
+                     origin_notes=tuple(f.get("origin_notes") or ()))
+                for f in data["facts"]
+            ),
+            conflicts=tuple(
+                Conflict(
+                    id=c["id"], topic=c["topic"], kind=c["kind"], severity=c.get("severity", "contradiction"),
+                    claims=tuple(Claim(cl["value"], cl["text"], tuple(cl["sources"]), _spans(cl.get("evidence")))
+                                 for cl in c["claims"]),
+                )
+                for c in data["conflicts"]
+            ),
+            timeline=tuple(
+                TimelineEntry(date=t["date"], text=t["text"], sources=tuple(t["sources"]), date_text=t.get("date_text"),
+                              evidence=_spans(t.get("evidence")))
+                for t in data["timeline"]
+            ),
+            unique_facts={a["id"]: tuple(a.get("unique_facts", ())) for a in articles},
+        ),
+        summary=tuple(
+            SummarySentence(text=s["text"], sources=tuple(s["sources"]), facts=tuple(s.get("facts", ())),
+                            evidence=_spans(s.get("evidence")))
+            for s in data["summary"]
+        ),
+        problems=tuple(_problem(p) for p in data.get("problems", ())),
+    )

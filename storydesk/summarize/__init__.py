@@ -4,16 +4,20 @@
 
 Extractive: nothing is said that an article does not say in those words. The steps are
 
-1. candidates (`candidates.py`): sentences that can stand alone, datelines cut, boilerplate out;
+1. candidates (`candidates.py`, `standalone.py`): sentences that read on their own (no leaning
+   on a sentence left out, no speaker named only "he" or "Price", no caption, teaser or archive
+   notice), datelines cut; articles about something else are left out (`focus.py`);
 2. support (`verify.py`): for each candidate, the articles that state it too, counted as
    independent sources (copies of one wire story count once, from the reuse stage) and joined
    with the sources of the aligned facts it carries;
 3. selection (`selection.py`): LexRank centrality + lead position + support, greedy MMR within
-   the word budget, then story order; a sentence stating the minority side of a conflict the
-   align stage found ("six firefighters" where the other sources say at least four) goes last,
-   so it reaches the summary only when nothing else is left (the conflicts section shows it);
-4. verification: each citation is checked again (words, numbers, polarity; `verify.py`) and
-   a failing one is dropped, as is a sentence left with no source.
+   the word budget, then story order. The lead is the candidate that best matches what the
+   other independent sources open with (`focus.py`). A sentence stating the minority side of a
+   conflict the align stage found ("six firefighters" where the other sources say at least
+   four) stays out while any other candidate is left (the conflicts section shows it);
+4. verification: each citation is checked again (words, numbers, polarity, names and the claim
+   itself: predicate, object, modality; `verify.py`, `claim.py`) and a failing one is dropped,
+   as is a sentence left with no source.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import numpy as np
 
 from storydesk.model import Alignment, Article, Fact, ReuseReport, Sentence, Span, SummarySentence
 from storydesk.summarize.candidates import Candidate, find_candidates, rejection, strip_dateline
+from storydesk.summarize.focus import lead_index, off_topic_articles
 from storydesk.summarize.selection import (
     W_CENTRALITY,
     W_POSITION,
@@ -54,6 +59,14 @@ def summarize(
 ) -> list[SummarySentence]:
     """At most `words` words of the story's most central, best supported, non-repeating sentences."""
     cands = cap_candidates(find_candidates(articles, sentences))
+    off_topic = off_topic_articles(articles)
+    if any(c.article not in off_topic for c in cands):
+        cands = [c for c in cands if c.article not in off_topic]
+    # A side of a disagreement the align stage found is not asserted as fact: while anything else
+    # is left, a sentence stating a disputed side stays out (the conflicts section shows both).
+    disputed = _minority_sides(alignment, reuse)
+    if any(not any(_overlaps(c.span, d) for d in disputed) for c in cands):
+        cands = [c for c in cands if not any(_overlaps(c.span, d) for d in disputed)]
     if not cands:
         return []
     index = EvidenceIndex(articles, sentences)
@@ -67,8 +80,11 @@ def summarize(
     ])
     sims = similarity_matrix(cands)
     scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position_weights(cands) + W_SUPPORT * support
-    disputed = _minority_sides(alignment, reuse)
-    scores -= DISPUTED_PENALTY * np.array([any(_overlaps(c.span, d) for d in disputed) for c in cands])
+    is_disputed = np.array([any(_overlaps(c.span, d) for d in disputed) for c in cands])
+    scores -= DISPUTED_PENALTY * is_disputed
+    lead = lead_index(cands, sims, reuse)
+    if lead is not None and not is_disputed[lead]:
+        scores[lead] = scores.max() + 1.0  # the news opens the summary
     chosen = story_order(cands, select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated]))
     rank = {a.id: i for i, a in enumerate(articles)}
     summary = []

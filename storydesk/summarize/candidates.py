@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from storydesk.clean.rules import match_rule
 from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Sentence, Span
+from storydesk.summarize.standalone import dependence
 from storydesk.summarize.text import content_terms, word_count
 
 # Shorter sentences are headings, labels or fragments ("Long Story Short", "Why is this
@@ -115,7 +116,7 @@ def rejection(text: str) -> str | None:
         return "quotes a speaker it names only as a pronoun"
     if len(content_terms(text)) < MIN_CONTENT_TERMS:
         return "says too little"
-    return None
+    return dependence(text)
 
 
 def _unbalanced_quote(text: str) -> bool:

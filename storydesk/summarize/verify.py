@@ -7,6 +7,8 @@ spread a claim over two), holds
 - every number the sentence states (a rewrite saying "three warehouses" does not support "two
   warehouses", however many other words they share), and
 - the same polarity: both negated or neither ("no one was inside" is not "a watchman was inside"),
+- the claim itself (`claim.py`): the words of its predicate, subject, object and complement,
+  and its modality ("could", "should"), so shared topic words are not enough;
 - every name the sentence gives, spelled alike (at least `NAME_SIMILARITY`: "Harbour" and
   "Harbor", "al-Rubaie" and the misspelt "al-Rubiae"), so a quote an outlet gives to someone
   else is not cited for the speaker the summary names.
@@ -23,6 +25,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from storydesk.model import Article, Sentence, Span
+from storydesk.summarize.claim import claim_of, modality_of, states_claim
 from storydesk.summarize.text import content_terms, names, negated, numbers, words
 
 # Share of a summary sentence's content words the cited evidence must contain. Measured on the
@@ -103,6 +106,11 @@ class EvidenceIndex:
             if self.units[i].span.article == article and need_numbers <= self._numbers[i]
             and self._negated[i] == polarity and _names_present(need_names, self._words[i])
         ]
+        if not passing:
+            return None
+        claim = claim_of(text)
+        passing = [i for i in passing if text in self.units[i].text or states_claim(
+            claim, frozenset(content_terms(self.units[i].text)), modality_of(self.units[i].text))]
         if not passing:
             return None
         # The fullest match, then the shorter unit (one sentence rather than a pair).

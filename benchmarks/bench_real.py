@@ -1,0 +1,219 @@
+"""The summary on real news, judged by reading: storydesk's digest beside sumy LexRank.
+
+    python benchmarks/bench_real.py                    # both halves: run, score, list what is unjudged
+    python benchmarks/bench_real.py --split held-out   # one half
+    python benchmarks/bench_real.py --from out/bench_real.json   # score a saved run again (no digest)
+
+The gold set (`benchmarks/gold/real/`, README there): 40 Multi-News validation clusters of 3+
+articles drawn with `random.Random(SEED).sample` from the sorted ids of all such clusters; the
+first 20 drawn are the tune half, the other 20 the held-out half. Each cluster's gold gives its
+main event and its key facts (`f1`...), written by reading every article.
+
+Every summary sentence is scored from `judgments.json`, judgments made by reading and keyed by
+text so that only new sentences need reading after a change (`review_summary.py` lists them):
+- sentences[cluster][text] = {"claims": [...], "flag": ...}: the claims it states ("main" for
+  the main event, "f3" for key fact 3, "x:..." for anything else), and "ok", "offtopic",
+  "dangling" (leans on text the reader does not see), "heading" (heading, teaser, chrome) or
+  "wrong" (says something about this story the articles do not support);
+- citations[cluster][text][article] = true when that article states the sentence's claim.
+
+Scores per half, per system (both at the same word budget, `--words`):
+- lead: the first sentence states the main event (% of clusters);
+- citations: cited articles that state the sentence's claim (% of citations; storydesk only);
+- bad sentences: flagged, or a duplicate (every claim already stated by an earlier sentence);
+- key facts: gold key facts stated by some sentence (% of all key facts).
+LexRank (sumy 0.13, as in bench_summarize.py: our sentence splits, its English stop words and
+stemmer) runs on storydesk's cleaned text and takes its best sentences that fit the budget, in
+document order, so both systems are judged on the same clean sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DATA = ROOT.parent / "shared" / "data" / "multinews" / "val.jsonl"
+GOLD = ROOT / "benchmarks" / "gold" / "real"
+SEED = 15
+CLUSTERS = 40
+MIN_ARTICLES = 3
+WORDS = 120  # the digest's default summary length
+SPLITS = ("tune", "held-out")
+FLAGS = ("ok", "offtopic", "dangling", "heading", "wrong")
+
+
+def select_clusters(records: list[dict]) -> dict[str, list[str]]:
+    """The gold clusters, drawn with a fixed seed: the first half drawn is tune, the rest held-out."""
+    eligible = sorted(r["id"] for r in records if len(r["documents"]) >= MIN_ARTICLES)
+    drawn = random.Random(SEED).sample(eligible, CLUSTERS)
+    return {"tune": drawn[: CLUSTERS // 2], "held-out": drawn[CLUSTERS // 2:]}
+
+
+def load_records(path: Path = DATA) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def lexrank_summary(sentences_by_article: list[list[str]], words: int) -> list[str]:
+    """sumy LexRank's best sentences that fit in `words` words, in document order."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_summarize import _Tokenizer
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    tokenizer = _Tokenizer()
+    sentences = [SumySentence(s, tokenizer) for doc in sentences_by_article for s in doc]
+    if not sentences:
+        return []
+
+    def within_budget(infos):  # sumy hands this the sentences best first
+        out, used = [], 0
+        for info in infos:
+            n = len(str(info.sentence).split())
+            if used + n <= words:
+                out.append(info)
+                used += n
+        return out
+
+    return [str(s) for s in summarizer(ObjectDocumentModel([Paragraph(sentences)]), within_budget)]
+
+
+def run_cluster(record: dict, words: int) -> dict:
+    """The digest's summary (with each citation's evidence) and LexRank's, for one cluster."""
+    from storydesk.model import RawDocument
+    from storydesk.pipeline import digest
+
+    docs = [RawDocument(id=d["id"], content=d["text"], title=d.get("title") or None) for d in record["documents"]]
+    result = digest(docs, words=words, story_id=record["id"])
+    texts = {a.id: a.text for a in result.articles}
+    summary = [{
+        "text": s.text,
+        "sources": list(s.sources),
+        "evidence": {e.article: texts[e.article][e.start:e.end] for e in s.evidence},
+    } for s in result.summary]
+    by_article = [[s.text for s in result.sentences if s.article == a.id] for a in result.articles]
+    conflicts = [[c.value for c in conflict.claims] for conflict in result.alignment.conflicts]
+    return {"storydesk": summary, "lexrank": [{"text": t} for t in lexrank_summary(by_article, words)],
+            "conflicts": conflicts}
+
+
+def load_judgments() -> dict:
+    path = GOLD / "judgments.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"sentences": {}, "citations": {}}
+
+
+def load_gold() -> dict[str, dict]:
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((GOLD / "clusters").glob("*.json"))}
+
+
+def score(runs: dict[str, dict], split: list[str], gold: dict, judged: dict) -> tuple[dict, list[str]]:
+    """Per system: the four figures over the clusters of `split`, and the items still unjudged."""
+    unjudged: list[str] = []
+    out = {}
+    for system in ("storydesk", "lexrank"):
+        lead = clusters = sentences = bad = cites = good_cites = facts = covered = 0
+        flags: dict[str, int] = {}
+        for cluster in split:
+            if cluster not in runs or cluster not in gold:
+                continue
+            clusters += 1
+            keys = {f"f{i}" for i in range(1, len(gold[cluster]["key_facts"]) + 1)}
+            facts += len(keys)
+            seen: set[str] = set()
+            for n, sentence in enumerate(runs[cluster][system]):
+                text = sentence["text"]
+                verdict = judged["sentences"].get(cluster, {}).get(text)
+                if verdict is None:
+                    unjudged.append(f"{cluster} sentence: {text}")
+                    continue
+                claims = set(verdict["claims"])
+                sentences += 1
+                flag = verdict["flag"]
+                if flag == "ok" and claims and claims <= seen:
+                    flag = "duplicate"
+                flags[flag] = flags.get(flag, 0) + 1
+                bad += flag != "ok"
+                lead += n == 0 and "main" in claims
+                seen |= claims
+                for article in sentence.get("sources", []):
+                    ok = judged["citations"].get(cluster, {}).get(text, {}).get(article)
+                    if ok is None:
+                        unjudged.append(f"{cluster} citation {article}: {text}")
+                        continue
+                    cites += 1
+                    good_cites += bool(ok)
+            covered += len(keys & seen)
+        out[system] = {"clusters": clusters, "lead": lead, "sentences": sentences, "bad": bad, "flags": flags,
+                       "citations": cites, "valid": good_cites, "facts": facts, "covered": covered}
+    return out, unjudged
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.0f}% ({a}/{b})" if b else "-"
+
+
+def print_table(name: str, figures: dict) -> None:
+    print(f"\n{name}\n")
+    print("| system | clusters | lead states the main event | citations valid | off-topic/dangling/heading/"
+          "duplicate | key facts covered | sentences judged |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for system, f in figures.items():
+        cites = _pct(f["valid"], f["citations"]) if system == "storydesk" else "n/a"
+        print(f"| {system} | {f['clusters']} | {_pct(f['lead'], f['clusters'])} | {cites} | "
+              f"{_pct(f['bad'], f['sentences'])} | {_pct(f['covered'], f['facts'])} | {f['sentences']} |")
+    for system, f in figures.items():
+        print(f"{system} sentence flags: {dict(sorted(f['flags'].items()))}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--split", choices=(*SPLITS, "both"), default="both")
+    parser.add_argument("--words", type=int, default=WORDS)
+    parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench_real.json",
+                        help="where the run (summaries and evidence) is saved for review_summary.py")
+    parser.add_argument("--from", dest="saved", type=Path, help="score a saved run instead of running")
+    parser.add_argument("--clusters", nargs="*", help="only these cluster ids")
+    args = parser.parse_args()
+    if not args.data.exists():
+        print(f"no data at {args.data}; nothing to score", file=sys.stderr)
+        return 0
+    records = {r["id"]: r for r in load_records(args.data)}
+    halves = select_clusters(list(records.values()))
+    wanted = SPLITS if args.split == "both" else (args.split,)
+    if args.saved:
+        runs = json.loads(args.saved.read_text(encoding="utf-8"))
+    else:
+        runs = {}
+        for half in wanted:
+            for cluster in halves[half]:
+                if args.clusters and cluster not in args.clusters:
+                    continue
+                runs[cluster] = run_cluster(records[cluster], args.words)
+                print(f"{cluster}: {len(runs[cluster]['storydesk'])} sentences", file=sys.stderr, flush=True)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(runs, indent=1, ensure_ascii=False), encoding="utf-8")
+    gold, judged = load_gold(), load_judgments()
+    missing = []
+    for half in wanted:
+        figures, unjudged = score(runs, halves[half], gold, judged)
+        print_table(f"{half} half, {args.words}-word summaries", figures)
+        missing += unjudged
+    if missing:
+        print(f"\n{len(missing)} items unjudged (not scored); `python benchmarks/review_summary.py` shows them")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

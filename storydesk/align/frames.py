@@ -1,0 +1,209 @@
+"""Claims as event frames, read from spaCy's dependency parse.
+
+A frame is one verb of a sentence with its arguments: predicate, agent (subject), patient
+(object), complement ("less intelligent"), whether it is negated, its modality (stated plainly,
+reported as someone's words, denied, hedged, asked) and who the sentence gives it to. Two
+sentences state the same event when their frames align, not when they share words: "did not make
+the rats less intelligent" and "makes rats less willing" share a predicate and a patient but not
+a complement; "He has not faced a competitive campaign" and "Republicans facing competitive
+re-elections" not a patient.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storydesk.lexicon import REPORTING_VERBS, stem
+
+# Verbs whose clause is a claim someone rejects: "X denied that he muzzled Y" does not state that
+# anyone was muzzled.
+DENY_LEMMAS = frozenset({"deny", "reject", "dispute", "refute", "disown", "contest"})
+# What makes a clause a possibility, not a fact: modal auxiliaries, and verbs of attempt or seeming
+# governing it ("appears to try to pull over").
+HEDGE_AUX = frozenset({"may", "might"})
+HEDGE_LEMMAS = frozenset({"try", "attempt", "appear", "seem", "plan", "hope", "want", "consider", "expect"})
+REPORTING_LEMMAS = frozenset({"say", "tell", "add", "report", "state", "write", "claim", "announce", "note",
+                              "explain", "insist", "confirm", "acknowledge", "admit", "argue", "warn"}
+                             | {v for v in REPORTING_VERBS if not v.endswith(("s", "ed"))})
+_VERB_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "csubj"})
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that", "who", "which", "one"})
+_NEGATING_DETERMINERS = frozenset({"no", "neither"})
+# Parsed documents kept by text: the fact grouping, statements and attributions of one digest ask
+# for the same sentences; a story has a few hundred.
+_CACHE_LIMIT = 5000
+_parsed: dict[str, object] = {}
+
+
+@dataclass(frozen=True)
+class Frame:
+    predicate: str
+    agent: str | None
+    patient: str | None
+    complement: str | None
+    negated: bool
+    modality: str  # plain | said | denied | hedged | question
+    speaker: str | None
+
+
+def clear_cache() -> None:
+    """Forget parsed sentences (benchmarks time the parse; long runs free memory)."""
+    _parsed.clear()
+
+
+def parse(texts: list[str]) -> list:
+    """spaCy docs for `texts` (parsed once per text, in batches)."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _parsed))
+    if missing:
+        from storydesk.nlp import get_parser
+
+        if len(_parsed) + len(missing) > _CACHE_LIMIT:
+            _parsed.clear()
+        for text, doc in zip(missing, get_parser().pipe(missing, batch_size=64), strict=True):
+            _parsed[text] = doc
+    return [_parsed[t] for t in texts]
+
+
+def _key(token) -> str | None:
+    """An argument as compared across sentences: its lemma, lower case; pronouns match anything."""
+    if token is None:
+        return None
+    word = token.lemma_.lower()
+    return None if word in _PRONOUNS else stem(word)
+
+
+def _child(verb, deps: set[str]):
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
+def _name(token) -> str:
+    """A speaker's words: the subject with its appositive name ("Kushner's lawyer, Jamie Gorelick")."""
+    appos = _child(token, {"appos"})
+    head = appos if appos is not None and appos.pos_ == "PROPN" else token
+    parts = [c.text for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head.text]
+    return " ".join(parts)
+
+
+def _governors(verb):
+    """The verbs above `verb` through clausal links, nearest first."""
+    token = verb
+    while token.dep_ in {"ccomp", "xcomp", "conj", "advcl", "pcomp"} and token.head is not token:
+        token = token.head
+        yield token
+
+
+def frame_of(verb, question: bool) -> Frame:
+    subject = _child(verb, {"nsubj", "nsubjpass", "csubj", "expl"})
+    agent = _child(verb, {"nsubj"})
+    if agent is None:
+        by = _child(verb, {"agent"})
+        agent = _child(by, {"pobj"}) if by is not None else None
+    patient = _child(verb, {"dobj", "nsubjpass"})
+    complement = _child(verb, {"acomp", "oprd", "attr", "xcomp", "ccomp", "dative"})
+    if complement is not None and complement.pos_ in {"VERB", "AUX"}:
+        complement = None
+    negated = any(c.dep_ == "neg" for c in verb.children) or any(
+        d.lower_ in _NEGATING_DETERMINERS for arg in (subject, patient) if arg is not None for d in arg.children
+        if d.dep_ == "det") or (subject is not None and subject.lower_ in {"nobody", "nothing", "none"})
+    modality, speaker = "question" if question else "plain", None
+    if any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in verb.children):
+        modality = "hedged"
+    for governor in _governors(verb):
+        lemma = governor.lemma_.lower()
+        if lemma in DENY_LEMMAS:
+            modality = "denied"
+            break
+        if lemma in HEDGE_LEMMAS or any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in governor.children):
+            modality = "hedged"
+            break
+        if lemma in REPORTING_LEMMAS:
+            said_by = _child(governor, {"nsubj"})
+            speaker = _name(said_by) if said_by is not None else None
+            if modality == "plain":
+                modality = "said"
+            break
+    if verb.lemma_.lower() in DENY_LEMMAS:
+        modality = "denied"
+    return Frame(verb.lemma_.lower(), _key(agent), _key(patient), _key(complement), negated, modality, speaker)
+
+
+def frames(text: str) -> list[Frame]:
+    """Every verb frame of a sentence, reporting verbs included."""
+    doc = parse([text])[0]
+    question = text.rstrip(" \"'”’)").endswith("?")
+    return [frame_of(t, question) for t in doc if t.pos_ in {"VERB", "AUX"} and t.dep_ in _VERB_DEPS]
+
+
+def main_frame(text: str) -> Frame | None:
+    """The frame a sentence asserts: its root, or the clause its root reports or denies."""
+    doc = parse([text])[0]
+    question = text.rstrip(" \"'”’)").endswith("?")
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    if root.lemma_.lower() in REPORTING_LEMMAS | DENY_LEMMAS:
+        clause = _child(root, {"ccomp"})
+        if clause is not None:
+            return frame_of(clause, question)
+    return frame_of(root, question)
+
+
+def stance(text: str) -> str:
+    """How a sentence holds its main claim: plain, negated, denied, hedged or question. A denial,
+    a question or a hedge does not support the plain claim."""
+    frame = main_frame(text)
+    if frame is None:
+        return "plain"
+    if frame.modality in {"denied", "hedged", "question"}:
+        return frame.modality
+    return "negated" if frame.negated else "plain"
+
+
+def aligned(a: Frame, b: Frame) -> bool:
+    """Same event: one predicate, and no argument that both give and give differently."""
+    if stem(a.predicate) != stem(b.predicate):
+        return False
+    return all(x is None or y is None or x == y for x, y in
+               ((a.agent, b.agent), (a.patient, b.patient), (a.complement, b.complement)))
+
+
+def speaks(name: str, text: str) -> bool | None:
+    """Does the sentence make `name` its speaker (subject of a reporting verb, its appositive, or
+    "according to NAME")? None when the name is not in the sentence (given from the paragraph)."""
+    surname = name.split()[-1] if name.split() else ""
+    doc = parse([text])[0]
+    tokens = [t for t in doc if t.text == surname]
+    if not tokens:
+        return None
+    for token in tokens:
+        head = token
+        while head.dep_ in {"compound", "flat", "appos"} and head.head is not head:
+            head = head.head
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_LEMMAS:
+            return True
+        if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+            return True
+    return False
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two forms of one name: the same surname ("Jonathan Hubbard" / "Jon Hubbard")."""
+    return bool(a.split()) and bool(b.split()) and a.split()[-1].lower() == b.split()[-1].lower()
+
+
+# Verbs that give a claim as someone's statement, for counting sources: the reporting verbs and
+# those of estimating and announcing ("activists estimate", "the Coast Guard reminds the public").
+_STATING_LEMMAS = REPORTING_LEMMAS | frozenset({"describe", "estimate", "remind", "announce", "release", "post",
+                                                "issue", "warn", "urge"})
+
+
+def attributed_to(text: str) -> str | None:
+    """Whose statement a sentence gives: the head word of the subject of its stating verb, or of
+    "according to X" (lower case, singular: "department", "guard", "activist", "urgant"), or None."""
+    doc = parse([text])[0]
+    for token in doc:
+        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+            return token.lemma_.lower()
+    for token in doc:
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in _STATING_LEMMAS and token.lower_ not in _PRONOUNS:
+            return token.lemma_.lower()
+    return None

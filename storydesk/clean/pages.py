@@ -1,0 +1,77 @@
+"""Pages that are not news articles: error pages, robot checks, sign-up and consent walls,
+web-archive crawl notices, JavaScript notices and photo galleries.
+
+A scraper saves such a page in place of the article it asked for (Multi-News has dozens). Their
+lines read like prose ("Sorry, the page you requested could not be found."), so the line
+cleaner keeps them; here the page as a whole is named, so it is left out with its reason.
+
+A notice is looked for only in a short page: in the kept body when that body is short, or
+anywhere when the body is nearly empty. A real article that mentions a 404 or cookies is long,
+or says so in a sentence that does not start like the notice does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storydesk.model import Removed
+
+# Body length (words) up to which a notice in the body makes the page a notice. Chosen on the
+# Multi-News pages read by hand: the notice pages keep under 120 words, the shortest real
+# articles that quote such phrases are longer or phrase them differently.
+NOTICE_BODY_MAX_WORDS = 150
+# Body length up to which a notice among the removed lines also counts (a consent wall whose
+# own lines the cleaner removed, leaving a sentence or two).
+NEARLY_EMPTY_WORDS = 40
+MIN_GALLERY_CAPTIONS = 3  # three captions and no story: a gallery, not an article with photos
+QUOTE_CHARS = 80  # the notice quoted in the reason is clipped to this
+
+_START = r"^\W*(?:(?:sorry|oops|uh[ -]oh|error|whoops)\b\W*)?"
+NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
+    ("an error page", _START + r"(404\b|page not found|(the )?page (you (requested|are looking for|were looking for|"
+                      r"tried to reach) )?(could not|cannot|can't|couldn't|can not) be found|we (can't|cannot|couldn't) "
+                      r"find (the|that|this) page|this (page|feature|content|video) is (not|no longer) available|"
+                      r"(this|the) (page|article|story) (has been|was) (removed|deleted)|something went wrong|"
+                      r"an error (has )?occurred|your custom domain mapping|access denied|403 forbidden)"),
+    ("a verification page (a robot check)", _START + r"(please )?(verify (that )?you('re| are) (not a robot|(a )?human)|"
+                                            r"are you a robot|checking (if the site connection is secure|your browser)|"
+                                            r"our systems have detected unusual traffic|press (&|and) hold)"),
+    ("a JavaScript notice", _START + r"(javascript is (disabled|required|not (enabled|available))|"
+                            r"(you need to |please )?(enable|turn on) javascript|this (site|page) requires javascript)"),
+    ("a sign-up or registration page", r"(^\W*thank(s| you) for (registering|signing up|subscribing)|"
+                                       r"\bwe have sent (you )?a confirmation e-?mail|\bactivate your account\b|"
+                                       r"\bjoin our mailing list\b|^\W*you must confirm your (signature|e-?mail)|"
+                                       r"^\W*(please )?(log|sign) ?in to (continue|read|view))"),
+    ("a consent or privacy notice", _START + r"(we value your privacy|we and our (\d+ )?partners (use|store)|"
+                                    r"(we|this site) uses? cookies|your privacy choices|manage (your )?consent|"
+                                    r"(when you )?tweet with a location|you can add location information to your tweets)"),
+    ("a web-archive crawl notice", r"(\balexa internet has been donating their crawl data|"
+                                   r"^these crawls are part of an effort to archive|^this crawl was run at a level|"
+                                   r"\bthe warc files associated with this crawl|^crawl of outlinks from|"
+                                   r"\bweb collections curated by\b|^\W*slash pages from every domain on the web|"
+                                   r"^this collection contains .{0,80}\bcrawls? performed by)"),
+))
+
+
+def not_an_article(body: Sequence[str], removed: Sequence[Removed]) -> str | None:
+    """Why a cleaned page is not a news article ("an error page: 'Sorry, ...'"), or None.
+
+    `body` holds the kept paragraphs, `removed` what the cleaner took out.
+    """
+    words = sum(len(p.split()) for p in body)
+    if words > NOTICE_BODY_MAX_WORDS:
+        return None
+    candidates = list(body) + ([r.text for r in removed] if words <= NEARLY_EMPTY_WORDS else [])
+    for name, pattern in NOTICES:
+        for text in candidates:
+            if pattern.search(text):
+                return f"{name}: {_clip(text)!r}"
+    captions = [r.text for r in removed if r.kind == "caption"]
+    if len(captions) >= MIN_GALLERY_CAPTIONS and words <= NEARLY_EMPTY_WORDS:
+        return f"a photo gallery ({len(captions)} captions and no story): {_clip(captions[0])!r}"
+    return None
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS - 1].rstrip() + "…"

@@ -1,0 +1,109 @@
+"""The claim a sentence makes, as the citation check compares it: who did what to what, and how surely.
+
+Sharing most words with a sentence is not stating it: "Pasztor faces two charges of murder."
+shares "Pasztor", "two" and "charged" with "Amber Pasztor ... was charged with criminal
+trespassing", and "The problem is not that Colbert isn't qualified." shares most of its words with
+"There's one problem, though: Colbert can't actually serve in the Senate." So beside the word,
+number, name and negation checks of `verify.py`, the evidence must hold the words of the claim
+itself, read off spaCy's dependency parse of the summary sentence:
+
+- the predicate (the main verb, or the verb of the clause a reporting verb introduces: in "Police
+  said she smothered them" the claim is "smothered"), unless it is a bare "be"/"have"/"do";
+- the heads of its object and complement ("charges" in "faces two charges of murder") and of a
+  named subject (a common-noun or pronoun subject is often reworded: "workers"/"staff");
+- its modality: a sentence saying something "could" or "may" happen is not supported by one
+  saying it will, nor the other way round.
+
+All words are compared as the summary's content terms (stemmed), so "was charged" meets
+"charges". Paraphrase with other words fails the check; the sentence's own article always
+passes (the summary quotes it), so a failing check costs a citation, never a true statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storydesk.lexicon import REPORTING_VERBS
+from storydesk.summarize.text import content_terms, words
+
+# Dependency labels (spaCy's English scheme) whose heads carry the claim beside the predicate.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "dative", "agent"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# A predicate that says nothing alone: the claim is in its complement.
+_LIGHT_VERBS = frozenset({"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "do", "does", "did",
+                          "get", "gets", "got", "make", "makes", "made"})
+_REPORTING = frozenset(REPORTING_VERBS)
+# Modal verbs by what they say about the claim.
+_MODALITY = {
+    "may": "possible", "might": "possible", "could": "possible", "can": "possible",
+    "should": "obligation", "must": "obligation", "ought": "obligation",
+    "would": "conditional",
+}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The content terms the evidence must hold, and the modal classes it must share."""
+
+    terms: frozenset[str]
+    modality: frozenset[str]
+
+
+@lru_cache(maxsize=20_000)
+def claim_of(text: str) -> Claim:
+    """The claim of a summary sentence (its first sentence, if the text holds more)."""
+    from storydesk.nlp import get_parser
+
+    doc = get_parser()(text)
+    sentence = next(iter(doc.sents), None)
+    if sentence is None:
+        return Claim(frozenset(), frozenset())
+    predicate = _claim_predicate(sentence.root)
+    heads = [predicate] if predicate.lower_ not in _LIGHT_VERBS else []
+    # A common-noun subject is often reworded ("workers"/"staff", "officials"/"authorities"); a
+    # named one must match (and `verify.py` checks every name anyway).
+    heads += [t for t in predicate.children if t.dep_ in _ARGUMENTS and t.pos_ not in ("PRON", "DET")
+              and (t.dep_ not in _SUBJECTS or t.pos_ == "PROPN")]
+    # "is a risk", "was named CEO": the complement of a light verb is the claim.
+    heads += [g for t in predicate.children if t.dep_ in ("attr", "acomp", "xcomp", "oprd")
+              for g in t.children if g.dep_ in ("dobj", "attr", "oprd") and g.pos_ not in ("PRON", "DET")]
+    # "killed her children to keep them safe": a purpose clause is part of what is claimed.
+    purposes = [t for t in predicate.children if t.dep_ == "advcl" and any(a.lower_ == "to" for a in t.children)]
+    heads += purposes + [g for p in purposes for g in p.children if g.dep_ in ("dobj", "acomp", "attr", "oprd")
+                         and g.pos_ not in ("PRON", "DET")]
+    terms = frozenset(t for h in heads for t in content_terms(h.text))
+    modality = frozenset(_MODALITY[t.lower_] for t in predicate.children
+                         if t.dep_ in ("aux", "auxpass") and t.lower_ in _MODALITY)
+    return Claim(terms, modality)
+
+
+def _claim_predicate(root):
+    """The verb that carries the claim: past a reporting verb to the clause it introduces."""
+    if root.lower_ in _REPORTING or root.text.lower() in _REPORTING:
+        for child in root.children:
+            if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+                return child
+    return root
+
+
+def modality_of(text: str) -> frozenset[str]:
+    """The modal classes any word of `text` expresses (evidence is compared by its words)."""
+    return frozenset(_MODALITY[w] for w in words(text) if w in _MODALITY)
+
+
+# Two stems meet when equal or when they share this long an opening ("exposur"/"expos" from
+# "exposure"/"exposing"): the light stemmer leaves derived forms apart.
+SHARED_PREFIX = 5
+
+
+def states_claim(claim: Claim, evidence_terms: frozenset[str], evidence_modality: frozenset[str]) -> bool:
+    """Whether evidence with these content terms and modal classes holds the claim."""
+    if not claim.modality <= evidence_modality:
+        return False
+    return all(t in evidence_terms or _prefix_match(t, evidence_terms) for t in claim.terms)
+
+
+def _prefix_match(term: str, evidence_terms: frozenset[str]) -> bool:
+    return len(term) >= SHARED_PREFIX and any(
+        len(e) >= SHARED_PREFIX and e[:SHARED_PREFIX] == term[:SHARED_PREFIX] for e in evidence_terms)

@@ -1,0 +1,127 @@
+"""Whether a sentence reads on its own, out of its article, as a statement of the news.
+
+A summary is read without the articles: a sentence that leans on text left out ("He stressed the
+sale remained illegal.", "Instead, the school called Elijah's mother"), speaks to or as someone
+the reader never meets ("I did not for a minute think this was going to happen."), quotes nobody
+("'The outcome of this case does not affect existing laws...'"), only names a speaker ("Sen.
+Lindsey Graham charged on Sunday."), teases ("Who would have thought...?") or is page furniture
+(photo captions, "Watch ... in the clip above", web-archive notices) tells the reader nothing
+they can trust. Each rule below was written from such sentences in the real-news tune half
+(benchmarks/gold/real/, judged by reading); `dependence(text)` names the first rule a sentence
+breaks, or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storydesk.lexicon import REPORTING_PATTERN
+
+# Opening words that point back at an earlier sentence: pronouns, and connectives that continue
+# or contrast with what came before ("But", "Instead", "Hence", "Rather").
+_ANAPHOR = re.compile(
+    r"^(?:he|she|they|it|its|his|her|their|them|him|those|these|such|"
+    r"and|or|so|yet|instead|rather|hence|thus|also|however|still|then|now|meanwhile|moreover|"
+    r"furthermore|besides|otherwise|nonetheless|nevertheless|indeed|likewise|similarly|"
+    r"in addition|as a result|at the time|at that time|by then|even so|other|another|both|"
+    r"the (?:other|same|latter|former|two|three|pair|duo|couple|statement|letter|post|move|decision|"
+    r"incident|actions?|step|comments?|remarks?|announcement|\d+-year-old)\b)\b",
+    re.I,
+)
+# "This"/"That"/"These" refer back, except before a time ("This week, Lenovo...").
+_DEMONSTRATIVE = re.compile(r"^(?:this|that|these)\b(?!\s+(?:week|month|year|morning|afternoon|evening|"
+                            r"weekend|summer|spring|fall|autumn|winter|season|time)\b)", re.I)
+# Quoted stretches, removed before looking for the writer's own voice.
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
+# A first or second person outside quotation marks: a writer, blogger or speaker talking to the
+# reader in their own voice ("Let me offer...", "you read that right").
+_PERSONAL = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|mine|we|we're|we've|us|our|ours|you|you're|your|yours)\b"
+                       r"|^(?:My|We|We're|Our|You|You're|Your|Let me)\b")  # capitalised only where a sentence starts
+# A sentence that is one quotation from first mark to last: nobody is named as saying it.
+_WHOLE_QUOTE = re.compile(r'^\s*["“‘\']([^"”]*)["”’\']\s*$')
+# A speaker named only by a pronoun anywhere in the sentence ('..."," he said, "...').
+_PRONOUN_SPEAKER = re.compile(rf"[,\"”’']\s+(?:he|she|they)\s+(?:{REPORTING_PATTERN})\b", re.I)
+# A bare attribution: a speaker, a speech verb, maybe a day, and nothing said.
+_BARE_ATTRIBUTION = re.compile(
+    rf"^[^\"“”,]{{0,80}}\b(?:{REPORTING_PATTERN}|charged)\b(?:\s+(?:on\s+)?(?:\w+day|today|tonight|yesterday|"
+    r"this (?:week|morning|afternoon|evening)))?\s*[.!]?\s*$",
+    re.I,
+)
+# Captions, players and archive notices the clean stage let through.
+_FURNITURE = re.compile(
+    r"\b(?:in this (?:\w+ )?(?:photo|photograph|image)|is pictured\b|editor['’]s note|poses? for (?:photographers|a photo)|"
+    r"\(associated press\)|\(ap photo|/getty images|getty images/|reuters/|photo(?:graph)? provided by|is seen (?:during|at|in)\b|"
+    r"file photo|hide caption|(?:clip|video|photo|gallery|player|slideshow) (?:above|below)|"
+    r"video has been rented|feature is not available|wayback machine|internet archive|this crawl|"
+    r"crawl data|web collections?|newsletters\b|archive-it|watch (?:the )?(?:full )?(?:episodes?|video|clip)|"
+    r"weeknights at|only on \w+\.?$|available on (?:itunes|amazon|netflix))",
+    re.I,
+)
+# Words pointing back at an earlier sentence ("Eleven of these sets of parents", "such a president", "that day").
+_BACK_REFERENCE = re.compile(r"^\W*\w+ of (?:these|those|them)\b|\bsuch an? (?!as\b)|\b(?:that|the same) (?:day|night|morning|week|time)\b",
+                             re.I)
+# A quotation given to a speaker named by one bare name ('..." said Vecchio.', '..." Cutter added'):
+# the reader was never told who that is. A first and last name ("said Jamie Zeitzer") is fine.
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?"
+_SURNAME_SPEAKER = re.compile(
+    rf"[\"”’'],?\s+(?:(?:{REPORTING_PATTERN})\s+{_TITLE}[A-Z][\w'-]+\s*[.,;]|{_TITLE}[A-Z][\w'-]+\s+(?:{REPORTING_PATTERN})\b)"
+)
+# A pronoun right after an opening connective or adverb ("But she believes...", "Unfortunately, he...").
+_LATE_ANAPHOR = re.compile(r"^(?:but|and|so|still|yet|unfortunately|fortunately|however|instead|meanwhile|now|then|"
+                           r"also|again|later|today|there)\W+(?:he|she|they|it|his|her|their|its|this|that)\b", re.I)
+# A sentence the splitter cut after a title ('...something else."Dr.') or ran into the next
+# ("accurate.If Ziegenhorn had known").
+_CUT_AFTER_TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Gen|Sen|Rep|Gov)\.\s*$")
+_RUN_TOGETHER = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")
+# A sentence needs this many lower-case words (of 3+ letters) outside brackets; fewer is a title
+# ('Mobb Deep – “Shook Ones” (Spaveech Remix)').
+MIN_PLAIN_WORDS = 2
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+# Openings of feature ledes that tease rather than tell.
+_TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imagine|picture this|guess what|"
+                     r"it'?s always|it'?s not every day|let me)\b", re.I)
+
+
+def dependence(text: str) -> str | None:
+    """Why `text` does not read on its own, or None when it does."""
+    stripped = text.strip().lstrip("\"“‘'(")
+    if _WHOLE_QUOTE.match(text):
+        return "a quotation with no speaker"
+    if _CUT_AFTER_TITLE.search(text) or _RUN_TOGETHER.search(text):
+        return "cut or run together by the sentence splitter"
+    if _ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped) or _LATE_ANAPHOR.match(stripped):
+        return "leans on an earlier sentence"
+    outside = _QUOTED.sub(" ", text)
+    if _PERSONAL.search(outside):
+        return "first or second person outside a quotation"
+    if outside.rstrip().rstrip("\"”’'").endswith("?"):
+        return "a question teases, it does not tell"
+    if _TEASER.match(stripped):
+        return "a teasing lede"
+    if _BACK_REFERENCE.search(outside):
+        return "leans on an earlier sentence"
+    if text.rstrip().endswith(("?\"", "?”", "?’")) and re.search(r"\basked\b", text):
+        return "a question teases, it does not tell"
+    if _PRONOUN_SPEAKER.search(text):
+        return "quotes a speaker it names only as a pronoun"
+    if not _QUOTED.search(text) and _BARE_ATTRIBUTION.match(text):
+        return "an attribution with nothing said"
+    if _SURNAME_SPEAKER.search(text):
+        return "quotes a speaker it names only by one name"
+    if _FURNITURE.search(text):
+        return "a caption, player or archive notice"
+    if text.count("(") != text.count(")"):
+        return "cut inside brackets"
+    if len(re.findall(r"\b[a-z][a-z'-]{2,}\b", _BRACKETED.sub(" ", text))) < MIN_PLAIN_WORDS:
+        return "a heading or title"
+    if _opens_with_quote_without_speaker(text):
+        return "a quotation with no speaker"
+    return None
+
+
+def _opens_with_quote_without_speaker(text: str) -> bool:
+    """A sentence opening inside a quotation whose attribution is not in it ('"... the end."')."""
+    if text.lstrip()[:1] not in ('"', "“"):
+        return False
+    outside = _QUOTED.sub(" ", text)
+    return re.search(rf"\b(?:{REPORTING_PATTERN}|according)\b", outside, re.I) is None

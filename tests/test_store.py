@@ -184,6 +184,40 @@ def test_store_cli_cluster_writes_assignments_and_reports_broken_lines(tmp_path)
     assert len({story[i] for i, _, _ in FIRE}) == 1 and story["fire-1"] != story["budget-1"] != story["drill-1"]
 
 
+def test_store_rerun_encodes_only_the_new_sentences(tmp_path):
+    """Sentence vectors are kept in the store: a story re-digested after an article joined encodes
+    that article's sentences only, even in a fresh process (the encoder's own cache emptied here)."""
+    from storydesk.embed import get_encoder
+    from storydesk.segment import split_sentences
+
+    day1 = write_jsonl(tmp_path / "day1.jsonl", DAY1)
+    store_path = tmp_path / "news.db"
+    update_store([day1], store_path)
+    with sqlite3.connect(store_path) as db:
+        assert db.execute("SELECT COUNT(*) FROM sentence_vectors").fetchone()[0] > 0
+    encoder = get_encoder()
+    encoder.clear_cache()
+    before = encoder.encoded
+    day2 = write_jsonl(tmp_path / "day2.jsonl", FIRE[2:3], day="2024-03-09")
+    report = update_store([day2], store_path)
+    assert len(report.digested) == 1
+    with StoryStore(store_path) as store:
+        added = store.story_articles(store.assignments()[FIRE[2][0]])[-1]
+    new_texts = {s.text for s in split_sentences(added)}
+    assert 0 < encoder.encoded - before <= len(new_texts)
+
+
+def test_store_run_with_two_worker_processes_gives_the_same_digests(tmp_path, first_run):
+    store_path, articles, report = first_run
+    parallel_path = tmp_path / "parallel.db"
+    parallel = update_store([articles], parallel_path, jobs=2)
+    assert sorted(parallel.digested) == sorted(report.digested) and not parallel.problems
+    with StoryStore(store_path) as one, StoryStore(parallel_path) as two:
+        for story_id in report.digested:
+            a, b = one.digest_dict(story_id), two.digest_dict(story_id)
+            assert a == b
+
+
 def test_store_merged_stories_move_their_articles_to_the_surviving_story(tmp_path):
     from storydesk.cluster import ClusterOptions
     from storydesk.model import Article

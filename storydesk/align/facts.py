@@ -132,16 +132,28 @@ def group_facts(
 
     if keep:
         sims = vectors[keep] @ vectors[keep].T
+        # Only pairs from different articles that reach the lowest cosine of a rule, or carry one
+        # quotation, can be one statement: numpy finds those, and only they are checked word by word.
+        article_codes = {a: n for n, a in enumerate(dict.fromkeys(sentences[i].article for i in keep))}
+        codes = np.array([article_codes[sentences[i].article] for i in keep])
+        close = sims >= min(SUPPORTED_FACT_COSINE, SHARED_FIGURE_COSINE)
+        by_quote: dict[str, list[int]] = {}
+        for x, i in enumerate(keep):
+            for quote in quoted[i]:
+                by_quote.setdefault(quote, []).append(x)
+        for xs in by_quote.values():
+            close[np.ix_(xs, xs)] = True
+        close = np.triu(close, 1) & (codes[:, None] != codes[None, :])
         # Same statement by meaning, or one quotation carried by both; and held the same way: a
         # denial, a question or a hedge is no support for the plain claim ("X denied that he
         # muzzled Y" / "Y said he had been muzzled").
         pairs = [
             (float(sims[x, y]), i, j)
-            for x, i in enumerate(keep) for y, j in enumerate(keep[x + 1:], x + 1)
-            if sentences[i].article != sentences[j].article
-            and (same_statement(float(sims[x, y]), jaccard(words[i], words[j]), bool(counts_of[i] & counts_of[j]))
-                 or bool(quoted[i] & quoted[j])
-                 or (float(sims[x, y]) >= SHARED_FIGURE_COSINE and bool(figures[i] & figures[j])))
+            for x, y in zip(*np.nonzero(close), strict=True)
+            for i, j in ((keep[x], keep[y]),)
+            if (same_statement(float(sims[x, y]), jaccard(words[i], words[j]), bool(counts_of[i] & counts_of[j]))
+                or bool(quoted[i] & quoted[j])
+                or (float(sims[x, y]) >= SHARED_FIGURE_COSINE and bool(figures[i] & figures[j])))
             and stance_of(i) == stance_of(j)
         ]
         # Closest pairs first, and a fact holds at most one sentence of each article: single links

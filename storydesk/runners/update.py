@@ -15,9 +15,10 @@ from pathlib import Path
 
 from storydesk.cluster import ClusterOptions
 from storydesk.model import Article, Problem, RawDocument
-from storydesk.pipeline import NothingToDigest, Options, digest_articles, english_only
+from storydesk.pipeline import Options, english_only
 from storydesk.reader import Input, ReadOptions, iter_batches, read_documents, with_default_date
 from storydesk.runners.clustering import ASSIGN_BATCH, Progress
+from storydesk.runners.digests import digest_stories
 from storydesk.store import LOCK_WAIT_SECONDS, StoryStore
 
 
@@ -37,10 +38,12 @@ def update_store(
     cluster_options: ClusterOptions | None = None,
     digest_options: Options | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
     lock_wait: float = LOCK_WAIT_SECONDS,
     on_wait: Callable[[str], None] | None = None,
 ) -> RunReport:
-    """Add the new articles under `inputs` to the store, then digest every story that changed.
+    """Add the new articles under `inputs` to the store, then digest every story that changed
+    (in `jobs` worker processes when above 1: storydesk.runners.digests).
 
     Never raises on bad input: unreadable files and records are in the report's problems. One
     run writes to a store at a time: another waits up to `lock_wait` seconds (see StoryStore).
@@ -69,18 +72,12 @@ def update_store(
             if progress:
                 progress("clustering", done, len(fresh))
         stale = store.stale_stories()
-        options = digest_options or Options()
-        for count, story_id in enumerate(stale, start=1):
-            story_problems: list[Problem] = []
-            try:
-                digest = digest_articles(store.story_articles(story_id), replace(options, story_id=story_id),
-                                         story_problems)
-            except NothingToDigest:
-                story_problems.append(Problem("digest", "nothing in the story could be digested; left stale"))
-            else:
-                store.save_digest(story_id, digest)
-                report.digested.append(story_id)
-            report.problems.extend(Problem(f"story {story_id}: {p.where}", p.message) for p in story_problems)
+        results = digest_stories(store, stale, digest_options or Options(), jobs=jobs)
+        for count, result in enumerate(results, start=1):
+            if result.digest is not None:
+                store.save_digest(result.story_id, result.digest)
+                report.digested.append(result.story_id)
+            report.problems.extend(Problem(f"story {result.story_id}: {p.where}", p.message) for p in result.problems)
             if progress:
                 progress("digesting", count, len(stale))
     return report

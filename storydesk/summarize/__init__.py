@@ -71,7 +71,8 @@ def summarize(
         return []
     index = EvidenceIndex(articles, sentences)
     # The aligned facts each candidate states, found once: support, redundancy and citations use them.
-    stated = [_facts_of(c.span, alignment.facts) for c in cands]
+    facts_at = _fact_spans_by_article(alignment.facts)
+    stated = [_facts_of(c.span, alignment.facts, facts_at) for c in cands]
     supporters = [_supporters(c, index, facts) for c, facts in zip(cands, stated, strict=True)]
     independent = reuse.independent_count([a.id for a in articles])
     support = np.array([
@@ -124,8 +125,19 @@ def _minority_sides(alignment: Alignment, reuse: ReuseReport) -> list[Span]:
     return spans
 
 
-def _facts_of(span: Span, facts: tuple[Fact, ...]) -> list[Fact]:
-    return [f for f in facts if any(_overlaps(span, e) for e in f.evidence)]
+def _fact_spans_by_article(facts: tuple[Fact, ...]) -> dict[str, list[tuple[Span, int]]]:
+    """Each article's fact evidence with the fact's position: a candidate is checked against its
+    own article's spans only (scanning every fact for every candidate grew with their product)."""
+    spans: dict[str, list[tuple[Span, int]]] = {}
+    for n, fact in enumerate(facts):
+        for e in fact.evidence:
+            spans.setdefault(e.article, []).append((e, n))
+    return spans
+
+
+def _facts_of(span: Span, facts: tuple[Fact, ...], spans_by_article: dict[str, list[tuple[Span, int]]]) -> list[Fact]:
+    """The facts with evidence overlapping `span`, in the alignment's order."""
+    return [facts[n] for n in sorted({n for e, n in spans_by_article.get(span.article, ()) if _overlaps(span, e)})]
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -53,9 +53,9 @@ class Claim:
 @lru_cache(maxsize=20_000)
 def claim_of(text: str) -> Claim:
     """The claim of a summary sentence (its first sentence, if the text holds more)."""
-    from storydesk.nlp import get_nlp
+    from storydesk.nlp import get_parser
 
-    doc = get_nlp()(text)
+    doc = get_parser()(text)
     sentence = next(iter(doc.sents), None)
     if sentence is None:
         return Claim(frozenset(), frozenset())

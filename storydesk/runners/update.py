@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from storydesk.cluster import ClusterOptions
+from storydesk.cluster.stream import Merge
 from storydesk.model import Article, Problem, RawDocument
 from storydesk.pipeline import Options, english_only
 from storydesk.reader import Input, ReadOptions, iter_batches, read_documents, with_default_date
@@ -28,6 +29,7 @@ class RunReport:
     skipped: int = 0  # ids already in the store, or left out by an earlier run
     digested: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)  # stories that met and were folded into one
 
 
 def update_store(
@@ -71,6 +73,7 @@ def update_store(
             done += len(batch)
             if progress:
                 progress("clustering", done, len(fresh))
+        report.merges = list(store.merges)
         stale = store.stale_stories()
         results = digest_stories(store, stale, digest_options or Options(), jobs=jobs)
         for count, result in enumerate(results, start=1):

@@ -22,7 +22,7 @@ from storydesk.model import Article, Digest, Problem, RawDocument
 from storydesk.pipeline import NothingToDigest, Options, digest_articles, english_only
 from storydesk.reader import Input, ReadOptions, prepare, read_documents
 from storydesk.runners.clustering import ASSIGN_BATCH, Progress
-from storydesk.runners.update import left_out
+from storydesk.runners.update import add_given_and_skip_known, batches_in_place, left_out
 from storydesk.store import StoryStore
 
 STORE_NAME = "stories.db"
@@ -86,15 +86,9 @@ def run_batch(
         with Client(scheduler or cluster, timeout=SCHEDULER_TIMEOUT) as client, \
                 StoryStore(out / STORE_NAME, writer=True) as store:
             report.workers = len(client.scheduler_info().get("workers", {}))
-            ids = [d.id for d in documents] + [a.id for a in given]
-            known = store.known_ids(ids)
-            fresh = [d for d in documents if d.id not in known]
-            given = [a for a in given if a.id not in known]
-            report.skipped = len(ids) - len(fresh) - len(given)
-            if given:
-                store.add_articles(given)
-                report.added += len(given)
-            batches = [fresh[i:i + read_options.batch] for i in range(0, len(fresh), read_options.batch)]
+            known, _, report.skipped = add_given_and_skip_known(store, documents, given, read_options, report)
+            # The batches `run` would cut, so the clusterer sees what `run` sees.
+            batches = batches_in_place(documents, known, read_options.batch)
             options_future = client.scatter(read_options, broadcast=True)
             futures = client.map(clean_partition, batches, [options_future] * len(batches), pure=False)
             # Cleaned in parallel, placed in input order: the clusterer sees what `run` sees.
@@ -103,8 +97,7 @@ def run_batch(
                 future.release()
                 articles, _ = english_only(articles, batch_problems)
                 report.problems.extend(batch_problems)
-                store.add_articles(articles)
-                store.record_left_out(left_out(batch, articles, batch_problems))
+                store.add_articles(articles, left_out=list(left_out(batch, articles, batch_problems)))
                 report.added += len(articles)
                 if progress:
                     progress("clustering", done, len(batches))

@@ -55,14 +55,7 @@ def update_store(
     documents, given, problems = read_documents(inputs, read_options.fetch)
     report.problems.extend(problems)
     with StoryStore(store_path, cluster_options, writer=True, lock_wait=lock_wait, on_wait=on_wait) as store:
-        ids = [d.id for d in documents] + [a.id for a in given]
-        known = store.known_ids(ids)
-        fresh = [d for d in documents if d.id not in known]
-        given = [a for a in given if a.id not in known]
-        report.skipped = len(ids) - len(fresh) - len(given)
-        if given:
-            store.add_articles(with_default_date(given, read_options.published))
-            report.added += len(given)
+        known, fresh, report.skipped = add_given_and_skip_known(store, documents, given, read_options, report)
         done = 0
         for batch, articles, batch_problems in iter_batches_in_place(documents, known, read_options):
             # Articles in a language the stages cannot read are remembered as left out, with why.
@@ -86,14 +79,31 @@ def update_store(
     return report
 
 
+def add_given_and_skip_known(store: StoryStore, documents: Sequence[RawDocument], given: Sequence[Article],
+                             options: ReadOptions, report) -> tuple[set[str], list[RawDocument], int]:
+    """Store the Articles given as they are (new ones only); return the ids the store knew, the new
+    documents, and how many inputs were skipped as known (`run` and `batch` alike)."""
+    ids = [d.id for d in documents] + [a.id for a in given]
+    known = store.known_ids(ids)
+    fresh = [d for d in documents if d.id not in known]
+    new_given = [a for a in given if a.id not in known]
+    if new_given:
+        store.add_articles(with_default_date(new_given, options.published))
+        report.added += len(new_given)
+    return known, fresh, len(ids) - len(fresh) - len(new_given)
+
+
+def batches_in_place(documents: Sequence[RawDocument], known: set[str], size: int) -> list[list[RawDocument]]:
+    """The new documents in batches cut at fixed positions of the input (every `size` documents,
+    counting the known ones), so a run resumed after an interruption places the same batches as
+    one that never stopped (the clusterer weighs each batch's words before placing it)."""
+    batches = ([d for d in documents[first:first + size] if d.id not in known] for first in range(0, len(documents), size))
+    return [batch for batch in batches if batch]
+
+
 def iter_batches_in_place(documents: Sequence[RawDocument], known: set[str], options: ReadOptions):
-    """The new documents in batches cut at fixed positions of the input (every `options.batch`
-    documents, counting the known ones), so a run resumed after an interruption places the same
-    batches as one that never stopped (the clusterer weighs each batch's words before placing it)."""
-    for first in range(0, len(documents), options.batch):
-        fresh = [d for d in documents[first:first + options.batch] if d.id not in known]
-        if fresh:
-            yield from iter_batches(fresh, replace(options, batch=len(fresh)))
+    for fresh in batches_in_place(documents, known, options.batch):
+        yield from iter_batches(fresh, replace(options, batch=len(fresh)))
 
 
 def left_out(batch: Sequence[RawDocument], articles: Sequence[Article], problems: Sequence[Problem]):

@@ -148,17 +148,12 @@ def judgment_key(cluster: str, p: dict) -> str:
 
 
 def _matches(run: RealRun, p: dict, g: dict) -> bool:
-    if p["kind"] != g["kind"]:
-        return False
-    hit = set()
-    for claim in p["claims"]:
-        articles = set(claim["sources"])
-        evidence = {k for a, snip in claim["snippets"].items() if (k := _locate(run.digest, a, snip))}
-        home = [n for n, side in enumerate(g["sides"]) if articles <= g["articles"][n] and evidence & side]
-        if not home:
-            return False
-        hit.add(home[0])
-    return len(hit) >= 2
+    """bench_align's rule (each side on a distinct gold side), the sides located from snippets."""
+    from benchmarks.bench_align import _matches as sides_match
+
+    claims = [(set(claim["sources"]), {k for a, snip in claim["snippets"].items() if (k := _locate(run.digest, a, snip))})
+              for claim in p["claims"]]
+    return sides_match({"kind": p["kind"], "claims": claims}, g)
 
 
 @dataclass

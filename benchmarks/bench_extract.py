@@ -35,7 +35,6 @@ import argparse
 import json
 import re
 import sys
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import extract_real  # noqa: E402
+from benchmarks.extract_speed import speed  # noqa: E402
 from storydesk.extract import extract  # noqa: E402
 from storydesk.extract.dates import dates_in  # noqa: E402
 from storydesk.extract.quantities import quantities_in, singular  # noqa: E402
@@ -269,27 +269,6 @@ def _dateparser_dates(text: str, published):
             continue
         out.append((words, when.date().isoformat(), precision))
     return out
-
-
-def speed(limit: int | None) -> tuple[int, int, float, float]:
-    """The whole extract stage on Multi-News, cleaned and segmented as pipeline.py does, one
-    story (gold cluster) at a time as a digest runs it. Model loading is not part of the rate."""
-    from storydesk.clean import clean_documents
-    from storydesk.model import RawDocument
-    from storydesk.nlp import get_nlp
-
-    records = [json.loads(line) for line in (DATA / "val_stream.jsonl").open(encoding="utf-8")][:limit]
-    story = {r["id"]: r["story"] for r in records}
-    articles, _ = clean_documents([RawDocument(id=r["id"], content=r["text"], title=r.get("title") or None) for r in records])
-    stories: dict[str, list] = {}
-    for a in articles:
-        stories.setdefault(story[a.id], []).append(a)
-    batches = [(group, [s for a in group for s in split_sentences(a)]) for group in stories.values()]
-    get_nlp()
-    started, cpu = time.perf_counter(), time.process_time()
-    for group, sentences in batches:
-        extract(group, sentences)
-    return len(articles), sum(len(s) for _, s in batches), time.perf_counter() - started, time.process_time() - cpu
 
 
 def real(half: str, show_errors: bool = False) -> None:

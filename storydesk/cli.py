@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import IntEnum
 from pathlib import Path
@@ -211,12 +212,13 @@ def _write_digest(result, out: Optional[Path], fmt: str) -> None:
     write_output(out, render(result), f"{fmt} digest" if fmt != "html" else "HTML report")
 
 
-def _digest_or_fail(run):
-    """Run a digest, turning a missing model into its error."""
+@contextmanager
+def models_required():
+    """A missing model package, wherever in the run it shows (streams too), becomes its error."""
     from storydesk.errors import ModelMissing
 
     try:
-        return run()
+        yield
     except ModelMissing as exc:
         raise fail(str(exc), Exit.MODELS) from None
 
@@ -247,7 +249,8 @@ def digest(
     options = Options(published=parse_published(published), words=words, story_id=story_id, models=not no_models)
     reading = read_options(published, offline=offline, cache=cache)
     try:
-        result = _digest_or_fail(lambda: run_digest(inputs, options, reading=reading))
+        with models_required():
+            result = run_digest(inputs, options, reading=reading)
     except NothingToDigest as exc:
         raise nothing_read(exc.problems) from None
     except StoryTooBig as exc:
@@ -394,9 +397,9 @@ def summarize_command(
         raise nothing_read([Problem(str(clusters), "no such file", fatal=True)], "story")
     results = summarize_stdin if str(clusters) == "-" else lambda **kw: summarize_file(clusters, **kw)
     skipped: list[Problem] = []
-    with _LineWriter(out, "summaries") as writer, progress("summarizing") as bar:
+    with models_required(), _LineWriter(out, "summaries") as writer, progress("summarizing") as bar:
         task = bar.add_task("summarize", total=None)
-        for result in _digest_or_fail(lambda: list(results(words=words, full=full, raw=raw, models=not no_models))):
+        for result in results(words=words, full=full, raw=raw, models=not no_models):
             if isinstance(result, Problem):
                 skipped.append(result)
                 continue
@@ -446,8 +449,8 @@ def cluster_command(
     inputs = gather_inputs(paths, urls)
     reading = read_options(published, raw=raw, offline=offline, cache=cache, batch=ASSIGN_BATCH)
     cluster_options = ClusterOptions.with_embeddings() if embeddings else None
-    with _LineWriter(out, "assignments") as writer, _Bars() as bars:
-        for assignment in _digest_or_fail(lambda: cluster_articles(inputs, problems, reading, cluster_options, bars)):
+    with models_required(), _LineWriter(out, "assignments") as writer, _Bars() as bars:
+        for assignment in cluster_articles(inputs, problems, reading, cluster_options, bars):
             writer.write({"id": assignment.article, "story": assignment.story})
             stories.add(assignment.story)
     if not writer.count:
@@ -482,10 +485,9 @@ def run_command(
     reading = read_options(published, offline=offline, cache=cache, batch=ASSIGN_BATCH)
     options = Options(published=reading.published, words=words, models=not no_models)
     try:
-        with _Bars() as bars:
-            report = _digest_or_fail(lambda: update_store(inputs, store, read_options=reading,
-                                                          digest_options=options, progress=bars, jobs=jobs,
-                                                          lock_wait=wait, on_wait=warn))
+        with models_required(), _Bars() as bars:
+            report = update_store(inputs, store, read_options=reading, digest_options=options, progress=bars,
+                                  jobs=jobs, lock_wait=wait, on_wait=warn)
     except StoreError as exc:
         raise fail(str(exc), Exit.USAGE) from None
     if not report.added and not report.skipped:
@@ -524,9 +526,9 @@ def batch_command(
     reading = read_options(published, offline=offline, cache=cache, batch=ASSIGN_BATCH)
     options = Options(published=reading.published, words=words, models=not no_models)
     try:
-        with _Bars() as bars:
-            report = _digest_or_fail(lambda: run_batch(inputs, out, scheduler=scheduler, workers=workers,
-                                                       read_options=reading, digest_options=options, progress=bars))
+        with models_required(), _Bars() as bars:
+            report = run_batch(inputs, out, scheduler=scheduler, workers=workers, read_options=reading,
+                               digest_options=options, progress=bars)
     except DaskMissing as exc:
         raise fail(str(exc), Exit.USAGE) from None
     except StoreError as exc:
@@ -616,7 +618,8 @@ def show_command(
     else:
         from storydesk.pipeline import Options, digest_articles
 
-        result = _digest_or_fail(lambda: digest_articles(articles, Options(story_id=story, models=not no_models)))
+        with models_required():
+            result = digest_articles(articles, Options(story_id=story, models=not no_models))
     for target, kind in wanted:
         if kind == "json" and stored is not None:
             write_output(target, json.dumps(stored, ensure_ascii=False, indent=2), "JSON digest")

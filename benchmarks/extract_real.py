@@ -31,8 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "benchmarks" / "gold" / "extract-real" / "gold.txt"
+GOLD_NEW = GOLD.with_name("gold-new.txt")  # the second draw, half "new" (see the gold README)
 DATA = ROOT.parent / "shared" / "data" / "multinews" / "val.jsonl"
-HALVES = ("tune", "heldout")
+HALVES = ("tune", "heldout", "new")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "the", "president", "rep", "sen", "mayor", "prince", "gov"})
 
 
@@ -60,12 +61,13 @@ def load(half: str | None = None) -> list[GoldArticle]:
     import sys
 
     sys.path.insert(0, str(GOLD.parent))
-    from sample import sample  # the fixed split: benchmarks/gold/extract-real/sample.py
+    from sample import sample, sample_new  # the fixed split: benchmarks/gold/extract-real/sample.py
 
-    where = {a: (h, story) for a, h, story in sample(DATA)}
+    new = half == "new"
+    where = {a: (h, story) for a, h, story in (sample_new(DATA) if new else sample(DATA))}
     texts = {f"{c['id']}/{d['id']}": d["text"] for c in map(json.loads, DATA.open(encoding="utf-8")) for d in c["documents"]}
     articles: list[GoldArticle] = []
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
+    for line in (GOLD_NEW if new else GOLD).read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
             article_id = line[3:].strip()
             h, story = where[article_id]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "multinews" / "val.jsonl"
 SEED = 22  # the issue's number
+NEW_SEED = 2222  # the second draw ("new" set, gold-new.txt), made after the first set was in use
 MAX_CHARS = 6000
 
 
@@ -34,6 +35,15 @@ def sample(path: Path = DATA) -> list[tuple[str, str, str]]:
     return out
 
 
+def sample_new(path: Path = DATA, first_gold: Path = Path(__file__).with_name("gold.txt")) -> list[tuple[str, str, str]]:
+    """The second draw: clusters that gold.txt does not read, shuffled with NEW_SEED, all "new"."""
+    taken = {line[3:].split("/")[0] for line in first_gold.read_text(encoding="utf-8").splitlines() if line.startswith("## ")}
+    clusters = [c for c in map(json.loads, path.open(encoding="utf-8")) if c["id"] not in taken]
+    random.Random(NEW_SEED).shuffle(clusters)
+    return [(f"{c['id']}/{d['id']}", "new", c["id"]) for c in clusters for d in c["documents"]
+            if len(d["text"]) <= MAX_CHARS and d["text"].strip()]
+
+
 def texts(path: Path = DATA) -> dict[str, str]:
     return {f"{c['id']}/{d['id']}": d["text"] for c in map(json.loads, path.open(encoding="utf-8")) for d in c["documents"]}
 
@@ -42,6 +52,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show")
     parser.add_argument("--first", type=int, default=40)
+    parser.add_argument("--new", action="store_true", help="the second draw (gold-new.txt)")
     args = parser.parse_args()
     if args.show:
         text = texts()[args.show]
@@ -50,7 +61,7 @@ def main() -> None:
         for m in re.finditer(r"[\"“”«»]|``|''|(?<!\w)['‘]|['’](?!\w)", text):
             print(m.start(), repr(text[max(0, m.start() - 30):m.start() + 50]))
         return
-    for row in sample()[:args.first]:
+    for row in (sample_new() if args.new else sample())[:args.first]:
         print(*row)
 
 

@@ -8,6 +8,11 @@ Each resolved date mention names an event: the clause of its sentence that carri
 when they describe the same event: their content words overlap enough, or the two sentences
 sit in copy the articles share (the ReuseReport's passages). Entries are sorted by date; the
 publication dateline ("WASHINGTON, March 9 (Reuters) -") is not an event and is skipped.
+
+One expression, one date in a story (`story_dates`): "Tuesday" in two articles telling the same
+event may resolve to two days, each right for its own article's publication date as extraction
+reads it (wire copy run again a week later, or a preview read in the past tense). The timeline
+dates such an event once; align's conflicts can ask `story_dates` the same question.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from storydesk.extract.dates import MONTH_NAME
 from storydesk.lexicon import DATE_WORDS, STOP_WORDS
@@ -50,6 +55,14 @@ _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+[—–]\s+")
 _COORDINATION = re.compile(r";\s+|,\s+(?:and|but|while|as)\s+")
 # A clause with fewer content words than this is too thin to stand as the event alone ("On Friday").
 MIN_CLAUSE_WORDS = 3
+# Two readings of one relative expression ("Tuesday") for the same event are compared only this
+# far apart, when no shared copy joins the sentences: one week is the step between two readings
+# of a weekday against two publication dates; further apart, the same words are more likely a
+# recurring event (a weekly meeting) than a misread one. Shared copy joins them at any distance.
+MAX_READING_SHIFT_DAYS = 7
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_WEEKDAY_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WHICH = re.compile(r"^(?:(?:last|this|next|early|late|on)\s+)+|\s+(?:morning|afternoon|evening|night)$")
 
 
 @dataclass
@@ -69,7 +82,7 @@ def build_timeline(
 ) -> tuple[TimelineEntry, ...]:
     """Dated events sorted by date, each with the articles that report it and the evidence spans."""
     position = {a.id: i for i, a in enumerate(articles)}
-    events = _events(articles, sentences, dates)
+    events = _events(articles, sentences, dates, story_dates(articles, sentences, dates, reuse))
     entries = []
     for group in _merge(events, _shared_sentences(reuse, events)):
         group.sort(key=lambda e: e.order)
@@ -83,8 +96,11 @@ def build_timeline(
     return tuple(entry for *_, entry in entries)
 
 
-def _events(articles: list[Article], sentences: list[Sentence], dates: tuple[DateMention, ...]) -> list[_Event]:
-    """One event per date of each sentence: its clause, trimmed, with the words to compare it by."""
+def _events(articles: list[Article], sentences: list[Sentence], dates: tuple[DateMention, ...],
+            story: dict[Span, str] | None = None) -> list[_Event]:
+    """One event per date of each sentence (the story's date for it, see `story_dates`): its
+    clause, trimmed, with the words to compare it by."""
+    story = story or {}
     by_id = {a.id: a for a in articles}
     position = {a.id: i for i, a in enumerate(articles)}
     sentence_at = {(s.article, s.index): s for s in sentences}
@@ -111,7 +127,7 @@ def _events(articles: list[Article], sentences: list[Sentence], dates: tuple[Dat
             # Compared on the whole part of the sentence about this date: a narrowed clause
             # ("most were allowed to return home") is too short to recognise the same event by.
             words = _content_words(article.text[seg_start:seg_end])
-            events.append(_Event(mention.date, mention.text, article.id, start, end, text, words,
+            events.append(_Event(story.get(mention.span, mention.date), mention.text, article.id, start, end, text, words,
                                  (published, position[article.id], start)))
     return events
 
@@ -259,3 +275,98 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     if shared < MIN_SHARED_WORDS:
         return 0.0
     return shared / min(len(a), len(b))
+
+
+# ---- one expression, one date in a story ---------------------------------------------------------
+
+def story_dates(
+    articles: list[Article], sentences: list[Sentence], dates: tuple[DateMention, ...], reuse: ReuseReport
+) -> dict[Span, str]:
+    """The one date the story gives each relative date mention that another article, telling the
+    same event in the same words, resolved to another day: {mention span: the story's date}.
+
+    Extraction reads every article against its own publication date and keeps that reading (a
+    reader of that article on that day would understand it so). Two such readings of one
+    expression for one event cannot both be the event's date, so the story keeps the surest:
+    the reading nearest its own article's publication (a weekday one day back is almost never
+    wrong; one six days back is where a tense or a late re-run misleads), the earlier publication
+    on a tie (the first telling is nearest the event). Same event: the two sentences lie in
+    shared copy (any distance apart: wire copy run again weeks later), or they share content
+    words as the timeline's same-event rule asks and the readings are at most a week apart.
+    Mentions absent from the result keep their own date."""
+    published = {a.id: a.published.date() for a in articles if a.published}
+    by_key = {(s.article, s.index): s for s in sentences}
+    relative = [(m, key, by_key[(m.span.article, m.sentence)]) for m in dates
+                if m.span.article in published and m.sentence is not None and (m.span.article, m.sentence) in by_key
+                and (key := _expression(m)) is not None]
+    if len(relative) < 2:
+        return {}
+    shared = _shared_copy(reuse, [s for _, _, s in relative])
+    parent = list(range(len(relative)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    words = [_content_words(s.text) for _, _, s in relative]
+    for i, (a, key_a, _) in enumerate(relative):
+        for j in range(i + 1, len(relative)):
+            b, key_b, _ = relative[j]
+            if key_a != key_b or a.precision != b.precision or a.span.article == b.span.article:
+                continue
+            if (i, j) in shared or (_overlap(words[i], words[j]) >= SAME_EVENT_OVERLAP
+                                    and _apart_days(a.date, b.date) <= MAX_READING_SHIFT_DAYS):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[DateMention]] = defaultdict(list)
+    for i, (m, _, _) in enumerate(relative):
+        groups[root(i)].append(m)
+    out: dict[Span, str] = {}
+    for group in groups.values():
+        if len({m.date for m in group}) < 2:
+            continue
+        surest = min(group, key=lambda m: (_apart_days(m.date, published[m.span.article].isoformat()),
+                                           published[m.span.article], m.span.start))
+        out.update((m.span, surest.date) for m in group)
+    return out
+
+
+def _expression(mention: DateMention) -> str | None:
+    """The words that needed the publication date, folded ("early Tuesday", "last Tuesday" and
+    "Tuesday night" are all "tuesday"); None for a date whose year is written."""
+    words = " ".join(mention.text.lower().split())
+    if _YEAR_WRITTEN.search(words):
+        return None
+    weekday = _WEEKDAY_WORD.search(words)
+    return weekday.group() if weekday else _WHICH.sub("", words) or None
+
+
+def _apart_days(a: str, b: str) -> int:
+    """Days between two ISO dates at their precision's first day ("2024-03" is March 1)."""
+    def first_day(iso: str) -> date:
+        parts = [int(p) for p in iso.split("-")] + [1, 1]
+        return date(parts[0], parts[1], parts[2])
+    return abs((first_day(a) - first_day(b)).days)
+
+
+def _shared_copy(reuse: ReuseReport, sentences: list[Sentence]) -> set[tuple[int, int]]:
+    """Pairs of indices into `sentences` whose two sentences lie in copy two articles share."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        index[s.article].append(i)
+
+    def covered(s: Sentence, start: int, end: int) -> bool:
+        return min(end, s.end) - max(start, s.start) >= SHARED_COPY_COVER * (s.end - s.start)
+
+    pairs: set[tuple[int, int]] = set()
+    for pair in reuse.pairs:
+        for p in pair.passages:
+            shift = p.b_start - p.a_start
+            for i in index.get(pair.a, ()):
+                if not covered(sentences[i], p.a_start, p.a_end):
+                    continue
+                mapped = (sentences[i].start + shift, sentences[i].end + shift)
+                pairs.update((min(i, j), max(i, j)) for j in index.get(pair.b, ())
+                             if covered(sentences[j], p.b_start, p.b_end) and covered(sentences[j], *mapped))
+    return pairs

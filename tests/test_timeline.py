@@ -7,7 +7,7 @@ import pytest
 from storydesk.extract.dates import find_dates
 from storydesk.model import Article, Passage, ReusePair, ReuseReport
 from storydesk.segment import split_sentences
-from storydesk.timeline import build_timeline
+from storydesk.timeline import build_timeline, story_dates
 from tests.conftest import published
 
 
@@ -148,3 +148,43 @@ def test_timeline_example_saturday_events_merge_by_topic(example_digest):
 def test_timeline_captions_and_page_metadata_are_not_events(furniture):
     a = article("a", furniture + "\n\nThe House voted on the bill on Friday.", "2018-06-25")
     assert [e.text for e in timeline(a)] == ["The House voted on the bill on Friday"]
+
+
+# ---- one expression, one date in a story ---------------------------------------------------------
+
+def test_timeline_rerun_wire_copy_keeps_the_first_tellings_weekday():
+    # The same wire sentence run again eight days later: its "Tuesday" read against the later
+    # publication is a week off. Each article keeps its own reading; the story gives the event one date.
+    text = "The harbour council voted on Tuesday to close the old ferry terminal for repairs."
+    a, b = article("a", text, "2024-03-06"), article("b", text, "2024-03-14")
+    sentences = [s for x in (a, b) for s in split_sentences(x)]
+    dates = tuple(find_dates([a, b], sentences))
+    assert sorted(d.date for d in dates) == ["2024-03-05", "2024-03-12"]
+    reuse = ReuseReport(pairs=(ReusePair("a", "b", 1.0, 1.0, (Passage(0, len(text), 0, len(text)),)),))
+    assert set(story_dates([a, b], sentences, dates, reuse).values()) == {"2024-03-05"}
+    [entry] = build_timeline([a, b], sentences, dates, reuse)
+    assert (entry.date, entry.sources) == ("2024-03-05", ("a", "b"))
+
+
+def test_timeline_same_event_weekday_read_two_ways_takes_the_nearest_reading():
+    # Monday's preview says the vote "is Tuesday" (read as the Tuesday before); Wednesday's report
+    # says it "was Tuesday". The reading one day from its own article is the surer one.
+    a = article("a", "The harbour council vote on closing the ferry terminal is Tuesday.", "2024-03-04")
+    b = article("b", "The harbour council vote on closing the ferry terminal was Tuesday.", "2024-03-06")
+    entries = timeline(a, b)
+    assert [(e.date, e.sources) for e in entries] == [("2024-03-05", ("a", "b"))]
+
+
+def test_timeline_same_weekday_of_different_events_keeps_each_articles_date():
+    a = article("a", "The harbour council voted on Tuesday to close the old ferry terminal.", "2024-03-06")
+    b = article("b", "The mayor reopened the city library on Tuesday after a long renovation.", "2024-03-14")
+    entries = timeline(a, b)
+    assert [(e.date, e.sources) for e in entries] == [("2024-03-05", ("a",)), ("2024-03-12", ("b",))]
+
+
+def test_timeline_same_words_weeks_apart_without_shared_copy_stay_two_events():
+    # A weekly meeting: the same words a month apart are two meetings, not one misread date.
+    a = article("a", "The harbour council met on Tuesday to discuss the ferry terminal.", "2024-03-06")
+    b = article("b", "The harbour council met on Tuesday to discuss the ferry terminal.", "2024-04-03")
+    entries = timeline(a, b)
+    assert [(e.date, e.sources) for e in entries] == [("2024-03-05", ("a",)), ("2024-04-02", ("b",))]

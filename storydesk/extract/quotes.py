@@ -87,8 +87,12 @@ def quote_mentions(article: Article, sentences: list[Sentence], speakers: Speake
         previous_close = quoted[i - 1].close_at if i and quoted[i - 1].last_paragraph == q.paragraph else None
         next_open = quoted[i + 1].open_at if i + 1 < len(quoted) and quoted[i + 1].paragraph == q.last_paragraph else None
         attributions.append(attribute(article.id, text, q, paragraphs, previous_close, next_open, inside, speakers))
-    attributions = _carry_speakers(quoted, attributions, paragraphs, text)
-    attributions = _pronoun_after_quote(quoted, attributions, speakers, article.id)
+    own = attributions
+    attributions = _pronoun_after_quote(quoted, _carry_speakers(quoted, own, paragraphs, text), speakers, article.id)
+    # A quote running on from one whose "he" was only now resolved takes that speaker too
+    # ('"...," he continued. "And they asked ..."'): carried again from the resolved speakers.
+    attributions = _carry_speakers(quoted, [o if o.kind == "none" else a for o, a in zip(own, attributions, strict=True)],
+                                   paragraphs, text)
     starts = [s.start for s in sentences]
     found = []
     for q, who in zip(quoted, attributions, strict=True):
@@ -196,6 +200,9 @@ def _partial_speech(words: str) -> bool:
     return _speech_like(words, MIN_PARTIAL_WORDS)
 
 
+_JOINED_QUOTES = re.compile(r"\s*,?\s*(?:and|or)\s*")
+
+
 def _carry_speakers(quoted: list[QuotedText], found: list[Attribution], paragraphs: list[tuple[int, int]],
                     text: str) -> list[Attribution]:
     """A quote with no attribution of its own takes the speaker of the quote before it when
@@ -210,7 +217,9 @@ def _carry_speakers(quoted: list[QuotedText], found: list[Attribution], paragrap
             # Only a quote opening its own sentence runs on ('"A," she said. "B."'), not quoted
             # words inside a sentence ('a sign reading "Homes, not hotels."').
             opens_sentence = re.search(r"(?:^|[.!?\"”])\s*$", text[paragraphs[q.paragraph][0]:q.open_at]) is not None
-            same_paragraph = quoted[last].last_paragraph == q.paragraph and opens_sentence
+            # Two quotes joined in one sentence ('writing "A" and "B"') have one speaker.
+            joined = _JOINED_QUOTES.fullmatch(text, quoted[last].close_at, q.open_at) is not None
+            same_paragraph = quoted[last].last_paragraph == q.paragraph and (opens_sentence or joined)
             p_end = paragraphs[q.last_paragraph][1]
             whole_paragraph = (quoted[last].last_paragraph == q.paragraph - 1 and q.open_at == paragraphs[q.paragraph][0]
                                and not text[q.close_at:p_end].strip())

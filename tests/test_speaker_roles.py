@@ -1,0 +1,46 @@
+"""Speakers named by a role, a document or a verbless tag, and quotes running on (issue 22).
+
+Invented paragraphs in the shapes met on the real gold's tune half; regression tests, not evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes import said
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Two quotes joined by "and" in one sentence: one speaker.
+    ('Martin Keller appears to own up to the sale, writing “Yes, the land was sold in the spring” and '
+     '“I am just a farmer who wanted to retire somewhere warm.”\n\nAsked about it, Keller wrote: “No idea.”',
+     [("Yes, the land was sold in the spring", "Martin Keller"),
+      ("I am just a farmer who wanted to retire somewhere warm.", "Martin Keller"), ("No idea.", "Martin Keller")]),
+    # A tag with no verb: the quote ends with a comma, a name and its appositive follow.
+    ('"I think the best way to pass the bill is to wait until the autumn," Rep. Greg Walden of Oregon, '
+     'a senior House Republican.',
+     [("I think the best way to pass the bill is to wait until the autumn", "Greg Walden")]),
+    # An organization's document speaks for it: "The index's mission statement reads:".
+    ('The Clean Ports Index ranks 40 harbours every year, using data from the UN.\n\nThe index’s mission statement '
+     'reads: “We are not ranking ports by size, only by how clean they keep the water.”',
+     [("We are not ranking ports by size, only by how clean they keep the water.", "Clean Ports Index")]),
+    # "the newspaper reported": the one newspaper the article names.
+    ('The Port Averly Chronicle found the old records last week.\n\n'
+     '"Those two facts match the robbery of 1900 at the mint," the newspaper reported.',
+     [("Those two facts match the robbery of 1900 at the mint", "Port Averly Chronicle")]),
+    # A description of the one person the article is about ("the former House speaker ... said").
+    ('Newt Gingrich says the speech last week was naive.\n\n'
+     '"It is just stunningly, breathtakingly naive," the former House speaker and presidential contender said.',
+     [("It is just stunningly, breathtakingly naive", "Newt Gingrich")]),
+])
+def test_speaker_shapes(text, expected):
+    assert said(text) == expected
+
+
+def test_pronoun_speaker_reaches_back_to_the_article_s_main_person():
+    # "he" three paragraphs after the last name: the one man the article keeps naming.
+    text = ('Michael Dunn called his fiancee from jail, Michael Dunn said later. Dunn spoke for an hour.\n\n'
+            'The recordings were released on Monday by the state attorney.\n\n'
+            'They were made in December while the trial was being prepared.\n\n'
+            'In the conversation with his fiancee, Rhonda Rouer, he complained about the food, but added: '
+            '"But I guess it would be better than a room with strangers."')
+    assert said(text)[-1] == ("But I guess it would be better than a room with strangers.", "Michael Dunn")

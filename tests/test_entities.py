@@ -298,3 +298,13 @@ def test_entities_an_abbreviated_title_is_the_same_person():
     entities, texts = entities_of("Prime Minister Theresa May met the board on Monday. PM May said the talks went well.")
     may = by_name(entities)["Theresa May"]
     assert len(entities) == 1 and texts["a0"].index("May said") in [s.start for s in may.mentions]
+
+
+def test_entities_a_leading_an_is_not_part_of_the_name_and_the_acronym_still_joins():
+    # The model's span "An American Civil Liberties Union" (a real article's sentence opening).
+    entities, _ = entities_of(
+        "An American Civil Liberties Union lawyer said the rule would be challenged in court.",
+        "The ACLU said on Tuesday that it had filed the suit.",
+    )
+    union = next(e for e in entities if "Civil Liberties" in e.name)
+    assert union.name == "American Civil Liberties Union" and "ACLU" in union.aliases

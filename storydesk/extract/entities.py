@@ -186,8 +186,9 @@ def _make_mention(article: Article, start: int, end: int, kind: str) -> _Mention
     """The mention cut to the name itself, or None when what the model found is not a name."""
     text = article.text
     surface = text[start:end]
-    # Leading "the" and trailing possessive or punctuation are not part of the name.
-    lead = re.match(r"^(?:the|The|THE)\s+", surface)
+    # Leading "the" (or "an"/"a" the model took in: "An American Civil Liberties Union lawyer")
+    # and trailing possessive or punctuation are not part of the name.
+    lead = re.match(r"^(?:the|The|THE)\s+|^(?:An|A)\s+(?=[A-Z][a-z])", surface)
     if lead:
         start += lead.end()
     trail = re.search(r"(?:'s|’s|[’',;:])+$", text[start:end])

@@ -308,3 +308,23 @@ def test_entities_a_leading_an_is_not_part_of_the_name_and_the_acronym_still_joi
     )
     union = next(e for e in entities if "Civil Liberties" in e.name)
     assert union.name == "American Civil Liberties Union" and "ACLU" in union.aliases
+
+
+def test_entities_a_committee_with_and_without_its_chamber_and_head_word_is_one():
+    entities, _ = entities_of(
+        "The House Ways and Means Committee voted 23-14 on Wednesday to send the letter.",
+        "Ways and Means Republicans released the documents. The Ways and Means Committee chairman spoke.",
+    )
+    names = {f for e in entities if e.type == "organization" for f in (e.name, *e.aliases)}
+    committee = next(e for e in entities if e.name == "House Ways and Means Committee")
+    assert {"Ways and Means Committee", "Ways and Means"} <= set(committee.aliases), names
+
+
+def test_entities_committees_of_two_chambers_stay_apart():
+    entities, _ = entities_of(
+        "The House Armed Services Committee met on Monday. The Senate Armed Services Committee met on Tuesday.",
+        "The Armed Services Committee chairman declined to comment.",
+    )
+    house = next(e for e in entities if e.name == "House Armed Services Committee")
+    assert not any("Senate" in a for a in house.aliases)
+    assert "Armed Services Committee" not in house.aliases  # which chamber's is not said

@@ -44,3 +44,12 @@ def test_pronoun_speaker_reaches_back_to_the_article_s_main_person():
             'In the conversation with his fiancee, Rhonda Rouer, he complained about the food, but added: '
             '"But I guess it would be better than a room with strangers."')
     assert said(text)[-1] == ("But I guess it would be better than a room with strangers.", "Michael Dunn")
+
+
+def test_a_whole_quotation_after_a_comma_is_the_sentence_subject_s():
+    text = ('Michael Dunn spoke to his fiancee from jail.\n\n'
+            'Dunn also made repeated efforts to distance himself from fellow inmates, '
+            '"Being in a room by myself really is better than the alternative."')
+    assert said(text)[-1] == ("Being in a room by myself really is better than the alternative.", "Michael Dunn")
+    # a fragment after a comma is not a quotation of the subject's
+    assert said('Dunn walked into the cell block, "the zoo, as they all call it."') == [("the zoo, as they all call it.", None)]

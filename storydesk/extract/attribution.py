@@ -370,6 +370,13 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
     found = _before(text[region:quote.open_at], region, context)
     if found:
         return found
+    if (text[region:quote.open_at].rstrip().endswith(",") and len(quote.text.split()) >= VERBLESS_MIN_WORDS
+            and quote.text[:1].isupper()):
+        # 'Dunn ... also made repeated efforts to distance himself from fellow inmates, "..."': a
+        # whole quotation after a comma, no speech verb: the person opening the sentence, alone in it.
+        found = _sentence_subject(article, text, region, quote.open_at, "", "", speakers)
+        if found:
+            return replace(found, cue=None)
     if quote.open_at == p_start and quote.paragraph > 0:
         # "X said:" closing the paragraph before the quote.
         q_start, q_end = paragraphs[quote.paragraph - 1]

@@ -417,7 +417,43 @@ def _merge_things(clusters: list[_Cluster]) -> list[_Cluster]:
             by_shape[shape].append(cluster)
         else:
             target.mentions.extend(cluster.mentions)
-    return merged
+    return _merge_committees(merged)
+
+
+# A legislature's committee goes by its full name, without the chamber, or without "Committee"
+# ("House Ways and Means Committee", "Ways and Means Committee", "Ways and Means").
+_CHAMBERS = frozenset({"house", "senate"})
+_COMMITTEE_HEADS = frozenset({"committee", "subcommittee", "panel"})
+
+
+def _merge_committees(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Organizations named "[chamber] X [Committee]" with one X join when the chambers agree; a
+    form without a chamber joins only when one chamber's committee has that X (the House and the
+    Senate Armed Services Committees stay apart, and "Armed Services Committee" with neither).
+    Only cores that one form names as a committee are read this way."""
+    cores: dict[tuple[str, ...], list[tuple[str | None, bool, _Cluster]]] = defaultdict(list)
+    for cluster in clusters:
+        tokens = cluster.mentions[0].parts.tokens
+        if cluster.mentions[0].type != "organization" or len(tokens) < 2:
+            continue
+        chamber = tokens[0] if tokens[0] in _CHAMBERS else None
+        headed = tokens[-1] in _COMMITTEE_HEADS
+        core = tokens[1 if chamber else 0:len(tokens) - 1 if headed else len(tokens)]
+        if core and (chamber or headed or len(core) >= 2):  # a bare one-word core ("Intelligence") is no committee
+            cores[core].append((chamber, headed, cluster))
+    gone: set[int] = set()
+    for forms in cores.values():
+        if len(forms) < 2 or not any(headed for _, headed, _ in forms):
+            continue
+        chambers = {chamber for chamber, _, _ in forms if chamber}
+        if len(chambers) > 1:
+            continue  # two chambers' committees of one name: which one a bare form means is not said
+        target = max((c for _, _, c in forms), key=lambda c: (len(c.mentions[0].parts.tokens), len(c.mentions)))
+        for _, _, cluster in forms:
+            if cluster is not target:
+                target.mentions.extend(cluster.mentions)
+                gone.add(id(cluster))
+    return [c for c in clusters if id(c) not in gone]
 
 
 def _one_word_misspelled(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -189,8 +189,6 @@ def test_quotes_comparable_wording(a, b):
     assert comparable(a) == comparable(b)
 
 
-@pytest.mark.xfail(reason="a definite description ('the company', 'the chief') is not resolved to the entity named "
-                          "before it: such speakers stay None", strict=True)
 def test_quotes_the_company_said_after_the_company_is_named():
     text = ('Naviera del Sur denied that the ferry was overloaded. "The passenger count was checked at boarding, '
             'as always," the company said.')

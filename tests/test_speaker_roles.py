@@ -53,3 +53,24 @@ def test_a_whole_quotation_after_a_comma_is_the_sentence_subject_s():
     assert said(text)[-1] == ("Being in a room by myself really is better than the alternative.", "Michael Dunn")
     # a fragment after a comma is not a quotation of the subject's
     assert said('Dunn walked into the cell block, "the zoo, as they all call it."') == [("the zoo, as they all call it.", None)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an office the article gives no one: the person a pronoun would be
+    ('Justin Trudeau met the Irish leader in Dublin.\n\n'
+     '"We are close to a deal that works for both," the Prime Minister tweeted.', "Justin Trudeau"),
+    ('Angela Merkel arrived in Paris on Monday.\n\n'
+     '"We are close to a deal that works for both of us," the German chancellor said.', "Angela Merkel"),
+    # the one organization named
+    ('Apple reported record sales on Tuesday.\n\n'
+     '"We are thrilled with the response to the new phone," the company said.', "Apple"),
+    # someone the article gives another role is not "the president"
+    ('Senate Majority Leader Mitch McConnell spoke on Monday.\n\n'
+     '"We will see what happens with the nominee," the president said.', None),
+    # a job many hold stays unnamed
+    ('Officer Dana Reyes stopped the car on the bridge.\n\n'
+     '"He was driving far too fast for the road," the witness said.', None),
+])
+def test_roles_the_article_assigns_to_no_one(text, speaker):
+    [(_, who)] = said(text)
+    assert who == speaker

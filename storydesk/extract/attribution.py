@@ -107,6 +107,11 @@ EPITHETS = frozenset({
     "actor", "actress", "rapper", "comedian", "billionaire", "mogul", "tycoon", "businessman",
     "businesswoman", "veteran", "filmmaker", "novelist", "author", "host", "anchor", "quarterback",
 })
+# Offices one person holds in a story's world ("the prime minister", "the pope", "the chancellor"):
+# unassigned in the article, such a role is the person a pronoun would be. Ranks and jobs many
+# hold ("the officer", "the judge", "a spokesman") are not here.
+OFFICES = frozenset({"president", "minister", "chancellor", "pope", "king", "queen", "prince", "princess", "governor",
+                     "mayor", "premier", "ambassador", "sheikh", "emperor", "monarch", "pontiff"})
 # "the former House speaker and Republican presidential contender": up to eight words ending in an epithet.
 _EPITHET_PHRASE = re.compile(rf"^(?:the|The)\s+(?:[\w'’-]+\s+){{0,7}}(?P<head>{'|'.join(sorted(EPITHETS))})$")
 _DOCUMENT_WORDS = "|".join(sorted(DOCUMENTS))
@@ -205,6 +210,33 @@ class Speakers:
                 return next(iter(orgs.values()))
         return None
 
+    def role_referent(self, article: str, phrase: str, position: int, floor: int,
+                      quoted: list[tuple[int, int]]) -> Entity | None:
+        """Whom "the prime minister", "the German chancellor", "the South Carolina Republican" or
+        "the company" stands for when the article gives that role to no one: an office or an
+        epithet is the person a pronoun would be there (people the article gives another role
+        are not candidates: "Senate Majority Leader Mitch McConnell" is not "the president"); an
+        organization's role noun is the one organization the article has named before it."""
+        entity = self.by_role(article, phrase)
+        if entity is not None:
+            return entity
+        words = [w for w in fold(phrase).split() if w not in ("former", "new", "late", "then", "current")]
+        words = ROLE_ABBREVIATIONS.get(" ".join(words), " ".join(words)).split()
+        while len(words) > 1 and words[-1] in DOCUMENTS:
+            words = words[:-1]
+        if not words or any(self.roles.get(article, {}).get(key) for key in (" ".join(words[-2:]), words[-1])):
+            return None  # the role is given, to several: which one speaks is not said
+        head = words[-1]
+        if head in OFFICES or head in EPITHETS:
+            wanted = " ".join(words[-2:]) if " ".join(words[-2:]) in self.roles.get(article, {}) else head
+            others = frozenset(e for role, holders in self.roles.get(article, {}).items() if role != wanted for e in holders)
+            return self.antecedent(article, position, floor, head, quoted, exclude=others)
+        if head in ORG_ROLES:
+            orgs = {e.id: e for start, _, e in self.mentions_in(article, 0, position)
+                    if e.type == "organization" and not any(o <= start < c for o, c in quoted)}
+            return next(iter(orgs.values())) if len(orgs) == 1 else None
+        return None
+
     def mentions_in(self, article: str, start: int, end: int) -> list[tuple[int, int, Entity]]:
         mentions = self.by_article.get(article, [])
         i = bisect_left(mentions, (start, -1))
@@ -216,7 +248,7 @@ class Speakers:
         return found
 
     def main_person(self, article: str, position: int, wanted: str | None,
-                    quoted: list[tuple[int, int]]) -> Entity | None:
+                    quoted: list[tuple[int, int]], exclude: frozenset[str] = frozenset()) -> Entity | None:
         """The person the article is about, when a pronoun finds no one near it: named outside
         quotation marks before `position` at least MAIN_PERSON_MENTIONS times and MAIN_PERSON_LEAD
         times as often as anyone else its gender allows (a story about one man keeps saying "he"
@@ -224,8 +256,9 @@ class Speakers:
         counts: Counter = Counter()
         people = {}
         for start, _, entity in self.mentions_in(article, 0, position):
-            if (entity.type == "person" and entity.id in self.antecedents and not any(o <= start < c for o, c in quoted)
-                    and self.gender.get(entity.id) in (None, wanted)):
+            if (entity.type == "person" and entity.id in self.antecedents and entity.id not in exclude
+                    and not any(o <= start < c for o, c in quoted)
+                    and (wanted is None or self.gender.get(entity.id) in (None, wanted))):
                 counts[entity.id] += 1
                 people[entity.id] = entity
         top = counts.most_common(2)
@@ -239,7 +272,8 @@ class Speakers:
         return self.by_form.get(" ".join(parts.tokens)) or (self.by_surname.get(parts.core[-1]) if len(parts.core) == 1 else None)
 
     def antecedent(self, article: str, position: int, floor: int, pronoun: str,
-                   quoted: list[tuple[int, int]], reach_back: bool = True) -> Entity | None:
+                   quoted: list[tuple[int, int]], reach_back: bool = True,
+                   exclude: frozenset[str] = frozenset()) -> Entity | None:
         """The person the pronoun stands for: of the people it fits (gender, not inside a quote),
         the sentence naming the nearest one before `position`, and in that sentence the one who
         speaks ("Newport said that Gallup ...") or else its subject ("Fischetti mourned his friend
@@ -247,11 +281,11 @@ class Speakers:
         wanted = {"she": "f", "he": "m"}.get(pronoun.lower(), GENDERED_ROLES.get(pronoun.lower()))
         fits = [
             (start, end, entity) for start, end, entity in self.mentions_in(article, floor, position)
-            if entity.id in self.antecedents and not any(o <= start < c for o, c in quoted)
-            and self.gender.get(entity.id) in (None, wanted) and (wanted or entity.type == "person")
+            if entity.id in self.antecedents and entity.id not in exclude and not any(o <= start < c for o, c in quoted)
+            and (wanted is None or self.gender.get(entity.id) in (None, wanted)) and (wanted or entity.type == "person")
         ]
         if not fits:
-            return self.main_person(article, position, wanted, quoted) if reach_back else None
+            return self.main_person(article, position, wanted, quoted, exclude) if reach_back else None
         starts = self.sentence_starts.get(article, [0])
         sentence = bisect_right(starts, fits[-1][0])
         same = [m for m in fits if bisect_right(starts, m[0]) == sentence]
@@ -294,6 +328,10 @@ def _roles(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str
                     if fold(word).rstrip(".") not in TITLES:
                         break
                     titles.insert(0, fold(word).rstrip("."))
+                # "Senate Majority Leader Mitch McConnell": a capitalised job word right before the name.
+                last = fold(before.group(1).split()[-1]).rstrip(".")
+                if not titles and last in PERSON_ROLES:
+                    titles = [fold(w).rstrip(".") for w in before.group(1).split()[-2:]]
             appositive = _APPOSITIVE_ROLE.match(text, end, min(len(text), end + 120))
             if appositive:
                 titles = titles or fold(appositive.group(1)).split()
@@ -505,7 +543,7 @@ def _subject(before: str, offset: int, cue, context, base: int = 0, reach_back: 
             return owner
     role = _ROLE_BEFORE.search(lead)
     if role:
-        entity = speakers.by_role(article, role.group(1))
+        entity = speakers.role_referent(article, role.group(1), offset + role.start(1), floor, quoted)
         return _named(entity, "named", label) if entity else None
     name = _NAME_BEFORE.search(lead) or _NAME_THEN_GAP.match(lead, sentence_at)
     if name and name.group(1).split()[0].lower() not in _NOT_NAMES:
@@ -567,12 +605,11 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
             return owner
     role = _ROLE_PHRASE.match(bare)
     if role:
-        entity = speakers.by_role(article, role.group(1))
+        entity = speakers.role_referent(article, role.group(1), start, floor, quoted)
         return _named(entity, "named", cue) if entity else Attribution("unnamed", cue=cue)
     epithet = _EPITHET_PHRASE.match(bare)
     if epithet:
-        head = fold(epithet.group("head"))
-        entity = speakers.by_role(article, head) or speakers.antecedent(article, start, floor, head, quoted)
+        entity = speakers.role_referent(article, epithet.group("head"), start, floor, quoted)
         return _named(entity, "named", cue) if entity else Attribution("unnamed", cue=cue)
     bare = bare.split(",")[0].strip()  # "Amara Okafor, the station commander"
     if _CAPITALISED_NAME.match(bare) and bare.split()[0].lower() not in _NOT_NAMES:

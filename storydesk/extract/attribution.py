@@ -6,10 +6,16 @@ Patterns, tried in this order:
     before the quote  X said: "..." / X, director of Y, said: "..." / X wrote in a post: "..."
                       He told reporters: "..." / a paragraph ending "X said:" before the quote
     around a part     X described it as "..." (a partial quote inside X's sentence)
+    no verb           "...," Rep. X of Oregon, a senior Republican. / X made efforts ..., "Whole quote."
 "he"/"she" is a person named before, outside quotation marks, within two paragraphs, whose
 gender is not known to differ: in the sentence naming the nearest such person, the one who
-speaks there, else its subject. A speaker described but not named ("a witness said") is None,
-and so is a quote with no attribution at all: never a guess.
+speaks there, else its subject; past those paragraphs, the article's clearly main person.
+A role is the one the article gives it to ("the prime minister" -> "Prime Minister X"); a role
+it gives no one is, for an office or an epithet ("the German chancellor", "the South Carolina
+Republican"), the person "he" would be, and for an organization's noun ("the company", "the
+newspaper") the one organization named; a document speaks for its author ("the group's
+statement reads"). A speaker described but not named ("a witness said") is None, and so is a
+quote with no attribution at all: never a guess.
 """
 
 from __future__ import annotations
@@ -130,10 +136,10 @@ MAX_PRONOUN_PARAGRAPHS = 2
 # this often, and this many times as often as anyone else who fits (tune half of the real gold:
 # Michael Dunn's calls; a second person named half as often keeps it unresolved).
 MAIN_PERSON_MENTIONS = 3
+MAIN_PERSON_LEAD = 2
 # A tag whose verb was dropped is read only after a quote this long: a short quoted phrase with a
 # comma is a scare quote before an apposition ('his "goil," Olive Oyl') as often as speech.
 VERBLESS_MIN_WORDS = 5
-MAIN_PERSON_LEAD = 2
 
 
 @dataclass(frozen=True)

@@ -74,3 +74,10 @@ def test_a_whole_quotation_after_a_comma_is_the_sentence_subject_s():
 def test_roles_the_article_assigns_to_no_one(text, speaker):
     [(_, who)] = said(text)
     assert who == speaker
+
+
+def test_an_epithet_is_not_kept_from_a_person_with_a_title():
+    # "Sen." gives Graham a role; an epithet ("the South Carolina Republican") goes with any office.
+    text = ('Sen. Lindsey Graham said Sunday that President Barack Obama was wrong about the war.\n\n'
+            '"We show this lack of resolve, talking about the war being over," the South Carolina Republican said.')
+    assert said(text)[-1] == ("We show this lack of resolve, talking about the war being over", "Lindsey Graham")

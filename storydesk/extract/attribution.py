@@ -234,8 +234,10 @@ class Speakers:
             return None  # the role is given, to several: which one speaks is not said
         head = words[-1]
         if head in OFFICES or head in EPITHETS:
-            wanted = " ".join(words[-2:]) if " ".join(words[-2:]) in self.roles.get(article, {}) else head
-            others = frozenset(e for role, holders in self.roles.get(article, {}).items() if role != wanted for e in holders)
+            # Someone the article gives another office is not this office's holder; an epithet
+            # ("the South Carolina Republican") goes with any office ("Sen. Lindsey Graham").
+            others = frozenset(e for holders in self.roles.get(article, {}).values() for e in holders) \
+                if head in OFFICES else frozenset()
             return self.antecedent(article, position, floor, head, quoted, exclude=others)
         if head in ORG_ROLES:
             orgs = {e.id: e for start, _, e in self.mentions_in(article, 0, position)

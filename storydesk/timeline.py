@@ -311,14 +311,17 @@ def story_dates(
         return i
 
     words = [_content_words(s.text) for _, _, s in relative]
-    for i, (a, key_a, _) in enumerate(relative):
-        for j in range(i + 1, len(relative)):
-            b, key_b, _ = relative[j]
-            if key_a != key_b or a.precision != b.precision or a.span.article == b.span.article:
-                continue
-            if (i, j) in shared or (_overlap(words[i], words[j]) >= SAME_EVENT_OVERLAP
-                                    and _apart_days(a.date, b.date) <= MAX_READING_SHIFT_DAYS):
-                parent[root(j)] = root(i)
+    same_words: dict[tuple[str, str], list[int]] = defaultdict(list)  # only one expression's readings are compared
+    for i, (m, key, _) in enumerate(relative):
+        same_words[(key, m.precision)].append(i)
+    for members in same_words.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                a, b = relative[i][0], relative[j][0]
+                if a.span.article != b.span.article and (
+                        (i, j) in shared or (_overlap(words[i], words[j]) >= SAME_EVENT_OVERLAP
+                                             and _apart_days(a.date, b.date) <= MAX_READING_SHIFT_DAYS)):
+                    parent[root(j)] = root(i)
     groups: dict[int, list[DateMention]] = defaultdict(list)
     for i, (m, _, _) in enumerate(relative):
         groups[root(i)].append(m)

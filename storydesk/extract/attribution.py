@@ -599,6 +599,8 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
     end = start + len(who)
     mentions = speakers.mentions_in(article, start, end)
     for m_start, m_end, entity in sorted(mentions, key=lambda m: m[2].type != "person"):
+        if text.startswith(("'s", "’s"), m_end):
+            continue  # "Kushner's lawyer, Jamie Gorelick": the possessor does not speak
         prefix = text[start:m_start]
         head = _ROLE_PREFIX.match(prefix) and not _NOT_HEAD.search(prefix)
         if entity.type == "organization":

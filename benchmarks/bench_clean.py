@@ -4,6 +4,7 @@
     python benchmarks/bench_clean.py --multinews 40  # also: what cleaning removes from Multi-News
     python benchmarks/bench_clean.py --split heldout # score one half only (tune | heldout | all)
     python benchmarks/bench_clean.py --scaling       # CPU time against size: long texts, unclosed <script>s
+    python benchmarks/bench_clean.py --fresh         # hand-read fresh Multi-News sample (held out)
 
 Scores use the benchmark's own metric (see ../shared/data/README.md): `\\w+` tokens, 4-token
 shingles as multisets, per-page precision and recall averaged over pages, F1 from the means.
@@ -187,11 +188,19 @@ def main() -> None:
     parser.add_argument("--split", choices=SPLITS, default=None,
                         help="clean and score only this half of the aeb pages (default: all, every half shown)")
     parser.add_argument("--scaling", action="store_true", help="only time cleaning against input size")
+    parser.add_argument("--fresh", action="store_true",
+                        help="only score the hand-read fresh Multi-News sample (gold/clean/multinews_fresh.json)")
+    parser.add_argument("--show", action="store_true", help="with --fresh: list each page's misjudged lines")
     args = parser.parse_args()
     if args.scaling:
         from benchmarks.clean_scaling import main as scaling
 
         scaling()
+        return
+    if args.fresh:
+        from benchmarks.clean_fresh import main as fresh
+
+        fresh(args.data, show=args.show)
         return
     aeb = args.data / "aeb"
     if not aeb.exists():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from datetime import UTC, date, datetime
 
 import pytest
 from typer.testing import CliRunner
@@ -278,6 +279,41 @@ def test_clean_html_records_what_the_extractor_dropped() -> None:
     assert kinds["Read more: City council debates new tram fares"] == "related"
     assert kinds["© 2024 City Post. All rights reserved."] == "other"
     assert all(r.line is None for r in cleaned.removed)  # HTML has no input lines to point at
+
+
+def _dated_page(meta_date: str = "", dateline: str = "") -> str:
+    head = f"<meta property='article:published_time' content='{meta_date}'>" if meta_date else ""
+    return (f"<html><head><title>Tram derails | City Post</title>{head}</head><body>"
+            "<nav><a href='/'>Home</a><a href='/news'>News</a></nav><article><h1>Tram derails near central station</h1>"
+            + (f"<p class='byline'>By Ines Varga</p><p class='date'>{dateline}</p>" if dateline else "")
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>")
+
+
+def test_clean_html_metadata_is_looked_for_only_when_the_record_lacks_it(monkeypatch) -> None:
+    import htmldate
+
+    calls: list[str] = []
+    monkeypatch.setattr(htmldate, "find_date", lambda *args, **kwargs: calls.append("date") or "2024-03-09")
+    given = RawDocument(id="given", content=_dated_page(), is_html=True, title="Tram derails",
+                        published=datetime(2024, 3, 8, tzinfo=UTC), source="City Post", url="https://citypost.example/t")
+    (cleaned,), _ = clean_documents([given])
+    assert calls == [] and cleaned.published == datetime(2024, 3, 8, tzinfo=UTC) and cleaned.title == "Tram derails"
+    (cleaned,), _ = clean_documents([RawDocument(id="bare", content=_dated_page(), is_html=True)])
+    assert calls == ["date"] and cleaned.published == datetime(2024, 3, 9, tzinfo=UTC)
+
+
+def test_clean_html_date_comes_from_the_metadata_else_from_the_dateline_above_the_body() -> None:
+    (cleaned,), _ = clean_documents([RawDocument(id="m", content=_dated_page("2024-03-09T08:00:00Z"), is_html=True)])
+    assert cleaned.published.date() == date(2024, 3, 9)
+    page = _dated_page(dateline="Published November 20th, 2019 - 07:29 GMT")
+    (cleaned,), _ = clean_documents([RawDocument(id="d", content=page, is_html=True)])
+    assert cleaned.published.date() == date(2019, 11, 20)
+    assert "Published November 20th, 2019 - 07:29 GMT" in {r.text for r in cleaned.removed}
+    # A date in the body is the news, not the page's date.
+    body_date = "<p>November 20, 2019</p>"
+    page = _dated_page().replace("</article>", body_date + "</article>")
+    (cleaned,), _ = clean_documents([RawDocument(id="b", content=page, is_html=True)])
+    assert cleaned.published is None
 
 
 def test_clean_html_saved_as_txt_is_extracted(tmp_path) -> None:

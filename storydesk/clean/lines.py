@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from storydesk.clean.rules import (
     BIO_HEADER,
@@ -78,8 +79,9 @@ class Line:
     words: int = 0
     prose: bool = False
 
-    @property
+    @cached_property
     def key(self) -> str:
+        """`line_key` of the text, computed once (read only after `split_lines` joined the wraps)."""
         return line_key(self.text)
 
 
@@ -246,7 +248,7 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
     _mark_shared(lines, shared)
     start, end = _body_region(lines) if find_region else (0, len(lines))
     _mark_inside(lines, start, end)
-    _mark_outside(lines, start, end)
+    mark_outside(lines, start, end)
     _mark_title(lines, start, has_title)
 
 
@@ -361,7 +363,8 @@ def _mark_inside(lines: list[Line], start: int, end: int) -> None:
                     teaser = "block"
 
 
-def _mark_outside(lines: list[Line], start: int, end: int) -> None:
+def mark_outside(lines: list[Line], start: int, end: int) -> None:
+    """Lines before the body [start, end) are navigation; after it, related stories or comments."""
     for line in lines[:start]:
         if line.kind is None:
             line.kind = "navigation"

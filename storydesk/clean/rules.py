@@ -264,3 +264,14 @@ TWEET_SIGNATURE = re.compile(r"^[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2
 # paragraph under it is the bio, a credit, not the article.
 BIO_HEADER = re.compile(r"^(about|über|sobre|à propos de|a proposito di) (the author|(?-i:[A-Z])[\w.'’-]*( [\w.'’-]+){0,3})$",
                         re.I)
+
+# A page's dateline: a line that is only a date, perhaps with "Published", a weekday and a time
+# ("Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)", "Published November 20th, 2019 - 07:29
+# GMT"). Read above the body when the page's metadata gives no date.
+DATELINE = re.compile(
+    r"^((posted|published|updated|last updated|first published)( on)?:?\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?|\d{1,2} (jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|oct|nov|dec)[a-z]*\.?),? \d{4}([ ,\-–|]+(at )?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*[a-z]{0,4}"
+    r"( \(.{0,20}\))?)?\W*$",
+    re.I,
+)

@@ -106,6 +106,13 @@ NOISE_CASES = [
                "commission."),
     ("video", "Why Port Lumen Built Its Trams (3:05)"),
     ("newsletter", "Keep an eye on your inbox for the latest transport news."),
+    # Issue 22 work on the aeb tune half, written in their form.
+    ("navigation", "04/03/2024 - Posted by: Ines Varga - Category: Transport - Tags: trams"),
+    ("comment", "Tell us what YOU think..."),
+    ("newsletter", "There was an error processing your subscription."),
+    ("other", '[button link="http://www.citypost.example/submit/" type="big"] Send us YOUR photos[/button]'),
+    ("caption", "The tram depot is seen outside the central station in Port Lumen.Reuters"),
+    ("caption", "Depot views, photos © City Post, 2024"),
 ]
 
 
@@ -139,6 +146,7 @@ NEWS_SENTENCES = [
     "The family said she had worked from home since March.",
     "https://www.citypost.example/2024/03/04/tram-inquiry-report.html",  # a source the article cites
     "www.lumentransit.example",
+    "The driver was questioned by Reuters.",
 ]
 
 
@@ -156,6 +164,17 @@ def test_clean_takes_the_headline_as_title_and_numbers_input_lines() -> None:
     assert not result.text.startswith("Tram derails")
     (removed,) = result.removed
     assert text.split("\n")[removed.line - 1] == "Story continues below advertisement"
+
+
+def test_clean_teaser_line_repeated_three_times_is_chrome_but_repeated_questions_stay() -> None:
+    teaser = "10 things in transport you need to know today"
+    result = clean_text(article(teaser, teaser, after=4) + f"\n{teaser}\n")
+    assert teaser not in result.text and [r.kind for r in result.removed] == ["duplicate"] * 3
+    assert_body_whole(result.text)
+    interview = ["Ines Varga", "What made you take the tram?", "See it now: Amazon"] * 3
+    result = clean_text(article(*interview))
+    assert result.text.count("What made you take the tram?") == 3
+    assert result.text.count("See it now: Amazon") == 3
 
 
 def test_clean_quoted_sentence_at_the_top_is_not_a_title() -> None:

@@ -17,6 +17,7 @@ sit captions, video teasers, "Read more:" links and advert markers. So:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -51,6 +52,8 @@ MAX_TWEET_CHARS = 300  # a tweet is at most 280 characters, plus a link or two
 SHARED_MAX_WORDS = 8  # boilerplate shared by articles is a label or sign-off, not a paragraph
 TAIL_TEASER_SHARE = 0.3  # a teaser header with under this share of the text's words after it ends the body
 MIN_COPY_WORDS = 12  # a repeated prose paragraph this long is a copy of the article, not a refrain
+MIN_CHROME_REPEATS = 3  # a teaser line repeated this often is a widget's chrome (aeb tune: 6-9 copies)
+MIN_CHROME_WORDS = 3  # ... and has words enough not to be a speaker label or a "Share" button
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
 FALLBACK_MIN_WORDS = 50  # prose kept when cleaning found no body: at least MIN_BODY_SCORE's worth
 INDEX_WORDS = 4  # runs of this many words index texts for WordIndex (<= every query's length)
@@ -278,6 +281,20 @@ def _mark_repeats(lines: list[Line]) -> None:
             line.kind = "duplicate"
     for i in copies:
         lines[i].kind = "duplicate"
+    _mark_chrome_repeats(lines, keys)
+
+
+def _mark_chrome_repeats(lines: list[Line], keys: list[str]) -> None:
+    """A short headline-like line said three times or more is page chrome (a teaser repeated in
+    every block of a related-stories widget), every copy of it. A repeated line that ends like a
+    sentence or a question (an interview asks each guest the same), or holds a colon ("TRUMP:",
+    "See it now: Amazon" under each product of a deals list), is body and stays."""
+    counts = Counter(key for key, line in zip(keys, lines, strict=True)
+                     if not line.prose and line.words >= MIN_CHROME_WORDS and ":" not in line.text
+                     and not line.text.rstrip().endswith(_TERMINAL))
+    for key, line in zip(keys, lines, strict=True):
+        if line.kind is None and counts.get(key, 0) >= MIN_CHROME_REPEATS:
+            line.kind = "duplicate"
 
 
 def _mark_shared(lines: list[Line], shared: frozenset[str]) -> None:

@@ -71,6 +71,8 @@ RULES: tuple[Rule, ...] = (
     _rule("newsletter", r"\b(in|to|into|on) your inbox\b", 20),
     _rule("newsletter", r"^i agree\b.{0,80}\b(send me|e-?mails?|newsletters?)\b", 30),
     _rule("newsletter", r"^subscribe to .{1,40} on (youtube|twitter|facebook|instagram)\b", 20),
+    # A sign-up form's own messages, left in the page as text.
+    _rule("newsletter", r"^there was an error processing your (subscription|request|sign-?up)\b", 12),
     _rule("newsletter", r"\bby e-?mail\b.{0,60}\bsign up\W*$", 30),
     # Links to other stories.
     # A link label is followed by the linked headline after a separator, or stands alone:
@@ -105,6 +107,7 @@ RULES: tuple[Rule, ...] = (
     _rule("comment", r"^(?=.*(\bhttps?://|\bwww\.|\.(com|net|org|info|example)\b))(?=.*\b(visit my|check (it|this|me) out|"
                      r"i (make|made|earn|earned|get paid)\b|\$\d+ (an|per|a) (hour|day|week)|"
                      r"(work|working) from home|cheap \w+|great (article|post)|nice (article|post)))", 80),
+    _rule("comment", r"^(tell us what you think|what do you think\?? (let us know|tell us))\b", 12),
     _rule("comment", r"^(reply|report|flag|share|like|upvote|downvote)( \W? ?(reply|report|flag|share|like))*$", 4),
     # Social media prompts and embeds.
     _rule("social", r"^(tweet with a location|you can add location information to your tweets|"
@@ -129,6 +132,8 @@ RULES: tuple[Rule, ...] = (
     # Markup a scraper kept as text: an attribute with a URL ('poster="http://..." true'), and page
     # metadata an extractor let through: a bare URL, a bare ISO timestamp.
     _rule("other", r"^\w[\w-]*=[\"']https?://", 10),
+    # A WordPress shortcode the site failed to render: "[button link=...] Send us YOUR review[/button]".
+    _rule("other", r"^\[\w+( [^\]]*)?\].*\[/\w+\]$", 40),
     # A bare URL of an image or a page asset; a link to a page may be a source the article cites.
     _rule("other", r"^(https?://|www\.)\S+(\.(jpe?g|png|gif|webp|svg|ico)(\?\S*)?|/assets?/\S*)$", 1),
     _rule("other", r"^[\w-]+\.(com|org|net|co\.uk)$", 1),  # a site's name as its domain ("smithsonian.com")
@@ -182,6 +187,10 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"(\b(getty images|shutterstock|afp via getty|ap photo|epa-efe|associated press photo|istock|"
                      r"photofest)\b|[/(]\s*(getty|ap|reuters|afp|epa)\b)[^.]{0,60}$", 40),
     _rule("caption", r"^(photofest|getty( images)?|ap photo|reuters|afp|epa)$", 2),
+    # An agency credit glued to the caption's full stop: "... outside a co-working space in New York.Reuters".
+    _rule("caption", r"[a-z]\.(?-i:Reuters|AP|AFP|EPA|Getty Images|Shutterstock)$", 40),
+    # "installation views, photos © Name, 2018"
+    _rule("caption", r"\b(photos?|images?|pictures?)\s*(©|\(c\))\s*\w", 30),
     _rule("caption", r"^\d+ ?/ ?\d+$", 3),  # slideshow counters "3/12"
     # Agency captions: "FILE - In this Dec. 13, 2004 file photo, ...", "In this photo provided by ...".
     _rule("caption", r"^(file\s*[-–—:]\s|file photo\b|in this [^.]{0,60}\b(photo|image|picture|frame grab)\b)", 90),
@@ -212,6 +221,8 @@ RULES: tuple[Rule, ...] = (
     _rule("navigation", r"^([^»›]{1,40} [»›] ){1,6}[^»›]{1,80}$", 20),
     _rule("navigation", r"^(\d+ )?min(ute)?s? read$", 4),
     _rule("navigation", r"^(tags?|topics?|filed under|categories|category|keywords)\s*:", 30),
+    # The same labels run into a post's meta line: "05/10/2018 - Posted by: Name - Category: Health - Tags: x".
+    _rule("navigation", r"\s[-|•·]\s(tags?|categor(y|ies|ia)|filed under|posted in|publicado por|posted by)\s*:", 30),
     _rule("navigation", r"^(tags?|topics|filed under|categories|keywords|marcadores|etiquetas|schlagworte)$", 2),
 )
 

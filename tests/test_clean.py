@@ -113,6 +113,8 @@ NOISE_CASES = [
     ("other", '[button link="http://www.citypost.example/submit/" type="big"] Send us YOUR photos[/button]'),
     ("caption", "The tram depot is seen outside the central station in Port Lumen.Reuters"),
     ("caption", "Depot views, photos © City Post, 2024"),
+    ("newsletter", "GET CITY POST ON THE GO BY CLICKING HERE"),
+    ("newsletter", "CLICK HERE TO GET THE CITY POST APP"),
 ]
 
 
@@ -178,6 +180,23 @@ def test_clean_teaser_line_repeated_three_times_is_chrome_but_repeated_questions
     result = clean_text(interview, title="Commuters on the derailment", find_region=False)
     assert "What made you take the tram today?" in result.text  # later copies go as pull quotes
     assert result.text.count("See it now: Amazon") == 3
+
+
+def test_clean_hover_card_run_into_a_sentence_is_cut_out_and_kept_as_removed() -> None:
+    card = ("Ines VargaLumen mayor backs tram inquiry | Council votes on fares Varga asks for calm after derailment "
+            "MORE")
+    sentence = f"The mayor, Ines Varga{card} (Ind.), said the line would reopen on Friday after the inspection."
+    result = clean_text(article(sentence))
+    assert "The mayor, Ines Varga (Ind.), said the line would reopen on Friday after the inspection." in result.text
+    assert [(r.text, r.kind) for r in result.removed] == [(card, "related")]
+    assert_body_whole(result.text)
+    # An HTML page lists the card once, and the paragraph it was cut from is body.
+    page = ("<html><body><article>" + "".join(f"<p>{p}</p>" for p in BODY[:2]) + f"<p>{sentence}</p>"
+            + "".join(f"<p>{p}</p>" for p in BODY[2:]) + "</article></body></html>")
+    (cleaned,), _ = clean_documents([RawDocument(id="hill", content=page, is_html=True)])
+    assert "said the line would reopen on Friday" in cleaned.text and card not in cleaned.text
+    assert [r.text for r in cleaned.removed].count(card) == 1
+    assert not any("said the line would reopen" in r.text for r in cleaned.removed)
 
 
 def test_clean_quoted_sentence_at_the_top_is_not_a_title() -> None:

@@ -19,9 +19,19 @@ from datetime import datetime
 
 from storydesk.byline import Byline, find_date, parse_byline
 from storydesk.clean.html import Extracted, extract_html
-from storydesk.clean.lines import Line, WordIndex, classify, keep_prose, line_key, mark_outside, split_lines
+from storydesk.clean.lines import (
+    Line,
+    WordIndex,
+    classify,
+    count_words,
+    is_prose,
+    keep_prose,
+    line_key,
+    mark_outside,
+    split_lines,
+)
 from storydesk.clean.pages import not_an_article
-from storydesk.clean.rules import DATELINE, match_rule
+from storydesk.clean.rules import DATELINE, cut_inline_cards, match_rule
 from storydesk.ingest import parse_datetime, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
@@ -125,6 +135,7 @@ def clean_text(text: str, title: str | None = None, shared: frozenset[str] = fro
     `find_region=False` when an extractor already cut the text down to the article.
     """
     lines = split_lines(text)
+    cards = _cut_cards(lines)
     if title:
         lines = _drop_title_echo(lines, title)
     classify(lines, shared, has_title=bool(title), find_region=find_region)
@@ -133,6 +144,9 @@ def clean_text(text: str, title: str | None = None, shared: frozenset[str] = fro
     removed: list[Removed] = []
     every: list[Removed] = []
     for line in lines:
+        for card in cards.get(id(line), ()):
+            removed.append(Removed(card, "related", line.number if line_numbers else None))
+            every.append(removed[-1])
         item = Removed(line.text, line.kind if line.kind not in (None, "title") else "other",
                        line.number if line_numbers else None)
         if line.kind is None:
@@ -143,6 +157,18 @@ def clean_text(text: str, title: str | None = None, shared: frozenset[str] = fro
             removed.append(item)
         every.append(item)
     return CleanResult("\n\n".join(body), title, tuple(removed), tuple(every), kept_prose)
+
+
+def _cut_cards(lines: list[Line]) -> dict[int, list[str]]:
+    """Cut hover cards out of the lines (`cut_inline_cards`); the cards cut, by `id` of their line."""
+    cards: dict[int, list[str]] = {}
+    for line in lines:
+        text, cut = cut_inline_cards(line.text)
+        if cut:
+            line.text, line.words = text, count_words(text)
+            line.prose = is_prose(text, line.words)
+            cards[id(line)] = cut
+    return cards
 
 
 def shared_lines(texts: list[str]) -> frozenset[str]:
@@ -165,6 +191,7 @@ def page_removed(page: str, result: CleanResult) -> tuple[tuple[Removed, ...], d
     extractor already chose the body, and a second classification cost a sixth of cleaning.)
     """
     lines = split_lines(page)
+    _cut_cards(lines)  # listed with the body's removed lines, where the cleaner cut them
     in_body = _in_body(lines, result)
     kinds = {line_key(r.text): r.kind for r in result.removed}
     body_at = [i for i, inside in enumerate(in_body) if inside is True]

@@ -68,6 +68,7 @@ RULES: tuple[Rule, ...] = (
           25),
     _rule("newsletter", r"^\W*sign up (for|to get)\b.{0,40}\b(alerts|emails?|briefing)\b", 25),
     _rule("newsletter", r"^download (the|our) .{0,60}\bapp\b", 30),
+    _rule("newsletter", r"^(click here to (get|download|sign up|subscribe)|get .{1,40} by clicking here)\b", 14),
     _rule("newsletter", r"\b(in|to|into|on) your inbox\b", 20),
     _rule("newsletter", r"^i agree\b.{0,80}\b(send me|e-?mails?|newsletters?)\b", 30),
     _rule("newsletter", r"^subscribe to .{1,40} on (youtube|twitter|facebook|instagram)\b", 20),
@@ -286,3 +287,17 @@ DATELINE = re.compile(
     r"( \(.{0,20}\))?)?\W*$",
     re.I,
 )
+
+# A politician's hover card run into a sentence (The Hill): the name, then the name again glued to
+# their latest headlines, closed by "MORE": "Rep. Ilhan OmarIlhan OmarHillicon Valley: ... MORE
+# (D-Minn.)". The card is cut out of the paragraph; the name stays.
+INLINE_CARD = re.compile(r"(?P<last>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?P<card>(?:[A-Z][\w.'’-]* ){0,4}(?P=last)(?=[A-Z])"
+                         r"[^\n]{0,1500}? MORE\b)")
+
+
+def cut_inline_cards(text: str) -> tuple[str, list[str]]:
+    """The text without hover cards (`INLINE_CARD`), and the cards cut out."""
+    if " MORE" not in text:  # most lines: skip the search
+        return text, []
+    cards = [match.group("card") for match in INLINE_CARD.finditer(text)]
+    return (INLINE_CARD.sub(r"\g<last>", text), cards) if cards else (text, [])

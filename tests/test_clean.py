@@ -115,6 +115,7 @@ NOISE_CASES = [
     ("caption", "Depot views, photos © City Post, 2024"),
     ("newsletter", "GET CITY POST ON THE GO BY CLICKING HERE"),
     ("newsletter", "CLICK HERE TO GET THE CITY POST APP"),
+    ("newsletter", "Sorry!"),
 ]
 
 
@@ -197,6 +198,19 @@ def test_clean_hover_card_run_into_a_sentence_is_cut_out_and_kept_as_removed() -
     assert "said the line would reopen on Friday" in cleaned.text and card not in cleaned.text
     assert [r.text for r in cleaned.removed].count(card) == 1
     assert not any("said the line would reopen" in r.text for r in cleaned.removed)
+
+
+def test_clean_teaser_list_closing_the_text_after_a_newsletter_box_is_related() -> None:
+    widget = ["Keep an eye on your inbox for the latest transport news.", "Join our Free Tram Quiz Challenge",
+              "- Lumen tram fares rise Riders will pay more from May", "- New bridge opens The crossing took six years",
+              "- Depot strike ends Drivers accepted the offer"]
+    result = clean_text("\n\n".join(BODY + widget), title="Tram derails", find_region=False)
+    assert_body_whole(result.text)
+    assert [r.kind for r in result.removed] == ["newsletter"] + ["related"] * 4
+    # A list the article itself ends with stays.
+    facts = ["- Six passengers were hurt", "- The line is closed until Friday", "- Buses replace trams"]
+    result = clean_text("\n\n".join(BODY + facts), title="Tram derails", find_region=False)
+    assert result.removed == () and all(f in result.text for f in facts)
 
 
 def test_clean_quoted_sentence_at_the_top_is_not_a_title() -> None:

@@ -52,6 +52,7 @@ MAX_TWEET_CHARS = 300  # a tweet is at most 280 characters, plus a link or two
 SHARED_MAX_WORDS = 8  # boilerplate shared by articles is a label or sign-off, not a paragraph
 TAIL_TEASER_SHARE = 0.3  # a teaser header with under this share of the text's words after it ends the body
 MIN_COPY_WORDS = 12  # a repeated prose paragraph this long is a copy of the article, not a refrain
+MIN_CLOSING_LIST_ITEMS = 3  # a list of teasers; a closing list of one or two items is too little to tell
 MIN_CHROME_REPEATS = 3  # a teaser line repeated this often is a widget's chrome (aeb tune: 6-9 copies)
 MIN_CHROME_WORDS = 3  # ... and has words enough not to be a speaker label or a "Share" button
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
@@ -67,6 +68,7 @@ MIN_WRAPPED_LINES = 2  # one line followed by another says nothing about wrappin
 
 _TERMINAL = tuple(".!?…\"”’'):;。！？»")
 _WORD = re.compile(r"\w+", re.U)
+_LIST_ITEM = re.compile(r"^[-•*–] ")
 _PUNCT = re.compile(r"[.,;:!?。、，！？]")
 _SPACES = re.compile(r"[ \t\u00a0\u200b\f\v]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
@@ -251,6 +253,7 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
     _mark_shared(lines, shared)
     start, end = _body_region(lines) if find_region else (0, len(lines))
     _mark_inside(lines, start, end)
+    _mark_closing_list(lines, end)
     mark_outside(lines, start, end)
     _mark_title(lines, start, has_title)
 
@@ -378,6 +381,24 @@ def _mark_inside(lines: list[Line], start: int, end: int) -> None:
                 line.kind = "related"
                 if not line.prose:
                     teaser = "block"
+
+
+def _mark_closing_list(lines: list[Line], end: int) -> None:
+    """A list that ends the body right after a noise line (a newsletter box, an advert) is a
+    related-stories widget: "- Headline Summary" items with nothing of the article after them."""
+    first = end
+    while first > 0 and lines[first - 1].kind is None and _LIST_ITEM.match(lines[first - 1].text):
+        first -= 1
+    if end - first < MIN_CLOSING_LIST_ITEMS or first == 0:
+        return
+    # The widget's own header may stand between ("Join our Free Parlay Challenge"): a short line
+    # that reads as a headline, itself after the noise.
+    header = lines[first - 1]
+    if header.kind is None and not header.prose and is_headline(header.text) and first > 1:
+        first -= 1
+    if lines[first - 1].kind not in (None, "title"):
+        for line in lines[first:end]:
+            line.kind = "related"
 
 
 def mark_outside(lines: list[Line], start: int, end: int) -> None:

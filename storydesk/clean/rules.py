@@ -74,6 +74,7 @@ RULES: tuple[Rule, ...] = (
     _rule("newsletter", r"^subscribe to .{1,40} on (youtube|twitter|facebook|instagram)\b", 20),
     # A sign-up form's own messages, left in the page as text.
     _rule("newsletter", r"^there was an error processing your (subscription|request|sign-?up)\b", 12),
+    _rule("newsletter", r"^(sorry|oops)[!.]?$", 1),  # ... under the form's own "Sorry!"
     _rule("newsletter", r"\bby e-?mail\b.{0,60}\bsign up\W*$", 30),
     # Links to other stories.
     # A link label is followed by the linked headline after a separator, or stands alone:

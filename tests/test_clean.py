@@ -116,6 +116,9 @@ NOISE_CASES = [
     ("newsletter", "GET CITY POST ON THE GO BY CLICKING HERE"),
     ("newsletter", "CLICK HERE TO GET THE CITY POST APP"),
     ("newsletter", "Sorry!"),
+    ("caption", "A crane lifts the front carriage of the derailed tram back onto the rails near the central station "
+                "in Port Lumen on Tuesday, March 4,... (Associated Press)"),
+    ("caption", "The derailed carriage on Tuesday, March 4, 2024. (AP Photo/Karl Weiss) (Associated Press)"),
 ]
 
 

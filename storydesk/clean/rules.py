@@ -166,6 +166,9 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"\((photo|picture|image|pic|credit|photograph|file photo)s?( by)?\s*:?[^()]{0,60}\)\s*"
                      r"(buy photo)?\s*$", 120),
     _rule("caption", r"^buy photo\b|\bbuy photo$", 120),
+    # A caption clipped by the site, then the agency that owns it (Multi-News stories 1-40 have 11):
+    # "... in a baseball... (Associated Press)", "... (AP Photo/Name) (Associated Press)".
+    _rule("caption", r"(\.\.\.|…|\))\s*\((the )?(associated press|ap|reuters|afp|getty images)\)$", 120),
     # Galleries: "Photos: Title Photos: Title <caption>" (CNN), "1 of 26 Full Screen Autoplay ..."
     # (a slideshow's controls), "1 of 12. <caption> REUTERS/Name" (Reuters slideshows).
     _rule("caption", r"^(photos?: )+(.{3,80}?) (photos?: )+\2\b", 200),

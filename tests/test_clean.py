@@ -119,6 +119,12 @@ NOISE_CASES = [
     ("caption", "A crane lifts the front carriage of the derailed tram back onto the rails near the central station "
                 "in Port Lumen on Tuesday, March 4,... (Associated Press)"),
     ("caption", "The derailed carriage on Tuesday, March 4, 2024. (AP Photo/Karl Weiss) (Associated Press)"),
+    ("caption", "Engineers inspect the track on Tuesday. Photo: Karl Weiss via AP"),
+    ("caption", "A rendering of the new tram. Image: Dr. K. J. Weiss"),
+    ("caption", "Engineers inspect the track in Port Lumen March 4, 2024. REUTERS/Karl Weiss"),
+    ("caption", "Image Engineers inspect the track on Tuesday. Credit Karl Weiss for City Post"),
+    ("social", "Back on the rails A post shared by Lumen Transit (@lumentransit) on Mar 4, 2024 at 11:56am PST"),
+    ("related", "For a full recap of the inquiry, click here."),
 ]
 
 
@@ -153,6 +159,8 @@ NEWS_SENTENCES = [
     "https://www.citypost.example/2024/03/04/tram-inquiry-report.html",  # a source the article cites
     "www.lumentransit.example",
     "The driver was questioned by Reuters.",
+    "Click here was the only button on the ticket machine that worked, riders said.",
+    "The image credit went to the driver's daughter.",
 ]
 
 

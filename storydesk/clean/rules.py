@@ -87,7 +87,8 @@ RULES: tuple[Rule, ...] = (
                      r"further reading|editor'?s picks?|don'?t miss|what to read next|"
                      r"more coverage|in case you missed it|related post)\s*([:|»>\-–—…]|\.\.\.|$)", 25),
     _rule("related", r"^also on \S+\.\w+\b", 25),
-    _rule("related", r"\bread more$", 25),  # a teaser headline with its link label run on
+    _rule("related", r"\bread more$", 25),
+    _rule("related", r"(^|, )click here\W*$", 20),  # "For a full recap of the night's winners, click here."  # a teaser headline with its link label run on
     _rule("related", r"^(previous|next)( (article|story|post))?\s*[:»>]", 25),
     # "Read also" in the languages most often scraped alongside English.
     _rule("related", r"^\(?(leggi anche|lesen sie auch|lire aussi|leia também|lea también|ver también|"
@@ -118,6 +119,8 @@ RULES: tuple[Rule, ...] = (
                     r"share (this|on|via)\b|share (this )?(article|story)|(share|tweet|pin|email|print)"
                     r"( (share|tweet|pin|email|print|whatsapp|facebook|twitter|linkedin|reddit))+$|"
                     r"pic\.twitter\.com|— .{1,60} \(@\w+\) \w+ \d{1,2}, \d{4})", 40),
+    # An Instagram embed: the post's text, then "A post shared by Name (@handle) on Jun 20, 2017 at 11:56am PDT".
+    _rule("social", r"\ba post shared by .{1,80}\(@[\w.]+\) on \w+\.? \d{1,2}, \d{4}", 80),
     # Author contact lines: "Follow her on Twitter @x", "Email X at x@y.com or follow him @x".
     _rule("social", r"^(follow|reach|contact|email|e-mail|write to)\b.{0,100}(\bon (twitter|facebook|instagram)\b|"
                     r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
@@ -166,6 +169,12 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"\((photo|picture|image|pic|credit|photograph|file photo)s?( by)?\s*:?[^()]{0,60}\)\s*"
                      r"(buy photo)?\s*$", 120),
     _rule("caption", r"^buy photo\b|\bbuy photo$", 120),
+    # A credit closing a caption, seen in Multi-News stories 1-40: "... Photo: Tom Wall via AP", "...
+    # Image: Davide Bonadonna", "... Credit: Dr. Oliver J. T. O'Grady", "... 2016. REUTERS/Navesh Chitrakar",
+    # and the Times' "Image <caption> Credit <name>".
+    _rule("caption", r"\b(photo|image|picture|credit)s?:\s+(?-i:[A-Z])[\w.'’/ -]{1,60}$", 60),
+    _rule("caption", r"\b(?-i:REUTERS|AFP|EPA|AP)/(?-i:[A-Z])[\w.'’ -]{1,60}$", 60),
+    _rule("caption", r"^image (?-i:[A-Z]).{0,400}\bcredit\b", 90),
     # A caption clipped by the site, then the agency that owns it (Multi-News stories 1-40 have 11):
     # "... in a baseball... (Associated Press)", "... (AP Photo/Name) (Associated Press)".
     _rule("caption", r"(\.\.\.|…|\))\s*\((the )?(associated press|ap|reuters|afp|getty images)\)$", 120),

@@ -253,6 +253,7 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
     _mark_shared(lines, shared)
     start, end = _body_region(lines) if find_region else (0, len(lines))
     _mark_inside(lines, start, end)
+    _mark_chrome_repeats(lines, start, end)
     _mark_closing_list(lines, end)
     mark_outside(lines, start, end)
     _mark_title(lines, start, has_title)
@@ -284,19 +285,18 @@ def _mark_repeats(lines: list[Line]) -> None:
             line.kind = "duplicate"
     for i in copies:
         lines[i].kind = "duplicate"
-    _mark_chrome_repeats(lines, keys)
 
 
-def _mark_chrome_repeats(lines: list[Line], keys: list[str]) -> None:
+def _mark_chrome_repeats(lines: list[Line], start: int, end: int) -> None:
     """A short headline-like line said three times or more is page chrome (a teaser repeated in
     every block of a related-stories widget), every copy of it. A repeated line that ends like a
     sentence or a question (an interview asks each guest the same), or holds a colon ("TRUMP:",
     "See it now: Amazon" under each product of a deals list), is body and stays."""
-    counts = Counter(key for key, line in zip(keys, lines, strict=True)
-                     if not line.prose and line.words >= MIN_CHROME_WORDS and ":" not in line.text
-                     and not line.text.rstrip().endswith(_TERMINAL))
-    for key, line in zip(keys, lines, strict=True):
-        if line.kind is None and counts.get(key, 0) >= MIN_CHROME_REPEATS:
+    counts = Counter(line.key for line in lines if not line.prose and line.words >= MIN_CHROME_WORDS
+                     and ":" not in line.text and not line.text.rstrip().endswith(_TERMINAL))
+    # Only inside the body: the region was found without it, and outside the body the line goes anyway.
+    for line in lines[start:end]:
+        if line.kind is None and counts.get(line.key, 0) >= MIN_CHROME_REPEATS:
             line.kind = "duplicate"
 
 

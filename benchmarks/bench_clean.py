@@ -5,6 +5,7 @@
     python benchmarks/bench_clean.py --split heldout # score one half only (tune | heldout | all)
     python benchmarks/bench_clean.py --scaling       # CPU time against size: long texts, unclosed <script>s
     python benchmarks/bench_clean.py --fresh         # hand-read fresh Multi-News sample (held out)
+    python benchmarks/bench_clean.py --repeat 5      # also the median CPU ratio to trafilatura over 5 paired runs
 
 Scores use the benchmark's own metric (see ../shared/data/README.md): `\\w+` tokens, 4-token
 shingles as multisets, per-page precision and recall averaged over pages, F1 from the means.
@@ -145,6 +146,21 @@ def bench_aeb(aeb: Path, truth: dict[str, str], live: bool) -> list[Row]:
     return rows
 
 
+def paired_ratio(aeb: Path, truth: dict[str, str], repeat: int) -> None:
+    """Median CPU-time ratio of storydesk's HTML cleaning to trafilatura's defaults, timed in turn
+    `repeat` times (the machine is shared: one run's ratio swings by a tenth or more)."""
+    import statistics
+
+    html = {k: gzip.open(aeb / "html" / f"{k}.html.gz").read().decode("utf-8", errors="replace") for k in truth}
+    ratios = []
+    for _ in range(repeat):
+        _, ours = timed(lambda: run_storydesk(html, is_html=True))
+        _, peer = timed(lambda: run_trafilatura(html))
+        ratios.append(ours / peer)
+    print(f"paired runs ({repeat}): storydesk / trafilatura CPU ratio median {statistics.median(ratios):.2f}x "
+          f"(runs: {', '.join(f'{r:.2f}' for r in ratios)})")
+
+
 def print_aeb(rows: list[Row], truth: dict[str, str], splits: tuple[str, ...]) -> None:
     halves = {split: {k: v for k, v in truth.items() if in_split(k, split)} for split in splits}
     header = "".join(f" {split + f' ({len(halves[split])})':>21}" for split in splits)
@@ -202,6 +218,8 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true",
                         help="only score the hand-read fresh Multi-News sample (gold/clean/multinews_fresh.json)")
     parser.add_argument("--show", action="store_true", help="with --fresh: list each page's misjudged lines")
+    parser.add_argument("--repeat", type=int, default=0, metavar="N",
+                        help="also time storydesk and trafilatura in turn N more times: the median CPU ratio")
     args = parser.parse_args()
     if args.scaling:
         from benchmarks.clean_scaling import main as scaling
@@ -222,6 +240,8 @@ def main() -> None:
         truth = dict(list(truth.items())[:args.limit])
     rows = bench_aeb(aeb, truth, live=not args.no_live)
     print_aeb(rows, truth, (args.split,) if args.split else SPLITS)
+    if args.repeat:
+        paired_ratio(aeb, truth, args.repeat)
     if args.multinews:
         bench_multinews(args.data / "multinews" / "val.jsonl", args.multinews)
 

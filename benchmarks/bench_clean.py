@@ -153,7 +153,10 @@ def paired_ratio(aeb: Path, truth: dict[str, str], repeat: int) -> None:
 
     html = {k: gzip.open(aeb / "html" / f"{k}.html.gz").read().decode("utf-8", errors="replace") for k in truth}
     ratios = []
+    from storydesk.clean.rules import match_rule
+
     for _ in range(repeat):
+        match_rule.cache_clear()  # a run must not reuse the rule matches of the run before
         _, ours = timed(lambda: run_storydesk(html, is_html=True))
         _, peer = timed(lambda: run_trafilatura(html))
         ratios.append(ours / peer)

@@ -241,13 +241,22 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# For each line length in words, the rules that may match it, in order (a line longer than every
+# limit is prose: no rule is tried).
+_LONGEST_RULE = max(rule.max_words for rule in RULES)
+_RULES_FOR_WORDS: tuple[tuple[tuple[re.Pattern[str], str], ...], ...] = tuple(
+    tuple((rule.pattern, rule.kind) for rule in RULES if words <= rule.max_words) for words in range(_LONGEST_RULE + 1))
+
+
 @lru_cache(maxsize=65_536)  # page chrome repeats: menus, "Share", "Advertisement" on every page
 def match_rule(line: str) -> str | None:
     """The noise kind a line's form announces, or None for an ordinary line."""
     words = len(line.split())
-    for rule in RULES:
-        if words <= rule.max_words and rule.pattern.search(line):
-            return rule.kind
+    if words > _LONGEST_RULE:
+        return None
+    for pattern, kind in _RULES_FOR_WORDS[words]:
+        if pattern.search(line):
+            return kind
     return None
 
 

@@ -526,3 +526,17 @@ def test_clean_50_mb_html_page_keeps_its_body(tmp_path) -> None:
     articles, problems = read_articles([tmp_path / "big.html"])
     assert len(articles) == 1 and not any(p.fatal for p in problems)
     assert_body_whole(articles[0].text)
+
+
+def test_clean_scan_index_answers_as_the_word_index_does() -> None:
+    import random
+
+    from storydesk.clean.lines import ScanIndex, WordIndex
+
+    rng = random.Random(22)
+    for _ in range(2000):
+        keys = [" ".join(rng.choice("abcde") for _ in range(rng.randint(1, 7))) for _ in range(rng.randint(1, 6))]
+        query = " ".join(rng.choice("abcde") for _ in range(rng.randint(1, 6)))
+        for joined in (False, True):
+            assert WordIndex(keys, joined).contains(query) == ScanIndex(keys, joined).contains(query)
+        assert WordIndex(keys).inside_longer(query) == ScanIndex(keys).inside_longer(query)

@@ -21,7 +21,6 @@ from storydesk.byline import Byline, find_date, parse_byline
 from storydesk.clean.html import Extracted, extract_html
 from storydesk.clean.lines import (
     Line,
-    WordIndex,
     classify,
     count_words,
     is_prose,
@@ -29,6 +28,7 @@ from storydesk.clean.lines import (
     line_key,
     mark_outside,
     split_lines,
+    word_index,
 )
 from storydesk.clean.pages import not_an_article
 from storydesk.clean.rules import DATELINE, cut_inline_cards, match_rule
@@ -36,9 +36,6 @@ from storydesk.ingest import parse_datetime, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
 BYLINE_SEARCH_LINES = 5  # a byline sits among the first few removed lines (title, byline, dateline)
-# Up to this size the body is searched as one string for each page line (linear per line, so
-# quadratic overall); a longer body (a 20 MB page's) is indexed by word runs instead.
-MAX_SCANNED_BODY_CHARS = 200_000
 SHORT_MATCH_WORDS = 4  # page lines shorter than this must match a whole body paragraph
 MIN_TITLE_ECHO_WORDS = 3  # a shorter piece of the title ("News") is not the headline repeated
 TITLE_ECHO_LINES = 5  # the headline repeated in the body sits at its very top
@@ -220,12 +217,7 @@ def _in_body(lines: list[Line], result: CleanResult) -> list[bool | None]:
     """For each page line, whether the cleaned body holds it; None for the headline and wordless lines."""
     paragraph_keys = [line_key(p) for p in result.text.split("\n\n")]
     paragraphs = set(paragraph_keys)
-    joined = f" {' '.join(paragraph_keys)} "
-    if len(joined) <= MAX_SCANNED_BODY_CHARS:  # a substring search (in C) beats building the index
-        def contains(key: str) -> bool:
-            return f" {key} " in joined
-    else:
-        contains = WordIndex(paragraph_keys, joined=True).contains
+    contains = word_index(paragraph_keys, joined=True).contains
     title = line_key(result.title or "")
     held = []
     for line in lines:

@@ -17,6 +17,7 @@ sit captions, video teasers, "Read more:" links and advert markers. So:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -57,6 +58,9 @@ MIN_CHROME_REPEATS = 3  # a teaser line repeated this often is a widget's chrome
 MIN_CHROME_WORDS = 3  # ... and has words enough not to be a speaker label or a "Share" button
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
 FALLBACK_MIN_WORDS = 50  # prose kept when cleaning found no body: at least MIN_BODY_SCORE's worth
+# Up to this many characters texts are searched as one string for each query (each search is
+# linear, so quadratic overall, but in C); longer ones (a 20 MB page) are indexed by word runs.
+MAX_SCANNED_CHARS = 200_000
 INDEX_WORDS = 4  # runs of this many words index texts for WordIndex (<= every query's length)
 # Hard-wrapped text is wrapped at 60-80 columns (72 for e-mail and most wire feeds); a run of
 # lines no longer than 40 is a list or a menu, and a line over 100 was not wrapped.
@@ -238,6 +242,40 @@ class WordIndex:
         return any(self._sizes[self._owner[i]] > size for i in self._matches(key))
 
 
+class ScanIndex:
+    """`WordIndex`'s questions answered by substring search over the texts joined: faster for a
+    page's worth of text (the search runs in C), quadratic for a huge one (`word_index` picks)."""
+
+    def __init__(self, keys: list[str], joined: bool = False) -> None:
+        separator = " " if joined else " \n "  # a newline is no word: a query cannot run across
+        self._text = f" {separator.join(keys)} "
+        self._starts: list[int] = []  # where each text begins in `_text`
+        self._sizes = [len(key.split()) for key in keys]
+        position = 1
+        for key in keys:
+            self._starts.append(position)
+            position += len(key) + len(separator)
+
+    def contains(self, key: str) -> bool:
+        return f" {key} " in self._text
+
+    def inside_longer(self, key: str) -> bool:
+        needle, size = f" {key} ", len(key.split())
+        found = self._text.find(needle)
+        while found >= 0:
+            if self._sizes[bisect_right(self._starts, found + 1) - 1] > size:
+                return True
+            found = self._text.find(needle, found + 1)
+        return False
+
+
+def word_index(keys: list[str], joined: bool = False) -> WordIndex | ScanIndex:
+    """An index of the texts' word runs: by substring search up to `MAX_SCANNED_CHARS`, else by runs."""
+    if sum(len(key) + 1 for key in keys) <= MAX_SCANNED_CHARS:
+        return ScanIndex(keys, joined)
+    return WordIndex(keys, joined)
+
+
 def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title: bool = False,
              find_region: bool = True) -> None:
     """Set `kind` on every noise line (and "title" on the headline); body lines keep None.
@@ -269,7 +307,7 @@ def _mark_repeats(lines: list[Line]) -> None:
     """
     seen: set[str] = set()
     keys = [line.key for line in lines]
-    prose = WordIndex([k for k, line in zip(keys, lines, strict=True) if line.prose])
+    prose = word_index([k for k, line in zip(keys, lines, strict=True) if line.prose])
     repeat = [False] * len(lines)
     copies: list[int] = []  # prose paragraphs said word for word before: a page's hidden second copy
     for i, (line, key) in enumerate(zip(lines, keys, strict=True)):

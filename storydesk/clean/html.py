@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 
 # trafilatura's time grows faster than linearly with page size (measured: 2 MB 2 s, 8 MB 10 s,
@@ -218,12 +219,37 @@ def page_text(html: str, tree=None, regex: bool = False) -> tuple[str, str | Non
     title_el = root.find(".//title")
     title = title_el.text_content().strip() if title_el is not None else None
     body = root.find(".//body")
-    lines = (" ".join(t.split()) for t in "".join(_visible_text(body if body is not None else root)).split("\n"))
+    lines = (" ".join(t.split()) for t in _visible_text(body if body is not None else root).split("\n"))
     return "\n".join(t for t in lines if t), title or None
 
 
-def _visible_text(root) -> list[str]:
-    """The text of `root` in document order, with a line break around every block element."""
+def _visible_text(root) -> str:
+    """The text of `root` in document order, with a line break around every block element.
+
+    An XSLT transform does it in C (a fifth of the time of walking the tree in Python, same text
+    on every aeb page); the walk stays for markup nested past libxslt's recursion limit.
+    """
+    try:
+        return str(_block_text_transform()(root))
+    except Exception:  # lxml.etree.XSLTApplyError: too deep for libxslt
+        return "".join(_walk_text(root))
+
+
+@lru_cache(maxsize=1)
+def _block_text_transform():
+    from lxml import etree
+
+    blocks = "|".join(sorted(_BLOCK_TAGS - {"br"}))
+    return etree.XSLT(etree.XML(
+        '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:output method="text" encoding="UTF-8"/>'
+        f'<xsl:template match="{blocks}"><xsl:text>&#10;</xsl:text><xsl:apply-templates/>'
+        '<xsl:text>&#10;</xsl:text></xsl:template>'
+        '<xsl:template match="br"><xsl:apply-templates/><xsl:text>&#10;</xsl:text></xsl:template>'
+        '</xsl:stylesheet>'))
+
+
+def _walk_text(root) -> list[str]:
     from lxml import etree
 
     parts: list[str] = []

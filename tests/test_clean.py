@@ -225,6 +225,17 @@ def test_clean_teaser_list_closing_the_text_after_a_newsletter_box_is_related() 
     assert result.removed == () and all(f in result.text for f in facts)
 
 
+def test_clean_standfirst_under_a_known_headline_is_not_the_first_paragraph() -> None:
+    dek = "Six passengers were hurt when the morning tram left the rails on a curve near the station"
+    result = clean_text("\n\n".join([dek, *BODY]), title="Tram derails", find_region=False)
+    assert [(r.text, r.kind) for r in result.removed] == [(dek, "other")]
+    assert_body_whole(result.text)
+    # A first paragraph that ends like a sentence, or a label line with a colon, stays.
+    for first in (dek + ".", "Tested by: Ines Varga Price: 40 euros More info: citypost.example"):
+        result = clean_text("\n\n".join([first, *BODY]), title="Tram derails", find_region=False)
+        assert result.removed == () and first in result.text
+
+
 def test_clean_quoted_sentence_at_the_top_is_not_a_title() -> None:
     quote = "\"We heard a loud screech,\" a passenger said. \"Then everybody fell forward.\""
     result = clean_text(quote + "\n\n" + "\n\n".join(BODY))

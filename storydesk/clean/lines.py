@@ -53,6 +53,7 @@ MAX_TWEET_CHARS = 300  # a tweet is at most 280 characters, plus a link or two
 SHARED_MAX_WORDS = 8  # boilerplate shared by articles is a label or sign-off, not a paragraph
 TAIL_TEASER_SHARE = 0.3  # a teaser header with under this share of the text's words after it ends the body
 MIN_COPY_WORDS = 12  # a repeated prose paragraph this long is a copy of the article, not a refrain
+MIN_STANDFIRST_WORDS = 10  # shorter unpunctuated first lines are kickers or section labels
 MIN_CLOSING_LIST_ITEMS = 3  # a list of teasers; a closing list of one or two items is too little to tell
 MIN_CHROME_REPEATS = 3  # a teaser line repeated this often is a widget's chrome (aeb tune: 6-9 copies)
 MIN_CHROME_WORDS = 3  # ... and has words enough not to be a speaker label or a "Share" button
@@ -292,6 +293,7 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
     start, end = _body_region(lines) if find_region else (0, len(lines))
     _mark_inside(lines, start, end)
     _mark_chrome_repeats(lines, start, end)
+    _mark_standfirst(lines, start, end, has_title)
     _mark_closing_list(lines, end)
     mark_outside(lines, start, end)
     _mark_title(lines, start, has_title)
@@ -419,6 +421,18 @@ def _mark_inside(lines: list[Line], start: int, end: int) -> None:
                 line.kind = "related"
                 if not line.prose:
                     teaser = "block"
+
+
+def _mark_standfirst(lines: list[Line], start: int, end: int, has_title: bool) -> None:
+    """Under a known headline, a long first line that does not end like a sentence, with prose
+    after it, is the standfirst (the dek): a second headline, not the article's first paragraph."""
+    if not has_title or end - start < 2:
+        return
+    first, following = lines[start], lines[start + 1]
+    # A colon marks a label line ("Tested by: ... Price: ..."), facts the article keeps.
+    if first.kind is None and first.words >= MIN_STANDFIRST_WORDS and is_headline(first.text) and ":" not in first.text \
+            and not first.text.rstrip().endswith(_TERMINAL) and following.kind is None and following.prose:
+        first.kind = "other"
 
 
 def _mark_closing_list(lines: list[Line], end: int) -> None:

@@ -203,6 +203,10 @@ def test_clean_hover_card_run_into_a_sentence_is_cut_out_and_kept_as_removed() -
     assert "The mayor, Ines Varga (Ind.), said the line would reopen on Friday after the inspection." in result.text
     assert [(r.text, r.kind) for r in result.removed] == [(card, "related")]
     assert_body_whole(result.text)
+    # A page's plain text puts spaces between the names.
+    spaced = sentence.replace("VargaInes VargaLumen", "Varga Ines Varga Lumen")
+    result = clean_text(article(spaced))
+    assert "The mayor, Ines Varga (Ind.), said the line would reopen on Friday after the inspection." in result.text
     # An HTML page lists the card once, and the paragraph it was cut from is body.
     page = ("<html><body><article>" + "".join(f"<p>{p}</p>" for p in BODY[:2]) + f"<p>{sentence}</p>"
             + "".join(f"<p>{p}</p>" for p in BODY[2:]) + "</article></body></html>")

@@ -312,8 +312,9 @@ DATELINE = re.compile(
 
 # A politician's hover card run into a sentence (The Hill): the name, then the name again glued to
 # their latest headlines, closed by "MORE": "Rep. Ilhan OmarIlhan OmarHillicon Valley: ... MORE
-# (D-Minn.)". The card is cut out of the paragraph; the name stays.
-INLINE_CARD = re.compile(r"(?P<last>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?P<card>(?:[A-Z][\w.'’-]* ){0,4}(?P=last)(?=[A-Z])"
+# (D-Minn.)" (with spaces between in a page's plain text). The card is cut out of the paragraph;
+# the name stays.
+INLINE_CARD = re.compile(r"(?P<last>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?P<card> ?(?:[A-Z][\w.'’-]* ){0,4}(?P=last) ?(?=[A-Z])"
                          r"[^\n]{0,1500}? MORE\b)")
 
 

@@ -314,13 +314,19 @@ DATELINE = re.compile(
 # their latest headlines, closed by "MORE": "Rep. Ilhan OmarIlhan OmarHillicon Valley: ... MORE
 # (D-Minn.)" (with spaces between in a page's plain text). The card is cut out of the paragraph;
 # the name stays.
-INLINE_CARD = re.compile(r"(?P<last>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?P<card> ?(?:[A-Z][\w.'’-]* ){0,4}(?P=last) ?(?=[A-Z])"
-                         r"[^\n]{0,1500}? MORE\b)")
+INLINE_CARD = re.compile(r"(?P<first>[A-Z][\w.'’-]*) (?:[A-Z][\w.'’-]* )?(?P<last>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+                         r"(?P<card> ?(?P=first) (?:[A-Z][\w.'’-]* )?(?P=last) ?(?=[A-Z])[^\n]{0,1500}? MORE\b)")
 
 
 def cut_inline_cards(text: str) -> tuple[str, list[str]]:
     """The text without hover cards (`INLINE_CARD`), and the cards cut out."""
     if " MORE" not in text:  # most lines: skip the search
         return text, []
-    cards = [match.group("card") for match in INLINE_CARD.finditer(text)]
-    return (INLINE_CARD.sub(r"\g<last>", text), cards) if cards else (text, [])
+    matches = list(INLINE_CARD.finditer(text))
+    if not matches:
+        return text, []
+    pieces, position = [], 0
+    for match in matches:  # the name before the card stays whole ("Gov. Kristi Noem (R) is ...")
+        pieces.append(text[position:match.start("card")])
+        position = match.end("card")
+    return "".join(pieces) + text[position:], [match.group("card").strip() for match in matches]

@@ -125,6 +125,8 @@ NOISE_CASES = [
     ("caption", "Image Engineers inspect the track on Tuesday. Credit Karl Weiss for City Post"),
     ("social", "Back on the rails A post shared by Lumen Transit (@lumentransit) on Mar 4, 2024 at 11:56am PST"),
     ("related", "For a full recap of the inquiry, click here."),
+    ("related", "You can view our March open thread here."),
+    ("related", "Listen to City Radio live at 12:45 and 17:45 weekdays - or listen back here."),
 ]
 
 
@@ -159,6 +161,7 @@ NEWS_SENTENCES = [
     "https://www.citypost.example/2024/03/04/tram-inquiry-report.html",  # a source the article cites
     "www.lumentransit.example",
     "The driver was questioned by Reuters.",
+    "Read the signs: the line stops here.",
     "Click here was the only button on the ticket machine that worked, riders said.",
     "The image credit went to the driver's daughter.",
 ]

@@ -88,7 +88,10 @@ RULES: tuple[Rule, ...] = (
                      r"more coverage|in case you missed it|related post)\s*([:|»>\-–—…]|\.\.\.|$)", 25),
     _rule("related", r"^also on \S+\.\w+\b", 25),
     _rule("related", r"\bread more$", 25),
-    _rule("related", r"(^|, )click here\W*$", 20),  # "For a full recap of the night's winners, click here."  # a teaser headline with its link label run on
+    _rule("related", r"(^|, )click here\W*$", 20),  # "For a full recap of the night's winners, click here."
+    # A link line ending on "here": "You can view our June open thread here.", "... or listen back here."
+    _rule("related", r"^you can (view|listen to|watch|read|see|find)\b.{0,100}\bhere\W*$|"
+                     r"\b(listen|watch|read|catch up) (back|again|more|it|the full [\w ]{1,30}) here\W*$", 25),  # a teaser headline with its link label run on
     _rule("related", r"^(previous|next)( (article|story|post))?\s*[:»>]", 25),
     # "Read also" in the languages most often scraped alongside English.
     _rule("related", r"^\(?(leggi anche|lesen sie auch|lire aussi|leia também|lea también|ver también|"

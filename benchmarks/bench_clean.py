@@ -4,6 +4,8 @@
     python benchmarks/bench_clean.py --multinews 40  # also: what cleaning removes from Multi-News
     python benchmarks/bench_clean.py --split heldout # score one half only (tune | heldout | all)
     python benchmarks/bench_clean.py --scaling       # CPU time against size: long texts, unclosed <script>s
+    python benchmarks/bench_clean.py --fresh         # hand-read fresh Multi-News sample (held out)
+    python benchmarks/bench_clean.py --repeat 5      # also the median CPU ratio to trafilatura over 5 paired runs
 
 Scores use the benchmark's own metric (see ../shared/data/README.md): `\\w+` tokens, 4-token
 shingles as multisets, per-page precision and recall averaged over pages, F1 from the means.
@@ -113,6 +115,7 @@ def timed(run: Callable[[], dict[str, str]]) -> tuple[dict[str, str], float]:
     return out, time.process_time() - start
 
 
+WARM_UP_PAGES = 3
 Row = tuple[str, dict[str, str], float | None]  # system, its output per page, CPU seconds
 
 
@@ -120,6 +123,11 @@ def bench_aeb(aeb: Path, truth: dict[str, str], live: bool) -> list[Row]:
     html = {k: gzip.open(aeb / "html" / f"{k}.html.gz").read().decode("utf-8", errors="replace") for k in truth}
     page_text = load_peer(aeb, "html-text")
     rows: list[Row] = []
+    # Imports and first-call set-up (lxml, trafilatura, htmldate) are paid before timing, by both.
+    warm = dict(list(html.items())[:WARM_UP_PAGES])
+    run_storydesk(warm, is_html=True)
+    if live:
+        run_trafilatura(warm)
     out, seconds = timed(lambda: run_storydesk(html, is_html=True))
     rows.append(("storydesk clean (HTML)", out, seconds))
     if live:
@@ -138,6 +146,24 @@ def bench_aeb(aeb: Path, truth: dict[str, str], live: bool) -> list[Row]:
     return rows
 
 
+def paired_ratio(aeb: Path, truth: dict[str, str], repeat: int) -> None:
+    """Median CPU-time ratio of storydesk's HTML cleaning to trafilatura's defaults, timed in turn
+    `repeat` times (the machine is shared: one run's ratio swings by a tenth or more)."""
+    import statistics
+
+    html = {k: gzip.open(aeb / "html" / f"{k}.html.gz").read().decode("utf-8", errors="replace") for k in truth}
+    ratios = []
+    from storydesk.clean.rules import match_rule
+
+    for _ in range(repeat):
+        match_rule.cache_clear()  # a run must not reuse the rule matches of the run before
+        _, ours = timed(lambda: run_storydesk(html, is_html=True))
+        _, peer = timed(lambda: run_trafilatura(html))
+        ratios.append(ours / peer)
+    print(f"paired runs ({repeat}): storydesk / trafilatura CPU ratio median {statistics.median(ratios):.2f}x "
+          f"(runs: {', '.join(f'{r:.2f}' for r in ratios)})")
+
+
 def print_aeb(rows: list[Row], truth: dict[str, str], splits: tuple[str, ...]) -> None:
     halves = {split: {k: v for k, v in truth.items() if in_split(k, split)} for split in splits}
     header = "".join(f" {split + f' ({len(halves[split])})':>21}" for split in splits)
@@ -147,6 +173,11 @@ def print_aeb(rows: list[Row], truth: dict[str, str], splits: tuple[str, ...]) -
         figures = "".join(" {:6.3f} {:6.3f} {:6.3f}".format(*score(out, halves[split])) for split in splits)
         took = f"{seconds:7.1f}" if seconds is not None else f"{'-':>7}"
         print(f"{name:<44}{figures} {took}")
+    cpu = {name: seconds for name, _, seconds in rows if seconds}
+    ours = next((s for n, s in cpu.items() if n.startswith("storydesk clean (HTML)")), None)
+    peer = next((s for n, s in cpu.items() if n.endswith("(live, defaults)")), None)
+    if ours and peer:
+        print(f"CPU time, storydesk clean (HTML) / trafilatura (live, defaults), same run: {ours / peer:.2f}x")
 
 
 def bench_multinews(path: Path, stories: int) -> None:
@@ -187,11 +218,21 @@ def main() -> None:
     parser.add_argument("--split", choices=SPLITS, default=None,
                         help="clean and score only this half of the aeb pages (default: all, every half shown)")
     parser.add_argument("--scaling", action="store_true", help="only time cleaning against input size")
+    parser.add_argument("--fresh", action="store_true",
+                        help="only score the hand-read fresh Multi-News sample (gold/clean/multinews_fresh.json)")
+    parser.add_argument("--show", action="store_true", help="with --fresh: list each page's misjudged lines")
+    parser.add_argument("--repeat", type=int, default=0, metavar="N",
+                        help="also time storydesk and trafilatura in turn N more times: the median CPU ratio")
     args = parser.parse_args()
     if args.scaling:
         from benchmarks.clean_scaling import main as scaling
 
         scaling()
+        return
+    if args.fresh:
+        from benchmarks.clean_fresh import main as fresh
+
+        fresh(args.data, show=args.show)
         return
     aeb = args.data / "aeb"
     if not aeb.exists():
@@ -202,6 +243,8 @@ def main() -> None:
         truth = dict(list(truth.items())[:args.limit])
     rows = bench_aeb(aeb, truth, live=not args.no_live)
     print_aeb(rows, truth, (args.split,) if args.split else SPLITS)
+    if args.repeat:
+        paired_ratio(aeb, truth, args.repeat)
     if args.multinews:
         bench_multinews(args.data / "multinews" / "val.jsonl", args.multinews)
 

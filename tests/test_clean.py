@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from datetime import UTC, date, datetime
 
 import pytest
 from typer.testing import CliRunner
@@ -105,6 +106,27 @@ NOISE_CASES = [
                "commission."),
     ("video", "Why Port Lumen Built Its Trams (3:05)"),
     ("newsletter", "Keep an eye on your inbox for the latest transport news."),
+    # Issue 22 work on the aeb tune half, written in their form.
+    ("navigation", "04/03/2024 - Posted by: Ines Varga - Category: Transport - Tags: trams"),
+    ("comment", "Tell us what YOU think..."),
+    ("newsletter", "There was an error processing your subscription."),
+    ("other", '[button link="http://www.citypost.example/submit/" type="big"] Send us YOUR photos[/button]'),
+    ("caption", "The tram depot is seen outside the central station in Port Lumen.Reuters"),
+    ("caption", "Depot views, photos © City Post, 2024"),
+    ("newsletter", "GET CITY POST ON THE GO BY CLICKING HERE"),
+    ("newsletter", "CLICK HERE TO GET THE CITY POST APP"),
+    ("newsletter", "Sorry!"),
+    ("caption", "A crane lifts the front carriage of the derailed tram back onto the rails near the central station "
+                "in Port Lumen on Tuesday, March 4,... (Associated Press)"),
+    ("caption", "The derailed carriage on Tuesday, March 4, 2024. (AP Photo/Karl Weiss) (Associated Press)"),
+    ("caption", "Engineers inspect the track on Tuesday. Photo: Karl Weiss via AP"),
+    ("caption", "A rendering of the new tram. Image: Dr. K. J. Weiss"),
+    ("caption", "Engineers inspect the track in Port Lumen March 4, 2024. REUTERS/Karl Weiss"),
+    ("caption", "Image Engineers inspect the track on Tuesday. Credit Karl Weiss for City Post"),
+    ("social", "Back on the rails A post shared by Lumen Transit (@lumentransit) on Mar 4, 2024 at 11:56am PST"),
+    ("related", "For a full recap of the inquiry, click here."),
+    ("related", "You can view our March open thread here."),
+    ("related", "Listen to City Radio live at 12:45 and 17:45 weekdays - or listen back here."),
 ]
 
 
@@ -138,6 +160,10 @@ NEWS_SENTENCES = [
     "The family said she had worked from home since March.",
     "https://www.citypost.example/2024/03/04/tram-inquiry-report.html",  # a source the article cites
     "www.lumentransit.example",
+    "The driver was questioned by Reuters.",
+    "Read the signs: the line stops here.",
+    "Click here was the only button on the ticket machine that worked, riders said.",
+    "The image credit went to the driver's daughter.",
 ]
 
 
@@ -155,6 +181,66 @@ def test_clean_takes_the_headline_as_title_and_numbers_input_lines() -> None:
     assert not result.text.startswith("Tram derails")
     (removed,) = result.removed
     assert text.split("\n")[removed.line - 1] == "Story continues below advertisement"
+
+
+def test_clean_teaser_line_repeated_three_times_is_chrome_but_repeated_questions_stay() -> None:
+    teaser = "10 things in transport you need to know today"
+    text = "\n\n".join([BODY[0], teaser, BODY[1], teaser, BODY[2], BODY[3], teaser])
+    result = clean_text(text, title="Tram derails", find_region=False)
+    assert teaser not in result.text and [r.kind for r in result.removed] == ["duplicate"] * 3
+    assert_body_whole(result.text)
+    # An interview asks each guest the same question; a deals list links every product the same way.
+    answers = [f"{name}, a commuter who rides line {n} to work every day, said she had never seen a tram leave the rails."
+               for n, name in enumerate(("Ines Varga", "Tom Berg", "Ana Ruiz"))]
+    interview = "\n\n".join(f"What made you take the tram today?\n\n{answer}\n\nSee it now: Amazon" for answer in answers)
+    result = clean_text(interview, title="Commuters on the derailment", find_region=False)
+    assert "What made you take the tram today?" in result.text  # later copies go as pull quotes
+    assert result.text.count("See it now: Amazon") == 3
+
+
+def test_clean_hover_card_run_into_a_sentence_is_cut_out_and_kept_as_removed() -> None:
+    card = ("Ines VargaLumen mayor backs tram inquiry | Council votes on fares Varga asks for calm after derailment "
+            "MORE")
+    sentence = f"The mayor, Ines Varga{card} (Ind.), said the line would reopen on Friday after the inspection."
+    result = clean_text(article(sentence))
+    assert "The mayor, Ines Varga (Ind.), said the line would reopen on Friday after the inspection." in result.text
+    assert [(r.text, r.kind) for r in result.removed] == [(card, "related")]
+    assert_body_whole(result.text)
+    # A page's plain text puts spaces between the names.
+    spaced = sentence.replace("VargaInes VargaLumen", "Varga Ines Varga Lumen")
+    result = clean_text(article(spaced))
+    assert "The mayor, Ines Varga (Ind.), said the line would reopen on Friday after the inspection." in result.text
+    # An HTML page lists the card once, and the paragraph it was cut from is body.
+    page = ("<html><body><article>" + "".join(f"<p>{p}</p>" for p in BODY[:2]) + f"<p>{sentence}</p>"
+            + "".join(f"<p>{p}</p>" for p in BODY[2:]) + "</article></body></html>")
+    (cleaned,), _ = clean_documents([RawDocument(id="hill", content=page, is_html=True)])
+    assert "said the line would reopen on Friday" in cleaned.text and card not in cleaned.text
+    assert [r.text for r in cleaned.removed].count(card) == 1
+    assert not any("said the line would reopen" in r.text for r in cleaned.removed)
+
+
+def test_clean_teaser_list_closing_the_text_after_a_newsletter_box_is_related() -> None:
+    widget = ["Keep an eye on your inbox for the latest transport news.", "Join our Free Tram Quiz Challenge",
+              "- Lumen tram fares rise Riders will pay more from May", "- New bridge opens The crossing took six years",
+              "- Depot strike ends Drivers accepted the offer"]
+    result = clean_text("\n\n".join(BODY + widget), title="Tram derails", find_region=False)
+    assert_body_whole(result.text)
+    assert [r.kind for r in result.removed] == ["newsletter"] + ["related"] * 4
+    # A list the article itself ends with stays.
+    facts = ["- Six passengers were hurt", "- The line is closed until Friday", "- Buses replace trams"]
+    result = clean_text("\n\n".join(BODY + facts), title="Tram derails", find_region=False)
+    assert result.removed == () and all(f in result.text for f in facts)
+
+
+def test_clean_standfirst_under_a_known_headline_is_not_the_first_paragraph() -> None:
+    dek = "Six passengers were hurt when the morning tram left the rails on a curve near the station"
+    result = clean_text("\n\n".join([dek, *BODY]), title="Tram derails", find_region=False)
+    assert [(r.text, r.kind) for r in result.removed] == [(dek, "other")]
+    assert_body_whole(result.text)
+    # A first paragraph that ends like a sentence, or a label line with a colon, stays.
+    for first in (dek + ".", "Tested by: Ines Varga Price: 40 euros More info: citypost.example"):
+        result = clean_text("\n\n".join([first, *BODY]), title="Tram derails", find_region=False)
+        assert result.removed == () and first in result.text
 
 
 def test_clean_quoted_sentence_at_the_top_is_not_a_title() -> None:
@@ -278,6 +364,41 @@ def test_clean_html_records_what_the_extractor_dropped() -> None:
     assert kinds["Read more: City council debates new tram fares"] == "related"
     assert kinds["© 2024 City Post. All rights reserved."] == "other"
     assert all(r.line is None for r in cleaned.removed)  # HTML has no input lines to point at
+
+
+def _dated_page(meta_date: str = "", dateline: str = "") -> str:
+    head = f"<meta property='article:published_time' content='{meta_date}'>" if meta_date else ""
+    return (f"<html><head><title>Tram derails | City Post</title>{head}</head><body>"
+            "<nav><a href='/'>Home</a><a href='/news'>News</a></nav><article><h1>Tram derails near central station</h1>"
+            + (f"<p class='byline'>By Ines Varga</p><p class='date'>{dateline}</p>" if dateline else "")
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>")
+
+
+def test_clean_html_metadata_is_looked_for_only_when_the_record_lacks_it(monkeypatch) -> None:
+    import htmldate
+
+    calls: list[str] = []
+    monkeypatch.setattr(htmldate, "find_date", lambda *args, **kwargs: calls.append("date") or "2024-03-09")
+    given = RawDocument(id="given", content=_dated_page(), is_html=True, title="Tram derails",
+                        published=datetime(2024, 3, 8, tzinfo=UTC), source="City Post", url="https://citypost.example/t")
+    (cleaned,), _ = clean_documents([given])
+    assert calls == [] and cleaned.published == datetime(2024, 3, 8, tzinfo=UTC) and cleaned.title == "Tram derails"
+    (cleaned,), _ = clean_documents([RawDocument(id="bare", content=_dated_page(), is_html=True)])
+    assert calls == ["date"] and cleaned.published == datetime(2024, 3, 9, tzinfo=UTC)
+
+
+def test_clean_html_date_comes_from_the_metadata_else_from_the_dateline_above_the_body() -> None:
+    (cleaned,), _ = clean_documents([RawDocument(id="m", content=_dated_page("2024-03-09T08:00:00Z"), is_html=True)])
+    assert cleaned.published.date() == date(2024, 3, 9)
+    page = _dated_page(dateline="Published November 20th, 2019 - 07:29 GMT")
+    (cleaned,), _ = clean_documents([RawDocument(id="d", content=page, is_html=True)])
+    assert cleaned.published.date() == date(2019, 11, 20)
+    assert "Published November 20th, 2019 - 07:29 GMT" in {r.text for r in cleaned.removed}
+    # A date in the body is the news, not the page's date.
+    body_date = "<p>November 20, 2019</p>"
+    page = _dated_page().replace("</article>", body_date + "</article>")
+    (cleaned,), _ = clean_documents([RawDocument(id="b", content=page, is_html=True)])
+    assert cleaned.published is None
 
 
 def test_clean_html_saved_as_txt_is_extracted(tmp_path) -> None:
@@ -423,3 +544,17 @@ def test_clean_50_mb_html_page_keeps_its_body(tmp_path) -> None:
     articles, problems = read_articles([tmp_path / "big.html"])
     assert len(articles) == 1 and not any(p.fatal for p in problems)
     assert_body_whole(articles[0].text)
+
+
+def test_clean_scan_index_answers_as_the_word_index_does() -> None:
+    import random
+
+    from storydesk.clean.lines import ScanIndex, WordIndex
+
+    rng = random.Random(22)
+    for _ in range(2000):
+        keys = [" ".join(rng.choice("abcde") for _ in range(rng.randint(1, 7))) for _ in range(rng.randint(1, 6))]
+        query = " ".join(rng.choice("abcde") for _ in range(rng.randint(1, 6)))
+        for joined in (False, True):
+            assert WordIndex(keys, joined).contains(query) == ScanIndex(keys, joined).contains(query)
+        assert WordIndex(keys).inside_longer(query) == ScanIndex(keys).inside_longer(query)

@@ -15,11 +15,23 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 
-from storydesk.byline import Byline, parse_byline
+from storydesk.byline import Byline, find_date, parse_byline
 from storydesk.clean.html import Extracted, extract_html
-from storydesk.clean.lines import Line, WordIndex, classify, keep_prose, line_key, split_lines
+from storydesk.clean.lines import (
+    Line,
+    classify,
+    count_words,
+    is_prose,
+    keep_prose,
+    line_key,
+    mark_outside,
+    split_lines,
+    word_index,
+)
 from storydesk.clean.pages import not_an_article
+from storydesk.clean.rules import DATELINE, cut_inline_cards, match_rule
 from storydesk.ingest import parse_datetime, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
@@ -48,7 +60,7 @@ def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[P
     problems: list[Problem] = []
     for doc in documents:
         try:
-            extracted = extract_html(doc.content, doc.url) if doc.is_html else None
+            extracted = extract_html(doc.content, doc.url, _metadata_wanted(doc)) if doc.is_html else None
         except Exception as exc:  # one broken page must not stop the story
             problems.append(Problem(_where(doc), f"could not read the page ({type(exc).__name__}: {exc}); left out",
                                     fatal=True))
@@ -60,10 +72,11 @@ def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[P
     articles: list[Article] = []
     for doc, text, extracted in prepared:
         meta = extracted or Extracted(text, whole_page=True)
+        dateline = None
         result = clean_text(text, title=doc.title or meta.title, shared=shared,
                             line_numbers=extracted is None, find_region=meta.whole_page)
         if extracted is not None and not extracted.whole_page:
-            removed = page_removed(extracted.page, result)
+            removed, dateline = page_removed(extracted.page, result)
             kept = tuple(Removed(p, "other") for p in result.text.split("\n\n") if p)
             result = CleanResult(result.text, result.title, removed, kept + removed, result.kept_prose)
         left_out = _left_out(doc, result)
@@ -81,10 +94,16 @@ def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[P
         articles.append(Article(
             id=doc.id, text=result.text, title=result.title, source=doc.source or meta.sitename
             or source_from_url(url) or byline_outlet, url=url, path=doc.path,
-            published=doc.published or parse_datetime(meta.date) or (byline.published if byline else None),
+            published=doc.published or parse_datetime(meta.date) or (byline.published if byline else None) or dateline,
             removed=result.removed,
         ))
     return articles, problems
+
+
+def _metadata_wanted(doc: RawDocument) -> frozenset[str]:
+    """The page metadata a document does not already carry (a feed entry or a record gives some)."""
+    given = {"title": doc.title, "date": doc.published, "sitename": doc.source, "url": doc.url}
+    return frozenset(field for field, value in given.items() if not value)
 
 
 def _left_out(doc: RawDocument, result: CleanResult) -> Problem | None:
@@ -116,6 +135,7 @@ def clean_text(text: str, title: str | None = None, shared: frozenset[str] = fro
     `find_region=False` when an extractor already cut the text down to the article.
     """
     lines = split_lines(text)
+    cards = _cut_cards(lines)
     if title:
         lines = _drop_title_echo(lines, title)
     classify(lines, shared, has_title=bool(title), find_region=find_region)
@@ -124,6 +144,9 @@ def clean_text(text: str, title: str | None = None, shared: frozenset[str] = fro
     removed: list[Removed] = []
     every: list[Removed] = []
     for line in lines:
+        for card in cards.get(id(line), ()):
+            removed.append(Removed(card, "related", line.number if line_numbers else None))
+            every.append(removed[-1])
         item = Removed(line.text, line.kind if line.kind not in (None, "title") else "other",
                        line.number if line_numbers else None)
         if line.kind is None:
@@ -136,6 +159,18 @@ def clean_text(text: str, title: str | None = None, shared: frozenset[str] = fro
     return CleanResult("\n\n".join(body), title, tuple(removed), tuple(every), kept_prose)
 
 
+def _cut_cards(lines: list[Line]) -> dict[int, list[str]]:
+    """Cut hover cards out of the lines (`cut_inline_cards`); the cards cut, by `id` of their line."""
+    cards: dict[int, list[str]] = {}
+    for line in lines:
+        text, cut = cut_inline_cards(line.text)
+        if cut:
+            line.text, line.words = text, count_words(text)
+            line.prose = is_prose(text, line.words)
+            cards[id(line)] = cut
+    return cards
+
+
 def shared_lines(texts: list[str]) -> frozenset[str]:
     """Keys of lines that occur in two or more of the texts (boilerplate or wire copy)."""
     counts: Counter[str] = Counter()
@@ -144,33 +179,56 @@ def shared_lines(texts: list[str]) -> frozenset[str]:
     return frozenset(key for key, n in counts.items() if n >= 2 and key)
 
 
-def page_removed(page: str, result: CleanResult) -> tuple[Removed, ...]:
-    """Every visible line of an HTML page that is not in the body, with its kind.
+def page_removed(page: str, result: CleanResult) -> tuple[tuple[Removed, ...], datetime | None]:
+    """Every visible line of an HTML page that is not in the body, with its kind; and the date of
+    the page's dateline above the body ("Published November 20th, 2019 - 07:29 GMT"), if any.
 
     The extractor drops menus, footers and asides without saying so; this lists them, so HTML
     input, too, loses nothing silently. A line the cleaner itself removed keeps the cleaner's
-    kind; one only the extractor dropped gets the kind the page-level classifier gives it.
+    kind; one only the extractor dropped gets the kind its form announces (`match_rule`), else
+    the kind its place says: navigation above the body, related stories or comments below it,
+    "other" between body paragraphs. (The page is not classified as a whole again: the
+    extractor already chose the body, and a second classification cost a sixth of cleaning.)
     """
-    paragraph_keys = [line_key(p) for p in result.text.split("\n\n")]
-    paragraphs = set(paragraph_keys)
-    body = WordIndex(paragraph_keys, joined=True)
-    title = line_key(result.title or "")
-    kinds = {line_key(r.text): r.kind for r in result.removed}
     lines = split_lines(page)
-    classify(lines, has_title=True)
+    _cut_cards(lines)  # listed with the body's removed lines, where the cleaner cut them
+    in_body = _in_body(lines, result)
+    kinds = {line_key(r.text): r.kind for r in result.removed}
+    body_at = [i for i, inside in enumerate(in_body) if inside is True]
+    start, end = (body_at[0], body_at[-1] + 1) if body_at else (len(lines), len(lines))
+    for line, inside in zip(lines, in_body, strict=True):
+        if inside is False:
+            line.kind = kinds.get(line.key) or match_rule(line.text)
+    mark_outside(lines, start, end)
     removed: list[Removed] = []
     emitted: set[str] = set()
+    for line, inside in zip(lines, in_body, strict=True):
+        if inside is False:
+            removed.append(Removed(line.text, line.kind or "other"))
+            emitted.add(line.key)
+    removed.extend(r for r in result.removed if line_key(r.text) not in emitted)
+    # Above the first paragraph of prose: a kicker ("Review") may open the body before the dateline.
+    opening = next((i for i in body_at if lines[i].prose), start)
+    dateline = next((line.text for line in lines[:opening] if DATELINE.match(line.text)), None)
+    return tuple(removed), find_date(dateline) if dateline else None
+
+
+def _in_body(lines: list[Line], result: CleanResult) -> list[bool | None]:
+    """For each page line, whether the cleaned body holds it; None for the headline and wordless lines."""
+    paragraph_keys = [line_key(p) for p in result.text.split("\n\n")]
+    paragraphs = set(paragraph_keys)
+    contains = word_index(paragraph_keys, joined=True).contains
+    title = line_key(result.title or "")
+    held = []
     for line in lines:
         key = line.key
         # Short lines ("Accept", "News") occur inside body sentences by chance: only a whole
         # paragraph match counts for them.
-        in_body = key in paragraphs or (line.words >= SHORT_MATCH_WORDS and body.contains(key))
-        if not key or key == title or in_body:
-            continue
-        removed.append(Removed(line.text, kinds.get(key) or line.kind or "other"))
-        emitted.add(key)
-    removed.extend(r for r in result.removed if line_key(r.text) not in emitted)
-    return tuple(removed)
+        if not key or key == title:
+            held.append(None)
+        else:
+            held.append(key in paragraphs or (line.words >= SHORT_MATCH_WORDS and contains(key)))
+    return held
 
 
 def _drop_title_echo(lines: list[Line], title: str) -> list[Line]:

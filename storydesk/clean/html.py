@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 
 # trafilatura's time grows faster than linearly with page size (measured: 2 MB 2 s, 8 MB 10 s,
@@ -23,9 +24,11 @@ SHORT_OUTPUT_RATIO = 0.25
 SHORT_OUTPUT_CHARS = 400
 # trafilatura's fallback extractors (justext's neighbour search) and htmldate's date search are
 # quadratic in a page's blocks: 8,900 blocks took 24 s and 17,800 took 43 s. Past this many, both
-# are skipped (fast=True, no metadata: the <title> is still read); the aeb pages have at most
+# are skipped (fast=True, no date looked for); the aeb pages have at most
 # 693 blocks, so it changes nothing there.
 MAX_FALLBACK_BLOCKS = 2_000
+METADATA_FIELDS = frozenset({"title", "date", "url", "sitename"})
+MAX_METADATA_CHARS = 10_000  # as trafilatura clips its metadata strings
 # A parse whose text holds under half the words of the markup with its tags stripped lost the
 # rest (libxml2 drops elements nested past its depth limit); a page of a few words is no test.
 LOST_TEXT_SHARE = 0.5
@@ -33,8 +36,7 @@ MIN_LOST_WORDS = 50
 
 # Characters XML (and so lxml) refuses: C0 controls but tab and newlines, and the non-characters.
 # A form feed or vertical tab separates like a line break; the rest are dropped.
-_LINE_BREAK_CONTROLS = re.compile(r"[\f\v]")
-_BAD_XML_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _DEAD_OPENING = re.compile(r"<(script|style|svg|noscript|template)\b|<!--", re.I)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|li|h[1-6]|td|th|blockquote|figcaption|pre|section|article|header|footer|"
                         r"dd|dt|tr|br|title)\b[^>]*>", re.I)
@@ -55,8 +57,8 @@ class Extracted:
     page: str = ""  # all visible text of the page, one block a line: what the extractor chose from
 
 
-def extract_html(html: str, url: str | None = None) -> Extracted:
-    """The page's main text and metadata; never raises on bad markup."""
+def extract_html(html: str, url: str | None = None, wanted: frozenset[str] = METADATA_FIELDS) -> Extracted:
+    """The page's main text and the `wanted` metadata (see `page_metadata`); never raises on bad markup."""
     html = drop_dead_blocks(xml_safe(html))
     if len(html) > MAX_TRAFILATURA_CHARS:
         text, title = page_text(html)
@@ -71,18 +73,20 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         return Extracted(text, page_title, whole_page=True, page=text,
                          note="page is nested deeper than the HTML parser reads: took its text block by block "
                               "instead of running the main-text extractor")
+    fast = whole.count("\n") + 1 > MAX_FALLBACK_BLOCKS
+    meta = page_metadata(tree, url, wanted - {"date"} if fast else wanted)
     try:
         import trafilatura
 
-        # The page is parsed once (trafilatura copies the tree it is given). Dates are looked for
-        # first without htmldate's extensive search, which sends leftover strings to dateparser
-        # across every locale (about 2 s a process); only a page with no date found gets it.
-        fast = whole.count("\n") + 1 > MAX_FALLBACK_BLOCKS
-        doc = trafilatura.bare_extraction(tree if tree is not None else html, url=url, include_comments=False,
-                                          include_tables=True, with_metadata=not fast, fast=fast,
-                                          date_extraction_params=_date_params())
+        # The page is parsed once (trafilatura copies the tree it is given), and trafilatura
+        # extracts no metadata: its author, category, tag and licence searches cost more than
+        # its main-text extraction's third and nothing here reads them (`page_metadata`).
+        doc = trafilatura.bare_extraction(tree if tree is not None else html, url=meta.get("url") or url,
+                                          include_comments=False, include_tables=True, with_metadata=False,
+                                          fast=fast)
     except Exception as exc:  # trafilatura raises on some malformed pages; fall back, say why
-        return Extracted(whole, page_title, whole_page=True, page=whole,
+        return Extracted(whole, meta.get("title") or page_title, meta.get("date"), meta.get("url"),
+                         meta.get("sitename"), whole_page=True, page=whole,
                          note=f"main-text extractor failed ({type(exc).__name__}); used the page text")
     text = (doc.text if doc is not None else "") or ""
     whole_page = False
@@ -94,33 +98,61 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         if len(text) < SHORT_OUTPUT_CHARS and _prose_chars(whole) > len(text):
             # Nothing usable found: the plain-text cleaner looks for the body in the whole page.
             text, whole_page = whole, True
-    if doc is None:
-        return Extracted(text, page_title, whole_page=whole_page, page=whole)
-    date = doc.date or (None if fast else _extensive_date(tree, doc.url))
-    return Extracted(text, doc.title or page_title, date, doc.url, doc.sitename, whole_page=whole_page, page=whole)
+    return Extracted(text, meta.get("title") or page_title, meta.get("date"), meta.get("url"), meta.get("sitename"),
+                     whole_page=whole_page, page=whole)
 
 
-def _date_params(extensive: bool = False) -> dict:
-    from trafilatura.settings import set_date_params
+def page_metadata(tree, url: str | None, wanted: frozenset[str] = METADATA_FIELDS) -> dict[str, str]:
+    """The page's title, date, canonical URL and site name, as trafilatura finds them, only those wanted.
 
-    return set_date_params(extensive=extensive)
-
-
-def _extensive_date(tree, url: str | None) -> str | None:
-    """The date as trafilatura's default (extensive) search finds it, for a page the fast one missed."""
-    if tree is None:
-        return None
+    trafilatura's own metadata pass also looks for authors, categories, tags and a licence (1.6 of
+    the 4.3 CPU-s its extraction took on the aeb pages); the date is htmldate's fast search only:
+    its extensive search sends leftover strings to dateparser across every locale. A page with no
+    date found gets none here; the byline (or the record) may still give one.
+    """
+    if tree is None or not wanted:
+        return {}
     try:
         from htmldate import find_date
+        from trafilatura.metadata import META_URL, examine_meta, extract_meta_json, extract_sitename, extract_title
+        from trafilatura.metadata import extract_url as find_url
+        from trafilatura.utils import line_processing
 
-        return find_date(tree, url=url, **_date_params(extensive=True))
-    except Exception:  # a date is metadata: its failure must not cost the article
-        return None
+        meta = examine_meta(tree)
+        try:
+            meta = extract_meta_json(tree, meta)
+        except Exception:  # trafilatura's JSON-LD reader has bugs of its own: the meta tags still count
+            pass
+        found: dict[str, str | None] = {"url": meta.url or find_url(tree, url)}
+        if "title" in wanted:
+            found["title"] = meta.title or extract_title(tree)
+        if "date" in wanted:
+            found["date"] = find_date(tree, url=found["url"], **_date_params())
+        if "sitename" in wanted:
+            sitename = (meta.sitename or extract_sitename(tree) or "").lstrip("@")
+            if sitename and "." not in sitename and not sitename[0].isupper():
+                sitename = sitename.title()
+            if not sitename and found["url"] and (match := META_URL.match(found["url"])):
+                sitename = match[1]
+            found["sitename"] = sitename
+    except Exception:  # metadata is a nicety: its failure must not cost the article
+        return {}
+    return {key: line_processing(unescape(value[:MAX_METADATA_CHARS])) for key, value in found.items() if value}
+
+
+def _date_params() -> dict:
+    from trafilatura.settings import set_date_params
+
+    return set_date_params(extensive=False)
 
 
 def xml_safe(html: str) -> str:
     """The markup without characters lxml refuses (a form feed in a page lost the whole page)."""
-    return _BAD_XML_CHARS.sub("", _LINE_BREAK_CONTROLS.sub("\n", html))
+    return _XML_REFUSED.sub(_replace_refused, html)  # one pass: most pages have none
+
+
+def _replace_refused(match: re.Match[str]) -> str:
+    return "\n" if match.group() in "\f\v" else ""
 
 
 def drop_dead_blocks(html: str) -> str:
@@ -187,13 +219,37 @@ def page_text(html: str, tree=None, regex: bool = False) -> tuple[str, str | Non
     title_el = root.find(".//title")
     title = title_el.text_content().strip() if title_el is not None else None
     body = root.find(".//body")
-    lines = (re.sub(r"\s+", " ", t).strip() for t in "".join(_visible_text(body if body is not None else root))
-             .split("\n"))
+    lines = (" ".join(t.split()) for t in _visible_text(body if body is not None else root).split("\n"))
     return "\n".join(t for t in lines if t), title or None
 
 
-def _visible_text(root) -> list[str]:
-    """The text of `root` in document order, with a line break around every block element."""
+def _visible_text(root) -> str:
+    """The text of `root` in document order, with a line break around every block element.
+
+    An XSLT transform does it in C (a fifth of the time of walking the tree in Python, same text
+    on every aeb page); the walk stays for markup nested past libxslt's recursion limit.
+    """
+    try:
+        return str(_block_text_transform()(root))
+    except Exception:  # lxml.etree.XSLTApplyError: too deep for libxslt
+        return "".join(_walk_text(root))
+
+
+@lru_cache(maxsize=1)
+def _block_text_transform():
+    from lxml import etree
+
+    blocks = "|".join(sorted(_BLOCK_TAGS - {"br"}))
+    return etree.XSLT(etree.XML(
+        '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:output method="text" encoding="UTF-8"/>'
+        f'<xsl:template match="{blocks}"><xsl:text>&#10;</xsl:text><xsl:apply-templates/>'
+        '<xsl:text>&#10;</xsl:text></xsl:template>'
+        '<xsl:template match="br"><xsl:apply-templates/><xsl:text>&#10;</xsl:text></xsl:template>'
+        '</xsl:stylesheet>'))
+
+
+def _walk_text(root) -> list[str]:
     from lxml import etree
 
     parts: list[str] = []

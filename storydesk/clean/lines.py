@@ -17,7 +17,10 @@ sit captions, video teasers, "Read more:" links and advert markers. So:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from storydesk.clean.rules import (
     BIO_HEADER,
@@ -50,8 +53,15 @@ MAX_TWEET_CHARS = 300  # a tweet is at most 280 characters, plus a link or two
 SHARED_MAX_WORDS = 8  # boilerplate shared by articles is a label or sign-off, not a paragraph
 TAIL_TEASER_SHARE = 0.3  # a teaser header with under this share of the text's words after it ends the body
 MIN_COPY_WORDS = 12  # a repeated prose paragraph this long is a copy of the article, not a refrain
+MIN_STANDFIRST_WORDS = 10  # shorter unpunctuated first lines are kickers or section labels
+MIN_CLOSING_LIST_ITEMS = 3  # a list of teasers; a closing list of one or two items is too little to tell
+MIN_CHROME_REPEATS = 3  # a teaser line repeated this often is a widget's chrome (aeb tune: 6-9 copies)
+MIN_CHROME_WORDS = 3  # ... and has words enough not to be a speaker label or a "Share" button
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
 FALLBACK_MIN_WORDS = 50  # prose kept when cleaning found no body: at least MIN_BODY_SCORE's worth
+# Up to this many characters texts are searched as one string for each query (each search is
+# linear, so quadratic overall, but in C); longer ones (a 20 MB page) are indexed by word runs.
+MAX_SCANNED_CHARS = 200_000
 INDEX_WORDS = 4  # runs of this many words index texts for WordIndex (<= every query's length)
 # Hard-wrapped text is wrapped at 60-80 columns (72 for e-mail and most wire feeds); a run of
 # lines no longer than 40 is a list or a menu, and a line over 100 was not wrapped.
@@ -63,6 +73,7 @@ MIN_WRAPPED_LINES = 2  # one line followed by another says nothing about wrappin
 
 _TERMINAL = tuple(".!?…\"”’'):;。！？»")
 _WORD = re.compile(r"\w+", re.U)
+_LIST_ITEM = re.compile(r"^[-•*–] ")
 _PUNCT = re.compile(r"[.,;:!?。、，！？]")
 _SPACES = re.compile(r"[ \t\u00a0\u200b\f\v]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
@@ -78,8 +89,9 @@ class Line:
     words: int = 0
     prose: bool = False
 
-    @property
+    @cached_property
     def key(self) -> str:
+        """`line_key` of the text, computed once (read only after `split_lines` joined the wraps)."""
         return line_key(self.text)
 
 
@@ -231,6 +243,40 @@ class WordIndex:
         return any(self._sizes[self._owner[i]] > size for i in self._matches(key))
 
 
+class ScanIndex:
+    """`WordIndex`'s questions answered by substring search over the texts joined: faster for a
+    page's worth of text (the search runs in C), quadratic for a huge one (`word_index` picks)."""
+
+    def __init__(self, keys: list[str], joined: bool = False) -> None:
+        separator = " " if joined else " \n "  # a newline is no word: a query cannot run across
+        self._text = f" {separator.join(keys)} "
+        self._starts: list[int] = []  # where each text begins in `_text`
+        self._sizes = [len(key.split()) for key in keys]
+        position = 1
+        for key in keys:
+            self._starts.append(position)
+            position += len(key) + len(separator)
+
+    def contains(self, key: str) -> bool:
+        return f" {key} " in self._text
+
+    def inside_longer(self, key: str) -> bool:
+        needle, size = f" {key} ", len(key.split())
+        found = self._text.find(needle)
+        while found >= 0:
+            if self._sizes[bisect_right(self._starts, found + 1) - 1] > size:
+                return True
+            found = self._text.find(needle, found + 1)
+        return False
+
+
+def word_index(keys: list[str], joined: bool = False) -> WordIndex | ScanIndex:
+    """An index of the texts' word runs: by substring search up to `MAX_SCANNED_CHARS`, else by runs."""
+    if sum(len(key) + 1 for key in keys) <= MAX_SCANNED_CHARS:
+        return ScanIndex(keys, joined)
+    return WordIndex(keys, joined)
+
+
 def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title: bool = False,
              find_region: bool = True) -> None:
     """Set `kind` on every noise line (and "title" on the headline); body lines keep None.
@@ -246,7 +292,10 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
     _mark_shared(lines, shared)
     start, end = _body_region(lines) if find_region else (0, len(lines))
     _mark_inside(lines, start, end)
-    _mark_outside(lines, start, end)
+    _mark_chrome_repeats(lines, start, end)
+    _mark_standfirst(lines, start, end, has_title)
+    _mark_closing_list(lines, end)
+    mark_outside(lines, start, end)
     _mark_title(lines, start, has_title)
 
 
@@ -260,7 +309,7 @@ def _mark_repeats(lines: list[Line]) -> None:
     """
     seen: set[str] = set()
     keys = [line.key for line in lines]
-    prose = WordIndex([k for k, line in zip(keys, lines, strict=True) if line.prose])
+    prose = word_index([k for k, line in zip(keys, lines, strict=True) if line.prose])
     repeat = [False] * len(lines)
     copies: list[int] = []  # prose paragraphs said word for word before: a page's hidden second copy
     for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
@@ -276,6 +325,19 @@ def _mark_repeats(lines: list[Line]) -> None:
             line.kind = "duplicate"
     for i in copies:
         lines[i].kind = "duplicate"
+
+
+def _mark_chrome_repeats(lines: list[Line], start: int, end: int) -> None:
+    """A short headline-like line said three times or more is page chrome (a teaser repeated in
+    every block of a related-stories widget), every copy of it. A repeated line that ends like a
+    sentence or a question (an interview asks each guest the same), or holds a colon ("TRUMP:",
+    "See it now: Amazon" under each product of a deals list), is body and stays."""
+    counts = Counter(line.key for line in lines if not line.prose and line.words >= MIN_CHROME_WORDS
+                     and ":" not in line.text and not line.text.rstrip().endswith(_TERMINAL))
+    # Only inside the body: the region was found without it, and outside the body the line goes anyway.
+    for line in lines[start:end]:
+        if line.kind is None and counts.get(line.key, 0) >= MIN_CHROME_REPEATS:
+            line.kind = "duplicate"
 
 
 def _mark_shared(lines: list[Line], shared: frozenset[str]) -> None:
@@ -361,7 +423,38 @@ def _mark_inside(lines: list[Line], start: int, end: int) -> None:
                     teaser = "block"
 
 
-def _mark_outside(lines: list[Line], start: int, end: int) -> None:
+def _mark_standfirst(lines: list[Line], start: int, end: int, has_title: bool) -> None:
+    """Under a known headline, a long first line that does not end like a sentence, with prose
+    after it, is the standfirst (the dek): a second headline, not the article's first paragraph."""
+    if not has_title or end - start < 2:
+        return
+    first, following = lines[start], lines[start + 1]
+    # A colon marks a label line ("Tested by: ... Price: ..."), facts the article keeps.
+    if first.kind is None and first.words >= MIN_STANDFIRST_WORDS and is_headline(first.text) and ":" not in first.text \
+            and not first.text.rstrip().endswith(_TERMINAL) and following.kind is None and following.prose:
+        first.kind = "other"
+
+
+def _mark_closing_list(lines: list[Line], end: int) -> None:
+    """A list that ends the body right after a noise line (a newsletter box, an advert) is a
+    related-stories widget: "- Headline Summary" items with nothing of the article after them."""
+    first = end
+    while first > 0 and lines[first - 1].kind is None and _LIST_ITEM.match(lines[first - 1].text):
+        first -= 1
+    if end - first < MIN_CLOSING_LIST_ITEMS or first == 0:
+        return
+    # The widget's own header may stand between ("Join our Free Parlay Challenge"): a short line
+    # that reads as a headline, itself after the noise.
+    header = lines[first - 1]
+    if header.kind is None and not header.prose and is_headline(header.text) and first > 1:
+        first -= 1
+    if lines[first - 1].kind not in (None, "title"):
+        for line in lines[first:end]:
+            line.kind = "related"
+
+
+def mark_outside(lines: list[Line], start: int, end: int) -> None:
+    """Lines before the body [start, end) are navigation; after it, related stories or comments."""
     for line in lines[:start]:
         if line.kind is None:
             line.kind = "navigation"

@@ -68,9 +68,13 @@ RULES: tuple[Rule, ...] = (
           25),
     _rule("newsletter", r"^\W*sign up (for|to get)\b.{0,40}\b(alerts|emails?|briefing)\b", 25),
     _rule("newsletter", r"^download (the|our) .{0,60}\bapp\b", 30),
+    _rule("newsletter", r"^(click here to (get|download|sign up|subscribe)|get .{1,40} by clicking here)\b", 14),
     _rule("newsletter", r"\b(in|to|into|on) your inbox\b", 20),
     _rule("newsletter", r"^i agree\b.{0,80}\b(send me|e-?mails?|newsletters?)\b", 30),
     _rule("newsletter", r"^subscribe to .{1,40} on (youtube|twitter|facebook|instagram)\b", 20),
+    # A sign-up form's own messages, left in the page as text.
+    _rule("newsletter", r"^there was an error processing your (subscription|request|sign-?up)\b", 12),
+    _rule("newsletter", r"^(sorry|oops)[!.]?$", 1),  # ... under the form's own "Sorry!"
     _rule("newsletter", r"\bby e-?mail\b.{0,60}\bsign up\W*$", 30),
     # Links to other stories.
     # A link label is followed by the linked headline after a separator, or stands alone:
@@ -83,7 +87,11 @@ RULES: tuple[Rule, ...] = (
                      r"further reading|editor'?s picks?|don'?t miss|what to read next|"
                      r"more coverage|in case you missed it|related post)\s*([:|»>\-–—…]|\.\.\.|$)", 25),
     _rule("related", r"^also on \S+\.\w+\b", 25),
-    _rule("related", r"\bread more$", 25),  # a teaser headline with its link label run on
+    _rule("related", r"\bread more$", 25),
+    _rule("related", r"(^|, )click here\W*$", 20),  # "For a full recap of the night's winners, click here."
+    # A link line ending on "here": "You can view our June open thread here.", "... or listen back here."
+    _rule("related", r"^you can (view|listen to|watch|read|see|find)\b.{0,100}\bhere\W*$|"
+                     r"\b(listen|watch|read|catch up) (back|again|more|it|the full [\w ]{1,30}) here\W*$", 25),  # a teaser headline with its link label run on
     _rule("related", r"^(previous|next)( (article|story|post))?\s*[:»>]", 25),
     # "Read also" in the languages most often scraped alongside English.
     _rule("related", r"^\(?(leggi anche|lesen sie auch|lire aussi|leia também|lea también|ver también|"
@@ -105,6 +113,7 @@ RULES: tuple[Rule, ...] = (
     _rule("comment", r"^(?=.*(\bhttps?://|\bwww\.|\.(com|net|org|info|example)\b))(?=.*\b(visit my|check (it|this|me) out|"
                      r"i (make|made|earn|earned|get paid)\b|\$\d+ (an|per|a) (hour|day|week)|"
                      r"(work|working) from home|cheap \w+|great (article|post)|nice (article|post)))", 80),
+    _rule("comment", r"^(tell us what you think|what do you think\?? (let us know|tell us))\b", 12),
     _rule("comment", r"^(reply|report|flag|share|like|upvote|downvote)( \W? ?(reply|report|flag|share|like))*$", 4),
     # Social media prompts and embeds.
     _rule("social", r"^(tweet with a location|you can add location information to your tweets|"
@@ -113,6 +122,8 @@ RULES: tuple[Rule, ...] = (
                     r"share (this|on|via)\b|share (this )?(article|story)|(share|tweet|pin|email|print)"
                     r"( (share|tweet|pin|email|print|whatsapp|facebook|twitter|linkedin|reddit))+$|"
                     r"pic\.twitter\.com|— .{1,60} \(@\w+\) \w+ \d{1,2}, \d{4})", 40),
+    # An Instagram embed: the post's text, then "A post shared by Name (@handle) on Jun 20, 2017 at 11:56am PDT".
+    _rule("social", r"\ba post shared by .{1,80}\(@[\w.]+\) on \w+\.? \d{1,2}, \d{4}", 80),
     # Author contact lines: "Follow her on Twitter @x", "Email X at x@y.com or follow him @x".
     _rule("social", r"^(follow|reach|contact|email|e-mail|write to)\b.{0,100}(\bon (twitter|facebook|instagram)\b|"
                     r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
@@ -129,6 +140,8 @@ RULES: tuple[Rule, ...] = (
     # Markup a scraper kept as text: an attribute with a URL ('poster="http://..." true'), and page
     # metadata an extractor let through: a bare URL, a bare ISO timestamp.
     _rule("other", r"^\w[\w-]*=[\"']https?://", 10),
+    # A WordPress shortcode the site failed to render: "[button link=...] Send us YOUR review[/button]".
+    _rule("other", r"^\[\w+( [^\]]*)?\].*\[/\w+\]$", 40),
     # A bare URL of an image or a page asset; a link to a page may be a source the article cites.
     _rule("other", r"^(https?://|www\.)\S+(\.(jpe?g|png|gif|webp|svg|ico)(\?\S*)?|/assets?/\S*)$", 1),
     _rule("other", r"^[\w-]+\.(com|org|net|co\.uk)$", 1),  # a site's name as its domain ("smithsonian.com")
@@ -159,6 +172,15 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"\((photo|picture|image|pic|credit|photograph|file photo)s?( by)?\s*:?[^()]{0,60}\)\s*"
                      r"(buy photo)?\s*$", 120),
     _rule("caption", r"^buy photo\b|\bbuy photo$", 120),
+    # A credit closing a caption, seen in Multi-News stories 1-40: "... Photo: Tom Wall via AP", "...
+    # Image: Davide Bonadonna", "... Credit: Dr. Oliver J. T. O'Grady", "... 2016. REUTERS/Navesh Chitrakar",
+    # and the Times' "Image <caption> Credit <name>".
+    _rule("caption", r"\b(photo|image|picture|credit)s?:\s+(?-i:[A-Z])[\w.'’/ -]{1,60}$", 60),
+    _rule("caption", r"\b(?-i:REUTERS|AFP|EPA|AP)/(?-i:[A-Z])[\w.'’ -]{1,60}$", 60),
+    _rule("caption", r"^image (?-i:[A-Z]).{0,400}\bcredit\b", 90),
+    # A caption clipped by the site, then the agency that owns it (Multi-News stories 1-40 have 11):
+    # "... in a baseball... (Associated Press)", "... (AP Photo/Name) (Associated Press)".
+    _rule("caption", r"(\.\.\.|…|\))\s*\((the )?(associated press|ap|reuters|afp|getty images)\)$", 120),
     # Galleries: "Photos: Title Photos: Title <caption>" (CNN), "1 of 26 Full Screen Autoplay ..."
     # (a slideshow's controls), "1 of 12. <caption> REUTERS/Name" (Reuters slideshows).
     _rule("caption", r"^(photos?: )+(.{3,80}?) (photos?: )+\2\b", 200),
@@ -182,6 +204,10 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"(\b(getty images|shutterstock|afp via getty|ap photo|epa-efe|associated press photo|istock|"
                      r"photofest)\b|[/(]\s*(getty|ap|reuters|afp|epa)\b)[^.]{0,60}$", 40),
     _rule("caption", r"^(photofest|getty( images)?|ap photo|reuters|afp|epa)$", 2),
+    # An agency credit glued to the caption's full stop: "... outside a co-working space in New York.Reuters".
+    _rule("caption", r"[a-z]\.(?-i:Reuters|AP|AFP|EPA|Getty Images|Shutterstock)$", 40),
+    # "installation views, photos © Name, 2018"
+    _rule("caption", r"\b(photos?|images?|pictures?)\s*(©|\(c\))\s*\w", 30),
     _rule("caption", r"^\d+ ?/ ?\d+$", 3),  # slideshow counters "3/12"
     # Agency captions: "FILE - In this Dec. 13, 2004 file photo, ...", "In this photo provided by ...".
     _rule("caption", r"^(file\s*[-–—:]\s|file photo\b|in this [^.]{0,60}\b(photo|image|picture|frame grab)\b)", 90),
@@ -212,17 +238,28 @@ RULES: tuple[Rule, ...] = (
     _rule("navigation", r"^([^»›]{1,40} [»›] ){1,6}[^»›]{1,80}$", 20),
     _rule("navigation", r"^(\d+ )?min(ute)?s? read$", 4),
     _rule("navigation", r"^(tags?|topics?|filed under|categories|category|keywords)\s*:", 30),
+    # The same labels run into a post's meta line: "05/10/2018 - Posted by: Name - Category: Health - Tags: x".
+    _rule("navigation", r"\s[-|•·]\s(tags?|categor(y|ies|ia)|filed under|posted in|publicado por|posted by)\s*:", 30),
     _rule("navigation", r"^(tags?|topics|filed under|categories|keywords|marcadores|etiquetas|schlagworte)$", 2),
 )
+
+
+# For each line length in words, the rules that may match it, in order (a line longer than every
+# limit is prose: no rule is tried).
+_LONGEST_RULE = max(rule.max_words for rule in RULES)
+_RULES_FOR_WORDS: tuple[tuple[tuple[re.Pattern[str], str], ...], ...] = tuple(
+    tuple((rule.pattern, rule.kind) for rule in RULES if words <= rule.max_words) for words in range(_LONGEST_RULE + 1))
 
 
 @lru_cache(maxsize=65_536)  # page chrome repeats: menus, "Share", "Advertisement" on every page
 def match_rule(line: str) -> str | None:
     """The noise kind a line's form announces, or None for an ordinary line."""
     words = len(line.split())
-    for rule in RULES:
-        if words <= rule.max_words and rule.pattern.search(line):
-            return rule.kind
+    if words > _LONGEST_RULE:
+        return None
+    for pattern, kind in _RULES_FOR_WORDS[words]:
+        if pattern.search(line):
+            return kind
     return None
 
 
@@ -264,3 +301,35 @@ TWEET_SIGNATURE = re.compile(r"^[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2
 # paragraph under it is the bio, a credit, not the article.
 BIO_HEADER = re.compile(r"^(about|über|sobre|à propos de|a proposito di) (the author|(?-i:[A-Z])[\w.'’-]*( [\w.'’-]+){0,3})$",
                         re.I)
+
+# A page's dateline: a line that is only a date, perhaps with "Published", a weekday and a time
+# ("Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)", "Published November 20th, 2019 - 07:29
+# GMT"). Read above the body when the page's metadata gives no date.
+DATELINE = re.compile(
+    r"^((posted|published|updated|last updated|first published)( on)?:?\s+)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?|\d{1,2} (jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|oct|nov|dec)[a-z]*\.?),? \d{4}([ ,\-–|]+(at )?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*[a-z]{0,4}"
+    r"( \(.{0,20}\))?)?\W*$",
+    re.I,
+)
+
+# A politician's hover card run into a sentence (The Hill): the name, then the name again glued to
+# their latest headlines, closed by "MORE": "Rep. Ilhan OmarIlhan OmarHillicon Valley: ... MORE
+# (D-Minn.)" (with spaces between in a page's plain text). The card is cut out of the paragraph;
+# the name stays.
+INLINE_CARD = re.compile(r"(?P<first>[A-Z][\w.'’-]*) (?:[A-Z][\w.'’-]* )?(?P<last>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+                         r"(?P<card> ?(?P=first) (?:[A-Z][\w.'’-]* )?(?P=last) ?(?=[A-Z])[^\n]{0,1500}? MORE\b)")
+
+
+def cut_inline_cards(text: str) -> tuple[str, list[str]]:
+    """The text without hover cards (`INLINE_CARD`), and the cards cut out."""
+    if " MORE" not in text:  # most lines: skip the search
+        return text, []
+    matches = list(INLINE_CARD.finditer(text))
+    if not matches:
+        return text, []
+    pieces, position = [], 0
+    for match in matches:  # the name before the card stays whole ("Gov. Kristi Noem (R) is ...")
+        pieces.append(text[position:match.start("card")])
+        position = match.end("card")
+    return "".join(pieces) + text[position:], [match.group("card").strip() for match in matches]

@@ -56,7 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from storydesk.clean import clean_documents  # noqa: E402
-from storydesk.cluster import ArticleFeatures, ClusterOptions, StoryClusterer, article_features  # noqa: E402
+from storydesk.cluster import ArticleFeatures, ClusterOptions, Split, StoryClusterer, article_features  # noqa: E402
 from storydesk.cluster.stream import embed_articles  # noqa: E402
 from storydesk.ingest import read_inputs  # noqa: E402
 from storydesk.model import Article  # noqa: E402
@@ -106,20 +106,24 @@ def storydesk_method(**options) -> Clusterer:
         clusterer = StoryClusterer(ClusterOptions(**options))
         embeddings = embed_articles(articles) if clusterer.options.embeddings else None
         assigned = {a.article: a.story for a in clusterer.assign_features(_features(articles), embeddings)}
-        return apply_merges(assigned, clusterer.merges)
+        return apply_moves(assigned, clusterer.moves)
     return run
 
 
-def apply_merges(assigned: dict[str, str], merges) -> dict[str, str]:
-    """Each article's final story: a merged story's articles follow it into its target."""
-    target = {}
-    for merge in merges:
-        target[merge.source] = merge.target
-    def final(story: str) -> str:
-        while story in target:
-            story = target[story]
-        return story
-    return {article: final(story) for article, story in assigned.items()}
+def apply_moves(assigned: dict[str, str], moves) -> dict[str, str]:
+    """Each article's final story, replaying merges (a story's articles follow it into its target)
+    and splits (the listed articles leave for the new story) in the order they happened."""
+    members: dict[str, set[str]] = {}
+    for article, story in assigned.items():
+        members.setdefault(story, set()).add(article)
+    for move in moves:
+        if isinstance(move, Split):
+            moved = set(move.articles)
+            members[move.source] -= moved
+            members.setdefault(move.target, set()).update(moved)
+        else:
+            members.setdefault(move.target, set()).update(members.pop(move.source, set()))
+    return {article: story for story, articles in members.items() for article in articles}
 
 
 def _features(articles: Sequence[Article]) -> list[ArticleFeatures]:
@@ -370,7 +374,7 @@ def dated_quality(articles: list[Article], events: dict[str, str]) -> None:
     for name, stream in (("with publication dates (7-day window)", dated), ("same order, dates removed", undated)):
         clusterer = StoryClusterer()
         assigned = {a.article: a.story for a in clusterer.assign_features([article_features(a) for a in stream])}
-        result = scores(apply_merges(assigned, clusterer.merges), held_out)
+        result = scores(apply_moves(assigned, clusterer.moves), held_out)
         print(_row(name, f"{len(clusterer.stories)} stories live at the end", result))
 
 

@@ -127,7 +127,8 @@ def _phrase(raw: str) -> _Phrase | None:
         return None
     phrase = " ".join(words).lower()
     names = (name_bucket(phrase), name_bucket(words[-1].lower())) if len(words) > 1 else (name_bucket(phrase),)
-    return _Phrase(len(words) == 1, names, tuple(term_bucket(t) for t in phrase.split()))
+    known = _tokens.bucket  # most of a name's words were just seen as tokens: no stemming again
+    return _Phrase(len(words) == 1, names, tuple(known[t] if t in known else term_bucket(t) for t in phrase.split()))
 
 
 def stem_word(token: str) -> str:

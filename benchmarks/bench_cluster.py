@@ -292,6 +292,8 @@ def event_quality(articles: list[Article], events: dict[str, str], embeddings: b
          _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
         ("storydesk, no merging", lambda **p: storydesk_method(merge_threshold=9.0, **p),
          _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
+        ("storydesk, no splitting", lambda **p: storydesk_method(split_threshold=None, **p),
+         _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
         ("storydesk, words only", storydesk_method, _grid(THRESHOLDS, [0.0], [0.0])),
     ]
     if embeddings:
@@ -312,6 +314,9 @@ def event_quality(articles: list[Article], events: dict[str, str], embeddings: b
     merges.assign_features(_features(articles))
     print(f"  merges made by the shipped clusterer on the stream: {len(merges.merges)}"
           + "".join(f"\n    {m.source} -> {m.target} (at {m.article}, {m.score})" for m in merges.merges[:10]))
+    print(f"  splits made by the shipped clusterer on the stream: {len(merges.splits)}"
+          + "".join(f"\n    {s.source} -> {s.target}: {len(s.articles)} articles left (parts' similarity {s.cohesion})"
+                    for s in merges.splits[:10]))
 
 
 def original_quality(articles: list[Article], gold: dict[str, str]) -> None:

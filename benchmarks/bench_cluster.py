@@ -4,6 +4,7 @@
     python benchmarks/bench_cluster.py --embeddings         # also the clusterer with sentence embeddings
     python benchmarks/bench_cluster.py --lead-weights       # also lead-name weights 1-3 on the tune half
     python benchmarks/bench_cluster.py --throughput 100000  # also speed and memory on a perturbed stream
+    python benchmarks/bench_cluster.py --throughput 100000 --throughput-only
 
 Data. `val_stream.jsonl` (690 articles, 250 Multi-News stories) goes through ingest and clean as
 `storydesk cluster` reads it; an article that cleaning leaves out (a page holding only a notice)
@@ -32,7 +33,9 @@ Throughput. The cleaned stream is repeated with perturbations until N articles: 
 new ids and story labels, every word but the 150 commonest marked with the copy's own ending (so
 copies are different stories that share only function words), a tenth of its paragraphs dropped, its order shuffled, and publication dates
 one day later than the copy before. Clustering alone (features + assignment, in batches of 1,000)
-is timed in a fresh process; memory is that process's peak resident size.
+is timed in a fresh process; memory is that process's peak resident size. The baselines, beside
+it in the same run, are timed on the first 1,000 articles (their dense matrices cannot hold
+100,000), and storydesk on those 1,000 too.
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from storydesk.clean import clean_documents  # noqa: E402
-from storydesk.cluster import ArticleFeatures, ClusterOptions, StoryClusterer, article_features  # noqa: E402
+from storydesk.cluster import ArticleFeatures, ClusterOptions, Split, StoryClusterer, article_features  # noqa: E402
 from storydesk.cluster.stream import embed_articles  # noqa: E402
 from storydesk.ingest import read_inputs  # noqa: E402
 from storydesk.model import Article  # noqa: E402
@@ -106,20 +109,24 @@ def storydesk_method(**options) -> Clusterer:
         clusterer = StoryClusterer(ClusterOptions(**options))
         embeddings = embed_articles(articles) if clusterer.options.embeddings else None
         assigned = {a.article: a.story for a in clusterer.assign_features(_features(articles), embeddings)}
-        return apply_merges(assigned, clusterer.merges)
+        return apply_moves(assigned, clusterer.moves)
     return run
 
 
-def apply_merges(assigned: dict[str, str], merges) -> dict[str, str]:
-    """Each article's final story: a merged story's articles follow it into its target."""
-    target = {}
-    for merge in merges:
-        target[merge.source] = merge.target
-    def final(story: str) -> str:
-        while story in target:
-            story = target[story]
-        return story
-    return {article: final(story) for article, story in assigned.items()}
+def apply_moves(assigned: dict[str, str], moves) -> dict[str, str]:
+    """Each article's final story, replaying merges (a story's articles follow it into its target)
+    and splits (the listed articles leave for the new story) in the order they happened."""
+    members: dict[str, set[str]] = {}
+    for article, story in assigned.items():
+        members.setdefault(story, set()).add(article)
+    for move in moves:
+        if isinstance(move, Split):
+            moved = set(move.articles)
+            members[move.source] -= moved
+            members.setdefault(move.target, set()).update(moved)
+        else:
+            members.setdefault(move.target, set()).update(members.pop(move.source, set()))
+    return {article: story for story, articles in members.items() for article in articles}
 
 
 def _features(articles: Sequence[Article]) -> list[ArticleFeatures]:
@@ -285,6 +292,8 @@ def event_quality(articles: list[Article], events: dict[str, str], embeddings: b
          _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
         ("storydesk, no merging", lambda **p: storydesk_method(merge_threshold=9.0, **p),
          _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
+        ("storydesk, no splitting", lambda **p: storydesk_method(split_threshold=None, **p),
+         _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
         ("storydesk, words only", storydesk_method, _grid(THRESHOLDS, [0.0], [0.0])),
     ]
     if embeddings:
@@ -305,6 +314,9 @@ def event_quality(articles: list[Article], events: dict[str, str], embeddings: b
     merges.assign_features(_features(articles))
     print(f"  merges made by the shipped clusterer on the stream: {len(merges.merges)}"
           + "".join(f"\n    {m.source} -> {m.target} (at {m.article}, {m.score})" for m in merges.merges[:10]))
+    print(f"  splits made by the shipped clusterer on the stream: {len(merges.splits)}"
+          + "".join(f"\n    {s.source} -> {s.target}: {len(s.articles)} articles left (parts' similarity {s.cohesion})"
+                    for s in merges.splits[:10]))
 
 
 def original_quality(articles: list[Article], gold: dict[str, str]) -> None:
@@ -370,7 +382,7 @@ def dated_quality(articles: list[Article], events: dict[str, str]) -> None:
     for name, stream in (("with publication dates (7-day window)", dated), ("same order, dates removed", undated)):
         clusterer = StoryClusterer()
         assigned = {a.article: a.story for a in clusterer.assign_features([article_features(a) for a in stream])}
-        result = scores(apply_merges(assigned, clusterer.merges), held_out)
+        result = scores(apply_moves(assigned, clusterer.moves), held_out)
         print(_row(name, f"{len(clusterer.stories)} stories live at the end", result))
 
 
@@ -434,34 +446,55 @@ def _letters(number: int) -> str:
     return "q" + out
 
 
-def throughput_child(total: int) -> None:
+# The baselines keep a dense article x vocabulary matrix (average-link also an article x article
+# one): at 100,000 articles that is tens of gigabytes, so they are timed on a slice this long.
+BASELINE_THROUGHPUT_ARTICLES = 1_000
+
+
+def throughput_child(total: int, method: str) -> None:
+    """Time one method on the first `total` articles of the perturbed stream (in its own process)."""
     import resource
 
     articles, gold, _ = load_stream(STREAM)
     stream, labels = perturbed_stream(articles, gold, total)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    clusterer = StoryClusterer()
     started, started_cpu = time.perf_counter(), time.process_time()
-    predicted = {}
-    for offset in range(0, len(stream), 1000):
-        for assignment in clusterer.assign(stream[offset:offset + 1000]):
-            predicted[assignment.article] = assignment.story
+    live = 0
+    if method == "storydesk":
+        clusterer = StoryClusterer()
+        assigned = {}
+        for offset in range(0, len(stream), 1000):
+            for assignment in clusterer.assign(stream[offset:offset + 1000]):
+                assigned[assignment.article] = assignment.story
+        predicted = apply_moves(assigned, clusterer.moves)
+        live = len(clusterer.stories)
+    else:
+        # The thresholds the event tune half chose for them (see the quality table).
+        predicted = {"single-pass": single_pass_method(0.175), "average-link": average_link_method(0.15)}[method](stream)
     elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     result = scores(predicted, labels)
-    print(json.dumps({"articles": len(stream), "seconds": elapsed, "cpu_seconds": cpu, "peak_mb": peak / 1024, "before_mb": before / 1024,
-                      "live_stories": len(clusterer.stories), "F1": result["F1"], "B3": result["B3"]}))
+    print(json.dumps({"articles": len(stream), "seconds": elapsed, "cpu_seconds": cpu, "peak_mb": peak / 1024,
+                      "before_mb": before / 1024, "live_stories": live, "F1": result["F1"], "B3": result["B3"]}))
+
+
+def _timed(total: int, method: str) -> dict:
+    output = subprocess.run([sys.executable, __file__, "--throughput-child", str(total), "--method", method],
+                            capture_output=True, text=True, check=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def throughput(total: int) -> None:
-    output = subprocess.run([sys.executable, __file__, "--throughput-child", str(total)],
-                            capture_output=True, text=True, check=True).stdout
-    r = json.loads(output.strip().splitlines()[-1])
-    print(f"\nThroughput, clustering alone, {r['articles']:,} articles (perturbed repeats of the stream, 1 process)")
-    print(f"  {r['articles'] / r['seconds']:,.0f} articles/s ({r['seconds']:.1f} s wall; "
-          f"{r['articles'] / r['cpu_seconds']:,.0f} per CPU-second); peak memory {r['peak_mb']:,.0f} MB "
-          f"({r['before_mb']:,.0f} MB before clustering: the articles themselves); "
-          f"{r['live_stories']:,} stories live at the end; pairwise F1 {r['F1']:.3f}, BCubed F1 {r['B3']:.3f}")
+    print("\nThroughput, clustering alone (perturbed repeats of the stream; each line its own process; "
+          "CPU time counts, the machine is shared)")
+    runs = [("storydesk", total), ("storydesk", BASELINE_THROUGHPUT_ARTICLES),
+            ("single-pass", BASELINE_THROUGHPUT_ARTICLES), ("average-link", BASELINE_THROUGHPUT_ARTICLES)]
+    for method, count in runs:
+        r = _timed(count, method)
+        print(f"  {method:13} {r['articles']:>7,} articles: {r['articles'] / r['cpu_seconds']:>7,.0f} per CPU-second "
+              f"({r['articles'] / r['seconds']:,.0f}/s wall, {r['seconds']:.1f} s); peak memory {r['peak_mb']:,.0f} MB "
+              f"({r['before_mb']:,.0f} MB before clustering: the articles); pairwise F1 {r['F1']:.3f}, BCubed {r['B3']:.3f}"
+              + (f"; {r['live_stories']:,} stories live at the end" if method == "storydesk" else ""))
 
 
 def main() -> None:
@@ -471,11 +504,12 @@ def main() -> None:
     parser.add_argument("--embeddings", action="store_true", help="also score the clusterer with embeddings (slow)")
     parser.add_argument("--lead-weights", action="store_true", help="also compare lead-name weights 1-3 (tune half)")
     parser.add_argument("--throughput-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--method", default="storydesk", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not STREAM.exists():
         sys.exit(f"data not found: {STREAM}")
     if args.throughput_child:
-        throughput_child(args.throughput_child)
+        throughput_child(args.throughput_child, args.method)
         return
     if not args.throughput_only:
         articles, gold, left_out = load_stream(STREAM)

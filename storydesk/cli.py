@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import IntEnum
@@ -496,8 +497,18 @@ def run_command(
     for merge in report.merges:  # what moved: a story folded into another it met
         info(f"story {merge.source} merged into {merge.target} (article {merge.article} joined them; "
              f"similarity {merge.score:.2f})")
+    for split in report.splits:  # what moved: articles that left a story whose members drifted apart
+        info(f"story {split.source} split: {_listed(split.articles)} moved to new story {split.target} "
+             f"(the two parts' similarity {split.cohesion:.2f})")
     info(f"{store}: {report.added} articles added, {report.skipped} already seen (stored or left out before); "
-         f"{len(report.digested)} stories digested" + (f", {len(report.merges)} stories merged" if report.merges else ""))
+         f"{len(report.digested)} stories digested" + (f", {len(report.merges)} stories merged" if report.merges else "")
+         + (f", {len(report.splits)} stories split" if report.splits else ""))
+
+
+def _listed(ids: Sequence[str], shown: int = 5) -> str:
+    """Some ids, and how many more."""
+    more = len(ids) - shown
+    return ", ".join(ids[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
 @app.command("batch")

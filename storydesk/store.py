@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from storydesk.cluster import Assignment, ClusterOptions, DocumentFrequencies, Merge, StoryClusterer, StoryState
+from storydesk.cluster import Assignment, ClusterOptions, DocumentFrequencies, Merge, Split, StoryClusterer, StoryState
 from storydesk.ingest import parse_datetime
 from storydesk.model import Article, Digest, Removed
 from storydesk.render.json import digest_from_dict, digest_to_json
@@ -124,6 +124,7 @@ class StoryStore:
             raise StoreError(f"{self.path}: store version {version}, this storydesk reads version {SCHEMA_VERSION}")
         self._clusterer: StoryClusterer | None = None
         self.merges: list[Merge] = []  # stories folded into others since the store was opened
+        self.splits: list[Split] = []  # stories cut in two since the store was opened
 
     @property
     def clusterer(self) -> StoryClusterer:
@@ -245,6 +246,7 @@ class StoryStore:
                 self._clusterer = None  # placed in memory but not stored: read it again
                 raise
         self.merges.extend(self.clusterer.merges)
+        self.splits.extend(self.clusterer.splits)
         return assignments
 
     def _refresh_clusterer(self) -> None:
@@ -262,6 +264,8 @@ class StoryStore:
         clusterer = self.clusterer
         clusterer.retired.clear()
         clusterer.merges.clear()
+        clusterer.splits.clear()
+        clusterer.moves.clear()
         first_seq = clusterer.seen + 1
         assignments = clusterer.assign(articles)
         for seq, (article, assignment) in enumerate(zip(articles, assignments, strict=True), start=first_seq):
@@ -271,14 +275,13 @@ class StoryStore:
                  article.title, article.source, article.url, article.path, _iso(article.published),
                  article.text, json.dumps([[r.text, r.kind, r.line] for r in article.removed])),
             )
-        # Stories the clusterer folded together: their articles move to the surviving story.
-        for merge in clusterer.merges:
-            self._db.execute("UPDATE articles SET story=? WHERE story=?", (merge.target, merge.source))
-            self._db.execute("DELETE FROM stories WHERE id=?", (merge.source,))
-            self._db.execute("DELETE FROM digests WHERE story=?", (merge.source,))
+        # Stories the clusterer folded together or cut in two, in the order it did so: articles move.
+        for move in clusterer.moves:
+            self._relabel(move)
         merged = {m.source for m in clusterer.merges}
+        moved = {m.target for m in clusterer.merges} | {s.source for s in clusterer.splits} | {s.target for s in clusterer.splits}
         # sorted: the same row order every run
-        for story_id in sorted({a.story for a in assignments} - merged | {m.target for m in clusterer.merges}):
+        for story_id in sorted(({a.story for a in assignments} | moved) - merged):
             members = self.story_articles(story_id)
             story = make_story(members, story_id)
             state = clusterer.stories.get(story_id)
@@ -291,11 +294,26 @@ class StoryStore:
             )
         for story_id in sorted(clusterer.retired):
             self._db.execute("UPDATE stories SET state=NULL WHERE id=?", (story_id,))
-        for story_id in sorted({a.story for a in assignments}):
+        for story_id in sorted(({a.story for a in assignments} | moved) - merged):
             with self._reading("digests", story_id):
                 index_story(self._db, story_id)
         self._save_clusterer()
         return assignments
+
+    def _relabel(self, move: Merge | Split) -> None:
+        """Move articles as the clusterer did: a merged story's all, a split story's leaving ones."""
+        if isinstance(move, Split):
+            for start in range(0, len(move.articles), 500):  # SQLite caps the number of bound parameters
+                chunk = move.articles[start:start + 500]
+                self._db.execute(f"UPDATE articles SET story=? WHERE story=? AND id IN ({','.join('?' * len(chunk))})",
+                                 (move.target, move.source, *chunk))
+            return
+        self._db.execute("UPDATE articles SET story=? WHERE story=?", (move.target, move.source))
+        self._db.execute("DELETE FROM stories WHERE id=?", (move.source,))
+        self._db.execute("DELETE FROM digests WHERE story=?", (move.source,))
+        # Its card and search row too, or `stories`/`serve` would list a story that no longer exists.
+        self._db.execute("DELETE FROM story_search WHERE rowid IN (SELECT n FROM story_cards WHERE story=?)", (move.source,))
+        self._db.execute("DELETE FROM story_cards WHERE story=?", (move.source,))
 
     # -- digests ---------------------------------------------------------------------------------
 

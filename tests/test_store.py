@@ -254,3 +254,61 @@ def test_store_run_reports_the_stories_that_merged(tmp_path):
     second = update_store([more], tmp_path / "news.db", cluster_options=ClusterOptions(merge_threshold=0.5, **STRICT))
     (merge,) = second.merges
     assert merge.article == "fire-both"
+
+
+def test_store_merged_story_leaves_the_story_list(tmp_path):
+    from storydesk.cluster import ClusterOptions
+    from storydesk.model import Article
+    from tests.test_cluster import FIRE_ROUND_UP, STRICT
+
+    with StoryStore(tmp_path / "news.db", ClusterOptions(merge_threshold=0.5, **STRICT)) as store:
+        store.add_articles([Article(id=i, title=t, text=body) for i, t, body in OTHER + [FIRE[2], FIRE[1], FIRE_ROUND_UP]])
+        (merge,) = store.merges
+        listed = {card.id for card in store.find_stories(limit=100)}
+        assert merge.target in listed and merge.source not in listed
+
+
+# A round-up telling both the fire and the budget vote starts a story; each event's own reports join
+# it, in a later run, and the story drifts apart.
+ROUND_UP = ("roundup", "Eastmouth week: port fire and new budget", FIRE[0][2] + " " + BUDGET[0][2])
+
+
+def test_store_a_story_that_drifts_apart_is_split_and_the_run_reports_what_moved(tmp_path):
+    store_path = tmp_path / "news.db"
+    first = update_store([write_jsonl(tmp_path / "day1.jsonl", [ROUND_UP, *OTHER, *FIRE])], store_path)
+    assert first.splits == []
+    with StoryStore(store_path) as store:
+        before = store.assignments()
+    assert before["roundup"] == before["fire-1"] == before["fire-3"]
+    second = update_store([write_jsonl(tmp_path / "day2.jsonl", BUDGET, day="2024-03-09")], store_path)
+    (split,) = second.splits
+    assert split.source == before["roundup"]
+    # One event's reports leave (with the round-up or without it: it tells both), the other's stay.
+    assert set(split.articles) & {"fire-1", "budget-1"} and not {"fire-1", "budget-1"} <= set(split.articles)
+    with StoryStore(store_path) as store:
+        after = store.assignments()
+        assert {a for a, s in after.items() if s == split.target} == set(split.articles)
+        assert after["budget-1"] == after["budget-2"] != after["fire-1"] == after["fire-2"] == after["fire-3"]
+        rows = {s.id: s for s in store.stories()}
+        assert rows[split.source].articles + rows[split.target].articles == 6
+        assert rows[split.target].articles == len(split.articles)
+        assert {split.source, split.target} <= set(second.digested)
+        assert store.digest(split.target) is not None
+    # A third run starts from the saved state: the split story stays split and gains its follow-up.
+    third = update_store([write_jsonl(tmp_path / "day3.jsonl", [("budget-3", BUDGET[1][1], BUDGET[1][2] + " Haddad.")],
+                                      day="2024-03-10")], store_path)
+    assert third.splits == []
+    with StoryStore(store_path) as store:
+        assert store.assignments()["budget-3"] == store.assignments()["budget-1"]
+
+
+def test_store_run_command_says_which_articles_left_a_split_story(tmp_path):
+    day1 = write_jsonl(tmp_path / "day1.jsonl", [ROUND_UP, *OTHER, *FIRE])
+    day2 = write_jsonl(tmp_path / "day2.jsonl", BUDGET, day="2024-03-09")
+    store_path = tmp_path / "news.db"
+    assert runner.invoke(app, ["run", "--store", str(store_path), str(day1)]).exit_code == 0
+    result = runner.invoke(app, ["run", "--store", str(store_path), str(day2)])
+    assert result.exit_code == 0, result.output
+    assert "1 stories split" in result.output
+    assert "split: fire-1, fire-2, fire-3 moved to new story" in result.output or \
+        "split: budget-1, budget-2 moved to new story" in result.output

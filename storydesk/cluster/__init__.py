@@ -8,6 +8,7 @@
 the near-duplicate (LSH) index, and retirement of old stories.
 """
 
+from storydesk.cluster.drift import Split
 from storydesk.cluster.features import ArticleFeatures, DocumentFrequencies, article_features
 from storydesk.cluster.stream import (
     Assignment,
@@ -19,6 +20,6 @@ from storydesk.cluster.stream import (
 )
 
 __all__ = [
-    "Assignment", "ArticleFeatures", "Merge", "ClusterOptions", "DocumentFrequencies", "StoryClusterer", "StoryState",
+    "Assignment", "ArticleFeatures", "Merge", "Split", "ClusterOptions", "DocumentFrequencies", "StoryClusterer", "StoryState",
     "article_features", "cluster_articles",
 ]

@@ -12,7 +12,6 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,7 +44,9 @@ MINHASH_MAX_WORDS = 300
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # A name: capitalized words in a row ("Randall Hackett", "U.S. Coast Guard", "Crane Beach").
-_NAME_WORD = r"(?:[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*|(?:[A-Z]\.){2,})"  # "Reyes", "McCain", "U.S."
+# Written so the engine never backtracks inside a word (same matches as "[A-Z][a-zA-Z'’-]*[a-z]...",
+# a quarter faster: finding names is a fifth of the features' time).
+_NAME_WORD = r"(?:[A-Z](?:[A-Z'’-]*[a-z][a-zA-Z'’-]*|\.(?:[A-Z]\.)+))"  # "Reyes", "McCain", "U.S."
 _NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})*")
 
 # Function words, and words every news story uses ("new", "time", weekdays): no story is told by them.
@@ -84,23 +85,50 @@ class _TokenTable:
     def __init__(self) -> None:
         self.bucket: dict[str, int] = {}
         self.raw: dict[str, int] = {}
+        # A capitalized run as found -> what it adds (see _phrase): names repeat within and
+        # across articles, and working each one out again was a third of the features' time.
+        self.phrases: dict[str, _Phrase | None] = {}
 
-    def learn(self, tokens: Iterable[str]) -> None:
-        tokens = list(tokens)
-        new = [t for t in tokens if t not in self.bucket] if self.bucket else tokens
+    def learn(self, tokens: set[str]) -> None:
+        new = tokens.difference(self.bucket)  # in C, checking each token in the dict: most are known
         if not new:
             return
         if len(self.bucket) + len(new) > self.LIMIT:
             self.bucket.clear()
             self.raw.clear()
+            self.phrases.clear()
             new = tokens
         for token in new:
-            key = stem_word(token)
             self.raw[token] = zlib.crc32(token.encode())
-            self.bucket[token] = -1 if token in STOPWORDS or key in STOPWORDS or len(key) < 2 else zlib.crc32(key.encode()) & HASH_MASK
+            self.bucket[token] = term_bucket(token)
 
 
 _tokens = _TokenTable()
+
+
+def term_bucket(token: str) -> int:
+    """A lowercased token's term bucket: the CRC-32 of its stem, or -1 for a stopword."""
+    key = stem_word(token)
+    return -1 if token in STOPWORDS or key in STOPWORDS or len(key) < 2 else zlib.crc32(key.encode()) & HASH_MASK
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """What one capitalized run adds to an article's features."""
+
+    single: bool  # one word: not a name when it opens a sentence
+    names: tuple[int, ...]  # the name's bucket, and its last word's for a multi-word name
+    words: tuple[int, ...]  # term buckets of its words (they count as the name, not as terms)
+
+
+def _phrase(raw: str) -> _Phrase | None:
+    words = [w[:-2] if w.endswith(_POSSESSIVES) else w for w in raw.split() if w not in _NOT_NAMES]
+    if not words:
+        return None
+    phrase = " ".join(words).lower()
+    names = (name_bucket(phrase), name_bucket(words[-1].lower())) if len(words) > 1 else (name_bucket(phrase),)
+    known = _tokens.bucket  # most of a name's words were just seen as tokens: no stemming again
+    return _Phrase(len(words) == 1, names, tuple(known[t] if t in known else term_bucket(t) for t in phrase.split()))
 
 
 def stem_word(token: str) -> str:
@@ -153,7 +181,8 @@ def article_features(article: Article) -> ArticleFeatures:
     names who and where, so two events that share a port and a fire chief are not made alike
     twice over ("Fire Chief Dana Reyes" adds no weight to the term "fire").
     """
-    tokens = _WORD.findall(article.text.lower())
+    body = article.text
+    tokens = _WORD.findall(body.lower())
     title_tokens = _WORD.findall(article.title.lower()) if article.title else []
     _tokens.learn(set(tokens).union(title_tokens))
     bucket_of = _tokens.bucket
@@ -162,18 +191,26 @@ def article_features(article: Article) -> ArticleFeatures:
     for bucket in map(bucket_of.__getitem__, title_tokens):
         terms[bucket] += TITLE_WEIGHT
     names: Counter = Counter()
-    for text, weight in ((article.text, 1), (article.title, TITLE_WEIGHT)):
+    phrases = _tokens.phrases
+    for text, weight in ((body, 1), (article.title, TITLE_WEIGHT)):
         if not text:
             continue
-        for start, words in _placed_name_phrases(text):
-            phrase = " ".join(words).lower()
-            for token in phrase.split():
-                terms[bucket_of.get(token, -1)] -= weight
+        for match in _NAME.finditer(text):
+            raw = match.group()
+            found = phrases.get(raw, False)
+            if found is False:
+                found = phrases[raw] = _phrase(raw)
+            if found is None:
+                continue
+            start = match.start()
+            if found.single and _opens_sentence(text, start):
+                continue
+            for bucket in found.words:
+                terms[bucket] -= weight
             # A lead name's extra weight goes to the name only: its words count once as words.
             name_weight = weight + (LEAD_NAME_WEIGHT - 1 if weight == 1 and start < LEAD_CHARS else 0)
-            names[name_bucket(phrase)] += name_weight
-            if len(words) > 1:
-                names[name_bucket(words[-1].lower())] += name_weight
+            for bucket in found.names:
+                names[bucket] += name_weight
     del terms[-1]  # stopwords
     terms = +terms  # drop the words that only ever appeared inside names
     raw_of = _tokens.raw

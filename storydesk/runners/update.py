@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from storydesk.cluster import ClusterOptions
+from storydesk.cluster.drift import Split
 from storydesk.cluster.stream import Merge
 from storydesk.model import Article, Problem, RawDocument
 from storydesk.pipeline import Options, english_only
@@ -30,6 +31,7 @@ class RunReport:
     digested: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     merges: list[Merge] = field(default_factory=list)  # stories that met and were folded into one
+    splits: list[Split] = field(default_factory=list)  # stories whose members drifted apart, cut in two
 
 
 def update_store(
@@ -67,6 +69,7 @@ def update_store(
             if progress:
                 progress("clustering", done, len(fresh))
         report.merges = list(store.merges)
+        report.splits = list(store.splits)
         stale = store.stale_stories()
         results = digest_stories(store, stale, digest_options or Options(), jobs=jobs)
         for count, result in enumerate(results, start=1):

@@ -8,17 +8,21 @@ true. Quantities are in `quantities.py`, statements (denied/claimed, a negated f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import combinations
 
 import numpy as np
 
 from storydesk.align.attributes import age_conflicts, ordinal_conflicts
+from storydesk.align.counts import word_counts
 from storydesk.align.frames import same_person, speaks
 from storydesk.align.quantities import quantity_conflicts
 from storydesk.align.statements import statement_conflicts
 from storydesk.align.text import clip, context, sentence_claim, shared_context, topic_stems
-from storydesk.model import Article, Claim, Conflict, Extraction, Sentence
+from storydesk.align.times import time_conflicts
+from storydesk.model import Article, Claim, Conflict, DateMention, Extraction, Sentence
 
 # Two dates are the same point when the words next to them share a stem ("last inspected in April"
 # / "last inspected in September") and the sentences are this similar. Tune half of
@@ -29,6 +33,14 @@ SAME_DATE_POINT_COSINE = 0.55
 # A bare year is usually background ("began tracking costs in 2007" / "the average cost in 2014"):
 # two years are compared only when this many words next to them agree (days and months need one).
 YEAR_CONTEXT_MATCHES = 2
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _one_expression(a: DateMention, b: DateMention) -> bool:
+    """The same words with no year of their own ("Tuesday", "last week", "April 2"): each article
+    resolved them against its own publication date, so two days read from them are no disagreement
+    (issue 16: "Tuesday" read on two days of one story was reported as a date conflict)."""
+    return a.text.strip().lower() == b.text.strip().lower() and not _YEAR_WRITTEN.search(a.text)
 
 
 def _date_conflicts(
@@ -45,7 +57,8 @@ def _date_conflicts(
         dates_of.setdefault(i, set()).add(d.date)
     found = []
     for (i, a), (j, b) in combinations(dated, 2):
-        if sentences[i].article == sentences[j].article or a.precision != b.precision or a.date == b.date:
+        if sentences[i].article == sentences[j].article or a.precision != b.precision or a.date == b.date \
+                or _one_expression(a, b):
             continue
         # A sentence that gives both dates tells two events apart; it is no rival to either.
         if b.date in dates_of[i] or a.date in dates_of[j] or sims[i, j] < SAME_DATE_POINT_COSINE:
@@ -139,9 +152,12 @@ def find_conflicts(
         return ()
     sims = vectors @ vectors.T
     index = {(s.article, s.index): n for n, s in enumerate(sentences)}
+    # Counts written as words ("shot once", "a 13-hour filibuster") join the extract stage's.
+    counted = replace(extraction, quantities=extraction.quantities + word_counts(sentences))
     found = _merge(
-        quantity_conflicts(sentences, index, sims, extraction, tuple(articles))
+        quantity_conflicts(sentences, index, sims, counted, tuple(articles))
         + _date_conflicts(sentences, index, sims, extraction)
+        + time_conflicts(sentences, sims)
         + _attribution_conflicts(extraction, sentences)
         + statement_conflicts(sentences, sims)
         + age_conflicts(sentences)

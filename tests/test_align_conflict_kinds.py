@@ -140,3 +140,22 @@ def test_a_count_of_another_weekday_is_no_rival_of_the_story_day() -> None:
               "After a volatile session, the Dow ended down 1,175 points."]})
     conflicts = align_facts(articles, sentences, extracted(articles, sentences), ReuseReport()).conflicts
     assert [c for c in conflicts if c.kind == "quantity"] == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # ta092: the denial of an identity and the unmasking, both reported by every outlet
+    ("Contacted via email, Peinovich denied he was Enoch and said he would try to get his search results cleared up.",
+     "According to the Medium post, which has since been taken down for rules violations — but is still archived "
+     "online — Enoch is actually Mike Peinovich."),
+])
+def test_a_denied_identity_is_no_statement_conflict(a: str, b: str) -> None:
+    assert kinds(a, b) == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # ta234: two places, one named before the count, one after it in lower-case words
+    ("In Madison, Wis., more than 19 inches of snow fell, prompting the university to cancel finals.",
+     "The storm dropped as much as 13 inches of snow on portions of central Iowa, and closed schools."),
+])
+def test_counts_of_two_places_are_no_rivals(a: str, b: str) -> None:
+    assert kinds(a, b) == []

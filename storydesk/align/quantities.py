@@ -65,7 +65,13 @@ _SCOPE_WORDS = {
 _BARE_YEAR = re.compile(r"(?<![\d$£€.,])(?<!first time since )\b((?:19|20)\d\d)\b(?![\d,.]\d)")
 # Where a count was made, said in its own clause: "104 people were killed in Homs" is not a rival
 # of "125 people died across Syria".
-_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_PLACE = re.compile(r"\b(?:in|across|throughout|of)\s+(?:the\s+)?(?:(?:parts|portions|much|most)\s+of\s+)?"
+                    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|northeastern|northwestern|"
+                    r"southeastern|southwestern|downtown|rural)\s+)?([A-Z][\w'’-]+)")
+# ...or opening the sentence ("In Madison, Wis., more than 19 inches of snow fell"), not a time.
+_PLACE_OPENING = re.compile(r"^\W*(?:In|Across|Throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_NOT_PLACES = frozenset("January February March April May June July August September October November December "
+                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _PLACE_CLAUSE = re.compile(r"[,;:()—]|\band\b|\bbut\b|\b(?:which|who|where|including)\b")
 # "at one electrode ... the other", "one child with him": a lone "one" picks a thing out, it does
 # not report a count.
@@ -182,10 +188,13 @@ def _determiner(q: Quantity) -> bool:
 
 
 def _place(sentence: Sentence, q: Quantity) -> str | None:
-    """The place a count is given for, named after it in its own clause ("in Homs")."""
+    """The place a count is given for, named after it in its own clause ("in Homs", "on portions of
+    central Iowa"), or opening the sentence ("In Madison, Wis., more than 19 inches fell")."""
     after = _PLACE_CLAUSE.split(sentence.text[q.span.end - sentence.start:], maxsplit=1)[0]
-    match = _PLACE.search(after)
-    return match.group(1) if match else None
+    for match in (_PLACE.search(after), _PLACE_OPENING.match(sentence.text[:q.span.start - sentence.start])):
+        if match and match.group(1) not in _NOT_PLACES:
+            return match.group(1)
+    return None
 
 
 def _noun_key(noun: str) -> str:

@@ -159,3 +159,43 @@ def test_a_denied_identity_is_no_statement_conflict(a: str, b: str) -> None:
 ])
 def test_counts_of_two_places_are_no_rivals(a: str, b: str) -> None:
     assert kinds(a, b) == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # two lower bounds never contradict (ta234: "more than 350" at one airport, "more than 600" at two)
+    ("Most of the canceled flights were in Chicago, where more than 350 flights were called off at O'Hare.",
+     "More than 600 flights were canceled at Chicago's two airports, O'Hare and Midway."),
+    # a year of another act: the demo (1992) is not the album (1993)
+    ("The pair released their first demo together in 1992 under the name Poetical Prophets, which they followed up "
+     "a year later with their Mobb Deep debut, Juvenile Hell.",
+     "Shortly after, they changed their name to Mobb Deep and released a debut album, “Juvenile Hell,” in 1993."),
+    # a report not made is no rival of someone else's report (ta196)
+    ("King requested medical treatment for his dogs at the checkpoint and did not report any injuries himself.",
+     "Iditarod officials at first reported King had been injured."),
+])
+def test_claims_that_do_not_contradict(a: str, b: str) -> None:
+    assert kinds(a, b) == []
+
+
+def test_a_title_in_quotation_marks_is_no_quote_to_attribute() -> None:
+    """ta232: 'Meet the Press' read as a quotation said by both Rubio and Axelrod."""
+    from storydesk.model import Quote, QuoteMention, Span
+
+    articles, sentences = story({"x": ['Rubio said on NBC\'s "Meet the Press."'],
+                                 "y": ['Axelrod said on NBC\'s "Meet the Press."']})
+    mentions = tuple(QuoteMention(s.article, "Meet the Press.", Span(s.article, 20, 35), speaker, sentence=0)
+                     for s, speaker in zip(sentences, ["Marco Rubio", "David Axelrod"], strict=True))
+    quote = Quote("q1", "Meet the Press.", None, ("x", "y"), mentions=mentions)
+    assert align_facts(articles, sentences, Extraction(quotes=(quote,)), ReuseReport()).conflicts == ()
+
+
+def test_a_speaker_that_is_a_place_and_a_day_is_no_side() -> None:
+    """ta249: 'Kiev Thursday' given as the speaker of Obama's words."""
+    from storydesk.model import Quote, QuoteMention, Span
+
+    text = '"This is not our preferred outcome," he said.'
+    articles, sentences = story({"x": [text], "y": [text]})
+    mentions = tuple(QuoteMention(s.article, "This is not our preferred outcome,", Span(s.article, 1, 35), speaker,
+                                  sentence=0) for s, speaker in zip(sentences, ["Barack Obama", "Kiev Thursday"], strict=True))
+    quote = Quote("q1", "This is not our preferred outcome,", None, ("x", "y"), mentions=mentions)
+    assert align_facts(articles, sentences, Extraction(quotes=(quote,)), ReuseReport()).conflicts == ()

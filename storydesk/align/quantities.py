@@ -135,6 +135,10 @@ def quantity_conflicts(
                     continue
                 if abs(a.value - b.value) <= ROUNDING_SHARE * max(abs(a.value), abs(b.value)):
                     continue
+                # "more than 350" / "more than 600": two bounds of one direction both hold for
+                # some value; the real gold's counting rule calls them agreeing (ta234).
+                if {a.qualifier, b.qualifier} <= {">", ">="} or {a.qualifier, b.qualifier} <= {"<", "<="}:
+                    continue
                 # A sentence with two counts of the noun: which one answers the other shows in the
                 # words right next to them ("three people were stabbed" / "12 people were
                 # arrested"); topic words count here, as "stabbed" does in a story of a stabbing.

@@ -138,6 +138,10 @@ def _same_event(negating: str, affirming: str) -> bool:
     if not negated:
         return True
     plain = [f for f in frames(affirming) if not f.negated and f.modality in {"plain", "said"}]
+    # "King did not report any injuries" / "officials reported King had been injured": a report not
+    # made is about the reporter; only the same reporter's report is its rival (ta196).
+    if all(n.predicate in REPORTING_LEMMAS for n in negated):
+        return any(aligned(n, p) and n.agent is not None and n.agent == p.agent for n in negated for p in plain)
     return any(aligned(n, p) or word_stem(p.predicate) in {n.patient, n.agent} for n in negated for p in plain)
 
 

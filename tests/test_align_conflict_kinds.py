@@ -199,4 +199,3 @@ def test_a_speaker_that_is_a_place_and_a_day_is_no_side() -> None:
                                   sentence=0) for s, speaker in zip(sentences, ["Barack Obama", "Kiev Thursday"], strict=True))
     quote = Quote("q1", "This is not our preferred outcome,", None, ("x", "y"), mentions=mentions)
     assert align_facts(articles, sentences, Extraction(quotes=(quote,)), ReuseReport()).conflicts == ()
-

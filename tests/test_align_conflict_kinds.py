@@ -10,6 +10,7 @@ import pytest
 from storydesk.align import align_facts
 from storydesk.embed import EmbeddingModelMissing, get_encoder
 from storydesk.model import Article, Extraction, ReuseReport, Sentence
+from tests.test_align import story
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -18,17 +19,6 @@ def encoder():
         return get_encoder()
     except EmbeddingModelMissing as error:
         pytest.skip(str(error))
-
-
-def story(texts: dict[str, list[str]]) -> tuple[list[Article], list[Sentence]]:
-    articles, sentences = [], []
-    for article_id, lines in texts.items():
-        articles.append(Article(id=article_id, text=" ".join(lines)))
-        offset = 0
-        for n, line in enumerate(lines):
-            sentences.append(Sentence(article_id, n, offset, offset + len(line), line))
-            offset += len(line) + 1
-    return articles, sentences
 
 
 def extracted(articles: list[Article], sentences: list[Sentence], published: dict[str, date] | None = None):

@@ -8,17 +8,21 @@ true. Quantities are in `quantities.py`, statements (denied/claimed, a negated f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import combinations
 
 import numpy as np
 
 from storydesk.align.attributes import age_conflicts, ordinal_conflicts
-from storydesk.align.frames import same_person, speaks
+from storydesk.align.counts import word_counts
+from storydesk.align.frames import frame_of, parse, same_person, speaks
 from storydesk.align.quantities import quantity_conflicts
 from storydesk.align.statements import statement_conflicts
 from storydesk.align.text import clip, context, sentence_claim, shared_context, topic_stems
-from storydesk.model import Article, Claim, Conflict, Extraction, Sentence
+from storydesk.align.times import time_conflicts
+from storydesk.model import Article, Claim, Conflict, DateMention, Extraction, Sentence
 
 # Two dates are the same point when the words next to them share a stem ("last inspected in April"
 # / "last inspected in September") and the sentences are this similar. Tune half of
@@ -29,6 +33,21 @@ SAME_DATE_POINT_COSINE = 0.55
 # A bare year is usually background ("began tracking costs in 2007" / "the average cost in 2014"):
 # two years are compared only when this many words next to them agree (days and months need one).
 YEAR_CONTEXT_MATCHES = 2
+# A quotation this short with every word but the small ones capitalized is a title in quotation
+# marks ("Meet the Press.", ta232 of the real gold), no one's words.
+TITLE_MAX_WORDS = 5
+_SMALL_WORDS = frozenset("the of a an and in on to for at by with".split())
+WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+_CALENDAR_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+                            "June July August September October November December".split())
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _one_expression(a: DateMention, b: DateMention) -> bool:
+    """The same words with no year of their own ("Tuesday", "last week", "April 2"): each article
+    resolved them against its own publication date, so two days read from them are no disagreement
+    (issue 16: "Tuesday" read on two days of one story was reported as a date conflict)."""
+    return a.text.strip().lower() == b.text.strip().lower() and not _YEAR_WRITTEN.search(a.text)
 
 
 def _date_conflicts(
@@ -45,13 +64,16 @@ def _date_conflicts(
         dates_of.setdefault(i, set()).add(d.date)
     found = []
     for (i, a), (j, b) in combinations(dated, 2):
-        if sentences[i].article == sentences[j].article or a.precision != b.precision or a.date == b.date:
+        if sentences[i].article == sentences[j].article or a.precision != b.precision or a.date == b.date \
+                or _one_expression(a, b):
             continue
         # A sentence that gives both dates tells two events apart; it is no rival to either.
         if b.date in dates_of[i] or a.date in dates_of[j] or sims[i, j] < SAME_DATE_POINT_COSINE:
             continue
         shared = shared_context(context(sentences[i], a.span, topic), context(sentences[j], b.span, topic))
         if len(shared) < (YEAR_CONTEXT_MATCHES if a.precision == "year" else 1):
+            continue
+        if _other_acts(sentences[i], a, sentences[j], b):
             continue
         found.append(
             Conflict(
@@ -64,16 +86,39 @@ def _date_conflicts(
     return found
 
 
+def _verb_object(sentence: Sentence, mention: DateMention) -> str | None:
+    """The direct object of the verb a date is attached to ("released their first demo ... in 1992").
+    Only an active verb's object: a passive subject is worded too freely ("the first cases were
+    detected" / "the outbreak was first detected" is one event of the invented set)."""
+    doc = parse([sentence.text])[0]
+    at = mention.span.start - sentence.start
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+    while token is not None and token.pos_ not in {"VERB", "AUX"} and token.head is not token:
+        token = token.head
+    if token is None or token.pos_ not in {"VERB", "AUX"}:
+        return None
+    return frame_of(token, False).patient if any(c.dep_ == "dobj" for c in token.children) else None
+
+
+def _other_acts(si: Sentence, a: DateMention, sj: Sentence, b: DateMention) -> bool:
+    """The two dates hang on verbs with two different objects: two acts ("released their first
+    demo in 1992" / "released a debut album in 1993", ta021), not one act on two dates."""
+    oa, ob = _verb_object(si, a), _verb_object(sj, b)
+    return oa is not None and ob is not None and oa != ob
+
+
 def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) -> list[Conflict]:
     found = []
     by_key = {(s.article, s.index): s for s in sentences}
     for quote in extraction.quotes:
+        if _title(quote.text):
+            continue
         speakers: dict[str, list] = {}
         for m in quote.mentions:
             # A name the sentence does not make speak ("In the conversation with his fiancee,
             # Rhonda Rouer, he said", "Kushner's lawyer, Jamie Gorelick, told NBC News") is no side.
             # The next sentence is read too: a quote's attribution may follow a cut at "Mr.".
-            if not m.speaker or _not_the_speaker(m, by_key):
+            if not m.speaker or _not_a_person(m.speaker) or _not_the_speaker(m, by_key):
                 continue
             same = next((s for s in speakers if same_person(s, m.speaker)), m.speaker)
             speakers.setdefault(same, []).append(m)
@@ -95,6 +140,16 @@ def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) ->
             )
         found.append(Conflict(id="", topic=f"who said “{clip(quote.text)}”", kind="attribution", claims=tuple(claims)))
     return found
+
+
+def _title(text: str) -> bool:
+    words = WORDS.findall(text)
+    return 0 < len(words) <= TITLE_MAX_WORDS and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _not_a_person(speaker: str) -> bool:
+    """A speaker the extract stage read from a dateline or a time ("Kiev Thursday", ta249)."""
+    return any(word in _CALENDAR_WORDS for word in speaker.split())
 
 
 def _not_the_speaker(mention, by_key: dict[tuple[str, int], Sentence]) -> bool:
@@ -139,9 +194,12 @@ def find_conflicts(
         return ()
     sims = vectors @ vectors.T
     index = {(s.article, s.index): n for n, s in enumerate(sentences)}
+    # Counts written as words ("shot once", "a 13-hour filibuster") join the extract stage's.
+    counted = replace(extraction, quantities=extraction.quantities + word_counts(sentences))
     found = _merge(
-        quantity_conflicts(sentences, index, sims, extraction, tuple(articles))
+        quantity_conflicts(sentences, index, sims, counted, tuple(articles))
         + _date_conflicts(sentences, index, sims, extraction)
+        + time_conflicts(sentences, sims)
         + _attribution_conflicts(extraction, sentences)
         + statement_conflicts(sentences, sims)
         + age_conflicts(sentences)

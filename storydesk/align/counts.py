@@ -1,0 +1,71 @@
+"""Counts the extract stage does not read as quantities, for the conflict finder: how many times
+something happened ("shot once" / "struck twice", ta032 of benchmarks/gold/align/real) and a
+duration written as an adjective ("her 13-hour filibuster" / "11 hours of talk", ta230).
+
+They become plain `Quantity` records (noun "time", or the unit), so the quantity rules (same
+point, same words next to the value, an outlet giving both values) decide as for any count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storydesk.extract.numbers import word_value
+from storydesk.model import Quantity, Sentence, Span
+
+_TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+# "three times", "12 times": the count must be a number word or digits.
+_N_TIMES = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+) times\b", re.I)
+_ONCE = re.compile(r"\b(?P<w>once|twice|thrice)\b", re.I)
+# What makes "once"/"three times" something else than a count of events: a multiplier ("three
+# times the size", "twice as many"), a rate ("twice a week"), "once again", "at once", "once the
+# storm passed" (a conjunction opening a clause), "many times".
+_MULTIPLIER_AFTER = re.compile(r"\s*(?:the|as|that|a|an|per|every|each|more|less|over|again|before\s+\w+\s+than)\b"
+                               r"|\s*\w+er\s+than\b", re.I)
+_NOT_A_COUNT_BEFORE = re.compile(r"\b(?:at|all|many|several|some|few|other|those|these|of)\s*$", re.I)
+# Durations written as adjectives: "a 13-hour filibuster", "a 30-day review". Not ages ("13-year-old").
+_HYPHEN_MEASURE = re.compile(r"\b(?P<n>\d{1,4}|[a-z]+)-(?P<unit>minute|hour|day|week|month|year)\b(?!-old)", re.I)
+_QUALIFIER_BEFORE = {"nearly": "<", "almost": "<", "about": "~", "around": "~", "roughly": "~",
+                     "approximately": "~", "some": "~", "more than": ">", "over": ">", "at least": ">="}
+
+
+def _qualifier(before: str) -> str:
+    tail = before.lower().rstrip()
+    return next((q for words, q in _QUALIFIER_BEFORE.items() if tail.endswith(" " + words) or tail == words), "=")
+
+
+def _number(word: str) -> float | None:
+    if word.isdigit():
+        return float(word)
+    value = word_value(word.lower())
+    return float(value) if value is not None else None
+
+
+def word_counts(sentences: list[Sentence]) -> tuple[Quantity, ...]:
+    found = []
+    for s in sentences:
+        text = s.text
+        for m in _ONCE.finditer(text):
+            # "Once the storm passed": a sentence-opening "once" is a conjunction.
+            if m.start() == 0 or _MULTIPLIER_AFTER.match(text, m.end()) or _NOT_A_COUNT_BEFORE.search(text[:m.start()]):
+                continue
+            if text[:m.start()].rstrip().endswith((",", ";", ":", "(", "—")) and m.group("w").lower() == "once":
+                continue  # ", once a star": a clause of its own
+            found.append(_quantity(s, m.start(), m.end(), _TIMES_WORDS[m.group("w").lower()], "time", "="))
+        for m in _N_TIMES.finditer(text):
+            value = _number(m.group("n"))
+            if value is None or value < 2 or _MULTIPLIER_AFTER.match(text, m.end()) \
+                    or _NOT_A_COUNT_BEFORE.search(text[:m.start()]):
+                continue
+            found.append(_quantity(s, m.start(), m.end(), value, "time", _qualifier(text[:m.start()])))
+        for m in _HYPHEN_MEASURE.finditer(text):
+            value = _number(m.group("n"))
+            if value is None:
+                continue
+            found.append(_quantity(s, m.start(), m.end(), value, m.group("unit").lower(), _qualifier(text[:m.start()])))
+    return tuple(found)
+
+
+def _quantity(s: Sentence, start: int, end: int, value: float, noun: str, qualifier: str) -> Quantity:
+    return Quantity(value=value, noun=noun, qualifier=qualifier, text=s.text[start:end],
+                    span=Span(s.article, s.start + start, s.start + end), sentence=s.index)

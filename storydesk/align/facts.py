@@ -7,7 +7,14 @@ import re
 import numpy as np
 
 from storydesk.align.frames import aligned, attributed_to, main_frame, stance
-from storydesk.align.sources import COPIED_RUN_WORDS, article_origins, longest_common_run, unquoted
+from storydesk.align.sources import (
+    COPIED_RUN_WORDS,
+    article_origins,
+    longest_common_run,
+    outlet_credits,
+    statement_source,
+    unquoted,
+)
 from storydesk.lexicon import REPORTING_PATTERN, STOP_WORDS
 from storydesk.model import Article, Fact, Quantity, Quote, ReuseReport, Sentence, Span
 
@@ -105,6 +112,10 @@ QUOTE_RUN_WORDS = 5
 _REPORTED = re.compile(rf"\b(?:{REPORTING_PATTERN})\b", re.I)
 # A quotation runs to its closing mark, or to the end of the sentence when it goes on in the next
 # one ("“Everybody is scared to take that elevator." and the rest of the quote after it).
+# A report no one is named for ("it was reported", "reportedly"): beside one outlet's credited
+# report of the same fact, it relays that report.
+_UNNAMED_REPORT = re.compile(r"\b(?:it (?:was|has been|is) reported|reportedly|according to (?:media )?reports)\b",
+                             re.I)
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{20,})(?:[\"“”]|$)")
 
 
@@ -116,19 +127,24 @@ def _quotes_in(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, 
         for m in quote.mentions:
             if m.sentence is not None and m.speaker:
                 at.setdefault((m.article, m.sentence), set()).add(quote.id)
-    out = {}
+    out: dict[int, set[str]] = {}
+    unsaid: dict[int, set[str]] = {}
     for i in keep:
-        # Quoted words no one is said to speak in the sentence (lyrics, a title, a bill's wording)
-        # are no one's statement.
         text = sentences[i].text
-        if not (_REPORTED.search(text) or text.lstrip()[:1] in "\"“"):
-            out[i] = set()
-            continue
         runs = set(at.get((sentences[i].article, sentences[i].index), set()))
         for m in _QUOTED.finditer(text):
             words = re.findall(r"[a-z0-9]+", m.group(1).lower())
             runs |= {" ".join(words[k:k + QUOTE_RUN_WORDS]) for k in range(len(words) - QUOTE_RUN_WORDS + 1)}
-        out[i] = runs
+        # Quoted words no one is said to speak in the sentence (lyrics, a title, a bill's wording)
+        # are no one's statement, unless another sentence gives the same words as someone's
+        # ("made repeated efforts to distance himself from fellow inmates, 'Being in a room ...'").
+        if _REPORTED.search(text) or text.lstrip()[:1] in "\"“":
+            out[i] = runs
+        else:
+            unsaid[i] = runs
+    spoken = set().union(*out.values()) if out else set()
+    for i, runs in unsaid.items():
+        out[i] = runs & spoken
     return out
 
 
@@ -306,10 +322,25 @@ def _one_quotation(members: list[int], sentences: list[Sentence], quoted: dict[i
 
 def _one_speaker(members: list[int], sentences: list[Sentence]) -> list[tuple[str, frozenset[str]]]:
     """Groups of the fact's articles that give it as one speaker's statement ("the Department of
-    Buildings said" / "according to the buildings department"): one statement, one source."""
+    Buildings said" / "according to the buildings department" / "the DOB said"), or as one outlet's
+    report ("told NBC News" / "NBC News on Thursday reported", and "it was reported" beside them):
+    one statement, one source."""
     by_speaker: dict[str, set[str]] = {}
     for i in members:
-        who = attributed_to(sentences[i].text)
-        if who:
+        text = sentences[i].text
+        for who in statement_source(text) | ({attributed_to(text)} - {None}):
             by_speaker.setdefault(who, set()).add(sentences[i].article)
-    return [(who, frozenset(group)) for who, group in by_speaker.items() if len(group) > 1]
+    reported: dict[str, set[str]] = {}
+    unnamed: set[str] = set()
+    for i in members:
+        credits = outlet_credits(sentences[i].text)
+        for outlet in credits:
+            reported.setdefault(outlet, set()).add(sentences[i].article)
+        if not credits and _UNNAMED_REPORT.search(sentences[i].text):
+            unnamed.add(sentences[i].article)
+    if len(reported) == 1:
+        outlet, group = next(iter(reported.items()))
+        reported[outlet] = group | unnamed
+    groups = [(who, frozenset(group)) for who, group in by_speaker.items() if len(group) > 1]
+    return groups + [(f"{outlet} (its report)", frozenset(group)) for outlet, group in reported.items()
+                     if len(group) > 1]

@@ -25,7 +25,8 @@ _OUTLET = (rf"(?:{_KNOWN}|[KW][A-Z]{{2,3}}(?:-TV)?|(?:News)?[Cc]hannel \d+(?: Ne
            r"(?:[A-Z][\w.&'-]+ ){0,3}(?:News|Times|Post|Press|Journal|Tribune|Herald|Gazette|Daily|Telegraph))")
 _RELAYS = [re.compile(p) for p in (
     rf"\baccording to (?:news station |the station |the )?(?P<o>{_OUTLET})\b",
-    rf"\b(?P<o>{_OUTLET}) (?:has |had )?(?:first )?(?:reported|reports|learned|revealed|has learned)\b",
+    rf"\b(?P<o>{_OUTLET}) (?:on \w+ |late \w+ |earlier |first )?(?:has |had )?(?:first )?"
+    r"(?:reported|reports|learned|revealed|has learned)\b",
     rf"\b(?:told|[Pp]er) (?P<o>{_OUTLET})\b",
     rf"\((?P<o>{_OUTLET})\)\s*[—–-]",
     rf"\b(?:The )?(?P<o>{_OUTLET})(?: writers?| reporters?)?(?: [A-Z][\w'-]+){{0,4}} contributed to this (?:report|story)",
@@ -73,6 +74,39 @@ def longest_common_run(a: str, b: str) -> int:
                 best = max(best, current[j + 1])
         previous = current
     return best
+
+
+# A stating verb's capitalised subject, with its "of" phrase ("The Department of Buildings said",
+# "the DOB said", "according to the Department of Buildings").
+_NAMED_SUBJECT = re.compile(
+    r"(?:\b[Aa]ccording to (?:the )?(?P<a>(?:[A-Z][\w&'-]*)(?: (?:of|for|and) | )?(?:[A-Z][\w&'-]*(?: |$)){0,5}))"
+    r"|(?:\b(?:[Tt]he )?(?P<s>(?:[A-Z][\w&'-]*)(?:(?: of| for| and)? [A-Z][\w&'-]*){0,5}) "
+    r"(?:said|says|told|stated|announced|confirmed|reported)\b)")
+_SMALL_WORDS = frozenset({"of", "for", "and", "the"})
+# Words that make a capitalised name an organisation's (a person's two initials would collide).
+_BODY_WORDS = frozenset({"department", "office", "service", "agency", "police", "board", "bureau", "commission",
+                         "ministry", "council", "authority", "administration", "institute", "university",
+                         "company", "corporation", "committee", "court", "guard", "force", "association",
+                         "organization", "organisation"})
+
+
+def statement_source(text: str) -> frozenset[str]:
+    """Whose statement a sentence gives, as an organisation's initials when it is named in
+    capitals: "Department of Buildings" and "DOB" both give "DOB" (an acronym also stands without
+    its "of": "DB"). Empty when the subject is no capitalised organisation."""
+    m = _NAMED_SUBJECT.search(text)
+    if m is None:
+        return frozenset()
+    words = (m.group("a") or m.group("s")).split()
+    if len(words) == 1:
+        acronym = words[0]
+        if not (acronym.isupper() and len(acronym) >= 2):
+            return frozenset()
+        return frozenset({acronym, acronym[0] + acronym[1:].replace("O", "")})
+    if not _BODY_WORDS & {w.lower() for w in words}:
+        return frozenset()
+    return frozenset({"".join(w[0].upper() for w in words if w.lower() not in _SMALL_WORDS - {"of"}),
+                      "".join(w[0].upper() for w in words if w.lower() not in _SMALL_WORDS)})
 
 
 def outlet_credits(text: str) -> dict[str, str]:

@@ -3,9 +3,11 @@
 Articles are one origin when they are wire copies of each other (the reuse stage's copy groups),
 when they name the same outlet as where their report comes from (a credit line "(AP) —", "The
 Associated Press contributed to this report", "according to news station WKMG", "WPXI reported",
-"told NewsChannel 15"), or when one rewrites the other (they share most of the facts the smaller
-one carries). A fact stated as one quotation in several articles has one origin whoever relays
-it: the speaker's words are one statement, not several confirmations.
+"told NewsChannel 15"), or when one rewrites the other (they share a good part of the facts the
+smaller one carries, several of them in the same words outside quotations). A fact stated as one
+quotation in several articles has one origin whoever relays it: the speaker's words are one
+statement, not several confirmations; so is one organisation's statement, under its name or its
+initials (`statement_source`). Every such join is written into the fact's `origin_notes`.
 """
 
 from __future__ import annotations

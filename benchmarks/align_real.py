@@ -285,7 +285,8 @@ def report(verbose: bool, save_today: bool) -> None:
                                     ensure_ascii=False) + "\n", encoding="utf-8")
         today = json.loads(TODAY.read_text(encoding="utf-8"))
     rows = []
-    for split in ("tune", "heldout", "all"):
+    splits = [s for s in ("tune", "heldout", "new") if any(r.cluster.split == s for r in runs)] + ["all"]
+    for split in splits:
         chosen = [r for r in runs if split == "all" or r.cluster.split == split]
         now, then, base, counts = ConflictTally(), ConflictTally(), ConflictTally(), CountTally()
         for run in chosen:

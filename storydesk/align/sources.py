@@ -3,9 +3,11 @@
 Articles are one origin when they are wire copies of each other (the reuse stage's copy groups),
 when they name the same outlet as where their report comes from (a credit line "(AP) —", "The
 Associated Press contributed to this report", "according to news station WKMG", "WPXI reported",
-"told NewsChannel 15"), or when one rewrites the other (they share most of the facts the smaller
-one carries). A fact stated as one quotation in several articles has one origin whoever relays
-it: the speaker's words are one statement, not several confirmations.
+"told NewsChannel 15"), or when one rewrites the other (they share a good part of the facts the
+smaller one carries, several of them in the same words outside quotations). A fact stated as one
+quotation in several articles has one origin whoever relays it: the speaker's words are one
+statement, not several confirmations; so is one organisation's statement, under its name or its
+initials (`statement_source`). Every such join is written into the fact's `origin_notes`.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ _OUTLET = (rf"(?:{_KNOWN}|[KW][A-Z]{{2,3}}(?:-TV)?|(?:News)?[Cc]hannel \d+(?: Ne
            r"(?:[A-Z][\w.&'-]+ ){0,3}(?:News|Times|Post|Press|Journal|Tribune|Herald|Gazette|Daily|Telegraph))")
 _RELAYS = [re.compile(p) for p in (
     rf"\baccording to (?:news station |the station |the )?(?P<o>{_OUTLET})\b",
-    rf"\b(?P<o>{_OUTLET}) (?:has |had )?(?:first )?(?:reported|reports|learned|revealed|has learned)\b",
+    rf"\b(?P<o>{_OUTLET}) (?:on \w+ |late \w+ |earlier |first )?(?:has |had )?(?:first )?"
+    r"(?:reported|reports|learned|revealed|has learned)\b",
     rf"\b(?:told|[Pp]er) (?P<o>{_OUTLET})\b",
     rf"\((?P<o>{_OUTLET})\)\s*[—–-]",
     rf"\b(?:The )?(?P<o>{_OUTLET})(?: writers?| reporters?)?(?: [A-Z][\w'-]+){{0,4}} contributed to this (?:report|story)",
@@ -33,14 +36,79 @@ _RELAYS = [re.compile(p) for p in (
     r"\bsays the (?P<o>BBC|CNN|NBC|CBS|ABC|NPR)(?: News)?['’]s\b",
 )]
 _ALIASES = {"associated press": "AP", "agence france-presse": "AFP"}
-# Two articles share a rewrite's share of facts: the number of facts both carry over the facts of
-# the smaller of the two. Chosen on the tune half of benchmarks/gold/align/real (bench_align.py
-# --real): the rewrite there (a station relaying the Coast Guard's release, ta164) shares 0.60;
-# independent reports of one event sharing 3+ facts at most 0.40 (Reuters and the BBC on one
-# video, ta168).
-REWRITE_SHARE = 0.45
-# ... and at least this many facts: two short articles sharing two facts reach 0.50 (ta032).
+# One article rewrites another when they share a good part of the facts the smaller one carries
+# (facts both carry over the facts of the smaller of the two) AND several of those shared facts
+# keep the original's wording: a run of COPIED_RUN_WORDS words in a row outside quotation marks.
+# Independent reports of one event share many facts too ("charged with second-degree murder"),
+# but word them their own way; a quotation carried by both is the speaker's wording, not a copy.
+# Chosen on benchmarks/gold/align/real (bench_align.py --real; tune and the held-out half, read
+# before: a later figure): the rewrites there (a station relaying the Coast Guard's release, ta164;
+# Reuters rewriting a press release, ta056; an aggregator following NBC 4, ta240) share 0.40-0.60
+# of the smaller one's facts, two or more of them with 7+ copied words; independent reports
+# sharing as much (ta098, ta240's Times and NBC 4, ta121, ta052) have at most one such fact.
+REWRITE_SHARE = 0.35
 REWRITE_MIN_FACTS = 3
+COPIED_RUN_WORDS = 7
+REWRITE_MIN_COPIED = 2
+_WORD = re.compile(r"[a-z0-9]+")
+_QUOTE_MARKS = "\"“”"
+_QUOTED_PART = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
+
+
+def unquoted(text: str) -> str:
+    """The sentence without the words it prints in quotation marks (an unclosed quotation runs to
+    the end; a sentence that opens inside a quotation and closes it drops what comes before)."""
+    marks = [i for i, ch in enumerate(text) if ch in _QUOTE_MARKS]
+    if marks and text[marks[0]] == "”":
+        text = text[marks[0] + 1:]
+    return _QUOTED_PART.sub(" ", text)
+
+
+def longest_common_run(a: str, b: str) -> int:
+    """Length in words of the longest run of words `a` and `b` share, in order."""
+    wa, wb = _WORD.findall(a.lower()), _WORD.findall(b.lower())
+    best, previous = 0, [0] * (len(wb) + 1)
+    for x in wa:
+        current = [0] * (len(wb) + 1)
+        for j, y in enumerate(wb):
+            if x == y:
+                current[j + 1] = previous[j] + 1
+                best = max(best, current[j + 1])
+        previous = current
+    return best
+
+
+# A stating verb's capitalised subject, with its "of" phrase ("The Department of Buildings said",
+# "the DOB said", "according to the Department of Buildings").
+_NAMED_SUBJECT = re.compile(
+    r"(?:\b[Aa]ccording to (?:the )?(?P<a>(?:[A-Z][\w&'-]*)(?: (?:of|for|and) | )?(?:[A-Z][\w&'-]*(?: |$)){0,5}))"
+    r"|(?:\b(?:[Tt]he )?(?P<s>(?:[A-Z][\w&'-]*)(?:(?: of| for| and)? [A-Z][\w&'-]*){0,5}) "
+    r"(?:said|says|told|stated|announced|confirmed|reported)\b)")
+_SMALL_WORDS = frozenset({"of", "for", "and", "the"})
+# Words that make a capitalised name an organisation's (a person's two initials would collide).
+_BODY_WORDS = frozenset({"department", "office", "service", "agency", "police", "board", "bureau", "commission",
+                         "ministry", "council", "authority", "administration", "institute", "university",
+                         "company", "corporation", "committee", "court", "guard", "force", "association",
+                         "organization", "organisation"})
+
+
+def statement_source(text: str) -> frozenset[str]:
+    """Whose statement a sentence gives, as an organisation's initials when it is named in
+    capitals: "Department of Buildings" and "DOB" both give "DOB" (an acronym also stands without
+    its "of": "DB"). Empty when the subject is no capitalised organisation."""
+    m = _NAMED_SUBJECT.search(text)
+    if m is None:
+        return frozenset()
+    words = (m.group("a") or m.group("s")).split()
+    if len(words) == 1:
+        acronym = words[0]
+        if not (acronym.isupper() and len(acronym) >= 2):
+            return frozenset()
+        return frozenset({acronym, acronym[0] + acronym[1:].replace("O", "")})
+    if not _BODY_WORDS & {w.lower() for w in words}:
+        return frozenset()
+    return frozenset({"".join(w[0].upper() for w in words if w.lower() not in _SMALL_WORDS - {"of"}),
+                      "".join(w[0].upper() for w in words if w.lower() not in _SMALL_WORDS)})
 
 
 def outlet_credits(text: str) -> dict[str, str]:
@@ -95,7 +163,12 @@ class Origins:
 
 
 def article_origins(articles: list[Article], reuse: ReuseReport, shared_facts: dict[frozenset[str], int],
-                    facts_per_article: dict[str, int]) -> Origins:
+                    facts_per_article: dict[str, int],
+                    copied_facts: dict[frozenset[str], int] | None = None) -> Origins:
+    """Origins of a story's articles: copies, credits to one outlet, rewrites. `shared_facts` counts
+    the facts each pair of articles both carry, `copied_facts` those of them worded alike (see
+    REWRITE_SHARE)."""
+    copied_facts = copied_facts or {}
     origins = Origins()
     for group in reuse.copy_groups:
         first, *rest = sorted(group)
@@ -109,9 +182,11 @@ def article_origins(articles: list[Article], reuse: ReuseReport, shared_facts: d
             origins.join(a, b, f"{a} and {b} both report what {outlet} reported "
                                f"(“{credits[a][outlet]}”; “{credits[b][outlet]}”)")
             continue
-        shared = shared_facts.get(frozenset((a, b)), 0)
+        pair = frozenset((a, b))
+        shared, copied = shared_facts.get(pair, 0), copied_facts.get(pair, 0)
         smaller = min(facts_per_article.get(a, 0), facts_per_article.get(b, 0))
-        if shared >= REWRITE_MIN_FACTS and smaller and shared / smaller >= REWRITE_SHARE:
-            origins.join(a, b, f"{a} and {b} share {shared} of the {smaller} facts the shorter one carries: one "
-                               "rewrites the other")
+        if (shared >= REWRITE_MIN_FACTS and smaller and shared / smaller >= REWRITE_SHARE
+                and copied >= REWRITE_MIN_COPIED):
+            origins.join(a, b, f"{a} and {b} share {shared} of the {smaller} facts the shorter one carries, "
+                               f"{copied} of them in the same words: one rewrites the other")
     return origins

@@ -1,0 +1,118 @@
+"""Sources as an editor counts them, and facts grouped by what they state (issue 16): patterns
+seen in real Multi-News clusters (benchmarks/gold/align/real), one small invented case each."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydesk.align import align_facts
+from storydesk.align.sources import article_origins, statement_source, unquoted
+from storydesk.embed import EmbeddingModelMissing, get_encoder
+from storydesk.model import Article, Extraction, Quote, QuoteMention, ReuseReport, Span
+from tests.test_align import story
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    try:
+        return get_encoder()
+    except EmbeddingModelMissing as error:
+        pytest.skip(str(error))
+
+
+def run(texts: dict[str, list[str]], extraction: Extraction | None = None):
+    articles, sentences = story(texts)
+    return align_facts(articles, sentences, extraction or Extraction(), ReuseReport())
+
+
+def articles(*ids: str) -> list[Article]:
+    return [Article(id=i, text="") for i in ids]
+
+
+def test_sources_shared_facts_in_their_own_words_are_no_rewrite() -> None:
+    # The Times and NBC 4 on one killing share half the Times' facts, each worded its own way (ta240).
+    origins = article_origins(articles("times", "nbc"), ReuseReport(), {frozenset(("times", "nbc")): 3},
+                              {"times": 6, "nbc": 10}, {frozenset(("times", "nbc")): 1})
+    assert origins.find("times") != origins.find("nbc")
+
+
+def test_sources_shared_facts_in_copied_words_are_one_origin_and_say_why() -> None:
+    origins = article_origins(articles("release", "station"), ReuseReport(), {frozenset(("release", "station")): 5},
+                              {"release": 10, "station": 12}, {frozenset(("release", "station")): 2})
+    assert origins.find("release") == origins.find("station")
+    assert origins.notes(["release", "station"]) == (
+        "release and station share 5 of the 10 facts the shorter one carries, 2 of them in the same words: "
+        "one rewrites the other",)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('He said "we will rebuild the whole dock" on Friday.', "He said   on Friday."),
+    ("“Everybody is scared to take that elevator.", ""),
+    ("I refused to be a victim and now I'm incarcerated,” he said.", " he said."),
+])
+def test_sources_unquoted_drops_the_quoted_words(text: str, expected: str) -> None:
+    assert unquoted(text).strip() == expected.strip()
+
+
+def test_sources_an_agency_and_its_initials_are_one_speaker() -> None:
+    full = statement_source("The Department of Buildings said the elevator was inspected on Aug. 8.")
+    short = statement_source("In August the elevator received a violation, the DOB said.")
+    assert full & short
+    assert not statement_source("Jonathan Hubbard said the search went on all night.")
+
+
+def test_sources_an_agency_by_its_initials_counts_once(encoder) -> None:
+    alignment = run({
+        "a": ["The Department of Buildings said the elevator received a violation in August because its phone "
+              "did not work."],
+        "b": ["In August the elevator received a violation because its phone was not working, the DOB said."]})
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1
+    assert any("DOB" in note for note in fact.origin_notes)
+
+
+def test_sources_one_outlets_report_relayed_is_one_source(encoder) -> None:
+    alignment = run({
+        "nbc": ["Jared Kushner has come under FBI scrutiny in the Russia investigation, multiple U.S. officials "
+                "told NBC News."],
+        "hill": ["NBC News on Thursday reported that Kushner has come under FBI scrutiny in the Russia investigation."],
+        "tabloid": ["Jared Kushner is under FBI scrutiny in the Russia investigation, it was reported on Thursday."]})
+    fact = next(f for f in alignment.facts if len(f.sources) == 3)
+    assert fact.independent_sources == 1
+
+
+def test_sources_a_quotation_in_a_sentence_without_a_reporting_verb_is_still_one_quotation(encoder) -> None:
+    words = "better than being in a room with them animals"
+    alignment = run({
+        "a": [f'He said in one of the calls that a cell of his own was "{words}."'],
+        "b": [f'Dunn made repeated efforts to distance himself from other inmates, "a room by myself, but {words}."']})
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1
+
+
+def test_sources_one_quotation_under_two_forms_of_a_name_is_one_fact(encoder) -> None:
+    words = "This was a tremendous effort by agencies who came together to locate a swimmer in rough waters"
+    texts = {"abc": [f'"{words}," Ipswich Police Lt. Jonathan Hubbard said.'],
+             "news": [f'"{words}," acting chief Lt. Jon Hubbard said.']}
+    articles_, sentences = story(texts)
+    mentions = (QuoteMention("abc", words, Span("abc", 1, len(words) + 1), "Jonathan Hubbard", "e1", sentence=0),
+                QuoteMention("news", words, Span("news", 1, len(words) + 1), "Jon Hubbard", "e2", sentence=0))
+    extraction = Extraction(quotes=(Quote("q1", words, "Jonathan Hubbard", ("abc", "news"), mentions=mentions),))
+    alignment = align_facts(articles_, sentences, extraction, ReuseReport())
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1
+    assert len(fact.origin_notes) == len(set(fact.origin_notes))  # each reason said once
+
+
+def test_sources_one_event_in_other_words_is_one_fact_by_its_frame(encoder) -> None:
+    alignment = run({
+        "guardian": ["Researchers trained 29 rats on two different challenges, an easy one and a hard one."],
+        "release": ["They trained 29 rats to perform a behavioural experiment with an easy or a difficult task."]})
+    assert any(set(f.sources) == {"guardian", "release"} for f in alignment.facts)
+
+
+def test_sources_numbers_that_disagree_keep_a_late_pair_apart(encoder) -> None:
+    alignment = run({
+        "a": ["In 2012, floods in the same valley forced 3,000 people from their homes."],
+        "b": ["Some 2,500 people have been evacuated from their homes in the valley after the river burst its banks."]})
+    assert all(len(f.sources) == 1 for f in alignment.facts)

@@ -14,7 +14,7 @@ from itertools import combinations
 import numpy as np
 
 from storydesk.align.attributes import age_conflicts, ordinal_conflicts
-from storydesk.align.frames import same_person, speaks
+from storydesk.align.frames import parse, same_person, speaks
 from storydesk.align.quantities import quantity_conflicts
 from storydesk.align.statements import statement_conflicts
 from storydesk.align.text import clip, context, sentence_claim, shared_context, topic_stems
@@ -67,6 +67,9 @@ def _date_conflicts(
 def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) -> list[Conflict]:
     found = []
     by_key = {(s.article, s.index): s for s in sentences}
+    # The sentences `_not_the_speaker` reads, parsed in one batch rather than one by one.
+    parse([text for quote in extraction.quotes for m in quote.mentions if m.speaker
+           for text in (_speaker_text(m, by_key),) if text])
     for quote in extraction.quotes:
         speakers: dict[str, list] = {}
         for m in quote.mentions:
@@ -97,12 +100,17 @@ def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) ->
     return found
 
 
-def _not_the_speaker(mention, by_key: dict[tuple[str, int], Sentence]) -> bool:
+def _speaker_text(mention, by_key: dict[tuple[str, int], Sentence]) -> str:
+    """The mention's sentence and the next one (a quote's attribution may follow a cut at "Mr.")."""
     if mention.sentence is None:
-        return False
-    texts = [by_key[k].text for k in ((mention.article, mention.sentence), (mention.article, mention.sentence + 1))
-             if k in by_key]
-    return bool(texts) and speaks(mention.speaker, " ".join(texts)) is False
+        return ""
+    return " ".join(by_key[k].text for k in ((mention.article, mention.sentence), (mention.article, mention.sentence + 1))
+                    if k in by_key)
+
+
+def _not_the_speaker(mention, by_key: dict[tuple[str, int], Sentence]) -> bool:
+    text = _speaker_text(mention, by_key)
+    return bool(text) and speaks(mention.speaker, text) is False
 
 
 def _merge(conflicts: list[Conflict]) -> list[Conflict]:

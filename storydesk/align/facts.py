@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from storydesk.align.frames import attributed_to, stance
+from storydesk.align.frames import attributed_to, parse, stance
 from storydesk.align.sources import article_origins
 from storydesk.lexicon import REPORTING_PATTERN, STOP_WORDS
 from storydesk.model import Article, Fact, Quantity, Quote, ReuseReport, Sentence, Span
@@ -147,15 +147,17 @@ def group_facts(
         # Same statement by meaning, or one quotation carried by both; and held the same way: a
         # denial, a question or a hedge is no support for the plain claim ("X denied that he
         # muzzled Y" / "Y said he had been muzzled").
-        pairs = [
+        candidates = [
             (float(sims[x, y]), i, j)
             for x, y in zip(*np.nonzero(close), strict=True)
             for i, j in ((keep[x], keep[y]),)
             if (same_statement(float(sims[x, y]), jaccard(words[i], words[j]), bool(counts_of[i] & counts_of[j]))
                 or bool(quoted[i] & quoted[j])
                 or (float(sims[x, y]) >= SHARED_FIGURE_COSINE and bool(figures[i] & figures[j])))
-            and stance_of(i) == stance_of(j)
         ]
+        # Only these sentences need a stance: parsed in one batch (most of a story's are never parsed).
+        parse(list(dict.fromkeys(sentences[k].text for _, i, j in candidates for k in (i, j))))
+        pairs = [(sim, i, j) for sim, i, j in candidates if stance_of(i) == stance_of(j)]
         # Closest pairs first, and a fact holds at most one sentence of each article: single links
         # would otherwise chain a story's similar sentences ("the recount ...") into one fact.
         articles_of = {i: {sentences[i].article} for i in keep}
@@ -172,6 +174,8 @@ def group_facts(
     clusters: dict[int, list[int]] = {}
     for i in keep:
         clusters.setdefault(_find(parent, i), []).append(i)
+    # The speakers of facts stated by several articles (`_one_speaker`), parsed in one batch.
+    parse([sentences[i].text for members in clusters.values() if len(members) > 1 for i in members])
     order = {a.id: n for n, a in enumerate(articles)}
     origins = _origins(articles, sentences, reuse, clusters)
     drafts = []
@@ -235,6 +239,8 @@ def _one_quotation(members: list[int], sentences: list[Sentence], quoted: dict[i
 def _one_speaker(members: list[int], sentences: list[Sentence]) -> list[tuple[str, frozenset[str]]]:
     """Groups of the fact's articles that give it as one speaker's statement ("the Department of
     Buildings said" / "according to the buildings department"): one statement, one source."""
+    if len({sentences[i].article for i in members}) < 2:
+        return []  # one article: no group to find (and no sentence to parse)
     by_speaker: dict[str, set[str]] = {}
     for i in members:
         who = attributed_to(sentences[i].text)

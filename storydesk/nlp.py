@@ -22,6 +22,9 @@ NER = ("ner",)
 PARSER = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
 
+_loaded: list = []  # pipelines loaded so far (their vocabulary is shared)
+
+
 class SpacyModelMissing(ModelMissing):
     """The spaCy model package is not installed."""
 
@@ -38,10 +41,15 @@ def get_nlp(components: tuple[str, ...] = NER):
         raise ValueError(f"{SPACY_MODEL} has no component {sorted(unknown)}")
     import spacy
 
+    # The recognizer and the parser are two loads of one model: the second shares the first's
+    # vocabulary (string store, lexemes) instead of holding its own copy (17 MB at peak).
+    shared = {"vocab": _loaded[0].vocab} if _loaded else {}
     try:
-        return spacy.load(SPACY_MODEL, exclude=[c for c in MODEL_COMPONENTS if c not in components])
+        nlp = spacy.load(SPACY_MODEL, exclude=[c for c in MODEL_COMPONENTS if c not in components], **shared)
     except OSError as exc:
         raise SpacyModelMissing(SPACY_MODEL, str(exc).split(".")[0]) from None
+    _loaded.append(nlp)
+    return nlp
 
 
 def get_parser():

@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from storydesk.align.conflicts import find_conflicts
-from storydesk.align.facts import MIN_FACT_WORDS, group_facts
-from storydesk.align.frames import parse
+from storydesk.align.facts import group_facts
 from storydesk.model import Alignment, Article, Extraction, ReuseReport, Sentence
 from storydesk.timeline import build_timeline
 
@@ -26,9 +25,6 @@ def align_facts(
     reuse: ReuseReport,
 ) -> Alignment:
     vectors = _embeddings(sentences)
-    # One batch parse of the story's sentences: the frame readers below ask for many of them one
-    # by one, and spaCy parses a batch about 40% faster (bench_align.py --real).
-    parse([s.text for s in sentences if len(s.text.split()) >= MIN_FACT_WORDS])
     facts, unique = group_facts(articles, sentences, vectors, reuse, extraction.quantities, extraction.quotes)
     conflicts = find_conflicts(sentences, vectors, extraction, articles)
     return Alignment(

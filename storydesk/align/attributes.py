@@ -57,12 +57,16 @@ def age_conflicts(sentences: list[Sentence]) -> list[Conflict]:
     full_names = {m.group(0) for s in sentences for m in _FULL_NAME.finditer(s.text)
                   if m.group(0).split()[0] not in _NOT_NAMES} | {name for _, name, _, _ in ages if len(name.split()) > 1}
 
+    by_surname: dict[str, set[str]] = {}
+    for full in full_names:  # indexed once: `person` runs for every pair of ages
+        by_surname.setdefault(full.split()[-1], set()).add(full)
+
     def person(name: str) -> str | None:
         """The full name a name stands for; a bare surname only when one full name carries it."""
         if len(name.split()) > 1:
             return name
-        matches = {f for f in full_names if f.split()[-1] == name}
-        return matches.pop() if len(matches) == 1 else None
+        matches = by_surname.get(name, set())
+        return next(iter(matches)) if len(matches) == 1 else None
 
     given: dict[tuple[str, str], set[int]] = {}
     for n, name, age, _ in ages:

@@ -110,6 +110,9 @@ def _other_acts(si: Sentence, a: DateMention, sj: Sentence, b: DateMention) -> b
 def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) -> list[Conflict]:
     found = []
     by_key = {(s.article, s.index): s for s in sentences}
+    # The sentences `_not_the_speaker` reads, parsed in one batch rather than one by one.
+    parse([text for quote in extraction.quotes for m in quote.mentions if m.speaker
+           for text in (_speaker_text(m, by_key),) if text])
     for quote in extraction.quotes:
         if _title(quote.text):
             continue
@@ -152,12 +155,17 @@ def _not_a_person(speaker: str) -> bool:
     return any(word in _CALENDAR_WORDS for word in speaker.split())
 
 
-def _not_the_speaker(mention, by_key: dict[tuple[str, int], Sentence]) -> bool:
+def _speaker_text(mention, by_key: dict[tuple[str, int], Sentence]) -> str:
+    """The mention's sentence and the next one (a quote's attribution may follow a cut at "Mr.")."""
     if mention.sentence is None:
-        return False
-    texts = [by_key[k].text for k in ((mention.article, mention.sentence), (mention.article, mention.sentence + 1))
-             if k in by_key]
-    return bool(texts) and speaks(mention.speaker, " ".join(texts)) is False
+        return ""
+    return " ".join(by_key[k].text for k in ((mention.article, mention.sentence), (mention.article, mention.sentence + 1))
+                    if k in by_key)
+
+
+def _not_the_speaker(mention, by_key: dict[tuple[str, int], Sentence]) -> bool:
+    text = _speaker_text(mention, by_key)
+    return bool(text) and speaks(mention.speaker, text) is False
 
 
 def _merge(conflicts: list[Conflict]) -> list[Conflict]:

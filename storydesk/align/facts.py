@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from storydesk.align.frames import aligned, attributed_to, main_frame, stance
+from storydesk.align.frames import aligned, attributed_to, main_frame, parse, stance
 from storydesk.align.sources import (
     COPIED_RUN_WORDS,
     article_origins,
@@ -206,6 +206,9 @@ def group_facts(
         # denial, a question or a hedge is no support for the plain claim ("X denied that he
         # muzzled Y" / "Y said he had been muzzled").
         candidates = [(float(sims[x, y]), keep[x], keep[y]) for x, y in zip(*np.nonzero(close), strict=True)]
+        # Only these sentences need a stance or a frame: parsed in one batch (most of a story's
+        # sentences are never parsed).
+        parse(list(dict.fromkeys(sentences[k].text for _, i, j in candidates for k in (i, j))))
         worded = [
             (cosine, i, j) for cosine, i, j in candidates
             if (same_statement(cosine, jaccard(words[i], words[j]), bool(counts_of[i] & counts_of[j]))
@@ -242,6 +245,8 @@ def group_facts(
     clusters: dict[int, list[int]] = {}
     for i in keep:
         clusters.setdefault(_find(parent, i), []).append(i)
+    # The speakers of facts stated by several articles (`_one_speaker`), parsed in one batch.
+    parse([sentences[i].text for members in clusters.values() if len(members) > 1 for i in members])
     order = {a.id: n for n, a in enumerate(articles)}
     origins = _origins(articles, sentences, reuse, clusters, quotes)
     drafts = []
@@ -330,6 +335,8 @@ def _one_speaker(members: list[int], sentences: list[Sentence]) -> list[tuple[st
     Buildings said" / "according to the buildings department" / "the DOB said"), or as one outlet's
     report ("told NBC News" / "NBC News on Thursday reported", and "it was reported" beside them):
     one statement, one source."""
+    if len({sentences[i].article for i in members}) < 2:
+        return []  # one article: no group to find (and no sentence to parse)
     by_speaker: dict[str, set[str]] = {}
     for i in members:
         text = sentences[i].text

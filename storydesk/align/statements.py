@@ -212,10 +212,15 @@ def statement_conflicts(sentences: list[Sentence], sims: np.ndarray) -> list[Con
     negated = [(i, n) for i, s in enumerate(sentences) for n in negations(s.text)]
     found = []
     done: set[tuple[int, int]] = set()
+    codes = {a: n for n, a in enumerate(dict.fromkeys(s.article for s in sentences))}
+    article_of = np.array([codes[s.article] for s in sentences])
     for i, negation in negated:
         bar = SAME_STATEMENT_COSINE if negation.kind == "denial" else NEGATION_FLIP_COSINE
-        for j, other in enumerate(sentences):
-            if other.article == sentences[i].article or sims[i, j] < bar or not _affirms(negation, other.text):
+        # Other articles' sentences close enough, found by numpy (a Python scan of every pair grows
+        # with the square of the story).
+        for j in np.nonzero((sims[i] >= bar) & (article_of != article_of[i]))[0].tolist():
+            other = sentences[j]
+            if not _affirms(negation, other.text):
                 continue
             if negation.kind == "fact" and not _same_event(sentences[i].text, other.text):
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from storydesk import lexicon
 from storydesk.extract.numbers import word_value
@@ -31,6 +32,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()—]|\band\b|\bbut\b|\b(?:after|before|since|
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+@lru_cache(maxsize=100_000)  # pairs of values read the same words again and again
 def stem(word: str) -> str:
     """A crude key that makes 'peaked'/'peak', 'arrests'/'arrested', 'conceded'/'concede' meet: the
     shared stem cut to five letters (values are compared by the few words next to them, so a

@@ -2,11 +2,13 @@
 
     python benchmarks/bench_real.py                    # both halves: run, score, list what is unjudged
     python benchmarks/bench_real.py --split held-out   # one half
+    python benchmarks/bench_real.py --split all        # tune, held-out and the ten "new" clusters
     python benchmarks/bench_real.py --from out/bench_real.json   # score a saved run again (no digest)
 
 The gold set (`benchmarks/gold/real/`, README there): 40 Multi-News validation clusters of 3+
 articles drawn with `random.Random(SEED).sample` from the sorted ids of all such clusters; the
-first 20 drawn are the tune half, the other 20 the held-out half. Each cluster's gold gives its
+first 20 drawn are the tune half, the other 20 the held-out half; the next 10 of the same draw
+are the "new" set (added later, scored once before the lead work). Each cluster's gold gives its
 main event and its key facts (`f1`...), written by reading every article.
 
 Every summary sentence is scored from `judgments.json`, judgments made by reading and keyed by

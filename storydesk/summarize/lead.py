@@ -84,15 +84,21 @@ def lead_index(
     idf = {t: math.log(len(cands) / d) + 1.0 for t, d in df.items()}
     if len(set(openings) | set(titles)) < 2:
         return None
-    best, best_score = None, -1.0
+    bounds = []  # place x agreement: the score before form, which can only lower it
     for i, k in place.items():
         own = source_of[cands[i].article]
         others = [n for n in set(openings) | set(titles) if n != own]
-        if not others:
-            continue
-        agreement = float(np.mean([max(max((sims[i, j] for j in openings.get(n, ())), default=0.0),
-                                       TITLE_WEIGHT * _title_similarity(cands[i], titles.get(n), idf)) for n in others]))
-        score = PLACE_WEIGHTS[k] * form_weight(cands[i].text) * agreement
+        if others:
+            agreement = float(np.mean([max(max((sims[i, j] for j in openings.get(n, ())), default=0.0),
+                                           TITLE_WEIGHT * _title_similarity(cands[i], titles.get(n), idf))
+                                       for n in others]))
+            bounds.append((PLACE_WEIGHTS[k] * agreement, i))
+    best, best_score = None, -1.0
+    # Best bound first; the form (a parse) is read only while a candidate could still win.
+    for bound, i in sorted(bounds, key=lambda b: (-b[0], b[1])):
+        if bound <= best_score:
+            break
+        score = bound * form_weight(cands[i].text)
         if score > best_score:
             best, best_score = i, score
     return best

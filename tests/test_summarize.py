@@ -246,9 +246,10 @@ def test_summarize_example_is_cited_and_within_length(example_digest):
     assert max(len(s.sources) for s in summary) >= 4, "wire facts cite every article carrying them"
 
 
-def test_summarize_keeps_the_disputed_minority_count_out(example_digest):
-    assert not any("six firefighters" in s.text for s in example_digest.summary)
-    assert any("at least four firefighters" in s.text for s in example_digest.summary)
+def test_summarize_states_neither_count_of_an_even_number_conflict(example_digest):
+    # The align stage gives "at least four firefighters" to the wire story (three copies, one
+    # source) and "six firefighters" to the independent report: one source each, so neither.
+    assert not any("six firefighters" in s.text or "four firefighters" in s.text for s in example_digest.summary)
 
 
 def test_summarize_states_neither_side_of_an_even_statement_conflict(example_digest):
@@ -374,3 +375,75 @@ def test_summarize_citation_keeps_the_modality(cited, verdict):
     article = Article(id="a", text=cited)
     assert (verify_citation(sentence, article, split_sentences(article)) is not None) is verdict
 
+
+
+def test_summarize_asserts_neither_number_when_one_wire_copy_meets_one_other_outlet():
+    """Three copies of one wire story are one source: against one other outlet's number, neither
+    side is asserted (the copies do not outvote it), while another sentence is left to say."""
+    from storydesk.model import Claim, Conflict
+
+    wire = ("Four firefighters were injured when fire destroyed a warehouse at Northgate Dock on Friday.\n\n"
+            "The blaze started in a storage unit shortly after 2 a.m., the fire service said.")
+    own = ("Six firefighters were injured when fire destroyed a warehouse at Northgate Dock on Friday.\n\n"
+           "The blaze started in a storage unit shortly after 2 a.m., the fire service said.")
+    articles = [Article(id=i, text=wire) for i in ("w1", "w2", "w3")] + [Article(id="x", text=own)]
+    sentences = [s for a in articles for s in split_sentences(a)]
+    first = {a.id: next(s for s in sentences if s.article == a.id) for a in articles}
+    conflict = Conflict(id="c1", topic="number of firefighters injured", kind="quantity", claims=(
+        Claim(value=4, text="Four firefighters were injured", sources=("w1", "w2", "w3"),
+              evidence=tuple(first[a].span for a in ("w1", "w2", "w3"))),
+        Claim(value=6, text="Six firefighters were injured", sources=("x",), evidence=(first["x"].span,)),
+    ))
+    reuse = ReuseReport(copy_groups=(frozenset({"w1", "w2", "w3"}),))
+    summary = summarize(articles, sentences, Alignment(conflicts=(conflict,)), reuse, words=60)
+    assert summary, "the undisputed sentence is still there to say"
+    assert not any("firefighters were injured" in s.text for s in summary)
+
+
+@pytest.mark.parametrize("sentence, report", [
+    ("Actor George Takei fooled his fans on Saturday when he announced a run for Congress.", True),
+    ('"Star Trek" star George Takei had everyone fooled early Saturday morning with a tweet.', True),
+    ("Texas will pay $3.4 million to a couple who were wrongly imprisoned for two decades.", True),
+    ("April Fools' Day is the only fake news day that is almost welcome.", False),
+    ("In a year when every day feels like a cruel joke, it isn't really the time for pranks.", False),
+    ("Maybe brands realize that, because their pranks this year are pretty tame.", False),
+    ("The Latest on the April Fools' Day storm to hit northern New England.", False),
+    ('"We are moved to tears to know that we are not alone in our heartbreak," the parents wrote.', False),
+    ("Do you have what it takes to spot the fake headlines this year?", False),
+])
+def test_summarize_lead_form_tells_a_report_from_a_feature_lede(sentence, report):
+    from storydesk.summarize.lead import form_weight
+
+    assert (form_weight(sentence) == 1.0) is report
+
+
+def test_summarize_lead_is_the_event_not_the_musing_that_opens_a_feature():
+    """The musing shares the most words with the other openings, but it says what the day is,
+    not what happened: a report of the prank leads."""
+    articles = [
+        Article(id="a", text="April Fools' Day is the only day fans welcome fake news, like George Takei running "
+                             "for Congress.\n\nGoogle offered a fake gnome speaker as its annual prank."),
+        Article(id="b", text="George Takei fooled people on Saturday with an April Fools' tweet.\n\n"
+                             "His tweet linked to a fake article announcing the run against Devin Nunes."),
+        Article(id="c", text="Takei said he would run for Congress, fake news that many fans welcomed on Saturday.\n\n"
+                             "Many believed the prank for hours before he revealed it."),
+    ]
+    sentences = [s for a in articles for s in split_sentences(a)]
+    summary = summarize(articles, sentences, Alignment(), ReuseReport(), words=60)
+    assert "Takei" in summary[0].text and not summary[0].text.startswith("April Fools' Day is")
+
+
+def test_summarize_lead_copies_of_one_wire_story_vote_once():
+    """Three copies of a wire story opening with a detail do not outvote two outlets that open
+    with the event: the copies are one source (the reuse stage's copy group)."""
+    detail = "Thick black smoke hung over the harbour for most of the day, officials said on Friday."
+    wire = detail + "\n\nA fire destroyed two warehouses at Northgate Dock on Friday, injuring firefighters."
+    event_b = "A fire destroyed two warehouses at Northgate Dock on Friday and injured several firefighters."
+    event_c = "Fire destroyed two warehouses at Northgate Dock on Friday, and firefighters were injured."
+    articles = [Article(id=w, text=wire) for w in ("w1", "w2", "w3")] + [
+        Article(id="b", text=event_b + "\n\nThe cause of the fire is being investigated by police."),
+        Article(id="c", text=event_c + "\n\nThe port said ships would use the south terminal instead.")]
+    sentences = [s for a in articles for s in split_sentences(a)]
+    reuse = ReuseReport(copy_groups=(frozenset({"w1", "w2", "w3"}),))
+    summary = summarize(articles, sentences, Alignment(), reuse, words=40)
+    assert summary[0].text.startswith(("A fire destroyed", "Fire destroyed"))

@@ -11,10 +11,12 @@ Extractive: nothing is said that an article does not say in those words. The ste
    independent sources (copies of one wire story count once, from the reuse stage) and joined
    with the sources of the aligned facts it carries;
 3. selection (`selection.py`): LexRank centrality + lead position + support, greedy MMR within
-   the word budget, then story order. The lead is the candidate that best matches what the
-   other independent sources open with (`focus.py`). A sentence stating the minority side of a
-   conflict the align stage found ("six firefighters" where the other sources say at least
-   four) stays out while any other candidate is left (the conflicts section shows it);
+   the word budget, then story order. The lead is the opening sentence that best matches what
+   the other independent outlets' headlines and openings say, in the form of a report
+   (`lead.py`). A sentence stating a side of a conflict the align stage found that no majority
+   of independent sources makes ("six firefighters" in one outlet, "at least four" in one wire
+   story however many outlets print it) stays out while any other candidate is left (the
+   conflicts section shows both sides);
 4. verification: each citation is checked again (words, numbers, polarity, names and the claim
    itself: predicate, object, modality; `verify.py`, `claim.py`) and a failing one is dropped,
    as is a sentence left with no source.
@@ -26,7 +28,8 @@ import numpy as np
 
 from storydesk.model import Alignment, Article, Fact, ReuseReport, Sentence, Span, SummarySentence
 from storydesk.summarize.candidates import Candidate, find_candidates, rejection, strip_dateline
-from storydesk.summarize.focus import lead_index, off_topic_articles
+from storydesk.summarize.focus import off_topic_articles
+from storydesk.summarize.lead import lead_index
 from storydesk.summarize.selection import (
     W_CENTRALITY,
     W_POSITION,
@@ -82,7 +85,7 @@ def summarize(
     scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position_weights(cands) + W_SUPPORT * support
     is_disputed = np.array([any(_overlaps(c.span, d) for d in disputed) for c in cands])
     scores -= DISPUTED_PENALTY * is_disputed
-    lead = lead_index(cands, sims, reuse)
+    lead = lead_index(cands, sims, articles, reuse)
     if lead is not None and not is_disputed[lead]:
         scores[lead] = scores.max() + 1.0  # the news opens the summary
     chosen = story_order(cands, select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated]))
@@ -106,21 +109,17 @@ def _supporters(cand: Candidate, index: EvidenceIndex, facts: list[Fact]) -> set
 
 
 def _minority_sides(alignment: Alignment, reuse: ReuseReport) -> list[Span]:
-    """Evidence of the claims in each conflict that fewer independent sources make.
+    """Evidence of the claims in each conflict that no majority of independent sources makes.
 
-    In a statement conflict with no majority ("no one was inside" / "a watchman was inside", one
-    independent source each) both sides are disputed: the sentence's whole point is the contested
-    claim. A number is usually one detail of a longer sentence (often the lead), so there a tie
-    goes to the side more outlets carry and only the other side is held back.
+    Sources are counted once per copy group: three copies of one wire story against one other
+    outlet is one source against one, a disagreement with no majority, so the summary asserts
+    neither side ("four firefighters" / "six firefighters"); where more independent sources make
+    one claim, only the others are held back.
     """
     spans = []
     for conflict in alignment.conflicts:
-        if conflict.kind == "statement":
-            support = [(reuse.independent_count(c.sources),) for c in conflict.claims]
-            disputed = [n < max(support) or min(support) == max(support) for n in support]
-        else:
-            support = [(reuse.independent_count(c.sources), len(c.sources)) for c in conflict.claims]
-            disputed = [n < max(support) for n in support]
+        support = [reuse.independent_count(c.sources) for c in conflict.claims]
+        disputed = [n < max(support) or min(support) == max(support) for n in support]
         spans.extend(e for c, d in zip(conflict.claims, disputed, strict=True) if d for e in c.evidence)
     return spans
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -15,6 +16,8 @@ from storydesk.pipeline import summarize_articles
 from storydesk.runners.summaries import ClusterSummary, summarize_cluster
 from storydesk.segment import split_sentences
 from storydesk.summarize import DEFAULT_WORDS, rejection, strip_dateline, summarize, verify_citation
+from storydesk.summarize.candidates import find_candidates, needs_previous
+from storydesk.summarize.selection import select
 from storydesk.summarize.standalone import dependence
 from tests.conftest import EXAMPLE_DIR
 
@@ -71,10 +74,46 @@ def test_summarize_example_does_not_cite_an_outlet_naming_another_speaker(long_s
 
 def test_summarize_example_has_no_boilerplate_or_dateline(example_digest, example_expected, long_summary):
     noise = [n["text"] for a in example_expected["articles"].values() for n in a.get("noise", []) if "text" in n]
-    for s in list(example_digest.summary) + long_summary:
-        assert rejection(s.text) is None
+    for summary in (list(example_digest.summary), long_summary):
+        for before, s in zip([None, *summary], summary, strict=False):
+            assert rejection(s.text) is None or _right_after(example_digest, before, s), s.text
         assert not s.text.startswith("PORT AVERLY"), s.text
         assert not any(n in s.text or s.text in n for n in noise), s.text
+
+
+def _right_after(digest, before, sentence) -> bool:
+    """Whether `sentence` leans only on the sentence before it and `before` is that sentence."""
+    if before is None or not needs_previous(sentence.text):
+        return False
+    pattern = re.escape(before.text) + r"\s+" + re.escape(sentence.text)
+    return any(re.search(pattern, a.text) for a in digest.articles)
+
+
+def test_summarize_keeps_a_sentence_leaning_on_the_one_before_only_right_after_it():
+    """"She said..." reads on its own right after the sentence that names her, and nowhere else."""
+    lead = "Averly mayor Jane Porter resigned on Monday after an inquiry into harbour contracts."
+    follower = "She said the inquiry had been unfair to her family and to the city's workers."
+    text = lead + " " + follower + " The council will choose an interim mayor at its meeting next Tuesday."
+    article = Article(id="a", text=text)
+    sentences = split_sentences(article)
+    cands = find_candidates([article], sentences)
+    assert [c.follows for c in cands] == [None, 0, None]
+    summary = summarize([article], sentences, Alignment(), ReuseReport(), words=60)
+    texts = [s.text for s in summary]
+    assert follower in texts and texts.index(follower) == texts.index(lead) + 1
+    # With room for one sentence only the lead fits: the follower never comes without it.
+    scores = np.array([0.5, 2.0, 0.1])
+    sims = np.eye(3, dtype=np.float32)
+    assert select(cands, scores, sims, 15, follows=[None, 0, None]) == [0]
+
+
+def test_summarize_a_sentence_with_a_leading_pronoun_needs_the_one_before():
+    # Leans on the sentence before it: kept only right after it.
+    assert needs_previous("She said the inquiry had been unfair to her family and the workers.")
+    assert needs_previous('"We will rebuild the warehouses before winter," he said.')
+    # Fails for other reasons too: no predecessor makes it read on its own.
+    assert not needs_previous("He said: you will never guess what happened next?")
+    assert not needs_previous("Watch the mayor's visit to the harbour in the clip above.")
 
 
 def test_summarize_example_does_not_repeat_itself(long_summary):

@@ -67,6 +67,7 @@ def summarize(
     disputed = _minority_sides(alignment, reuse)
     if any(not any(_overlaps(c.span, d) for d in disputed) for c in cands):
         cands = [c for c in cands if not any(_overlaps(c.span, d) for d in disputed)]
+    cands, follows = _with_predecessors(cands)
     if not cands:
         return []
     index = EvidenceIndex(articles, sentences)
@@ -79,20 +80,71 @@ def summarize(
         (reuse.independent_count(s) - 1) / (independent - 1) if independent > 1 else 0.0 for s in supporters
     ])
     sims = similarity_matrix(cands)
-    scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position_weights(cands) + W_SUPPORT * support
+    # Lead bias and the lead itself are read off the sentences that stand alone; a sentence
+    # following its predecessor shares that one's place.
+    alone = [i for i, f in enumerate(follows) if f is None]
+    alone_cands = [cands[i] for i in alone]
+    position = np.zeros(len(cands))
+    position[alone] = position_weights(alone_cands)
+    for i, f in enumerate(follows):
+        if f is not None:
+            position[i] = position[f]
+    scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position + W_SUPPORT * support
     is_disputed = np.array([any(_overlaps(c.span, d) for d in disputed) for c in cands])
     scores -= DISPUTED_PENALTY * is_disputed
-    lead = lead_index(cands, sims, reuse)
-    if lead is not None and not is_disputed[lead]:
-        scores[lead] = scores.max() + 1.0  # the news opens the summary
-    chosen = story_order(cands, select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated]))
+    lead = lead_index(alone_cands, sims[np.ix_(alone, alone)], reuse)
+    if lead is not None and not is_disputed[alone[lead]]:
+        scores[alone[lead]] = scores.max() + 1.0  # the news opens the summary
+    picked = select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated], follows)
+    chosen = _after_predecessors(story_order(cands, [i for i in picked if follows[i] is None]), picked, follows)
     rank = {a.id: i for i, a in enumerate(articles)}
     summary = []
+    kept: set[int] = set()
     for i in chosen:
+        if follows[i] is not None and follows[i] not in kept:
+            continue  # what it leans on was dropped
         sentence = _cited(cands[i], supporters[i], index, stated[i], rank)
         if sentence is not None:
             summary.append(sentence)
+            kept.add(i)
     return summary
+
+
+def _with_predecessors(cands: list[Candidate]) -> tuple[list[Candidate], list[int | None]]:
+    """The candidates whose predecessor (if they need one) is still a candidate, and for each the
+    position of that predecessor in the returned list."""
+    out: list[Candidate] = []
+    follows: list[int | None] = []
+    where: dict[tuple[str, int], int] = {}
+    for c in cands:
+        if c.follows is not None:
+            before = where.get((c.article, c.follows))
+            if before is None:
+                continue
+        else:
+            before = None
+        where[(c.article, c.sentence.index)] = len(out)
+        out.append(c)
+        follows.append(before)
+    return out, follows
+
+
+def _after_predecessors(ordered: list[int], picked: list[int], follows: list[int | None]) -> list[int]:
+    """`ordered` with each picked follower inserted right after the sentence it follows."""
+    after: dict[int, list[int]] = {}
+    for i in picked:
+        if follows[i] is not None:
+            after.setdefault(follows[i], []).append(i)
+    out: list[int] = []
+
+    def place(i: int) -> None:
+        out.append(i)
+        for j in after.get(i, []):
+            place(j)
+
+    for i in ordered:
+        place(i)
+    return out
 
 
 def _supporters(cand: Candidate, index: EvidenceIndex, facts: list[Fact]) -> set[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from storydesk.clean.rules import match_rule
 from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Sentence, Span
-from storydesk.summarize.standalone import dependence
+from storydesk.summarize.standalone import dependence, leans_on_previous
 from storydesk.summarize.text import content_terms, word_count
 
 # Shorter sentences are headings, labels or fragments ("Long Story Short", "Why is this
@@ -77,6 +77,10 @@ class Candidate:
     terms: tuple[str, ...]
     article_rank: int  # order of its article (earliest published first)
     article_sentences: int  # how many sentences its article has
+    # A sentence that reads on its own only right after the article's sentence before it ("He
+    # added that..."): the index of the candidate sentence it follows. It may enter the summary
+    # only with that one, placed just after it.
+    follows: int | None = None
 
     @property
     def span(self) -> Span:
@@ -99,6 +103,22 @@ def strip_dateline(text: str) -> int:
 
 def rejection(text: str) -> str | None:
     """Why a sentence cannot stand in a summary, or None when it can."""
+    reason = _form_rejection(text)
+    if reason:
+        return reason
+    if PRONOUN_SPEAKER.search(text):
+        return "quotes a speaker it names only as a pronoun"
+    return dependence(text)
+
+
+def needs_previous(text: str) -> bool:
+    """Whether `text` is a sentence in form and fails to stand alone only for leaning on the
+    sentence before it (`standalone.leans_on_previous`)."""
+    return _form_rejection(text) is None and leans_on_previous(text)
+
+
+def _form_rejection(text: str) -> str | None:
+    """Why `text` is no summary sentence in form (length, ending, furniture, a split quote)."""
     n = word_count(text)
     if n < MIN_WORDS:
         return "too short"
@@ -112,11 +132,9 @@ def rejection(text: str) -> str | None:
         return "boilerplate"
     if _unbalanced_quote(text):
         return "part of a quotation split across sentences"
-    if PRONOUN_SPEAKER.search(text):
-        return "quotes a speaker it names only as a pronoun"
-    if len(content_terms(text)) < MIN_CONTENT_TERMS:
+    if len(content_terms(text)) < MIN_CONTENT_TERMS and not PRONOUN_SPEAKER.search(text):
         return "says too little"
-    return dependence(text)
+    return None
 
 
 def _unbalanced_quote(text: str) -> bool:
@@ -142,14 +160,21 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
     out = []
     for article_id, own in by_article.items():
         seen: set[str] = set()
+        previous: Candidate | None = None  # the candidate ending where this sentence starts, if any
         for i, s in enumerate(own):
             start = s.start + strip_dateline(s.text)
             end = _quote_end(own, i) if _unbalanced_quote(s.text) and _opens_quote(s.text) else s.end
             text = texts[article_id][start:end]
-            if rejection(text) or text in seen:  # an article repeating itself counts once
+            follows = None
+            if text in seen:  # an article repeating itself counts once
                 continue
+            if rejection(text):
+                if previous is None or previous.end != own[i - 1].end or not needs_previous(text):
+                    continue
+                follows = previous.sentence.index
             seen.add(text)
-            out.append(Candidate(s, text, start, end, content_terms(text), rank[article_id], len(own)))
+            previous = Candidate(s, text, start, end, content_terms(text), rank[article_id], len(own), follows)
+            out.append(previous)
     return out
 
 

@@ -110,11 +110,14 @@ def select(
     sims: np.ndarray,
     words: int,
     facts: list[frozenset[str]] | None = None,
+    follows: list[int | None] | None = None,
 ) -> list[int]:
     """Indices of the chosen candidates, best first, within `words` words.
 
     `facts` (per candidate: the ids of the aligned facts it states) makes two sentences the align
-    stage put in one fact redundant however differently they are worded.
+    stage put in one fact redundant however differently they are worded. `follows` (per
+    candidate: the candidate it must come right after, or None) keeps a sentence that leans on
+    the one before it out until that one is chosen.
 
     A candidate that would overflow the budget is passed over for a shorter one; when not even
     one fits, the best single sentence is the summary (a summary of one sentence over the
@@ -125,8 +128,11 @@ def select(
     used = 0
     closest = np.zeros(len(cands))  # largest similarity to anything chosen so far
     available = np.ones(len(cands), dtype=bool)
-    while available.any():
-        marginal = np.where(available, scores - MMR_PENALTY * closest, -np.inf)
+    needs = np.array([-1 if f is None else f for f in (follows or [None] * len(cands))], dtype=np.int64)
+    taken = np.zeros(len(cands) + 1, dtype=bool)
+    taken[-1] = True  # needs == -1 reads this: nothing to follow
+    while (ready := available & taken[needs]).any():
+        marginal = np.where(ready, scores - MMR_PENALTY * closest, -np.inf)
         best = int(np.argmax(marginal))
         available[best] = False
         if closest[best] >= REDUNDANT_SIMILARITY or _restates(cands[best], [cands[c] for c in chosen]):
@@ -136,11 +142,12 @@ def select(
         if used + lengths[best] > words:
             continue
         chosen.append(best)
+        taken[best] = True
         used += lengths[best]
         closest = np.maximum(closest, sims[best])
         available &= used + lengths <= words
     if not chosen and len(cands):
-        chosen.append(int(np.argmax(scores)))
+        chosen.append(int(np.argmax(np.where(needs < 0, scores, -np.inf))))
     return chosen
 
 

@@ -84,39 +84,59 @@ _TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imag
 
 def dependence(text: str) -> str | None:
     """Why `text` does not read on its own, or None when it does."""
+    return next(iter(dependences(text)), None)
+
+
+def leans_on_previous(text: str) -> bool:
+    """Whether `text` fails only for leaning on the sentence before it (a pronoun, a connective, a
+    quotation continued or given to "he"): placed right after that sentence it reads on its own."""
+    reasons = dependences(text)
+    return bool(reasons) and all(r in FOLLOWER_REASONS for r in reasons)
+
+
+# What the article's previous sentence, placed just before, supplies.
+FOLLOWER_REASONS = frozenset({
+    "leans on an earlier sentence", "quotes a speaker it names only as a pronoun", "a quotation with no speaker",
+    "quotes a speaker it names only by one name",
+})
+
+
+def dependences(text: str) -> list[str]:
+    """Every reason `text` does not read on its own, in the order they are checked."""
+    found = []
     stripped = text.strip().lstrip("\"“‘'(")
     if _WHOLE_QUOTE.match(text):
-        return "a quotation with no speaker"
+        found.append("a quotation with no speaker")
     if _CUT_AFTER_TITLE.search(text) or _RUN_TOGETHER.search(text):
-        return "cut or run together by the sentence splitter"
+        found.append("cut or run together by the sentence splitter")
     if _ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped) or _LATE_ANAPHOR.match(stripped):
-        return "leans on an earlier sentence"
+        found.append("leans on an earlier sentence")
     outside = _QUOTED.sub(" ", text)
     if _PERSONAL.search(outside):
-        return "first or second person outside a quotation"
+        found.append("first or second person outside a quotation")
     if outside.rstrip().rstrip("\"”’'").endswith("?"):
-        return "a question teases, it does not tell"
+        found.append("a question teases, it does not tell")
     if _TEASER.match(stripped):
-        return "a teasing lede"
+        found.append("a teasing lede")
     if _BACK_REFERENCE.search(outside):
-        return "leans on an earlier sentence"
+        found.append("leans on an earlier sentence")
     if text.rstrip().endswith(("?\"", "?”", "?’")) and re.search(r"\basked\b", text):
-        return "a question teases, it does not tell"
+        found.append("a question teases, it does not tell")
     if _PRONOUN_SPEAKER.search(text):
-        return "quotes a speaker it names only as a pronoun"
+        found.append("quotes a speaker it names only as a pronoun")
     if not _QUOTED.search(text) and _BARE_ATTRIBUTION.match(text):
-        return "an attribution with nothing said"
+        found.append("an attribution with nothing said")
     if _SURNAME_SPEAKER.search(text):
-        return "quotes a speaker it names only by one name"
+        found.append("quotes a speaker it names only by one name")
     if _FURNITURE.search(text):
-        return "a caption, player or archive notice"
+        found.append("a caption, player or archive notice")
     if text.count("(") != text.count(")"):
-        return "cut inside brackets"
+        found.append("cut inside brackets")
     if len(re.findall(r"\b[a-z][a-z'-]{2,}\b", _BRACKETED.sub(" ", text))) < MIN_PLAIN_WORDS:
-        return "a heading or title"
+        found.append("a heading or title")
     if _opens_with_quote_without_speaker(text):
-        return "a quotation with no speaker"
-    return None
+        found.append("a quotation with no speaker")
+    return found
 
 
 def _opens_with_quote_without_speaker(text: str) -> bool:

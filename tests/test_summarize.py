@@ -111,6 +111,7 @@ def test_summarize_a_sentence_with_a_leading_pronoun_needs_the_one_before():
     # Leans on the sentence before it: kept only right after it.
     assert needs_previous("She said the inquiry had been unfair to her family and the workers.")
     assert needs_previous('"We will rebuild the warehouses before winter," he said.')
+    assert needs_previous("But the council voted on Tuesday to rebuild the dock within two years.")
     # Fails for other reasons too: no predecessor makes it read on its own.
     assert not needs_previous("He said: you will never guess what happened next?")
     assert not needs_previous("Watch the mayor's visit to the harbour in the clip above.")
@@ -209,7 +210,11 @@ def test_summarize_rejects_boilerplate_and_fragments(sentence):
     "Netflix lost 200,000 subscribers in the first quarter, the company said.",
     '"The heat was so intense that our crews could not get within 50 metres," fire chief Ana Reyes said.',
     "This week the port reopened two of its three berths to cargo ships.",
-    "But the council voted on Tuesday to rebuild the dock within two years.",
+    "The council voted on Tuesday to rebuild the dock within two years.",
+    "When police arrived at the house, they found the door open and the lights on.",
+    "The new harbour law took effect on January 1, 2014.",
+    "The mayor called the plan “a betrayal of every family in this city.”",
+    'The video is titled "most epic vehicle jump ever" but commenters mocked the driver.',
     "Getty Images declined to comment on the lawsuit filed on Monday.",
     "A photo of the suspect was released by police on Tuesday night.",
     pytest.param("Image Comics said the series would return in the spring with a new artist.",
@@ -362,6 +367,20 @@ def test_summarize_batch_command_reports_broken_lines(tmp_path):
      "cut or run together by the sentence splitter"),
     ("Ms. Ziegenhorn says the reports are accurate.If she had known the price, she would have run.",
      "cut or run together by the sentence splitter"),
+    ('Ms. Ortiz said, "I felt like I was going to die."It started in the spring of 2011.',
+     "cut or run together by the sentence splitter"),
+    ("But almost as soon as the senator's name came up, another candidate was named.", "leans on an earlier sentence"),
+    ("For years, she dealt with sores on her arms that would not heal.", "leans on an earlier sentence"),
+    ("Allowing for rounding, that only accounts for about a fifth of the sales.", "leans on an earlier sentence"),
+    ("The agency does say that most patients will need a second operation.", "leans on an earlier sentence"),
+    ("The mayor's sister shared this picture of the flooded kitchen on Monday.", "a caption, player or archive notice"),
+    ("A man lights candles outside the town hall in Averly, Maine December 14, 2014.",
+     "a caption, player or archive notice"),
+    ("In a heartbreaking twist, the coach also revealed his last talk with the player.", "a teasing lede"),
+    ("Editor Jo Reyes was at the gala, and here are ten of the most memorable things the winners said.",
+     "a teasing lede"),
+    ("The handling of the port fire by the city was a “case study of a breakdown of public safety.”",
+     "a quotation with no speaker"),
 ])
 def test_summarize_dependence_names_why_a_sentence_does_not_stand_alone(sentence, reason):
     assert dependence(sentence) == reason

@@ -21,11 +21,12 @@ from storydesk.lexicon import REPORTING_PATTERN
 # or contrast with what came before ("But", "Instead", "Hence", "Rather").
 _ANAPHOR = re.compile(
     r"^(?:he|she|they|it|its|his|her|their|them|him|those|these|such|"
-    r"and|or|so|yet|instead|rather|hence|thus|also|however|still|then|now|meanwhile|moreover|"
+    r"and|but|or|so|yet|instead|rather|hence|thus|also|however|still|then|now|meanwhile|moreover|"
     r"furthermore|besides|otherwise|nonetheless|nevertheless|indeed|likewise|similarly|"
     r"in addition|as a result|at the time|at that time|by then|even so|other|another|both|"
     r"the (?:other|same|latter|former|two|three|pair|duo|couple|statement|letter|post|move|decision|"
-    r"incident|actions?|step|comments?|remarks?|announcement|\d+-year-old)\b)\b",
+    r"incident|actions?|step|comments?|remarks?|announcement|\d+-year-old|agency|company|firm|couple|"
+    r"woman|man|boy|girl|victim|suspect|singer|actor|actress|star|film|movie|romance|band)\b)\b",
     re.I,
 )
 # "This"/"That"/"These" refer back, except before a time ("This week, Lenovo...").
@@ -54,7 +55,11 @@ _FURNITURE = re.compile(
     r"file photo|hide caption|(?:clip|video|photo|gallery|player|slideshow) (?:above|below)|"
     r"video has been rented|feature is not available|wayback machine|internet archive|this crawl|"
     r"crawl data|web collections?|newsletters\b|archive-it|watch (?:the )?(?:full )?(?:episodes?|video|clip)|"
-    r"weeknights at|only on \w+\.?$|available on (?:itunes|amazon|netflix))",
+    r"weeknights at|only on \w+\.?$|available on (?:itunes|amazon|netflix)|"
+    r"(?:shared|posted|tweeted) this (?:picture|photo|photograph|image|video)|"
+    # a wire caption's place and date: "...in Newtown, Connecticut December 14, 2014."
+    r"(?-i:[A-Z][a-z]+),? (?-i:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)) \d{1,2},? \d{4}\W*$)",
     re.I,
 )
 # Words pointing back at an earlier sentence ("Eleven of these sets of parents", "such a president", "that day").
@@ -69,17 +74,22 @@ _SURNAME_SPEAKER = re.compile(
 # A pronoun right after an opening connective or adverb ("But she believes...", "Unfortunately, he...").
 _LATE_ANAPHOR = re.compile(r"^(?:but|and|so|still|yet|unfortunately|fortunately|however|instead|meanwhile|now|then|"
                            r"also|again|later|today|there)\W+(?:he|she|they|it|his|her|their|its|this|that)\b", re.I)
+# A person or "that" right after a short opening phrase that names nobody ("For years, she
+# dealt...", "Allowing for rounding, that only accounts..."): the phrase has no capitalised word.
+_PHRASE_THEN_PRONOUN = re.compile(r"^\w+(?:\s+(?-i:[a-z])[\w'-]*){0,2},\s+(?:he|she|his|her|that|this)\b", re.I)
 # A sentence the splitter cut after a title ('...something else."Dr.') or ran into the next
 # ("accurate.If Ziegenhorn had known").
 _CUT_AFTER_TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Gen|Sen|Rep|Gov)\.\s*$")
-_RUN_TOGETHER = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")
+_RUN_TOGETHER = re.compile(r"[a-z]{2}[.!?][\"”’]?[A-Z][a-z]")
 # A sentence needs this many lower-case words (of 3+ letters) outside brackets; fewer is a title
 # ('Mobb Deep – “Shook Ones” (Spaveech Remix)').
 MIN_PLAIN_WORDS = 2
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 # Openings of feature ledes that tease rather than tell.
 _TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imagine|picture this|guess what|"
-                     r"it'?s always|it'?s not every day|let me)\b", re.I)
+                     r"it'?s always|it'?s not every day|let me|in an? (?:\w+ )?twist|like every year)\b", re.I)
+# A list announced rather than told ("here are ten of the most memorable things...").
+_LISTICLE = re.compile(r"\bhere (?:are|is) (?:\w+ )?(?:of )?(?:the )?(?:most|best|worst|top)\b", re.I)
 
 
 def dependence(text: str) -> str | None:
@@ -109,14 +119,15 @@ def dependences(text: str) -> list[str]:
         found.append("a quotation with no speaker")
     if _CUT_AFTER_TITLE.search(text) or _RUN_TOGETHER.search(text):
         found.append("cut or run together by the sentence splitter")
-    if _ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped) or _LATE_ANAPHOR.match(stripped):
+    if (_ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped) or _LATE_ANAPHOR.match(stripped)
+            or _PHRASE_THEN_PRONOUN.match(stripped)):
         found.append("leans on an earlier sentence")
     outside = _QUOTED.sub(" ", text)
     if _PERSONAL.search(outside):
         found.append("first or second person outside a quotation")
     if outside.rstrip().rstrip("\"”’'").endswith("?"):
         found.append("a question teases, it does not tell")
-    if _TEASER.match(stripped):
+    if _TEASER.match(stripped) or _LISTICLE.search(text):
         found.append("a teasing lede")
     if _BACK_REFERENCE.search(outside):
         found.append("leans on an earlier sentence")
@@ -134,9 +145,25 @@ def dependences(text: str) -> list[str]:
         found.append("cut inside brackets")
     if len(re.findall(r"\b[a-z][a-z'-]{2,}\b", _BRACKETED.sub(" ", text))) < MIN_PLAIN_WORDS:
         found.append("a heading or title")
-    if _opens_with_quote_without_speaker(text):
+    if _opens_with_quote_without_speaker(text) or _ends_with_quote_without_speaker(text):
         found.append("a quotation with no speaker")
     return found
+
+
+# A quotation of this many words ending the sentence is someone's words: the sentence must say whose.
+MIN_QUOTED_WORDS = 4
+_ENDING_QUOTE = re.compile(r'["“]([^"”]+)["”]\W*$')
+_SOURCE_NAMED = re.compile(rf"\b(?:{REPORTING_PATTERN}|according|called|calls|calling|titled|named|dubbed|described|"
+                           r"describes|describing|reads?|saying|telling|writing)\b|:", re.I)
+
+
+def _ends_with_quote_without_speaker(text: str) -> bool:
+    """'...the response was a "case study of a breakdown of national security."': words quoted
+    from someone the sentence does not name."""
+    match = _ENDING_QUOTE.search(text)
+    if not match or len(match.group(1).split()) < MIN_QUOTED_WORDS or match.start() == 0:
+        return False
+    return _SOURCE_NAMED.search(_QUOTED.sub(" ", text)) is None
 
 
 def _opens_with_quote_without_speaker(text: str) -> bool:

@@ -117,6 +117,24 @@ def test_summarize_a_sentence_with_a_leading_pronoun_needs_the_one_before():
     assert not needs_previous("Watch the mayor's visit to the harbour in the clip above.")
 
 
+def test_summarize_a_paragraph_about_another_day_is_not_about_this_one():
+    """"Dozens of officers were hurt." after "On Saturday, protesters..." is a count of Saturday's
+    clashes: out of its paragraph it would read as a casualty count of Sunday's attack."""
+    text = ("Gunmen attacked the embassy in Averly on Sunday, killing four guards and wounding a dozen visitors.\n\n"
+            "The attackers fled in two cars, police said on Sunday evening.\n\n"
+            "On Saturday, thousands of protesters marched on the embassy and clashed with riot police for hours. "
+            "Dozens of officers were hurt in the clashes near the gates. "
+            "The protest ended peacefully after midnight on Saturday.")
+    article = Article(id="a", text=text)
+    cands = find_candidates([article], split_sentences(article))
+    follows = {c.text.split()[0]: c.follows for c in cands}
+    assert follows == {"Gunmen": None, "The": None, "On": None, "Dozens": 2}
+    # The same paragraph under a lead naming no other day stands alone.
+    same_day = Article(id="b", text=text.replace("On Saturday, thousands", "Thousands").replace(
+        "on Saturday.", "later.").replace("Sunday", "Saturday"))
+    assert all(c.follows is None for c in find_candidates([same_day], split_sentences(same_day)))
+
+
 def test_summarize_example_does_not_repeat_itself(long_summary):
     """No summary sentence is stated again by another (the wire copies' versions count once)."""
     texts = [s.text for s in long_summary]
@@ -377,6 +395,8 @@ def test_summarize_batch_command_reports_broken_lines(tmp_path):
     ("A man lights candles outside the town hall in Averly, Maine December 14, 2014.",
      "a caption, player or archive notice"),
     ("In a heartbreaking twist, the coach also revealed his last talk with the player.", "a teasing lede"),
+    ("Read on for the backstage reactions of the winners and their families.", "a teasing lede"),
+    ("Think about the man the governor would be replacing in the Senate.", "a teasing lede"),
     ("Editor Jo Reyes was at the gala, and here are ten of the most memorable things the winners said.",
      "a teasing lede"),
     ("The handling of the port fire by the city was a “case study of a breakdown of public safety.”",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from storydesk.clean.rules import match_rule
 from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Sentence, Span
-from storydesk.summarize.standalone import dependence, leans_on_previous
+from storydesk.summarize.standalone import dependence, leans_on_previous, names_its_time, opens_another_time
 from storydesk.summarize.text import content_terms, word_count
 
 # Shorter sentences are headings, labels or fragments ("Long Story Short", "Why is this
@@ -62,6 +62,8 @@ _QUOTES = re.compile(r'["“”]')
 # A straight quotation mark is ambiguous: it opens a quote that runs on only if the sentence
 # ends inside it (no mark after the last full stop).
 _QUOTE_RUNS_ON = (".", "!", "?")
+# An article's opening sentences that say which day its story is on (for `opens_another_time`).
+LEAD_FOR_TIME = 2
 # Quotations split into more sentences than this are left out rather than quoted at length.
 MAX_QUOTE_SENTENCES = 3
 
@@ -161,15 +163,28 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
     for article_id, own in by_article.items():
         seen: set[str] = set()
         previous: Candidate | None = None  # the candidate ending where this sentence starts, if any
+        lead = " ".join(s.text for s in own[:LEAD_FOR_TIME])
+        elsewhen = False  # inside a paragraph that opened on another day or event
         for i, s in enumerate(own):
+            if i == 0 or s.paragraph != own[i - 1].paragraph:
+                elsewhen = i > 0 and opens_another_time(s.text, lead)
+                opens_paragraph = True
+            else:
+                opens_paragraph = False
             start = s.start + strip_dateline(s.text)
             end = _quote_end(own, i) if _unbalanced_quote(s.text) and _opens_quote(s.text) else s.end
             text = texts[article_id][start:end]
             follows = None
             if text in seen:  # an article repeating itself counts once
                 continue
+            joined = previous is not None and previous.end == own[i - 1].end
             if rejection(text):
-                if previous is None or previous.end != own[i - 1].end or not needs_previous(text):
+                if not joined or not needs_previous(text):
+                    continue
+                follows = previous.sentence.index
+            elif elsewhen and not opens_paragraph and not names_its_time(text):
+                # "Dozens of officers were hurt." after "On Saturday, protesters...": only with that.
+                if not joined:
                     continue
                 follows = previous.sentence.index
             seen.add(text)

@@ -87,7 +87,8 @@ MIN_PLAIN_WORDS = 2
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 # Openings of feature ledes that tease rather than tell.
 _TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imagine|picture this|guess what|"
-                     r"it'?s always|it'?s not every day|let me|in an? (?:\w+ )?twist|like every year)\b", re.I)
+                     r"it'?s always|it'?s not every day|let me|in an? (?:\w+ )?twist|like every year|read on|think about|"
+                     r"consider this|take a look|check out)\b", re.I)
 # A list announced rather than told ("here are ten of the most memorable things...").
 _LISTICLE = re.compile(r"\bhere (?:are|is) (?:\w+ )?(?:of )?(?:the )?(?:most|best|worst|top)\b", re.I)
 
@@ -172,3 +173,32 @@ def _opens_with_quote_without_speaker(text: str) -> bool:
         return False
     outside = _QUOTED.sub(" ", text)
     return re.search(rf"\b(?:{REPORTING_PATTERN}|according)\b", outside, re.I) is None
+
+
+# A paragraph that opens on another day or event than the story's ("On Saturday, thousands marched
+# on the embassy.", "A day earlier, ...") goes on about that one: its later sentences ("Dozens of
+# officers were hurt.") read as statements about the story's own event unless that opening is
+# read first. The markers: a time before the story's, or a weekday other than the one its
+# article opens with.
+_EARLIER = re.compile(
+    r"\b(?:the (?:previous|prior) (?:day|night|week|month|year)|the (?:day|night|week) before|"
+    r"(?:a|one|two|three|four|five|several|few) (?:days?|nights?|weeks?|months?|years?) (?:earlier|before|ago)|"
+    r"earlier (?:that|this|in the) (?:day|week|month|year)|last (?:week|month|year|summer|spring|fall|winter)|"
+    r"in (?:19|20)\d\d)\b",
+    re.I,
+)
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def opens_another_time(opening: str, article_lead: str) -> bool:
+    """Whether a paragraph opening `opening` is set before the story, or on another weekday than
+    its article's lead names."""
+    if _EARLIER.search(opening):
+        return True
+    days, lead_days = set(_WEEKDAY.findall(opening)), set(_WEEKDAY.findall(article_lead))
+    return bool(days and lead_days and not days & lead_days)
+
+
+def names_its_time(text: str) -> bool:
+    """Whether a sentence says when it happened itself (a weekday, a year, 'earlier')."""
+    return bool(_EARLIER.search(text) or _WEEKDAY.search(text))

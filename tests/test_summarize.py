@@ -452,3 +452,20 @@ def test_summarize_citation_keeps_the_modality(cited, verdict):
     article = Article(id="a", text=cited)
     assert (verify_citation(sentence, article, split_sentences(article)) is not None) is verdict
 
+
+
+@pytest.mark.parametrize("sentence, cited, verdict", [
+    # A superlative on what the subject is said to be is part of the claim.
+    ("Ortiz was regarded as the world's greatest free diver when she died at 41.",
+     "Ortiz, who was 41, was regarded as the best Mexican diver of her generation when she died.", False),
+    ("Ortiz was regarded as the world's greatest free diver when she died at 41.",
+     "Ortiz was regarded as the world's greatest free diver; she died at 41.", True),
+    # A light verb whose claim is the clause it introduces: the clause's predicate must be there.
+    ("The problem is not that the senator isn't qualified for the post.",
+     "There's one problem for the senator, though: he can't actually serve in the post.", False),
+    ("The problem is not that the senator isn't qualified for the post.",
+     "The problem is not that the senator is not qualified for the post, aides said.", True),
+])
+def test_summarize_citation_needs_the_claims_rank_and_clause(sentence, cited, verdict):
+    article = Article(id="a", text=cited)
+    assert (verify_citation(sentence, article, split_sentences(article)) is not None) is verdict

@@ -18,7 +18,7 @@ from storydesk.segment import split_sentences
 from storydesk.summarize import DEFAULT_WORDS, rejection, strip_dateline, summarize, verify_citation
 from storydesk.summarize.candidates import find_candidates, needs_previous
 from storydesk.summarize.selection import select
-from storydesk.summarize.standalone import dependence
+from storydesk.summarize.standalone import dependence, mentions
 from tests.conftest import EXAMPLE_DIR
 
 WIRE_GROUP = {"wire-service", "daily-courier", "metro-herald"}
@@ -133,6 +133,22 @@ def test_summarize_a_paragraph_about_another_day_is_not_about_this_one():
     same_day = Article(id="b", text=text.replace("On Saturday, thousands", "Thousands").replace(
         "on Saturday.", "later.").replace("Sunday", "Saturday"))
     assert all(c.follows is None for c in find_candidates([same_day], split_sentences(same_day)))
+
+
+def test_summarize_a_last_name_alone_needs_the_person_named_before():
+    """"Al-Rahabi landed..." is about someone the reader never met unless the summary named her."""
+    text = ("A baby died on Thursday when her stroller plunged down an elevator shaft in Brooklyn, police said.\n\n"
+            "The mother, Nadia Al-Rahabi, was pushing the stroller when the elevator doors opened onto a shaft.\n\n"
+            "Al-Rahabi landed on top of her daughter after falling six feet onto the elevator roof.")
+    article = Article(id="a", text=text)
+    sentences = split_sentences(article)
+    cands = find_candidates([article], sentences)
+    assert [sorted(c.needs_names) for c in cands] == [[], [], ["Al-Rahabi"]]
+    names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])
+    sims = np.eye(3, dtype=np.float32)
+    # Best scored, but it waits for the sentence that names her; with room for all three, it comes after it.
+    assert select(cands, np.array([1.0, 0.5, 2.0]), sims, 60, names=names) == [0, 1, 2]
+    assert select(cands, np.array([1.0, 0.1, 2.0]), sims, 20, names=names) == [0]
 
 
 def test_summarize_example_does_not_repeat_itself(long_summary):

@@ -38,6 +38,7 @@ from storydesk.summarize.selection import (
     similarity_matrix,
     story_order,
 )
+from storydesk.summarize.standalone import mentions
 from storydesk.summarize.verify import SUPPORT_CONTAINMENT, EvidenceIndex, verify_citation
 
 DEFAULT_WORDS = 120
@@ -95,18 +96,21 @@ def summarize(
     lead = lead_index(alone_cands, sims[np.ix_(alone, alone)], reuse)
     if lead is not None and not is_disputed[alone[lead]]:
         scores[alone[lead]] = scores.max() + 1.0  # the news opens the summary
-    picked = select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated], follows)
+    names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])
+    picked = select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated], follows, names)
     chosen = _after_predecessors(story_order(cands, [i for i in picked if follows[i] is None]), picked, follows)
     rank = {a.id: i for i, a in enumerate(articles)}
     summary = []
     kept: set[int] = set()
+    said: set[str] = set()
     for i in chosen:
-        if follows[i] is not None and follows[i] not in kept:
-            continue  # what it leans on was dropped
+        if follows[i] is not None and follows[i] not in kept or not cands[i].needs_names <= said:
+            continue  # what it leans on was dropped, or comes after it
         sentence = _cited(cands[i], supporters[i], index, stated[i], rank)
         if sentence is not None:
             summary.append(sentence)
             kept.add(i)
+            said |= names[1][i]
     return summary
 
 

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from storydesk.clean.rules import match_rule
 from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Sentence, Span
-from storydesk.summarize.standalone import dependence, leans_on_previous, names_its_time, opens_another_time
+from storydesk.summarize.standalone import (
+    dependence,
+    full_names,
+    leans_on_previous,
+    names_its_time,
+    opens_another_time,
+    surnames_alone,
+)
 from storydesk.summarize.text import content_terms, word_count
 
 # Shorter sentences are headings, labels or fragments ("Long Story Short", "Why is this
@@ -83,6 +90,9 @@ class Candidate:
     # added that..."): the index of the candidate sentence it follows. It may enter the summary
     # only with that one, placed just after it.
     follows: int | None = None
+    # Last names of people its article introduced earlier by full name and it names alone
+    # ("Al-Rahabi landed..."): the summary must have named them before it.
+    needs_names: frozenset[str] = frozenset()
 
     @property
     def span(self) -> Span:
@@ -165,7 +175,11 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
         previous: Candidate | None = None  # the candidate ending where this sentence starts, if any
         lead = " ".join(s.text for s in own[:LEAD_FOR_TIME])
         elsewhen = False  # inside a paragraph that opened on another day or event
+        introduced: dict[str, str] = {}  # last name -> first name, of the people named so far
         for i, s in enumerate(own):
+            needs_names = surnames_alone(s.text, introduced)
+            for last, first in full_names(s.text).items():
+                introduced.setdefault(last, first)
             if i == 0 or s.paragraph != own[i - 1].paragraph:
                 elsewhen = i > 0 and opens_another_time(s.text, lead)
                 opens_paragraph = True
@@ -188,7 +202,8 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
                     continue
                 follows = previous.sentence.index
             seen.add(text)
-            previous = Candidate(s, text, start, end, content_terms(text), rank[article_id], len(own), follows)
+            previous = Candidate(s, text, start, end, content_terms(text), rank[article_id], len(own), follows,
+                                 needs_names)
             out.append(previous)
     return out
 

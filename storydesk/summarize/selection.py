@@ -111,13 +111,16 @@ def select(
     words: int,
     facts: list[frozenset[str]] | None = None,
     follows: list[int | None] | None = None,
+    names: tuple[list[frozenset[str]], list[frozenset[str]]] | None = None,
 ) -> list[int]:
     """Indices of the chosen candidates, best first, within `words` words.
 
     `facts` (per candidate: the ids of the aligned facts it states) makes two sentences the align
     stage put in one fact redundant however differently they are worded. `follows` (per
     candidate: the candidate it must come right after, or None) keeps a sentence that leans on
-    the one before it out until that one is chosen.
+    the one before it out until that one is chosen. `names` (per candidate: the names it needs
+    introduced, and the names it mentions) keeps "Al-Rahabi landed..." out until a chosen sentence
+    has named Al-Rahabi.
 
     A candidate that would overflow the budget is passed over for a shorter one; when not even
     one fits, the best single sentence is the summary (a summary of one sentence over the
@@ -131,7 +134,10 @@ def select(
     needs = np.array([-1 if f is None else f for f in (follows or [None] * len(cands))], dtype=np.int64)
     taken = np.zeros(len(cands) + 1, dtype=bool)
     taken[-1] = True  # needs == -1 reads this: nothing to follow
-    while (ready := available & taken[needs]).any():
+    needed, named = names if names is not None else ([frozenset()] * len(cands), [frozenset()] * len(cands))
+    waiting = np.array([bool(n) for n in needed])  # still needs a name no chosen sentence gave
+    said: set[str] = set()
+    while (ready := available & taken[needs] & ~waiting).any():
         marginal = np.where(ready, scores - MMR_PENALTY * closest, -np.inf)
         best = int(np.argmax(marginal))
         available[best] = False
@@ -143,6 +149,9 @@ def select(
             continue
         chosen.append(best)
         taken[best] = True
+        if named[best] - said:
+            said |= named[best]
+            waiting = np.array([bool(n - said) for n in needed])
         used += lengths[best]
         closest = np.maximum(closest, sims[best])
         available &= used + lengths <= words

@@ -202,3 +202,42 @@ def opens_another_time(opening: str, article_lead: str) -> bool:
 def names_its_time(text: str) -> bool:
     """Whether a sentence says when it happened itself (a weekday, a year, 'earlier')."""
     return bool(_EARLIER.search(text) or _WEEKDAY.search(text))
+
+
+# A person met by first and last name ("Nadia Al-Rahabi", "Jim DeMint") and later by the last
+# name alone ("Al-Rahabi landed on top of her daughter."): out of the article that sentence is
+# about someone the reader was never introduced to, unless the summary has named them before.
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]*(?:[-'’]?[A-Z][a-z]+)+|[A-Z][a-z]+)\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[a-z]\b")
+# Capitalised words that are no first name: titles, months, days, and function words opening a
+# sentence ("When Smith...").
+_NOT_FIRST_NAMES = frozenset(
+    "mr mrs ms dr sen rep gov gen president senator governor mayor judge chief minister prime secretary "
+    "director officer sergeant captain lieutenant professor pope king queen prince princess lord lady saint st "
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday north south east west new old great fort port mount lake "
+    "former late".split()
+)
+
+
+def full_names(text: str) -> dict[str, str]:
+    """Last name -> first name of every "First Last" in `text` whose first word may be a first name."""
+    from storydesk.lexicon import STOP_WORDS
+
+    found = {}
+    for first, last in _FULL_NAME.findall(text):
+        lowered = first.lower()
+        if lowered not in STOP_WORDS and lowered not in _NOT_FIRST_NAMES:
+            found.setdefault(last, first)
+    return found
+
+
+def surnames_alone(text: str, introduced: dict[str, str]) -> frozenset[str]:
+    """The last names of `introduced` people that `text` uses without their first name."""
+    named_in_full = set(full_names(text))
+    return frozenset(w for w in mentions(text) if w in introduced and w not in named_in_full)
+
+
+def mentions(text: str) -> frozenset[str]:
+    """The capitalised words of `text` (names, as a later sentence may lean on them)."""
+    return frozenset(_CAPITALISED.findall(text))

@@ -17,6 +17,7 @@ from storydesk.runners.summaries import ClusterSummary, summarize_cluster
 from storydesk.segment import split_sentences
 from storydesk.summarize import DEFAULT_WORDS, rejection, strip_dateline, summarize, verify_citation
 from storydesk.summarize.candidates import find_candidates, needs_previous
+from storydesk.summarize.claim import has_verb
 from storydesk.summarize.selection import select
 from storydesk.summarize.standalone import dependence, mentions
 from tests.conftest import EXAMPLE_DIR
@@ -149,6 +150,17 @@ def test_summarize_a_last_name_alone_needs_the_person_named_before():
     # Best scored, but it waits for the sentence that names her; with room for all three, it comes after it.
     assert select(cands, np.array([1.0, 0.5, 2.0]), sims, 60, names=names) == [0, 1, 2]
     assert select(cands, np.array([1.0, 0.1, 2.0]), sims, 20, names=names) == [0]
+
+
+def test_summarize_passes_over_a_title_with_no_verb():
+    """A paper's title scraped as a sentence ("A dichotomy in the ... pathways.") states nothing."""
+    title = "A dichotomy in the retinal pathways of the night-active mouse brain."
+    news = "Researchers found that mice exposed to light at night slept far less than others."
+    article = Article(id="a", text=title + " " + news)
+    sentences = split_sentences(article)
+    assert not has_verb(title) and has_verb(news)
+    summary = summarize([article], sentences, Alignment(), ReuseReport(), words=40)
+    assert [s.text for s in summary] == [news]
 
 
 def test_summarize_example_does_not_repeat_itself(long_summary):

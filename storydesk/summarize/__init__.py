@@ -26,6 +26,7 @@ import numpy as np
 
 from storydesk.model import Alignment, Article, Fact, ReuseReport, Sentence, Span, SummarySentence
 from storydesk.summarize.candidates import Candidate, find_candidates, rejection, strip_dateline
+from storydesk.summarize.claim import has_verb
 from storydesk.summarize.focus import lead_index, off_topic_articles
 from storydesk.summarize.selection import (
     W_CENTRALITY,
@@ -97,7 +98,8 @@ def summarize(
     if lead is not None and not is_disputed[alone[lead]]:
         scores[alone[lead]] = scores.max() + 1.0  # the news opens the summary
     names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])
-    picked = select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated], follows, names)
+    picked = select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated], follows, names,
+                    usable=lambda i: has_verb(cands[i].text))
     chosen = _after_predecessors(story_order(cands, [i for i in picked if follows[i] is None]), picked, follows)
     rank = {a.id: i for i, a in enumerate(articles)}
     summary = []

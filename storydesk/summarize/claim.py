@@ -127,3 +127,11 @@ def states_claim(claim: Claim, evidence_terms: frozenset[str], evidence_modality
 def _prefix_match(term: str, evidence_terms: frozenset[str]) -> bool:
     return len(term) >= SHARED_PREFIX and any(
         len(e) >= SHARED_PREFIX and e[:SHARED_PREFIX] == term[:SHARED_PREFIX] for e in evidence_terms)
+
+
+@lru_cache(maxsize=20_000)
+def has_verb(text: str) -> bool:
+    """Whether `text` has a verb at all: "A dichotomy in the NIF retinohypothalamic pathways." is a title."""
+    from storydesk.nlp import get_parser
+
+    return any(t.pos_ in ("VERB", "AUX") for t in get_parser()(text))

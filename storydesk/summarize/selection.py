@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 
 import numpy as np
 
@@ -112,6 +113,7 @@ def select(
     facts: list[frozenset[str]] | None = None,
     follows: list[int | None] | None = None,
     names: tuple[list[frozenset[str]], list[frozenset[str]]] | None = None,
+    usable: Callable[[int], bool] | None = None,
 ) -> list[int]:
     """Indices of the chosen candidates, best first, within `words` words.
 
@@ -120,7 +122,8 @@ def select(
     candidate: the candidate it must come right after, or None) keeps a sentence that leans on
     the one before it out until that one is chosen. `names` (per candidate: the names it needs
     introduced, and the names it mentions) keeps "Al-Rahabi landed..." out until a chosen sentence
-    has named Al-Rahabi.
+    has named Al-Rahabi. `usable` is a costlier check (a parse) asked only of a candidate about
+    to be chosen; one it refuses is passed over.
 
     A candidate that would overflow the budget is passed over for a shorter one; when not even
     one fits, the best single sentence is the summary (a summary of one sentence over the
@@ -145,7 +148,7 @@ def select(
             continue
         if facts is not None and facts[best] and any(facts[best] & facts[c] for c in chosen):
             continue
-        if used + lengths[best] > words:
+        if used + lengths[best] > words or usable is not None and not usable(best):
             continue
         chosen.append(best)
         taken[best] = True

@@ -19,7 +19,7 @@ from storydesk.summarize import DEFAULT_WORDS, rejection, strip_dateline, summar
 from storydesk.summarize.candidates import find_candidates, needs_previous
 from storydesk.summarize.claim import has_verb
 from storydesk.summarize.selection import select
-from storydesk.summarize.standalone import dependence, mentions
+from storydesk.summarize.standalone import dependence, full_names, mentions
 from tests.conftest import EXAMPLE_DIR
 
 WIRE_GROUP = {"wire-service", "daily-courier", "metro-herald"}
@@ -145,6 +145,8 @@ def test_summarize_a_last_name_alone_needs_the_person_named_before():
     sentences = split_sentences(article)
     cands = find_candidates([article], sentences)
     assert [sorted(c.needs_names) for c in cands] == [[], [], ["Al-Rahabi"]]
+    # Names overlapping a title are found too ("Editor in Chief Frank Newport").
+    assert full_names("Gallup Editor in Chief Frank Newport said on Sunday.")["Newport"] == "Frank"
     names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])
     sims = np.eye(3, dtype=np.float32)
     # Best scored, but it waits for the sentence that names her; with room for all three, it comes after it.
@@ -423,6 +425,8 @@ def test_summarize_batch_command_reports_broken_lines(tmp_path):
     ("A man lights candles outside the town hall in Averly, Maine December 14, 2014.",
      "a caption, player or archive notice"),
     ("In a heartbreaking twist, the coach also revealed his last talk with the player.", "a teasing lede"),
+    ("Earlier studies of light at night have implied that its effect declines rapidly (42, 43, 55).",
+     "a caption, player or archive notice"),
     ("Read on for the backstage reactions of the winners and their families.", "a teasing lede"),
     ("Think about the man the governor would be replacing in the Senate.", "a teasing lede"),
     ("Editor Jo Reyes was at the gala, and here are ten of the most memorable things the winners said.",

@@ -62,6 +62,8 @@ _FURNITURE = re.compile(
     r"November|December)) \d{1,2},? \d{4}\W*$)",
     re.I,
 )
+# A scientific paper's reference numbers ("(42, 43, 55)", "[12]"): a paper's text, not the news.
+_REFERENCE_NUMBERS = re.compile(r"\(\d{1,3}(?:[,–-]\s?\d{1,3})+\)|\[\d{1,3}(?:[,–-]\s?\d{1,3})*\]")
 # Words pointing back at an earlier sentence ("Eleven of these sets of parents", "such a president", "that day").
 _BACK_REFERENCE = re.compile(r"^\W*\w+ of (?:these|those|them)\b|\bsuch an? (?!as\b)|\b(?:that|the same) (?:day|night|morning|week|time)\b",
                              re.I)
@@ -140,7 +142,7 @@ def dependences(text: str) -> list[str]:
         found.append("an attribution with nothing said")
     if _SURNAME_SPEAKER.search(text):
         found.append("quotes a speaker it names only by one name")
-    if _FURNITURE.search(text):
+    if _FURNITURE.search(text) or _REFERENCE_NUMBERS.search(text):
         found.append("a caption, player or archive notice")
     if text.count("(") != text.count(")"):
         found.append("cut inside brackets")
@@ -207,7 +209,8 @@ def names_its_time(text: str) -> bool:
 # A person met by first and last name ("Nadia Al-Rahabi", "Jim DeMint") and later by the last
 # name alone ("Al-Rahabi landed on top of her daughter."): out of the article that sentence is
 # about someone the reader was never introduced to, unless the summary has named them before.
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]*(?:[-'’]?[A-Z][a-z]+)+|[A-Z][a-z]+)\b")
+# A lookahead, so that "Editor in Chief Frank Newport" yields "Chief Frank" and "Frank Newport".
+_FULL_NAME = re.compile(r"(?=\b([A-Z][a-z]+)\s+([A-Z][a-z]*(?:[-'’]?[A-Z][a-z]+)+|[A-Z][a-z]+)\b)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[a-z]\b")
 # Capitalised words that are no first name: titles, months, days, and function words opening a
 # sentence ("When Smith...").

@@ -154,6 +154,19 @@ def test_summarize_a_last_name_alone_needs_the_person_named_before():
     assert select(cands, np.array([1.0, 0.1, 2.0]), sims, 20, names=names) == [0]
 
 
+def test_summarize_a_quote_given_to_one_name_needs_that_person_named_before():
+    intro = "Conservative MP Karen Vecchio said on Tuesday she would vote against the anthem bill."
+    quote = '"We will be changing the whole anthem into something new," said Vecchio.'
+    other = "The bill would change two words of the national anthem to include women."
+    article = Article(id="a", text=" ".join((intro, other, quote)))
+    cands = find_candidates([article], split_sentences(article))
+    assert [sorted(c.needs_names) for c in cands] == [[], [], ["Vecchio"]]
+    names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])
+    sims = np.eye(3, dtype=np.float32)
+    assert select(cands, np.array([0.1, 1.0, 2.0]), sims, 20, names=names) == [1]
+    assert select(cands, np.array([0.5, 0.1, 2.0]), sims, 30, names=names) == [0, 2]
+
+
 def test_summarize_passes_over_a_title_with_no_verb():
     """A paper's title scraped as a sentence ("A dichotomy in the ... pathways.") states nothing."""
     title = "A dichotomy in the retinal pathways of the night-active mouse brain."

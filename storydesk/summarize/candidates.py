@@ -19,6 +19,7 @@ from storydesk.summarize.standalone import (
     full_names,
     leans_on_previous,
     names_its_time,
+    one_name_speakers,
     opens_another_time,
     surnames_alone,
 )
@@ -193,9 +194,13 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
                 continue
             joined = previous is not None and previous.end == own[i - 1].end
             if rejection(text):
-                if not joined or not needs_previous(text):
+                speakers = one_name_speakers(text) if _form_rejection(text) is None else frozenset()
+                if speakers:  # '..." said Vecchio.' reads on its own once the summary has named Vecchio
+                    needs_names |= speakers
+                elif not joined or not needs_previous(text):
                     continue
-                follows = previous.sentence.index
+                else:
+                    follows = previous.sentence.index
             elif elsewhen and not opens_paragraph and not names_its_time(text):
                 # "Dozens of officers were hurt." after "On Saturday, protesters...": only with that.
                 if not joined:

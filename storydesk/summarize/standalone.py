@@ -141,7 +141,7 @@ def dependences(text: str) -> list[str]:
     if not _QUOTED.search(text) and _BARE_ATTRIBUTION.match(text):
         found.append("an attribution with nothing said")
     if _SURNAME_SPEAKER.search(text):
-        found.append("quotes a speaker it names only by one name")
+        found.append(SURNAME_SPEAKER)
     if _FURNITURE.search(text) or _REFERENCE_NUMBERS.search(text):
         found.append("a caption, player or archive notice")
     if text.count("(") != text.count(")"):
@@ -244,3 +244,18 @@ def surnames_alone(text: str, introduced: dict[str, str]) -> frozenset[str]:
 def mentions(text: str) -> frozenset[str]:
     """The capitalised words of `text` (names, as a later sentence may lean on them)."""
     return frozenset(_CAPITALISED.findall(text))
+
+
+SURNAME_SPEAKER = "quotes a speaker it names only by one name"
+_SPEAKER_NAME = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+|([A-Z][\w'-]+)")
+
+
+def one_name_speakers(text: str) -> frozenset[str]:
+    """The speakers `text` names by one name only ('..." said Vecchio.'), when that is the only
+    reason it does not read on its own: it does once the summary has named them before."""
+    if dependences(text) and set(dependences(text)) == {SURNAME_SPEAKER}:
+        found = set()
+        for match in _SURNAME_SPEAKER.finditer(text):
+            found |= {m.group(1) for m in _SPEAKER_NAME.finditer(match.group()) if m.group(1)}
+        return frozenset(found)
+    return frozenset()

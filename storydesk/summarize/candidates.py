@@ -177,15 +177,22 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
         lead = " ".join(s.text for s in own[:LEAD_FOR_TIME])
         elsewhen = False  # inside a paragraph that opened on another day or event
         introduced: dict[str, str] = {}  # last name -> first name, of the people named so far
+        quoting = False  # inside a quotation opened by an earlier sentence of the paragraph
         for i, s in enumerate(own):
             needs_names = surnames_alone(s.text, introduced)
             for last, first in full_names(s.text).items():
                 introduced.setdefault(last, first)
             if i == 0 or s.paragraph != own[i - 1].paragraph:
                 elsewhen = i > 0 and opens_another_time(s.text, lead)
-                opens_paragraph = True
+                opens_paragraph, quoting = True, False
             else:
                 opens_paragraph = False
+            inside_quote, quoting = quoting, _still_quoting(quoting, s.text)
+            if inside_quote:
+                # Someone's words in the middle of a long quotation: who said them comes later,
+                # if at all ('...They blur reality and fiction quite often. ...” — Damian Lewis').
+                previous = None
+                continue
             start = s.start + strip_dateline(s.text)
             end = _quote_end(own, i) if _unbalanced_quote(s.text) and _opens_quote(s.text) else s.end
             text = texts[article_id][start:end]
@@ -211,6 +218,14 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
                                  needs_names)
             out.append(previous)
     return out
+
+
+def _still_quoting(quoting: bool, text: str) -> bool:
+    """Whether a quotation is open after `text`, given whether one was open before it."""
+    opened = text.count("“") - text.count("”")
+    if opened:
+        return opened > 0
+    return quoting != (text.count('"') % 2 == 1)
 
 
 def _opens_quote(text: str) -> bool:

@@ -82,19 +82,24 @@ def summarize(
         (reuse.independent_count(s) - 1) / (independent - 1) if independent > 1 else 0.0 for s in supporters
     ])
     sims = similarity_matrix(cands)
-    # Lead bias and the lead itself are read off the sentences that stand alone; a sentence
-    # following its predecessor shares that one's place.
-    alone = [i for i, f in enumerate(follows) if f is None]
+    # Lead bias and the lead itself are read off the sentences that read on their own anywhere
+    # (not those that need a sentence before them or a person named before); one of those shares
+    # the place of the last such sentence of its article before it.
+    alone = [i for i, c in enumerate(cands) if not c.leans]
     alone_cands = [cands[i] for i in alone]
     position = np.zeros(len(cands))
     position[alone] = position_weights(alone_cands)
-    for i, f in enumerate(follows):
-        if f is not None:
-            position[i] = position[f]
+    last_place: dict[str, float] = {}
+    for i, c in enumerate(cands):
+        if c.leans:
+            position[i] = position[follows[i]] if follows[i] is not None else last_place.get(c.article, 1.0)
+        else:
+            last_place[c.article] = position[i]
     scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position + W_SUPPORT * support
     is_disputed = np.array([any(_overlaps(c.span, d) for d in disputed) for c in cands])
     scores -= DISPUTED_PENALTY * is_disputed
-    lead = lead_index(alone_cands, sims[np.ix_(alone, alone)], reuse)
+    # Compared among themselves (their own term weights), as before other sentences joined them.
+    lead = lead_index(alone_cands, similarity_matrix(alone_cands) if len(alone) < len(cands) else sims, reuse)
     if lead is not None and not is_disputed[alone[lead]]:
         scores[alone[lead]] = scores.max() + 1.0  # the news opens the summary
     names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])

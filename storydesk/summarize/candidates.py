@@ -96,6 +96,11 @@ class Candidate:
     needs_names: frozenset[str] = frozenset()
 
     @property
+    def leans(self) -> bool:
+        """Whether it reads on its own only after another sentence or once someone is named."""
+        return self.follows is not None or bool(self.needs_names)
+
+    @property
     def span(self) -> Span:
         return Span(self.sentence.article, self.start, self.end)
 

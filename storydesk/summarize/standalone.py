@@ -14,6 +14,7 @@ breaks, or None.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storydesk.lexicon import REPORTING_PATTERN
 
@@ -114,7 +115,8 @@ FOLLOWER_REASONS = frozenset({
 })
 
 
-def dependences(text: str) -> list[str]:
+@lru_cache(maxsize=50_000)
+def dependences(text: str) -> tuple[str, ...]:
     """Every reason `text` does not read on its own, in the order they are checked."""
     found = []
     stripped = text.strip().lstrip("\"“‘'(")
@@ -150,7 +152,7 @@ def dependences(text: str) -> list[str]:
         found.append("a heading or title")
     if _opens_with_quote_without_speaker(text) or _ends_with_quote_without_speaker(text):
         found.append("a quotation with no speaker")
-    return found
+    return tuple(found)
 
 
 # A quotation of this many words ending the sentence is someone's words: the sentence must say whose.

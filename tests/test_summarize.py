@@ -148,6 +148,9 @@ def test_summarize_a_last_name_alone_needs_the_person_named_before():
     sentences = split_sentences(article)
     cands = find_candidates([article], sentences)
     assert [sorted(c.needs_names) for c in cands] == [[], [], ["Al-Rahabi"]]
+    # A possessive names the person too.
+    later = Article(id="b", text=text + " Al-Rahabi’s lawyer said the building had ignored warnings for months.")
+    assert sorted(find_candidates([later], split_sentences(later))[-1].needs_names) == ["Al-Rahabi"]
     # Names overlapping a title are found too ("Editor in Chief Frank Newport").
     assert full_names("Gallup Editor in Chief Frank Newport said on Sunday.")["Newport"] == "Frank"
     names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])
@@ -458,6 +461,7 @@ def test_summarize_batch_command_reports_broken_lines(tmp_path):
     ("In a heartbreaking twist, the coach also revealed his last talk with the player.", "a teasing lede"),
     ("Earlier studies of light at night have implied that its effect declines rapidly (42, 43, 55).",
      "a caption, player or archive notice"),
+    ("In one, according to the magazine, she read a parody of a Christmas poem on air.", "leans on an earlier sentence"),
     ("Read on for the backstage reactions of the winners and their families.", "a teasing lede"),
     ("Think about the man the governor would be replacing in the Senate.", "a teasing lede"),
     ("Editor Jo Reyes was at the gala, and here are ten of the most memorable things the winners said.",

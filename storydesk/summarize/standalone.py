@@ -24,7 +24,7 @@ _ANAPHOR = re.compile(
     r"^(?:he|she|they|it|its|his|her|their|them|him|those|these|such|"
     r"and|but|or|so|yet|instead|rather|hence|thus|also|however|still|then|now|meanwhile|moreover|"
     r"furthermore|besides|otherwise|nonetheless|nevertheless|indeed|likewise|similarly|"
-    r"in addition|as a result|at the time|at that time|by then|even so|other|another|both|"
+    r"in addition|as a result|at the time|at that time|by then|even so|other|another|both|in one|"
     r"the (?:other|same|latter|former|two|three|pair|duo|couple|statement|letter|post|move|decision|"
     r"incident|actions?|step|comments?|remarks?|announcement|\d+-year-old|agency|company|firm|couple|"
     r"woman|man|boy|girl|victim|suspect|singer|actor|actress|star|film|movie|romance|band)\b)\b",
@@ -244,8 +244,12 @@ def surnames_alone(text: str, introduced: dict[str, str]) -> frozenset[str]:
 
 
 def mentions(text: str) -> frozenset[str]:
-    """The capitalised words of `text` (names, as a later sentence may lean on them)."""
-    return frozenset(_CAPITALISED.findall(text))
+    """The capitalised words of `text` (names, as a later sentence may lean on them), without a
+    possessive ending ("Peinovich’s" is Peinovich)."""
+    return frozenset(_POSSESSIVE.sub("", w) for w in _CAPITALISED.findall(text))
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 SURNAME_SPEAKER = "quotes a speaker it names only by one name"

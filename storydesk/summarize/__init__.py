@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from storydesk.extract.numbers import parse_figure
+from storydesk.extract.quantities import quantities_in
 from storydesk.model import Alignment, Article, Fact, ReuseReport, Sentence, Span, SummarySentence
 from storydesk.summarize.candidates import Candidate, find_candidates, rejection, strip_dateline
+from storydesk.summarize.claim import has_verb
 from storydesk.summarize.focus import off_topic_articles
 from storydesk.summarize.lead import lead_index
 from storydesk.summarize.selection import (
@@ -41,6 +44,7 @@ from storydesk.summarize.selection import (
     similarity_matrix,
     story_order,
 )
+from storydesk.summarize.standalone import mentions
 from storydesk.summarize.verify import SUPPORT_CONTAINMENT, EvidenceIndex, verify_citation
 
 DEFAULT_WORDS = 120
@@ -68,8 +72,10 @@ def summarize(
     # A side of a disagreement the align stage found is not asserted as fact: while anything else
     # is left, a sentence stating a disputed side stays out (the conflicts section shows both).
     disputed = _minority_sides(alignment, reuse)
-    if any(not any(_overlaps(c.span, d) for d in disputed) for c in cands):
-        cands = [c for c in cands if not any(_overlaps(c.span, d) for d in disputed)]
+    counts = _disputed_counts(alignment, disputed)
+    if any(not _states_disputed(c, disputed, counts) for c in cands):
+        cands = [c for c in cands if not _states_disputed(c, disputed, counts)]
+    cands, follows = _with_predecessors(cands)
     if not cands:
         return []
     index = EvidenceIndex(articles, sentences)
@@ -82,20 +88,81 @@ def summarize(
         (reuse.independent_count(s) - 1) / (independent - 1) if independent > 1 else 0.0 for s in supporters
     ])
     sims = similarity_matrix(cands)
-    scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position_weights(cands) + W_SUPPORT * support
-    is_disputed = np.array([any(_overlaps(c.span, d) for d in disputed) for c in cands])
+    # Lead bias and the lead itself are read off the sentences that read on their own anywhere
+    # (not those that need a sentence before them or a person named before); one of those shares
+    # the place of the last such sentence of its article before it.
+    alone = [i for i, c in enumerate(cands) if not c.leans]
+    alone_cands = [cands[i] for i in alone]
+    position = np.zeros(len(cands))
+    position[alone] = position_weights(alone_cands)
+    last_place: dict[str, float] = {}
+    for i, c in enumerate(cands):
+        if c.leans:
+            position[i] = position[follows[i]] if follows[i] is not None else last_place.get(c.article, 1.0)
+        else:
+            last_place[c.article] = position[i]
+    scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position + W_SUPPORT * support
+    is_disputed = np.array([_states_disputed(c, disputed, counts) for c in cands])
     scores -= DISPUTED_PENALTY * is_disputed
-    lead = lead_index(cands, sims, articles, reuse)
-    if lead is not None and not is_disputed[lead]:
-        scores[lead] = scores.max() + 1.0  # the news opens the summary
-    chosen = story_order(cands, select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated]))
+    # Compared among themselves (their own term weights), as before other sentences joined them.
+    lead = lead_index(alone_cands, similarity_matrix(alone_cands) if len(alone) < len(cands) else sims,
+                      articles, reuse)
+    if lead is not None and not is_disputed[alone[lead]]:
+        scores[alone[lead]] = scores.max() + 1.0  # the news opens the summary
+    names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])
+    picked = select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated], follows, names,
+                    usable=lambda i: has_verb(cands[i].text))
+    chosen = _after_predecessors(story_order(cands, [i for i in picked if follows[i] is None]), picked, follows)
     rank = {a.id: i for i, a in enumerate(articles)}
     summary = []
+    kept: set[int] = set()
+    said: set[str] = set()
     for i in chosen:
+        if follows[i] is not None and follows[i] not in kept or not cands[i].needs_names <= said:
+            continue  # what it leans on was dropped, or comes after it
         sentence = _cited(cands[i], supporters[i], index, stated[i], rank)
         if sentence is not None:
             summary.append(sentence)
+            kept.add(i)
+            said |= names[1][i]
     return summary
+
+
+def _with_predecessors(cands: list[Candidate]) -> tuple[list[Candidate], list[int | None]]:
+    """The candidates whose predecessor (if they need one) is still a candidate, and for each the
+    position of that predecessor in the returned list."""
+    out: list[Candidate] = []
+    follows: list[int | None] = []
+    where: dict[tuple[str, int], int] = {}
+    for c in cands:
+        if c.follows is not None:
+            before = where.get((c.article, c.follows))
+            if before is None:
+                continue
+        else:
+            before = None
+        where[(c.article, c.sentence.index)] = len(out)
+        out.append(c)
+        follows.append(before)
+    return out, follows
+
+
+def _after_predecessors(ordered: list[int], picked: list[int], follows: list[int | None]) -> list[int]:
+    """`ordered` with each picked follower inserted right after the sentence it follows."""
+    after: dict[int, list[int]] = {}
+    for i in picked:
+        if follows[i] is not None:
+            after.setdefault(follows[i], []).append(i)
+    out: list[int] = []
+
+    def place(i: int) -> None:
+        out.append(i)
+        for j in after.get(i, []):
+            place(j)
+
+    for i in ordered:
+        place(i)
+    return out
 
 
 def _supporters(cand: Candidate, index: EvidenceIndex, facts: list[Fact]) -> set[str]:
@@ -122,6 +189,29 @@ def _minority_sides(alignment: Alignment, reuse: ReuseReport) -> list[Span]:
         disputed = [n < max(support) or min(support) == max(support) for n in support]
         spans.extend(e for c, d in zip(conflict.claims, disputed, strict=True) if d for e in c.evidence)
     return spans
+
+
+def _disputed_counts(alignment: Alignment, disputed: list[Span]) -> set[tuple[str, float]]:
+    """The (noun, value) of each held-back side of a count conflict: another outlet's sentence can
+    state that count without being the conflict's evidence ("a day after a fire that injured at
+    least four firefighters"), and it must stay out too."""
+    held = set(disputed)
+    found = set()
+    for conflict in alignment.conflicts:
+        if conflict.kind != "quantity":
+            continue
+        for claim in conflict.claims:
+            if not held & set(claim.evidence):
+                continue
+            value = parse_figure(str(claim.value).lstrip("<>=~"))
+            found.update((q.noun, q.value) for q in quantities_in(claim.text) if q.value == value)
+    return found
+
+
+def _states_disputed(c: Candidate, disputed: list[Span], counts: set[tuple[str, float]]) -> bool:
+    if any(_overlaps(c.span, d) for d in disputed):
+        return True
+    return bool(counts) and any((q.noun, q.value) in counts for q in quantities_in(c.text))
 
 
 def _fact_spans_by_article(facts: tuple[Fact, ...]) -> dict[str, list[tuple[Span, int]]]:

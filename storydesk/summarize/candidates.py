@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from storydesk.clean.rules import match_rule
 from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Sentence, Span
-from storydesk.summarize.standalone import dependence
+from storydesk.summarize.standalone import (
+    dependence,
+    full_names,
+    leans_on_previous,
+    names_its_time,
+    one_name_speakers,
+    opens_another_time,
+    surnames_alone,
+)
 from storydesk.summarize.text import content_terms, word_count
 
 # Shorter sentences are headings, labels or fragments ("Long Story Short", "Why is this
@@ -62,6 +70,8 @@ _QUOTES = re.compile(r'["“”]')
 # A straight quotation mark is ambiguous: it opens a quote that runs on only if the sentence
 # ends inside it (no mark after the last full stop).
 _QUOTE_RUNS_ON = (".", "!", "?")
+# An article's opening sentences that say which day its story is on (for `opens_another_time`).
+LEAD_FOR_TIME = 2
 # Quotations split into more sentences than this are left out rather than quoted at length.
 MAX_QUOTE_SENTENCES = 3
 
@@ -77,6 +87,18 @@ class Candidate:
     terms: tuple[str, ...]
     article_rank: int  # order of its article (earliest published first)
     article_sentences: int  # how many sentences its article has
+    # A sentence that reads on its own only right after the article's sentence before it ("He
+    # added that..."): the index of the candidate sentence it follows. It may enter the summary
+    # only with that one, placed just after it.
+    follows: int | None = None
+    # Last names of people its article introduced earlier by full name and it names alone
+    # ("Al-Rahabi landed..."): the summary must have named them before it.
+    needs_names: frozenset[str] = frozenset()
+
+    @property
+    def leans(self) -> bool:
+        """Whether it reads on its own only after another sentence or once someone is named."""
+        return self.follows is not None or bool(self.needs_names)
 
     @property
     def span(self) -> Span:
@@ -99,6 +121,22 @@ def strip_dateline(text: str) -> int:
 
 def rejection(text: str) -> str | None:
     """Why a sentence cannot stand in a summary, or None when it can."""
+    reason = _form_rejection(text)
+    if reason:
+        return reason
+    if PRONOUN_SPEAKER.search(text):
+        return "quotes a speaker it names only as a pronoun"
+    return dependence(text)
+
+
+def needs_previous(text: str) -> bool:
+    """Whether `text` is a sentence in form and fails to stand alone only for leaning on the
+    sentence before it (`standalone.leans_on_previous`)."""
+    return _form_rejection(text) is None and leans_on_previous(text)
+
+
+def _form_rejection(text: str) -> str | None:
+    """Why `text` is no summary sentence in form (length, ending, furniture, a split quote)."""
     n = word_count(text)
     if n < MIN_WORDS:
         return "too short"
@@ -112,11 +150,9 @@ def rejection(text: str) -> str | None:
         return "boilerplate"
     if _unbalanced_quote(text):
         return "part of a quotation split across sentences"
-    if PRONOUN_SPEAKER.search(text):
-        return "quotes a speaker it names only as a pronoun"
-    if len(content_terms(text)) < MIN_CONTENT_TERMS:
+    if len(content_terms(text)) < MIN_CONTENT_TERMS and not PRONOUN_SPEAKER.search(text):
         return "says too little"
-    return dependence(text)
+    return None
 
 
 def _unbalanced_quote(text: str) -> bool:
@@ -142,15 +178,59 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
     out = []
     for article_id, own in by_article.items():
         seen: set[str] = set()
+        previous: Candidate | None = None  # the candidate ending where this sentence starts, if any
+        lead = " ".join(s.text for s in own[:LEAD_FOR_TIME])
+        elsewhen = False  # inside a paragraph that opened on another day or event
+        introduced: dict[str, str] = {}  # last name -> first name, of the people named so far
+        quoting = False  # inside a quotation opened by an earlier sentence of the paragraph
         for i, s in enumerate(own):
+            needs_names = surnames_alone(s.text, introduced)
+            for last, first in full_names(s.text).items():
+                introduced.setdefault(last, first)
+            if i == 0 or s.paragraph != own[i - 1].paragraph:
+                elsewhen = i > 0 and opens_another_time(s.text, lead)
+                opens_paragraph, quoting = True, False
+            else:
+                opens_paragraph = False
+            inside_quote, quoting = quoting, _still_quoting(quoting, s.text)
+            if inside_quote:
+                # Someone's words in the middle of a long quotation: who said them comes later,
+                # if at all ('...They blur reality and fiction quite often. ...” — Damian Lewis').
+                previous = None
+                continue
             start = s.start + strip_dateline(s.text)
             end = _quote_end(own, i) if _unbalanced_quote(s.text) and _opens_quote(s.text) else s.end
             text = texts[article_id][start:end]
-            if rejection(text) or text in seen:  # an article repeating itself counts once
+            follows = None
+            if text in seen:  # an article repeating itself counts once
                 continue
+            joined = previous is not None and previous.end == own[i - 1].end
+            if rejection(text):
+                speakers = one_name_speakers(text) if _form_rejection(text) is None else frozenset()
+                if speakers:  # '..." said Vecchio.' reads on its own once the summary has named Vecchio
+                    needs_names |= speakers
+                elif not joined or not needs_previous(text):
+                    continue
+                else:
+                    follows = previous.sentence.index
+            elif elsewhen and not opens_paragraph and not names_its_time(text):
+                # "Dozens of officers were hurt." after "On Saturday, protesters...": only with that.
+                if not joined:
+                    continue
+                follows = previous.sentence.index
             seen.add(text)
-            out.append(Candidate(s, text, start, end, content_terms(text), rank[article_id], len(own)))
+            previous = Candidate(s, text, start, end, content_terms(text), rank[article_id], len(own), follows,
+                                 needs_names)
+            out.append(previous)
     return out
+
+
+def _still_quoting(quoting: bool, text: str) -> bool:
+    """Whether a quotation is open after `text`, given whether one was open before it."""
+    opened = text.count("“") - text.count("”")
+    if opened:
+        return opened > 0
+    return quoting != (text.count('"') % 2 == 1)
 
 
 def _opens_quote(text: str) -> bool:

@@ -21,6 +21,7 @@ passes (the summary quotes it), so a failing check costs a citation, never a tru
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,6 +35,12 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LIGHT_VERBS = frozenset({"be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "do", "does", "did",
                           "get", "gets", "got", "make", "makes", "made"})
 _REPORTING = frozenset(REPORTING_VERBS)
+# Verbs whose "as ..." says what the subject is ("regarded as the greatest climber"); elsewhere
+# "as" is an adjunct ("moved the boats as a precaution").
+_REGARDED_AS = frozenset({"regard", "consider", "know", "see", "view", "describe", "serve", "act", "hail", "rank",
+                          "name", "elect", "appoint", "recognize", "recognise", "identify", "label", "brand"})
+# Adjectives that rank what they qualify, like a superlative ("the first", "the only").
+_RANKING = frozenset({"first", "last", "only", "sole", "biggest", "largest", "oldest", "youngest"})
 # Modal verbs by what they say about the claim.
 _MODALITY = {
     "may": "possible", "might": "possible", "could": "possible", "can": "possible",
@@ -68,6 +75,20 @@ def claim_of(text: str) -> Claim:
     # "is a risk", "was named CEO": the complement of a light verb is the claim.
     heads += [g for t in predicate.children if t.dep_ in ("attr", "acomp", "xcomp", "oprd")
               for g in t.children if g.dep_ in ("dobj", "attr", "oprd") and g.pos_ not in ("PRON", "DET")]
+    # "regarded as the greatest climber", "served as mayor": what the subject is said to be.
+    if predicate.lemma_.lower() in _REGARDED_AS:
+        heads += [g for t in predicate.children if t.dep_ == "prep" and t.lower_ == "as"
+                  for g in t.children if g.dep_ == "pobj" and g.pos_ not in ("PRON", "DET")]
+    # "The problem is not that Colbert isn't qualified": a light verb whose claim is a clause.
+    if predicate.lower_ in _LIGHT_VERBS:
+        clauses = [t for t in predicate.children if t.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX", "ADJ")]
+        heads += [c for c in clauses if c.lower_ not in _LIGHT_VERBS]
+        heads += [g for c in clauses for g in c.children if g.dep_ in ("dobj", "attr", "acomp", "oprd")
+                  and g.pos_ not in ("PRON", "DET")]
+    # "the world's greatest climber" is not "the best American mountaineer": a superlative or
+    # ordinal on a claimed word is part of the claim.
+    heads += [m for h in list(heads) for m in h.children if m.dep_ == "amod" and (m.tag_ in ("JJS", "RBS")
+                                                                                  or m.lower_ in _RANKING)]
     # "killed her children to keep them safe": a purpose clause is part of what is claimed.
     purposes = [t for t in predicate.children if t.dep_ == "advcl" and any(a.lower_ == "to" for a in t.children)]
     heads += purposes + [g for p in purposes for g in p.children if g.dep_ in ("dobj", "acomp", "attr", "oprd")
@@ -107,3 +128,19 @@ def states_claim(claim: Claim, evidence_terms: frozenset[str], evidence_modality
 def _prefix_match(term: str, evidence_terms: frozenset[str]) -> bool:
     return len(term) >= SHARED_PREFIX and any(
         len(e) >= SHARED_PREFIX and e[:SHARED_PREFIX] == term[:SHARED_PREFIX] for e in evidence_terms)
+
+
+# Words that are verbs wherever they stand, or nearly: a sentence with one needs no parse
+# (the parse was half the summary's time when asked of every chosen sentence).
+_VERB_CUE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|does|did|will|would|can|could|may|might|must|"
+                       r"should|said|says|told|tells)\b|n['’]t\b|\b\w{3,}ed\b", re.I)
+
+
+@lru_cache(maxsize=20_000)
+def has_verb(text: str) -> bool:
+    """Whether `text` has a verb at all: "A dichotomy in the NIF retinohypothalamic pathways." is a title."""
+    if _VERB_CUE.search(text):
+        return True
+    from storydesk.nlp import get_parser
+
+    return any(t.pos_ in ("VERB", "AUX") for t in get_parser()(text))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 
 import numpy as np
 
@@ -110,11 +111,19 @@ def select(
     sims: np.ndarray,
     words: int,
     facts: list[frozenset[str]] | None = None,
+    follows: list[int | None] | None = None,
+    names: tuple[list[frozenset[str]], list[frozenset[str]]] | None = None,
+    usable: Callable[[int], bool] | None = None,
 ) -> list[int]:
     """Indices of the chosen candidates, best first, within `words` words.
 
     `facts` (per candidate: the ids of the aligned facts it states) makes two sentences the align
-    stage put in one fact redundant however differently they are worded.
+    stage put in one fact redundant however differently they are worded. `follows` (per
+    candidate: the candidate it must come right after, or None) keeps a sentence that leans on
+    the one before it out until that one is chosen. `names` (per candidate: the names it needs
+    introduced, and the names it mentions) keeps "Al-Rahabi landed..." out until a chosen sentence
+    has named Al-Rahabi. `usable` is a costlier check (a parse) asked only of a candidate about
+    to be chosen; one it refuses is passed over.
 
     A candidate that would overflow the budget is passed over for a shorter one; when not even
     one fits, the best single sentence is the summary (a summary of one sentence over the
@@ -125,22 +134,32 @@ def select(
     used = 0
     closest = np.zeros(len(cands))  # largest similarity to anything chosen so far
     available = np.ones(len(cands), dtype=bool)
-    while available.any():
-        marginal = np.where(available, scores - MMR_PENALTY * closest, -np.inf)
+    needs = np.array([-1 if f is None else f for f in (follows or [None] * len(cands))], dtype=np.int64)
+    taken = np.zeros(len(cands) + 1, dtype=bool)
+    taken[-1] = True  # needs == -1 reads this: nothing to follow
+    needed, named = names if names is not None else ([frozenset()] * len(cands), [frozenset()] * len(cands))
+    waiting = np.array([bool(n) for n in needed])  # still needs a name no chosen sentence gave
+    said: set[str] = set()
+    while (ready := available & taken[needs] & ~waiting).any():
+        marginal = np.where(ready, scores - MMR_PENALTY * closest, -np.inf)
         best = int(np.argmax(marginal))
         available[best] = False
         if closest[best] >= REDUNDANT_SIMILARITY or _restates(cands[best], [cands[c] for c in chosen]):
             continue
         if facts is not None and facts[best] and any(facts[best] & facts[c] for c in chosen):
             continue
-        if used + lengths[best] > words:
+        if used + lengths[best] > words or usable is not None and not usable(best):
             continue
         chosen.append(best)
+        taken[best] = True
+        if named[best] - said:
+            said |= named[best]
+            waiting = np.array([bool(n - said) for n in needed])
         used += lengths[best]
         closest = np.maximum(closest, sims[best])
         available &= used + lengths <= words
     if not chosen and len(cands):
-        chosen.append(int(np.argmax(scores)))
+        chosen.append(int(np.argmax(np.where(needs < 0, scores, -np.inf))))
     return chosen
 
 

@@ -14,6 +14,7 @@ breaks, or None.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storydesk.lexicon import REPORTING_PATTERN
 
@@ -21,11 +22,12 @@ from storydesk.lexicon import REPORTING_PATTERN
 # or contrast with what came before ("But", "Instead", "Hence", "Rather").
 _ANAPHOR = re.compile(
     r"^(?:he|she|they|it|its|his|her|their|them|him|those|these|such|"
-    r"and|or|so|yet|instead|rather|hence|thus|also|however|still|then|now|meanwhile|moreover|"
+    r"and|but|or|so|yet|instead|rather|hence|thus|also|however|still|then|now|meanwhile|moreover|"
     r"furthermore|besides|otherwise|nonetheless|nevertheless|indeed|likewise|similarly|"
-    r"in addition|as a result|at the time|at that time|by then|even so|other|another|both|"
+    r"in addition|as a result|at the time|at that time|by then|even so|other|another|both|in one|"
     r"the (?:other|same|latter|former|two|three|pair|duo|couple|statement|letter|post|move|decision|"
-    r"incident|actions?|step|comments?|remarks?|announcement|\d+-year-old)\b)\b",
+    r"incident|actions?|step|comments?|remarks?|announcement|\d+-year-old|agency|company|firm|couple|"
+    r"woman|man|boy|girl|victim|suspect|singer|actor|actress|star|film|movie|romance|band)\b)\b",
     re.I,
 )
 # "This"/"That"/"These" refer back, except before a time ("This week, Lenovo...").
@@ -54,9 +56,15 @@ _FURNITURE = re.compile(
     r"file photo|hide caption|(?:clip|video|photo|gallery|player|slideshow) (?:above|below)|"
     r"video has been rented|feature is not available|wayback machine|internet archive|this crawl|"
     r"crawl data|web collections?|newsletters\b|archive-it|watch (?:the )?(?:full )?(?:episodes?|video|clip)|"
-    r"weeknights at|only on \w+\.?$|available on (?:itunes|amazon|netflix))",
+    r"weeknights at|only on \w+\.?$|available on (?:itunes|amazon|netflix)|"
+    r"(?:shared|posted|tweeted) this (?:picture|photo|photograph|image|video)|"
+    # a wire caption's place and date: "...in Newtown, Connecticut December 14, 2014."
+    r"(?-i:[A-Z][a-z]+),? (?-i:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)) \d{1,2},? \d{4}\W*$)",
     re.I,
 )
+# A scientific paper's reference numbers ("(42, 43, 55)", "[12]"): a paper's text, not the news.
+_REFERENCE_NUMBERS = re.compile(r"\(\d{1,3}(?:[,–-]\s?\d{1,3})+\)|\[\d{1,3}(?:[,–-]\s?\d{1,3})*\]")
 # Words pointing back at an earlier sentence ("Eleven of these sets of parents", "such a president", "that day").
 _BACK_REFERENCE = re.compile(r"^\W*\w+ of (?:these|those|them)\b|\bsuch an? (?!as\b)|\b(?:that|the same) (?:day|night|morning|week|time)\b",
                              re.I)
@@ -69,54 +77,98 @@ _SURNAME_SPEAKER = re.compile(
 # A pronoun right after an opening connective or adverb ("But she believes...", "Unfortunately, he...").
 _LATE_ANAPHOR = re.compile(r"^(?:but|and|so|still|yet|unfortunately|fortunately|however|instead|meanwhile|now|then|"
                            r"also|again|later|today|there)\W+(?:he|she|they|it|his|her|their|its|this|that)\b", re.I)
+# A person or "that" right after a short opening phrase that names nobody ("For years, she
+# dealt...", "Allowing for rounding, that only accounts..."): the phrase has no capitalised word.
+_PHRASE_THEN_PRONOUN = re.compile(r"^\w+(?:\s+(?-i:[a-z])[\w'-]*){0,2},\s+(?:he|she|his|her|that|this)\b", re.I)
 # A sentence the splitter cut after a title ('...something else."Dr.') or ran into the next
 # ("accurate.If Ziegenhorn had known").
 _CUT_AFTER_TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Gen|Sen|Rep|Gov)\.\s*$")
-_RUN_TOGETHER = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")
+_RUN_TOGETHER = re.compile(r"[a-z]{2}[.!?][\"”’]?[A-Z][a-z]")
 # A sentence needs this many lower-case words (of 3+ letters) outside brackets; fewer is a title
 # ('Mobb Deep – “Shook Ones” (Spaveech Remix)').
 MIN_PLAIN_WORDS = 2
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 # Openings of feature ledes that tease rather than tell.
 _TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imagine|picture this|guess what|"
-                     r"it'?s always|it'?s not every day|let me)\b", re.I)
+                     r"it'?s always|it'?s not every day|let me|in an? (?:\w+ )?twist|like every year|read on|think about|"
+                     r"consider this|take a look|check out)\b", re.I)
+# A list announced rather than told ("here are ten of the most memorable things...").
+_LISTICLE = re.compile(r"\bhere (?:are|is) (?:\w+ )?(?:of )?(?:the )?(?:most|best|worst|top)\b", re.I)
 
 
 def dependence(text: str) -> str | None:
     """Why `text` does not read on its own, or None when it does."""
+    return next(iter(dependences(text)), None)
+
+
+def leans_on_previous(text: str) -> bool:
+    """Whether `text` fails only for leaning on the sentence before it (a pronoun, a connective, a
+    quotation continued or given to "he"): placed right after that sentence it reads on its own."""
+    reasons = dependences(text)
+    return bool(reasons) and all(r in FOLLOWER_REASONS for r in reasons)
+
+
+# What the article's previous sentence, placed just before, supplies.
+FOLLOWER_REASONS = frozenset({
+    "leans on an earlier sentence", "quotes a speaker it names only as a pronoun", "a quotation with no speaker",
+    "quotes a speaker it names only by one name",
+})
+
+
+@lru_cache(maxsize=50_000)
+def dependences(text: str) -> tuple[str, ...]:
+    """Every reason `text` does not read on its own, in the order they are checked."""
+    found = []
     stripped = text.strip().lstrip("\"“‘'(")
     if _WHOLE_QUOTE.match(text):
-        return "a quotation with no speaker"
+        found.append("a quotation with no speaker")
     if _CUT_AFTER_TITLE.search(text) or _RUN_TOGETHER.search(text):
-        return "cut or run together by the sentence splitter"
-    if _ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped) or _LATE_ANAPHOR.match(stripped):
-        return "leans on an earlier sentence"
+        found.append("cut or run together by the sentence splitter")
+    if (_ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped) or _LATE_ANAPHOR.match(stripped)
+            or _PHRASE_THEN_PRONOUN.match(stripped)):
+        found.append("leans on an earlier sentence")
     outside = _QUOTED.sub(" ", text)
     if _PERSONAL.search(outside):
-        return "first or second person outside a quotation"
+        found.append("first or second person outside a quotation")
     if outside.rstrip().rstrip("\"”’'").endswith("?"):
-        return "a question teases, it does not tell"
-    if _TEASER.match(stripped):
-        return "a teasing lede"
+        found.append("a question teases, it does not tell")
+    if _TEASER.match(stripped) or _LISTICLE.search(text):
+        found.append("a teasing lede")
     if _BACK_REFERENCE.search(outside):
-        return "leans on an earlier sentence"
+        found.append("leans on an earlier sentence")
     if text.rstrip().endswith(("?\"", "?”", "?’")) and re.search(r"\basked\b", text):
-        return "a question teases, it does not tell"
+        found.append("a question teases, it does not tell")
     if _PRONOUN_SPEAKER.search(text):
-        return "quotes a speaker it names only as a pronoun"
+        found.append("quotes a speaker it names only as a pronoun")
     if not _QUOTED.search(text) and _BARE_ATTRIBUTION.match(text):
-        return "an attribution with nothing said"
+        found.append("an attribution with nothing said")
     if _SURNAME_SPEAKER.search(text):
-        return "quotes a speaker it names only by one name"
-    if _FURNITURE.search(text):
-        return "a caption, player or archive notice"
+        found.append(SURNAME_SPEAKER)
+    if _FURNITURE.search(text) or _REFERENCE_NUMBERS.search(text):
+        found.append("a caption, player or archive notice")
     if text.count("(") != text.count(")"):
-        return "cut inside brackets"
+        found.append("cut inside brackets")
     if len(re.findall(r"\b[a-z][a-z'-]{2,}\b", _BRACKETED.sub(" ", text))) < MIN_PLAIN_WORDS:
-        return "a heading or title"
-    if _opens_with_quote_without_speaker(text):
-        return "a quotation with no speaker"
-    return None
+        found.append("a heading or title")
+    if _opens_with_quote_without_speaker(text) or _ends_with_quote_without_speaker(text):
+        found.append("a quotation with no speaker")
+    return tuple(found)
+
+
+# A quotation of this many words ending the sentence is someone's words: the sentence must say whose.
+MIN_QUOTED_WORDS = 4
+_ENDING_QUOTE = re.compile(r'["“]([^"”]+)["”]\W*$')
+_SOURCE_NAMED = re.compile(rf"\b(?:{REPORTING_PATTERN}|according|called|calls|calling|titled|named|dubbed|described|"
+                           r"describes|describing|reads?|saying|telling|writing)\b|:", re.I)
+
+
+def _ends_with_quote_without_speaker(text: str) -> bool:
+    """'...the response was a "case study of a breakdown of national security."': words quoted
+    from someone the sentence does not name."""
+    match = _ENDING_QUOTE.search(text)
+    if not match or len(match.group(1).split()) < MIN_QUOTED_WORDS or match.start() == 0:
+        return False
+    return _SOURCE_NAMED.search(_QUOTED.sub(" ", text)) is None
 
 
 def _opens_with_quote_without_speaker(text: str) -> bool:
@@ -125,3 +177,98 @@ def _opens_with_quote_without_speaker(text: str) -> bool:
         return False
     outside = _QUOTED.sub(" ", text)
     return re.search(rf"\b(?:{REPORTING_PATTERN}|according)\b", outside, re.I) is None
+
+
+# A paragraph that opens on another day or event than the story's ("On Saturday, thousands marched
+# on the embassy.", "A day earlier, ...") goes on about that one: its later sentences ("Dozens of
+# officers were hurt.") read as statements about the story's own event unless that opening is
+# read first. The markers: a time before the story's, or a weekday other than the one its
+# article opens with.
+_EARLIER = re.compile(
+    r"\b(?:the (?:previous|prior) (?:day|night|week|month|year)|the (?:day|night|week) before|"
+    r"(?:a|one|two|three|four|five|several|few) (?:days?|nights?|weeks?|months?|years?) (?:earlier|before|ago)|"
+    r"earlier (?:that|this|in the) (?:day|week|month|year)|last (?:week|month|year|summer|spring|fall|winter)|"
+    r"in (?:19|20)\d\d)\b",
+    re.I,
+)
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def opens_another_time(opening: str, article_lead: str) -> bool:
+    """Whether a paragraph opening `opening` is set before the story, or on another weekday than
+    its article's lead names."""
+    if _EARLIER.search(opening):
+        return True
+    days, lead_days = set(_WEEKDAY.findall(opening)), set(_WEEKDAY.findall(article_lead))
+    return bool(days and lead_days and not days & lead_days)
+
+
+def names_its_time(text: str) -> bool:
+    """Whether a sentence says when it happened itself (a weekday, a year, 'earlier')."""
+    return bool(_EARLIER.search(text) or _WEEKDAY.search(text))
+
+
+# A person met by first and last name ("Nadia Al-Rahabi", "Jim DeMint") and later by the last
+# name alone ("Al-Rahabi landed on top of her daughter."): out of the article that sentence is
+# about someone the reader was never introduced to, unless the summary has named them before.
+# A lookahead, so that "Editor in Chief Frank Newport" yields "Chief Frank" and "Frank Newport".
+_FULL_NAME = re.compile(r"(?=\b([A-Z][a-z]+)\s+([A-Z][a-z]*(?:[-'’]?[A-Z][a-z]+)+|[A-Z][a-z]+)\b)")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[a-z]\b")
+# Capitalised words that are no first name: titles, months, days, and function words opening a
+# sentence ("When Smith...").
+_NOT_FIRST_NAMES = frozenset(
+    "mr mrs ms dr sen rep gov gen president senator governor mayor judge chief minister prime secretary "
+    "director officer sergeant captain lieutenant professor pope king queen prince princess lord lady saint st "
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday north south east west new old great fort port mount lake "
+    "former late".split()
+)
+
+
+def full_names(text: str) -> dict[str, str]:
+    """Last name -> first name of every "First Last" in `text` whose first word may be a first name."""
+    from storydesk.lexicon import STOP_WORDS
+
+    found = {}
+    for match in _FULL_NAME.finditer(text):
+        first, last = match.groups()
+        lowered = first.lower()
+        # "at Averly Harbour", "out of Ferrymead Marina": a place, so a later "Harbour workers"
+        # leans on no one.
+        if lowered not in STOP_WORDS and lowered not in _NOT_FIRST_NAMES \
+                and not _PLACE_BEFORE.search(text, 0, match.start()):
+            found.setdefault(last, first)
+    return found
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|near|outside|inside|across|out of|into)\s+$", re.I)
+
+
+def surnames_alone(text: str, introduced: dict[str, str]) -> frozenset[str]:
+    """The last names of `introduced` people that `text` uses without their first name."""
+    named_in_full = set(full_names(text))
+    return frozenset(w for w in mentions(text) if w in introduced and w not in named_in_full)
+
+
+def mentions(text: str) -> frozenset[str]:
+    """The capitalised words of `text` (names, as a later sentence may lean on them), without a
+    possessive ending ("Peinovich’s" is Peinovich)."""
+    return frozenset(_POSSESSIVE.sub("", w) for w in _CAPITALISED.findall(text))
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+SURNAME_SPEAKER = "quotes a speaker it names only by one name"
+_SPEAKER_NAME = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+|([A-Z][\w'-]+)")
+
+
+def one_name_speakers(text: str) -> frozenset[str]:
+    """The speakers `text` names by one name only ('..." said Vecchio.'), when that is the only
+    reason it does not read on its own: it does once the summary has named them before."""
+    if dependences(text) and set(dependences(text)) == {SURNAME_SPEAKER}:
+        found = set()
+        for match in _SURNAME_SPEAKER.finditer(text):
+            found |= {m.group(1) for m in _SPEAKER_NAME.finditer(match.group()) if m.group(1)}
+        return frozenset(found)
+    return frozenset()

@@ -104,14 +104,11 @@ def summarize(
     scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position + W_SUPPORT * support
     is_disputed = np.array([_states_disputed(c, disputed, counts) for c in cands])
     scores -= DISPUTED_PENALTY * is_disputed
-    # The lead is weighed against every opening (the outlets' openings include sentences that lean
-    # on a name); when the best one leans, the best of those that read on their own leads instead.
-    lead = lead_index(cands, sims, articles, reuse)
-    if lead is not None and cands[lead].leans:
-        alone_lead = lead_index(alone_cands, similarity_matrix(alone_cands), articles, reuse)
-        lead = alone[alone_lead] if alone_lead is not None else None
-    if lead is not None and not is_disputed[lead]:
-        scores[lead] = scores.max() + 1.0  # the news opens the summary
+    # Compared among themselves (their own term weights), as before other sentences joined them.
+    lead = lead_index(alone_cands, similarity_matrix(alone_cands) if len(alone) < len(cands) else sims,
+                      articles, reuse)
+    if lead is not None and not is_disputed[alone[lead]]:
+        scores[alone[lead]] = scores.max() + 1.0  # the news opens the summary
     names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])
     picked = select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated], follows, names,
                     usable=lambda i: has_verb(cands[i].text))

@@ -18,6 +18,17 @@ def published(day: str) -> datetime:
 
 
 @pytest.fixture(scope="session")
+def encoder():
+    """The sentence encoder, loaded once; tests that need it skip when its model is not installed."""
+    from storydesk.embed import EmbeddingModelMissing, get_encoder
+
+    try:
+        return get_encoder()
+    except EmbeddingModelMissing as error:
+        pytest.skip(str(error))
+
+
+@pytest.fixture(scope="session")
 def schema() -> dict:
     if not SCHEMA_PATH.exists():
         pytest.skip(f"schema not found at {SCHEMA_PATH}")

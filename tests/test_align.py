@@ -7,18 +7,12 @@ import re
 import pytest
 
 from storydesk.align import align_facts
-from storydesk.embed import EmbeddingModelMissing, get_encoder
 from storydesk.model import Article, Extraction, Quantity, Quote, QuoteMention, ReuseReport, Sentence, Span
 
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "forty": 40, "400": 400, "40": 40}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def encoder():
-    try:
-        return get_encoder()
-    except EmbeddingModelMissing as error:
-        pytest.skip(str(error))
+pytestmark = pytest.mark.usefixtures("encoder")  # the sentence encoder (conftest), or a skip
 
 
 def story(texts: dict[str, list[str]]) -> tuple[list[Article], list[Sentence]]:

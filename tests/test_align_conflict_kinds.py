@@ -8,17 +8,10 @@ from datetime import UTC, date, datetime
 import pytest
 
 from storydesk.align import align_facts
-from storydesk.embed import EmbeddingModelMissing, get_encoder
 from storydesk.model import Article, Extraction, ReuseReport, Sentence
 from tests.test_align import story
 
-
-@pytest.fixture(scope="module", autouse=True)
-def encoder():
-    try:
-        return get_encoder()
-    except EmbeddingModelMissing as error:
-        pytest.skip(str(error))
+pytestmark = pytest.mark.usefixtures("encoder")  # the sentence encoder (conftest), or a skip
 
 
 def extracted(articles: list[Article], sentences: list[Sentence], published: dict[str, date] | None = None):

@@ -7,18 +7,11 @@ import pytest
 
 from storydesk.align import align_facts
 from storydesk.align.frames import stance
-from storydesk.embed import EmbeddingModelMissing, get_encoder
 from storydesk.model import Article, Extraction, Quote, QuoteMention, ReuseReport, Span
 from tests.conftest import published
 from tests.test_align import quantities, story
 
-
-@pytest.fixture(scope="module", autouse=True)
-def encoder():
-    try:
-        return get_encoder()
-    except EmbeddingModelMissing as error:
-        pytest.skip(str(error))
+pytestmark = pytest.mark.usefixtures("encoder")  # the sentence encoder (conftest), or a skip
 
 
 def run(texts: dict[str, list[str]], extraction: Extraction | None = None):

@@ -6,17 +6,10 @@ from __future__ import annotations
 import pytest
 
 from storydesk.align import align_facts, frames
-from storydesk.embed import EmbeddingModelMissing, get_encoder
 from storydesk.model import Extraction, ReuseReport
 from tests.test_align import story
 
-
-@pytest.fixture(scope="module", autouse=True)
-def encoder():
-    try:
-        return get_encoder()
-    except EmbeddingModelMissing as error:
-        pytest.skip(str(error))
+pytestmark = pytest.mark.usefixtures("encoder")  # the sentence encoder (conftest), or a skip
 
 
 def test_only_sentences_of_candidate_pairs_are_parsed() -> None:

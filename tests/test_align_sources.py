@@ -7,17 +7,8 @@ import pytest
 
 from storydesk.align import align_facts
 from storydesk.align.sources import article_origins, statement_source, unquoted
-from storydesk.embed import EmbeddingModelMissing, get_encoder
 from storydesk.model import Article, Extraction, Quote, QuoteMention, ReuseReport, Span
 from tests.test_align import story
-
-
-@pytest.fixture(scope="module")
-def encoder():
-    try:
-        return get_encoder()
-    except EmbeddingModelMissing as error:
-        pytest.skip(str(error))
 
 
 def run(texts: dict[str, list[str]], extraction: Extraction | None = None):

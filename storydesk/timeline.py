@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -84,7 +85,8 @@ def build_timeline(
     position = {a.id: i for i, a in enumerate(articles)}
     events = _events(articles, sentences, dates, story_dates(articles, sentences, dates, reuse))
     entries = []
-    for group in _merge(events, _shared_sentences(reuse, events)):
+    shared = {(i, j) for i, j in _shared_copy(reuse, events) if events[i].date == events[j].date}
+    for group in _merge(events, shared):
         group.sort(key=lambda e: e.order)
         lead = group[0]  # the earliest published telling gives the entry its words
         sources = sorted({e.article for e in group}, key=position.__getitem__)
@@ -222,33 +224,33 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in words if len(w) > 2 and w not in _STOPWORDS)
 
 
-def _shared_sentences(reuse: ReuseReport, events: list[_Event]) -> set[tuple[int, int]]:
-    """Pairs of event indices whose sentences lie in copy two articles share."""
+def _shared_copy(reuse: ReuseReport, spans: Sequence[_Event | Sentence]) -> set[tuple[int, int]]:
+    """Pairs of indices into `spans` (events or sentences) whose two spans lie in copy two articles share."""
     pairs: set[tuple[int, int]] = set()
     index: dict[str, list[int]] = defaultdict(list)
-    for i, event in enumerate(events):
-        index[event.article].append(i)
+    for i, span in enumerate(spans):
+        index[span.article].append(i)
     for pair in reuse.pairs:
         for passage in pair.passages:
-            in_a = [i for i in index.get(pair.a, ()) if _covered(events[i], passage.a_start, passage.a_end)]
-            in_b = [i for i in index.get(pair.b, ()) if _covered(events[i], passage.b_start, passage.b_end)]
+            in_a = [i for i in index.get(pair.a, ()) if _covered(spans[i], passage.a_start, passage.a_end)]
+            in_b = [i for i in index.get(pair.b, ()) if _covered(spans[i], passage.b_start, passage.b_end)]
             for i in in_a:
-                # Where event i sits in b's copy of the passage (offsets shift a little with edits).
+                # Where span i sits in b's copy of the passage (offsets shift a little with edits).
                 shift = passage.b_start - passage.a_start
-                mapped = (events[i].start + shift, events[i].end + shift)
-                pairs.update((min(i, j), max(i, j)) for j in in_b
-                             if events[i].date == events[j].date and _covered(events[j], *mapped))
+                mapped = (spans[i].start + shift, spans[i].end + shift)
+                pairs.update((min(i, j), max(i, j)) for j in in_b if _covered(spans[j], *mapped))
     return pairs
 
 
-def _covered(event: _Event, start: int, end: int) -> bool:
-    overlap = min(end, event.end) - max(start, event.start)
-    return overlap >= SHARED_COPY_COVER * (event.end - event.start)
+def _covered(span: _Event | Sentence, start: int, end: int) -> bool:
+    overlap = min(end, span.end) - max(start, span.start)
+    return overlap >= SHARED_COPY_COVER * (span.end - span.start)
 
 
-def _merge(events: list[_Event], shared: set[tuple[int, int]]) -> list[list[_Event]]:
-    """Union-find over same-date events that share copy or enough content words."""
-    parent = list(range(len(events)))
+def _components(count: int, joined: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Connected components of `count` items under the `joined` pairs (union-find), each in index
+    order, ordered by their first item."""
+    parent = list(range(count))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -256,18 +258,22 @@ def _merge(events: list[_Event], shared: set[tuple[int, int]]) -> list[list[_Eve
             i = parent[i]
         return i
 
+    for i, j in joined:
+        parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(count):
+        groups[root(i)].append(i)
+    return list(groups.values())
+
+
+def _merge(events: list[_Event], shared: set[tuple[int, int]]) -> list[list[_Event]]:
+    """Same-date events joined when they share copy or enough content words."""
     by_date: dict[str, list[int]] = defaultdict(list)
     for i, event in enumerate(events):
         by_date[event.date].append(i)
-    for members in by_date.values():
-        for n, i in enumerate(members):
-            for j in members[n + 1:]:
-                if (i, j) in shared or _overlap(events[i].words, events[j].words) >= SAME_EVENT_OVERLAP:
-                    parent[root(j)] = root(i)
-    groups: dict[int, list[_Event]] = defaultdict(list)
-    for i, event in enumerate(events):
-        groups[root(i)].append(event)
-    return list(groups.values())
+    joined = ((i, j) for members in by_date.values() for n, i in enumerate(members) for j in members[n + 1:]
+              if (i, j) in shared or _overlap(events[i].words, events[j].words) >= SAME_EVENT_OVERLAP)
+    return [[events[i] for i in group] for group in _components(len(events), joined)]
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -302,31 +308,21 @@ def story_dates(
     if len(relative) < 2:
         return {}
     shared = _shared_copy(reuse, [s for _, _, s in relative])
-    parent = list(range(len(relative)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     words = [_content_words(s.text) for _, _, s in relative]
     same_words: dict[tuple[str, str], list[int]] = defaultdict(list)  # only one expression's readings are compared
     for i, (m, key, _) in enumerate(relative):
         same_words[(key, m.precision)].append(i)
-    for members in same_words.values():
-        for n, i in enumerate(members):
-            for j in members[n + 1:]:
-                a, b = relative[i][0], relative[j][0]
-                if a.span.article != b.span.article and (
-                        (i, j) in shared or (_overlap(words[i], words[j]) >= SAME_EVENT_OVERLAP
-                                             and _apart_days(a.date, b.date) <= MAX_READING_SHIFT_DAYS)):
-                    parent[root(j)] = root(i)
-    groups: dict[int, list[DateMention]] = defaultdict(list)
-    for i, (m, _, _) in enumerate(relative):
-        groups[root(i)].append(m)
+
+    def same_event(i: int, j: int) -> bool:
+        a, b = relative[i][0], relative[j][0]
+        return a.span.article != b.span.article and (
+            (i, j) in shared or (_overlap(words[i], words[j]) >= SAME_EVENT_OVERLAP
+                                 and _apart_days(a.date, b.date) <= MAX_READING_SHIFT_DAYS))
+
+    joined = ((i, j) for members in same_words.values() for n, i in enumerate(members) for j in members[n + 1:]
+              if same_event(i, j))
     out: dict[Span, str] = {}
-    for group in groups.values():
+    for group in ([relative[i][0] for i in members] for members in _components(len(relative), joined)):
         if len({m.date for m in group}) < 2:
             continue
         surest = min(group, key=lambda m: (_apart_days(m.date, published[m.span.article].isoformat()),
@@ -352,24 +348,3 @@ def _apart_days(a: str, b: str) -> int:
         return date(parts[0], parts[1], parts[2])
     return abs((first_day(a) - first_day(b)).days)
 
-
-def _shared_copy(reuse: ReuseReport, sentences: list[Sentence]) -> set[tuple[int, int]]:
-    """Pairs of indices into `sentences` whose two sentences lie in copy two articles share."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(sentences):
-        index[s.article].append(i)
-
-    def covered(s: Sentence, start: int, end: int) -> bool:
-        return min(end, s.end) - max(start, s.start) >= SHARED_COPY_COVER * (s.end - s.start)
-
-    pairs: set[tuple[int, int]] = set()
-    for pair in reuse.pairs:
-        for p in pair.passages:
-            shift = p.b_start - p.a_start
-            for i in index.get(pair.a, ()):
-                if not covered(sentences[i], p.a_start, p.a_end):
-                    continue
-                mapped = (sentences[i].start + shift, sentences[i].end + shift)
-                pairs.update((min(i, j), max(i, j)) for j in index.get(pair.b, ())
-                             if covered(sentences[j], p.b_start, p.b_end) and covered(sentences[j], *mapped))
-    return pairs

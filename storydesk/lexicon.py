@@ -21,10 +21,16 @@ this those through to too under until up very was we were what when where which 
 would yet you your yours yourself yourselves across said says say told according mr mrs ms dr s t
 """.split())
 
+# The names of the weekdays and months, as printed; patterns for a regex alternation.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+WEEKDAY_PATTERN = "|".join(WEEKDAYS)
+MONTH_PATTERN = "|".join(MONTHS)
+
 # Months, weekdays and the words around them ("last week", "Friday morning").
-DATE_WORDS = frozenset("""
-january february march april may june july august september october november december jan feb mar apr jun
-jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday morning afternoon
+DATE_WORDS = frozenset(w.lower() for w in WEEKDAYS + MONTHS) | frozenset("""
+jan feb mar apr jun jul aug sep sept oct nov dec morning afternoon
 evening night early late last next this week month year today yesterday tomorrow
 """.split())
 

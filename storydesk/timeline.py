@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from storydesk.extract.dates import MONTH_NAME
-from storydesk.lexicon import DATE_WORDS, STOP_WORDS
+from storydesk.lexicon import DATE_WORDS, STOP_WORDS, WEEKDAY_PATTERN
 from storydesk.model import Article, DateMention, ReuseReport, Sentence, Span, TimelineEntry
 
 # Share of the smaller event's content words the other must also have (overlap coefficient,
@@ -62,7 +62,7 @@ MIN_CLAUSE_WORDS = 3
 # recurring event (a weekly meeting) than a misread one. Shared copy joins them at any distance.
 MAX_READING_SHIFT_DAYS = 7
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_WEEKDAY_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WEEKDAY_WORD = re.compile(rf"\b(?:{WEEKDAY_PATTERN.lower()})\b")
 _WHICH = re.compile(r"^(?:(?:last|this|next|early|late|on)\s+)+|\s+(?:morning|afternoon|evening|night)$")
 
 

@@ -22,6 +22,7 @@ from storydesk.align.quantities import quantity_conflicts
 from storydesk.align.statements import statement_conflicts
 from storydesk.align.text import clip, context, sentence_claim, shared_context, topic_stems
 from storydesk.align.times import time_conflicts
+from storydesk.lexicon import MONTHS, WEEKDAYS
 from storydesk.model import Article, Claim, Conflict, DateMention, Extraction, Sentence
 
 # Two dates are the same point when the words next to them share a stem ("last inspected in April"
@@ -38,8 +39,7 @@ YEAR_CONTEXT_MATCHES = 2
 TITLE_MAX_WORDS = 5
 _SMALL_WORDS = frozenset("the of a an and in on to for at by with".split())
 WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
-_CALENDAR_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-                            "June July August September October November December".split())
+_CALENDAR_WORDS = frozenset(WEEKDAYS + MONTHS) - {"May"}  # "May" is a name too
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
 
 

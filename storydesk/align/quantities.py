@@ -18,6 +18,7 @@ from itertools import combinations
 import numpy as np
 
 from storydesk.align.text import context, sentence_claim, shared_context
+from storydesk.lexicon import MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 from storydesk.model import Article, Conflict, Extraction, Quantity, Sentence, Span
 
 # Sentence cosine above which two sentences carrying the same counted noun are taken to report
@@ -70,13 +71,12 @@ _PLACE = re.compile(r"\b(?:in|across|throughout|of)\s+(?:the\s+)?(?:(?:parts|por
                     r"southeastern|southwestern|downtown|rural)\s+)?([A-Z][\w'’-]+)")
 # ...or opening the sentence ("In Madison, Wis., more than 19 inches of snow fell"), not a time.
 _PLACE_OPENING = re.compile(r"^\W*(?:In|Across|Throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)")
-_NOT_PLACES = frozenset("January February March April May June July August September October November December "
-                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_NOT_PLACES = frozenset(MONTHS + WEEKDAYS)
 _PLACE_CLAUSE = re.compile(r"[,;:()—]|\band\b|\bbut\b|\b(?:which|who|where|including)\b")
 # "at one electrode ... the other", "one child with him": a lone "one" picks a thing out, it does
 # not report a count.
 _DETERMINER_ONE = frozenset({"one", "a", "an", "single"})
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(rf"\b({WEEKDAY_PATTERN})\b")
 
 
 def quantity_conflicts(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storydesk.lexicon import REPORTING_PATTERN
+from storydesk.lexicon import MONTH_PATTERN, MONTHS, REPORTING_PATTERN, STOP_WORDS, WEEKDAY_PATTERN, WEEKDAYS
 
 # Opening words that point back at an earlier sentence: pronouns, and connectives that continue
 # or contrast with what came before ("But", "Instead", "Hence", "Rather").
@@ -59,8 +59,7 @@ _FURNITURE = re.compile(
     r"weeknights at|only on \w+\.?$|available on (?:itunes|amazon|netflix)|"
     r"(?:shared|posted|tweeted) this (?:picture|photo|photograph|image|video)|"
     # a wire caption's place and date: "...in Newtown, Connecticut December 14, 2014."
-    r"(?-i:[A-Z][a-z]+),? (?-i:(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)) \d{1,2},? \d{4}\W*$)",
+    r"(?-i:[A-Z][a-z]+),? (?-i:(?:" + MONTH_PATTERN + r")) \d{1,2},? \d{4}\W*$)",
     re.I,
 )
 # A scientific paper's reference numbers ("(42, 43, 55)", "[12]"): a paper's text, not the news.
@@ -191,7 +190,7 @@ _EARLIER = re.compile(
     r"in (?:19|20)\d\d)\b",
     re.I,
 )
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_PATTERN})\b")
 
 
 def opens_another_time(opening: str, article_lead: str) -> bool:
@@ -219,16 +218,12 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[a-z]\b")
 _NOT_FIRST_NAMES = frozenset(
     "mr mrs ms dr sen rep gov gen president senator governor mayor judge chief minister prime secretary "
     "director officer sergeant captain lieutenant professor pope king queen prince princess lord lady saint st "
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday north south east west new old great fort port mount lake "
-    "former late".split()
-)
+    "north south east west new old great fort port mount lake former late".split()
+) | {w.lower() for w in MONTHS + WEEKDAYS}
 
 
 def full_names(text: str) -> dict[str, str]:
     """Last name -> first name of every "First Last" in `text` whose first word may be a first name."""
-    from storydesk.lexicon import STOP_WORDS
-
     found = {}
     for match in _FULL_NAME.finditer(text):
         first, last = match.groups()

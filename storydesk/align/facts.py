@@ -114,12 +114,12 @@ def _speakers(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, .
 # row in quotation marks are one speaker's words).
 QUOTE_RUN_WORDS = 5
 _REPORTED = re.compile(rf"\b(?:{REPORTING_PATTERN})\b", re.I)
-# A quotation runs to its closing mark, or to the end of the sentence when it goes on in the next
-# one ("“Everybody is scared to take that elevator." and the rest of the quote after it).
 # A report no one is named for ("it was reported", "reportedly"): beside one outlet's credited
 # report of the same fact, it relays that report.
 _UNNAMED_REPORT = re.compile(r"\b(?:it (?:was|has been|is) reported|reportedly|according to (?:media )?reports)\b",
                              re.I)
+# A quotation runs to its closing mark, or to the end of the sentence when it goes on in the next
+# one ("“Everybody is scared to take that elevator." and the rest of the quote after it).
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{20,})(?:[\"“”]|$)")
 
 

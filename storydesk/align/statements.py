@@ -187,15 +187,18 @@ def _states(denied: Frame, text: str) -> bool:
     return any(aligned(denied, f) and not f.negated and f.modality in {"plain", "said"} for f in frames(text))
 
 
-def _frame_denials(sentences: list[Sentence], sims: np.ndarray, done: set[tuple[int, int]]) -> list[Conflict]:
+def _frame_denials(sentences: list[Sentence], sims: np.ndarray, done: set[tuple[int, int]],
+                   article_of: np.ndarray) -> list[Conflict]:
     found = []
     for i, s in enumerate(sentences):
         if not _DENY.search(s.text):
             continue
+        close = np.nonzero((sims[i] >= DENIED_FRAME_COSINE) & (article_of != article_of[i]))[0].tolist()
         for denied in _denied_events(s.text):
-            for j, other in enumerate(sentences):
-                if other.article == s.article or (i, j) in done or sims[i, j] < DENIED_FRAME_COSINE \
-                        or _DENY.search(other.text) or _HEDGE.search(other.text) or not _states(denied, other.text):
+            for j in close:
+                other = sentences[j]
+                if (i, j) in done or _DENY.search(other.text) or _HEDGE.search(other.text) \
+                        or not _states(denied, other.text):
                     continue
                 done.add((i, j))
                 found.append(Conflict(
@@ -237,4 +240,4 @@ def statement_conflicts(sentences: list[Sentence], sims: np.ndarray) -> list[Con
                         Claim(value=values[1], text=other.text, sources=(other.article,),
                               evidence=(Span(other.article, other.start, other.end),))),
             ))
-    return found + _frame_denials(sentences, sims, done)
+    return found + _frame_denials(sentences, sims, done, article_of)

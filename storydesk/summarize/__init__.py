@@ -73,8 +73,9 @@ def summarize(
     # is left, a sentence stating a disputed side stays out (the conflicts section shows both).
     disputed = _minority_sides(alignment, reuse)
     counts = _disputed_counts(alignment, disputed)
-    if any(not _states_disputed(c, disputed, counts) for c in cands):
-        cands = [c for c in cands if not _states_disputed(c, disputed, counts)]
+    held_back = {c.span for c in cands if _states_disputed(c, disputed, counts)}  # read once per candidate
+    if len(held_back) < len(cands):
+        cands = [c for c in cands if c.span not in held_back]
     cands, follows = _with_predecessors(cands)
     if not cands:
         return []
@@ -102,7 +103,7 @@ def summarize(
         else:
             last_place[c.article] = position[i]
     scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position + W_SUPPORT * support
-    is_disputed = np.array([_states_disputed(c, disputed, counts) for c in cands])
+    is_disputed = np.array([c.span in held_back for c in cands])
     scores -= DISPUTED_PENALTY * is_disputed
     # Compared among themselves (their own term weights), as before other sentences joined them.
     lead = lead_index(alone_cands, similarity_matrix(alone_cands) if len(alone) < len(cands) else sims,

@@ -291,6 +291,8 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
     _mark_repeats(lines)
     _mark_shared(lines, shared)
     start, end = _body_region(lines) if find_region else (0, len(lines))
+    if find_region:
+        start = _lead_above(lines, start)
     _mark_inside(lines, start, end)
     _mark_chrome_repeats(lines, start, end)
     _mark_standfirst(lines, start, end, has_title)
@@ -385,6 +387,29 @@ def _body_region(lines: list[Line]) -> tuple[int, int]:
         elif total > best:
             best, best_span = total, (start, i + 1)
     return best_span
+
+
+def _lead_above(lines: list[Line], start: int) -> int:
+    """The body's start moved up to the top of the text when what stands above the region is
+    the article's opening paragraph, with only pattern-named noise (captions) and perhaps the
+    headline around it.
+
+    The region's score counts each caption against the run, so four captions under the lead
+    ("ATLANTA (AP) — Seventy-five years after ...", then four photo captions) cut the lead off as
+    if it were navigation; and a lead whose full stop the scraper lost does not read as prose, so
+    it scores as a menu line. Only a lead that opens the text is taken: on a whole page, prose
+    above the body with menus above it is a standfirst, a teaser or a caption.
+    """
+    lead = start
+    for i in range(start - 1, -1, -1):
+        line = lines[i]
+        if line.kind is not None:
+            continue
+        if _prose_like(line):
+            lead = i
+        elif not (i == 0 and _headline_like(line)):
+            return start  # a menu item or a label above: the region starts where it was found
+    return lead
 
 
 def _opens_comments(text: str) -> bool:

@@ -398,14 +398,15 @@ def _lead_above(lines: list[Line], start: int) -> int:
     ("ATLANTA (AP) — Seventy-five years after ...", then four photo captions) cut the lead off as
     if it were navigation; and a lead whose full stop the scraper lost does not read as prose, so
     it scores as a menu line. Only a lead that opens the text is taken: on a whole page, prose
-    above the body with menus above it is a standfirst, a teaser or a caption.
+    above the body with menus above it is a standfirst, a teaser or a caption. A long line in
+    capitals needs sentence punctuation (`is_prose`): unpunctuated, it is a menu.
     """
     lead = start
     for i in range(start - 1, -1, -1):
         line = lines[i]
         if line.kind is not None:
             continue
-        if _prose_like(line):
+        if line.prose or (_prose_like(line) and not is_capitals(line.text)):
             lead = i
         elif not (i == 0 and _headline_like(line)):
             return start  # a menu item or a label above: the region starts where it was found

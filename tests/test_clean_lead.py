@@ -76,3 +76,15 @@ def multinews_document(story: str, document: str) -> tuple[str, list[str]]:
 def test_clean_multinews_leads_found_lost_by_the_summary_work_are_kept(story: str, document: str) -> None:
     body, lines = multinews_document(story, document)
     assert body.split("\n\n")[0] == lines[0].strip()
+
+
+@pytest.mark.skipif(not (DATA / "aeb").exists(), reason="shared aeb data not present")
+def test_clean_html_fast_extraction_that_takes_a_menu_is_redone_in_full() -> None:
+    # An aeb tune page (a city hall's news item) whose fast extraction is its 8,700-character menu.
+    import gzip
+
+    page = next((DATA / "aeb" / "html").glob("f6ac15a4d985*.html.gz"))
+    articles, _ = clean_documents([RawDocument(id="page", content=gzip.open(page).read().decode(), is_html=True)])
+    text = articles[0].text
+    assert "registrou nesta manhã o arrombamento" in text and "Ouvidoria" not in text
+    assert len(text.split()) < 200

@@ -51,6 +51,14 @@ def test_clean_keeps_a_lead_that_lost_its_full_stop() -> None:
     assert body == [lead, *BODY]
 
 
+def test_clean_keeps_a_lead_under_the_pages_dateline() -> None:
+    masthead = ["Home", "News", "World", "Harbourton's first tram line turns seventy-five", "Mara Ilic",
+                "18 Nov 2024, 19:09"]
+    body, removed = cleaned("\n".join(masthead) + "\n\n" + "\n\n".join([LEAD, *CAPTIONS, *BODY]))
+    assert body == [LEAD, *BODY]
+    assert removed["Home"] == "navigation"
+
+
 def test_clean_still_drops_a_menu_above_captions() -> None:
     menu = ["Home", "News", "Sport", "Weather"]
     body, removed = cleaned("\n".join(menu) + "\n\n" + "\n\n".join([*CAPTIONS, *BODY]))

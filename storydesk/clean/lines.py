@@ -26,6 +26,7 @@ from storydesk.clean.rules import (
     BIO_HEADER,
     COMMENT_HEADER,
     COMMENT_SIGNATURE,
+    DATELINE,
     TEASER_HEADER,
     TWEET_SIGNATURE,
     VIDEO_MARKER,
@@ -390,16 +391,16 @@ def _body_region(lines: list[Line]) -> tuple[int, int]:
 
 
 def _lead_above(lines: list[Line], start: int) -> int:
-    """The body's start moved up to the top of the text when what stands above the region is
-    the article's opening paragraph, with only pattern-named noise (captions) and perhaps the
-    headline around it.
+    """The body's start moved up to take in the article's opening paragraphs when they stand just
+    above the region, with only pattern-named noise (captions) between, and above them the top
+    of the text, the headline opening it, or the page's dateline.
 
     The region's score counts each caption against the run, so four captions under the lead
     ("ATLANTA (AP) — Seventy-five years after ...", then four photo captions) cut the lead off as
     if it were navigation; and a lead whose full stop the scraper lost does not read as prose, so
-    it scores as a menu line. Only a lead that opens the text is taken: on a whole page, prose
-    above the body with menus above it is a standfirst, a teaser or a caption. A long line in
-    capitals needs sentence punctuation (`is_prose`): unpunctuated, it is a menu.
+    it scores as a menu line. Prose above the body with a menu item or a headline right above it
+    is a standfirst, a teaser or a caption, and stays out. A long line in capitals needs sentence
+    punctuation (`is_prose`): unpunctuated, it is a menu.
     """
     lead = start
     for i in range(start - 1, -1, -1):
@@ -408,7 +409,9 @@ def _lead_above(lines: list[Line], start: int) -> int:
             continue
         if line.prose or (_prose_like(line) and not is_capitals(line.text)):
             lead = i
-        elif not (i == 0 and _headline_like(line)):
+        elif (i == 0 and _headline_like(line)) or (lead < start and DATELINE.match(line.text)):
+            return lead
+        else:
             return start  # a menu item or a label above: the region starts where it was found
     return lead
 

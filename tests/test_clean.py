@@ -127,6 +127,10 @@ NOISE_CASES = [
     ("related", "For a full recap of the inquiry, click here."),
     ("related", "You can view our March open thread here."),
     ("related", "Listen to City Radio live at 12:45 and 17:45 weekdays - or listen back here."),
+    # Curly apostrophes as the page wrote them; two prompts seen on aeb tune pages.
+    ("other", "The Post is committed to publishing letters. We’d like to hear what you think about this article."),
+    ("newsletter", "Let our news meet your inbox. The news that matters, delivered weekday mornings."),
+    ("newsletter", "Want more deals? Join the City Post Deals Newsletter."),
 ]
 
 

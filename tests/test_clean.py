@@ -562,3 +562,16 @@ def test_clean_scan_index_answers_as_the_word_index_does() -> None:
         for joined in (False, True):
             assert WordIndex(keys, joined).contains(query) == ScanIndex(keys, joined).contains(query)
         assert WordIndex(keys).inside_longer(query) == ScanIndex(keys).inside_longer(query)
+
+
+def test_clean_next_up_header_opens_the_teasers_after_the_body() -> None:
+    teasers = ["Next Up In Science & Health", "A clever new solar fix for the harbour's oldest problem",
+               "How old tram tickets reveal the history of the city", "Council members go after the worst polluters"]
+    # A "Most Read" block of teasers with summaries follows: its prose pulls the region over the
+    # teasers above it, so only the header says they are not body.
+    summary = ("The council voted on Tuesday to fund the new line after a debate that lasted most of the night, "
+               "and the mayor said work could begin in the spring if the state agrees to pay its share.")
+    tail = ["Most Read", *[f"{summary} ({n})" for n in range(1, 5)]]
+    result = clean_text(article(after=len(BODY)) + "\n\n".join([*teasers, *tail]))
+    assert_body_whole(result.text)
+    assert [(r.text, r.kind) for r in result.removed][:len(teasers)] == [(t, "related") for t in teasers]

@@ -271,7 +271,7 @@ TEASER_HEADER = re.compile(
     r"recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy)\W*|most (read|popular|viewed|shared).*|"
     r"trending( now| stories)?|top stories|latest( news| stories)?|popular( now| stories)?|further reading|"
     r"editor['’]?s picks?|what to read next|more coverage|around the web|from around the web|"
-    r"promoted stories|sponsored stories|in other news|more headlines|"
+    r"promoted stories|sponsored stories|in other news|more headlines|next up( in [\w&'’ ]{1,40})?|"
     # The same in the languages most often scraped alongside English.
     r"voc[eê] (também )?pode gostar|veja também|leia também|not[ií]cias relacionadas|mat[eé]rias relacionadas|"
     r"tambi[eé]n te puede interesar|te puede interesar|art[ií]culos relacionados|noticias relacionadas|"

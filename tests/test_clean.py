@@ -131,6 +131,12 @@ NOISE_CASES = [
     ("other", "The Post is committed to publishing letters. We’d like to hear what you think about this article."),
     ("newsletter", "Let our news meet your inbox. The news that matters, delivered weekday mornings."),
     ("newsletter", "Want more deals? Join the City Post Deals Newsletter."),
+    # Link labels before a linked headline, and a linked headline in brackets (Multi-News 1-40).
+    ("related", "More: Tram line reopens after weekend of repairs"),
+    ("related", "READ: The council was ripe for a change, but the depot stays put"),
+    ("related", "Our view: State of the city's trams: It's complicated"),
+    ("related", "[Harbour line clinches new funding with 2-1 council vote]"),
+    ("social", "– Follow the City Post on Twitter: @citypost"),
 ]
 
 
@@ -168,6 +174,9 @@ NEWS_SENTENCES = [
     "Read the signs: the line stops here.",
     "Click here was the only button on the ticket machine that worked, riders said.",
     "The image credit went to the driver's daughter.",
+    "Analysis: the line lost money in each of its first three years.",
+    "Read the statement below:",
+    "[The council did not answer questions about the tender.]",
 ]
 
 

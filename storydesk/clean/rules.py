@@ -88,6 +88,13 @@ RULES: tuple[Rule, ...] = (
                      r"further reading|editor['’]?s picks?|don['’]?t miss|what to read next|"
                      r"more coverage|in case you missed it|related post)\s*([:|»>\-–—…]|\.\.\.|$)", 25),
     _rule("related", r"^also on \S+\.\w+\b", 25),
+    # A link label in front of a linked headline (Gannett's "MORE:", "READ:", "Our view:"; "STORY:",
+    # "Analysis:" teasers), seen in Multi-News stories 1-40. A headline does not end like a sentence.
+    _rule("related", r"^(more|read|related|see|watch|listen|story|also|our view|other views|analysis|photos|video)"
+                     r"\s*:\s+[\"“‘']?(?-i:[A-Z0-9])(?!.*[.;:,]\W*$)", 20),
+    # An inline link to another story in square brackets (The Washington Post): "[Spirit clinches ...]",
+    # a headline of six words or more, not a sentence; shorter ones are sources and credits ("[ PC World ]").
+    _rule("related", r"^\[(?!/?\w+( [^\]]*)?\].*\[/\w+\]$)(?=\s*(\S+\s+){5}\S).{10,250}(?<![.!?])\]$", 30),
     _rule("related", r"\bread more$", 25),
     _rule("related", r"(^|, )click here\W*$", 20),  # "For a full recap of the night's winners, click here."
     # A link line ending on "here": "You can view our June open thread here.", "... or listen back here."
@@ -126,7 +133,7 @@ RULES: tuple[Rule, ...] = (
     # An Instagram embed: the post's text, then "A post shared by Name (@handle) on Jun 20, 2017 at 11:56am PDT".
     _rule("social", r"\ba post shared by .{1,80}\(@[\w.]+\) on \w+\.? \d{1,2}, \d{4}", 80),
     # Author contact lines: "Follow her on Twitter @x", "Email X at x@y.com or follow him @x".
-    _rule("social", r"^(follow|reach|contact|email|e-mail|write to)\b.{0,100}(\bon (twitter|facebook|instagram)\b|"
+    _rule("social", r"^([–—-]\s*)?(follow|reach|contact|email|e-mail|write to)\b.{0,100}(\bon (twitter|facebook|instagram)\b|"
                     r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
     _rule("social", r"[—–]\s*[^—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$", 80),  # tweet text + signature
     _rule("social", r"\bshare (it|this( story| article)?) with (a|your) friends?\b", 15),

@@ -96,3 +96,20 @@ def test_clean_html_fast_extraction_that_takes_a_menu_is_redone_in_full() -> Non
     text = articles[0].text
     assert "registrou nesta manhã o arrombamento" in text and "Ouvidoria" not in text
     assert len(text.split()) < 200
+
+
+def test_clean_keeps_the_lead_of_a_round_up_of_posts() -> None:
+    # A round-up: the news in two paragraphs, then embedded posts (removed as social) with an
+    # author's label between, then quoted tributes long enough to win the region.
+    lead = ["Tram driver Ines Varga, who drove the harbour line for forty years, died on Tuesday at 71, the "
+            "city transport authority said.",
+            "Quickly after the news surfaced, many colleagues paid their respects to her on social media."]
+    posts = [f"RIP Ines, the best of us {n}. — Driver {n} (@driver{n}) June 20, 2024" for n in range(6)]
+    tributes = [f"\"Ines taught a whole generation of us how to drive the hill in winter, and she never once lost "
+                f"her temper with a passenger, not even on the last tram on a Saturday night,\" said driver {n}."
+                for n in range(5)]
+    text = "\n\n".join(["Harbour line mourns its longest-serving driver", *lead, "Check out the posts below.",
+                        *posts[:3], "AZ", *posts[3:], *tributes])
+    body, removed = cleaned(text)
+    assert body[:2] == lead and body[-5:] == tributes
+    assert all(removed[post] == "social" for post in posts)

@@ -49,6 +49,7 @@ NOISE_PENALTY = 1.0  # cost of a line that matches a noise pattern
 NEUTRAL_MIN_WORDS = 4  # short sentence-like lines ("He declined to comment.") cost nothing
 MAX_TITLE_WORDS = 25  # a first line longer than this is a paragraph, not a headline
 MIN_TITLE_WORDS = 3  # "News", "Sport": menu items, not headlines
+MAX_LABEL_WORDS = 3  # a label between a lead's paragraphs (an embed's author: "AZ", "50 Cent")
 TITLE_LOOKBACK = 4  # the headline sits within a few lines (byline, dateline, caption) of the body
 MAX_TWEET_CHARS = 300  # a tweet is at most 280 characters, plus a link or two
 SHARED_MAX_WORDS = 8  # boilerplate shared by articles is a label or sign-off, not a paragraph
@@ -392,8 +393,8 @@ def _body_region(lines: list[Line]) -> tuple[int, int]:
 
 def _lead_above(lines: list[Line], start: int) -> int:
     """The body's start moved up to take in the article's opening paragraphs when they stand just
-    above the region, with only pattern-named noise (captions) between, and above them the top
-    of the text, the headline opening it, or the page's dateline.
+    above the region, with only pattern-named noise (captions, embedded posts) or a lone label
+    between, and above them the top of the text, the headline opening it, or the page's dateline.
 
     The region's score counts each caption against the run, so four captions under the lead
     ("ATLANTA (AP) — Seventy-five years after ...", then four photo captions) cut the lead off as
@@ -403,17 +404,24 @@ def _lead_above(lines: list[Line], start: int) -> int:
     punctuation (`is_prose`): unpunctuated, it is a menu.
     """
     lead = start
+    label_above_lead = False  # a short label line passed since the topmost lead paragraph
+    after_label = False  # the line below this one was such a label
     for i in range(start - 1, -1, -1):
         line = lines[i]
         if line.kind is not None:
+            after_label = False
             continue
         if line.prose or (_prose_like(line) and not is_capitals(line.text)):
-            lead = i
+            lead, label_above_lead, after_label = i, False, False
         elif (i == 0 and _headline_like(line)) or (lead < start and DATELINE.match(line.text)):
-            return lead
+            return start if label_above_lead else lead
+        elif (line.words <= MAX_LABEL_WORDS or _sentence_like(line)) and not after_label:
+            # One label between paragraphs, an embedded post's author ("AZ") or "Check out the
+            # posts below.", is passed over; two in a row are a menu.
+            label_above_lead = after_label = True
         else:
             return start  # a menu item or a label above: the region starts where it was found
-    return lead
+    return start if label_above_lead else lead
 
 
 def _opens_comments(text: str) -> bool:

@@ -399,8 +399,9 @@ def _lead_above(lines: list[Line], start: int) -> int:
     The region's score counts each caption against the run, so four captions under the lead
     ("ATLANTA (AP) — Seventy-five years after ...", then four photo captions) cut the lead off as
     if it were navigation; and a lead whose full stop the scraper lost does not read as prose, so
-    it scores as a menu line. Prose above the body with a menu item or a headline right above it
-    is a standfirst, a teaser or a caption, and stays out. A long line in capitals needs sentence
+    it scores as a menu line. Prose above the body with a menu item, or a headline inside the
+    page, right above it is a standfirst, a teaser or a caption, and stays out (aeb tune: five
+    such lines came in when any prose above was taken). A long line in capitals needs sentence
     punctuation (`is_prose`): unpunctuated, it is a menu.
     """
     lead = start

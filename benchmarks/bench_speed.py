@@ -17,7 +17,9 @@ Articles: ../shared/data/multinews/val_stream.jsonl (real scraped news, in strea
   en_core_web_sm with only its `ner` component and runs `nlp.pipe` over the same texts (the
   peer: the least any digest with NER must do). Peak memory is the process's VmHWM.
 - warm: one process digests 10 articles first (models loaded), then the next 10, 20, 30...
-  articles of the stream: every sentence of those is new to it (nothing cached).
+  articles of the stream: every sentence of those is new to it (nothing cached). Then the same
+  digests again with the sentence caches emptied, the CPU inside the encoder and spaCy's two
+  pipelines timed apart from the rest (where the warm time goes).
 - growth: in one warm process, stories of 5 to 160 distinct stream articles, time per stage
   (the embedding cache emptied before each, so every sentence is encoded).
 - run: `storydesk run val_stream.jsonl --store NEW.db` in a fresh process, wall and CPU.
@@ -145,6 +147,63 @@ def staged_digest(articles) -> dict[str, float]:
     return times
 
 
+class ModelTimer:
+    """CPU spent inside the models during a digest: the encoder's model calls (tokenizer and
+    pooling included) and spaCy's two pipelines (the recognizer; the parser with tagger and
+    lemmatizer), by wrapping their entry points; the rest is storydesk's own Python."""
+
+    def __init__(self) -> None:
+        self.cpu = {"encoder": 0.0, "spaCy NER": 0.0, "spaCy parse": 0.0}
+
+    def __enter__(self) -> ModelTimer:
+        from spacy.language import Language
+
+        from storydesk.embed import SentenceEncoder
+
+        self._saved = (SentenceEncoder._encode, Language.pipe, Language.__call__)
+        encode, pipe, call = self._saved
+        timer = self
+
+        def part(nlp) -> str:
+            return "spaCy NER" if "ner" in nlp.pipe_names else "spaCy parse"
+
+        def timed_encode(encoder, *args, **kwargs):
+            t = _cpu()
+            try:
+                return encode(encoder, *args, **kwargs)
+            finally:
+                timer.cpu["encoder"] += _cpu() - t
+
+        def timed_pipe(nlp, *args, **kwargs):  # a generator: its time is spent as it is read
+            docs = pipe(nlp, *args, **kwargs)
+            while True:
+                t = _cpu()
+                try:
+                    doc = next(docs)
+                except StopIteration:
+                    return
+                finally:
+                    timer.cpu[part(nlp)] += _cpu() - t
+                yield doc
+
+        def timed_call(nlp, *args, **kwargs):
+            t = _cpu()
+            try:
+                return call(nlp, *args, **kwargs)
+            finally:
+                timer.cpu[part(nlp)] += _cpu() - t
+
+        SentenceEncoder._encode, Language.pipe, Language.__call__ = timed_encode, timed_pipe, timed_call
+        return self
+
+    def __exit__(self, *_) -> None:
+        from spacy.language import Language
+
+        from storydesk.embed import SentenceEncoder
+
+        SentenceEncoder._encode, Language.pipe, Language.__call__ = self._saved
+
+
 def warm(repeats: int) -> None:
     from storydesk.pipeline import Options, digest_articles
 
@@ -163,6 +222,35 @@ def warm(repeats: int) -> None:
     for n, (cpu, wall, sentences) in enumerate(runs):
         print(f"| {DIGEST_ARTICLES * (n + 1)}-{DIGEST_ARTICLES * (n + 2) - 1} | {sentences} | {cpu:.2f} | {wall:.2f} |")
     print(f"median CPU {statistics.median(r[0] for r in runs):.2f} s (goal < 1 s)\n")
+    warm_parts(repeats)
+
+
+def warm_parts(repeats: int) -> None:
+    """Where a warm digest's CPU goes: the same digests again (sentence caches emptied), the
+    models' calls timed apart from storydesk's own code."""
+    from storydesk.align import frames
+    from storydesk.embed import get_encoder
+    from storydesk.pipeline import Options, digest_articles
+
+    totals, parts = [], []
+    for n in range(repeats):
+        get_encoder().clear_cache()
+        frames.clear_cache()
+        articles = _articles(stream_records(DIGEST_ARTICLES * (n + 1), DIGEST_ARTICLES))
+        with ModelTimer() as timer:
+            t = _cpu()
+            digest_articles(articles, Options())
+            totals.append(_cpu() - t)
+        parts.append(timer.cpu)
+    total = statistics.median(totals)
+    median = {k: statistics.median(p[k] for p in parts) for k in parts[0]}
+    median["storydesk's own code"] = max(0.0, total - sum(median.values()))
+    print(f"## where a warm digest's CPU goes (the same digests, caches emptied; median of {repeats}: {total:.2f} s)")
+    print("| part | CPU s | share |")
+    print("|---|---|---|")
+    for name, cpu in median.items():
+        print(f"| {name} | {cpu:.2f} | {100 * cpu / total:.0f}% |")
+    print()
 
 
 def growth(sizes: list[int]) -> None:

@@ -40,6 +40,11 @@ BATCH_SIZE = 16
 # core is busy with someone else's work, and `run --jobs` uses one process per core); set
 # STORYDESK_ENCODER_THREADS to change it.
 THREADS = 1
+# Round 3 (issue 19), on 294 sentences of stream articles 10-19 (7,518 tokens): the fp32 model
+# runs at about 3,500 tokens per CPU-second, MatMul 74% of its kernel time (onnxruntime's
+# profiler), so about 2.1 CPU-s for those 10 articles whatever else a digest does. onnxruntime's
+# transformer fusion (SkipLayerNormalization, BiasGelu; its Attention fusion does not match this
+# export) gave vectors within 2e-7 and only 2% less CPU: not worth a build step that needs sympy.
 # Several stages embed the same sentences (facts, summary, clustering): vectors are kept by text
 # so each sentence is encoded once per process. 50,000 vectors is about 75 MB.
 CACHE_SIZE = 50_000

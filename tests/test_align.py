@@ -367,3 +367,16 @@ def test_align_a_shared_count_supports_a_rewording() -> None:
     together = align_facts(articles, sentences, extraction, ReuseReport())
     assert [set(f.sources) for f in together.facts] == [{"x", "y"}]
     assert together.conflicts == ()  # ">=11" and 11 agree
+
+
+def test_a_date_in_a_sentence_without_a_verb_has_no_verb_object():
+    # spaCy makes a new Token object on each access, so `token.head is not token` never ends the
+    # climb at a root that is not a verb: this hung `storydesk run` on val_stream (story ta165).
+    from storydesk.align.conflicts import _verb_object
+    from storydesk.model import DateMention, Sentence, Span
+
+    text = "The deadline: March 3, 2019."
+    sentence = Sentence("a", 0, 0, len(text), text)
+    start = text.index("March")
+    mention = DateMention("2019-03-03", "day", "March 3, 2019", Span("a", start, start + len("March 3, 2019")), 0)
+    assert _verb_object(sentence, mention) is None

@@ -93,7 +93,8 @@ def _verb_object(sentence: Sentence, mention: DateMention) -> str | None:
     doc = parse([sentence.text])[0]
     at = mention.span.start - sentence.start
     token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
-    while token is not None and token.pos_ not in {"VERB", "AUX"} and token.head is not token:
+    # spaCy makes a new Token object on each access, so the root is found by position, not identity.
+    while token is not None and token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
     if token is None or token.pos_ not in {"VERB", "AUX"}:
         return None

@@ -19,7 +19,7 @@ from storydesk.summarize import DEFAULT_WORDS, rejection, strip_dateline, summar
 from storydesk.summarize.candidates import find_candidates, needs_previous
 from storydesk.summarize.claim import has_verb
 from storydesk.summarize.selection import select
-from storydesk.summarize.standalone import dependence, full_names, mentions, one_name_speakers
+from storydesk.summarize.standalone import dependence, dependences, full_names, mentions, one_name_speakers
 from tests.conftest import EXAMPLE_DIR
 
 WIRE_GROUP = {"wire-service", "daily-courier", "metro-herald"}
@@ -472,9 +472,26 @@ def test_summarize_batch_command_reports_broken_lines(tmp_path):
      "a teasing lede"),
     ("The handling of the port fire by the city was a “case study of a breakdown of public safety.”",
      "a quotation with no speaker"),
+    ("In a week when every headline feels like satire, it is hardly the time for pranks.", "a teasing lede"),
+    ("Maybe the shops sensed the mood, because their jokes this spring are mild.", "a teasing lede"),
+    ("For a moment, they get to celebrate before the next season starts.", "leans on an earlier sentence"),
+    ("The argument the mayor made on Monday went further than her budget.", "leans on an earlier sentence"),
+    ("The sales figure was counted from Saturday's opening of the shops to Tuesday.",
+     "leans on an earlier sentence"),
+    ("Most shoppers seem to understand that, since the prices went up in spring.", "leans on an earlier sentence"),
+    ("Harlan said on the evening news Thursday night, as the crowd cheered behind him.",
+     "an attribution with nothing said"),
 ])
 def test_summarize_dependence_names_why_a_sentence_does_not_stand_alone(sentence, reason):
     assert dependence(sentence) == reason
+
+
+def test_summarize_a_feature_lede_opening_on_a_connective_is_no_follower():
+    """'So it was with...' leans on the sentence before it and teases too: placed after that
+    sentence it is still a feature lede, so it may not follow it into the summary."""
+    sentence = "So it was with the harbour festival, where the winners paraded their cups."
+    assert "a teasing lede" in dependences(sentence)
+    assert not needs_previous(sentence)
 
 
 def test_summarize_leaves_out_an_article_about_something_else():

@@ -27,7 +27,9 @@ _ANAPHOR = re.compile(
     r"in addition|as a result|at the time|at that time|by then|even so|other|another|both|in one|"
     r"the (?:other|same|latter|former|two|three|pair|duo|couple|statement|letter|post|move|decision|"
     r"incident|actions?|step|comments?|remarks?|announcement|\d+-year-old|agency|company|firm|couple|"
-    r"woman|man|boy|girl|victim|suspect|singer|actor|actress|star|film|movie|romance|band)\b)\b",
+    r"woman|man|boy|girl|victim|suspect|singer|actor|actress|star|film|movie|romance|band|"
+    # what an earlier sentence set out ("The argument Obama made Saturday went further.")
+    r"argument|problem|question|answer|reason|idea|irony|(?:sales )?figures?)\b)\b",
     re.I,
 )
 # "This"/"That"/"These" refer back, except before a time ("This week, Lenovo...").
@@ -49,6 +51,12 @@ _BARE_ATTRIBUTION = re.compile(
     r"this (?:week|morning|afternoon|evening)))?\s*[.!]?\s*$",
     re.I,
 )
+# A speaker, a speech verb and only where or when, then a clause about something else, nothing said:
+# "Colbert said on The Colbert Report Thursday night, as his left hand tried to smother his right."
+_SETTING_ATTRIBUTION = re.compile(
+    rf"^[^\"“”,]{{0,80}}\b(?:{REPORTING_PATTERN})\s+(?:on|in|at|during)\b[^,\"“”]*,\s+(?:as|while|before|after)\b(?!.*\bthat\b)",
+    re.I,
+)
 # Captions, players and archive notices the clean stage let through.
 _FURNITURE = re.compile(
     r"\b(?:in this (?:\w+ )?(?:photo|photograph|image)|is pictured\b|editor['’]s note|poses? for (?:photographers|a photo)|"
@@ -65,8 +73,10 @@ _FURNITURE = re.compile(
 # A scientific paper's reference numbers ("(42, 43, 55)", "[12]"): a paper's text, not the news.
 _REFERENCE_NUMBERS = re.compile(r"\(\d{1,3}(?:[,–-]\s?\d{1,3})+\)|\[\d{1,3}(?:[,–-]\s?\d{1,3})*\]")
 # Words pointing back at an earlier sentence ("Eleven of these sets of parents", "such a president", "that day").
-_BACK_REFERENCE = re.compile(r"^\W*\w+ of (?:these|those|them)\b|\bsuch an? (?!as\b)|\b(?:that|the same) (?:day|night|morning|week|time)\b",
-                             re.I)
+# "that" or "this" as the object of a verb, closing a clause ("Maybe brands realize that, because...",
+# "They did this.").
+_BACK_REFERENCE = re.compile(r"^\W*\w+ of (?:these|those|them)\b|\bsuch an? (?!as\b)|\b(?:that|the same) (?:day|night|morning|week|time)\b"
+                             r"|\b(?:that|this),\s+(?:because|since|so|and|but|as)\b|\b(?:that|this)[.!]?$", re.I)
 # A quotation given to a speaker named by one bare name ('..." said Vecchio.', '..." Cutter added'):
 # the reader was never told who that is. A first and last name ("said Jamie Zeitzer") is fine.
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?"
@@ -78,7 +88,8 @@ _LATE_ANAPHOR = re.compile(r"^(?:but|and|so|still|yet|unfortunately|fortunately|
                            r"also|again|later|today|there)\W+(?:he|she|they|it|his|her|their|its|this|that)\b", re.I)
 # A person or "that" right after a short opening phrase that names nobody ("For years, she
 # dealt...", "Allowing for rounding, that only accounts..."): the phrase has no capitalised word.
-_PHRASE_THEN_PRONOUN = re.compile(r"^\w+(?:\s+(?-i:[a-z])[\w'-]*){0,2},\s+(?:he|she|his|her|that|this)\b", re.I)
+_PHRASE_THEN_PRONOUN = re.compile(r"^\w+(?:\s+(?-i:[a-z])[\w'-]*){0,2},\s+(?:he|she|his|her|that|this|they|their|it)\b",
+                                  re.I)
 # A sentence the splitter cut after a title ('...something else."Dr.') or ran into the next
 # ("accurate.If Ziegenhorn had known").
 _CUT_AFTER_TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Gen|Sen|Rep|Gov)\.\s*$")
@@ -90,7 +101,10 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 # Openings of feature ledes that tease rather than tell.
 _TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imagine|picture this|guess what|"
                      r"it'?s always|it'?s not every day|let me|in an? (?:\w+ )?twist|like every year|read on|think about|"
-                     r"consider this|take a look|check out)\b", re.I)
+                     r"consider this|take a look|check out|"
+                     # musings that open a feature ("In a year when every day feels like a cruel joke, ...",
+                     # "Maybe brands realize that, ...", "So it was with the 2012 Emmys, ...")
+                     r"in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when)\b", re.I)
 # A list announced rather than told ("here are ten of the most memorable things...").
 _LISTICLE = re.compile(r"\bhere (?:are|is) (?:\w+ )?(?:of )?(?:the )?(?:most|best|worst|top)\b", re.I)
 
@@ -139,7 +153,7 @@ def dependences(text: str) -> tuple[str, ...]:
         found.append("a question teases, it does not tell")
     if _PRONOUN_SPEAKER.search(text):
         found.append("quotes a speaker it names only as a pronoun")
-    if not _QUOTED.search(text) and _BARE_ATTRIBUTION.match(text):
+    if not _QUOTED.search(text) and (_BARE_ATTRIBUTION.match(text) or _SETTING_ATTRIBUTION.match(text)):
         found.append("an attribution with nothing said")
     if _SURNAME_SPEAKER.search(text):
         found.append(SURNAME_SPEAKER)

@@ -479,11 +479,21 @@ def test_summarize_batch_command_reports_broken_lines(tmp_path):
     ("The sales figure was counted from Saturday's opening of the shops to Tuesday.",
      "leans on an earlier sentence"),
     ("Most shoppers seem to understand that, since the prices went up in spring.", "leans on an earlier sentence"),
+    ("At least they're amusing themselves with fake ways to pay for parking.", "leans on an earlier sentence"),
     ("Harlan said on the evening news Thursday night, as the crowd cheered behind him.",
      "an attribution with nothing said"),
 ])
 def test_summarize_dependence_names_why_a_sentence_does_not_stand_alone(sentence, reason):
     assert dependence(sentence) == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr. Comey shared the existence of the memo with senior F.B.I. officials and close associates.",
+    "A former I.B.M. colleague said the engineer had left for a hedge fund in 1993.",
+])
+def test_summarize_an_initialism_is_no_first_person(sentence):
+    """The "I" of "F.B.I." or "I.B.M." is a letter of a name, not the writer speaking."""
+    assert dependence(sentence) is None
 
 
 def test_summarize_a_feature_lede_opening_on_a_connective_is_no_follower():

@@ -39,7 +39,8 @@ _DEMONSTRATIVE = re.compile(r"^(?:this|that|these)\b(?!\s+(?:week|month|year|mor
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
 # A first or second person outside quotation marks: a writer, blogger or speaker talking to the
 # reader in their own voice ("Let me offer...", "you read that right").
-_PERSONAL = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|mine|we|we're|we've|us|our|ours|you|you're|your|yours)\b"
+# The "I" of an initialism ("F.B.I.", "I.B.M.") is no speaker.
+_PERSONAL = re.compile(r"(?<!\.)\bI\b(?!\.\w)|\b(?:I'm|I've|I'd|me|my|mine|we|we're|we've|us|our|ours|you|you're|your|yours)\b"
                        r"|^(?:My|We|We're|Our|You|You're|Your|Let me)\b")  # capitalised only where a sentence starts
 # A sentence that is one quotation from first mark to last: nobody is named as saying it.
 _WHOLE_QUOTE = re.compile(r'^\s*["“‘\']([^"”]*)["”’\']\s*$')
@@ -84,7 +85,7 @@ _SURNAME_SPEAKER = re.compile(
     rf"[\"”’'],?\s+(?:(?:{REPORTING_PATTERN})\s+{_TITLE}[A-Z][\w'-]+\s*[.,;]|{_TITLE}[A-Z][\w'-]+\s+(?:{REPORTING_PATTERN})\b)"
 )
 # A pronoun right after an opening connective or adverb ("But she believes...", "Unfortunately, he...").
-_LATE_ANAPHOR = re.compile(r"^(?:but|and|so|still|yet|unfortunately|fortunately|however|instead|meanwhile|now|then|"
+_LATE_ANAPHOR = re.compile(r"^(?:but|and|so|still|yet|unfortunately|fortunately|however|instead|meanwhile|now|then|at least|"
                            r"also|again|later|today|there)\W+(?:he|she|they|it|his|her|their|its|this|that)\b", re.I)
 # A person or "that" right after a short opening phrase that names nobody ("For years, she
 # dealt...", "Allowing for rounding, that only accounts..."): the phrase has no capitalised word.

@@ -480,6 +480,7 @@ def test_summarize_batch_command_reports_broken_lines(tmp_path):
      "leans on an earlier sentence"),
     ("Most shoppers seem to understand that, since the prices went up in spring.", "leans on an earlier sentence"),
     ("At least they're amusing themselves with fake ways to pay for parking.", "leans on an earlier sentence"),
+    ("Harbour traders are throwing cold water on the idea, if a little defensively.", "leans on an earlier sentence"),
     ("Harlan said on the evening news Thursday night, as the crowd cheered behind him.",
      "an attribution with nothing said"),
 ])

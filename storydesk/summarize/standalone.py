@@ -77,7 +77,9 @@ _REFERENCE_NUMBERS = re.compile(r"\(\d{1,3}(?:[,–-]\s?\d{1,3})+\)|\[\d{1,3}(?:
 # "that" or "this" as the object of a verb, closing a clause ("Maybe brands realize that, because...",
 # "They did this.").
 _BACK_REFERENCE = re.compile(r"^\W*\w+ of (?:these|those|them)\b|\bsuch an? (?!as\b)|\b(?:that|the same) (?:day|night|morning|week|time)\b"
-                             r"|\b(?:that|this),\s+(?:because|since|so|and|but|as)\b|\b(?:that|this)[.!]?$", re.I)
+                             r"|\b(?:that|this),\s+(?:because|since|so|and|but|as)\b|\b(?:that|this)[.!]?$"
+                             # an idea the sentence does not state ("Conservatives are throwing cold water on the idea")
+                             r"|\bthe idea\b(?!\s+(?:of|that|to|is|was)\b)", re.I)
 # A quotation given to a speaker named by one bare name ('..." said Vecchio.', '..." Cutter added'):
 # the reader was never told who that is. A first and last name ("said Jamie Zeitzer") is fine.
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?"

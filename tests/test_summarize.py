@@ -489,6 +489,16 @@ def test_summarize_dependence_names_why_a_sentence_does_not_stand_alone(sentence
 
 
 @pytest.mark.parametrize("sentence", [
+    "“Harbour Nights” plays like a mash-up of three older films about the docks and their workers.",
+    '"Morning Report" has not been able to confirm the tape, but the cars seem to match the ones seen.',
+    '"Police do not believe the attraction was sexual," the Averly Courier reports.',
+])
+def test_summarize_a_title_or_a_reported_quotation_is_no_quotation_without_speaker(sentence):
+    """A show's title opening a sentence is its subject, and "reports" names who said it."""
+    assert dependence(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
     "Mr. Comey shared the existence of the memo with senior F.B.I. officials and close associates.",
     "A former I.B.M. colleague said the engineer had left for a hedge fund in 1993.",
 ])

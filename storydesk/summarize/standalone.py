@@ -187,12 +187,21 @@ def _ends_with_quote_without_speaker(text: str) -> bool:
     return _SOURCE_NAMED.search(_QUOTED.sub(" ", text)) is None
 
 
+# A title opening a sentence as its subject ('“Kong: Skull Island” plays like...', '"CBS This
+# Morning" has not been able to...'): a few words, no closing punctuation, a word right after.
+_OPENING_TITLE = re.compile(r'^\s*["“][^"”.,!?]{1,60}["”]\s+[a-z]')
+MAX_TITLE_WORDS = 6
+
+
 def _opens_with_quote_without_speaker(text: str) -> bool:
     """A sentence opening inside a quotation whose attribution is not in it ('"... the end."')."""
     if text.lstrip()[:1] not in ('"', "“"):
         return False
+    title = _OPENING_TITLE.match(text)
+    if title and len(title.group().split()) <= MAX_TITLE_WORDS + 1:
+        return False
     outside = _QUOTED.sub(" ", text)
-    return re.search(rf"\b(?:{REPORTING_PATTERN}|according)\b", outside, re.I) is None
+    return re.search(rf"\b(?:{REPORTING_PATTERN}|according|reports|reported)\b", outside, re.I) is None
 
 
 # A paragraph that opens on another day or event than the story's ("On Saturday, thousands marched

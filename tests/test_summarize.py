@@ -492,6 +492,7 @@ def test_summarize_dependence_names_why_a_sentence_does_not_stand_alone(sentence
     "“Harbour Nights” plays like a mash-up of three older films about the docks and their workers.",
     '"Morning Report" has not been able to confirm the tape, but the cars seem to match the ones seen.',
     '"Police do not believe the attraction was sexual," the Averly Courier reports.',
+    "“Perhaps unsurprisingly, we found the rats became lazy,” said Mason Silveira, the study's lead author.",
 ])
 def test_summarize_a_title_or_a_reported_quotation_is_no_quotation_without_speaker(sentence):
     """A show's title opening a sentence is its subject, and "reports" names who said it."""

@@ -104,10 +104,11 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 # Openings of feature ledes that tease rather than tell.
 _TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imagine|picture this|guess what|"
                      r"it'?s always|it'?s not every day|let me|in an? (?:\w+ )?twist|like every year|read on|think about|"
-                     r"consider this|take a look|check out|"
-                     # musings that open a feature ("In a year when every day feels like a cruel joke, ...",
-                     # "Maybe brands realize that, ...", "So it was with the 2012 Emmys, ...")
-                     r"in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when)\b", re.I)
+                     r"consider this|take a look|check out)\b", re.I)
+# Musings that open a feature in the writer's voice ("In a year when every day feels like a cruel
+# joke, ...", "Maybe brands realize that, ...", "So it was with the 2012 Emmys, ..."); inside a
+# quotation they are someone's words ('“Perhaps unsurprisingly, we found...,” said Silveira').
+_MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when)\b", re.I)
 # A list announced rather than told ("here are ten of the most memorable things...").
 _LISTICLE = re.compile(r"\bhere (?:are|is) (?:\w+ )?(?:of )?(?:the )?(?:most|best|worst|top)\b", re.I)
 
@@ -148,7 +149,7 @@ def dependences(text: str) -> tuple[str, ...]:
         found.append("first or second person outside a quotation")
     if outside.rstrip().rstrip("\"”’'").endswith("?"):
         found.append("a question teases, it does not tell")
-    if _TEASER.match(stripped) or _LISTICLE.search(text):
+    if _TEASER.match(stripped) or _LISTICLE.search(text) or _MUSING.match(text):
         found.append("a teasing lede")
     if _BACK_REFERENCE.search(outside):
         found.append("leans on an earlier sentence")

@@ -32,8 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "benchmarks" / "gold" / "extract-real" / "gold.txt"
 GOLD_NEW = GOLD.with_name("gold-new.txt")  # the second draw, half "new" (see the gold README)
+GOLD_FRESH = GOLD.with_name("gold-fresh.txt")  # the third draw, half "fresh": quotes and speakers only
 DATA = ROOT.parent / "shared" / "data" / "multinews" / "val.jsonl"
-HALVES = ("tune", "heldout", "new")
+HALVES = ("tune", "heldout", "new", "fresh")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "the", "president", "rep", "sen", "mayor", "prince", "gov"})
 
 
@@ -61,13 +62,13 @@ def load(half: str | None = None) -> list[GoldArticle]:
     import sys
 
     sys.path.insert(0, str(GOLD.parent))
-    from sample import sample, sample_new  # the fixed split: benchmarks/gold/extract-real/sample.py
+    from sample import sample, sample_fresh, sample_new  # the fixed split: benchmarks/gold/extract-real/sample.py
 
-    new = half == "new"
-    where = {a: (h, story) for a, h, story in (sample_new(DATA) if new else sample(DATA))}
+    draw, gold_file = {"new": (sample_new, GOLD_NEW), "fresh": (sample_fresh, GOLD_FRESH)}.get(half, (sample, GOLD))
+    where = {a: (h, story) for a, h, story in draw(DATA)}
     texts = {f"{c['id']}/{d['id']}": d["text"] for c in map(json.loads, DATA.open(encoding="utf-8")) for d in c["documents"]}
     articles: list[GoldArticle] = []
-    for line in (GOLD_NEW if new else GOLD).read_text(encoding="utf-8").splitlines():
+    for line in gold_file.read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
             article_id = line[3:].strip()
             h, story = where[article_id]

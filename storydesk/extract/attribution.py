@@ -100,6 +100,7 @@ ORG_ROLES = {
     "network": ("network", "news", "broadcasting"), "league": ("league",), "club": ("club",),
     "newspaper": _NEWSPAPER_HEADS, "paper": _NEWSPAPER_HEADS, "magazine": ("magazine", "weekly", "monthly"),
 }
+_ORG_HEADS = frozenset(head for heads in ORG_ROLES.values() for head in heads)
 # What a document speaks for its author with ("the index's mission statement reads", "the email read").
 DOCUMENTS = frozenset({"statement", "email", "e-mail", "letter", "post", "tweet", "message", "note", "website",
                        "release", "blog", "memo", "report", "filing", "complaint", "lawsuit", "announcement"})
@@ -144,7 +145,7 @@ VERBLESS_MIN_WORDS = 5
 
 @dataclass(frozen=True)
 class Attribution:
-    kind: str  # named | pronoun | carried | unnamed (attributed to someone not named) | none
+    kind: str  # named | pronoun | carried | unnamed (attributed to someone not named) | none | title
     name: str | None = None
     entity: str | None = None
     cue: str | None = None
@@ -166,6 +167,11 @@ class Speakers:
         self.by_form: dict[str, Entity | None] = {}
         surnames: dict[str, set[str]] = defaultdict(set)
         ids = {e.id: e for e in entities}
+        # Organizations whose name says so ("New York Post", "Florida Lottery Commission"): the
+        # tagger calls some people organizations ("T.D. Barnes"), and "he" may still be those.
+        self.named_organizations = frozenset(
+            e.id for e in entities if e.type == "organization"
+            and (set(split_name(e.name).tokens) & _ORG_HEADS or re.fullmatch(r"[A-Z][A-Z.&-]+", e.name)))
         for entity in entities:
             if entity.type not in ("person", "organization"):
                 continue
@@ -413,6 +419,8 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
             return found
     p_start = paragraphs[quote.paragraph][0]
     region = previous_close if previous_close is not None else p_start
+    if _TITLE_BEFORE.search(text, region, quote.open_at):
+        return Attribution("title")  # 'an article titled, "..."': a headline, nobody's words
     found = _before(text[region:quote.open_at], region, context)
     if found:
         return found
@@ -478,6 +486,8 @@ def _before(before: str, offset: int, context) -> Attribution | None:
     return _subject(before, offset, match, context) or Attribution("unnamed", cue=_cue(match, before))
 
 
+# A name given to a work right before its quotation marks ("in an article titled, "..."").
+_TITLE_BEFORE = re.compile(r"\b(?:titled|entitled|headlined|headline)\s*[:,]?\s*$")
 _CLAUSE_START = re.compile(r"(?:that|he|she|they|it|we|I|there|his|her|their)\b")
 
 

@@ -4,7 +4,7 @@ Invented paragraphs in the shapes met in real articles; regression tests, not ev
 
 from __future__ import annotations
 
-from tests.test_quotes import said
+from tests.test_quotes import quotes_of, said
 
 
 def test_he_is_never_the_outlet_reporting_the_quote():
@@ -35,3 +35,29 @@ def test_he_after_an_outlet_s_quote_is_not_the_outlet():
             '"We will wait and see what the council decides," he said.')
     assert said(text) == [("The port will not close this year", "Harbor City Post"),
                           ("We will wait and see what the council decides", None)]
+
+
+def test_a_whole_paragraph_quote_after_a_paragraph_about_its_speaker():
+    # ta121 shape: the paragraph before says what the speaker does, the quote stands alone after it.
+    text = ('Prosecutors released the recordings on Monday.\n\n'
+            'In a separate call with his fiancee Rhonda Rouer, Michael Dunn makes the connection between '
+            'his situation and other cases.\n\n'
+            '"I was the one that was being preyed upon and I fought back. It is not quite the same."')
+    assert said(text)[-1] == ("I was the one that was being preyed upon and I fought back. It is not quite the same.",
+                              "Michael Dunn")
+
+
+def test_no_speaker_from_a_paragraph_before_that_quotes_someone_else():
+    text = ('Michael Dunn spoke to reporters. "We will appeal," said Cory Strolla.\n\n'
+            '"The jury was wrong about all of this, and we will show it."')
+    assert said(text)[-1][1] != "Michael Dunn"
+
+
+def test_a_surname_the_story_shares_is_the_one_person_of_its_article():
+    # ta121 shape: the story names Michael, Phillip and Sandra Dunn; this article only Michael Dunn.
+    other = 'Michael Dunn called his parents, Phillip Dunn and Sandra Dunn, from the jail in Jacksonville.'
+    this = ('Michael Dunn spoke to his fiancee from the county jail on Monday.\n\n'
+            'Dunn who placed the calls while in isolation also made repeated efforts to distance himself from '
+            'the other inmates, "Being in a room by myself really is better than the alternative."')
+    found = [(m.text, m.speaker) for q in quotes_of(other, this) for m in q.mentions]
+    assert found == [("Being in a room by myself really is better than the alternative.", "Michael Dunn")]

@@ -280,10 +280,16 @@ class Speakers:
             return None
         return people[top[0][0]]
 
-    def lookup(self, name: str) -> Entity | None:
-        """The entity a name not tagged as a mention refers to, when exactly one fits."""
+    def lookup(self, name: str, article: str | None = None) -> Entity | None:
+        """The entity a name not tagged as a mention refers to, when exactly one fits: in the
+        story, else (a surname several people of the story share) in this article."""
         parts = split_name(name)
-        return self.by_form.get(" ".join(parts.tokens)) or (self.by_surname.get(parts.core[-1]) if len(parts.core) == 1 else None)
+        found = self.by_form.get(" ".join(parts.tokens)) or (self.by_surname.get(parts.core[-1]) if len(parts.core) == 1 else None)
+        if found is None and article is not None and len(parts.core) == 1:
+            here = {e.id: e for _, _, e in self.by_article.get(article, [])
+                    if e.type == "person" and split_name(e.name).core[-1:] == parts.core[-1:] and len(split_name(e.name).core) >= 2}
+            found = next(iter(here.values())) if len(here) == 1 else None
+        return found
 
     def antecedent(self, article: str, position: int, floor: int, pronoun: str,
                    quoted: list[tuple[int, int]], reach_back: bool = True,
@@ -438,9 +444,25 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
             found = _before(text[q_start:q_end] + " ", q_start, context)
             if found:
                 return found
+        found = _paragraph_before(article, text, quote, paragraphs, quoted, speakers)
+        if found:
+            return found
     # A partial quote's sentence may hold an earlier quote ('said on "Fox News Sunday" that ... and
     # "they say ..."'): its framing verb is read from the paragraph's start.
     return _framing(text[p_start:quote.open_at], p_start, context) or Attribution("none")
+
+
+def _paragraph_before(article: str, text: str, quote: QuotedText, paragraphs: list[tuple[int, int]],
+                      quoted: list[tuple[int, int]], speakers: Speakers) -> Attribution | None:
+    """'Dunn makes the connection between ... rape victims.' / '"I was the one ..."': a quotation
+    standing alone as its paragraph, after a paragraph of prose (no quotation in it) whose last
+    sentence opens with a named person, is that person's."""
+    q_start, q_end = paragraphs[quote.paragraph - 1]
+    if (text[quote.close_at:paragraphs[quote.last_paragraph][1]].strip() or len(quote.text.split()) < VERBLESS_MIN_WORDS
+            or any(q_start <= o < q_end for o, _ in quoted) or not text[q_start:q_end].rstrip().endswith(".")):
+        return None
+    found = _sentence_subject(article, text, q_start, q_start + text[q_start:q_end].rstrip().rindex("."), "", "", speakers)
+    return replace(found, cue=None) if found and found.entity else None
 
 
 def _after(after: str, offset: int, context) -> Attribution | None:
@@ -597,7 +619,17 @@ def _sentence_subject(article: str, text: str, offset: int, cue_at: int, cue: st
         if cue.lower() in PARTICIPLES or not others or re.search(r"\band\s+(?:then\s+)?$", lead):
             return _named(entity, "named", label)
         return None
+    # A surname the model did not tag opening the sentence ("Dunn who placed the calls ... made
+    # efforts"), in a sentence naming no one else: the one person of the article it can be.
+    name = None if mentions else _UNTAGGED_SUBJECT.match(text, start_at, cue_at)
+    if name and name.group(1).split()[0].lower() not in _NOT_NAMES:
+        entity = speakers.lookup(name.group(1), article)
+        if entity is not None:
+            return _named(entity, "named", label)
     return None
+
+
+_UNTAGGED_SUBJECT = re.compile(r"\s*(?:[^\"“”,;:]{1,80},\s+)?((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+)(?:,?\s+who\b|\s+[a-z])")
 
 
 def _resolve(who: str, start: int, cue: str, context) -> Attribution:

@@ -61,3 +61,14 @@ def test_a_surname_the_story_shares_is_the_one_person_of_its_article():
             'the other inmates, "Being in a room by myself really is better than the alternative."')
     found = [(m.text, m.speaker) for q in quotes_of(other, this) for m in q.mentions]
     assert found == [("Being in a room by myself really is better than the alternative.", "Michael Dunn")]
+
+
+def test_a_name_alone_after_a_quotation_is_its_speaker():
+    # ta108 shape: a pull quote with the speaker's name after it; ta198 shape: a blurb and its dash.
+    text = ('Senator Ted Cruz spoke after the speech.\n\n'
+            '"The pope has been a powerful voice for life at a time when life is threatened." Senator Ted Cruz\n\n'
+            '"A handbook for the next generation of women to redefine their role."—Arianna Huffington, '
+            'editor of The Huffington Post')
+    assert said(text) == [
+        ("The pope has been a powerful voice for life at a time when life is threatened.", "Ted Cruz"),
+        ("A handbook for the next generation of women to redefine their role.", "Arianna Huffington")]

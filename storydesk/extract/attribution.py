@@ -423,6 +423,11 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
         found = _verbless(after, quote.close_at, context)
         if found:
             return found
+    tag = _TAG_LINE.match(text, quote.close_at, last_end)
+    if tag:  # '"..." Senator Ted Cruz' (a pull quote), '"..."—Gloria Steinem' (a blurb)
+        found = _resolve(tag.group("who"), tag.start("who"), "", context)
+        if found.kind == "named" and found.entity:
+            return replace(found, cue=None)
     p_start = paragraphs[quote.paragraph][0]
     region = previous_close if previous_close is not None else p_start
     if _TITLE_BEFORE.search(text, region, quote.open_at):
@@ -508,6 +513,10 @@ def _before(before: str, offset: int, context) -> Attribution | None:
     return _subject(before, offset, match, context) or Attribution("unnamed", cue=_cue(match, before))
 
 
+# A name, alone or with its appositive, filling the rest of the quote's paragraph: the tag of a
+# pull quote or a blurb, no verb.
+_TAG_LINE = re.compile(r"[ \t]*(?:[—–]|--?)?[ \t]*(?P<who>(?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w'’-]+)"
+                       r"(?:,[^\"“”\n]{0,160})?\s*$")
 # A name given to a work right before its quotation marks ("in an article titled, "..."").
 _TITLE_BEFORE = re.compile(r"\b(?:titled|entitled|headlined|headline)\s*[:,]?\s*$")
 _CLAUSE_START = re.compile(r"(?:that|he|she|they|it|we|I|there|his|her|their)\b")

@@ -145,6 +145,9 @@ def _paragraph_spans(article: Article, sentences: list[Sentence]) -> list[tuple[
     return [tuple(v) for _, v in sorted(spans.items())]
 
 
+_DASH_AFTER_QUOTE = re.compile(r"(?<=[\"”])[—–](?=[A-Z])")
+
+
 def _ner_mentions(articles: list[Article], sentences: list[Sentence]) -> Iterable[_Mention | None]:
     from storydesk.nlp import get_nlp
 
@@ -159,7 +162,8 @@ def _ner_mentions(articles: list[Article], sentences: list[Sentence]) -> Iterabl
     if not chunks:
         return
     nlp = get_nlp()
-    docs = nlp.pipe((a.text[s:e] for a, s, e in chunks), batch_size=NER_BATCH_SIZE,
+    # '"..."—Connie Britton': the model reads "—Connie" as one word; a space of the same length keeps offsets.
+    docs = nlp.pipe((_DASH_AFTER_QUOTE.sub(" ", a.text[s:e]) for a, s, e in chunks), batch_size=NER_BATCH_SIZE,
                     disable=[p for p in NER_ONLY_DISABLE if p in nlp.pipe_names])
     for (article, offset, end), doc in zip(chunks, docs, strict=True):
         found = [

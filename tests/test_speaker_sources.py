@@ -72,3 +72,27 @@ def test_a_name_alone_after_a_quotation_is_its_speaker():
     assert said(text) == [
         ("The pope has been a powerful voice for life at a time when life is threatened.", "Ted Cruz"),
         ("A handbook for the next generation of women to redefine their role.", "Arianna Huffington")]
+
+
+def test_a_tag_after_a_quotation_that_ends_a_sentence():
+    # ta232 shape: the quote ends in a full stop inside the marks, the tag follows with its own.
+    text = ('The attacks were a “case study of a breakdown of national security.” Sen. Lindsey Graham charged '
+            'on Sunday.')
+    assert said(text) == [("case study of a breakdown of national security.", "Lindsey Graham")]
+    # a new sentence whose verb has its own object is no tag
+    text = '"We are done with this." Lindsey Graham said the talks would resume in March.'
+    assert said(text) == [("We are done with this.", None)]
+
+
+def test_he_after_a_host_asked_the_senator_is_the_senator():
+    text = ('Sen. Lindsey Graham said on Sunday that Iran was stalling.\n\n'
+            'Host Chris Wallace asked the senator what he made of the report.\n\n'
+            '"I think it is pretty obvious they are trying to continue a dialogue," he said.')
+    assert said(text) == [("I think it is pretty obvious they are trying to continue a dialogue", "Lindsey Graham")]
+
+
+def test_an_office_the_article_gives_no_one_is_the_person_it_is_about():
+    text = ('Sen. Dick Durbin on Sunday joined the Democrats criticizing the committee.\n\n'
+            'Appearing on television, the Senate majority whip said the administration would '
+            '“engage in a comprehensive investigation of what actually occurred” in Benghazi.')
+    assert said(text) == [("engage in a comprehensive investigation of what actually occurred", "Dick Durbin")]

@@ -39,7 +39,10 @@ PARTICIPLES = ("saying", "tweeting", "writing", "telling", "adding", "noting", "
                "warning", "asking", "explaining", "declaring", "posting", "replying", "responding")
 # A newspaper "reported" and a document "reads" its quote: cues here beside the shared lexicon's.
 SOURCE_VERBS = ("reported", "reports", "read", "reads")
-SPEECH_VERBS = REPORTING_PATTERN + "|" + "|".join(PARTICIPLES + SOURCE_VERBS)
+# Verbs of a tag ("Graham charged", "she countered") that the shared lexicon leaves out as too
+# often something else ("charged with murder"): here only ever next to a quotation.
+TAG_VERBS = ("charged", "countered", "retorted", "contended", "asserted", "lamented", "scoffed")
+SPEECH_VERBS = REPORTING_PATTERN + "|" + "|".join(PARTICIPLES + SOURCE_VERBS + TAG_VERBS)
 # Verbs that frame a partial quote inside the speaker's own sentence ("X called it "...").
 FRAMING_VERBS = SPEECH_VERBS + "|called|calls|described|describes|dubbed|termed|labeled|labelled|branded"
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|again|previously|once|would|will|\w+ly)\s+)*"
@@ -113,6 +116,7 @@ EPITHETS = frozenset({
     "legislator", "senator", "congressman", "congresswoman", "speaker", "politician", "star", "singer",
     "actor", "actress", "rapper", "comedian", "billionaire", "mogul", "tycoon", "businessman",
     "businesswoman", "veteran", "filmmaker", "novelist", "author", "host", "anchor", "quarterback",
+    "whip",  # "the Senate majority whip said": a senator's party office, with his title beside it
 })
 # Offices one person holds in a story's world ("the prime minister", "the pope", "the chancellor"):
 # unassigned in the article, such a role is the person a pronoun would be. Ranks and jobs many
@@ -312,13 +316,22 @@ class Speakers:
         text = self.texts[article]
         speaking = [m for m in same if _SPEAKS_AFTER.match(text, m[1]) or _SPEAKS_BEFORE.search(text, max(0, m[0] - 12), m[0])]
         if speaking:
-            return speaking[-1][2]
+            asker = speaking[-1]
+            if _ASKED.match(text, asker[1]):
+                # "Host Chris Wallace asked the senator what he made of it." / '"...," he said': the
+                # one asked answers, named in that sentence or before it.
+                asked = [m for m in same if m[0] > asker[1] and m[2].id != asker[2].id]
+                if asked:
+                    return asked[0][2]
+                return self.antecedent(article, asker[0], floor, pronoun, quoted, reach_back, exclude | {asker[2].id})
+            return asker[2]
         # The subject: the first named not inside a prepositional phrase or after a possessive
         # ("in an interview with CNN's Bill Weir, Bundy was asked").
         subjects = [m for m in same if not _OBJECT_BEFORE.search(text, max(0, m[0] - 30), m[0])]
         return (subjects or same[-1:])[0][2]
 
 
+_ASKED = re.compile(r"\s+asked\s+(?:the\s+[a-z]|[A-Z])")
 _TITLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})$")
 _APPOSITIVE_ROLE = re.compile(r"^,\s+(?:(?:the|a|an|its|his|her|their)\s+)?((?:[\w'’.-]+\s+){0,5}?[a-z][\w-]*)"
                               r"(?=\s+(?:of|for|at|in|on|with|to)\b|,|\.|\s+(?:said|says|told|added|wrote)\b)")
@@ -414,8 +427,9 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
     last_end = paragraphs[quote.last_paragraph][1]
     after_end = min(next_open if next_open is not None else last_end, quote.close_at + 200)
     after = text[quote.close_at:after_end]
-    # '"We are done." Smith said' starts a new sentence; '"Done?" she asked' does not.
-    if not text[quote.start:quote.end].endswith(".") or re.match(r"\s*[a-z]", after):
+    # '"We are done." Smith said the talks ...' starts a new sentence; '"Done?" she asked' does not,
+    # nor '"... security." Sen. Lindsey Graham charged on Sunday.' (a tag with no object of its own).
+    if not text[quote.start:quote.end].endswith(".") or re.match(r"\s*[a-z]", after) or _SHORT_TAG.match(after):
         found = _after(after, quote.close_at, context)
         if found:
             return found
@@ -517,6 +531,10 @@ def _before(before: str, offset: int, context) -> Attribution | None:
 # pull quote or a blurb, no verb.
 _TAG_LINE = re.compile(r"[ \t]*(?:[—–]|--?)?[ \t]*(?P<who>(?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w'’-]+)"
                        r"(?:,[^\"“”\n]{0,160})?\s*$")
+# A tag sentence after a quotation ending in a full stop: a name or "he", the verb, at most a few
+# words ("on Sunday", "in a statement"), the sentence's end.
+_SHORT_TAG = re.compile(rf"[ \t]*(?:(?:[A-Z][\w.'’-]*|he|she)[ \t]+){{1,5}}{_ADVERBS}(?:{SPEECH_VERBS})"
+                        rf"(?:[ \t]+(?:on|in|at|to)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?)?[.]")
 # A name given to a work right before its quotation marks ("in an article titled, "..."").
 _TITLE_BEFORE = re.compile(r"\b(?:titled|entitled|headlined|headline)\s*[:,]?\s*$")
 _CLAUSE_START = re.compile(r"(?:that|he|she|they|it|we|I|there|his|her|their)\b")

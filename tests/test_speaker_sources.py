@@ -4,6 +4,11 @@ Invented paragraphs in the shapes met in real articles; regression tests, not ev
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from tests.test_quotes import quotes_of, said
 
 
@@ -96,3 +101,43 @@ def test_an_office_the_article_gives_no_one_is_the_person_it_is_about():
             'Appearing on television, the Senate majority whip said the administration would '
             '“engage in a comprehensive investigation of what actually occurred” in Benghazi.')
     assert said(text) == [("engage in a comprehensive investigation of what actually occurred", "Dick Durbin")]
+
+
+
+
+def test_the_one_who_was_asked_is_not_the_one_asking():
+    text = ('Bill Cosby spoke to Linsey Davis of ABC News.\n\n'
+            'Cosby was also asked, "What would you like your legacy to be in the years that follow?"')
+    assert said(text)[-1] == ("What would you like your legacy to be in the years that follow?", None)
+    # words someone might have said are nobody's
+    text = 'Bill Cosby might have answered, "Well, not being an accused man of any kind at all."'
+    assert said(text) == [("Well, not being an accused man of any kind at all.", None)]
+
+
+def test_it_said_is_the_company_the_sentence_before_is_about():
+    text = ('American Airlines said Qatar plans to buy at least $808 million of its stock. '
+            'Qatar Airways also has designs on a stake as large as 10%, American Airlines said. '
+            'But the US airline has not changed its stance on the subsidies dispute.\n\n'
+            '"American Airlines continues to believe that the President will stand up to foreign governments," '
+            'it said in a filing.')
+    assert said(text) == [("American Airlines continues to believe that the President will stand up to foreign "
+                           "governments", "American Airlines")]
+
+
+VAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "multinews" / "val.jsonl"
+
+
+def _real_article(cluster: str, doc: str) -> str:
+    for line in VAL.open(encoding="utf-8"):
+        if f'"{cluster}"' in line[:200]:
+            found = json.loads(line)
+            if found["id"] == cluster:
+                return next(d["text"] for d in found["documents"] if d["id"] == doc)
+    raise KeyError(cluster)
+
+
+@pytest.mark.skipif(not VAL.exists(), reason="needs ../shared/data")
+def test_a_speaking_surname_the_model_calls_a_place_is_the_person():
+    # ta207/d1: the model tags "Hesse acknowledged" as the German state; the article names Dan Hesse.
+    found = dict(said(_real_article("multinews-validation-ta207", "d1")))
+    assert found["Nothing's a guarantee that it's forever"] == "Dan Hesse"

@@ -295,6 +295,28 @@ class Speakers:
             found = next(iter(here.values())) if len(here) == 1 else None
         return found
 
+    def organization_antecedent(self, article: str, position: int, floor: int,
+                                quoted: list[tuple[int, int]]) -> Entity | None:
+        """What "it" stands for before a speech verb: in the last sentence before `position` (from
+        `floor`) naming an organization outside quotation marks, the one speaking there, else the
+        first not after a preposition or a possessive; None when that sentence names it only so."""
+        fits = [m for m in self.mentions_in(article, floor, position)
+                if m[2].type == "organization" and not any(o <= m[0] < c for o, c in quoted)]
+        if not fits:
+            return None
+        starts = self.sentence_starts.get(article, [0])
+        sentence = bisect_right(starts, fits[-1][0])
+        same = [m for m in fits if bisect_right(starts, m[0]) == sentence]
+        text = self.texts[article]
+        speaking = [m for m in same if _SPEAKS_AFTER.match(text, m[1])]
+        if speaking:  # "Qatar Airways wants a stake, American Airlines said."
+            return speaking[-1][2]
+        end = starts[sentence] if sentence < len(starts) else len(text)
+        if _NAME_SPEAKS.search(text, starts[sentence - 1] if sentence else 0, end):
+            return None  # "..., American said": someone the model did not tag speaks there
+        subjects = [m for m in same if not _OBJECT_BEFORE.search(text, max(0, m[0] - 30), m[0])]
+        return subjects[0][2] if subjects else None
+
     def antecedent(self, article: str, position: int, floor: int, pronoun: str,
                    quoted: list[tuple[int, int]], reach_back: bool = True,
                    exclude: frozenset[str] = frozenset()) -> Entity | None:
@@ -331,6 +353,7 @@ class Speakers:
         return (subjects or same[-1:])[0][2]
 
 
+_NAME_SPEAKS = re.compile(rf"\b[A-Z][\w'’-]+\s+(?:{REPORTING_PATTERN})\b")
 _ASKED = re.compile(r"\s+asked\s+(?:the\s+[a-z]|[A-Z])")
 _TITLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})$")
 _APPOSITIVE_ROLE = re.compile(r"^,\s+(?:(?:the|a|an|its|his|her|their)\s+)?((?:[\w'’.-]+\s+){0,5}?[a-z][\w-]*)"
@@ -446,6 +469,8 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
     region = previous_close if previous_close is not None else p_start
     if _TITLE_BEFORE.search(text, region, quote.open_at):
         return Attribution("title")  # 'an article titled, "..."': a headline, nobody's words
+    if _HYPOTHETICAL_BEFORE.search(text, region, quote.open_at):
+        return Attribution("unnamed")  # 'Cosby might have answered, "..."': words never said
     found = _before(text[region:quote.open_at], region, context)
     if found:
         return found
@@ -524,6 +549,8 @@ def _before(before: str, offset: int, context) -> Attribution | None:
     match = _BEFORE_CUE.match(before)  # anchored: its leading ".*" finds the last verb in one pass
     if match is None or _participle_with_object(match.group("cue"), match.group("adjunct")):
         return None
+    if _PASSIVE_BEFORE.search(before, 0, match.start("cue")):
+        return Attribution("unnamed", cue=_cue(match, before))  # "Cosby was also asked, "..."": the asker is not named
     return _subject(before, offset, match, context) or Attribution("unnamed", cue=_cue(match, before))
 
 
@@ -537,6 +564,9 @@ _SHORT_TAG = re.compile(rf"[ \t]*(?:(?:[A-Z][\w.'’-]*|he|she)[ \t]+){{1,5}}{_A
                         rf"(?:[ \t]+(?:on|in|at|to)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?)?[.]")
 # A name given to a work right before its quotation marks ("in an article titled, "..."").
 _TITLE_BEFORE = re.compile(r"\b(?:titled|entitled|headlined|headline)\s*[:,]?\s*$")
+# "Cosby was also asked, "..."": the one asked does not speak, the asker is not named.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+|then\s+|later\s+)?$")
+_HYPOTHETICAL_BEFORE = re.compile(r"\b(?:might|could|would|should)\s+have\s+[a-z]+\s*[,:]?\s*$")
 _CLAUSE_START = re.compile(r"(?:that|he|she|they|it|we|I|there|his|her|their)\b")
 
 
@@ -665,6 +695,9 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
     if _PRONOUN.match(who.strip()):
         entity = speakers.antecedent(article, start, floor, who.strip(), quoted)
         return _pronoun(entity, who.strip(), cue)
+    if who.strip() == "it":  # '"...," it said in a filing': the organization the sentences before are about
+        entity = speakers.organization_antecedent(article, start, floor, quoted)
+        return _named(entity, "named", cue) if entity else Attribution("unnamed", cue=cue)
     end = start + len(who)
     mentions = speakers.mentions_in(article, start, end)
     for m_start, m_end, entity in sorted(mentions, key=lambda m: m[2].type != "person"):

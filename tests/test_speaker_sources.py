@@ -124,6 +124,20 @@ def test_it_said_is_the_company_the_sentence_before_is_about():
                            "governments", "American Airlines")]
 
 
+
+def test_words_quoted_after_someone_s_call_are_theirs():
+    # ta108 shape: "Pope Francis' impassioned call to be compassionate toward people who "..."".
+    text = ('Pope Francis spoke to Congress on Thursday.\n\n'
+            'Senator Ted Cruz sounded less moved by Pope Francis\' impassioned call to be compassionate '
+            'toward people who “travel north in search of a better life,” a reference to the recent wave.')
+    [(words, speaker)] = said(text)
+    assert words == "travel north in search of a better life" and speaker in ("Pope Francis", "Francis")
+    # a verb nearer the quote frames it
+    text = ('Pope Francis spoke to Congress on Thursday.\n\n'
+            'Pope Francis\' call was heard, and Ted Cruz said the speech was “a powerful voice for life in America.”')
+    assert said(text) == [("a powerful voice for life in America.", "Ted Cruz")]
+
+
 VAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "multinews" / "val.jsonl"
 
 

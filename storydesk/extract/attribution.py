@@ -567,6 +567,10 @@ _TITLE_BEFORE = re.compile(r"\b(?:titled|entitled|headlined|headline)\s*[:,]?\s*
 # "Cosby was also asked, "..."": the one asked does not speak, the asker is not named.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+|then\s+|later\s+)?$")
 _HYPOTHETICAL_BEFORE = re.compile(r"\b(?:might|could|would|should)\s+have\s+[a-z]+\s*[,:]?\s*$")
+# A speech noun and its owner: "Pope Francis' impassioned call", "the pope's message".
+_SPEECH_NOUN = re.compile(r"(?P<owner>\b(?:[Tt]he\s+[a-z]+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))['’]s?\s+"
+                          r"(?:[a-z-]+\s+){0,3}?(?:call|message|plea|appeal|warning|words|remarks?|comments?|"
+                          r"description|promise|pledge|vow|demand)\b")
 _CLAUSE_START = re.compile(r"(?:that|he|she|they|it|we|I|there|his|her|their)\b")
 
 
@@ -594,6 +598,14 @@ def _framing(before: str, offset: int, context) -> Attribution | None:
     sentence = before[sentence_start:]
     if not sentence.strip() or re.search(r"[.!?]\s*$", sentence):
         return None  # the sentence ended before the quote opens: it frames nothing
+    # "Pope Francis' impassioned call to be compassionate toward people who "..."": the owner of
+    # a speech noun nearer the quote than any framing verb.
+    noun = next(reversed(list(_SPEECH_NOUN.finditer(sentence))), None)
+    verbs = [m for m in _FRAMING.finditer(sentence) if not _participle_with_object(m.group("cue"), sentence[m.end():])]
+    if noun and not any(v.start() > noun.start() for v in verbs):
+        owner = _resolve(noun.group("owner"), offset + sentence_start + noun.start("owner"), "", context)
+        if owner.kind == "named" and owner.entity:
+            return replace(owner, cue=None, partial=True)
     # The verb nearest the quote frames it ("As X notes, Dunn complained that he was "...").
     for match in reversed(list(_FRAMING.finditer(sentence))):
         if _participle_with_object(match.group("cue"), sentence[match.end():]):

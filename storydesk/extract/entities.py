@@ -125,9 +125,10 @@ def _speaking_surnames(mentions: list[_Mention], texts: dict[str, str]) -> None:
     for m in mentions:
         if m.type == "person" and len(m.parts.core) >= 2:
             surnames[m.article].add(m.parts.tokens[-1])
-    for m in mentions:
-        if (m.type != "person" and len(m.parts.tokens) == 1 and m.parts.tokens[0] in surnames[m.article]
-                and _SPEECH_AFTER.match(texts[m.article], m.end)):
+    lone = [m for m in mentions if m.type != "person" and len(m.parts.tokens) == 1 and m.parts.tokens[0] in surnames[m.article]]
+    speaking = {(m.article, m.parts.tokens[0]) for m in lone if _SPEECH_AFTER.match(texts[m.article], m.end)}
+    for m in lone:  # every lone mention of that surname in the article, so that they stay one
+        if (m.article, m.parts.tokens[0]) in speaking:
             m.type = "person"
 
 

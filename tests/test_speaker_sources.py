@@ -138,6 +138,14 @@ def test_words_quoted_after_someone_s_call_are_theirs():
     assert said(text) == [("a powerful voice for life in America.", "Ted Cruz")]
 
 
+
+def test_telling_someone_that_frames_the_quote():
+    # ta102 shape: "telling a citizen that he "..."" (a participle with its listener).
+    text = ('Mr. Obama raised questions about the laws, telling a citizen that he “potentially has the right '
+            'to use those firearms even if there is a way out.”')
+    assert said(text) == [("potentially has the right to use those firearms even if there is a way out.", "Obama")]
+
+
 VAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "multinews" / "val.jsonl"
 
 

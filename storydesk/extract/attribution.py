@@ -571,12 +571,16 @@ _HYPOTHETICAL_BEFORE = re.compile(r"\b(?:might|could|would|should)\s+have\s+[a-z
 _SPEECH_NOUN = re.compile(r"(?P<owner>\b(?:[Tt]he\s+[a-z]+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))['’]s?\s+"
                           r"(?:[a-z-]+\s+){0,3}?(?:call|message|plea|appeal|warning|words|remarks?|comments?|"
                           r"description|promise|pledge|vow|demand)\b")
+_LISTENER_PARTICIPLES = ("telling", "warning", "asking")
+_LISTENER_THEN_CLAUSE = re.compile(r"(?:[\w'’-]+\s+){1,4}(?:that|to)\b")
 _CLAUSE_START = re.compile(r"(?:that|he|she|they|it|we|I|there|his|her|their)\b")
 
 
 def _participle_with_object(cue: str, after_cue: str) -> bool:
     """'adding the strip, "..."' is no speech: a participle cue stands right before its quote."""
     rest = after_cue.strip(" ,:")
+    if cue.lower() in _LISTENER_PARTICIPLES and _LISTENER_THEN_CLAUSE.match(rest):
+        return False  # "telling a citizen that he "..."": the listener, then the words
     return cue.lower() in PARTICIPLES and bool(rest) and not _CLAUSE_START.match(rest)
 
 

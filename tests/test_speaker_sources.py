@@ -163,3 +163,11 @@ def test_a_speaking_surname_the_model_calls_a_place_is_the_person():
     # ta207/d1: the model tags "Hesse acknowledged" as the German state; the article names Dan Hesse.
     found = dict(said(_real_article("multinews-validation-ta207", "d1")))
     assert found["Nothing's a guarantee that it's forever"] == "Dan Hesse"
+
+
+@pytest.mark.skipif(not VAL.exists(), reason="needs ../shared/data")
+def test_the_outlet_reporting_a_senator_s_words_is_not_their_speaker():
+    # align gold ta198/d2: the New York Post's headline is quoted, then an unnamed senator's words.
+    found = dict(said(_real_article("multinews-validation-ta198", "d2")))
+    assert found["Don’t lose too much weight now"] is None
+    assert "New York Post" not in found.values()

@@ -39,15 +39,6 @@ LEXRANK_ITERATIONS = 50
 MMR_PENALTY = 1.0
 # A candidate this similar (TF-IDF cosine) to a chosen sentence says the same thing again.
 REDUNDANT_SIMILARITY = 0.5
-# Another outlet's sentence this similar to the summary's first sentence (the lead, chosen first)
-# states its news again in other words ("A vehicle jump stunt in Alabama is going viral on
-# YouTube." after "A 39 second slow motion video of an Alabama man jumping from a flaming SUV
-# ... has been viewed more than 780,000"): on the tune half of benchmarks/gold/real/ every
-# other-article sentence judged a repeat of the lead had a cosine of 0.147-0.32 with it, every
-# one judged to add something at most 0.133 (a narrow gap: the bar sits between). A sentence of
-# the lead's own article goes on from it rather than repeating it (0.25 "Police say that
-# Alcorn's texts..."), so it keeps the general bar.
-LEAD_RESTATEMENT_SIMILARITY = 0.14
 # Beyond this many candidates a story's later sentences are left out of the similarity graph
 # (a 1,500 x 1,500 matrix is ~9 MB); lead sentences of every article always stay in.
 MAX_CANDIDATES = 1500
@@ -155,8 +146,6 @@ def select(
         available[best] = False
         if closest[best] >= REDUNDANT_SIMILARITY or _restates(cands[best], [cands[c] for c in chosen]):
             continue
-        if chosen and _restates_lead(cands, sims, chosen[0], best):
-            continue
         if facts is not None and facts[best] and any(facts[best] & facts[c] for c in chosen):
             continue
         if used + lengths[best] > words or usable is not None and not usable(best):
@@ -172,11 +161,6 @@ def select(
     if not chosen and len(cands):
         chosen.append(int(np.argmax(np.where(needs < 0, scores, -np.inf))))
     return chosen
-
-
-def _restates_lead(cands: list[Candidate], sims: np.ndarray, lead: int, i: int) -> bool:
-    """Whether candidate `i`, from another article than the lead's, states the lead's news again."""
-    return cands[i].article != cands[lead].article and sims[lead, i] >= LEAD_RESTATEMENT_SIMILARITY
 
 
 def _restates(cand: Candidate, chosen: list[Candidate]) -> bool:

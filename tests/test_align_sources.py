@@ -138,3 +138,12 @@ def test_sources_a_fact_takes_the_next_sentence_of_an_article_that_splits_it(enc
     fact = next(f for f in alignment.facts if set(f.sources) == {"a", "b"})
     assert len(fact.evidence) == 3
     assert fact.independent_sources == 2
+
+
+def test_sources_one_quotation_with_a_number_in_words_or_figures_is_one_source(encoder) -> None:
+    # ta017: "once-every-five-years inspection" in one outlet is "once-every-5-years inspection" in the other.
+    alignment = run({
+        "post": ["The inspectors added the elevator passed a thorough “once-every-five-years inspection” last January."],
+        "ap": ['The elevator passed a thorough "once-every-5-years inspection" last January, the department said.']})
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1

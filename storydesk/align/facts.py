@@ -15,6 +15,7 @@ from storydesk.align.sources import (
     statement_source,
     unquoted,
 )
+from storydesk.extract.numbers import TENS, UNITS
 from storydesk.lexicon import REPORTING_PATTERN, STOP_WORDS, stem
 from storydesk.model import Article, Fact, Quantity, Quote, ReuseReport, Sentence, Span
 
@@ -150,6 +151,9 @@ def _speakers(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, .
 # and re-word quotes: "scared to take the elevator" / "scared to take that elevator"; five words in a
 # row in quotation marks are one speaker's words).
 QUOTE_RUN_WORDS = 5
+# Outlets print a quotation's small numbers as words or as figures ("once-every-five-years
+# inspection" / "once-every-5-years inspection", ta017): one quotation either way.
+_DIGITS_OF = {word: str(value) for word, value in (UNITS | TENS).items()}
 _REPORTED = re.compile(rf"\b(?:{REPORTING_PATTERN})\b", re.I)
 # A report no one is named for ("it was reported", "reportedly"): beside one outlet's credited
 # report of the same fact, it relays that report.
@@ -174,7 +178,7 @@ def _quotes_in(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, 
         text = sentences[i].text
         runs = set(at.get((sentences[i].article, sentences[i].index), set()))
         for m in _QUOTED.finditer(text):
-            words = re.findall(r"[a-z0-9]+", m.group(1).lower())
+            words = [_DIGITS_OF.get(w, w) for w in re.findall(r"[a-z0-9]+", m.group(1).lower())]
             runs |= {" ".join(words[k:k + QUOTE_RUN_WORDS]) for k in range(len(words) - QUOTE_RUN_WORDS + 1)}
         # Quoted words no one is said to speak in the sentence (lyrics, a title, a bill's wording)
         # are no one's statement, unless another sentence gives the same words as someone's

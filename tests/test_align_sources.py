@@ -147,3 +147,22 @@ def test_sources_one_quotation_with_a_number_in_words_or_figures_is_one_source(e
         "ap": ['The elevator passed a thorough "once-every-5-years inspection" last January, the department said.']})
     fact = next(f for f in alignment.facts if len(f.sources) == 2)
     assert fact.independent_sources == 1
+
+
+def test_sources_a_sentence_that_opens_inside_a_quotation_carries_it(encoder) -> None:
+    # ta196: the segmenter cut the quotation's opening mark off with the sentence before it.
+    alignment = run({
+        "a": ['"I was scared.', 'Someone tried to kill me out on the river with a snowmachine."'],
+        "b": ['"Someone tried to kill me out on the river with a snowmachine," she said in a video posted online.']})
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1
+
+
+def test_sources_a_statement_printed_without_quotation_marks_is_the_same_statement(encoder) -> None:
+    # ta205: one outlet prints the firm's apology as a block, the others in quotation marks.
+    words = "We sincerely apologize to the winners and to the viewers for the error made during the last award"
+    alignment = run({
+        "a": [f'"{words}," the firm said in a statement.'],
+        "b": [f"{words}."]})
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1

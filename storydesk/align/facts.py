@@ -151,6 +151,10 @@ def _speakers(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, .
 # and re-word quotes: "scared to take the elevator" / "scared to take that elevator"; five words in a
 # row in quotation marks are one speaker's words).
 QUOTE_RUN_WORDS = 5
+# ... and printed without quotation marks, by a longer run (ten words in a row of someone's quoted
+# words are theirs; five unquoted words in common are often just a shared phrase).
+RELAYED_RUN_WORDS = 10
+_QUOTE_MARKS = "\"“”"
 # Outlets print a quotation's small numbers as words or as figures ("once-every-five-years
 # inspection" / "once-every-5-years inspection", ta017): one quotation either way.
 _DIGITS_OF = {word: str(value) for word, value in (UNITS | TENS).items()}
@@ -174,12 +178,14 @@ def _quotes_in(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, 
                 at.setdefault((m.article, m.sentence), set()).add(quote.id)
     out: dict[int, set[str]] = {}
     unsaid: dict[int, set[str]] = {}
+    quoted_words: list[list[str]] = []
     for i in keep:
         text = sentences[i].text
         runs = set(at.get((sentences[i].article, sentences[i].index), set()))
-        for m in _QUOTED.finditer(text):
-            words = [_DIGITS_OF.get(w, w) for w in re.findall(r"[a-z0-9]+", m.group(1).lower())]
-            runs |= {" ".join(words[k:k + QUOTE_RUN_WORDS]) for k in range(len(words) - QUOTE_RUN_WORDS + 1)}
+        for part in _quoted_parts(text):
+            words = _quote_words(part)
+            quoted_words.append(words)
+            runs |= _runs(words, QUOTE_RUN_WORDS)
         # Quoted words no one is said to speak in the sentence (lyrics, a title, a bill's wording)
         # are no one's statement, unless another sentence gives the same words as someone's
         # ("made repeated efforts to distance himself from fellow inmates, 'Being in a room ...'").
@@ -190,7 +196,34 @@ def _quotes_in(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, 
     spoken = set().union(*out.values()) if out else set()
     for i, runs in unsaid.items():
         out[i] = runs & spoken
+    # A statement another outlet prints without quotation marks (as a block, ta205): a long run of
+    # a quotation's words in the sentence carries that quotation.
+    relayed = set().union(*(_runs(words, RELAYED_RUN_WORDS) for words in quoted_words)) if quoted_words else set()
+    for i in keep:
+        words = _quote_words(sentences[i].text)
+        if relayed and _runs(words, RELAYED_RUN_WORDS) & relayed:
+            out[i] |= _runs(words, QUOTE_RUN_WORDS) & spoken
     return out
+
+
+def _quote_words(text: str) -> list[str]:
+    return [_DIGITS_OF.get(w, w) for w in re.findall(r"[a-z0-9]+", text.lower())]
+
+
+def _runs(words: list[str], n: int) -> set[str]:
+    return {" ".join(words[k:k + n]) for k in range(len(words) - n + 1)}
+
+
+def _quoted_parts(text: str) -> list[str]:
+    """The parts of a sentence in quotation marks, and its opening part when the sentence starts
+    inside a quotation the sentence before opened ('... with a snowmachine," she said': the
+    segmenter leaves the opening mark behind)."""
+    parts = []
+    first = next((k for k, ch in enumerate(text) if ch in _QUOTE_MARKS), None)
+    if first is not None and first >= 20 and (text[first] == "”" or text[first - 1] in ",.!?"):
+        parts.append(text[:first])
+        text = text[first + 1:]
+    return parts + [m.group(1) for m in _QUOTED.finditer(text)]
 
 
 def _next_to(i: int, members: list[int], sentences: list[Sentence]) -> bool:

@@ -59,7 +59,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from storydesk.clean import clean_documents  # noqa: E402
-from storydesk.cluster import ArticleFeatures, ClusterOptions, Split, StoryClusterer, article_features  # noqa: E402
+from storydesk.cluster import (  # noqa: E402
+    ArticleFeatures,
+    ClusterOptions,
+    StoryClusterer,
+    article_features,
+    final_stories,
+)
 from storydesk.cluster.stream import embed_articles  # noqa: E402
 from storydesk.ingest import read_inputs  # noqa: E402
 from storydesk.model import Article  # noqa: E402
@@ -109,24 +115,8 @@ def storydesk_method(**options) -> Clusterer:
         clusterer = StoryClusterer(ClusterOptions(**options))
         embeddings = embed_articles(articles) if clusterer.options.embeddings else None
         assigned = {a.article: a.story for a in clusterer.assign_features(_features(articles), embeddings)}
-        return apply_moves(assigned, clusterer.moves)
+        return final_stories(assigned, clusterer.moves)
     return run
-
-
-def apply_moves(assigned: dict[str, str], moves) -> dict[str, str]:
-    """Each article's final story, replaying merges (a story's articles follow it into its target)
-    and splits (the listed articles leave for the new story) in the order they happened."""
-    members: dict[str, set[str]] = {}
-    for article, story in assigned.items():
-        members.setdefault(story, set()).add(article)
-    for move in moves:
-        if isinstance(move, Split):
-            moved = set(move.articles)
-            members[move.source] -= moved
-            members.setdefault(move.target, set()).update(moved)
-        else:
-            members.setdefault(move.target, set()).update(members.pop(move.source, set()))
-    return {article: story for story, articles in members.items() for article in articles}
 
 
 def _features(articles: Sequence[Article]) -> list[ArticleFeatures]:
@@ -382,7 +372,7 @@ def dated_quality(articles: list[Article], events: dict[str, str]) -> None:
     for name, stream in (("with publication dates (7-day window)", dated), ("same order, dates removed", undated)):
         clusterer = StoryClusterer()
         assigned = {a.article: a.story for a in clusterer.assign_features([article_features(a) for a in stream])}
-        result = scores(apply_moves(assigned, clusterer.moves), held_out)
+        result = scores(final_stories(assigned, clusterer.moves), held_out)
         print(_row(name, f"{len(clusterer.stories)} stories live at the end", result))
 
 
@@ -466,7 +456,7 @@ def throughput_child(total: int, method: str) -> None:
         for offset in range(0, len(stream), 1000):
             for assignment in clusterer.assign(stream[offset:offset + 1000]):
                 assigned[assignment.article] = assignment.story
-        predicted = apply_moves(assigned, clusterer.moves)
+        predicted = final_stories(assigned, clusterer.moves)
         live = len(clusterer.stories)
     else:
         # The thresholds the event tune half chose for them (see the quality table).

@@ -549,6 +549,24 @@ class StoryClusterer:
             self._bands.pop(id(signature), None)  # a merged story's signatures: computed again if needed
 
 
+def final_stories(assigned: dict[str, str], moves: Iterable[Merge | Split]) -> dict[str, str]:
+    """Each article's story after the moves: merges (a story's articles follow it into its target)
+    and splits (the listed articles leave for the new story) replayed in the order they happened
+    over the stories the articles were first given. Articles keep the order of `assigned`."""
+    members: dict[str, set[str]] = {}
+    for article, story in assigned.items():
+        members.setdefault(story, set()).add(article)
+    for move in moves:
+        if isinstance(move, Split):
+            moved = set(move.articles)
+            members[move.source] -= moved
+            members.setdefault(move.target, set()).update(moved)
+        else:
+            members.setdefault(move.target, set()).update(members.pop(move.source, set()))
+    now = {article: story for story, articles in members.items() for article in articles}
+    return {article: now[article] for article in assigned}
+
+
 def cluster_articles(articles: Sequence[Article], options: ClusterOptions | None = None) -> list[Assignment]:
     """Cluster a batch of articles as a stream, in the order given."""
     return StoryClusterer(options).assign(articles)

@@ -10,7 +10,7 @@ the near-duplicate (LSH) index, and retirement of old stories.
 """
 
 from storydesk.cluster.drift import Split
-from storydesk.cluster.features import ArticleFeatures, DocumentFrequencies, article_features
+from storydesk.cluster.features import ArticleFeatures, DocumentFrequencies, article_features, batch_features
 from storydesk.cluster.stream import (
     Assignment,
     ClusterOptions,
@@ -23,5 +23,5 @@ from storydesk.cluster.stream import (
 
 __all__ = [
     "Assignment", "ArticleFeatures", "Merge", "Split", "ClusterOptions", "DocumentFrequencies", "StoryClusterer", "StoryState",
-    "article_features", "cluster_articles", "final_stories",
+    "article_features", "batch_features", "cluster_articles", "final_stories",
 ]

@@ -243,9 +243,12 @@ class StoryClusterer:
         self.seen = seen  # articles assigned so far, over the clusterer's whole life
         self.latest_time = latest_time
         self.stories: dict[str, StoryState] = {}
-        self._term_index: dict[int, set[str]] = {}
-        self._name_index: dict[int, set[str]] = {}
-        self._band_index: dict[tuple[int, int], set[str]] = {}
+        # Postings are dicts used as ordered sets: a set's order follows the string hash, which
+        # differs per process, and candidates tied at the cut-off were then chosen by it (the same
+        # stream could give different stories in two runs).
+        self._term_index: dict[int, dict[str, None]] = {}
+        self._name_index: dict[int, dict[str, None]] = {}
+        self._band_index: dict[tuple[int, int], dict[str, None]] = {}
         self._indexed: dict[str, tuple[list[int], list[int]]] = {}
         self.retired: set[str] = set()  # stories that left the live set (the caller may clear it)
         self.merges: list[Merge] = []  # stories folded into others, in order (the caller may clear it)
@@ -456,15 +459,15 @@ class StoryClusterer:
     def _candidates(self, terms: dict[int, float], names: dict[int, float]) -> list[str]:
         hits: Counter = Counter()  # article vectors come heaviest first
         for key in itertools.islice(terms, QUERY_TERMS):
-            hits.update(self._term_index.get(key, ()))
+            hits.update(self._term_index.get(key, {}).keys())
         for key in itertools.islice(names, QUERY_NAMES):
-            hits.update(self._name_index.get(key, ()))
+            hits.update(self._name_index.get(key, {}).keys())
         return [story_id for story_id, _ in hits.most_common(MAX_CANDIDATES)]
 
     def _near_duplicate_story(self, features: ArticleFeatures) -> tuple[StoryState, float, str] | None:
-        found: set[str] = set()
+        found: dict[str, None] = {}
         for key in self._bands_of(features.signature):
-            found.update(self._band_index.get(key, ()))
+            found.update(self._band_index.get(key, {}))
         best, best_similarity = None, self.options.near_duplicate_jaccard
         for story_id in found:
             story = self.stories[story_id]
@@ -505,9 +508,9 @@ class StoryClusterer:
     def _index(self, story: StoryState) -> None:
         term_keys, name_keys = self._indexed[story.id] = story.index_keys()
         for key in term_keys:
-            self._term_index.setdefault(key, set()).add(story.id)
+            self._term_index.setdefault(key, {})[story.id] = None
         for key in name_keys:
-            self._name_index.setdefault(key, set()).add(story.id)
+            self._name_index.setdefault(key, {})[story.id] = None
 
     def _unindex(self, story_id: str) -> None:
         term_keys, name_keys = self._indexed.pop(story_id, ((), ()))
@@ -515,7 +518,7 @@ class StoryClusterer:
             for key in keys:
                 postings = index.get(key)
                 if postings is not None:
-                    postings.discard(story_id)
+                    postings.pop(story_id, None)
                     if not postings:
                         del index[key]
 
@@ -530,7 +533,7 @@ class StoryClusterer:
         keys = self._bands_of(signature)
         self._bands[id(signature)] = (signature, keys)
         for key in keys:
-            self._band_index.setdefault(key, set()).add(story_id)
+            self._band_index.setdefault(key, {})[story_id] = None
 
     def _retire(self, story_id: str) -> None:
         story = self.stories.pop(story_id)
@@ -543,7 +546,7 @@ class StoryClusterer:
             for key in self._bands_of(signature):
                 postings = self._band_index.get(key)
                 if postings is not None:
-                    postings.discard(story.id)
+                    postings.pop(story.id, None)
                     if not postings:
                         del self._band_index[key]
             self._bands.pop(id(signature), None)  # a merged story's signatures: computed again if needed

@@ -441,23 +441,27 @@ def cluster_command(
     embeddings: Annotated[bool, typer.Option("--embeddings", help="Add sentence-embedding similarity: better grouping, ~20x slower.")] = False,
 ) -> None:
     """Group a stream of articles into stories, in the order given (online: each article joins the
-    most similar recent story or starts one). The same input gives the same stories as `run`."""
-    from storydesk.cluster import ClusterOptions
+    most similar recent story or starts one; stories that meet merge, a story that drifts apart
+    splits). Written when the stream is read, each article in its final story: the same stories
+    as `run`."""
+    from storydesk.cluster import ClusterOptions, final_stories
     from storydesk.runners.clustering import ASSIGN_BATCH, cluster_articles
 
     problems: list[Problem] = []
-    stories: set[str] = set()
     inputs = gather_inputs(paths, urls)
     reading = read_options(published, raw=raw, offline=offline, cache=cache, batch=ASSIGN_BATCH)
     cluster_options = ClusterOptions.with_embeddings() if embeddings else None
+    moves: list = []
     with models_required(), _LineWriter(out, "assignments") as writer, _Bars() as bars:
-        for assignment in cluster_articles(inputs, problems, reading, cluster_options, bars):
-            writer.write({"id": assignment.article, "story": assignment.story})
-            stories.add(assignment.story)
+        placed = {a.article: a.story for a in cluster_articles(inputs, problems, reading, cluster_options, bars, moves)}
+        # Written once the stream is read: a story merged or split later moves articles placed before.
+        stories = final_stories(placed, moves)
+        for article, story in stories.items():
+            writer.write({"id": article, "story": story})
     if not writer.count:
         raise nothing_read(problems)
     report_problems(problems)
-    info(f"{writer.count} assignments ({len(stories)} stories) written to {writer.where}")
+    info(f"{writer.count} assignments ({len(set(stories.values()))} stories) written to {writer.where}")
 
 
 @app.command("run")

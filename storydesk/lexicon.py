@@ -54,11 +54,14 @@ REPORTING_PATTERN = "|".join(re.escape(v) for v in REPORTING_VERBS)
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", ""))
 MIN_STEM = 3  # a stem shorter than this is no stem ("uses" is not cut to "us")
 _NOT_PLURAL = ("ss", "us", "is")  # "business", "status", "analysis": the final s is the word's own
+_SUFFIX_ENDS = frozenset(suffix[-1] for suffix, _ in _SUFFIXES)  # a word ending otherwise has no suffix to cut
 
 
 def stem(word: str) -> str:
     """A light suffix cut that makes plural and tense variants meet ("firefighters"/"firefighter",
     "evacuated"/"evacuate", "fires"/"fire"); never a dictionary lookup. Expects lower case."""
+    if word[-1:] not in _SUFFIX_ENDS:  # most words: one set lookup instead of seven endswith
+        return word
     for suffix, keep in _SUFFIXES:
         if suffix == "s" and word.endswith(_NOT_PLURAL):
             continue

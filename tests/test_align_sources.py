@@ -107,3 +107,62 @@ def test_sources_numbers_that_disagree_keep_a_late_pair_apart(encoder) -> None:
         "a": ["In 2012, floods in the same valley forced 3,000 people from their homes."],
         "b": ["Some 2,500 people have been evacuated from their homes in the valley after the river burst its banks."]})
     assert all(len(f.sources) == 1 for f in alignment.facts)
+
+
+def test_sources_one_claim_in_other_words_is_one_fact(encoder) -> None:
+    # As in ta229's obituaries: one verb and the same two names, worded apart (a cosine of about 0.6
+    # and few words in common: under every wording rule).
+    alignment = run({
+        "times": ["Halvorsen replaced Marta Lind at the helm of the shipping company last spring."],
+        "variety": ["Lind stepped down after the strike and was replaced by her deputy, Erik Halvorsen, who had run "
+                    "the Oslo office."]})
+    assert any(set(f.sources) == {"times", "variety"} for f in alignment.facts)
+
+
+def test_sources_one_verb_with_names_in_other_clauses_is_no_shared_claim() -> None:
+    from storydesk.align.facts import shared_claim
+
+    # ta017: "identified" is shared, but the hospital and the baby stand in other clauses.
+    assert not shared_claim(
+        "The baby girl, identified as Areej Ali, of Brooklyn, was pronounced dead at Coney Island Hospital.",
+        "The mom, identified by sources as Aber Al-Rahabi, survived and Areej was mortally injured in a Coney "
+        "Island building.")
+
+
+def test_sources_a_fact_takes_the_next_sentence_of_an_article_that_splits_it(encoder) -> None:
+    # ta019: one outlet gives the fall and the record in one sentence, another in two in a row.
+    alignment = run({
+        "a": ["On Monday the Dow shed 1,175 points, its largest point drop in history, wiping out the year's gains."],
+        "b": ["After a volatile session on Monday the Dow ended down 1,175 points, or 4.6%, at 24,346.",
+              "It was the largest point drop in history for the Dow, and it rattled Wall Street and Washington."]})
+    fact = next(f for f in alignment.facts if set(f.sources) == {"a", "b"})
+    assert len(fact.evidence) == 3
+    assert fact.independent_sources == 2
+
+
+def test_sources_one_quotation_with_a_number_in_words_or_figures_is_one_source(encoder) -> None:
+    # ta017: "once-every-five-years inspection" in one outlet is "once-every-5-years inspection" in the other.
+    alignment = run({
+        "post": ["The inspectors added the elevator passed a thorough “once-every-five-years inspection” last January."],
+        "ap": ['The elevator passed a thorough "once-every-5-years inspection" last January, the department said.']})
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1
+
+
+def test_sources_a_sentence_that_opens_inside_a_quotation_carries_it(encoder) -> None:
+    # ta196: the segmenter cut the quotation's opening mark off with the sentence before it.
+    alignment = run({
+        "a": ['"I was scared.', 'Someone tried to kill me out on the river with a snowmachine."'],
+        "b": ['"Someone tried to kill me out on the river with a snowmachine," she said in a video posted online.']})
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1
+
+
+def test_sources_a_statement_printed_without_quotation_marks_is_the_same_statement(encoder) -> None:
+    # ta205: one outlet prints the firm's apology as a block, the others in quotation marks.
+    words = "We sincerely apologize to the winners and to the viewers for the error made during the last award"
+    alignment = run({
+        "a": [f'"{words}," the firm said in a statement.'],
+        "b": [f"{words}."]})
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1

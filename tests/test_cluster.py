@@ -341,3 +341,29 @@ def test_cluster_event_gold_labels_every_article_and_only_splits_stories():
         assert event.split("/")[0] == stream[article]  # an event never spans two Multi-News stories
         assert kind in {"same", "split", "notice"} and (kind == "same") == (event == stream[article])
         assert kind == "same" or note  # every split and notice says why
+
+
+_TIED_CANDIDATES = """
+from storydesk.cluster import StoryClusterer
+from storydesk.cluster.features import term_bucket
+from storydesk.model import Article
+clusterer = StoryClusterer()
+clusterer.assign([Article(f"a{i}", "harbor " + " ".join(f"w{i}x{j}" for j in range(5))) for i in range(40)])
+print(len(clusterer.stories), " ".join(clusterer._candidates({term_bucket("harbor"): 1.0}, {})))
+"""
+
+
+def test_cluster_candidates_tied_at_the_cut_off_do_not_depend_on_the_process(tmp_path):
+    """Forty stories share one indexed term: which twenty are scored must not follow the string
+    hash (a set's order), which Python changes per process, or one stream gives different stories."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = {
+        subprocess.run([sys.executable, "-c", _TIED_CANDIDATES], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
+    assert outputs.pop().split()[0] == "40"  # forty stories, twenty of them candidates

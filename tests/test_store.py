@@ -312,3 +312,22 @@ def test_store_run_command_says_which_articles_left_a_split_story(tmp_path):
     assert "1 stories split" in result.output
     assert "split: fire-1, fire-2, fire-3 moved to new story" in result.output or \
         "split: budget-1, budget-2 moved to new story" in result.output
+
+
+def test_store_cli_cluster_prints_each_article_in_its_story_after_later_splits(tmp_path):
+    """`cluster` writes every article's final story: the same groups `run` leaves in a real store,
+    even when a story split after its first articles were placed."""
+    stream = write_jsonl(tmp_path / "stream.jsonl", [ROUND_UP, *OTHER, *FIRE, *BUDGET])
+    out = tmp_path / "assign.jsonl"
+    assert runner.invoke(app, ["cluster", str(stream), "--out", str(out)]).exit_code == 0
+    store_path = tmp_path / "news.db"
+    result = runner.invoke(app, ["run", "--no-models", "--store", str(store_path), str(stream)])
+    assert result.exit_code == 0, result.output
+    assert "1 stories split" in result.output  # the case this test is about happened
+    by_story: dict[str, set[str]] = {}
+    for line in out.read_text().splitlines():
+        record = json.loads(line)
+        by_story.setdefault(record["story"], set()).add(record["id"])
+    assert {frozenset(g) for g in by_story.values()} == groups(store_path)
+    with StoryStore(store_path) as store:
+        assert {json.loads(line)["story"] for line in out.read_text().splitlines()} == set(store.assignments().values())

@@ -8,10 +8,13 @@ document frequencies and story centroids across runs.
 
 from __future__ import annotations
 
+import itertools
 import math
+import operator
 import re
 import zlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,6 +51,15 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # a quarter faster: finding names is a fifth of the features' time).
 _NAME_WORD = r"(?:[A-Z](?:[A-Z'’-]*[a-z][a-zA-Z'’-]*|\.(?:[A-Z]\.)+))"  # "Reyes", "McCain", "U.S."
 _NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})*")
+# The same runs, each with whether it opens a sentence (`_opens_sentence` as lookbehinds: a
+# sentence end, then at most two spaces, quotes or brackets; or three of those; or the text's
+# start), so one findall in C finds them all: group 1 is the run's first letter when it opens a
+# sentence, "" when not; group 2 the run.
+_QUOTING = "[ \"“‘'(]"
+_ENDS = "[.!?:\n]"
+_OPENING = (rf"(?<={_ENDS})|(?<={_ENDS}{_QUOTING})|(?<={_ENDS}{_QUOTING}{_QUOTING})|(?<={_QUOTING}{_QUOTING}{_QUOTING})"
+            rf"|(?<![\s\S])|(?<=\A{_QUOTING})|(?<=\A{_QUOTING}{_QUOTING})")
+_PLACED_NAME = re.compile(rf"\b(?=[A-Z])(?:(?:{_OPENING})(?=(.))|)({_NAME_WORD}(?:\s+{_NAME_WORD})*)")
 
 # Function words, and words every news story uses ("new", "time", weekdays): no story is told by them.
 STOPWORDS = STOP_WORDS | frozenset("""
@@ -75,7 +87,7 @@ class ArticleFeatures:
 
 
 class _TokenTable:
-    """Token -> term bucket (-1 for a stopword) and token -> CRC-32, filled as tokens are first seen.
+    """Token -> (term bucket or -1 for a stopword, CRC-32), filled as tokens are first seen.
 
     Bounded: cleared when it reaches LIMIT tokens, so a stream of endless new words cannot grow it.
     """
@@ -83,24 +95,31 @@ class _TokenTable:
     LIMIT = 500_000
 
     def __init__(self) -> None:
-        self.bucket: dict[str, int] = {}
-        self.raw: dict[str, int] = {}
+        self.entry: dict[str, tuple[int, int]] = {}
         # A capitalized run as found -> what it adds (see _phrase): names repeat within and
         # across articles, and working each one out again was a third of the features' time.
         self.phrases: dict[str, _Phrase | None] = {}
 
-    def learn(self, tokens: set[str]) -> None:
-        new = tokens.difference(self.bucket)  # in C, checking each token in the dict: most are known
-        if not new:
-            return
-        if len(self.bucket) + len(new) > self.LIMIT:
-            self.bucket.clear()
-            self.raw.clear()
+    def entries(self, vocabulary: dict[str, None]) -> list[tuple[int, int]]:
+        """(term bucket, CRC-32) of each token of an article's vocabulary, learning the new ones.
+
+        Looked up once per distinct token (map in C): the table is large and a lookup in it
+        misses the CPU cache, so the article's own tokens are then counted through a small dict."""
+        found = list(map(self.entry.get, vocabulary))
+        if None not in found:
+            return found
+        if len(self.entry) + found.count(None) > self.LIMIT:
+            self.entry.clear()
             self.phrases.clear()
-            new = tokens
-        for token in new:
-            self.raw[token] = zlib.crc32(token.encode())
-            self.bucket[token] = term_bucket(token)
+            found = [None] * len(found)
+        for index, token in enumerate(vocabulary):
+            if found[index] is None:
+                found[index] = self.entry[token] = (term_bucket(token), zlib.crc32(token.encode()))
+        return found
+
+    def bucket(self, token: str) -> int:
+        entry = self.entry.get(token)
+        return entry[0] if entry is not None else term_bucket(token)
 
 
 _tokens = _TokenTable()
@@ -112,9 +131,9 @@ def term_bucket(token: str) -> int:
     return -1 if token in STOPWORDS or key in STOPWORDS or len(key) < 2 else zlib.crc32(key.encode()) & HASH_MASK
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Phrase:
-    """What one capitalized run adds to an article's features."""
+    """What one capitalized run adds to an article's features (not frozen: made often, never changed)."""
 
     single: bool  # one word: not a name when it opens a sentence
     names: tuple[int, ...]  # the name's bucket, and its last word's for a multi-word name
@@ -127,8 +146,8 @@ def _phrase(raw: str) -> _Phrase | None:
         return None
     phrase = " ".join(words).lower()
     names = (name_bucket(phrase), name_bucket(words[-1].lower())) if len(words) > 1 else (name_bucket(phrase),)
-    known = _tokens.bucket  # most of a name's words were just seen as tokens: no stemming again
-    return _Phrase(len(words) == 1, names, tuple(known[t] if t in known else term_bucket(t) for t in phrase.split()))
+    # most of a name's words were just seen as tokens: no stemming again
+    return _Phrase(len(words) == 1, names, tuple(map(_tokens.bucket, phrase.split())))
 
 
 def stem_word(token: str) -> str:
@@ -175,18 +194,36 @@ def find_names(text: str) -> list[str]:
 
 
 def article_features(article: Article) -> ArticleFeatures:
-    """Count the article's terms and names and sign its opening words.
+    """One article's features (see `batch_features`, which the clusterer uses)."""
+    return batch_features([article])[0]
+
+
+def batch_features(articles: Sequence[Article]) -> list[ArticleFeatures]:
+    """Count each article's terms and names and sign its opening words; the signatures of the
+    whole batch are computed together (numpy over all of them at once).
 
     A word inside a name counts as part of the name, not as a term: terms say what happened,
     names who and where, so two events that share a port and a fire chief are not made alike
     twice over ("Fire Chief Dana Reyes" adds no weight to the term "fire").
     """
+    counted = [_counts(article) for article in articles]
+    signatures = minhashes([hashes for _, _, hashes in counted])
+    return [
+        ArticleFeatures(article.id, terms, names, signature, article.published.timestamp() if article.published else None)
+        for article, (terms, names, _), signature in zip(articles, counted, signatures, strict=True)
+    ]
+
+
+def _counts(article: Article) -> tuple[dict[int, int], Counter, list[int]]:
+    """(term counts, name counts, the CRC-32 of the body's first MINHASH_MAX_WORDS words)."""
     body = article.text
     tokens = _WORD.findall(body.lower())
     title_tokens = _WORD.findall(article.title.lower()) if article.title else []
-    _tokens.learn(set(tokens).union(title_tokens))
-    bucket_of = _tokens.bucket
-    # Counted in C (Counter over the mapped tokens): this function is most of the clusterer's time.
+    vocabulary = dict.fromkeys(tokens)
+    vocabulary.update(dict.fromkeys(title_tokens))
+    entries = _tokens.entries(vocabulary)
+    bucket_of = dict(zip(vocabulary, map(operator.itemgetter(0), entries), strict=True))
+    # Counted in C (Counter over the mapped tokens) through the article's own small dict.
     terms: Counter = Counter(map(bucket_of.__getitem__, tokens))
     for bucket in map(bucket_of.__getitem__, title_tokens):
         terms[bucket] += TITLE_WEIGHT
@@ -195,39 +232,64 @@ def article_features(article: Article) -> ArticleFeatures:
     for text, weight in ((body, 1), (article.title, TITLE_WEIGHT)):
         if not text:
             continue
-        for match in _NAME.finditer(text):
-            raw = match.group()
+        # Each distinct (opens a sentence, run) once, with how often it occurs: a name repeats.
+        for (opening, raw), times in Counter(_PLACED_NAME.findall(text)).items():
             found = phrases.get(raw, False)
             if found is False:
                 found = phrases[raw] = _phrase(raw)
-            if found is None:
-                continue
-            start = match.start()
-            if found.single and _opens_sentence(text, start):
+            if found is None or (opening and found.single):
                 continue
             for bucket in found.words:
-                terms[bucket] -= weight
-            # A lead name's extra weight goes to the name only: its words count once as words.
-            name_weight = weight + (LEAD_NAME_WEIGHT - 1 if weight == 1 and start < LEAD_CHARS else 0)
+                terms[bucket] -= weight * times
             for bucket in found.names:
-                names[bucket] += name_weight
-    del terms[-1]  # stopwords
-    terms = +terms  # drop the words that only ever appeared inside names
-    raw_of = _tokens.raw
-    raw_hashes = list(map(raw_of.__getitem__, tokens[:MINHASH_MAX_WORDS]))
-    time = article.published.timestamp() if article.published else None
-    return ArticleFeatures(article.id, terms, names, minhash(raw_hashes[:MINHASH_MAX_WORDS]), time)
+                names[bucket] += weight * times
+    # A lead name's extra weight goes to the name only: its words count once as words.
+    for match in _PLACED_NAME.finditer(body):
+        if match.start() >= LEAD_CHARS:
+            break
+        found = phrases[match.group(2)]
+        if found is not None and not (match.group(1) and found.single):
+            for bucket in found.names:
+                names[bucket] += LEAD_NAME_WEIGHT - 1
+    # Stopwords out, and the words that only ever appeared inside names.
+    kept = {bucket: count for bucket, count in terms.items() if count > 0 and bucket != -1}
+    raw_of = dict(zip(vocabulary, map(operator.itemgetter(1), entries), strict=True))
+    return kept, names, list(map(raw_of.__getitem__, tokens[:MINHASH_MAX_WORDS]))
 
 
 def minhash(token_hashes: list[int]) -> np.ndarray | None:
     """MinHash of the word shingles; None for a text shorter than one shingle."""
-    if len(token_hashes) < SHINGLE_WORDS:
-        return None
-    tokens = np.asarray(token_hashes, dtype=np.uint64)
-    shingles = tokens[: len(tokens) - SHINGLE_WORDS + 1].copy()
-    for offset in range(1, SHINGLE_WORDS):
-        shingles = (shingles * np.uint64(1_000_003) + tokens[offset: len(tokens) - SHINGLE_WORDS + 1 + offset]) & np.uint64(0xFFFFFFFF)
-    return _HASHER.signature(shingles)
+    return minhashes([token_hashes])[0]
+
+
+# Articles whose shingles are hashed in one numpy pass: 64 x 30,000 values, 15 MB at a time.
+MINHASH_CHUNK = 100
+
+
+def minhashes(token_hashes: Sequence[list[int]]) -> list[np.ndarray | None]:
+    """`minhash` of many texts: shingles of every text in one array, the minimum per text by
+    `np.minimum.reduceat` (the same values as one at a time, without numpy's per-call cost)."""
+    signatures: list[np.ndarray | None] = [None] * len(token_hashes)
+    signed = [i for i, hashes in enumerate(token_hashes) if len(hashes) >= SHINGLE_WORDS]
+    for start in range(0, len(signed), MINHASH_CHUNK):
+        chunk = signed[start:start + MINHASH_CHUNK]
+        tokens = np.fromiter(itertools.chain.from_iterable(token_hashes[i] for i in chunk), dtype=np.uint64)
+        lengths = np.array([len(token_hashes[i]) for i in chunk])
+        ends = np.cumsum(lengths)
+        span = len(tokens) - SHINGLE_WORDS + 1
+        shingles = tokens[:span].copy()
+        for offset in range(1, SHINGLE_WORDS):
+            shingles = (shingles * np.uint64(1_000_003) + tokens[offset:span + offset]) & np.uint64(0xFFFFFFFF)
+        # A text's shingles start at its first word and stop SHINGLE_WORDS - 1 words before its end.
+        starts = ends - lengths
+        valid = np.zeros(len(tokens), dtype=np.int64)
+        np.add.at(valid, starts, 1)
+        np.add.at(valid, ends - SHINGLE_WORDS + 1, -1)
+        keep = np.cumsum(valid)[:span].astype(bool)
+        counts = lengths - SHINGLE_WORDS + 1
+        for i, signature in zip(chunk, _HASHER.signatures(shingles[keep], counts), strict=True):
+            signatures[i] = signature
+    return signatures
 
 
 def jaccard_estimate(a: np.ndarray, b: np.ndarray) -> float:
@@ -245,6 +307,14 @@ class DocumentFrequencies:
         self.documents += 1
         keys = np.fromiter((*features.terms, *features.names), dtype=np.int64)
         self.counts[np.unique(keys)] += 1
+
+    def add_all(self, batch: Sequence[ArticleFeatures]) -> None:
+        """`add` for every article of a batch, in one numpy pass."""
+        if not batch:
+            return
+        self.documents += len(batch)
+        keys = [np.unique(np.fromiter((*f.terms, *f.names), dtype=np.int64)) for f in batch]
+        np.add.at(self.counts, np.concatenate(keys), 1)
 
     def to_bytes(self) -> bytes:
         """The table compressed (mostly zeros: a few hundred kB), for the store."""
@@ -268,3 +338,26 @@ class DocumentFrequencies:
         keys, weights = keys[order], weights[order]
         weights /= math.sqrt(float(weights @ weights)) or 1.0
         return dict(zip(keys.tolist(), weights.tolist(), strict=True))
+
+    def weigh_all(self, batch: Sequence[Counter | dict[int, int]], limit: int | None = None) -> list[dict[int, float]]:
+        """`weigh` of every count vector of a batch: the weights computed and sorted in one numpy
+        pass (the same values and order as one at a time)."""
+        sizes = np.fromiter(map(len, batch), dtype=np.int64, count=len(batch))
+        if not sizes.sum():
+            return [{} for _ in batch]
+        keys = np.fromiter(itertools.chain.from_iterable(batch), dtype=np.int64, count=int(sizes.sum()))
+        tf = np.fromiter(itertools.chain.from_iterable(c.values() for c in batch), dtype=np.float64, count=len(keys))
+        weights = (1.0 + np.log(tf)) * (np.log((self.documents + 1) / (self.counts[keys] + 1)) + 1.0)
+        group = np.repeat(np.arange(len(batch)), sizes)
+        order = np.lexsort((-weights, group))  # by vector, heaviest first, ties in counting order (stable)
+        ends = np.cumsum(sizes)
+        starts = ends - sizes
+        kept = ends if limit is None else np.minimum(ends, starts + limit)
+        keys, weights = keys[order], weights[order]
+        key_list = keys.tolist()
+        vectors = []
+        for start, end in zip(starts.tolist(), kept.tolist(), strict=True):
+            part = weights[start:end]
+            part = part / (math.sqrt(float(part @ part)) or 1.0)  # per vector, as `weigh` sums it
+            vectors.append(dict(zip(key_list[start:end], part.tolist(), strict=True)))
+        return vectors

@@ -15,7 +15,6 @@ Merges and splits, in the order they happened, are in `moves`.
 
 from __future__ import annotations
 
-import heapq
 import io
 import itertools
 import math
@@ -40,6 +39,7 @@ from storydesk.cluster.features import (
     ArticleFeatures,
     DocumentFrequencies,
     article_features,
+    batch_features,
     jaccard_estimate,
 )
 from storydesk.model import Article
@@ -177,8 +177,8 @@ class StoryState:
     names_norm: float = 0.0
 
     def refresh_norms(self) -> None:
-        self.terms_norm = math.sqrt(sum(w * w for w in self.terms.values()))
-        self.names_norm = math.sqrt(sum(w * w for w in self.names.values()))
+        self.terms_norm = math.sqrt(sum(map(operator.mul, self.terms.values(), self.terms.values())))
+        self.names_norm = math.sqrt(sum(map(operator.mul, self.names.values(), self.names.values())))
 
     def index_keys(self) -> tuple[list[int], list[int]]:
         return _heaviest(self.terms, INDEX_TERMS), _heaviest(self.names, INDEX_NAMES)
@@ -243,9 +243,12 @@ class StoryClusterer:
         self.seen = seen  # articles assigned so far, over the clusterer's whole life
         self.latest_time = latest_time
         self.stories: dict[str, StoryState] = {}
-        self._term_index: dict[int, set[str]] = {}
-        self._name_index: dict[int, set[str]] = {}
-        self._band_index: dict[tuple[int, int], set[str]] = {}
+        # Postings are dicts used as ordered sets: a set's order follows the string hash, which
+        # differs per process, and candidates tied at the cut-off were then chosen by it (the same
+        # stream could give different stories in two runs).
+        self._term_index: dict[int, dict[str, None]] = {}
+        self._name_index: dict[int, dict[str, None]] = {}
+        self._band_index: dict[tuple[int, int], dict[str, None]] = {}
         self._indexed: dict[str, tuple[list[int], list[int]]] = {}
         self.retired: set[str] = set()  # stories that left the live set (the caller may clear it)
         self.merges: list[Merge] = []  # stories folded into others, in order (the caller may clear it)
@@ -253,7 +256,11 @@ class StoryClusterer:
         # Merges and splits together, in the order they happened: replaying them in this order
         # over the assignments gives every article its story now (the caller may clear it).
         self.moves: list[Merge | Split] = []
-        self._last_bands: tuple[np.ndarray | None, list[tuple[int, int]]] = (None, [])
+        # Band keys of the signatures in the band index and of the batch being placed, by the
+        # signature's id (with the signature, so the id stays its own): computed once, for the
+        # whole batch in one numpy pass, and found again when a story retires.
+        self._bands: dict[int, tuple[np.ndarray, list[tuple[int, int]]]] = {}
+        self._batch_bands: dict[int, tuple[np.ndarray, list[tuple[int, int]]]] = {}
         for story in stories:
             self.stories[story.id] = story
             self._index(story)
@@ -265,7 +272,7 @@ class StoryClusterer:
     def assign(self, articles: Sequence[Article]) -> list[Assignment]:
         """Assign each article of a batch in order (see `assign_features`)."""
         embeddings = embed_articles(articles) if self.options.embeddings else None
-        return self.assign_features([article_features(a) for a in articles], embeddings)
+        return self.assign_features(batch_features(articles), embeddings)
 
     def assign_features(
         self, features: Sequence[ArticleFeatures], embeddings: Sequence[np.ndarray] | None = None
@@ -276,23 +283,30 @@ class StoryClusterer:
         batch is known, and the first articles of a small stream would otherwise be weighed
         with an IDF from a handful of documents.
         """
-        for item in features:
-            self.frequencies.add(item)
+        self.frequencies.add_all(features)
         vectors = embeddings if embeddings is not None else [None] * len(features)
-        return [self._place(f, e) for f, e in zip(features, vectors, strict=True)]
+        # Weighed, and band keys made, for the whole batch at once: the frequencies are the
+        # batch's from here on, and numpy's cost per call was most of weighing one article.
+        terms = self.frequencies.weigh_all([f.terms for f in features], ARTICLE_TERMS)
+        names = self.frequencies.weigh_all([f.names for f in features], ARTICLE_NAMES)
+        signed = [f.signature for f in features if f.signature is not None]
+        if signed:
+            keys = band_keys(np.stack(signed), LSH_BANDS, LSH_ROWS)
+            self._batch_bands = {id(s): (s, list(enumerate(k))) for s, k in zip(signed, keys, strict=True)}
+        try:
+            return [self._place(*placed) for placed in zip(features, vectors, terms, names, strict=True)]
+        finally:
+            self._batch_bands = {}
 
     def add(self, article: Article, embedding: np.ndarray | None = None) -> Assignment:
         """Assign one article as it arrives (a true stream: its words count from now on)."""
-        features = article_features(article)
-        self.frequencies.add(features)
-        return self._place(features, embedding)
+        return self.assign_features([article_features(article)], None if embedding is None else [embedding])[0]
 
-    def _place(self, features: ArticleFeatures, embedding: np.ndarray | None) -> Assignment:
+    def _place(self, features: ArticleFeatures, embedding: np.ndarray | None, terms: dict[int, float],
+               names: dict[int, float]) -> Assignment:
         self.seen += 1
         if features.time is not None:
             self.latest_time = max(self.latest_time or features.time, features.time)
-        terms = self.frequencies.weigh(features.terms, ARTICLE_TERMS)
-        names = self.frequencies.weigh(features.names, ARTICLE_NAMES)
         story, score, reason, runner_up = self._best_story(features, terms, names, embedding)
         if story is None:
             story = StoryState(id=f"story-{self.next_story}")
@@ -445,15 +459,15 @@ class StoryClusterer:
     def _candidates(self, terms: dict[int, float], names: dict[int, float]) -> list[str]:
         hits: Counter = Counter()  # article vectors come heaviest first
         for key in itertools.islice(terms, QUERY_TERMS):
-            hits.update(self._term_index.get(key, ()))
+            hits.update(self._term_index.get(key, {}).keys())
         for key in itertools.islice(names, QUERY_NAMES):
-            hits.update(self._name_index.get(key, ()))
+            hits.update(self._name_index.get(key, {}).keys())
         return [story_id for story_id, _ in hits.most_common(MAX_CANDIDATES)]
 
     def _near_duplicate_story(self, features: ArticleFeatures) -> tuple[StoryState, float, str] | None:
-        found: set[str] = set()
+        found: dict[str, None] = {}
         for key in self._bands_of(features.signature):
-            found.update(self._band_index.get(key, ()))
+            found.update(self._band_index.get(key, {}))
         best, best_similarity = None, self.options.near_duplicate_jaccard
         for story_id in found:
             story = self.stories[story_id]
@@ -494,9 +508,9 @@ class StoryClusterer:
     def _index(self, story: StoryState) -> None:
         term_keys, name_keys = self._indexed[story.id] = story.index_keys()
         for key in term_keys:
-            self._term_index.setdefault(key, set()).add(story.id)
+            self._term_index.setdefault(key, {})[story.id] = None
         for key in name_keys:
-            self._name_index.setdefault(key, set()).add(story.id)
+            self._name_index.setdefault(key, {})[story.id] = None
 
     def _unindex(self, story_id: str) -> None:
         term_keys, name_keys = self._indexed.pop(story_id, ((), ()))
@@ -504,19 +518,22 @@ class StoryClusterer:
             for key in keys:
                 postings = index.get(key)
                 if postings is not None:
-                    postings.discard(story_id)
+                    postings.pop(story_id, None)
                     if not postings:
                         del index[key]
 
     def _bands_of(self, signature: np.ndarray) -> list[tuple[int, int]]:
-        """Band keys of a signature; the last one is remembered (looked up, then indexed: computed once)."""
-        if self._last_bands[0] is not signature:
-            self._last_bands = (signature, _band_keys(signature))
-        return self._last_bands[1]
+        """Band keys of a signature: of the batch or the index when there, else computed."""
+        known = self._batch_bands.get(id(signature)) or self._bands.get(id(signature))
+        if known is not None and known[0] is signature:
+            return known[1]
+        return _band_keys(signature)
 
     def _index_signature(self, story_id: str, signature: np.ndarray) -> None:
-        for key in self._bands_of(signature):
-            self._band_index.setdefault(key, set()).add(story_id)
+        keys = self._bands_of(signature)
+        self._bands[id(signature)] = (signature, keys)
+        for key in keys:
+            self._band_index.setdefault(key, {})[story_id] = None
 
     def _retire(self, story_id: str) -> None:
         story = self.stories.pop(story_id)
@@ -526,12 +543,31 @@ class StoryClusterer:
 
     def _unindex_signatures(self, story: StoryState) -> None:
         for signature in story.signatures:
-            for key in _band_keys(signature):
+            for key in self._bands_of(signature):
                 postings = self._band_index.get(key)
                 if postings is not None:
-                    postings.discard(story.id)
+                    postings.pop(story.id, None)
                     if not postings:
                         del self._band_index[key]
+            self._bands.pop(id(signature), None)  # a merged story's signatures: computed again if needed
+
+
+def final_stories(assigned: dict[str, str], moves: Iterable[Merge | Split]) -> dict[str, str]:
+    """Each article's story after the moves: merges (a story's articles follow it into its target)
+    and splits (the listed articles leave for the new story) replayed in the order they happened
+    over the stories the articles were first given. Articles keep the order of `assigned`."""
+    members: dict[str, set[str]] = {}
+    for article, story in assigned.items():
+        members.setdefault(story, set()).add(article)
+    for move in moves:
+        if isinstance(move, Split):
+            moved = set(move.articles)
+            members[move.source] -= moved
+            members.setdefault(move.target, set()).update(moved)
+        else:
+            members.setdefault(move.target, set()).update(members.pop(move.source, set()))
+    now = {article: story for story, articles in members.items() for article in articles}
+    return {article: now[article] for article in assigned}
 
 
 def cluster_articles(articles: Sequence[Article], options: ClusterOptions | None = None) -> list[Assignment]:
@@ -555,7 +591,8 @@ def _unit(vector: dict[int, float], norm: float) -> dict[int, float]:
 def _heaviest(weights: dict[int, float], count: int) -> list[int]:
     if len(weights) <= count:
         return list(weights)
-    return heapq.nlargest(count, weights, key=weights.__getitem__)
+    # sorted()[:count] is what heapq.nlargest documents itself as, and sorting in C is faster
+    return sorted(weights, key=weights.__getitem__, reverse=True)[:count]
 
 
 def _cosine(vector: dict[int, float], centroid: dict[int, float], centroid_norm: float) -> float:
@@ -573,7 +610,7 @@ def _add_into(total: dict[int, float], vector: dict[int, float], limit: int) -> 
     for key, weight in vector.items():
         total[key] = total.get(key, 0.0) + weight
     if len(total) > 2 * limit:
-        keep = heapq.nlargest(limit, total.items(), key=lambda item: item[1])
+        keep = sorted(total.items(), key=operator.itemgetter(1), reverse=True)[:limit]
         total.clear()
         total.update(keep)
 

@@ -44,16 +44,27 @@ class MinHasher:
         # The top 32 bits of the minimum are the minimum of the top 32 bits: shift once, after.
         return (hashed.min(axis=1) >> np.uint64(32)).astype(np.uint32)
 
+    def signatures(self, shingles: np.ndarray, counts: np.ndarray) -> list[np.ndarray]:
+        """`signature` of several sets in one pass: `shingles` holds them one after another,
+        `counts[i]` values (at least one) for the i-th."""
+        with np.errstate(over="ignore"):
+            hashed = self.a * shingles[None, :]
+            hashed += self.b
+        offsets = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        minima = np.minimum.reduceat(hashed, offsets, axis=1)
+        return list(np.ascontiguousarray((minima >> np.uint64(32)).astype(np.uint32).T))
 
-def band_keys(signature: np.ndarray, bands: int = BANDS, rows: int = ROWS) -> list[int]:
+
+def band_keys(signature: np.ndarray, bands: int = BANDS, rows: int = ROWS) -> list:
     """One int per band: its `rows` values mixed together (a collision of two different bands is a
     2**-64 event, so equal keys mean equal bands). The one banding of the package: the reuse
-    index and the story clusterer's near-duplicate index both use it."""
-    values = signature[:bands * rows].reshape(bands, rows).astype(np.uint64)
-    keys = np.zeros(bands, dtype=np.uint64)
+    index and the story clusterer's near-duplicate index both use it. Given a stack of
+    signatures (one a row), a list of key lists, one per signature."""
+    values = signature[..., :bands * rows].reshape(*signature.shape[:-1], bands, rows).astype(np.uint64)
+    keys = np.zeros(values.shape[:-1], dtype=np.uint64)
     with np.errstate(over="ignore"):
         for row in range(rows):
-            keys = (keys ^ values[:, row]) * _MIX
+            keys = (keys ^ values[..., row]) * _MIX
             keys ^= keys >> np.uint64(31)
     return keys.tolist()
 

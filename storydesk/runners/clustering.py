@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from storydesk.cluster import Assignment, ClusterOptions, StoryClusterer
+from storydesk.cluster import Assignment, ClusterOptions, Merge, Split, StoryClusterer
 from storydesk.model import Problem
 from storydesk.reader import Input, ReadOptions, iter_batches, read_documents, with_default_date
 
@@ -25,8 +25,11 @@ def cluster_articles(
     read_options: ReadOptions | None = None,
     cluster_options: ClusterOptions | None = None,
     progress: Progress | None = None,
+    moves: list[Merge | Split] | None = None,
 ) -> Iterator[Assignment]:
-    """Every readable article's story, in input order (online: each joins the closest recent story)."""
+    """Every readable article's story as first placed, in input order (online: each joins the
+    closest recent story). Stories merged or split later are added to `moves` once the stream is
+    read (`storydesk.cluster.final_stories` gives each article its story after them)."""
     read_options = read_options or ReadOptions(batch=ASSIGN_BATCH)
     documents, given, read_problems = read_documents(inputs, read_options.fetch)
     problems.extend(read_problems)
@@ -40,3 +43,5 @@ def cluster_articles(
         done += len(articles)
         if progress:
             progress("clustering", done, 0)
+    if moves is not None:
+        moves.extend(clusterer.moves)

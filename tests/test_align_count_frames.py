@@ -1,0 +1,42 @@
+"""Counts of one event worded far apart (issue 16, real news): two outlets' counts are one point
+when they hang on one verb class and count one noun class, and each outlet counts that frame once."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydesk.align import align_facts
+from storydesk.model import ReuseReport
+from tests.test_align import story
+from tests.test_align_conflict_kinds import extracted
+
+pytestmark = pytest.mark.usefixtures("encoder")  # the sentence encoder (conftest), or a skip
+
+
+def quantity_conflicts(a: list[str], b: list[str]) -> list[set[str]]:
+    articles, sentences = story({"x": a, "y": b})
+    conflicts = align_facts(articles, sentences, extracted(articles, sentences), ReuseReport()).conflicts
+    return [{str(claim.value) for claim in c.claims} for c in conflicts if c.kind == "quantity"]
+
+
+def test_one_fall_told_with_two_verbs_is_one_point() -> None:
+    # ta019 of the real gold, reworded: sentence cosine under the whole-sentence bar
+    a = ["Stocks tanked in trading Monday, with the Dow Jones Industrial Average falling as much as 1,500 points."]
+    b = ["A global market sell-off accelerated Monday with the Dow Jones Industrial Average plunging nearly "
+         "1,600 points at one point in roller-coaster afternoon trading."]
+    assert quantity_conflicts(a, b) == [{"1500", "<1600"}]
+
+
+def test_an_outlet_counting_the_frame_twice_is_no_rival() -> None:
+    # x gives two falls: which one y's answers is unknown
+    a = ["Stocks tanked in trading Monday, with the Dow Jones Industrial Average falling as much as 1,500 points.",
+         "By the close the Dow Jones Industrial Average had fallen 588 points, its worst day in years."]
+    b = ["A global market sell-off accelerated Monday with the Dow Jones Industrial Average plunging nearly "
+         "1,600 points at one point in roller-coaster afternoon trading."]
+    assert quantity_conflicts(a, b) == []
+
+
+def test_counts_on_two_verbs_are_not_one_frame() -> None:
+    a = ["Riot police arrested 40 protesters outside the parliament on Sunday, the interior ministry said."]
+    b = ["At least 12 protesters were injured when the crowd pushed against the barriers, medics said."]
+    assert quantity_conflicts(a, b) == []

@@ -182,3 +182,16 @@ def test_a_speaker_that_is_a_place_and_a_day_is_no_side() -> None:
                                   sentence=0) for s, speaker in zip(sentences, ["Barack Obama", "Kiev Thursday"], strict=True))
     quote = Quote("q1", "This is not our preferred outcome,", None, ("x", "y"), mentions=mentions)
     assert align_facts(articles, sentences, Extraction(quotes=(quote,)), ReuseReport()).conflicts == ()
+
+
+def test_a_news_outlet_relaying_a_quote_is_no_side() -> None:
+    """ta198: a quote from a senator's book, relayed 'according to the story' of the New York Post,
+    given by the extract stage to the Post: an outlet relays words, it is no rival speaker."""
+    from storydesk.model import Quote, QuoteMention, Span
+
+    text = '"I like my girls chubby," he told her.'
+    articles, sentences = story({"x": [text], "y": [text]})
+    mentions = tuple(QuoteMention(s.article, "I like my girls chubby,", Span(s.article, 1, 24), speaker, sentence=0)
+                     for s, speaker in zip(sentences, ["Kirsten Gillibrand", "New York Post"], strict=True))
+    quote = Quote("q1", "I like my girls chubby,", None, ("x", "y"), mentions=mentions)
+    assert align_facts(articles, sentences, Extraction(quotes=(quote,)), ReuseReport()).conflicts == ()

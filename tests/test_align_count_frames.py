@@ -40,3 +40,9 @@ def test_counts_on_two_verbs_are_not_one_frame() -> None:
     a = ["Riot police arrested 40 protesters outside the parliament on Sunday, the interior ministry said."]
     b = ["At least 12 protesters were injured when the crowd pushed against the barriers, medics said."]
     assert quantity_conflicts(a, b) == []
+
+
+def test_a_count_written_as_an_adjective_under_a_synonym_noun() -> None:
+    a = ["A 30-car pileup closed Interstate 35 near Ames on Sunday afternoon, the state patrol said."]
+    b = ["The 25-vehicle pileup on Interstate 35 near Ames sent several people to hospital on Sunday."]
+    assert quantity_conflicts(a, b) == [{"30", "25"}]

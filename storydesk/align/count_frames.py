@@ -30,6 +30,7 @@ _NOUN_CLASSES = {
     "vehicle": "vehicle car truck",
     "gunman": "gunman gunmen militant rebel attacker terrorist insurgent",
     "person": "person people",
+    "foot": "foot feet",
 }
 NOUN_CLASS = {word: name for name, words in _NOUN_CLASSES.items() for word in words.split()}
 # How far up the parse a count's verb is looked for (number -> noun -> preposition -> verb).

@@ -155,6 +155,9 @@ def test_counts_of_two_places_are_no_rivals(a: str, b: str) -> None:
     # a report not made is no rival of someone else's report (ta196)
     ("King requested medical treatment for his dogs at the checkpoint and did not report any injuries himself.",
      "Iditarod officials at first reported King had been injured."),
+    # a condition opening the sentence states nothing happened (ta242 of the fresh real gold)
+    ("Aaron and Melissa Klein had refused to pay damages of $135,000 to the couple, claiming financial hardship.",
+     "If they are forced to pay the damages to the couple they will be in much worse shape than they are now."),
 ])
 def test_claims_that_do_not_contradict(a: str, b: str) -> None:
     assert kinds(a, b) == []

@@ -46,3 +46,16 @@ def test_a_count_written_as_an_adjective_under_a_synonym_noun() -> None:
     a = ["A 30-car pileup closed Interstate 35 near Ames on Sunday afternoon, the state patrol said."]
     b = ["The 25-vehicle pileup on Interstate 35 near Ames sent several people to hospital on Sunday."]
     assert quantity_conflicts(a, b) == [{"30", "25"}]
+
+
+def test_a_measure_with_the_same_word_next_to_it_is_one_point() -> None:
+    a = ["The former treasurer now faces 15 years in prison after Friday's verdict in Albany."]
+    b = ["Prosecutors asked the judge to keep the man in prison for 23 years, citing the losses of the pension fund."]
+    assert quantity_conflicts(a, b) == [{"15", "23"}]
+
+
+def test_an_outlet_giving_two_terms_of_the_measure_is_no_rival() -> None:
+    a = ["The former treasurer now faces 15 years in prison after Friday's verdict in Albany.",
+         "His deputy faces five years in prison for her part in the scheme."]
+    b = ["Prosecutors asked the judge to keep the man in prison for 23 years, citing the losses of the pension fund."]
+    assert quantity_conflicts(a, b) == []

@@ -1,7 +1,8 @@
 """Quantity conflicts: two articles counting the same thing differently.
 
-Two counts are rivals only when they count the same noun, in sentences about the same point
-(embedding similarity), with the same scope (not "40 a day" against "400 in total"), at the same
+Two counts are rivals only when they count the same noun (or a synonym), in sentences about the
+same point (embedding similarity, or one event frame that each outlet counts once: see
+`_same_point`), with the same scope (not "40 a day" against "400 in total"), at the same
 time (not this week's count against one tied to 2019, or Friday's against Monday's), for the same
 place (not Homs against all of Syria), outside quotes and questions. A sentence listing three
 values of one noun is a table, not a count; a sum of money, a percentage or a measure must also

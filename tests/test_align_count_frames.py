@@ -28,9 +28,9 @@ def test_one_fall_told_with_two_verbs_is_one_point() -> None:
 
 
 def test_an_outlet_counting_the_frame_twice_is_no_rival() -> None:
-    # x gives two falls: which one y's answers is unknown
+    # x gives two peaks of the fall: which one y's answers is unknown
     a = ["Stocks tanked in trading Monday, with the Dow Jones Industrial Average falling as much as 1,500 points.",
-         "By the close the Dow Jones Industrial Average had fallen 588 points, its worst day in years."]
+         "In the first minutes the Dow Jones Industrial Average had fallen as much as 1,000 points, traders said."]
     b = ["A global market sell-off accelerated Monday with the Dow Jones Industrial Average plunging nearly "
          "1,600 points at one point in roller-coaster afternoon trading."]
     assert quantity_conflicts(a, b) == []
@@ -58,4 +58,11 @@ def test_an_outlet_giving_two_terms_of_the_measure_is_no_rival() -> None:
     a = ["The former treasurer now faces 15 years in prison after Friday's verdict in Albany.",
          "His deputy faces five years in prison for her part in the scheme."]
     b = ["Prosecutors asked the judge to keep the man in prison for 23 years, citing the losses of the pension fund."]
+    assert quantity_conflicts(a, b) == []
+
+
+def test_a_peak_is_no_rival_of_the_final_value() -> None:
+    # ta019 after cleaning: the intraday fall against the close
+    a = ["Stocks tanked in trading Monday, with the Dow Jones Industrial Average falling as much as 1,500 points."]
+    b = ["Monday the Dow shed 1,175 points, its largest point drop in history, as fears about China spread."]
     assert quantity_conflicts(a, b) == []

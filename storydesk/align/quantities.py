@@ -84,6 +84,8 @@ _PLACE_CLAUSE = re.compile(r"[,;:()—]|\band\b|\bbut\b|\b(?:which|who|where|inc
 # not report a count.
 _DETERMINER_ONE = frozenset({"one", "a", "an", "single"})
 _WEEKDAY = re.compile(rf"\b({WEEKDAY_PATTERN})\b")
+_PEAK_BEFORE = re.compile(r"\b(?:as much as|up to)\s*$", re.I)
+_PEAK_WORDS = re.compile(r"\b(?:at one point|intraday|at (?:its|the) (?:lowest|highest|low|high|worst|peak))\b", re.I)
 
 
 def quantity_conflicts(
@@ -200,10 +202,19 @@ def _frames(sentences: list[Sentence], by_sentence: dict[int, list[Quantity]]) -
                 frames = words[id(q)] = {"word " + w for w in context(sentences[i], q.span, set(), clause=True)}
             else:
                 verb = verbs[id(q)] = verb_of(sentences[i], q)
+                if verb is not None and _peak(sentences[i], q):
+                    verb = verbs[id(q)] = verb + " at its peak"
                 frames = {verb} - {None}
             for frame in frames:
                 values.setdefault((sentences[i].article, noun, frame), set()).add(q.value)
     return {"verb": verbs, "words": words, "values": values}
+
+
+def _peak(sentence: Sentence, q: Quantity) -> bool:
+    """A count told as a peak ("falling as much as 1,500 points", "plunging 1,600 points at one
+    point"), which is not the final value of the same move ("the Dow shed 1,175 points", ta019)."""
+    before = sentence.text[:q.span.start - sentence.start]
+    return bool(_PEAK_BEFORE.search(before) or _PEAK_WORDS.search(sentence.text))
 
 
 def _changed_from(sentence: Sentence, q: Quantity, others: list[Quantity]) -> bool:

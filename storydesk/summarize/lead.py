@@ -34,9 +34,10 @@ from storydesk.summarize.candidates import Candidate, rejection, strip_dateline
 from storydesk.summarize.standalone import dependences
 from storydesk.summarize.text import content_terms, words
 
-# Weight of an article's k-th opening candidate: the first sentence of a news story is written to
+# Weight of an article's k-th sentence of prose: the first sentence of a news story is written to
 # carry its news. As in the lead choice before form was weighed (tuned on the tune half of
-# benchmarks/gold/real/ then); more openings or flatter weights lost leads there.
+# benchmarks/gold/real/ then, on the rank among usable sentences; kept when the place became the
+# sentence's place in its article); more openings or flatter weights lost leads there.
 PLACE_WEIGHTS = (1.0, 0.8, 0.6)
 # Multipliers for a sentence's form, chosen on the tune half of benchmarks/gold/real/: at 0.8 a
 # generic "X is the only ... day" still led its round-up, at 0.6 and 0.5 the tune half gained
@@ -164,11 +165,15 @@ def _undated(text: str) -> str:
 
 
 def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+    """TF-IDF cosine of two bags of terms."""
     dot = sum(tf * b[t] * idf[t] ** 2 for t, tf in a.items() if t in b)
     if not dot:
         return 0.0
-    norm = math.sqrt(sum((tf * idf[t]) ** 2 for t, tf in a.items())) * math.sqrt(sum((tf * idf[t]) ** 2 for t, tf in b.items()))
-    return dot / norm
+    return dot / (_norm(a, idf) * _norm(b, idf))
+
+
+def _norm(bag: Counter[str], idf: dict[str, float]) -> float:
+    return math.sqrt(sum((tf * idf[t]) ** 2 for t, tf in bag.items()))
 
 
 def form_weight(text: str) -> float:
@@ -199,7 +204,7 @@ def _title_vectors(articles: list[Article], sources: list[list[str]]) -> dict[in
 
 
 def _title_similarity(cand: Candidate, title: Counter[str] | None, idf: dict[str, float]) -> float:
-    """TF-IDF cosine of a candidate with a headline (IDF over the candidates, as `similarity_matrix`)."""
+    """TF-IDF cosine of a candidate with a headline (IDF over the candidates and openings compared)."""
     if not title:
         return 0.0
     rare = max(idf.values(), default=1.0)  # a headline word no candidate has

@@ -601,6 +601,29 @@ def test_summarize_lead_is_an_opening_by_its_place_in_the_article():
     assert summary[0].text.startswith("A fire destroyed"), summary[0].text
 
 
+def test_summarize_lead_is_not_forced_when_no_other_outlet_opens_alike():
+    """Openings no other outlet shares anything with give no lead to force first (a guess);
+    one the others open with too is chosen."""
+    from storydesk.summarize.candidates import find_candidates
+    from storydesk.summarize.lead import lead_index
+
+    def choose(texts: list[str]) -> str | None:
+        articles = [Article(id=f"a{n}", text=t) for n, t in enumerate(texts)]
+        sentences = [s for a in articles for s in split_sentences(a)]
+        cands = find_candidates(articles, sentences)
+        best = lead_index(cands, list(range(len(cands))), sentences, articles, ReuseReport())
+        return None if best is None else cands[best].text
+
+    unrelated = ["A cousin of the boy's father said the school called his mother instead of an ambulance.",
+                 "The city's health department closed the centre on Friday pending its investigation.",
+                 "Parents gathered outside the building with candles and handwritten signs on Sunday."]
+    assert choose(unrelated) is None
+    shared = ["A fire destroyed a warehouse at Northgate Dock on Friday, injuring four firefighters.",
+              "Four firefighters were hurt on Friday when fire destroyed a warehouse at Northgate Dock.",
+              "Parents gathered outside the building with candles and handwritten signs on Sunday."]
+    assert choose(shared) in shared[:2]
+
+
 def test_summarize_lead_copies_of_one_wire_story_vote_once():
     """Three copies of a wire story opening with a detail do not outvote two outlets that open
     with the event: the copies are one source (the reuse stage's copy group)."""

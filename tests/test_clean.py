@@ -127,6 +127,16 @@ NOISE_CASES = [
     ("related", "For a full recap of the inquiry, click here."),
     ("related", "You can view our March open thread here."),
     ("related", "Listen to City Radio live at 12:45 and 17:45 weekdays - or listen back here."),
+    # Curly apostrophes as the page wrote them; two prompts seen on aeb tune pages.
+    ("other", "The Post is committed to publishing letters. We’d like to hear what you think about this article."),
+    ("newsletter", "Let our news meet your inbox. The news that matters, delivered weekday mornings."),
+    ("newsletter", "Want more deals? Join the City Post Deals Newsletter."),
+    # Link labels before a linked headline, and a linked headline in brackets (Multi-News 1-40).
+    ("related", "More: Tram line reopens after weekend of repairs"),
+    ("related", "READ: The council was ripe for a change, but the depot stays put"),
+    ("related", "Our view: State of the city's trams: It's complicated"),
+    ("related", "[Harbour line clinches new funding with 2-1 council vote]"),
+    ("social", "– Follow the City Post on Twitter: @citypost"),
 ]
 
 
@@ -164,6 +174,9 @@ NEWS_SENTENCES = [
     "Read the signs: the line stops here.",
     "Click here was the only button on the ticket machine that worked, riders said.",
     "The image credit went to the driver's daughter.",
+    "Analysis: the line lost money in each of its first three years.",
+    "Read the statement below:",
+    "[The council did not answer questions about the tender.]",
 ]
 
 
@@ -558,3 +571,16 @@ def test_clean_scan_index_answers_as_the_word_index_does() -> None:
         for joined in (False, True):
             assert WordIndex(keys, joined).contains(query) == ScanIndex(keys, joined).contains(query)
         assert WordIndex(keys).inside_longer(query) == ScanIndex(keys).inside_longer(query)
+
+
+def test_clean_next_up_header_opens_the_teasers_after_the_body() -> None:
+    teasers = ["Next Up In Science & Health", "A clever new solar fix for the harbour's oldest problem",
+               "How old tram tickets reveal the history of the city", "Council members go after the worst polluters"]
+    # A "Most Read" block of teasers with summaries follows: its prose pulls the region over the
+    # teasers above it, so only the header says they are not body.
+    summary = ("The council voted on Tuesday to fund the new line after a debate that lasted most of the night, "
+               "and the mayor said work could begin in the spring if the state agrees to pay its share.")
+    tail = ["Most Read", *[f"{summary} ({n})" for n in range(1, 5)]]
+    result = clean_text(article(after=len(BODY)) + "\n\n".join([*teasers, *tail]))
+    assert_body_whole(result.text)
+    assert [(r.text, r.kind) for r in result.removed][:len(teasers)] == [(t, "related") for t in teasers]

@@ -26,6 +26,7 @@ from storydesk.clean.rules import (
     BIO_HEADER,
     COMMENT_HEADER,
     COMMENT_SIGNATURE,
+    DATELINE,
     TEASER_HEADER,
     TWEET_SIGNATURE,
     VIDEO_MARKER,
@@ -48,6 +49,7 @@ NOISE_PENALTY = 1.0  # cost of a line that matches a noise pattern
 NEUTRAL_MIN_WORDS = 4  # short sentence-like lines ("He declined to comment.") cost nothing
 MAX_TITLE_WORDS = 25  # a first line longer than this is a paragraph, not a headline
 MIN_TITLE_WORDS = 3  # "News", "Sport": menu items, not headlines
+MAX_LABEL_WORDS = 3  # a label between a lead's paragraphs (an embed's author: "AZ", "50 Cent")
 TITLE_LOOKBACK = 4  # the headline sits within a few lines (byline, dateline, caption) of the body
 MAX_TWEET_CHARS = 300  # a tweet is at most 280 characters, plus a link or two
 SHARED_MAX_WORDS = 8  # boilerplate shared by articles is a label or sign-off, not a paragraph
@@ -291,6 +293,8 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
     _mark_repeats(lines)
     _mark_shared(lines, shared)
     start, end = _body_region(lines) if find_region else (0, len(lines))
+    if find_region:
+        start = _lead_above(lines, start)
     _mark_inside(lines, start, end)
     _mark_chrome_repeats(lines, start, end)
     _mark_standfirst(lines, start, end, has_title)
@@ -385,6 +389,40 @@ def _body_region(lines: list[Line]) -> tuple[int, int]:
         elif total > best:
             best, best_span = total, (start, i + 1)
     return best_span
+
+
+def _lead_above(lines: list[Line], start: int) -> int:
+    """The body's start moved up to take in the article's opening paragraphs when they stand just
+    above the region, with only pattern-named noise (captions, embedded posts) or a lone label
+    between, and above them the top of the text, the headline opening it, or the page's dateline.
+
+    The region's score counts each caption against the run, so four captions under the lead
+    ("ATLANTA (AP) — Seventy-five years after ...", then four photo captions) cut the lead off as
+    if it were navigation; and a lead whose full stop the scraper lost does not read as prose, so
+    it scores as a menu line. Prose above the body with a menu item, or a headline inside the
+    page, right above it is a standfirst, a teaser or a caption, and stays out (aeb tune: five
+    such lines came in when any prose above was taken). A long line in capitals needs sentence
+    punctuation (`is_prose`): unpunctuated, it is a menu.
+    """
+    lead = start
+    label_above_lead = False  # a short label line passed since the topmost lead paragraph
+    after_label = False  # the line below this one was such a label
+    for i in range(start - 1, -1, -1):
+        line = lines[i]
+        if line.kind is not None:
+            after_label = False
+            continue
+        if line.prose or (_prose_like(line) and not is_capitals(line.text)):
+            lead, label_above_lead, after_label = i, False, False
+        elif (i == 0 and _headline_like(line)) or (lead < start and DATELINE.match(line.text)):
+            return start if label_above_lead else lead
+        elif (line.words <= MAX_LABEL_WORDS or _sentence_like(line)) and not after_label:
+            # One label between paragraphs, an embedded post's author ("AZ") or "Check out the
+            # posts below.", is passed over; two in a row are a menu.
+            label_above_lead = after_label = True
+        else:
+            return start  # a menu item or a label above: the region starts where it was found
+    return start if label_above_lead else lead
 
 
 def _opens_comments(text: str) -> bool:

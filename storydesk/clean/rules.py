@@ -33,7 +33,7 @@ RULES: tuple[Rule, ...] = (
                    r"your browser does not support)", 25),
     _rule("video", r"^(\d{1,2}:\d{2}|video|watch|play)$", 2),
     _rule("video", r"^\d{1,2}:\d{2}\s*$", 2),
-    _rule("video", r"^(you'?ll need an html5|please (turn on|enable) javascript|media requires javascript)", 25),
+    _rule("video", r"^(you['’]?ll need an html5|please (turn on|enable) javascript|media requires javascript)", 25),
     # Video player chrome run into the video's description (Gannett sites): "CLOSE Skip in Skip x
     # Embed x Share <description> (credit) Wochit", or "CLOSE <description> (date) AP". The word
     # CLOSE in capitals, then a sentence in mixed case: a sentence in capitals ("CLOSE TO 300...")
@@ -69,7 +69,8 @@ RULES: tuple[Rule, ...] = (
     _rule("newsletter", r"^\W*sign up (for|to get)\b.{0,40}\b(alerts|emails?|briefing)\b", 25),
     _rule("newsletter", r"^download (the|our) .{0,60}\bapp\b", 30),
     _rule("newsletter", r"^(click here to (get|download|sign up|subscribe)|get .{1,40} by clicking here)\b", 14),
-    _rule("newsletter", r"\b(in|to|into|on) your inbox\b", 20),
+    _rule("newsletter", r"\b(in|to|into|on|meet) your inbox\b", 20),
+    _rule("newsletter", r"\bjoin (the|our) .{0,40}\bnewsletters?\b", 15),  # "Want more deals? Join the IGN Deals Newsletter."
     _rule("newsletter", r"^i agree\b.{0,80}\b(send me|e-?mails?|newsletters?)\b", 30),
     _rule("newsletter", r"^subscribe to .{1,40} on (youtube|twitter|facebook|instagram)\b", 20),
     # A sign-up form's own messages, left in the page as text.
@@ -84,9 +85,16 @@ RULES: tuple[Rule, ...] = (
                      r"recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy|be interested)|"
                      r"more (from|stories|news|in|about|on)( [\w.]+){0,3}|most (read|popular|viewed|shared)|"
                      r"trending( now| stories)?|top stories|latest( news| stories)?|popular (now|stories)|"
-                     r"further reading|editor'?s picks?|don'?t miss|what to read next|"
+                     r"further reading|editor['’]?s picks?|don['’]?t miss|what to read next|"
                      r"more coverage|in case you missed it|related post)\s*([:|»>\-–—…]|\.\.\.|$)", 25),
     _rule("related", r"^also on \S+\.\w+\b", 25),
+    # A link label in front of a linked headline (Gannett's "MORE:", "READ:", "Our view:"; "STORY:",
+    # "Analysis:" teasers), seen in Multi-News stories 1-40. A headline does not end like a sentence.
+    _rule("related", r"^(more|read|related|see|watch|listen|story|also|our view|other views|analysis|photos|video)"
+                     r"\s*:\s+[\"“‘']?(?-i:[A-Z0-9])(?!.*[.;:,]\W*$)", 20),
+    # An inline link to another story in square brackets (The Washington Post): "[Spirit clinches ...]",
+    # a headline of six words or more, not a sentence; shorter ones are sources and credits ("[ PC World ]").
+    _rule("related", r"^\[(?!/?\w+( [^\]]*)?\].*\[/\w+\]$)(?=\s*(\S+\s+){5}\S).{10,250}(?<![.!?])\]$", 30),
     _rule("related", r"\bread more$", 25),
     _rule("related", r"(^|, )click here\W*$", 20),  # "For a full recap of the night's winners, click here."
     # A link line ending on "here": "You can view our June open thread here.", "... or listen back here."
@@ -108,7 +116,7 @@ RULES: tuple[Rule, ...] = (
     # A comment section's rules: "As you comment, please be respectful ...", "we are moderating all comments".
     _rule("comment", r"\b(comments?|commenters|commenting)\b.{0,80}\b(moderat\w*|respectful|civil|off-topic)\b|"
                      r"\bmoderat\w* (all )?comments\b", 60),
-    _rule("other", r"\bwe'?d (like|love) to hear what you think\b|\bregistered trademarks? of\b", 60),
+    _rule("other", r"\bwe['’]?d (like|love) to hear what you think\b|\bregistered trademarks? of\b", 60),
     # Comment spam: a link and a come-on ("I make $85 an hour from home ... www.x.com").
     _rule("comment", r"^(?=.*(\bhttps?://|\bwww\.|\.(com|net|org|info|example)\b))(?=.*\b(visit my|check (it|this|me) out|"
                      r"i (make|made|earn|earned|get paid)\b|\$\d+ (an|per|a) (hour|day|week)|"
@@ -125,7 +133,7 @@ RULES: tuple[Rule, ...] = (
     # An Instagram embed: the post's text, then "A post shared by Name (@handle) on Jun 20, 2017 at 11:56am PDT".
     _rule("social", r"\ba post shared by .{1,80}\(@[\w.]+\) on \w+\.? \d{1,2}, \d{4}", 80),
     # Author contact lines: "Follow her on Twitter @x", "Email X at x@y.com or follow him @x".
-    _rule("social", r"^(follow|reach|contact|email|e-mail|write to)\b.{0,100}(\bon (twitter|facebook|instagram)\b|"
+    _rule("social", r"^([–—-]\s*)?(follow|reach|contact|email|e-mail|write to)\b.{0,100}(\bon (twitter|facebook|instagram)\b|"
                     r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
     _rule("social", r"[—–]\s*[^—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$", 80),  # tweet text + signature
     _rule("social", r"\bshare (it|this( story| article)?) with (a|your) friends?\b", 15),
@@ -269,8 +277,8 @@ TEASER_HEADER = re.compile(
     r"^(related( stories| articles| content| coverage| news| posts| reading| links)?|more (from|stories|news|on|in)\b.*|"
     r"recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy)\W*|most (read|popular|viewed|shared).*|"
     r"trending( now| stories)?|top stories|latest( news| stories)?|popular( now| stories)?|further reading|"
-    r"editor'?s picks?|what to read next|more coverage|around the web|from around the web|"
-    r"promoted stories|sponsored stories|in other news|more headlines|"
+    r"editor['’]?s picks?|what to read next|more coverage|around the web|from around the web|"
+    r"promoted stories|sponsored stories|in other news|more headlines|next up( in [\w&'’ ]{1,40})?|"
     # The same in the languages most often scraped alongside English.
     r"voc[eê] (também )?pode gostar|veja também|leia também|not[ií]cias relacionadas|mat[eé]rias relacionadas|"
     r"tambi[eé]n te puede interesar|te puede interesar|art[ií]culos relacionados|noticias relacionadas|"
@@ -284,7 +292,7 @@ TEASER_HEADER = re.compile(
 COMMENT_SIGNATURE = re.compile(r"^.{1,80}\d.{0,40}\b(said|says|wrote|commented|replied)\s*:$|"
                                r"^\d+ (minutes?|hours?|days?|weeks?|months?) ago at \d", re.I)
 COMMENT_HEADER = re.compile(
-    r"^((\d+\s+)?comments?|\d+ (responses?|replies)|reader comments|readers'? comments|join the (discussion|conversation)|"
+    r"^((\d+\s+)?comments?|\d+ (responses?|replies)|reader comments|readers['’]? comments|join the (discussion|conversation)|"
     r"leave a (comment|reply)|post a comment|add a comment|show comments|"
     r"view comments|\d+ thoughts on .{0,120})\W*$",
     re.I,

@@ -32,8 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "benchmarks" / "gold" / "extract-real" / "gold.txt"
 GOLD_NEW = GOLD.with_name("gold-new.txt")  # the second draw, half "new" (see the gold README)
+GOLD_FRESH = GOLD.with_name("gold-fresh.txt")  # the third draw, half "fresh": quotes and speakers only
+GOLD_TUNE2 = GOLD.with_name("gold-tune2.txt")  # the third draw's next clusters, half "tune2": tuned on
 DATA = ROOT.parent / "shared" / "data" / "multinews" / "val.jsonl"
-HALVES = ("tune", "heldout", "new")
+HALVES = ("tune", "heldout", "new", "fresh", "tune2")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "the", "president", "rep", "sen", "mayor", "prince", "gov"})
 
 
@@ -61,13 +63,15 @@ def load(half: str | None = None) -> list[GoldArticle]:
     import sys
 
     sys.path.insert(0, str(GOLD.parent))
-    from sample import sample, sample_new  # the fixed split: benchmarks/gold/extract-real/sample.py
+    from sample import sample, sample_fresh, sample_new  # the fixed split: benchmarks/gold/extract-real/sample.py
 
-    new = half == "new"
-    where = {a: (h, story) for a, h, story in (sample_new(DATA) if new else sample(DATA))}
+    draw, gold_file = {"new": (sample_new, GOLD_NEW), "fresh": (sample_fresh, GOLD_FRESH),
+                       "tune2": (sample_fresh, GOLD_TUNE2)}.get(half, (sample, GOLD))
+    # tune2 reads clusters further down the third draw's order: its own half, not "fresh"
+    where = {a: (half if half == "tune2" else h, story) for a, h, story in draw(DATA)}
     texts = {f"{c['id']}/{d['id']}": d["text"] for c in map(json.loads, DATA.open(encoding="utf-8")) for d in c["documents"]}
     articles: list[GoldArticle] = []
-    for line in (GOLD_NEW if new else GOLD).read_text(encoding="utf-8").splitlines():
+    for line in gold_file.read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
             article_id = line[3:].strip()
             h, story = where[article_id]

@@ -39,7 +39,10 @@ PARTICIPLES = ("saying", "tweeting", "writing", "telling", "adding", "noting", "
                "warning", "asking", "explaining", "declaring", "posting", "replying", "responding")
 # A newspaper "reported" and a document "reads" its quote: cues here beside the shared lexicon's.
 SOURCE_VERBS = ("reported", "reports", "read", "reads")
-SPEECH_VERBS = REPORTING_PATTERN + "|" + "|".join(PARTICIPLES + SOURCE_VERBS)
+# Verbs of a tag ("Graham charged", "she countered") that the shared lexicon leaves out as too
+# often something else ("charged with murder"): here only ever next to a quotation.
+TAG_VERBS = ("charged", "countered", "retorted", "contended", "asserted", "lamented", "scoffed")
+SPEECH_VERBS = REPORTING_PATTERN + "|" + "|".join(PARTICIPLES + SOURCE_VERBS + TAG_VERBS)
 # Verbs that frame a partial quote inside the speaker's own sentence ("X called it "...").
 FRAMING_VERBS = SPEECH_VERBS + "|called|calls|described|describes|dubbed|termed|labeled|labelled|branded"
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|again|previously|once|would|will|\w+ly)\s+)*"
@@ -100,6 +103,7 @@ ORG_ROLES = {
     "network": ("network", "news", "broadcasting"), "league": ("league",), "club": ("club",),
     "newspaper": _NEWSPAPER_HEADS, "paper": _NEWSPAPER_HEADS, "magazine": ("magazine", "weekly", "monthly"),
 }
+_ORG_HEADS = frozenset(head for heads in ORG_ROLES.values() for head in heads)
 # What a document speaks for its author with ("the index's mission statement reads", "the email read").
 DOCUMENTS = frozenset({"statement", "email", "e-mail", "letter", "post", "tweet", "message", "note", "website",
                        "release", "blog", "memo", "report", "filing", "complaint", "lawsuit", "announcement"})
@@ -112,6 +116,7 @@ EPITHETS = frozenset({
     "legislator", "senator", "congressman", "congresswoman", "speaker", "politician", "star", "singer",
     "actor", "actress", "rapper", "comedian", "billionaire", "mogul", "tycoon", "businessman",
     "businesswoman", "veteran", "filmmaker", "novelist", "author", "host", "anchor", "quarterback",
+    "whip",  # "the Senate majority whip said": a senator's party office, with his title beside it
 })
 # Offices one person holds in a story's world ("the prime minister", "the pope", "the chancellor"):
 # unassigned in the article, such a role is the person a pronoun would be. Ranks and jobs many
@@ -144,7 +149,7 @@ VERBLESS_MIN_WORDS = 5
 
 @dataclass(frozen=True)
 class Attribution:
-    kind: str  # named | pronoun | carried | unnamed (attributed to someone not named) | none
+    kind: str  # named | pronoun | carried | unnamed (attributed to someone not named) | none | title
     name: str | None = None
     entity: str | None = None
     cue: str | None = None
@@ -166,6 +171,11 @@ class Speakers:
         self.by_form: dict[str, Entity | None] = {}
         surnames: dict[str, set[str]] = defaultdict(set)
         ids = {e.id: e for e in entities}
+        # Organizations whose name says so ("New York Post", "Florida Lottery Commission"): the
+        # tagger calls some people organizations ("T.D. Barnes"), and "he" may still be those.
+        self.named_organizations = frozenset(
+            e.id for e in entities if e.type == "organization"
+            and (set(split_name(e.name).tokens) & _ORG_HEADS or re.fullmatch(r"[A-Z][A-Z.&-]+", e.name)))
         for entity in entities:
             if entity.type not in ("person", "organization"):
                 continue
@@ -274,10 +284,38 @@ class Speakers:
             return None
         return people[top[0][0]]
 
-    def lookup(self, name: str) -> Entity | None:
-        """The entity a name not tagged as a mention refers to, when exactly one fits."""
+    def lookup(self, name: str, article: str | None = None) -> Entity | None:
+        """The entity a name not tagged as a mention refers to, when exactly one fits: in the
+        story, else (a surname several people of the story share) in this article."""
         parts = split_name(name)
-        return self.by_form.get(" ".join(parts.tokens)) or (self.by_surname.get(parts.core[-1]) if len(parts.core) == 1 else None)
+        found = self.by_form.get(" ".join(parts.tokens)) or (self.by_surname.get(parts.core[-1]) if len(parts.core) == 1 else None)
+        if found is None and article is not None and len(parts.core) == 1:
+            here = {e.id: e for _, _, e in self.by_article.get(article, [])
+                    if e.type == "person" and split_name(e.name).core[-1:] == parts.core[-1:] and len(split_name(e.name).core) >= 2}
+            found = next(iter(here.values())) if len(here) == 1 else None
+        return found
+
+    def organization_antecedent(self, article: str, position: int, floor: int,
+                                quoted: list[tuple[int, int]]) -> Entity | None:
+        """What "it" stands for before a speech verb: in the last sentence before `position` (from
+        `floor`) naming an organization outside quotation marks, the one speaking there, else the
+        first not after a preposition or a possessive; None when that sentence names it only so."""
+        fits = [m for m in self.mentions_in(article, floor, position)
+                if m[2].type == "organization" and not any(o <= m[0] < c for o, c in quoted)]
+        if not fits:
+            return None
+        starts = self.sentence_starts.get(article, [0])
+        sentence = bisect_right(starts, fits[-1][0])
+        same = [m for m in fits if bisect_right(starts, m[0]) == sentence]
+        text = self.texts[article]
+        speaking = [m for m in same if _SPEAKS_AFTER.match(text, m[1])]
+        if speaking:  # "Qatar Airways wants a stake, American Airlines said."
+            return speaking[-1][2]
+        end = starts[sentence] if sentence < len(starts) else len(text)
+        if _NAME_SPEAKS.search(text, starts[sentence - 1] if sentence else 0, end):
+            return None  # "..., American said": someone the model did not tag speaks there
+        subjects = [m for m in same if not _OBJECT_BEFORE.search(text, max(0, m[0] - 30), m[0])]
+        return subjects[0][2] if subjects else None
 
     def antecedent(self, article: str, position: int, floor: int, pronoun: str,
                    quoted: list[tuple[int, int]], reach_back: bool = True,
@@ -300,13 +338,23 @@ class Speakers:
         text = self.texts[article]
         speaking = [m for m in same if _SPEAKS_AFTER.match(text, m[1]) or _SPEAKS_BEFORE.search(text, max(0, m[0] - 12), m[0])]
         if speaking:
-            return speaking[-1][2]
+            asker = speaking[-1]
+            if _ASKED.match(text, asker[1]):
+                # "Host Chris Wallace asked the senator what he made of it." / '"...," he said': the
+                # one asked answers, named in that sentence or before it.
+                asked = [m for m in same if m[0] > asker[1] and m[2].id != asker[2].id]
+                if asked:
+                    return asked[0][2]
+                return self.antecedent(article, asker[0], floor, pronoun, quoted, reach_back, exclude | {asker[2].id})
+            return asker[2]
         # The subject: the first named not inside a prepositional phrase or after a possessive
         # ("in an interview with CNN's Bill Weir, Bundy was asked").
         subjects = [m for m in same if not _OBJECT_BEFORE.search(text, max(0, m[0] - 30), m[0])]
         return (subjects or same[-1:])[0][2]
 
 
+_NAME_SPEAKS = re.compile(rf"\b[A-Z][\w'’-]+\s+(?:{REPORTING_PATTERN})\b")
+_ASKED = re.compile(r"\s+asked\s+(?:the\s+[a-z]|[A-Z])")
 _TITLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})$")
 _APPOSITIVE_ROLE = re.compile(r"^,\s+(?:(?:the|a|an|its|his|her|their)\s+)?((?:[\w'’.-]+\s+){0,5}?[a-z][\w-]*)"
                               r"(?=\s+(?:of|for|at|in|on|with|to)\b|,|\.|\s+(?:said|says|told|added|wrote)\b)")
@@ -402,8 +450,9 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
     last_end = paragraphs[quote.last_paragraph][1]
     after_end = min(next_open if next_open is not None else last_end, quote.close_at + 200)
     after = text[quote.close_at:after_end]
-    # '"We are done." Smith said' starts a new sentence; '"Done?" she asked' does not.
-    if not text[quote.start:quote.end].endswith(".") or re.match(r"\s*[a-z]", after):
+    # '"We are done." Smith said the talks ...' starts a new sentence; '"Done?" she asked' does not,
+    # nor '"... security." Sen. Lindsey Graham charged on Sunday.' (a tag with no object of its own).
+    if not text[quote.start:quote.end].endswith(".") or re.match(r"\s*[a-z]", after) or _SHORT_TAG.match(after):
         found = _after(after, quote.close_at, context)
         if found:
             return found
@@ -411,8 +460,17 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
         found = _verbless(after, quote.close_at, context)
         if found:
             return found
+    tag = _TAG_LINE.match(text, quote.close_at, last_end)
+    if tag:  # '"..." Senator Ted Cruz' (a pull quote), '"..."—Gloria Steinem' (a blurb)
+        found = _resolve(tag.group("who"), tag.start("who"), "", context)
+        if found.kind == "named" and found.entity:
+            return replace(found, cue=None)
     p_start = paragraphs[quote.paragraph][0]
     region = previous_close if previous_close is not None else p_start
+    if _TITLE_BEFORE.search(text, region, quote.open_at):
+        return Attribution("title")  # 'an article titled, "..."': a headline, nobody's words
+    if _HYPOTHETICAL_BEFORE.search(text, region, quote.open_at):
+        return Attribution("unnamed")  # 'Cosby might have answered, "..."': words never said
     found = _before(text[region:quote.open_at], region, context)
     if found:
         return found
@@ -430,9 +488,25 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
             found = _before(text[q_start:q_end] + " ", q_start, context)
             if found:
                 return found
+        found = _paragraph_before(article, text, quote, paragraphs, quoted, speakers)
+        if found:
+            return found
     # A partial quote's sentence may hold an earlier quote ('said on "Fox News Sunday" that ... and
     # "they say ..."'): its framing verb is read from the paragraph's start.
     return _framing(text[p_start:quote.open_at], p_start, context) or Attribution("none")
+
+
+def _paragraph_before(article: str, text: str, quote: QuotedText, paragraphs: list[tuple[int, int]],
+                      quoted: list[tuple[int, int]], speakers: Speakers) -> Attribution | None:
+    """'Dunn makes the connection between ... rape victims.' / '"I was the one ..."': a quotation
+    standing alone as its paragraph, after a paragraph of prose (no quotation in it) whose last
+    sentence opens with a named person, is that person's."""
+    q_start, q_end = paragraphs[quote.paragraph - 1]
+    if (text[quote.close_at:paragraphs[quote.last_paragraph][1]].strip() or len(quote.text.split()) < VERBLESS_MIN_WORDS
+            or any(q_start <= o < q_end for o, _ in quoted) or not text[q_start:q_end].rstrip().endswith(".")):
+        return None
+    found = _sentence_subject(article, text, q_start, q_start + text[q_start:q_end].rstrip().rindex("."), "", "", speakers)
+    return replace(found, cue=None) if found and found.entity else None
 
 
 def _after(after: str, offset: int, context) -> Attribution | None:
@@ -475,15 +549,38 @@ def _before(before: str, offset: int, context) -> Attribution | None:
     match = _BEFORE_CUE.match(before)  # anchored: its leading ".*" finds the last verb in one pass
     if match is None or _participle_with_object(match.group("cue"), match.group("adjunct")):
         return None
+    if _PASSIVE_BEFORE.search(before, 0, match.start("cue")):
+        return Attribution("unnamed", cue=_cue(match, before))  # "Cosby was also asked, "..."": the asker is not named
     return _subject(before, offset, match, context) or Attribution("unnamed", cue=_cue(match, before))
 
 
+# A name, alone or with its appositive, filling the rest of the quote's paragraph: the tag of a
+# pull quote or a blurb, no verb.
+_TAG_LINE = re.compile(r"[ \t]*(?:[—–]|--?)?[ \t]*(?P<who>(?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w'’-]+)"
+                       r"(?:,[^\"“”\n]{0,160})?\s*$")
+# A tag sentence after a quotation ending in a full stop: a name or "he", the verb, at most a few
+# words ("on Sunday", "in a statement"), the sentence's end.
+_SHORT_TAG = re.compile(rf"[ \t]*(?:(?:[A-Z][\w.'’-]*|he|she)[ \t]+){{1,5}}{_ADVERBS}(?:{SPEECH_VERBS})"
+                        rf"(?:[ \t]+(?:on|in|at|to)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?)?[.]")
+# A name given to a work right before its quotation marks ("in an article titled, "..."").
+_TITLE_BEFORE = re.compile(r"\b(?:titled|entitled|headlined|headline)\s*[:,]?\s*$")
+# "Cosby was also asked, "..."": the one asked does not speak, the asker is not named.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+|then\s+|later\s+)?$")
+_HYPOTHETICAL_BEFORE = re.compile(r"\b(?:might|could|would|should)\s+have\s+[a-z]+\s*[,:]?\s*$")
+# A speech noun and its owner: "Pope Francis' impassioned call", "the pope's message".
+_SPEECH_NOUN = re.compile(r"(?P<owner>\b(?:[Tt]he\s+[a-z]+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))['’]s?\s+"
+                          r"(?:[a-z-]+\s+){0,3}?(?:call|message|plea|appeal|warning|words|remarks?|comments?|"
+                          r"description|promise|pledge|vow|demand)\b")
+_LISTENER_PARTICIPLES = ("telling", "warning", "asking")
+_LISTENER_THEN_CLAUSE = re.compile(r"(?:[\w'’-]+\s+){1,4}(?:that|to)\b")
 _CLAUSE_START = re.compile(r"(?:that|he|she|they|it|we|I|there|his|her|their)\b")
 
 
 def _participle_with_object(cue: str, after_cue: str) -> bool:
     """'adding the strip, "..."' is no speech: a participle cue stands right before its quote."""
     rest = after_cue.strip(" ,:")
+    if cue.lower() in _LISTENER_PARTICIPLES and _LISTENER_THEN_CLAUSE.match(rest):
+        return False  # "telling a citizen that he "..."": the listener, then the words
     return cue.lower() in PARTICIPLES and bool(rest) and not _CLAUSE_START.match(rest)
 
 
@@ -505,6 +602,14 @@ def _framing(before: str, offset: int, context) -> Attribution | None:
     sentence = before[sentence_start:]
     if not sentence.strip() or re.search(r"[.!?]\s*$", sentence):
         return None  # the sentence ended before the quote opens: it frames nothing
+    # "Pope Francis' impassioned call to be compassionate toward people who "..."": the owner of
+    # a speech noun nearer the quote than any framing verb.
+    noun = next(reversed(list(_SPEECH_NOUN.finditer(sentence))), None)
+    verbs = [m for m in _FRAMING.finditer(sentence) if not _participle_with_object(m.group("cue"), sentence[m.end():])]
+    if noun and not any(v.start() > noun.start() for v in verbs):
+        owner = _resolve(noun.group("owner"), offset + sentence_start + noun.start("owner"), "", context)
+        if owner.kind == "named" and owner.entity:
+            return replace(owner, cue=None, partial=True)
     # The verb nearest the quote frames it ("As X notes, Dunn complained that he was "...").
     for match in reversed(list(_FRAMING.finditer(sentence))):
         if _participle_with_object(match.group("cue"), sentence[match.end():]):
@@ -587,7 +692,17 @@ def _sentence_subject(article: str, text: str, offset: int, cue_at: int, cue: st
         if cue.lower() in PARTICIPLES or not others or re.search(r"\band\s+(?:then\s+)?$", lead):
             return _named(entity, "named", label)
         return None
+    # A surname the model did not tag opening the sentence ("Dunn who placed the calls ... made
+    # efforts"), in a sentence naming no one else: the one person of the article it can be.
+    name = None if mentions else _UNTAGGED_SUBJECT.match(text, start_at, cue_at)
+    if name and name.group(1).split()[0].lower() not in _NOT_NAMES:
+        entity = speakers.lookup(name.group(1), article)
+        if entity is not None:
+            return _named(entity, "named", label)
     return None
+
+
+_UNTAGGED_SUBJECT = re.compile(r"\s*(?:[^\"“”,;:]{1,80},\s+)?((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+)(?:,?\s+who\b|\s+[a-z])")
 
 
 def _resolve(who: str, start: int, cue: str, context) -> Attribution:
@@ -596,6 +711,9 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
     if _PRONOUN.match(who.strip()):
         entity = speakers.antecedent(article, start, floor, who.strip(), quoted)
         return _pronoun(entity, who.strip(), cue)
+    if who.strip() == "it":  # '"...," it said in a filing': the organization the sentences before are about
+        entity = speakers.organization_antecedent(article, start, floor, quoted)
+        return _named(entity, "named", cue) if entity else Attribution("unnamed", cue=cue)
     end = start + len(who)
     mentions = speakers.mentions_in(article, start, end)
     for m_start, m_end, entity in sorted(mentions, key=lambda m: m[2].type != "person"):

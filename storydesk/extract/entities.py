@@ -39,6 +39,7 @@ from storydesk.extract.names import (
     split_name,
     surname_form,
 )
+from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Entity, Sentence, Span
 
 # spaCy labels kept, as the Entity type vocabulary. NORP ("Iraqi", "Democrats"), dates and
@@ -107,9 +108,28 @@ def find_entities(articles: list[Article], sentences: list[Sentence]) -> list[En
     texts = {a.id: a.text for a in articles}
     mentions = [m for m in _ner_mentions(articles, sentences) if m is not None]
     mentions += _outlet_mentions(articles, mentions)
+    _speaking_surnames(mentions, texts)
     clusters = _merge(mentions, texts)
     _rescan(clusters, texts)
     return _to_entities(clusters, articles)
+
+
+_SPEECH_AFTER = re.compile(rf"\s+(?:{REPORTING_PATTERN})\b")
+
+
+def _speaking_surnames(mentions: list[_Mention], texts: dict[str, str]) -> None:
+    """'Hesse acknowledged that ...' in an article naming Dan Hesse: a lone word the model calls a
+    place or an organization (the German state) is the person when it is the surname of someone
+    the article names in full and a speech verb follows it."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "person" and len(m.parts.core) >= 2:
+            surnames[m.article].add(m.parts.tokens[-1])
+    lone = [m for m in mentions if m.type != "person" and len(m.parts.tokens) == 1 and m.parts.tokens[0] in surnames[m.article]]
+    speaking = {(m.article, m.parts.tokens[0]) for m in lone if _SPEECH_AFTER.match(texts[m.article], m.end)}
+    for m in lone:  # every lone mention of that surname in the article, so that they stay one
+        if (m.article, m.parts.tokens[0]) in speaking:
+            m.type = "person"
 
 
 def _outlet_mentions(articles: list[Article], found: list[_Mention]) -> list[_Mention]:
@@ -145,6 +165,9 @@ def _paragraph_spans(article: Article, sentences: list[Sentence]) -> list[tuple[
     return [tuple(v) for _, v in sorted(spans.items())]
 
 
+_DASH_AFTER_QUOTE = re.compile(r"(?<=[\"”])[—–](?=[A-Z])")
+
+
 def _ner_mentions(articles: list[Article], sentences: list[Sentence]) -> Iterable[_Mention | None]:
     from storydesk.nlp import get_nlp
 
@@ -159,7 +182,8 @@ def _ner_mentions(articles: list[Article], sentences: list[Sentence]) -> Iterabl
     if not chunks:
         return
     nlp = get_nlp()
-    docs = nlp.pipe((a.text[s:e] for a, s, e in chunks), batch_size=NER_BATCH_SIZE,
+    # '"..."—Connie Britton': the model reads "—Connie" as one word; a space of the same length keeps offsets.
+    docs = nlp.pipe((_DASH_AFTER_QUOTE.sub(" ", a.text[s:e]) for a, s, e in chunks), batch_size=NER_BATCH_SIZE,
                     disable=[p for p in NER_ONLY_DISABLE if p in nlp.pipe_names])
     for (article, offset, end), doc in zip(chunks, docs, strict=True):
         found = [

@@ -96,7 +96,7 @@ def quote_mentions(article: Article, sentences: list[Sentence], speakers: Speake
     starts = [s.start for s in sentences]
     found = []
     for q, who in zip(quoted, attributions, strict=True):
-        if (who.kind == "none" and not _speech_like(q.text)) or (who.partial and not _partial_speech(q.text)):
+        if who.kind == "title" or (who.kind == "none" and not _speech_like(q.text)) or (who.partial and not _partial_speech(q.text)):
             continue  # scare quotes, titles, one word inside someone's sentence ('it was "devastated"')
         if who.kind == "none" and _LINK_TEASER.search(text, paragraphs[q.last_paragraph][0], paragraphs[q.last_paragraph][1]):
             continue  # a related story's headline ("'A sense that ...': making sense of it Read more")
@@ -212,7 +212,7 @@ def _carry_speakers(quoted: list[QuotedText], found: list[Attribution], paragrap
     carried = list(found)
     last = None  # the quote before, scare quotes and titles skipped
     for i, q in enumerate(quoted):
-        if last is not None and carried[i].kind == "none" and carried[last].kind != "none":
+        if last is not None and carried[i].kind == "none" and carried[last].kind not in ("none", "title"):
             previous = carried[last]
             # Only a quote opening its own sentence runs on ('"A," she said. "B."'), not quoted
             # words inside a sentence ('a sign reading "Homes, not hotels."').
@@ -226,7 +226,7 @@ def _carry_speakers(quoted: list[QuotedText], found: list[Attribution], paragrap
             if same_paragraph or whole_paragraph:
                 carried[i] = Attribution("carried" if previous.name else "unnamed", previous.name, previous.entity,
                                          previous.cue)
-        if carried[i].kind != "none" or _speech_like(q.text):
+        if carried[i].kind != "title" and (carried[i].kind != "none" or _speech_like(q.text)):
             last = i
     return carried
 
@@ -240,6 +240,8 @@ def _pronoun_after_quote(quoted: list[QuotedText], found: list[Attribution], spe
         who, previous = result[i], result[i - 1]
         if who.pronoun_gender is None or not previous.name or previous.name == who.name or previous.kind == "none":
             continue
+        if previous.entity in speakers.named_organizations:
+            continue  # "he" is a person: not the outlet or group the quote before was given to
         if quoted[i].paragraph - quoted[i - 1].last_paragraph > 1:
             continue
         named_since = who.entity is not None and any(

@@ -19,6 +19,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "multinews" / "val.jsonl"
 SEED = 22  # the issue's number
 NEW_SEED = 2222  # the second draw ("new" set, gold-new.txt), made after the first set was in use
+FRESH_SEED = 2204  # the third draw ("fresh" set, gold-fresh.txt): issue 22, drawn on 2026-12-04
 MAX_CHARS = 6000
 
 
@@ -44,6 +45,17 @@ def sample_new(path: Path = DATA, first_gold: Path = Path(__file__).with_name("g
             if len(d["text"]) <= MAX_CHARS and d["text"].strip()]
 
 
+def sample_fresh(path: Path = DATA) -> list[tuple[str, str, str]]:
+    """The third draw: clusters neither gold.txt nor gold-new.txt reads, shuffled with FRESH_SEED, all "fresh"."""
+    here = Path(__file__).parent
+    taken = {line[3:].split("/")[0] for name in ("gold.txt", "gold-new.txt")
+             for line in (here / name).read_text(encoding="utf-8").splitlines() if line.startswith("## ")}
+    clusters = [c for c in map(json.loads, path.open(encoding="utf-8")) if c["id"] not in taken]
+    random.Random(FRESH_SEED).shuffle(clusters)
+    return [(f"{c['id']}/{d['id']}", "fresh", c["id"]) for c in clusters for d in c["documents"]
+            if len(d["text"]) <= MAX_CHARS and d["text"].strip()]
+
+
 def texts(path: Path = DATA) -> dict[str, str]:
     return {f"{c['id']}/{d['id']}": d["text"] for c in map(json.loads, path.open(encoding="utf-8")) for d in c["documents"]}
 
@@ -53,6 +65,7 @@ def main() -> None:
     parser.add_argument("--show")
     parser.add_argument("--first", type=int, default=40)
     parser.add_argument("--new", action="store_true", help="the second draw (gold-new.txt)")
+    parser.add_argument("--fresh", action="store_true", help="the third draw (gold-fresh.txt)")
     args = parser.parse_args()
     if args.show:
         text = texts()[args.show]
@@ -61,7 +74,7 @@ def main() -> None:
         for m in re.finditer(r"[\"“”«»]|``|''|(?<!\w)['‘]|['’](?!\w)", text):
             print(m.start(), repr(text[max(0, m.start() - 30):m.start() + 50]))
         return
-    for row in (sample_new() if args.new else sample())[:args.first]:
+    for row in (sample_fresh() if args.fresh else sample_new() if args.new else sample())[:args.first]:
         print(*row)
 
 

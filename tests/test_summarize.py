@@ -19,7 +19,7 @@ from storydesk.summarize import DEFAULT_WORDS, rejection, strip_dateline, summar
 from storydesk.summarize.candidates import find_candidates, needs_previous
 from storydesk.summarize.claim import has_verb
 from storydesk.summarize.selection import select
-from storydesk.summarize.standalone import dependence, full_names, mentions, one_name_speakers
+from storydesk.summarize.standalone import dependence, dependences, full_names, mentions, one_name_speakers
 from tests.conftest import EXAMPLE_DIR
 
 
@@ -473,9 +473,48 @@ def test_summarize_batch_command_reports_broken_lines(tmp_path):
      "a teasing lede"),
     ("The handling of the port fire by the city was a “case study of a breakdown of public safety.”",
      "a quotation with no speaker"),
+    ("In a week when every headline feels like satire, it is hardly the time for pranks.", "a teasing lede"),
+    ("Maybe the shops sensed the mood, because their jokes this spring are mild.", "a teasing lede"),
+    ("For a moment, they get to celebrate before the next season starts.", "leans on an earlier sentence"),
+    ("The argument the mayor made on Monday went further than her budget.", "leans on an earlier sentence"),
+    ("The sales figure was counted from Saturday's opening of the shops to Tuesday.",
+     "leans on an earlier sentence"),
+    ("Most shoppers seem to understand that, since the prices went up in spring.", "leans on an earlier sentence"),
+    ("At least they're amusing themselves with fake ways to pay for parking.", "leans on an earlier sentence"),
+    ("Harbour traders are throwing cold water on the idea, if a little defensively.", "leans on an earlier sentence"),
+    ("Harlan said on the evening news Thursday night, as the crowd cheered behind him.",
+     "an attribution with nothing said"),
 ])
 def test_summarize_dependence_names_why_a_sentence_does_not_stand_alone(sentence, reason):
     assert dependence(sentence) == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "“Harbour Nights” plays like a mash-up of three older films about the docks and their workers.",
+    '"Morning Report" has not been able to confirm the tape, but the cars seem to match the ones seen.',
+    '"Police do not believe the attraction was sexual," the Averly Courier reports.',
+    "“Perhaps unsurprisingly, we found the rats became lazy,” said Mason Silveira, the study's lead author.",
+])
+def test_summarize_a_title_or_a_reported_quotation_is_no_quotation_without_speaker(sentence):
+    """A show's title opening a sentence is its subject, and "reports" names who said it."""
+    assert dependence(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr. Comey shared the existence of the memo with senior F.B.I. officials and close associates.",
+    "A former I.B.M. colleague said the engineer had left for a hedge fund in 1993.",
+])
+def test_summarize_an_initialism_is_no_first_person(sentence):
+    """The "I" of "F.B.I." or "I.B.M." is a letter of a name, not the writer speaking."""
+    assert dependence(sentence) is None
+
+
+def test_summarize_a_feature_lede_opening_on_a_connective_is_no_follower():
+    """'So it was with...' leans on the sentence before it and teases too: placed after that
+    sentence it is still a feature lede, so it may not follow it into the summary."""
+    sentence = "So it was with the harbour festival, where the winners paraded their cups."
+    assert "a teasing lede" in dependences(sentence)
+    assert not needs_previous(sentence)
 
 
 def test_summarize_leaves_out_an_article_about_something_else():

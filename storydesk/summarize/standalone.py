@@ -27,7 +27,9 @@ _ANAPHOR = re.compile(
     r"in addition|as a result|at the time|at that time|by then|even so|other|another|both|in one|"
     r"the (?:other|same|latter|former|two|three|pair|duo|couple|statement|letter|post|move|decision|"
     r"incident|actions?|step|comments?|remarks?|announcement|\d+-year-old|agency|company|firm|couple|"
-    r"woman|man|boy|girl|victim|suspect|singer|actor|actress|star|film|movie|romance|band)\b)\b",
+    r"woman|man|boy|girl|victim|suspect|singer|actor|actress|star|film|movie|romance|band|"
+    # what an earlier sentence set out ("The argument Obama made Saturday went further.")
+    r"argument|problem|question|answer|reason|idea|irony|(?:sales )?figures?)\b)\b",
     re.I,
 )
 # "This"/"That"/"These" refer back, except before a time ("This week, Lenovo...").
@@ -37,7 +39,8 @@ _DEMONSTRATIVE = re.compile(r"^(?:this|that|these)\b(?!\s+(?:week|month|year|mor
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
 # A first or second person outside quotation marks: a writer, blogger or speaker talking to the
 # reader in their own voice ("Let me offer...", "you read that right").
-_PERSONAL = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|mine|we|we're|we've|us|our|ours|you|you're|your|yours)\b"
+# The "I" of an initialism ("F.B.I.", "I.B.M.") is no speaker.
+_PERSONAL = re.compile(r"(?<!\.)\bI\b(?!\.\w)|\b(?:I'm|I've|I'd|me|my|mine|we|we're|we've|us|our|ours|you|you're|your|yours)\b"
                        r"|^(?:My|We|We're|Our|You|You're|Your|Let me)\b")  # capitalised only where a sentence starts
 # A sentence that is one quotation from first mark to last: nobody is named as saying it.
 _WHOLE_QUOTE = re.compile(r'^\s*["“‘\']([^"”]*)["”’\']\s*$')
@@ -47,6 +50,12 @@ _PRONOUN_SPEAKER = re.compile(rf"[,\"”’']\s+(?:he|she|they)\s+(?:{REPORTING_
 _BARE_ATTRIBUTION = re.compile(
     rf"^[^\"“”,]{{0,80}}\b(?:{REPORTING_PATTERN}|charged)\b(?:\s+(?:on\s+)?(?:\w+day|today|tonight|yesterday|"
     r"this (?:week|morning|afternoon|evening)))?\s*[.!]?\s*$",
+    re.I,
+)
+# A speaker, a speech verb and only where or when, then a clause about something else, nothing said:
+# "Colbert said on The Colbert Report Thursday night, as his left hand tried to smother his right."
+_SETTING_ATTRIBUTION = re.compile(
+    rf"^[^\"“”,]{{0,80}}\b(?:{REPORTING_PATTERN})\s+(?:on|in|at|during)\b[^,\"“”]*,\s+(?:as|while|before|after)\b(?!.*\bthat\b)",
     re.I,
 )
 # Captions, players and archive notices the clean stage let through.
@@ -65,8 +74,12 @@ _FURNITURE = re.compile(
 # A scientific paper's reference numbers ("(42, 43, 55)", "[12]"): a paper's text, not the news.
 _REFERENCE_NUMBERS = re.compile(r"\(\d{1,3}(?:[,–-]\s?\d{1,3})+\)|\[\d{1,3}(?:[,–-]\s?\d{1,3})*\]")
 # Words pointing back at an earlier sentence ("Eleven of these sets of parents", "such a president", "that day").
-_BACK_REFERENCE = re.compile(r"^\W*\w+ of (?:these|those|them)\b|\bsuch an? (?!as\b)|\b(?:that|the same) (?:day|night|morning|week|time)\b",
-                             re.I)
+# "that" or "this" as the object of a verb, closing a clause ("Maybe brands realize that, because...",
+# "They did this.").
+_BACK_REFERENCE = re.compile(r"^\W*\w+ of (?:these|those|them)\b|\bsuch an? (?!as\b)|\b(?:that|the same) (?:day|night|morning|week|time)\b"
+                             r"|\b(?:that|this),\s+(?:because|since|so|and|but|as)\b|\b(?:that|this)[.!]?$"
+                             # an idea the sentence does not state ("Conservatives are throwing cold water on the idea")
+                             r"|\bthe idea\b(?!\s+(?:of|that|to|is|was)\b)", re.I)
 # A quotation given to a speaker named by one bare name ('..." said Vecchio.', '..." Cutter added'):
 # the reader was never told who that is. A first and last name ("said Jamie Zeitzer") is fine.
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?"
@@ -74,11 +87,12 @@ _SURNAME_SPEAKER = re.compile(
     rf"[\"”’'],?\s+(?:(?:{REPORTING_PATTERN})\s+{_TITLE}[A-Z][\w'-]+\s*[.,;]|{_TITLE}[A-Z][\w'-]+\s+(?:{REPORTING_PATTERN})\b)"
 )
 # A pronoun right after an opening connective or adverb ("But she believes...", "Unfortunately, he...").
-_LATE_ANAPHOR = re.compile(r"^(?:but|and|so|still|yet|unfortunately|fortunately|however|instead|meanwhile|now|then|"
+_LATE_ANAPHOR = re.compile(r"^(?:but|and|so|still|yet|unfortunately|fortunately|however|instead|meanwhile|now|then|at least|"
                            r"also|again|later|today|there)\W+(?:he|she|they|it|his|her|their|its|this|that)\b", re.I)
 # A person or "that" right after a short opening phrase that names nobody ("For years, she
 # dealt...", "Allowing for rounding, that only accounts..."): the phrase has no capitalised word.
-_PHRASE_THEN_PRONOUN = re.compile(r"^\w+(?:\s+(?-i:[a-z])[\w'-]*){0,2},\s+(?:he|she|his|her|that|this)\b", re.I)
+_PHRASE_THEN_PRONOUN = re.compile(r"^\w+(?:\s+(?-i:[a-z])[\w'-]*){0,2},\s+(?:he|she|his|her|that|this|they|their|it)\b",
+                                  re.I)
 # A sentence the splitter cut after a title ('...something else."Dr.') or ran into the next
 # ("accurate.If Ziegenhorn had known").
 _CUT_AFTER_TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Gen|Sen|Rep|Gov)\.\s*$")
@@ -91,6 +105,10 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imagine|picture this|guess what|"
                      r"it'?s always|it'?s not every day|let me|in an? (?:\w+ )?twist|like every year|read on|think about|"
                      r"consider this|take a look|check out)\b", re.I)
+# Musings that open a feature in the writer's voice ("In a year when every day feels like a cruel
+# joke, ...", "Maybe brands realize that, ...", "So it was with the 2012 Emmys, ..."); inside a
+# quotation they are someone's words ('“Perhaps unsurprisingly, we found...,” said Silveira').
+_MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when)\b", re.I)
 # A list announced rather than told ("here are ten of the most memorable things...").
 _LISTICLE = re.compile(r"\bhere (?:are|is) (?:\w+ )?(?:of )?(?:the )?(?:most|best|worst|top)\b", re.I)
 
@@ -131,7 +149,7 @@ def dependences(text: str) -> tuple[str, ...]:
         found.append("first or second person outside a quotation")
     if outside.rstrip().rstrip("\"”’'").endswith("?"):
         found.append("a question teases, it does not tell")
-    if _TEASER.match(stripped) or _LISTICLE.search(text):
+    if _TEASER.match(stripped) or _LISTICLE.search(text) or _MUSING.match(text):
         found.append("a teasing lede")
     if _BACK_REFERENCE.search(outside):
         found.append("leans on an earlier sentence")
@@ -139,7 +157,7 @@ def dependences(text: str) -> tuple[str, ...]:
         found.append("a question teases, it does not tell")
     if _PRONOUN_SPEAKER.search(text):
         found.append("quotes a speaker it names only as a pronoun")
-    if not _QUOTED.search(text) and _BARE_ATTRIBUTION.match(text):
+    if not _QUOTED.search(text) and (_BARE_ATTRIBUTION.match(text) or _SETTING_ATTRIBUTION.match(text)):
         found.append("an attribution with nothing said")
     if _SURNAME_SPEAKER.search(text):
         found.append(SURNAME_SPEAKER)
@@ -170,12 +188,21 @@ def _ends_with_quote_without_speaker(text: str) -> bool:
     return _SOURCE_NAMED.search(_QUOTED.sub(" ", text)) is None
 
 
+# A title opening a sentence as its subject ('“Kong: Skull Island” plays like...', '"CBS This
+# Morning" has not been able to...'): a few words, no closing punctuation, a word right after.
+_OPENING_TITLE = re.compile(r'^\s*["“][^"”.,!?]{1,60}["”]\s+[a-z]')
+MAX_TITLE_WORDS = 6
+
+
 def _opens_with_quote_without_speaker(text: str) -> bool:
     """A sentence opening inside a quotation whose attribution is not in it ('"... the end."')."""
     if text.lstrip()[:1] not in ('"', "“"):
         return False
+    title = _OPENING_TITLE.match(text)
+    if title and len(title.group().split()) <= MAX_TITLE_WORDS + 1:
+        return False
     outside = _QUOTED.sub(" ", text)
-    return re.search(rf"\b(?:{REPORTING_PATTERN}|according)\b", outside, re.I) is None
+    return re.search(rf"\b(?:{REPORTING_PATTERN}|according|reports|reported)\b", outside, re.I) is None
 
 
 # A paragraph that opens on another day or event than the story's ("On Saturday, thousands marched

@@ -2,13 +2,14 @@
 
     python benchmarks/bench_real.py                    # both halves: run, score, list what is unjudged
     python benchmarks/bench_real.py --split held-out   # one half
-    python benchmarks/bench_real.py --split all        # tune, held-out and the ten "new" clusters
+    python benchmarks/bench_real.py --split all        # tune, held-out, the ten "new" and ten "fresh" clusters
     python benchmarks/bench_real.py --from out/bench_real.json   # score a saved run again (no digest)
 
 The gold set (`benchmarks/gold/real/`, README there): 40 Multi-News validation clusters of 3+
 articles drawn with `random.Random(SEED).sample` from the sorted ids of all such clusters; the
 first 20 drawn are the tune half, the other 20 the held-out half; the next 10 of the same draw
-are the "new" set (added later, scored once before the lead work). Each cluster's gold gives its
+are the "new" set (added later, scored once before the lead work), the 10 after those the "fresh"
+set (scored once before the lead's second round). Each cluster's gold gives its
 main event and its key facts (`f1`...), written by reading every article.
 
 Every summary sentence is scored from `judgments.json`, judgments made by reading and keyed by
@@ -47,18 +48,24 @@ CLUSTERS = 40
 # A third set drawn later (issue 15, the lead): the next NEW_CLUSTERS of the same seeded draw, so
 # the first 40 are unchanged (random.sample's first k draws do not depend on how many are asked).
 NEW_CLUSTERS = 10
+# A fourth set (issue 15, the lead, second round): the next FRESH_CLUSTERS of the same draw, gold
+# written and scored once on main (3280183) before that round changed any code.
+FRESH_CLUSTERS = 10
 MIN_ARTICLES = 3
 WORDS = 120  # the digest's default summary length
-SPLITS = ("tune", "held-out", "new")
+SPLITS = ("tune", "held-out", "new", "fresh")
 FLAGS = ("ok", "offtopic", "dangling", "heading", "wrong")
 
 
 def select_clusters(records: list[dict]) -> dict[str, list[str]]:
     """The gold clusters, drawn with a fixed seed: the first half drawn is tune, the second
-    held-out, then `NEW_CLUSTERS` more ("new", scored once before the lead work read them)."""
+    held-out, then `NEW_CLUSTERS` more ("new", scored once before the lead work read them), then
+    `FRESH_CLUSTERS` more ("fresh", scored once before the lead's second round)."""
     eligible = sorted(r["id"] for r in records if len(r["documents"]) >= MIN_ARTICLES)
-    drawn = random.Random(SEED).sample(eligible, CLUSTERS + NEW_CLUSTERS)
-    return {"tune": drawn[: CLUSTERS // 2], "held-out": drawn[CLUSTERS // 2: CLUSTERS], "new": drawn[CLUSTERS:]}
+    drawn = random.Random(SEED).sample(eligible, CLUSTERS + NEW_CLUSTERS + FRESH_CLUSTERS)
+    new_end = CLUSTERS + NEW_CLUSTERS
+    return {"tune": drawn[: CLUSTERS // 2], "held-out": drawn[CLUSTERS // 2: CLUSTERS],
+            "new": drawn[CLUSTERS:new_end], "fresh": drawn[new_end:]}
 
 
 def load_records(path: Path = DATA) -> list[dict]:
@@ -186,7 +193,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--split", choices=(*SPLITS, "both", "all"), default="both",
-                        help="both: tune and held-out; all: those and the new ten")
+                        help="both: tune and held-out; all: those and the new and fresh tens")
     parser.add_argument("--words", type=int, default=WORDS)
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench_real.json",
                         help="where the run (summaries and evidence) is saved for review_summary.py")

@@ -13,6 +13,10 @@ from functools import lru_cache
 from storydesk.model import Article, Sentence
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# nupunkt ends a sentence after an initialism it has not learned ("no F.D.N.Y. ambulances were
+# called"); a sentence does not open on a lowercase word, so such a cut is undone.
+_ENDS_IN_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}\s*$")
+_OPENS_LOWERCASE = re.compile(r"\s*[a-z]")
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +56,7 @@ def split_sentences(article: Article) -> list[Sentence]:
         # A single line break inside a paragraph still ends a sentence-like unit (lists, lines).
         for line_start, line_end in _line_spans(chunk):
             line = chunk[line_start:line_end]
-            for s, e in sent_spans(line):
+            for s, e in _join_initialism_cuts(line, sent_spans(line)):
                 trimmed = _trim(line, s, e)
                 if trimmed is None:
                     continue
@@ -67,6 +71,17 @@ def split_sentences(article: Article) -> list[Sentence]:
                     paragraph=paragraph,
                 ))
     return sentences
+
+
+def _join_initialism_cuts(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for s, e in spans:
+        if joined and _ENDS_IN_INITIALISM.search(line, joined[-1][0], joined[-1][1]) \
+                and _OPENS_LOWERCASE.match(line, s):
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return joined
 
 
 def _line_spans(chunk: str) -> list[tuple[int, int]]:

@@ -155,6 +155,9 @@ def test_counts_of_two_places_are_no_rivals(a: str, b: str) -> None:
     # a report not made is no rival of someone else's report (ta196)
     ("King requested medical treatment for his dogs at the checkpoint and did not report any injuries himself.",
      "Iditarod officials at first reported King had been injured."),
+    # a condition opening the sentence states nothing happened (ta242 of the fresh real gold)
+    ("Aaron and Melissa Klein had refused to pay damages of $135,000 to the couple, claiming financial hardship.",
+     "If they are forced to pay the damages to the couple they will be in much worse shape than they are now."),
 ])
 def test_claims_that_do_not_contradict(a: str, b: str) -> None:
     assert kinds(a, b) == []
@@ -181,4 +184,17 @@ def test_a_speaker_that_is_a_place_and_a_day_is_no_side() -> None:
     mentions = tuple(QuoteMention(s.article, "This is not our preferred outcome,", Span(s.article, 1, 35), speaker,
                                   sentence=0) for s, speaker in zip(sentences, ["Barack Obama", "Kiev Thursday"], strict=True))
     quote = Quote("q1", "This is not our preferred outcome,", None, ("x", "y"), mentions=mentions)
+    assert align_facts(articles, sentences, Extraction(quotes=(quote,)), ReuseReport()).conflicts == ()
+
+
+def test_a_news_outlet_relaying_a_quote_is_no_side() -> None:
+    """ta198: a quote from a senator's book, relayed 'according to the story' of the New York Post,
+    given by the extract stage to the Post: an outlet relays words, it is no rival speaker."""
+    from storydesk.model import Quote, QuoteMention, Span
+
+    text = '"I like my girls chubby," he told her.'
+    articles, sentences = story({"x": [text], "y": [text]})
+    mentions = tuple(QuoteMention(s.article, "I like my girls chubby,", Span(s.article, 1, 24), speaker, sentence=0)
+                     for s, speaker in zip(sentences, ["Kirsten Gillibrand", "New York Post"], strict=True))
+    quote = Quote("q1", "I like my girls chubby,", None, ("x", "y"), mentions=mentions)
     assert align_facts(articles, sentences, Extraction(quotes=(quote,)), ReuseReport()).conflicts == ()

@@ -14,6 +14,14 @@ from storydesk.segment import paragraph_spans, split_sentences
         ("One paragraph\n\nTwo paragraph", ["One paragraph", "Two paragraph"]),
         ('"It is over," he said. Then silence.', ['"It is over," he said.', "Then silence."]),
         ("", []),
+        # A dotted initialism before a lowercase word ends no sentence (Multi-News ta122:
+        # "no F.D.N.Y. ambulances were called" was cut in two).
+        (
+            "He said that no F.D.N.Y. ambulances were called on Friday. A cousin spoke.",
+            ["He said that no F.D.N.Y. ambulances were called on Friday.", "A cousin spoke."],
+        ),
+        ("He joined the F.B.I. in 1990. Later he left.", ["He joined the F.B.I. in 1990.", "Later he left."]),
+        ("She works for the U.N. It is hard.", ["She works for the U.N.", "It is hard."]),
     ],
 )
 def test_segment_sentences(text, expected):

@@ -40,6 +40,12 @@ TITLE_MAX_WORDS = 5
 _SMALL_WORDS = frozenset("the of a an and in on to for at by with".split())
 WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _CALENDAR_WORDS = frozenset(WEEKDAYS + MONTHS) - {"May"}  # "May" is a name too
+# A news outlet as a quote's speaker: the extract stage gives a relayed quote to the outlet that
+# relays it ("according to the story" of the New York Post, ta198 of the real gold). An outlet
+# relays words; it is no rival of the person who spoke them.
+_OUTLET_SPEAKER = re.compile(r"^(?:[Tt]he )?(?:Associated Press|AP|Reuters|AFP|BBC|CNN|NPR|"
+                             r"(?:[A-Z][\w.&'-]+ ){1,3}(?:News|Times|Post|Press|Journal|Tribune|Herald|Gazette|"
+                             r"Daily|Telegraph|Magazine))$")
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -152,8 +158,9 @@ def _title(text: str) -> bool:
 
 
 def _not_a_person(speaker: str) -> bool:
-    """A speaker the extract stage read from a dateline or a time ("Kiev Thursday", ta249)."""
-    return any(word in _CALENDAR_WORDS for word in speaker.split())
+    """A speaker the extract stage read from a dateline or a time ("Kiev Thursday", ta249), or a
+    news outlet relaying someone's words ("New York Post", ta198)."""
+    return any(word in _CALENDAR_WORDS for word in speaker.split()) or bool(_OUTLET_SPEAKER.match(speaker.strip()))
 
 
 def _speaker_text(mention, by_key: dict[tuple[str, int], Sentence]) -> str:

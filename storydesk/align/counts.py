@@ -1,6 +1,7 @@
 """Counts the extract stage does not read as quantities, for the conflict finder: how many times
 something happened ("shot once" / "struck twice", ta032 of benchmarks/gold/align/real) and a
-duration written as an adjective ("her 13-hour filibuster" / "11 hours of talk", ta230).
+measure or count written as an adjective ("her 13-hour filibuster" / "11 hours of talk", ta230;
+"a 30-car pileup").
 
 They become plain `Quantity` records (noun "time", or the unit), so the quantity rules (same
 point, same words next to the value, an outlet giving both values) decide as for any count.
@@ -23,8 +24,11 @@ _ONCE = re.compile(r"\b(?P<w>once|twice|thrice)\b", re.I)
 _MULTIPLIER_AFTER = re.compile(r"\s*(?:the|as|that|a|an|per|every|each|more|less|over|again|before\s+\w+\s+than)\b"
                                r"|\s*\w+er\s+than\b", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:at|all|many|several|some|few|other|those|these|of)\s*$", re.I)
-# Durations written as adjectives: "a 13-hour filibuster", "a 30-day review". Not ages ("13-year-old").
-_HYPHEN_MEASURE = re.compile(r"\b(?P<n>\d{1,4}|[a-z]+)-(?P<unit>minute|hour|day|week|month|year)\b(?!-old)", re.I)
+# Durations, weights, lengths and counts written as adjectives: "a 13-hour filibuster", "the
+# 18.6-pound boat", "a 30-car pileup" (against "25-vehicle": one noun class, align/count_frames.py).
+# Not ages ("13-year-old").
+_HYPHEN_MEASURE = re.compile(r"\b(?P<n>\d{1,4}(?:\.\d+)?|[a-z]+)-(?P<unit>minute|hour|day|week|month|year|pound|ounce|"
+                             r"foot|inch|mile|ton|acre|story|car|vehicle|truck)\b(?!-old)", re.I)
 _QUALIFIER_BEFORE = {"nearly": "<", "almost": "<", "about": "~", "around": "~", "roughly": "~",
                      "approximately": "~", "some": "~", "more than": ">", "over": ">", "at least": ">="}
 
@@ -35,7 +39,7 @@ def _qualifier(before: str) -> str:
 
 
 def _number(word: str) -> float | None:
-    if word.isdigit():
+    if word.replace(".", "", 1).isdigit():
         return float(word)
     value = word_value(word.lower())
     return float(value) if value is not None else None

@@ -1,7 +1,8 @@
 """Quantity conflicts: two articles counting the same thing differently.
 
-Two counts are rivals only when they count the same noun, in sentences about the same point
-(embedding similarity), with the same scope (not "40 a day" against "400 in total"), at the same
+Two counts are rivals only when they count the same noun (or a synonym), in sentences about the
+same point (embedding similarity, or one event frame that each outlet counts once: see
+`_same_point`), with the same scope (not "40 a day" against "400 in total"), at the same
 time (not this week's count against one tied to 2019, or Friday's against Monday's), for the same
 place (not Homs against all of Syria), outside quotes and questions. A sentence listing three
 values of one noun is a table, not a count; a sum of money, a percentage or a measure must also
@@ -17,6 +18,7 @@ from itertools import combinations
 
 import numpy as np
 
+from storydesk.align.count_frames import noun_class, verb_of
 from storydesk.align.text import context, sentence_claim, shared_context
 from storydesk.lexicon import MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 from storydesk.model import Article, Conflict, Extraction, Quantity, Sentence, Span
@@ -30,6 +32,11 @@ SAME_POINT_COSINE = 0.60
 # looser words: "her nearly 13-hour filibuster" / "June filibuster, 11 hours of talk" sit at 0.56
 # (ta230 of benchmarks/gold/align/real, tune half).
 UNIT_POINT_COSINE = 0.50
+# Two counts in one frame (noun class and verb class, align/count_frames.py; for a measure or sum,
+# its unit and a word next to it) that each outlet gives once are one point down to this cosine:
+# "falling as much as 1,500 points" / "plunging nearly 1,600 points" sit at 0.48 (ta019, real tune
+# half). Set on the tune half and the invented set (0.25 added no report on either).
+FRAME_POINT_COSINE = 0.40
 # A dated mention this far from publication, in another year, marks another event: "a similar
 # bridge collapsed in 2019, injuring 22 people" is not a rival count for this week's collapse.
 OTHER_TIME_DAYS = 90
@@ -77,6 +84,8 @@ _PLACE_CLAUSE = re.compile(r"[,;:()—]|\band\b|\bbut\b|\b(?:which|who|where|inc
 # not report a count.
 _DETERMINER_ONE = frozenset({"one", "a", "an", "single"})
 _WEEKDAY = re.compile(rf"\b({WEEKDAY_PATTERN})\b")
+_PEAK_BEFORE = re.compile(r"\b(?:as much as|up to)\s*$", re.I)
+_PEAK_WORDS = re.compile(r"\b(?:at one point|intraday|at (?:its|the) (?:lowest|highest|low|high|worst|peak))\b", re.I)
 
 
 def quantity_conflicts(
@@ -98,11 +107,12 @@ def quantity_conflicts(
     other_times = _other_times(sentences, extraction, index, articles)
     story_day = _story_days(sentences)
     told = _told(extraction.quantities)
+    framed = _frames(sentences, by_sentence)
     found: list[Conflict] = []
     seen: set[tuple] = set()
     for (i, qs_i), (j, qs_j) in combinations(by_sentence.items(), 2):
         si, sj = sentences[i], sentences[j]
-        if si.article == sj.article or sims[i, j] < UNIT_POINT_COSINE or _scope(si.text) != _scope(sj.text):
+        if si.article == sj.article or sims[i, j] < FRAME_POINT_COSINE or _scope(si.text) != _scope(sj.text):
             continue
         if other_times.get(i, frozenset()) != other_times.get(j, frozenset()) \
                 or _other_day(_days(si.text, story_day.get(si.article)), _days(sj.text, story_day.get(sj.article))):
@@ -112,7 +122,7 @@ def quantity_conflicts(
                 if _noun_key(a.noun) != _noun_key(b.noun) or a.value == b.value or a.upper is not None \
                         or b.upper is not None or _determiner(a) or _determiner(b):
                     continue
-                if sims[i, j] < SAME_POINT_COSINE and _noun_key(a.noun) not in UNIT_NOUNS:
+                if not _same_point(sims[i, j], a, b, framed, si.article, sj.article):
                     continue
                 place_a, place_b = _place(si, a), _place(sj, b)
                 if place_a and place_b and place_a != place_b:
@@ -165,6 +175,48 @@ def quantity_conflicts(
     return found
 
 
+def _same_point(cosine: float, a: Quantity, b: Quantity, framed: dict, article_a: str, article_b: str) -> bool:
+    """Close sentences (a measure or sum may be told more loosely), or one frame that each outlet
+    gives one value only: for a count, its noun and verb class; for a measure or sum, its unit
+    and a word next to it ("more than 21 years in prison" / "in prison for 23 years")."""
+    noun = _noun_key(a.noun)
+    if cosine >= SAME_POINT_COSINE or (noun in UNIT_NOUNS and cosine >= UNIT_POINT_COSINE):
+        return True
+    values = framed["values"]
+    if noun in UNIT_NOUNS:
+        frames_a, frames_b = framed["words"].get(id(a), set()), framed["words"].get(id(b), set())
+    else:
+        frames_a, frames_b = {framed["verb"].get(id(a))} - {None}, {framed["verb"].get(id(b))} - {None}
+    return any(values[(article_a, noun, frame)] == {a.value} and values[(article_b, noun, frame)] == {b.value}
+               for frame in frames_a & frames_b)
+
+
+def _frames(sentences: list[Sentence], by_sentence: dict[int, list[Quantity]]) -> dict:
+    """Every count's verb class (align/count_frames.py) and every measure's words next to it, and
+    per article, noun and frame every value the article gives."""
+    verbs, words, values = {}, {}, {}
+    for i, qs in by_sentence.items():
+        for q in qs:
+            noun = _noun_key(q.noun)
+            if noun in UNIT_NOUNS:
+                frames = words[id(q)] = {"word " + w for w in context(sentences[i], q.span, set(), clause=True)}
+            else:
+                verb = verbs[id(q)] = verb_of(sentences[i], q)
+                if verb is not None and _peak(sentences[i], q):
+                    verb = verbs[id(q)] = verb + " at its peak"
+                frames = {verb} - {None}
+            for frame in frames:
+                values.setdefault((sentences[i].article, noun, frame), set()).add(q.value)
+    return {"verb": verbs, "words": words, "values": values}
+
+
+def _peak(sentence: Sentence, q: Quantity) -> bool:
+    """A count told as a peak ("falling as much as 1,500 points", "plunging 1,600 points at one
+    point"), which is not the final value of the same move ("the Dow shed 1,175 points", ta019)."""
+    before = sentence.text[:q.span.start - sentence.start]
+    return bool(_PEAK_BEFORE.search(before) or _PEAK_WORDS.search(sentence.text))
+
+
 def _changed_from(sentence: Sentence, q: Quantity, others: list[Quantity]) -> bool:
     """`q` is the old value of a change: "from" right before it, "to" and a value of its noun after."""
     before = sentence.text[:q.span.start - sentence.start].rstrip().lower()
@@ -202,8 +254,7 @@ def _place(sentence: Sentence, q: Quantity) -> str | None:
 
 
 def _noun_key(noun: str) -> str:
-    word = noun.lower().strip()
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return noun_class(noun)
 
 
 def _scope(text: str) -> frozenset[str]:

@@ -48,8 +48,10 @@ _ANY_NEGATION = re.compile(
     r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|any|den(?:y|ies|ied)|refus(?:e|es|ed)|"
     r"declin(?:e|es|ed)|reject(?:s|ed)?|fail(?:s|ed)?)\b|n[’']t\b", re.I)
 # A hedge does not affirm anything: "we will look at how hunger might influence behaviour".
-# So does an attempt: "appears to try to pull over" is not "pulled over".
-_HEDGE = re.compile(r"\b(?:might|may|whether|if|(?:tr(?:y|ies|ied)|attempt(?:s|ed)?|appear(?:s|ed)?|seem(?:s|ed)?) to)\b")
+# So does an attempt: "appears to try to pull over" is not "pulled over". A condition opening the
+# sentence too ("If they are forced to pay", fresh ta242): case-blind for "if" and "whether" only
+# ("May" is a month).
+_HEDGE = re.compile(r"\b(?:might|may|[Ww]hether|[Ii]f|(?:tr(?:y|ies|ied)|attempt(?:s|ed)?|appear(?:s|ed)?|seem(?:s|ed)?) to)\b")
 _AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|could|should|be|been|being|also|yet|so\s+far|ever)\s+)*"
 # "no bus routes would be cut", "No patients have died", "no arrests have been made".
 _NO_NOUN = re.compile(rf"\b[Nn]o\s+((?:[a-z-]+\s+){{0,2}})([a-z-]+s)\s+{_AUX}([a-z-]+)")

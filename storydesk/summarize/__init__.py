@@ -69,6 +69,7 @@ def summarize(
     off_topic = off_topic_articles(articles)
     if any(c.article not in off_topic for c in cands):
         cands = [c for c in cands if c.article not in off_topic]
+    on_topic = [a for a in articles if any(c.article == a.id for c in cands)]  # their openings vote for the lead
     # A side of a disagreement the align stage found is not asserted as fact: while anything else
     # is left, a sentence stating a disputed side stays out (the conflicts section shows both).
     disputed = _minority_sides(alignment, reuse)
@@ -105,11 +106,12 @@ def summarize(
     scores = W_CENTRALITY * lexrank(sims) + W_POSITION * position + W_SUPPORT * support
     is_disputed = np.array([c.span in held_back for c in cands])
     scores -= DISPUTED_PENALTY * is_disputed
-    # Compared among themselves (their own term weights), as before other sentences joined them.
-    lead = lead_index(alone_cands, similarity_matrix(alone_cands) if len(alone) < len(cands) else sims,
-                      articles, reuse)
-    if lead is not None and not is_disputed[alone[lead]]:
-        scores[alone[lead]] = scores.max() + 1.0  # the news opens the summary
+    # The lead is an opening that reads on its own and asserts no disputed side; every on-topic
+    # article's openings vote, those held back included.
+    may_lead = [i for i in alone if not is_disputed[i]]
+    lead = lead_index(cands, may_lead, sentences, on_topic, reuse)
+    if lead is not None:
+        scores[lead] = scores.max() + 1.0  # the news opens the summary
     names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])
     picked = select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated], follows, names,
                     usable=lambda i: has_verb(cands[i].text))

@@ -1,14 +1,18 @@
 """The summary's first sentence: the news itself, as most independent outlets open with it.
 
 A news story's headline and first sentences state what happened: what the outlet thinks the
-news is. So the lead is chosen among the opening candidates of the articles (the first
-`len(PLACE_WEIGHTS)` sentences of each that may stand in a summary), each scored by three things:
+news is. So the lead is chosen among the candidates that open their article (among its first
+`len(PLACE_WEIGHTS)` sentences of prose: captions, headings and page furniture take no place),
+each scored by three things:
 
 - agreement: how closely it matches what the other independent outlets open with: for each other
   outlet (copies of one wire story are one outlet, from the reuse stage's copy groups, so a
   copy printed five times votes once), its best TF-IDF cosine with that outlet's opening
-  candidates or headline, averaged over the outlets;
-- place: the first sentence of an article is written to carry its news;
+  sentences or headline, averaged over the outlets. An outlet's opening votes for what it says
+  even where it cannot be quoted itself (it leans on a name, or states a disputed count);
+- place: the sentence's place in its own article (not its rank among the sentences that survive
+  the summary's filters: a fifth sentence does not become an opening because those before it
+  were held back); the first sentence of an article is written to carry its news;
 - form (`form_weight`): a report of what happened, not a feature lede, a musing, a question, a
   quotation, a reflection in the first or second person, a heading that ends in a full stop, or
   a statement of what something is ("April Fools' Day is the only fake-news day that's almost
@@ -19,18 +23,21 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 
 import numpy as np
 
 from storydesk.lexicon import REPORTING_VERBS
-from storydesk.model import Article, ReuseReport
-from storydesk.summarize.candidates import Candidate
+from storydesk.model import Article, ReuseReport, Sentence
+from storydesk.summarize.candidates import Candidate, rejection, strip_dateline
+from storydesk.summarize.standalone import dependences
 from storydesk.summarize.text import content_terms, words
 
-# Weight of an article's k-th opening candidate: the first sentence of a news story is written to
+# Weight of an article's k-th sentence of prose: the first sentence of a news story is written to
 # carry its news. As in the lead choice before form was weighed (tuned on the tune half of
-# benchmarks/gold/real/ then); more openings or flatter weights lost leads there.
+# benchmarks/gold/real/ then, on the rank among usable sentences; kept when the place became the
+# sentence's place in its article); more openings or flatter weights lost leads there.
 PLACE_WEIGHTS = (1.0, 0.8, 0.6)
 # Multipliers for a sentence's form, chosen on the tune half of benchmarks/gold/real/: at 0.8 a
 # generic "X is the only ... day" still led its round-up, at 0.6 and 0.5 the tune half gained
@@ -43,6 +50,12 @@ VERBLESS_PENALTY = 0.5  # no main verb: a heading or label ending in a full stop
 # (33 of the 172 gold articles have one the clean stage found); at 0.7 the bundled example's
 # second-day story ("Investigators began sifting through ...") already outvoted the wire lead.
 TITLE_WEIGHT = 0.5
+# Below this score (place x agreement x form) no other outlet opens with anything like the best
+# opening, and forcing it first is a guess: the summary then opens with its best-scored sentence
+# (centrality, position, support). Chosen on the tune half of benchmarks/gold/real/: at 0.1 it
+# gained a lead (ta122, whose only "opening" was a cousin's quote) and lost none, at 0.15 it lost
+# two (ta221, ta088); Multi-News ROUGE-1/2 went from 45.59/15.99 without it to 45.64/16.06.
+LEAD_MIN_SCORE = 0.1
 
 _TIME = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:today|yesterday|tonight|overnight)\b"
@@ -60,37 +73,58 @@ _FEATURE_OPENER = re.compile(
     re.I,
 )
 _PERSONAL = frozenset("i me my we us our you your".split())
+# Why a sentence is page furniture rather than prose: it takes no place among an article's
+# opening sentences (`candidates.rejection` and `standalone.dependences` name the reasons).
+_FURNITURE_FORM = frozenset({"too short", "too long", "not a sentence (heading, caption or label)", "boilerplate"})
+_FURNITURE_REASONS = frozenset({"a caption, player or archive notice", "a heading or title"})
 _REPORTING = frozenset(REPORTING_VERBS)
 _STATIVE = frozenset({"be", "seem", "remain", "look", "appear", "feel", "have"})
 
 
 def lead_index(
-    cands: list[Candidate], sims: np.ndarray, articles: list[Article], reuse: ReuseReport,
+    cands: list[Candidate], may_lead: list[int], sentences: list[Sentence], articles: list[Article],
+    reuse: ReuseReport,
 ) -> int | None:
-    """The opening candidate that best states what the other independent outlets' headlines and
-    openings say, in the form of a report; None when no other outlet has an opening to compare."""
-    openings: dict[int, list[int]] = {}  # independent source -> its articles' opening candidates
-    sources = _independent_sources(list(dict.fromkeys(c.article for c in cands)), reuse)
+    """The candidate (an index into `cands`, one of `may_lead`) that opens its article and best
+    states what the other independent outlets' headlines and openings say, in the form of a
+    report; None when none opens its article, no other outlet has an opening to compare, or the
+    best scores under `LEAD_MIN_SCORE`.
+
+    An outlet's openings are its first sentences of prose and its first sentences fit to quote:
+    the one says what it leads with even where that cannot be quoted (it states a disputed count,
+    or leans on a name), the other where its prose opens with a musing or a scene."""
+    ids = [a.id for a in articles]
+    sources = _independent_sources(ids, reuse)
     source_of = {a: n for n, group in enumerate(sources) for a in group}
-    place: dict[int, int] = {}
-    seen: Counter[str] = Counter()
-    for i, c in enumerate(cands):
-        if seen[c.article] < len(PLACE_WEIGHTS):
-            place[i] = seen[c.article]
-            openings.setdefault(source_of[c.article], []).append(i)
-        seen[c.article] += 1
+    openings = opening_sentences(sentences, set(ids))
+    place = {(s.article, s.index): k for own in openings.values() for k, s in enumerate(own)}
+    voters: dict[int, list[Counter[str]]] = {}  # independent source -> its articles' openings
+    for article, own in openings.items():
+        voters.setdefault(source_of[article], []).extend(_bag(content_terms(_undated(s.text))) for s in own)
+    quotable: Counter[str] = Counter()
+    for c in cands:
+        if c.article in source_of and quotable[c.article] < len(PLACE_WEIGHTS):
+            if (c.article, c.sentence.index) not in place:
+                voters.setdefault(source_of[c.article], []).append(_bag(c.terms))
+            quotable[c.article] += 1
     titles = _title_vectors(articles, sources)
-    df = Counter(t for c in cands for t in set(c.terms))
-    idf = {t: math.log(len(cands) / d) + 1.0 for t, d in df.items()}
-    if len(set(openings) | set(titles)) < 2:
+    if len(set(voters) | set(titles)) < 2:
         return None
+    bags = {i: _bag(cands[i].terms) for i in may_lead}
+    everything = list(bags.values()) + [v for vs in voters.values() for v in vs]
+    df = Counter(t for bag in everything for t in bag)
+    idf = {t: math.log(len(everything) / d) + 1.0 for t, d in df.items()}
     bounds = []  # place x agreement: the score before form, which can only lower it
-    for i, k in place.items():
-        own = source_of[cands[i].article]
-        others = [n for n in set(openings) | set(titles) if n != own]
+    for i in may_lead:
+        c = cands[i]
+        k = place.get((c.article, c.sentence.index))
+        own = source_of.get(c.article)
+        if k is None or own is None:
+            continue
+        others = [n for n in set(voters) | set(titles) if n != own]
         if others:
-            agreement = float(np.mean([max(max((sims[i, j] for j in openings.get(n, ())), default=0.0),
-                                           TITLE_WEIGHT * _title_similarity(cands[i], titles.get(n), idf))
+            agreement = float(np.mean([max(max((_cosine(bags[i], v, idf) for v in voters.get(n, ())), default=0.0),
+                                           TITLE_WEIGHT * _title_similarity(c, titles.get(n), idf))
                                        for n in others]))
             bounds.append((PLACE_WEIGHTS[k] * agreement, i))
     best, best_score = None, -1.0
@@ -101,7 +135,52 @@ def lead_index(
         score = bound * form_weight(cands[i].text)
         if score > best_score:
             best, best_score = i, score
-    return best
+    return best if best_score >= LEAD_MIN_SCORE else None
+
+
+def opening_sentences(sentences: list[Sentence], article_ids: set[str]) -> dict[str, list[Sentence]]:
+    """Each article's first `len(PLACE_WEIGHTS)` sentences of prose (captions, headings, bylines
+    and other page furniture skipped), whether or not the summary may quote them."""
+    out: dict[str, list[Sentence]] = {}
+    for s in sentences:
+        if s.article not in article_ids:
+            continue
+        own = out.setdefault(s.article, [])
+        if len(own) < len(PLACE_WEIGHTS) and not _furniture(s.text):
+            own.append(s)
+    return out
+
+
+def _furniture(text: str) -> bool:
+    """Whether `text` is no part of the article's prose: a heading, caption, label or page chrome."""
+    return rejection(text) in _FURNITURE_FORM or any(r in _FURNITURE_REASONS for r in dependences(text))
+
+
+def _bag(terms: tuple[str, ...]) -> Counter[str]:
+    """Term counts with accents folded: "Bélanger" in one outlet is "Belanger" in another."""
+    return Counter(_unaccented(t) for t in terms)
+
+
+def _unaccented(term: str) -> str:
+    if term.isascii():
+        return term
+    return "".join(ch for ch in unicodedata.normalize("NFKD", term) if not unicodedata.combining(ch))
+
+
+def _undated(text: str) -> str:
+    return text[strip_dateline(text):]
+
+
+def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+    """TF-IDF cosine of two bags of terms."""
+    dot = sum(tf * b[t] * idf[t] ** 2 for t, tf in a.items() if t in b)
+    if not dot:
+        return 0.0
+    return dot / (_norm(a, idf) * _norm(b, idf))
+
+
+def _norm(bag: Counter[str], idf: dict[str, float]) -> float:
+    return math.sqrt(sum((tf * idf[t]) ** 2 for t, tf in bag.items()))
 
 
 def form_weight(text: str) -> float:
@@ -127,16 +206,16 @@ def _title_vectors(articles: list[Article], sources: list[list[str]]) -> dict[in
     bags: dict[int, Counter[str]] = {}
     for article in articles:
         if article.title and article.id in source_of:
-            bags.setdefault(source_of[article.id], Counter()).update(content_terms(article.title))
+            bags.setdefault(source_of[article.id], Counter()).update(_bag(content_terms(article.title)))
     return bags
 
 
 def _title_similarity(cand: Candidate, title: Counter[str] | None, idf: dict[str, float]) -> float:
-    """TF-IDF cosine of a candidate with a headline (IDF over the candidates, as `similarity_matrix`)."""
+    """TF-IDF cosine of a candidate with a headline (IDF over the candidates and openings compared)."""
     if not title:
         return 0.0
     rare = max(idf.values(), default=1.0)  # a headline word no candidate has
-    own = Counter(cand.terms)
+    own = _bag(cand.terms)
     dot = sum(tf * title[t] * idf[t] ** 2 for t, tf in own.items() if t in title)
     norm = (math.sqrt(sum((tf * idf[t]) ** 2 for t, tf in own.items()))
             * math.sqrt(sum((tf * idf.get(t, rare)) ** 2 for t, tf in title.items())))

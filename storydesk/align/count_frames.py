@@ -1,0 +1,61 @@
+"""Count frames: what a count counts and what happened to it, read from the dependency parse.
+
+Two outlets' counts of one event are often worded far apart ("the Dow Jones Industrial Average
+falling as much as 1,500 points" / "the Dow ... plunging nearly 1,600 points at one point": sentence
+cosine 0.48, under the bar a count pair needs on whole-sentence similarity). A count's frame is its
+noun's class and the class of the verb it hangs on ("points" / "fall"); two counts in one frame
+are one point when each outlet counts that frame once (issue 16, real news).
+
+The classes are small and closed on purpose: synonyms an outlet swaps for the same event, nothing
+broader (a "vehicle" may be a car, but a "victim" is not a "suspect").
+"""
+
+from __future__ import annotations
+
+from storydesk.align.frames import parse
+from storydesk.model import Quantity, Sentence
+
+# Verbs an outlet swaps for one movement or one outcome; any other verb is its own class (its lemma).
+_VERB_CLASSES = {
+    "fall": "fall drop plunge plummet tumble sink slide slip decline dive slump shed lose",
+    "rise": "rise climb gain jump surge soar increase grow",
+    "kill": "kill die slay",
+    "injure": "injure wound hurt",
+    "arrest": "arrest detain",
+    "weigh": "weigh",
+}
+VERB_CLASS = {lemma: name for name, words in _VERB_CLASSES.items() for lemma in words.split()}
+# Nouns an outlet swaps for the same things counted.
+_NOUN_CLASSES = {
+    "vehicle": "vehicle car truck",
+    "gunman": "gunman gunmen militant rebel attacker terrorist insurgent",
+    "person": "person people",
+    "foot": "foot feet",
+}
+NOUN_CLASS = {word: name for name, words in _NOUN_CLASSES.items() for word in words.split()}
+# How far up the parse a count's verb is looked for (number -> noun -> preposition -> verb).
+MAX_HOPS = 4
+
+
+def noun_class(noun: str) -> str:
+    """The class of a counted noun: its synonym class, else the noun itself, singular."""
+    word = noun.lower().strip()
+    word = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return NOUN_CLASS.get(word, word)
+
+
+def verb_of(sentence: Sentence, quantity: Quantity) -> str | None:
+    """The class of the verb a count hangs on ("killed two of the gunmen" -> kill, "Three terrorists
+    were killed" -> kill, "plunging nearly 1,600 points" -> fall), or None when it hangs on none
+    within MAX_HOPS (a count inside a noun phrase of a verbless sentence)."""
+    doc = parse([sentence.text])[0]
+    at = quantity.span.start - sentence.start
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+    for _ in range(MAX_HOPS):
+        if token is None or token.head is token:
+            break
+        token = token.head
+        if token.pos_ == "VERB":
+            lemma = token.lemma_.lower()
+            return VERB_CLASS.get(lemma, lemma)
+    return None

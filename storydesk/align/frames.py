@@ -86,7 +86,7 @@ def _name(token) -> str:
 def _governors(verb):
     """The verbs above `verb` through clausal links, nearest first."""
     token = verb
-    while token.dep_ in {"ccomp", "xcomp", "conj", "advcl", "pcomp"} and token.head is not token:
+    while token.dep_ in {"ccomp", "xcomp", "conj", "advcl", "pcomp"} and token.head.i != token.i:
         token = token.head
         yield token
 
@@ -176,7 +176,7 @@ def speaks(name: str, text: str) -> bool | None:
         return None
     for token in tokens:
         head = token
-        while head.dep_ in {"compound", "flat", "appos"} and head.head is not head:
+        while head.dep_ in {"compound", "flat", "appos"} and head.head.i != head.i:
             head = head.head
         if head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_LEMMAS:
             return True

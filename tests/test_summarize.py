@@ -598,6 +598,10 @@ def test_summarize_asserts_neither_number_when_one_wire_copy_meets_one_other_out
     ("The Latest on the April Fools' Day storm to hit northern New England.", False),
     ('"We are moved to tears to know that we are not alone in our heartbreak," the parents wrote.', False),
     ("Do you have what it takes to spot the fake headlines this year?", False),
+    # An initialism's "I" or an all-capitals "US" is no first person.
+    ("The F.B.I. arrested two men in Boston on Friday.", True),
+    ("US officials announced new sanctions against Russia on Thursday.", True),
+    ("We were told to leave our homes by Friday night.", False),
 ])
 def test_summarize_lead_form_tells_a_report_from_a_feature_lede(sentence, report):
     from storydesk.summarize.lead import form_weight

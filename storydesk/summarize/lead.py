@@ -73,6 +73,9 @@ _FEATURE_OPENER = re.compile(
     re.I,
 )
 _PERSONAL = frozenset("i me my we us our you your".split())
+# Words that only look personal: an initialism's letters ("F.B.I.") and all-capitals "US".
+_INITIALISM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_CASED_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Why a sentence is page furniture rather than prose: it takes no place among an article's
 # opening sentences (`candidates.rejection` and `standalone.dependences` name the reasons).
 _FURNITURE_FORM = frozenset({"too short", "too long", "not a sentence (heading, caption or label)", "boilerplate"})
@@ -183,6 +186,12 @@ def _norm(bag: Counter[str], idf: dict[str, float]) -> float:
     return math.sqrt(sum((tf * idf[t]) ** 2 for t, tf in bag.items()))
 
 
+def _personal(text: str) -> bool:
+    """Whether the writer speaks in the first or second person outside quotations."""
+    return any(w.lower() in _PERSONAL and not (len(w) > 1 and w.isupper())
+               for w in _CASED_WORD.findall(_INITIALISM.sub(" ", text)))
+
+
 def form_weight(text: str) -> float:
     """How much the sentence reads as a report of what happened: 1.0 for a plain report, lower
     for a feature lede, musing, question, quotation, heading or statement of what something is."""
@@ -190,7 +199,7 @@ def form_weight(text: str) -> float:
     said = words(_outside_quotes(text))
     quoted = len(words(text)) - len(said)
     if (_FEATURE_OPENER.match(text) or text.rstrip().endswith("?") or quoted * 2 >= len(words(text))
-            or any(w in _PERSONAL for w in said)):
+            or _personal(_outside_quotes(text))):
         weight *= FEATURE_PENALTY
     kind = _predicate_kind(text)
     if kind == "none":

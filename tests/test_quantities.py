@@ -28,6 +28,9 @@ def normalized(text: str) -> list[tuple]:
     ("Fewer than 10 ships were in port.", [(10, "<", "ship", None)]),
     ("As many as 40 vehicles were damaged.", [(40, "<=", "vehicle", None)]),
     ("Crews moved dozens of boats out of the marina.", [(24, ">=", "boat", None)]),
+    # Compounds in -men are plurals too (fresh align draw ta076: "killed two of the gunmen").
+    ("Security forces killed two of the gunmen.", [(2, "=", "gunman", None)]),
+    ("Five policemen were hurt.", [(5, "=", "policeman", None)]),
     ("Hundreds of people lined the streets.", [(200, ">=", "people", None)]),
     ("Tens of thousands of protesters marched.", [(20000, ">=", "protester", None)]),
     ("A dozen protesters were detained.", [(12, "=", "protester", None)]),

@@ -113,6 +113,19 @@ UNIT_ABBREVIATIONS = {
 }
 
 
+# Compounds of "man" whose plural ends in "men" ("two of the gunmen", "five policemen"); a list,
+# because "omen", "specimen" and "Yemen" end in "men" too.
+_MAN_COMPOUNDS = frozenset(
+    "gun police fire fisher service congress chair spokes business sales crew country trades horse "
+    "clergy states lines sea air work fore watch council alder middle gentle fresh sports kins "
+    "towns patrol committee camera anchor mad bats marks hench".split()
+)
+
+
+def _man_compound(word: str) -> bool:
+    return word.endswith("men") and word[:-3] in _MAN_COMPOUNDS
+
+
 def singular(word: str) -> str:
     """'firefighters' -> 'firefighter', 'cities' -> 'city', 'children' -> 'child', 'people' -> 'people'."""
     word = word.lower().replace("’", "'")
@@ -125,6 +138,8 @@ def singular(word: str) -> str:
         result = word
     elif word in IRREGULAR_PLURALS:
         result = IRREGULAR_PLURALS[word]
+    elif _man_compound(word):
+        result = word[:-3] + "man"
     elif word.endswith("ies") and len(word) > 4:
         result = word[:-3] + "y"
     elif word.endswith(("sses", "xes", "ches", "shes", "zzes")):
@@ -139,7 +154,7 @@ def singular(word: str) -> str:
 def looks_plural(word: str) -> bool:
     """A guess good enough for the noun after a number: 'warehouses' yes, 'glass'/'bus'/'news' no."""
     lower = word.lower().replace("’", "'")
-    if lower in IRREGULAR_PLURALS or lower == "people":
+    if lower in IRREGULAR_PLURALS or lower == "people" or _man_compound(lower):
         return True
     if lower in INVARIANT or "'" in lower:
         return False

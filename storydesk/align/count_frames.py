@@ -52,7 +52,7 @@ def verb_of(sentence: Sentence, quantity: Quantity) -> str | None:
     at = quantity.span.start - sentence.start
     token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
     for _ in range(MAX_HOPS):
-        if token is None or token.head is token:
+        if token is None or token.head.i == token.i:  # the root (spaCy makes a new Token per .head)
             break
         token = token.head
         if token.pos_ == "VERB":

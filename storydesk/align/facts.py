@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from storydesk.align.frames import REPORTING_LEMMAS, _governors, aligned, attributed_to, main_frame, parse, stance
+from storydesk.align.frames import REPORTING_LEMMAS, aligned, attributed_to, governors, main_frame, parse, stance
 from storydesk.align.sources import (
     COPIED_RUN_WORDS,
     article_origins,
@@ -116,7 +116,7 @@ def claim_words(text: str) -> dict[str, frozenset[str]]:
             continue
         clause = list(verb.subtree)
         # The clause's subject may stand on a governing verb ("Perry has chosen not to seek ...").
-        for governor in _governors(verb):
+        for governor in governors(verb):
             clause += [t for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
         names = {t.text.lower() for t in clause if t.pos_ == "PROPN" and len(t.text) > 1}
         span = " ".join(t.text for t in clause)

@@ -83,7 +83,7 @@ def _name(token) -> str:
     return " ".join(parts)
 
 
-def _governors(verb):
+def governors(verb):
     """The verbs above `verb` through clausal links, nearest first."""
     token = verb
     while token.dep_ in {"ccomp", "xcomp", "conj", "advcl", "pcomp"} and token.head.i != token.i:
@@ -107,7 +107,7 @@ def frame_of(verb, question: bool) -> Frame:
     modality, speaker = "question" if question else "plain", None
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in verb.children):
         modality = "hedged"
-    for governor in _governors(verb):
+    for governor in governors(verb):
         lemma = governor.lemma_.lower()
         if lemma in DENY_LEMMAS:
             modality = "denied"

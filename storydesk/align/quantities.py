@@ -119,7 +119,7 @@ def quantity_conflicts(
             continue  # one count is tied to another year or day: another event
         for a in qs_i:
             for b in qs_j:
-                if _noun_key(a.noun) != _noun_key(b.noun) or a.value == b.value or a.upper is not None \
+                if noun_class(a.noun) != noun_class(b.noun) or a.value == b.value or a.upper is not None \
                         or b.upper is not None or _determiner(a) or _determiner(b):
                     continue
                 if not _same_point(sims[i, j], a, b, framed, si.article, sj.article):
@@ -131,7 +131,7 @@ def quantity_conflicts(
                 # "four of the six" next to "six": the other side's count is in this sentence too;
                 # and an outlet that gives the other value anywhere does not disagree with it (a
                 # caption's "more than 1,100" beside its own text's 1,175).
-                noun = _noun_key(a.noun)
+                noun = noun_class(a.noun)
                 if b.value in values_i or a.value in values_j or b.value in told.get((si.article, noun), ()) \
                         or a.value in told.get((sj.article, noun), ()):
                     continue
@@ -156,10 +156,10 @@ def quantity_conflicts(
                         context(si, a.span, set(), clause=True, size=PAIRING_WORDS),
                         context(sj, b.span, set(), clause=True, size=PAIRING_WORDS)):
                     continue
-                if _noun_key(a.noun) in UNIT_NOUNS and not shared_context(
+                if noun_class(a.noun) in UNIT_NOUNS and not shared_context(
                         context(si, a.span, set(), clause=True), context(sj, b.span, set(), clause=True)):
                     continue
-                key = (_noun_key(a.noun), frozenset({a.value, b.value}), frozenset({si.article, sj.article}))
+                key = (noun_class(a.noun), frozenset({a.value, b.value}), frozenset({si.article, sj.article}))
                 if key in seen:
                     continue
                 seen.add(key)
@@ -179,7 +179,7 @@ def _same_point(cosine: float, a: Quantity, b: Quantity, framed: dict, article_a
     """Close sentences (a measure or sum may be told more loosely), or one frame that each outlet
     gives one value only: for a count, its noun and verb class; for a measure or sum, its unit
     and a word next to it ("more than 21 years in prison" / "in prison for 23 years")."""
-    noun = _noun_key(a.noun)
+    noun = noun_class(a.noun)
     if cosine >= SAME_POINT_COSINE or (noun in UNIT_NOUNS and cosine >= UNIT_POINT_COSINE):
         return True
     values = framed["values"]
@@ -197,7 +197,7 @@ def _frames(sentences: list[Sentence], by_sentence: dict[int, list[Quantity]]) -
     verbs, words, values = {}, {}, {}
     for i, qs in by_sentence.items():
         for q in qs:
-            noun = _noun_key(q.noun)
+            noun = noun_class(q.noun)
             if noun in UNIT_NOUNS:
                 frames = words[id(q)] = {"word " + w for w in context(sentences[i], q.span, set(), clause=True)}
             else:
@@ -221,7 +221,7 @@ def _changed_from(sentence: Sentence, q: Quantity, others: list[Quantity]) -> bo
     """`q` is the old value of a change: "from" right before it, "to" and a value of its noun after."""
     before = sentence.text[:q.span.start - sentence.start].rstrip().lower()
     return before.endswith(" from") and any(
-        o.span.start > q.span.end and _noun_key(o.noun) == _noun_key(q.noun)
+        o.span.start > q.span.end and noun_class(o.noun) == noun_class(q.noun)
         and sentence.text[q.span.end - sentence.start:o.span.start - sentence.start].strip().lower() == "to"
         for o in others)
 
@@ -230,7 +230,7 @@ def _told(quantities: tuple[Quantity, ...]) -> dict[tuple[str, str], set[float]]
     """Per article and counted noun, every value the article gives."""
     out: dict[tuple[str, str], set[float]] = {}
     for q in quantities:
-        out.setdefault((q.span.article, _noun_key(q.noun)), set()).add(q.value)
+        out.setdefault((q.span.article, noun_class(q.noun)), set()).add(q.value)
     return out
 
 
@@ -251,10 +251,6 @@ def _place(sentence: Sentence, q: Quantity) -> str | None:
         if match and match.group(1) not in _NOT_PLACES:
             return match.group(1)
     return None
-
-
-def _noun_key(noun: str) -> str:
-    return noun_class(noun)
 
 
 def _scope(text: str) -> frozenset[str]:
@@ -304,8 +300,8 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
 
 
 def _values_of(quantities: list[Quantity], noun: str) -> set[float]:
-    key = _noun_key(noun)
-    same = [q for q in quantities if _noun_key(q.noun) == key]
+    key = noun_class(noun)
+    same = [q for q in quantities if noun_class(q.noun) == key]
     return {q.value for q in same} | {q.upper for q in same if q.upper is not None}
 
 

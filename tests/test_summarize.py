@@ -612,6 +612,7 @@ def test_summarize_asserts_neither_number_when_one_wire_copy_meets_one_other_out
     ("With his speech last night, the President is giving that strategy one more try.", False),
     ("Lenovo recalled 50,000 laptops this week after reports that batteries caught fire.", True),
     ("The film will cross $1 billion on Friday, the studio's first film to reach that milestone.", True),
+    ("Washington can manipulate the economy by pulling this or that policy lever, the paper argued on Friday.", True),
 ])
 def test_summarize_lead_form_tells_a_report_from_a_feature_lede(sentence, report):
     from storydesk.summarize.lead import form_weight
@@ -720,6 +721,20 @@ def test_summarize_lead_a_photo_caption_is_no_opening():
         "police shut it down, the State Department said.\n\nThe visas cost $6,000 each."))
     openings = opening_sentences(split_sentences(article), {"a"})["a"]
     assert openings[0].text.startswith("A fake U.S. embassy in Ghana"), [s.text for s in openings]
+
+
+def test_summarize_lead_a_page_scraped_from_mid_article_has_no_opening():
+    """A page whose first sentence points back at text it does not carry ("that pre-K center",
+    real tune set: ta122 d1) starts mid-article: none of its sentences is an opening, while the
+    other page's first sentence is."""
+    from storydesk.summarize.lead import opening_sentences
+
+    articles = [Article(id="a", text="A spokesman said no ambulances were called to that pre-K center on Friday.\n\n"
+                                     "A cousin said the school called the boy's mother instead of an ambulance."),
+                Article(id="b", text="City officials are investigating the death of a boy who ate a sandwich at his "
+                                     "preschool despite a dairy allergy.\n\nThe school was closed on Friday.")]
+    openings = opening_sentences([s for a in articles for s in split_sentences(a)], {"a", "b"})
+    assert not openings["a"] and openings["b"][0].text.startswith("City officials are investigating")
 
 
 def test_summarize_lead_copies_of_one_wire_story_vote_once():

@@ -177,7 +177,8 @@ def opening_scores(
 def opening_sentences(sentences: list[Sentence], article_ids: set[str]) -> dict[str, list[Sentence]]:
     """Each article's first `len(PLACE_WEIGHTS)` sentences of prose (captions, headings, bylines
     and other page furniture skipped; where a dateline comes within its first `DATELINE_REACH`
-    sentences, from the dateline on), whether or not the summary may quote them."""
+    sentences, from the dateline on; none where the first points back at text before it, a page
+    scraped from mid-article), whether or not the summary may quote them."""
     by_article: dict[str, list[Sentence]] = {}
     for s in sentences:
         if s.article in article_ids:
@@ -186,6 +187,9 @@ def opening_sentences(sentences: list[Sentence], article_ids: set[str]) -> dict[
     for article, own in by_article.items():
         start = next((k for k, s in enumerate(own[:DATELINE_REACH]) if strip_dateline(s.text)), 0)
         out[article] = []
+        first = next((s for s in own[start:] if not _furniture(s.text)), None)
+        if first is not None and _starts_midway(first.text):
+            continue
         for k in range(start, len(own)):
             if len(out[article]) == len(PLACE_WEIGHTS):
                 break
@@ -193,6 +197,16 @@ def opening_sentences(sentences: list[Sentence], article_ids: set[str]) -> dict[
             if not _furniture(own[k].text) and not _CREDIT.match(after.strip()):
                 out[article].append(own[k])
     return out
+
+
+def _starts_midway(text: str) -> bool:
+    """Whether an article's first sentence of prose points back at something told before it: the
+    page was scraped from mid-article ("...no ambulances were called to that pre-K center"), so
+    none of its sentences is an opening (its first quotable sentences still vote)."""
+    from storydesk.nlp import get_parser
+
+    sentence = next(iter(get_parser()(text).sents), None)
+    return sentence is not None and _points_back(sentence)
 
 
 def _furniture(text: str) -> bool:
@@ -282,9 +296,12 @@ def _points_back(sentence: ParsedSentence) -> bool:
     """Whether the writer points at a thing told before the sentence: a demonstrative determining
     a noun that is no time or figure ("that pre-K center", not "this week"), outside quotation marks."""
     quoted = [m.span() for m in _QUOTED.finditer(sentence.text)]
+    doc = sentence.doc
     return any(t.lower_ in _DEMONSTRATIVES and t.dep_ == "det" and t.head.pos_ in ("NOUN", "PROPN")
                and t.head.lemma_.lower() not in _NOT_POINTED
                and not any(a <= t.idx - sentence.start_char < b for a, b in quoted)
+               # "this or that policy lever" names any lever, none told before
+               and not (t.i >= 2 and doc[t.i - 1].lower_ in ("or", "and") and doc[t.i - 2].lower_ in _DEMONSTRATIVES)
                for t in sentence)
 
 

@@ -613,6 +613,7 @@ def test_summarize_asserts_neither_number_when_one_wire_copy_meets_one_other_out
     ("Lenovo recalled 50,000 laptops this week after reports that batteries caught fire.", True),
     ("The film will cross $1 billion on Friday, the studio's first film to reach that milestone.", True),
     ("Washington can manipulate the economy by pulling this or that policy lever, the paper argued on Friday.", True),
+    ("Days later, the U.S. military announced that part of a missile defense system arrived at Osan Air Base.", True),
 ])
 def test_summarize_lead_form_tells_a_report_from_a_feature_lede(sentence, report):
     from storydesk.summarize.lead import form_weight

@@ -302,6 +302,8 @@ def _points_back(sentence: ParsedSentence) -> bool:
                and not any(a <= t.idx - sentence.start_char < b for a, b in quoted)
                # "this or that policy lever" names any lever, none told before
                and not (t.i >= 2 and doc[t.i - 1].lower_ in ("or", "and") and doc[t.i - 2].lower_ in _DEMONSTRATIVES)
+               # "announced that part of ...": the parser's determiner is the conjunction after a speech verb
+               and not (t.i >= 1 and doc[t.i - 1].lower_ in _REPORTING)
                for t in sentence)
 
 

@@ -679,25 +679,6 @@ def test_summarize_lead_is_not_forced_when_no_other_outlet_opens_alike():
     assert choose(shared) in shared[:2]
 
 
-def test_summarize_lead_is_chosen_when_other_outlets_open_alike_only_weakly():
-    """Two outlets that open on the same day's slide with few words in common still give a lead:
-    the opening that reports the event, not the fallback's best-scored sentence."""
-    from storydesk.summarize.candidates import find_candidates
-    from storydesk.summarize.lead import lead_index
-
-    texts = ["The Dow Jones industrial average fell 1,175 points on Monday, its largest point drop in history.\n\n"
-             "Traders blamed rising bond yields and fears of inflation for the selling.",
-             "White House officials played down the stock market's slide on Monday, saying the economy remains "
-             "strong.\n\nThe president had often pointed to record highs as proof of his policies.",
-             "Investors who bought at the top of the market in January have now lost about a tenth of their money."
-             "\n\nMany pension funds hold large shares of the biggest companies in the index."]
-    articles = [Article(id=f"a{n}", text=t) for n, t in enumerate(texts)]
-    sentences = [s for a in articles for s in split_sentences(a)]
-    cands = find_candidates(articles, sentences)
-    best = lead_index(cands, list(range(len(cands))), sentences, articles, ReuseReport())
-    assert best is not None and cands[best].text.startswith("The Dow Jones industrial average fell")
-
-
 def test_summarize_lead_openings_start_at_the_dateline():
     """What comes before an article's dateline (story highlights, a caption) is no opening: the
     sentence after the dateline is the article's first (real fresh2 set: ta108's CNN highlights)."""

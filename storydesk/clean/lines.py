@@ -26,6 +26,7 @@ from storydesk.clean.rules import (
     BIO_HEADER,
     COMMENT_HEADER,
     COMMENT_SIGNATURE,
+    CREDIT_LINE,
     DATELINE,
     TEASER_HEADER,
     TWEET_SIGNATURE,
@@ -60,6 +61,11 @@ MIN_CLOSING_LIST_ITEMS = 3  # a list of teasers; a closing list of one or two it
 MIN_CHROME_REPEATS = 3  # a teaser line repeated this often is a widget's chrome (aeb tune: 6-9 copies)
 MIN_CHROME_WORDS = 3  # ... and has words enough not to be a speaker label or a "Share" button
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
+# A caption stands above its lone credit line: on the aeb tune pages those captions run 8-26 words
+# (one of 49), while the body paragraphs above a caption-less photo's credit in Multi-News stories
+# 1-40 (ta002 d0, ta088 d2) run 35-43; a line of this many words or fewer above a credit is its caption.
+MAX_CAPTION_WORDS = 30
+MIN_CAPITAL_LINK_WORDS = 5  # a capitalised link headline (Fox) is a sentence long; subheads are shorter or body
 FALLBACK_MIN_WORDS = 50  # prose kept when cleaning found no body: at least MIN_BODY_SCORE's worth
 # Up to this many characters texts are searched as one string for each query (each search is
 # linear, so quadratic overall, but in C); longer ones (a 20 MB page) are indexed by word runs.
@@ -297,6 +303,8 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
         start = _lead_above(lines, start)
     _mark_inside(lines, start, end)
     _mark_chrome_repeats(lines, start, end)
+    _mark_capital_links(lines, start, end)
+    _mark_captions_above_credits(lines)
     _mark_standfirst(lines, start, end, has_title)
     _mark_closing_list(lines, end)
     mark_outside(lines, start, end)
@@ -342,6 +350,29 @@ def _mark_chrome_repeats(lines: list[Line], start: int, end: int) -> None:
     for line in lines[start:end]:
         if line.kind is None and counts.get(line.key, 0) >= MIN_CHROME_REPEATS:
             line.kind = "duplicate"
+
+
+_CAPITAL_CLICK = re.compile(r"\bCLICK(ING)? HERE\b")
+
+
+def _mark_capital_links(lines: list[Line], start: int, end: int) -> None:
+    """On a page that writes its links in capitals ("CLICK HERE TO GET THE FOX NEWS APP"), a
+    headline in capitals between the body's paragraphs is a link to another story, not a
+    subhead (aeb tune 513745, 7dfc3e, eb62ac). Elsewhere capitals are subheads and stay."""
+    if not any(_CAPITAL_CLICK.search(line.text) and is_capitals(line.text) for line in lines):
+        return
+    for line in lines[start:end]:
+        if line.kind is None and is_capitals(line.text) and line.words >= MIN_CAPITAL_LINK_WORDS \
+                and not line.text.rstrip().endswith((".", "!", "?")):
+            line.kind = "related"
+
+
+def _mark_captions_above_credits(lines: list[Line]) -> None:
+    """A short line right above a photo credit alone on its line is that photo's caption."""
+    for above, line in zip(lines, lines[1:], strict=False):
+        if line.kind == "caption" and above.kind is None and above.words <= MAX_CAPTION_WORDS \
+                and CREDIT_LINE.match(line.text):
+            above.kind = "caption"
 
 
 def _mark_shared(lines: list[Line], shared: frozenset[str]) -> None:
@@ -412,10 +443,12 @@ def _lead_above(lines: list[Line], start: int) -> int:
         if line.kind is not None:
             after_label = False
             continue
-        if line.prose or (_prose_like(line) and not is_capitals(line.text)):
+        if line.prose or (_prose_like(line) and not is_capitals(line.text)) or _named_sentence(line):
             lead, label_above_lead, after_label = i, False, False
         elif (i == 0 and _headline_like(line)) or (lead < start and DATELINE.match(line.text)):
             return start if label_above_lead else lead
+        elif lead == i + 1 and _named_sentence(lines[lead]) and _repeats_page_title(lines, line):
+            return lead  # the article's own headline, then its lead: not a teaser's
         elif (line.words <= MAX_LABEL_WORDS or _sentence_like(line)) and not after_label:
             # One label between paragraphs, an embedded post's author ("AZ") or "Check out the
             # posts below.", is passed over; two in a row are a menu.
@@ -423,6 +456,20 @@ def _lead_above(lines: list[Line], start: int) -> int:
         else:
             return start  # a menu item or a label above: the region starts where it was found
     return start if label_above_lead else lead
+
+
+def _repeats_page_title(lines: list[Line], line: Line) -> bool:
+    """The line is the headline the page's first line (its <title>, "Headline - Site") gives."""
+    return line is not lines[0] and _headline_like(line) and f" {line.key} " in f" {lines[0].key} "
+
+
+def _named_sentence(line: Line) -> bool:
+    """A long sentence whose words are mostly names and titles ("President of the Senate, Bukola
+    Saraki, Senator Dino Melaye ... have taken the Inspector-General of Police ... to court."): too
+    capitalised for prose, but a menu does not end with a full stop or pause at commas (aeb tune e73011)."""
+    text = line.text.rstrip()
+    return (line.words >= PROSE_LONG_WORDS and text.endswith((".", ".\"", ".”")) and "," in text
+            and not is_capitals(text))
 
 
 def _opens_comments(text: str) -> bool:

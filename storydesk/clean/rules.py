@@ -42,6 +42,8 @@ RULES: tuple[Rule, ...] = (
     _rule("video", r"^(?-i:CLOSE) (?-i:[A-Z][a-z'’]+|[A-Z]{2,5}'s|[A-Z]\.)\s", 120),
     _rule("video", r"\bautoplay autoplay\b|\bcopy this code to your (website|blog|site)\b", 60),
     _rule("video", r"\(\d{1,2}:\d{2}\)$", 20),  # a video's title with its length: "... (3:05)"
+    # The BBC's notice where its player would be, run into the video's caption (Multi-News ta020, ta026, ta027).
+    _rule("video", r"^media playback is (unsupported|not supported) on your device\b", 60),
     # Advertising.
     _rule("advert", r"^(story|article|text) continue[sd]? (below|after)\b", 12),
     _rule("advert", r"^(advertisement|advertising|advert|anzeige|publicidade|publicidad|publicité|pubblicità|sponsored( content| links?| stories)?|sponsored by .{1,40}|"
@@ -285,6 +287,14 @@ TEASER_HEADER = re.compile(
     r"das könnte sie auch interessieren|mehr zum thema|weitere artikel|vous aimerez aussi|[àa] lire aussi|"
     r"sur le même sujet|ti potrebbe interessare|potrebbe interessarti|articoli correlati|lees ook|"
     r"we recommend|recommended videos|more videos)\W*$",
+    re.I,
+)
+
+# A photo credit alone on its line: "Photo: Getty Images", "Jane Doe/Harbour Times/Getty Images",
+# "Natalie Naccache | Bloomberg | Getty Images", "Photo by David Dyer-Bennet" (aeb tune pages).
+CREDIT_LINE = re.compile(
+    r"^((photo|image|picture)( credit)?s?:\s*[^.()]{2,60}|credit:\s*[^.()]{2,60}|photo by [^.()]{2,60}|"
+    r"[^.()|/]{2,40}[/|][^.()]{0,40}\b(getty images|getty|ap|reuters|afp|epa|bloomberg|shutterstock))$",
     re.I,
 )
 

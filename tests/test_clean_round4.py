@@ -1,0 +1,96 @@
+"""Clean stage, issue 22 round 4: lines lost or kept wrongly in plain text, each form taken from
+the aeb tune pages or Multi-News stories 1-40 (invented text here, as regression tests)."""
+
+from __future__ import annotations
+
+from storydesk.clean import clean_documents
+from storydesk.model import RawDocument
+
+MENU = ["Home", "News", "Business", "Politics", "Sport", "Opinion", "Tweet"]
+BODY = [
+    "The move followed weeks of argument between the committee and the ministry over who should pay for the "
+    "new bridge, officials said on Tuesday.",
+    "The committee had asked the ministry twice for its figures and had received none, according to letters "
+    "seen by reporters in the capital.",
+    "\"We will not approve a budget we have not seen,\" the committee's chairwoman said. \"Nobody would.\"",
+    "A hearing is set for next month, when both sides are expected to present their own estimates of the cost "
+    "and of the delay so far.",
+]
+
+
+def cleaned(text: str) -> tuple[list[str], dict[str, str]]:
+    articles, _ = clean_documents([RawDocument(id="doc", content=text)])
+    assert articles, "the article was left out"
+    return articles[0].text.split("\n\n"), {r.text: r.kind for r in articles[0].removed}
+
+
+def page(*parts: str | list[str]) -> str:
+    lines: list[str] = []
+    for part in parts:
+        lines.extend(part if isinstance(part, list) else [part])
+    return "\n\n".join(lines)
+
+
+def test_clean_keeps_a_lead_full_of_names_under_the_headline() -> None:
+    # aeb tune e73011: the lead names five people and offices, so most of its words are capitalised
+    # and it does not read as prose; a headline and a menu stand above it.
+    lead = ("President of the Senate, Ada Okafor, Senator Bello Ameh and Senator Chidi Nwosu-Bright have taken "
+            "the Inspector-General of Police, Musa Danladi, to court.")
+    headline = "Okafor, Ameh, Nwosu-Bright Take Police Chief Danladi to Court"
+    body, removed = cleaned(page(f"{headline} - The Harbour Paradigm", MENU, headline, lead, BODY))
+    assert body[0] == lead
+    assert body[1:] == BODY
+    assert removed["Politics"] == "navigation"
+
+
+def test_clean_still_drops_a_capitalised_menu_line_above_the_body() -> None:
+    menu_line = "Lagos Abuja Port Harcourt Kano Ibadan Enugu Kaduna Jos Benin City Owerri Calabar Uyo"
+    body, _ = cleaned(page(MENU, menu_line, BODY))
+    assert body == BODY  # the line is the headline or navigation, not a lead
+
+
+def test_clean_removes_bbc_media_playback_notices() -> None:
+    # Multi-News stories 1-40 (ta020 d1, ta026 d2, ta027 d0): the notice and the video's caption on one line.
+    notice = "Media playback is unsupported on your device Media caption The chairwoman speaks to reporters"
+    body, removed = cleaned(page(BODY[:2], notice, BODY[2:]))
+    assert body == BODY
+    assert removed[notice] == "video"
+
+
+def test_clean_removes_capitalised_link_headlines_on_a_page_that_writes_its_links_in_capitals() -> None:
+    # aeb tune 513745, 7dfc3e, eb62ac (Fox): other stories' headlines in capitals between paragraphs,
+    # on pages with a "CLICK HERE TO GET THE ... APP" line in capitals.
+    links = ["COMMITTEE CHAIRWOMAN 'PROUD' OF STAFF WHO WORKED THROUGH THE WEEKEND",
+             "BRIDGE BUDGET ROW: WHAT TO KNOW ABOUT THE MINISTRY'S PLAN"]
+    app = "CLICK HERE TO GET THE HARBOUR NEWS APP"
+    body, removed = cleaned(page(BODY[0], links[0], BODY[1], links[1], BODY[2], app, BODY[3]))
+    assert body == BODY
+    assert all(removed[link] == "related" for link in links)
+
+
+def test_clean_keeps_subheads_in_capitals_on_other_pages() -> None:
+    # aeb tune 4219d0 (a recipe's sections) and Multi-News ta028 d2: subheads in capitals are body.
+    subhead = "HOW THE COMMITTEE WORKS OUT THE COST"
+    body, _ = cleaned(page(BODY[:2], subhead, BODY[2:]))
+    assert body == BODY[:2] + [subhead] + BODY[2:]
+
+
+def test_clean_removes_a_caption_standing_above_its_credit_line() -> None:
+    # aeb tune 16c30a, 7bb1ca, 374ac9, b0cf2b: the caption, then the credit alone on the next line.
+    caption = "Workers lay the first beams of the new bridge over the river on Monday morning."
+    credit = "Jane Doe/Harbour Times/Getty Images"
+    body, removed = cleaned(page(BODY[:2], caption, credit, BODY[2:]))
+    assert body == BODY
+    assert removed[caption] == "caption"
+    assert removed[credit] == "caption"
+
+
+def test_clean_keeps_a_long_paragraph_above_a_photo_credit() -> None:
+    # Multi-News ta002 d0, ta088 d2: a photo with no caption, its credit under a body paragraph.
+    paragraph = ("Excavations at the old market square uncovered evidence of a mound that archaeologists believe "
+                 "was raised in the eleventh century as a meeting place for the town's assembly, long before the "
+                 "square itself was laid out.")
+    credit = "Picture: Contributed"
+    body, removed = cleaned(page(BODY[:2], paragraph, credit, BODY[2:]))
+    assert body == BODY[:2] + [paragraph] + BODY[2:]
+    assert removed[credit] == "caption"

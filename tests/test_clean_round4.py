@@ -94,3 +94,20 @@ def test_clean_keeps_a_long_paragraph_above_a_photo_credit() -> None:
     body, removed = cleaned(page(BODY[:2], paragraph, credit, BODY[2:]))
     assert body == BODY[:2] + [paragraph] + BODY[2:]
     assert removed[credit] == "caption"
+
+
+def test_clean_keeps_a_subhead_above_a_photo_credit() -> None:
+    # Multi-News ta088 d3: a list article's item name, then its picture's credit.
+    subhead = "Harbour Bridge Live"
+    credit = "Image: screenshot/harbour"
+    body, removed = cleaned(page(BODY[:2], subhead, credit, BODY[2:]))
+    assert body == BODY[:2] + [subhead] + BODY[2:]
+    assert removed[credit] == "caption"
+
+
+def test_clean_does_not_take_a_first_line_of_names_for_a_lead() -> None:
+    # Multi-News ta172 d3: the headline run into a photo caption and its credit, all on the first line.
+    first = ("Culture 'Harbour Is The Situation': Mayor Doe's Answer To The Committee CREDIT: AP Photo/Jane "
+             "Roe Mayor John Doe speaks at the Harbour Theater in Port Averly on Jan. 17, 2015.")
+    body, _ = cleaned(page(first, BODY))
+    assert body == BODY

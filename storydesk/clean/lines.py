@@ -370,8 +370,10 @@ def _mark_capital_links(lines: list[Line], start: int, end: int) -> None:
 def _mark_captions_above_credits(lines: list[Line]) -> None:
     """A short line right above a photo credit alone on its line is that photo's caption."""
     for above, line in zip(lines, lines[1:], strict=False):
+        # A caption is a sentence; a subhead above a photo's credit ("Netflix Live", Multi-News
+        # ta088 d3) is not.
         if line.kind == "caption" and above.kind is None and above.words <= MAX_CAPTION_WORDS \
-                and CREDIT_LINE.match(line.text):
+                and above.text.rstrip().endswith(_TERMINAL) and CREDIT_LINE.match(line.text):
             above.kind = "caption"
 
 
@@ -443,7 +445,9 @@ def _lead_above(lines: list[Line], start: int) -> int:
         if line.kind is not None:
             after_label = False
             continue
-        if line.prose or (_prose_like(line) and not is_capitals(line.text)) or _named_sentence(line):
+        # The text's first line is its headline (run into a caption, at times), never a lead that
+        # reads as a list of names (Multi-News ta172 d3).
+        if line.prose or (_prose_like(line) and not is_capitals(line.text)) or (i > 0 and _named_sentence(line)):
             lead, label_above_lead, after_label = i, False, False
         elif (i == 0 and _headline_like(line)) or (lead < start and DATELINE.match(line.text)):
             return start if label_above_lead else lead

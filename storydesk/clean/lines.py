@@ -65,6 +65,8 @@ MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull 
 # (one of 49), while the body paragraphs above a caption-less photo's credit in Multi-News stories
 # 1-40 (ta002 d0, ta088 d2) run 35-43; a line of this many words or fewer above a credit is its caption.
 MAX_CAPTION_WORDS = 30
+MAX_CREDIT_WORDS = 6  # "Photo: David Zalubowski, STF / Associated Press"; a caption runs longer
+MIN_CREDIT_CAPITALISED = 0.5  # ... and a credit is names: "Hanwha Q cells", "Getty Images"
 MIN_CAPITAL_LINK_WORDS = 5  # a capitalised link headline (Fox) is a sentence long; subheads are shorter or body
 FALLBACK_MIN_WORDS = 50  # prose kept when cleaning found no body: at least MIN_BODY_SCORE's worth
 # Up to this many characters texts are searched as one string for each query (each search is
@@ -352,6 +354,9 @@ def _mark_chrome_repeats(lines: list[Line], start: int, end: int) -> None:
             line.kind = "duplicate"
 
 
+# A paragraph reports what someone said; a caption describes the picture (none of the aeb tune
+# captions above a lone credit does).
+_REPORTED = re.compile(r"\b(said|says|told|according to)\b|[\"“”]")
 _CAPITAL_CLICK = re.compile(r"\bCLICK(ING)? HERE\b")
 
 
@@ -373,8 +378,19 @@ def _mark_captions_above_credits(lines: list[Line]) -> None:
         # A caption is a sentence; a subhead above a photo's credit ("Netflix Live", Multi-News
         # ta088 d3) is not.
         if line.kind == "caption" and above.kind is None and above.words <= MAX_CAPTION_WORDS \
-                and above.text.rstrip().endswith(_TERMINAL) and CREDIT_LINE.match(line.text):
+                and above.text.rstrip().endswith(_TERMINAL) and not _REPORTED.search(above.text) \
+                and _is_credit(line.text):
             above.kind = "caption"
+
+
+def _is_credit(text: str) -> bool:
+    """A photo credit alone (`CREDIT_LINE`): after "Photo:" a name or an agency, not a caption
+    ("Photo: A crane lifts the carriage back onto the rails")."""
+    if not CREDIT_LINE.match(text):
+        return False
+    named = text.split(":", 1)[1] if ":" in text else text
+    words = len(named.split())
+    return words <= MAX_CREDIT_WORDS and (words <= 2 or capitalised_share(named) >= MIN_CREDIT_CAPITALISED)
 
 
 def _mark_shared(lines: list[Line], shared: frozenset[str]) -> None:

@@ -111,3 +111,23 @@ def test_clean_does_not_take_a_first_line_of_names_for_a_lead() -> None:
              "Roe Mayor John Doe speaks at the Harbour Theater in Port Averly on Jan. 17, 2015.")
     body, _ = cleaned(page(first, BODY))
     assert body == BODY
+
+
+def test_clean_keeps_the_body_that_resumes_after_a_video_playlist() -> None:
+    # A Gannett page (the form of Multi-News ta139 d1, flagged by the last reader): the article's
+    # list, then the video player's whole playlist run into one line ("1 of 40 Skip in Skip x
+    # Embed x Share CLOSE ..."), then each video's title on its own line, then the article goes on.
+    titles = [f"Harbour storm video number {n} shows the flooded quay" for n in range(1, 41)]
+    playlist = " ".join(f"Skip in Skip x Embed x Share CLOSE HARBOUR STORM {title} | 0:46 A short description of "
+                        f"the clip that the player shows under it, with the date. (Jan. 18) AP {n} of 40"
+                        for n, title in enumerate(titles, start=1))
+    after = ["Loved ones",
+             "Children and elderly people are more at risk of hypothermia in the cold, so check on neighbours and "
+             "relatives who live alone, the city's health department advises.",
+             "A low fuel tank",
+             "Keeping the tank more than half full helps to keep fuel lines from freezing in the night, and it is "
+             "worth checking the other fluids too."]
+    body, removed = cleaned(page(BODY, playlist, titles, after, "Follow Jane Doe on Twitter: @janedoe"))
+    assert body == BODY + after
+    assert removed[playlist] == "video"
+    assert all(removed[title] == "video" for title in titles)

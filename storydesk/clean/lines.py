@@ -28,6 +28,7 @@ from storydesk.clean.rules import (
     COMMENT_SIGNATURE,
     CREDIT_LINE,
     DATELINE,
+    PLAYLIST,
     TEASER_HEADER,
     TWEET_SIGNATURE,
     VIDEO_MARKER,
@@ -298,9 +299,10 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
         return
     for line in lines:
         line.kind = match_rule(line.text)
+    listed = _mark_playlists(lines)
     _mark_repeats(lines)
     _mark_shared(lines, shared)
-    start, end = _body_region(lines) if find_region else (0, len(lines))
+    start, end = _body_region(lines, listed) if find_region else (0, len(lines))
     if find_region:
         start = _lead_above(lines, start)
     _mark_inside(lines, start, end)
@@ -421,8 +423,34 @@ def _score(line: Line) -> float:
     return -SHORT_LINE_PENALTY
 
 
-def _body_region(lines: list[Line]) -> tuple[int, int]:
-    """[start, end) of the highest-scoring run of lines (a maximum-sum subarray).
+def _mark_playlists(lines: list[Line]) -> set[int]:
+    """A video playlist run into one line (`PLAYLIST`) is video, whatever its length, and so are
+    the titles of its videos listed one a line under it; the indexes of those titles.
+
+    The titles are removed, but the body region is searched without them: forty short lines
+    would otherwise cut off the article that goes on under the player (a list article's last
+    items, as in the Gannett pages of Multi-News).
+    """
+    listed: set[int] = set()
+    for i, line in enumerate(lines):
+        if not PLAYLIST.match(line.text):
+            continue
+        line.kind = "video"
+        within = f" {line.key} "
+        for j in range(i + 1, len(lines)):
+            title = lines[j]
+            # A video's title may read as a sentence ("Bundle up! Here's what ..."); that the
+            # playlist holds it word for word is what tells.
+            if title.words > MAX_TITLE_WORDS or not title.key or f" {title.key} " not in within:
+                break
+            title.kind = "video"
+            listed.add(j)
+    return listed
+
+
+def _body_region(lines: list[Line], listed: set[int] | frozenset[int] = frozenset()) -> tuple[int, int]:
+    """[start, end) of the highest-scoring run of lines (a maximum-sum subarray); `listed` lines
+    (a playlist's titles) count for nothing either way.
 
     Comments follow the body: once a body-sized region has been seen, a comment-section opener
     ends the search, so a long discussion can never win over the article it discusses.
@@ -430,6 +458,8 @@ def _body_region(lines: list[Line]) -> tuple[int, int]:
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     for i, line in enumerate(lines):
+        if i in listed:
+            continue
         if best >= MIN_BODY_SCORE and _opens_comments(line.text):
             break
         total += _score(line)

@@ -298,6 +298,10 @@ CREDIT_LINE = re.compile(
     re.I,
 )
 
+# A video player's playlist run into one line (Gannett): "Skip in Skip x Embed x Share CLOSE <title> |
+# 0:46 <description> AP 1 of 68 Skip in Skip x ...", thousands of words long, the chrome once per video.
+PLAYLIST = re.compile(r"^(close\s+)?skip in skip\b.{0,10}\bembed\b.*\bskip in skip\b", re.I | re.S)
+
 # A line that opens the comment section: everything after it is readers' comments.
 COMMENT_SIGNATURE = re.compile(r"^.{1,80}\d.{0,40}\b(said|says|wrote|commented|replied)\s*:$|"
                                r"^\d+ (minutes?|hours?|days?|weeks?|months?) ago at \d", re.I)

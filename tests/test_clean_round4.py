@@ -131,3 +131,12 @@ def test_clean_keeps_the_body_that_resumes_after_a_video_playlist() -> None:
     assert body == BODY + after
     assert removed[playlist] == "video"
     assert all(removed[title] == "video" for title in titles)
+
+
+def test_clean_removes_a_video_description_after_close_that_opens_with_a_hyphenated_word() -> None:
+    # Gannett's "CLOSE <description>" (ta019 d1, ta077 d4 of stories 1-40); the word after CLOSE may
+    # be hyphenated ("Bone-chilling cold ...", the leftover line 1 of ta139 d1).
+    video = "CLOSE Bone-chilling cold gripped the harbour as the year began, breaking old records. Jane Doe"
+    body, removed = cleaned(page(video, BODY))
+    assert body == BODY
+    assert removed[video] == "video"

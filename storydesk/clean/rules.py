@@ -39,7 +39,7 @@ RULES: tuple[Rule, ...] = (
     # CLOSE in capitals, then a sentence in mixed case: a sentence in capitals ("CLOSE TO 300...")
     # or "Close to 300" is not it.
     _rule("video", r"^(close\s+)?skip in skip\b.{0,10}\bembed\b", 200),
-    _rule("video", r"^(?-i:CLOSE) (?-i:[A-Z][a-z'’]+|[A-Z]{2,5}'s|[A-Z]\.)\s", 120),
+    _rule("video", r"^(?-i:CLOSE) (?-i:[A-Z][a-z'’]+(-[a-z]+)?|[A-Z]{2,5}'s|[A-Z]\.)\s", 120),
     _rule("video", r"\bautoplay autoplay\b|\bcopy this code to your (website|blog|site)\b", 60),
     _rule("video", r"\(\d{1,2}:\d{2}\)$", 20),  # a video's title with its length: "... (3:05)"
     # The BBC's notice where its player would be, run into the video's caption (Multi-News ta020, ta026, ta027).

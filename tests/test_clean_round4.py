@@ -140,3 +140,27 @@ def test_clean_removes_a_video_description_after_close_that_opens_with_a_hyphena
     body, removed = cleaned(page(video, BODY))
     assert body == BODY
     assert removed[video] == "video"
+
+
+def test_clean_removes_bracketed_links_that_read_as_sentences() -> None:
+    # The Washington Post's inline links (Multi-News ta097 d0, ta108 d0, ta116 d2, ta249 d3):
+    # "[Who were Dorothy Day and Thomas Merton?]", "[READ THE LETTER.]".
+    links = ["[For harbour towns, flooding has been normalized. That's dangerous.]",
+             "[Who were the bridge's first builders?]", "[READ THE LETTER.]"]
+    body, removed = cleaned(page(BODY[0], links[0], BODY[1], links[1], BODY[2], links[2], BODY[3]))
+    assert body == BODY
+    assert all(removed[link] == "related" for link in links)
+
+
+def test_clean_keeps_a_bracketed_editors_note() -> None:
+    note = "[Editor's note: An earlier version of this story gave the wrong date for the hearing.]"
+    body, _ = cleaned(page(BODY[:2], note, BODY[2:]))
+    assert body == BODY[:2] + [note] + BODY[2:]
+
+
+def test_clean_removes_a_photo_credit_of_name_and_outlet_inside_the_body() -> None:
+    # CNET's "Sarah Tew/CNET" (Multi-News ta211 d3), "Jamie/Flickr" (ta031 d0), ZDNet's (aeb tune 5fbc7c).
+    credits = ["Jane Doe/HarbourTech", "Jamie/Flickr"]
+    body, removed = cleaned(page(BODY[:2], credits[0], BODY[2], credits[1], BODY[3]))
+    assert body == BODY
+    assert all(removed[credit] == "caption" for credit in credits)

@@ -28,6 +28,7 @@ from storydesk.clean.rules import (
     COMMENT_SIGNATURE,
     CREDIT_LINE,
     DATELINE,
+    NAME_CREDIT,
     PLAYLIST,
     TEASER_HEADER,
     TWEET_SIGNATURE,
@@ -536,6 +537,8 @@ def _mark_inside(lines: list[Line], start: int, end: int) -> None:
         line = lines[i]
         if line.kind is None and i > start and VIDEO_MARKER.match(lines[i - 1].text) and not line.prose:
             line.kind = "video"  # the video's title under "Click to play video"
+        if line.kind is None and NAME_CREDIT.match(line.text):
+            line.kind = "caption"  # a photo's credit
         if line.kind is None and i + 1 < end and TWEET_SIGNATURE.match(lines[i + 1].text) \
                 and len(line.text) <= MAX_TWEET_CHARS:
             line.kind = "social"  # an embedded tweet's text, above its "— Name (@handle) date" line

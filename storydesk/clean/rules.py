@@ -97,6 +97,10 @@ RULES: tuple[Rule, ...] = (
     # An inline link to another story in square brackets (The Washington Post): "[Spirit clinches ...]",
     # a headline of six words or more, not a sentence; shorter ones are sources and credits ("[ PC World ]").
     _rule("related", r"^\[(?!/?\w+( [^\]]*)?\].*\[/\w+\]$)(?=\s*(\S+\s+){5}\S).{10,250}(?<![.!?])\]$", 30),
+    # ... and those that read as a sentence or a call (Multi-News ta097 d0, ta108 d0, ta116 d2, ta249 d3):
+    # "[Who were Dorothy Day and Thomas Merton?]", "[READ THE LETTER.]"; an editor's note stays.
+    _rule("related", r"^\[(?!\s*(editor['’]?s? note|note|update|updated|correction|clarification)\b)"
+                     r"(?=\s*(\S+\s+){2}\S)[^\[\]]{8,250}[.!?]\]$", 30),
     _rule("related", r"\bread more$", 25),
     _rule("related", r"(^|, )click here\W*$", 20),  # "For a full recap of the night's winners, click here."
     # A link line ending on "here": "You can view our June open thread here.", "... or listen back here."
@@ -297,6 +301,10 @@ CREDIT_LINE = re.compile(
     r"[^.()|/]{2,40}[/|][^.()]{0,40}\b(getty images|getty|ap|reuters|afp|epa|bloomberg|shutterstock))$",
     re.I,
 )
+
+# A photographer's name and the outlet, alone on a line: "Sarah Tew/CNET", "Jamie/Flickr" (Multi-News
+# ta211 d3, ta031 d0; aeb tune 5fbc7c). Only inside the body: above it, "About Me/Contact" is a menu.
+NAME_CREDIT = re.compile(r"^[A-Z][a-z][\w.'’-]*( [A-Z][\w.'’-]*){0,2}/[A-Z][\w.&'’-]*$")
 
 # A video player's playlist run into one line (Gannett): "Skip in Skip x Embed x Share CLOSE <title> |
 # 0:46 <description> AP 1 of 68 Skip in Skip x ...", thousands of words long, the chrome once per video.

@@ -164,3 +164,19 @@ def test_clean_removes_a_photo_credit_of_name_and_outlet_inside_the_body() -> No
     body, removed = cleaned(page(BODY[:2], credits[0], BODY[2], credits[1], BODY[3]))
     assert body == BODY
     assert all(removed[credit] == "caption" for credit in credits)
+
+
+def test_clean_keeps_a_paragraph_that_an_advert_line_before_it_exactly_outweighs() -> None:
+    # aeb tune 513745: the last paragraph (16 words, scoring 1.0) after a noise line (costing 1.0).
+    last = "Harbour shares are up 39 percent this year while the wider market index is up 24.5 percent."
+    body, removed = cleaned(page(BODY, "Advertisement", last, "Read more"))
+    assert body == BODY + [last]
+    assert removed["Advertisement"] == "advert"
+
+
+def test_clean_removes_an_app_prompt_after_its_come_on() -> None:
+    # Multi-News ta111 d0.
+    prompt = "Want stories like these delivered to your phone? Download the Harbour Weekly iPhone app now!"
+    body, removed = cleaned(page(BODY[:2], prompt, BODY[2:]))
+    assert body == BODY
+    assert removed[prompt] == "newsletter"

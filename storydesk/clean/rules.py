@@ -70,6 +70,8 @@ RULES: tuple[Rule, ...] = (
           25),
     _rule("newsletter", r"^\W*sign up (for|to get)\b.{0,40}\b(alerts|emails?|briefing)\b", 25),
     _rule("newsletter", r"^download (the|our) .{0,60}\bapp\b", 30),
+    # ... also after the come-on: "Want stories like these ...? Download the Us Weekly iPhone app now!" (ta111 d0)
+    _rule("newsletter", r"\bdownload (the|our) [\w' ]{0,40}\bapp( now| today)?\W*$", 30),
     _rule("newsletter", r"^(click here to (get|download|sign up|subscribe)|get .{1,40} by clicking here)\b", 14),
     _rule("newsletter", r"\b(in|to|into|on|meet) your inbox\b", 20),
     _rule("newsletter", r"\bjoin (the|our) .{0,40}\bnewsletters?\b", 15),  # "Want more deals? Join the IGN Deals Newsletter."

@@ -99,10 +99,11 @@ RULES: tuple[Rule, ...] = (
     # An inline link to another story in square brackets (The Washington Post): "[Spirit clinches ...]",
     # a headline of six words or more, not a sentence; shorter ones are sources and credits ("[ PC World ]").
     _rule("related", r"^\[(?!/?\w+( [^\]]*)?\].*\[/\w+\]$)(?=\s*(\S+\s+){5}\S).{10,250}(?<![.!?])\]$", 30),
-    # ... and those that read as a sentence or a call (Multi-News ta097 d0, ta108 d0, ta116 d2, ta249 d3):
-    # "[Who were Dorothy Day and Thomas Merton?]", "[READ THE LETTER.]"; an editor's note stays.
-    _rule("related", r"^\[(?!\s*(editor['’]?s? note|note|update|updated|correction|clarification)\b)"
-                     r"(?=\s*(\S+\s+){2}\S)[^\[\]]{8,250}[.!?]\]$", 30),
+    # ... and those that ask or call (Multi-News ta108 d0, ta116 d2, ta249 d3): "[Who were Dorothy Day
+    # and Thomas Merton?]", "[READ THE LETTER.]", "[Meet the one Russian lawmaker who ...]". A statement
+    # in brackets ("[The council did not answer questions about the tender.]") may be the writer's own.
+    _rule("related", r"^\[\s*((?=[^\[\]]{8,250}\?\]$)|(read|meet|watch|see|listen to|look at|take a look|learn|explore)\b)"
+                     r"[^\[\]]{8,250}[.!?]\]$", 30),
     _rule("related", r"\bread more$", 25),
     _rule("related", r"(^|, )click here\W*$", 20),  # "For a full recap of the night's winners, click here."
     # A link line ending on "here": "You can view our June open thread here.", "... or listen back here."

@@ -180,3 +180,31 @@ def test_clean_removes_an_app_prompt_after_its_come_on() -> None:
     body, removed = cleaned(page(BODY[:2], prompt, BODY[2:]))
     assert body == BODY
     assert removed[prompt] == "newsletter"
+
+
+VIDEO_PAGE = ("Published on Jul 18, 2017\n\n"
+              "The mayor kicks off 'Bridge Week' with a deep dive into the harbour's most prized possession: its "
+              "council, and the long argument over who should pay for the new crossing.\n\n"
+              "Subscribe To \"The Harbour Show\" Channel HERE: http://example.com/harbour\n\n"
+              "Watch full episodes of \"The Harbour Show\" HERE: http://example.com/episodes\n\n"
+              "Watch The Harbour Show weeknights at 11:35 PM ET/10:35 PM CT. Only on Harbour TV.\n\n"
+              "Get new episodes of shows you love across devices the next day, stream live TV, and watch full seasons "
+              "of fan favorites anytime, anywhere.")
+
+
+def test_clean_leaves_out_a_video_pages_description_with_its_reason_and_lines() -> None:
+    # A YouTube page saved in place of an article (Multi-News ta063 d2, ta088 d6, ta092 d2, ta137 d2;
+    # the first fresh sample's convention): "Published on <date>", then the video's description.
+    articles, problems = clean_documents([RawDocument(id="video", content=VIDEO_PAGE),
+                                          RawDocument(id="good", content="\n\n".join(BODY))])
+    assert [a.id for a in articles] == ["good"]
+    (problem,) = problems
+    assert problem.fatal and problem.article == "video" and "video page" in problem.message
+    assert [r.text for r in problem.removed] == [t for t in VIDEO_PAGE.split("\n\n")]
+
+
+def test_clean_keeps_an_article_whose_dateline_says_published_on() -> None:
+    # YouTube writes the month in three letters without a full stop; a site's dateline in full.
+    text = "Published on July 18, 2017\n\n" + "\n\n".join(BODY)
+    articles, _ = clean_documents([RawDocument(id="a", content=text)])
+    assert articles and articles[0].text.split("\n\n") == BODY

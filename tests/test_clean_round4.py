@@ -208,3 +208,19 @@ def test_clean_keeps_an_article_whose_dateline_says_published_on() -> None:
     text = "Published on July 18, 2017\n\n" + "\n\n".join(BODY)
     articles, _ = clean_documents([RawDocument(id="a", content=text)])
     assert articles and articles[0].text.split("\n\n") == BODY
+
+
+def test_clean_removes_short_lines_cut_off_mid_sentence() -> None:
+    # aeb tune: 45 short lines ending in "..." after a word ("Two people in China have been diagnosed
+    # with the plague,...", "And the Grammy nomination could go to...") and not one of them body.
+    teasers = ["Two bridges in the harbour have been closed for repairs,...",
+               "And the council's answer could come from..."]
+    body, removed = cleaned(page(BODY[:2], teasers[0], BODY[2], teasers[1], BODY[3]))
+    assert body == BODY
+    assert all(removed[teaser] == "related" for teaser in teasers)
+
+
+def test_clean_keeps_a_paragraph_that_trails_off_in_a_quotation() -> None:
+    trailing = "\"We waited and waited, and then...\" she said, her voice trailing off."
+    body, _ = cleaned(page(BODY[:2], trailing, BODY[2:]))
+    assert trailing in body

@@ -258,10 +258,11 @@ RULES: tuple[Rule, ...] = (
     # The same labels run into a post's meta line: "05/10/2018 - Posted by: Name - Category: Health - Tags: x".
     _rule("navigation", r"\s[-|•·]\s(tags?|categor(y|ies|ia)|filed under|posted in|publicado por|posted by)\s*:", 30),
     _rule("navigation", r"^(tags?|topics|filed under|categories|keywords|marcadores|etiquetas|schlagworte)$", 2),
-    # A short line cut off mid-sentence: a teaser ("Two people in China have been diagnosed with the
-    # plague,...") or a widget's notice ("Loading comments..."); aeb tune: 45 such lines, none body.
+    # A short line cut off after a comma: a teaser ("Two people in China have been diagnosed with the
+    # plague,..."). Short lines cut off anywhere are noise on the aeb tune pages (45 of 45), but one
+    # cut after a word was body in the first fresh Multi-News sample: only the comma tells.
     # Last: a line another rule names keeps that kind ("Tell us what YOU think..." is a comment prompt).
-    _rule("related", r"[^\W_],?(\.\.\.|…)$", 15),
+    _rule("related", r"[^\W_],\s?(\.\.\.|…)$", 15),
 )
 
 

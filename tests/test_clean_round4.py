@@ -222,3 +222,19 @@ def test_clean_keeps_a_paragraph_that_trails_off_in_a_quotation() -> None:
     trailing = "\"We waited and waited, and then...\" she said, her voice trailing off."
     body, _ = cleaned(page(BODY[:2], trailing, BODY[2:]))
     assert trailing in body
+
+
+def test_clean_removes_a_caption_closed_by_a_photographer_and_outlet_in_parentheses() -> None:
+    # New York Daily News and The Washington Post (Multi-News ta017 d2, ta037 d0): "... (Todd Maisel/New
+    # York Daily News)", "... (Katherine Frey/The Washington Post)".
+    caption = ("The bridge's builders inspect the first span near the quay on Monday morning. "
+               "(Jane Doe/The Harbour Daily News)")
+    body, removed = cleaned(page(BODY[:2], caption, BODY[2:]))
+    assert body == BODY
+    assert removed[caption] == "caption"
+
+
+def test_clean_keeps_a_sentence_ending_in_a_lower_case_parenthesis_with_a_slash() -> None:
+    sentence = "The council will publish the figures for the bridge and the tunnel next week (or the week after/later)."
+    body, _ = cleaned(page(BODY[:2], sentence, BODY[2:]))
+    assert sentence in body

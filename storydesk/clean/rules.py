@@ -211,6 +211,10 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"\(\s*[^()]{0,40}\b(photos?|pictures?|images)\s*\)\s*$", 45),
     _rule("caption", r"^(photo|picture|image|pictured|file photo|photograph|caption|gallery|"
                      r"slideshow|photos|images|foto|fotos|фото)\s*([:\-–—|]|\(\d+ images?\))", 40),
+    # A photographer and the outlet in parentheses close a caption: "(Todd Maisel/New York Daily News)",
+    # "(Katherine Frey/The Washington Post)" (Multi-News ta017 d2, ta037 d0; aeb tune: 7 such lines, all noise).
+    _rule("caption", r"\(\s*(?-i:[A-Z])[\w.'’-]*( (?-i:[A-Z])[\w.'’-]*){0,3}\s?/\s?(?-i:[A-Z])[\w.&'’-]*"
+                     r"( [\w.&'’-]+){0,5}\s*\)\s*$", 120),
     # A credit of slash-joined names in parentheses closes a caption: "(NASA/JPL-Caltech/ASU)".
     _rule("caption", r"\(\s*((?-i:[A-Z])[\w.&'’-]*\s?/\s?){1,4}(?-i:[A-Z])[\w.&'’-]*\s*\)\s*$", 60),
     _rule("caption", r"^(view gallery|enlarge this image|enlarge image|hide caption|toggle caption|"

@@ -238,3 +238,14 @@ def test_clean_keeps_a_sentence_ending_in_a_lower_case_parenthesis_with_a_slash(
     sentence = "The council will publish the figures for the bridge and the tunnel next week (or the week after/later)."
     body, _ = cleaned(page(BODY[:2], sentence, BODY[2:]))
     assert sentence in body
+
+
+def test_clean_removes_a_share_bar_run_into_a_media_title_and_an_updated_by_credit() -> None:
+    # The Guardian's embedded media (Multi-News ta098 d0): "Facebook Twitter Pinterest <title>"; NBC's
+    # "/ Updated By <name>" (ta034 d4).
+    share = "Facebook Twitter Pinterest Harbour engineers test the new bridge's first span"
+    credit = "/ Updated By Jane Doe"
+    body, removed = cleaned(page(BODY[:1], credit, BODY[1:3], share, BODY[3:]))
+    assert body == BODY
+    assert removed[share] == "social"
+    assert removed[credit] == "credit"

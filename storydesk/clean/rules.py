@@ -146,6 +146,8 @@ RULES: tuple[Rule, ...] = (
                     r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
     _rule("social", r"[—–]\s*[^—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$", 80),  # tweet text + signature
     _rule("social", r"\bshare (it|this( story| article)?) with (a|your) friends?\b", 15),
+    # A share bar run into the embedded media's title (The Guardian; Multi-News ta098 d0).
+    _rule("social", r"^facebook twitter pinterest\b", 30),
     _rule("social", r"^(facebook|twitter|linkedin|whatsapp|email|e-mail|print|pinterest|reddit|share|"
                     r"copy link|messenger|flipboard)$", 2),
     # Cookie and privacy notices (no kind of their own in the schema).
@@ -242,7 +244,7 @@ RULES: tuple[Rule, ...] = (
                     r"\bcontributed( to)?( this)?( report(ing)?| story)?\.?$", 40),
     _rule("credit", r"\b(contributed (to )?(this|the) (report|story|article)|contributed reporting)\.?$", 40),
     _rule("credit", r"^\(?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
-    _rule("credit", r"^(by|written by|words by|posted by|story by|report by)\s+(?-i:[A-Z])[\w.'’-]*"
+    _rule("credit", r"^(/\s*)?(by|written by|words by|posted by|updated by|story by|report by)\s+(?-i:[A-Z])[\w.'’-]*"
                     r"(\s+[\w.'’-]+){0,6}\s*([,·|•]|$)", 18),
     # Datelines: when the page was posted is metadata, not body.
     _rule("other", r"^(posted|published|updated|last updated|first published)\b(\s|on\b|at\b|:)*"

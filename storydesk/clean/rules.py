@@ -268,7 +268,7 @@ RULES: tuple[Rule, ...] = (
     # plague,..."). Short lines cut off anywhere are noise on the aeb tune pages (45 of 45), but one
     # cut after a word was body in the first fresh Multi-News sample: only the comma tells.
     # Last: a line another rule names keeps that kind ("Tell us what YOU think..." is a comment prompt).
-    _rule("related", r"[^\W_],\s?(\.\.\.|…)$", 15),
+    _rule("related", r"(?<=[^\W_]),\s?(\.\.\.|…)$", 15),  # opens on the comma: the search skips to it
 )
 
 

@@ -249,3 +249,25 @@ def test_clean_removes_a_share_bar_run_into_a_media_title_and_an_updated_by_cred
     assert body == BODY
     assert removed[share] == "social"
     assert removed[credit] == "credit"
+
+
+def test_clean_removes_teaser_cards_that_say_their_headline_twice() -> None:
+    # Fox local pages (Multi-News ta016 d1, ta063 d3) and the aeb tune page 432362 (9 such lines, all
+    # noise): a related story's card, its headline twice, then its summary.
+    card = ("Harbour Ferry Returns To Service After Repairs Harbour Ferry Returns To Service After Repairs "
+            "The ferry that broke down last week is back on the water.")
+    body, removed = cleaned(page(BODY, card))
+    assert body == BODY
+    assert removed[card] == "related"
+    echo = "Well, well, well, well: the council said it again on Tuesday, and again, and again."
+    body, _ = cleaned(page(BODY[:2], echo, BODY[2:]))
+    assert echo in body
+
+
+def test_clean_removes_a_breaking_news_e_mail_box() -> None:
+    # NBC (Multi-News ta034 d4): the box sits above the article.
+    box = ("Breaking News Emails Get breaking news alerts and special reports. The news and stories that matter, "
+           "delivered weekday mornings.")
+    body, removed = cleaned(page(box, BODY))
+    assert body == BODY
+    assert removed[box] == "newsletter"

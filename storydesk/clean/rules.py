@@ -70,6 +70,7 @@ RULES: tuple[Rule, ...] = (
           25),
     _rule("newsletter", r"^\W*sign up (for|to get)\b.{0,40}\b(alerts|emails?|briefing)\b", 25),
     _rule("newsletter", r"^download (the|our) .{0,60}\bapp\b", 30),
+    _rule("newsletter", r"^breaking news e-?mails\b|\bget breaking news alerts\b", 40),  # NBC's box (ta034 d4)
     # ... also after the come-on: "Want stories like these ...? Download the Us Weekly iPhone app now!" (ta111 d0)
     _rule("newsletter", r"\bdownload (the|our) [\w' ]{0,40}\bapp( now| today)?\W*$", 30),
     _rule("newsletter", r"^(click here to (get|download|sign up|subscribe)|get .{1,40} by clicking here)\b", 14),
@@ -264,6 +265,10 @@ RULES: tuple[Rule, ...] = (
     # The same labels run into a post's meta line: "05/10/2018 - Posted by: Name - Category: Health - Tags: x".
     _rule("navigation", r"\s[-|•·]\s(tags?|categor(y|ies|ia)|filed under|posted in|publicado por|posted by)\s*:", 30),
     _rule("navigation", r"^(tags?|topics|filed under|categories|keywords|marcadores|etiquetas|schlagworte)$", 2),
+    # A related story's card: its headline said twice, then its summary (Fox local pages, Multi-News
+    # ta016 d1, ta063 d3; aeb tune 432362: 9 such lines, all noise). Four words at least: "Well, well, ...".
+    # Near the end: a gallery's "Photos: Title Photos: Title" is a caption.
+    _rule("related", r"^(?P<headline>(\S+ ){3,24}?\S+) (?P=headline)( |$)", 200),
     # A short line cut off after a comma: a teaser ("Two people in China have been diagnosed with the
     # plague,..."). Short lines cut off anywhere are noise on the aeb tune pages (45 of 45), but one
     # cut after a word was body in the first fresh Multi-News sample: only the comma tells.

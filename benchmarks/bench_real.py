@@ -53,7 +53,10 @@ NEW_CLUSTERS = 10
 FRESH_CLUSTERS = 10
 MIN_ARTICLES = 3
 WORDS = 120  # the digest's default summary length
-SPLITS = ("tune", "held-out", "new", "fresh")
+# fresh3 (issue 15, bad sentences, tidy17): ten more of the same draw, sample(ids, 80)[70:] (the ten
+# before them, [60:70], are lead17's fresh2), gold written and scored once on main before any change.
+FRESH3 = (70, 80)
+SPLITS = ("tune", "held-out", "new", "fresh", "fresh3")
 FLAGS = ("ok", "offtopic", "dangling", "heading", "wrong")
 
 
@@ -65,7 +68,8 @@ def select_clusters(records: list[dict]) -> dict[str, list[str]]:
     drawn = random.Random(SEED).sample(eligible, CLUSTERS + NEW_CLUSTERS + FRESH_CLUSTERS)
     new_end = CLUSTERS + NEW_CLUSTERS
     return {"tune": drawn[: CLUSTERS // 2], "held-out": drawn[CLUSTERS // 2: CLUSTERS],
-            "new": drawn[CLUSTERS:new_end], "fresh": drawn[new_end:]}
+            "new": drawn[CLUSTERS:new_end], "fresh": drawn[new_end:],
+            "fresh3": random.Random(SEED).sample(eligible, FRESH3[1])[FRESH3[0]:]}
 
 
 def load_records(path: Path = DATA) -> list[dict]:

@@ -43,6 +43,10 @@ _PLACE = (r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}"  # SAN JUAN
 DATELINE = re.compile(
     rf"^(?:{_PLACE}\s*(?:\([^()]{{1,40}}\)\s*[—–-]{{1,2}}|[—–]{{1,2}})\s*"
     r"|\((?:CNN|AP|Reuters|AFP|NBC|CBS|ABC)[^()]{0,20}\)\s*(?:[—–-]{1,2}\s*)?)"
+    # A label in capitals and a colon: a transcript's speaker ("MARTIN: ", "GEORGE STEPHANOPOULOS: "),
+    # a section's label ("USING SMARTPHONES FOR PLANNING: ") or a dateline ("NEW DELHI: "). It says
+    # who speaks or what the section is about, not what happened; what follows must read alone.
+    r"|(?-i:[A-Z][A-Z.'’&-]*(?: [A-Z][A-Z.'’&-]*){0,5}):\s+"
 )
 # Leftovers that read as page furniture wherever they sit in a sentence.
 BOILERPLATE = re.compile(

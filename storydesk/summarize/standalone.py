@@ -23,7 +23,7 @@ from storydesk.lexicon import MONTH_PATTERN, MONTHS, REPORTING_PATTERN, STOP_WOR
 _ANAPHOR = re.compile(
     r"^(?:he|she|they|it|its|his|her|their|them|him|those|these|such|"
     r"and|but|or|so|yet|instead|rather|hence|thus|also|however|still|then|now|meanwhile|moreover|"
-    r"furthermore|besides|otherwise|nonetheless|nevertheless|indeed|likewise|similarly|"
+    r"furthermore|besides|otherwise|nonetheless|nevertheless|indeed|likewise|similarly|in fact|worse|even worse|"
     r"in addition|as a result|at the time|at that time|by then|even so|other|another|both|in one|"
     r"the (?:other|same|latter|former|two|three|pair|duo|couple|statement|letter|post|move|decision|"
     r"incident|actions?|step|comments?|remarks?|announcement|\d+-year-old|agency|company|firm|couple|"
@@ -32,6 +32,19 @@ _ANAPHOR = re.compile(
     r"argument|problem|question|answer|reason|idea|irony|(?:sales )?figures?)\b)\b",
     re.I,
 )
+# A demonstrative after an opening preposition points at what an earlier sentence described
+# ("During that meeting, ...", "In those years, ..."), unless "this" names the present time ("In
+# this year's budget") or the sentence completes the noun itself ("At that point in the inquiry").
+_TIMES = r"(?:week|month|year|morning|afternoon|evening|weekend|summer|spring|fall|autumn|winter|season|time)"
+_PREPOSITION_DEMONSTRATIVE = re.compile(
+    r"^(?:during|at|in|after|before|by|since|from|on|until|following|despite|for|with|under)\s+"
+    rf"(?:(?:that|those)\s+|(?:this|these)\s+(?!{_TIMES}\b))[\w-]+\b(?!['’]s)(?!\s+(?:of|in|on|at|when|where|which|who|that)\b)",
+    re.I,
+)
+# A quotation opening as a reply ("Not that I'm aware of," "I doubt it," "No, ..."): it answers a
+# question the summary does not give.
+_REPLY = re.compile(r"^\s*[\"“‘'](?:(?:yes|no|nope|absolutely|definitely|sure|of course)[,.!]|not that\b|i doubt it\b|"
+                    r"not really\b)", re.I)
 # "This"/"That"/"These" refer back, except before a time ("This week, Lenovo...").
 _DEMONSTRATIVE = re.compile(r"^(?:this|that|these)\b(?!\s+(?:week|month|year|morning|afternoon|evening|"
                             r"weekend|summer|spring|fall|autumn|winter|season|time)\b)", re.I)
@@ -108,7 +121,9 @@ _TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imag
 # Musings that open a feature in the writer's voice ("In a year when every day feels like a cruel
 # joke, ...", "Maybe brands realize that, ...", "So it was with the 2012 Emmys, ..."); inside a
 # quotation they are someone's words ('“Perhaps unsurprisingly, we found...,” said Silveira').
-_MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when)\b", re.I)
+# "Well," opens a spoken reply or a musing, not a report.
+_MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when|well(?=,))\b",
+                     re.I)
 # A list announced rather than told ("here are ten of the most memorable things...").
 _LISTICLE = re.compile(r"\bhere (?:are|is) (?:\w+ )?(?:of )?(?:the )?(?:most|best|worst|top)\b", re.I)
 
@@ -137,12 +152,14 @@ def dependences(text: str) -> tuple[str, ...]:
     """Every reason `text` does not read on its own, in the order they are checked."""
     found = []
     stripped = text.strip().lstrip("\"“‘'(")
+    if _REPLY.match(text):
+        found.append("a reply to a question the reader does not see")
     if _WHOLE_QUOTE.match(text):
         found.append("a quotation with no speaker")
     if _CUT_AFTER_TITLE.search(text) or _RUN_TOGETHER.search(text):
         found.append("cut or run together by the sentence splitter")
     if (_ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped) or _LATE_ANAPHOR.match(stripped)
-            or _PHRASE_THEN_PRONOUN.match(stripped)):
+            or _PHRASE_THEN_PRONOUN.match(stripped) or _PREPOSITION_DEMONSTRATIVE.match(stripped)):
         found.append("leans on an earlier sentence")
     outside = _QUOTED.sub(" ", text)
     if _PERSONAL.search(outside):

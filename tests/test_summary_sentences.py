@@ -1,0 +1,99 @@
+"""Summary sentences that lean on text the reader does not see (issue 15, bad sentences): a
+transcript's speaker label or a section's label run into the sentence, a demonstrative after an
+opening preposition ("During that meeting"), a reply whose question is not given, connectives
+that continue an earlier claim. Invented sentences, regression tests of behaviour only."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydesk.model import Article
+from storydesk.segment import split_sentences
+from storydesk.summarize import rejection, strip_dateline
+from storydesk.summarize.candidates import find_candidates, needs_previous
+from storydesk.summarize.standalone import dependence
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("MARTIN: Opal Lee has been walking across the country to ask for a national holiday.", "MARTIN: "),
+    ("GEORGE STEPHANOPOULOS: The harbour council voted on Tuesday to rebuild the dock.", "GEORGE STEPHANOPOULOS: "),
+    ("USING PHONES FOR PLANNING: Couples are researching everything from gowns to vendors.",
+     "USING PHONES FOR PLANNING: "),
+    ("NEW DELHI: The government announced a ban on single-use plastics on Monday.", "NEW DELHI: "),
+])
+def test_a_speaker_or_section_label_is_cut_like_a_dateline(sentence, label):
+    """A transcript line's speaker label, or a section's label in capitals, names who speaks or what
+    the section is about, not what happened: like a dateline it is cut, and what remains must read
+    on its own."""
+    assert strip_dateline(sentence) == len(label)
+
+
+@pytest.mark.parametrize("sentence", [
+    "THE DÁIL IS to sit late tonight to pass emergency legislation on drugs.",
+    "U.S. - China talks resumed in Geneva on Monday after a two-month pause.",
+    "NASA said on Monday that the launch would be delayed by a week.",
+])
+def test_capitals_without_a_label_colon_are_kept(sentence):
+    assert strip_dateline(sentence) == 0
+
+
+def test_a_transcript_line_is_a_candidate_without_its_label_only_if_it_reads_alone():
+    text = ("MARTIN: Opal Lee has been trying to get the president to make Juneteenth a national holiday.\n\n"
+            "LEE: I will keep walking until they listen to us and make it a holiday.\n\n"
+            "MARTIN: What did you tell the people you met on the road from Texas?")
+    article = Article(id="a", text=text)
+    texts = [c.text for c in find_candidates([article], split_sentences(article))]
+    assert texts == ["Opal Lee has been trying to get the president to make Juneteenth a national holiday."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "During that meeting, the lawyer offered the couple $3,000 if they stayed away from court.",
+    "At that meeting, the victim's husband said the two men warned of the risk of deportation.",
+    "In those years, the band played the club almost every weekend.",
+    "After this incident, the council closed the dock to visitors for a month.",
+])
+def test_a_demonstrative_after_an_opening_preposition_leans_on_an_earlier_sentence(sentence):
+    """"During that meeting" points at a meeting an earlier sentence described."""
+    assert dependence(sentence) == "leans on an earlier sentence"
+
+
+@pytest.mark.parametrize("sentence", [
+    "During this week's meeting, the council voted to rebuild the dock within two years.",
+    "In this year's budget, the city set aside $2 million for the harbour.",
+    "At that point in the inquiry, investigators had not yet spoken to the port's owner.",
+])
+def test_this_weeks_meeting_or_a_point_named_in_the_sentence_stands_alone(sentence):
+    """A time of its own ("this week's") or a noun the sentence itself completes ("that point in the
+    inquiry") points at nothing outside it."""
+    assert dependence(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Not that I\'m aware of," said the White House press secretary.',
+    '"I doubt it," said former senator Bob Dole when asked whether he could win today.',
+    '"No, we have not been told anything by the port authority," said harbour master Ann Lee.',
+    '"Yes, the dock will reopen in the spring," said harbour master Ann Lee.',
+])
+def test_a_reply_whose_question_is_not_given_leans_on_text_left_out(sentence):
+    """A quotation that opens as a reply ("Not that I'm aware of", "I doubt it", "No, ...") answers
+    a question the summary does not give."""
+    assert dependence(sentence) == "a reply to a question the reader does not see"
+    assert not needs_previous(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    '"No one knew the fire had reached the second warehouse," said harbour master Ann Lee.',
+    '"Nothing was saved from the second warehouse," said harbour master Ann Lee.',
+])
+def test_a_quotation_opening_on_no_one_is_no_reply(sentence):
+    assert dependence(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "In fact, guests spend around $592 per wedding, according to a 2014 survey.",
+    "Worse, the council has a budget that is far too small for the repairs.",
+    "Well, the harbour traders have a convenient slogan for next year's election.",
+])
+def test_a_connective_that_continues_an_earlier_claim_leans_on_it(sentence):
+    """"In fact" and "Worse" add to a claim made before; "Well," answers or muses on something said."""
+    assert rejection(sentence) is not None

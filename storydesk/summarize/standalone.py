@@ -41,10 +41,6 @@ _PREPOSITION_DEMONSTRATIVE = re.compile(
     rf"(?:(?:that|those)\s+|(?:this|these)\s+(?!{_TIMES}\b))[\w-]+\b(?!['’]s)(?!\s+(?:of|in|on|at|when|where|which|who|that)\b)",
     re.I,
 )
-# A quotation opening as a reply ("Not that I'm aware of," "I doubt it," "No, ..."): it answers a
-# question the summary does not give.
-_REPLY = re.compile(r"^\s*[\"“‘'](?:(?:yes|no|nope|absolutely|definitely|sure|of course)[,.!]|not that\b|i doubt it\b|"
-                    r"not really\b)", re.I)
 # "This"/"That"/"These" refer back, except before a time ("This week, Lenovo...").
 _DEMONSTRATIVE = re.compile(r"^(?:this|that|these)\b(?!\s+(?:week|month|year|morning|afternoon|evening|"
                             r"weekend|summer|spring|fall|autumn|winter|season|time)\b)", re.I)
@@ -152,8 +148,6 @@ def dependences(text: str) -> tuple[str, ...]:
     """Every reason `text` does not read on its own, in the order they are checked."""
     found = []
     stripped = text.strip().lstrip("\"“‘'(")
-    if _REPLY.match(text):
-        found.append("a reply to a question the reader does not see")
     if _WHOLE_QUOTE.match(text):
         found.append("a quotation with no speaker")
     if _CUT_AFTER_TITLE.search(text) or _RUN_TOGETHER.search(text):

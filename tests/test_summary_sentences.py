@@ -75,3 +75,18 @@ def test_this_weeks_meeting_or_a_point_named_in_the_sentence_stands_alone(senten
 def test_a_connective_that_continues_an_earlier_claim_leans_on_it(sentence):
     """"In fact" and "Worse" add to a claim made before; "Well," answers or muses on something said."""
     assert rejection(sentence) is not None
+
+
+def test_a_sentence_closed_by_a_running_time_is_a_video_caption():
+    """"Analyst Jo Reyes details the video... (2:15)": a running time in brackets closes the caption
+    of a video player, which describes the clip, not the news."""
+    caption = "Analyst Jo Reyes details the harbour video which appears to show the fire reaching the second warehouse."
+    news = "The fire reached the second warehouse on Monday night, harbour officials said on Tuesday."
+    article = Article(id="a", text=f"{caption} (2:15)\n\n{news}")
+    texts = [c.text for c in find_candidates([article], split_sentences(article))]
+    assert texts == [news]
+
+
+def test_an_editors_picks_teaser_is_page_chrome():
+    sentence = "Editor's Picks Pierre Thomas, who had just been out with the player, still cannot believe it."
+    assert dependence(sentence) == "a caption, player or archive notice"

@@ -69,7 +69,7 @@ _SETTING_ATTRIBUTION = re.compile(
 )
 # Captions, players and archive notices the clean stage let through.
 _FURNITURE = re.compile(
-    r"\b(?:in this (?:\w+ )?(?:photo|photograph|image)|is pictured\b|editor['’]s note|poses? for (?:photographers|a photo)|"
+    r"\b(?:in this (?:\w+ )?(?:photo|photograph|image)|is pictured\b|editor['’]s (?:note|picks?)\b|poses? for (?:photographers|a photo)|"
     r"\(associated press\)|\(ap photo|/getty images|getty images/|reuters/|photo(?:graph)? provided by|is seen (?:during|at|in)\b|"
     r"file photo|hide caption|(?:clip|video|photo|gallery|player|slideshow) (?:above|below)|"
     r"video has been rented|feature is not available|wayback machine|internet archive|this crawl|"

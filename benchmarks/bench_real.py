@@ -2,7 +2,7 @@
 
     python benchmarks/bench_real.py                    # both halves: run, score, list what is unjudged
     python benchmarks/bench_real.py --split held-out   # one half
-    python benchmarks/bench_real.py --split all        # tune, held-out, the ten "new" and ten "fresh" clusters
+    python benchmarks/bench_real.py --split all        # tune, held-out, and the "new", "fresh" and "fresh3" tens
     python benchmarks/bench_real.py --from out/bench_real.json   # score a saved run again (no digest)
 
 The gold set (`benchmarks/gold/real/`, README there): 40 Multi-News validation clusters of 3+
@@ -197,7 +197,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--split", choices=(*SPLITS, "both", "all"), default="both",
-                        help="both: tune and held-out; all: those and the new and fresh tens")
+                        help="both: tune and held-out; all: those and the later tens")
     parser.add_argument("--words", type=int, default=WORDS)
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench_real.json",
                         help="where the run (summaries and evidence) is saved for review_summary.py")

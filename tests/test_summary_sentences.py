@@ -60,10 +60,11 @@ def test_a_demonstrative_after_an_opening_preposition_leans_on_an_earlier_senten
     "During this week's meeting, the council voted to rebuild the dock within two years.",
     "In this year's budget, the city set aside $2 million for the harbour.",
     "At that point in the inquiry, investigators had not yet spoken to the port's owner.",
+    "For those keeping score, the team has now won nine straight games at home.",
 ])
 def test_this_weeks_meeting_or_a_point_named_in_the_sentence_stands_alone(sentence):
-    """A time of its own ("this week's") or a noun the sentence itself completes ("that point in the
-    inquiry") points at nothing outside it."""
+    """A time of its own ("this week's"), a noun the sentence itself completes ("that point in the
+    inquiry") or "those" standing for people ("those keeping score") points at nothing outside it."""
     assert dependence(sentence) is None
 
 

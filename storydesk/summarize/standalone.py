@@ -34,11 +34,14 @@ _ANAPHOR = re.compile(
 )
 # A demonstrative after an opening preposition points at what an earlier sentence described
 # ("During that meeting, ...", "In those years, ..."), unless "this" names the present time ("In
-# this year's budget") or the sentence completes the noun itself ("At that point in the inquiry").
+# this year's budget"), the sentence completes the noun itself ("At that point in the inquiry") or
+# "those" stands for people ("For those keeping score").
 _TIMES = r"(?:week|month|year|morning|afternoon|evening|weekend|summer|spring|fall|autumn|winter|season|time)"
 _PREPOSITION_DEMONSTRATIVE = re.compile(
     r"^(?:during|at|in|after|before|by|since|from|on|until|following|despite|for|with|under)\s+"
-    rf"(?:(?:that|those)\s+|(?:this|these)\s+(?!{_TIMES}\b))[\w-]+\b(?!['’]s)(?!\s+(?:of|in|on|at|when|where|which|who|that)\b)",
+    # "those" before a participle stands for people ("For those keeping score, ...")
+    rf"(?:that\s+|those\s+(?!\w+(?:ing|ed)\b)|(?:this|these)\s+(?!{_TIMES}\b))[\w-]+\b(?!['’]s)"
+    r"(?!\s+(?:of|in|on|at|when|where|which|who|that)\b)",
     re.I,
 )
 # "This"/"That"/"These" refer back, except before a time ("This week, Lenovo...").

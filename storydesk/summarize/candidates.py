@@ -35,8 +35,8 @@ MAX_WORDS = 70
 MIN_CONTENT_TERMS = 4
 
 # "WASHINGTON (AP) — ", "PORT AVERLY (Meridian Press) — ", "LONDON, March 3 (Reuters) - ",
-# "(CNN) — ", "(CNN)", "Washington (CNN)": an upper-case place, optionally a date and an agency in brackets, then a
-# dash (a plain hyphen only after the agency: "U.S. - China talks" is a sentence).
+# "(CNN) — ", "(CNN)", "Washington (CNN)": an upper-case place, optionally a date and an agency in
+# brackets, then a dash (a plain hyphen only after the agency: "U.S. - China talks" is a sentence).
 _PLACE = (r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}"  # SAN JUAN
           r"(?:,\s+[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2})?"  # , Puerto Rico
           r"(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?")  # , March 3
@@ -46,6 +46,10 @@ DATELINE = re.compile(
     # CNN's "Washington (CNN) Vermont Sen. ...": a place in capitalised words, the agency alone in
     # brackets, no dash.
     r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3} \((?:CNN|AP|Reuters|AFP)\)\s*)"
+    # A label in capitals and a colon: a transcript's speaker ("MARTIN: ", "GEORGE STEPHANOPOULOS: "),
+    # a section's label ("USING SMARTPHONES FOR PLANNING: ") or a dateline ("NEW DELHI: "). It says
+    # who speaks or what the section is about, not what happened; what follows must read alone.
+    r"|(?-i:[A-Z][A-Z.'’&-]*(?: [A-Z][A-Z.'’&-]*){0,5}):\s+"
 )
 # Leftovers that read as page furniture wherever they sit in a sentence.
 BOILERPLATE = re.compile(
@@ -75,6 +79,9 @@ _QUOTES = re.compile(r'["“”]')
 _QUOTE_RUNS_ON = (".", "!", "?")
 # An article's opening sentences that say which day its story is on (for `opens_another_time`).
 LEAD_FOR_TIME = 2
+# A video's running time in brackets ("(3:31)"): it closes the caption of a video player, so the
+# sentence before it in its paragraph describes the clip ("Analyst X details the video..."), not the news.
+RUNNING_TIME = re.compile(r"^\(\d{1,2}:\d{2}(?::\d{2})?\)$")
 # Quotations split into more sentences than this are left out rather than quoted at length.
 MAX_QUOTE_SENTENCES = 3
 
@@ -196,6 +203,9 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
             else:
                 opens_paragraph = False
             inside_quote, quoting = quoting, _still_quoting(quoting, s.text)
+            if _captions_a_video(own, i):
+                previous = None
+                continue
             if inside_quote:
                 # Someone's words in the middle of a long quotation: who said them comes later,
                 # if at all ('...They blur reality and fiction quite often. ...” — Damian Lewis').
@@ -226,6 +236,12 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
                                  needs_names)
             out.append(previous)
     return out
+
+
+def _captions_a_video(own: list[Sentence], i: int) -> bool:
+    """Whether the next sentence of `own[i]`'s paragraph is a running time: `own[i]` is a video's caption."""
+    after = own[i + 1] if i + 1 < len(own) else None
+    return after is not None and after.paragraph == own[i].paragraph and bool(RUNNING_TIME.match(after.text.strip()))
 
 
 def _still_quoting(quoting: bool, text: str) -> bool:

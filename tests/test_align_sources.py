@@ -241,3 +241,25 @@ def test_sources_an_outlet_credited_deep_in_an_article_does_not_make_it_that_out
     relay = Article(id="relay", text="Police are looking for the driver, according to WKMG.")
     origins = article_origins([station, relay], ReuseReport(), {}, {})
     assert origins.find("station") == origins.find("relay")
+    # ta047: two versions of one BBC story name its correspondent deep in the text: one origin.
+    first = Article(id="first", text=filler + "The BBC's Jim Muir reports from Beirut that she is safe.")
+    second = Article(id="second", text=filler + "The BBC's Jim Muir in Beirut says confusion remains.")
+    origins = article_origins([first, second], ReuseReport(), {}, {})
+    assert origins.find("first") == origins.find("second")
+
+
+def test_sources_a_rewrite_that_copies_most_of_what_it_shares_is_one_origin() -> None:
+    # ta023 (AFP copy), ta229 (Variety following Rolling Stone): they share under REWRITE_SHARE of
+    # the shorter one's facts, but most of the facts they share keep the original's words.
+    pair = frozenset(("variety", "rollingstone"))
+    origins = article_origins(articles("variety", "rollingstone"), ReuseReport(), {pair: 7}, {"variety": 30,
+                              "rollingstone": 40}, {pair: 3})
+    assert origins.find("variety") == origins.find("rollingstone")
+    assert "copied" in origins.notes(["variety", "rollingstone"])[0]
+
+
+def test_sources_independent_reports_copying_a_few_shared_facts_stay_apart() -> None:
+    # ta196: AP and KTUU share ten facts, three of them in the same words (names, charges): two origins.
+    pair = frozenset(("ap", "ktuu"))
+    origins = article_origins(articles("ap", "ktuu"), ReuseReport(), {pair: 10}, {"ap": 40, "ktuu": 50}, {pair: 3})
+    assert origins.find("ap") != origins.find("ktuu")

@@ -243,7 +243,7 @@ def test_sources_an_outlet_credited_deep_in_an_article_does_not_make_it_that_out
     assert origins.find("station") == origins.find("relay")
     # ta047: two versions of one BBC story name its correspondent deep in the text: one origin.
     first = Article(id="first", text=filler + "The BBC's Jim Muir reports from Beirut that she is safe.")
-    second = Article(id="second", text=filler + "The BBC's Jim Muir in Beirut says confusion remains.")
+    second = Article(id="second", text=filler + "Confusion remains, says the BBC's Jim Muir in Beirut.")
     origins = article_origins([first, second], ReuseReport(), {}, {})
     assert origins.find("first") == origins.find("second")
 

@@ -64,7 +64,8 @@ def load(half: str | None = None) -> list[GoldArticle]:
     import sys
 
     sys.path.insert(0, str(GOLD.parent))
-    from sample import sample, sample_fresh, sample_fresh2, sample_new  # the fixed split: benchmarks/gold/extract-real/sample.py
+    # the fixed split: benchmarks/gold/extract-real/sample.py
+    from sample import sample, sample_fresh, sample_fresh2, sample_new
 
     draw, gold_file = {"new": (sample_new, GOLD_NEW), "fresh": (sample_fresh, GOLD_FRESH),
                        "tune2": (sample_fresh, GOLD_TUNE2), "fresh2": (sample_fresh2, GOLD_FRESH2)}.get(half, (sample, GOLD))

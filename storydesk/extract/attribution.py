@@ -86,6 +86,9 @@ _SENTENCE_OPENER = re.compile(r"^\s*(?:[^\"“”,;:]{1,80},\s+)?(?:(?:[A-Z][\w.
 # "the president said", "the agency said": a role the story gives one person or organization.
 _ROLE_PHRASE = re.compile(r"^(?:the|The)\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)$")
 _ROLE_BEFORE = re.compile(rf"\b(?:the|The)\s+((?:[A-Za-z-]+\s+){{0,2}}[A-Za-z-]+)\s+{_ADVERBS}$")
+# "the CEO of Kinkade's galleries said": a role with its complement, the role's holder speaks.
+_ROLE_OF_BEFORE = re.compile(rf"\b(?:the|The)\s+((?:[A-Za-z-]+\s+){{0,2}}[A-Za-z-]+)\s+(?:of|at)\s+"
+                             rf"(?:[\w'’.&-]+\s+){{1,4}}{_ADVERBS}$")
 _NEWSPAPER_HEADS = ("times", "post", "chronicle", "journal", "herald", "tribune", "gazette", "news", "examiner",
                     "observer", "guardian", "telegraph", "independent", "inquirer", "globe", "star", "record",
                     "register", "courier", "sun", "mail", "express", "mirror", "bee", "dispatch", "press")
@@ -348,15 +351,18 @@ class Speakers:
                 return self.antecedent(article, asker[0], floor, pronoun, quoted, reach_back, exclude | {asker[2].id})
             return asker[2]
         # The subject: the first named not inside a prepositional phrase or after a possessive
-        # ("in an interview with CNN's Bill Weir, Bundy was asked").
-        subjects = [m for m in same if not _OBJECT_BEFORE.search(text, max(0, m[0] - 30), m[0])]
+        # ("in an interview with CNN's Bill Weir, Bundy was asked"), nor a possessor ("Erin
+        # Stoffel's friend, Tari Schroth, described ...": the friend is the subject).
+        subjects = [m for m in same if not _OBJECT_BEFORE.search(text, max(0, m[0] - 30), m[0])
+                    and not text.startswith(("'s", "’s"), m[1])]
         return (subjects or same[-1:])[0][2]
 
 
 _NAME_SPEAKS = re.compile(rf"\b[A-Z][\w'’-]+\s+(?:{REPORTING_PATTERN})\b")
 _ASKED = re.compile(r"\s+asked\s+(?:the\s+[a-z]|[A-Z])")
 _TITLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})$")
-_APPOSITIVE_ROLE = re.compile(r"^,\s+(?:(?:the|a|an|its|his|her|their)\s+)?((?:[\w'’.-]+\s+){0,5}?[a-z][\w-]*)"
+# (matched at the name's end with .match(text, pos): no "^", which would only ever match at 0)
+_APPOSITIVE_ROLE = re.compile(r",\s+(?:(?:the|a|an|its|his|her|their)\s+)?((?:[\w'’.-]+\s+){0,5}?(?:[a-z][\w-]*|CEO|PM))"
                               r"(?=\s+(?:of|for|at|in|on|with|to)\b|,|\.|\s+(?:said|says|told|added|wrote)\b)")
 # Short forms a speaker phrase uses for a title ("the PM said").
 ROLE_ABBREVIATIONS = {"pm": "prime minister", "ceo": "chief executive", "gop": "party"}
@@ -391,6 +397,7 @@ def _roles(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str
             appositive = _APPOSITIVE_ROLE.match(text, end, min(len(text), end + 120))
             if appositive:
                 titles = titles or fold(appositive.group(1)).split()
+            titles = [w for title in titles for w in ROLE_ABBREVIATIONS.get(title, title).split()]  # "CEO"
             for key in {" ".join(titles[-2:]), *titles[-1:]} - {""}:
                 roles[article][key][entity.id] = entity
     return roles
@@ -547,11 +554,22 @@ def _before(before: str, offset: int, context) -> Attribution | None:
     if match:
         return _resolve(match.group("who"), offset + match.start("who"), "according to", context)
     match = _BEFORE_CUE.match(before)  # anchored: its leading ".*" finds the last verb in one pass
-    if match is None or _participle_with_object(match.group("cue"), match.group("adjunct")):
+    if match is None:
+        # "X released the following statement:", "X issued this statement when contacted by Y:"
+        statement = _STATEMENT_BEFORE.search(before)
+        return _subject(before, offset, statement, context) if statement else None
+    if _participle_with_object(match.group("cue"), match.group("adjunct")):
         return None
     if _PASSIVE_BEFORE.search(before, 0, match.start("cue")):
         return Attribution("unnamed", cue=_cue(match, before))  # "Cosby was also asked, "..."": the asker is not named
     return _subject(before, offset, match, context) or Attribution("unnamed", cue=_cue(match, before))
+
+
+# A statement handed out rather than spoken, introduced by a colon: its issuer is the subject.
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?P<cue>released|issued|offered|posted|shared|sent|provided|put\s+out)\s+(?:the\s+following|this|these|the|a|an)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:statement|message|note|letter|response|comment|email|e-mail)s?\b"
+    r"[^\"“”.!?:]{0,80}:\s*$")
 
 
 # A name, alone or with its appositive, filling the rest of the quote's paragraph: the tag of a
@@ -654,7 +672,7 @@ def _subject(before: str, offset: int, cue, context, base: int = 0, reach_back: 
         owner = _resolve(document.group("owner"), offset + document.start("owner"), label, context)
         if owner.entity:
             return owner
-    role = _ROLE_BEFORE.search(lead)
+    role = _ROLE_BEFORE.search(lead) or _ROLE_OF_BEFORE.search(lead)
     if role:
         entity = speakers.role_referent(article, role.group(1), offset + role.start(1), floor, quoted)
         return _named(entity, "named", label) if entity else None

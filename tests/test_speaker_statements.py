@@ -1,0 +1,57 @@
+"""Speakers of statements, friends and organizations (issue 22, speakers17 round).
+
+Invented paragraphs in the shapes met in real articles (the fresh2, new and tune2 draws of the
+real gold); regression tests, not evidence."""
+
+from __future__ import annotations
+
+from tests.test_quotes import said
+
+
+def test_a_statement_released_in_the_paragraph_before_is_its_issuer_s():
+    # ta050 shape: "X released the following statement:" closes the paragraph, no speech verb.
+    text = ('Officer Dana Voss died on Wednesday.\n\n'
+            'The Harwick Police Department, where Voss worked as a cadet in 2010, released the following statement:\n\n'
+            '"The Harwick Police Department was saddened to hear of Officer Voss\'s passing this evening."')
+    assert said(text)[-1][1] == "Harwick Police Department"
+
+
+def test_a_message_offered_to_students_is_the_university_s():
+    text = ('Officer Dana Voss died on Wednesday.\n\n'
+            'Bellmont State University offered this message to students Wednesday morning:\n\n'
+            '"Dana is a member of our canine unit, and has served our campus for five years."')
+    assert said(text)[-1][1] == "Bellmont State University"
+
+
+def test_a_statement_issued_before_the_quote_in_its_paragraph():
+    # ta105 shape: "X issued this statement when contacted today by ABC News: "...""
+    text = ('The coins were found last year.\n\n'
+            'Treasury spokesman Aldo Brant issued this statement when contacted today by Channel Nine News: '
+            '"We do not have any information linking these coins to any thefts at any of our facilities."')
+    assert said(text)[-1][1] == "Aldo Brant"
+
+
+def test_the_possessor_of_a_friend_is_not_the_she_who_speaks():
+    # ta156 shape: "Erin Stoffel's friend, Tari Schroth, 36, described ..." then "she said".
+    text = ('Marla Quint was struck three times but survived.\n\n'
+            'Marla Quint\'s friend, Tessa Brook, 36, described the family as kind and warm. '
+            'She said she is in a state of disbelief.\n\n'
+            '"But then I realize they are with their Lord now," she said of the victims.')
+    assert said(text)[-1] == ("But then I realize they are with their Lord now", "Tessa Brook")
+
+
+def test_the_chief_executive_of_a_company_is_the_ceo_named_after():
+    # ta150 shape: "the CEO of X's galleries said" and later "John Hasting, CEO of The X Co., said".
+    text = ('On Monday, the CEO of Varnell\'s galleries said in a statement they were overwhelmed by the '
+            '"outpouring of appreciation and interest in his work."\n\n'
+            '"He strived to make his paintings available to everyone," Owen Lusk, CEO of The Varnell Co., said Monday.')
+    assert dict(said(text))["outpouring of appreciation and interest in his work."] == "Owen Lusk"
+
+
+def test_it_skips_a_sentence_naming_the_organization_only_as_an_object():
+    # tune2 ta217 shape: the sentence before "it said" names the airline only after "of".
+    text = ('Qatar Airways plans to buy a stake of up to 10%, Delmont Airlines said. '
+            'That would make the Gulf carrier one of Delmont\'s largest shareholders. '
+            'But the US airline has not changed its stance.\n\n'
+            '"Delmont Airlines continues to believe that the subsidies threaten jobs," it said in a filing.')
+    assert said(text)[-1][1] == "Delmont Airlines"

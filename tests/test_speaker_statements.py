@@ -55,3 +55,22 @@ def test_it_skips_a_sentence_naming_the_organization_only_as_an_object():
             'But the US airline has not changed its stance.\n\n'
             '"Delmont Airlines continues to believe that the subsidies threaten jobs," it said in a filing.')
     assert said(text)[-1][1] == "Delmont Airlines"
+
+
+def test_a_gendered_role_in_the_appositive_outweighs_a_stray_her():
+    # ta156 shape: "Jim Campbell, Erin Stoffel's brother," and later "Campbell said Olivia ... her
+    # siblings": the brother is a man, so "he said" is his.
+    text = ('Jim Kestrel, Marla Quint\'s brother, told reporters that his sister had been married for a decade.\n\n'
+            'Kestrel said the girl was a bright child who loved her siblings.\n\n'
+            'Kestrel, Marla Quint\'s brother, said people should stop praying about it and act.\n\n'
+            '"Instead of praying, do something. Do something about guns," he said.')
+    assert said(text)[-1] == ("Instead of praying, do something. Do something about guns", "Jim Kestrel")
+
+
+def test_a_title_tagged_as_a_person_gives_way_to_the_name_after_it():
+    # ta161 shape: the model tags "LAPD Det" as a person before "Christopher Barling".
+    from storydesk.extract.attribution import _title_before_name
+
+    text = "LAPD Det. Christopher Barling said."
+    assert _title_before_name(text, 0, 8, [(0, 8), (10, 29)])
+    assert not _title_before_name(text, 10, 29, [(0, 8), (10, 29)])

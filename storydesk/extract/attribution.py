@@ -404,6 +404,9 @@ def _roles(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str
 
 
 ROLE_GENDER_WEIGHT = 3
+# "Jim Campbell, Erin Stoffel's brother,": a gendered role word heading the appositive after a name.
+_GENDERED_APPOSITIVE = re.compile(r",\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[A-Z][\w.-]*\s+){0,3}?(?:[\w.-]+['’]s\s+)?"
+                                  r"(?:[a-z-]+\s+)?([a-z-]+)(?=[,.;]|\s+of\b)")
 
 
 def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sentence]) -> dict[str, str]:
@@ -432,6 +435,8 @@ def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sent
         gender = split_name(text[span.start:span.end]).gender
         role = re.search(r"([^\W\d_]+)\W*$", text[max(0, span.start - 25):span.start])
         gender = gender or (GENDERED_ROLES.get(role.group(1).lower()) if role else None)
+        appositive = _GENDERED_APPOSITIVE.match(text, span.end, min(len(text), span.end + 60))
+        gender = gender or (GENDERED_ROLES.get(appositive.group(1).lower()) if appositive else None)
         if gender is None and sentence and people_at[(span.article, sentence.index)] == 1:
             rest = fold(text[span.end:sentence.end])
             male = bool(re.search(r"\b(?:he|his|him|himself)\b", rest))
@@ -737,6 +742,8 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
     for m_start, m_end, entity in sorted(mentions, key=lambda m: m[2].type != "person"):
         if text.startswith(("'s", "’s"), m_end):
             continue  # "Kushner's lawyer, Jamie Gorelick": the possessor does not speak
+        if _title_before_name(text, m_start, m_end, [m[:2] for m in mentions]):
+            continue  # "LAPD Det. Christopher Barling": a title the model took for a person
         prefix = text[start:m_start]
         head = _ROLE_PREFIX.match(prefix) and not _NOT_HEAD.search(prefix)
         if entity.type == "organization":
@@ -761,6 +768,14 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
     if _CAPITALISED_NAME.match(bare) and bare.split()[0].lower() not in _NOT_NAMES:
         return _by_name(bare, speakers, cue)
     return Attribution("unnamed", cue=cue)
+
+
+def _title_before_name(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """A mention ending in a title's abbreviation ("LAPD Det", "Police Sgt") right before
+    another mention: the title of the name after it, not a speaker of its own."""
+    last = fold(text[start:end].split()[-1]).rstrip(".") if text[start:end].split() else ""
+    return ((last in TITLES or last in _ABBREVIATIONS) and text.startswith(".", end)
+            and any(s == end + 2 or (s > end and not text[end + 1:s].strip()) for s, _ in spans))
 
 
 def _by_name(name: str, speakers: Speakers, cue: str) -> Attribution:

@@ -205,6 +205,14 @@ class Speakers:
                                        or (cores[e.id][-1:] and cores[e.id][-1] in shared))
         }
         self.roles = _roles(self.by_article, self.texts)
+        self.relatives = _relatives(self.by_article, self.texts)
+        for article, found in _kin_mentions(self.by_article, self.texts, self.relatives).items():
+            self.by_article[article] = sorted(self.by_article[article] + found, key=lambda m: (m[0], m[1]))
+
+    def relative(self, article: str, possessor: Entity | None, role: str) -> Entity | None:
+        """The person the article names as `possessor`'s mother, brother, wife ... ("Price's
+        mother Jennifer Rivers", "Jennifer Rivers, Price's mother"), or None."""
+        return self.relatives.get((article, possessor.id, role.lower())) if possessor else None
 
     def by_role(self, article: str, phrase: str) -> Entity | None:
         """The one person or organization this article gives a role ("president", "prime
@@ -401,6 +409,54 @@ def _roles(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str
             for key in {" ".join(titles[-2:]), *titles[-1:]} - {""}:
                 roles[article][key][entity.id] = entity
     return roles
+
+
+# Family roles a story names a relative by ("Price's mother Jennifer Rivers"); later "Price's
+# mother said" and "his mother said" are that relative.
+KIN_ROLES = frozenset({
+    "father", "mother", "husband", "wife", "son", "daughter", "brother", "sister", "grandmother", "grandfather",
+    "uncle", "aunt", "fiancee", "fiancée", "girlfriend", "boyfriend", "widow", "widower", "niece", "nephew",
+    "mom", "dad", "stepmother", "stepfather", "stepson", "stepdaughter", "ex-wife", "ex-husband",
+    "granddaughter", "grandson", "cousin", "partner", "fiance", "fiancé",
+})
+_KIN_WORDS = "|".join(sorted(KIN_ROLES, key=len, reverse=True))
+_KIN_AFTER_POSSESSOR = re.compile(rf"['’]s\s+(?:(?:late|former|older|younger|elder|twin|only)\s+)?(?P<role>{_KIN_WORDS})\b")
+_PRONOUN_KIN = re.compile(rf"^(?P<p>[Hh]is|[Hh]er)\s+(?:(?:late|former|older|younger|elder|twin|only)\s+)?(?P<role>{_KIN_WORDS})$")
+
+
+def _relatives(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str, str]) -> dict[tuple[str, str, str], Entity]:
+    """(article, possessor id, kin role) -> the relative named beside that role: "Price's mother
+    Jennifer Rivers", "Price's mother, Jennifer Rivers," or "Jennifer Rivers, Price's mother"."""
+    found: dict[tuple[str, str, str], Entity] = {}
+    for article, mentions in by_article.items():
+        text = texts.get(article, "")
+        people = [m for m in mentions if m[2].type == "person"]
+        for i, (start, end, possessor) in enumerate(people):
+            kin = _KIN_AFTER_POSSESSOR.match(text, end)
+            if not kin:
+                continue
+            role = kin.group("role").lower()
+            after = next((m for m in people[i + 1:] if m[0] >= kin.end()), None)
+            before = people[i - 1] if i else None
+            if after and re.fullmatch(r",?\s*", text[kin.end():after[0]]) and after[2].id != possessor.id:
+                found.setdefault((article, possessor.id, role), after[2])
+            elif before and re.fullmatch(r",\s+(?:the\s+)?", text[before[1]:start]) and before[2].id != possessor.id:
+                found.setdefault((article, possessor.id, role), before[2])
+    return found
+
+
+def _kin_mentions(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str, str],
+                  relatives: dict[tuple[str, str, str], Entity]) -> dict[str, list[tuple[int, int, Entity]]]:
+    """Each "Price's mother" whose relative is named, as a mention of that relative."""
+    out: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
+    for article, mentions in by_article.items():
+        text = texts.get(article, "")
+        for start, end, possessor in mentions:
+            kin = _KIN_AFTER_POSSESSOR.match(text, end) if possessor.type == "person" else None
+            relative = relatives.get((article, possessor.id, kin.group("role").lower())) if kin else None
+            if relative is not None:
+                out[article].append((start, kin.end(), relative))
+    return out
 
 
 ROLE_GENDER_WEIGHT = 3
@@ -682,7 +738,8 @@ def _subject(before: str, offset: int, cue, context, base: int = 0, reach_back: 
         entity = speakers.role_referent(article, role.group(1), offset + role.start(1), floor, quoted)
         return _named(entity, "named", label) if entity else None
     name = _NAME_BEFORE.search(lead) or _NAME_THEN_GAP.match(lead, sentence_at)
-    if name and name.group(1).split()[0].lower() not in _NOT_NAMES:
+    # "Bentdahl's family said" (the "-ly" of "family" reads as an adverb): the family speaks
+    if name and name.group(1).split()[0].lower() not in _NOT_NAMES and not name.group(1).endswith(("'s", "’s")):
         return _by_name(name.group(1), speakers, label)
     return _sentence_subject(article, text, offset, cue_at, cue.group("cue"), label, speakers)
 
@@ -718,7 +775,7 @@ def _sentence_subject(article: str, text: str, offset: int, cue_at: int, cue: st
     # A surname the model did not tag opening the sentence ("Dunn who placed the calls ... made
     # efforts"), in a sentence naming no one else: the one person of the article it can be.
     name = None if mentions else _UNTAGGED_SUBJECT.match(text, start_at, cue_at)
-    if name and name.group(1).split()[0].lower() not in _NOT_NAMES:
+    if name and name.group(1).split()[0].lower() not in _NOT_NAMES and not name.group(1).endswith(("'s", "’s")):
         entity = speakers.lookup(name.group(1), article)
         if entity is not None:
             return _named(entity, "named", label)
@@ -751,6 +808,11 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
         if head:
             return _named(entity, "named", cue)
     bare = who.strip()
+    kin = _PRONOUN_KIN.match(bare)
+    if kin:  # "his mother said": the relative the story names for the one "he" is
+        possessor = speakers.antecedent(article, start, floor, "he" if kin.group("p").lower() == "his" else "she", quoted)
+        relative = speakers.relative(article, possessor, kin.group("role"))
+        return _named(relative, "named", cue) if relative else Attribution("unnamed", cue=cue)
     document = _DOCUMENT_OWNER.match(bare)
     if document:  # "the group's statement", "the index's website": its author
         owner = _resolve(document.group("owner"), start, cue, context)

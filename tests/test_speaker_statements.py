@@ -116,3 +116,14 @@ def test_an_untagged_possessive_surname_opening_the_sentence_is_not_the_speaker(
     start = text.index("Pellworth's")
     speakers.by_article["a0"] = [m for m in speakers.by_article["a0"] if m[0] < start]  # as the model left it untagged
     assert _sentence_subject("a0", text, start, text.index(" said") + 1, "said", "said", speakers) is None
+
+
+def test_a_whole_paragraph_quote_after_story_links_is_the_he_of_the_prose_before():
+    # ta249 shape: "He expressed support ...", two "STORY:" link lines, then the quote alone.
+    text = ('"We do not need to trigger an actual war," Governor Alan Reddick said in an interview.\n\n'
+            'He expressed support for legislation that would give aid to the region.\n\n'
+            'STORY: Troops take over the bases\n\n'
+            'STORY: Timeline: Key events in the region\n\n'
+            '"We have sent a clear message that we will probably be doing more over the next several days."')
+    assert said(text)[-1] == ("We have sent a clear message that we will probably be doing more over the next several days.",
+                              "Alan Reddick")

@@ -569,12 +569,29 @@ def _paragraph_before(article: str, text: str, quote: QuotedText, paragraphs: li
     """'Dunn makes the connection between ... rape victims.' / '"I was the one ..."': a quotation
     standing alone as its paragraph, after a paragraph of prose (no quotation in it) whose last
     sentence opens with a named person, is that person's."""
-    q_start, q_end = paragraphs[quote.paragraph - 1]
+    before = quote.paragraph - 1
+    while before > 0 and quote.paragraph - before <= MAX_LINK_LINES and _LINK_LINE.match(text, *paragraphs[before]):
+        before -= 1  # "STORY: Timeline: Key events in Ukraine": links to other stories between
+    q_start, q_end = paragraphs[before]
     if (text[quote.close_at:paragraphs[quote.last_paragraph][1]].strip() or len(quote.text.split()) < VERBLESS_MIN_WORDS
             or any(q_start <= o < q_end for o, _ in quoted) or not text[q_start:q_end].rstrip().endswith(".")):
         return None
-    found = _sentence_subject(article, text, q_start, q_start + text[q_start:q_end].rstrip().rindex("."), "", "", speakers)
+    end = q_start + text[q_start:q_end].rstrip().rindex(".")
+    found = _sentence_subject(article, text, q_start, end, "", "", speakers)
+    if found is None:
+        # "He expressed support for ...": the one "he" is, as a tag's "he" would be
+        last = q_start + max((e for _, e in _sentence_breaks(text[q_start:end], ends=True)), default=0)
+        pronoun = re.match(r"\s*(?P<p>He|She)\s+[a-z]", text[last:end])
+        if pronoun:
+            floor = paragraphs[max(0, before - MAX_PRONOUN_PARAGRAPHS)][0]
+            entity = speakers.antecedent(article, last, floor, pronoun.group("p"), quoted)
+            found = _pronoun(entity, pronoun.group("p"), "")
     return replace(found, cue=None) if found and found.entity else None
+
+
+# A paragraph that only links to another story ("STORY: ...", "RELATED: ...").
+_LINK_LINE = re.compile(r"\s*(?:STORY|STORIES|RELATED|MORE|WATCH|VIDEO|PHOTOS|READ MORE|Related|Read more|See also)\s*:")
+MAX_LINK_LINES = 3  # links skipped between a quote and the paragraph it runs on from
 
 
 def _after(after: str, offset: int, context) -> Attribution | None:

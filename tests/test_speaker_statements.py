@@ -5,7 +5,7 @@ real gold); regression tests, not evidence."""
 
 from __future__ import annotations
 
-from tests.test_quotes import said
+from tests.test_quotes import quotes_of, said
 
 
 def test_a_statement_released_in_the_paragraph_before_is_its_issuer_s():
@@ -127,3 +127,13 @@ def test_a_whole_paragraph_quote_after_story_links_is_the_he_of_the_prose_before
             '"We have sent a clear message that we will probably be doing more over the next several days."')
     assert said(text)[-1] == ("We have sent a clear message that we will probably be doing more over the next several days.",
                               "Alan Reddick")
+
+
+def test_a_relative_named_in_another_article_of_the_story():
+    # ta032 shape: one outlet writes "Smith's wife, Racquel Smith,", another only "Smith's wife".
+    first = "Will Smith was shot dead on Saturday. Smith's wife, Racquel Smith, was also shot during the incident."
+    second = ('Will Smith was shot multiple times in the back.\n\n'
+              'Cell-phone video from that night captured Smith\'s wife crying out.\n\n'
+              '"I need an ambulance. My leg has been shot!" she cried.')
+    quotes = quotes_of(first, second)
+    assert [(q.text, q.speaker) for q in quotes] == [("I need an ambulance. My leg has been shot!", "Racquel Smith")]

@@ -41,7 +41,7 @@ PARTICIPLES = ("saying", "tweeting", "writing", "telling", "adding", "noting", "
 SOURCE_VERBS = ("reported", "reports", "read", "reads")
 # Verbs of a tag ("Graham charged", "she countered") that the shared lexicon leaves out as too
 # often something else ("charged with murder"): here only ever next to a quotation.
-TAG_VERBS = ("charged", "countered", "retorted", "contended", "asserted", "lamented", "scoffed")
+TAG_VERBS = ("charged", "countered", "retorted", "contended", "asserted", "lamented", "scoffed", "cried", "screamed")
 SPEECH_VERBS = REPORTING_PATTERN + "|" + "|".join(PARTICIPLES + SOURCE_VERBS + TAG_VERBS)
 # Verbs that frame a partial quote inside the speaker's own sentence ("X called it "...").
 FRAMING_VERBS = SPEECH_VERBS + "|called|calls|described|describes|dubbed|termed|labeled|labelled|branded"
@@ -210,9 +210,9 @@ class Speakers:
             self.by_article[article] = sorted(self.by_article[article] + found, key=lambda m: (m[0], m[1]))
 
     def relative(self, article: str, possessor: Entity | None, role: str) -> Entity | None:
-        """The person the article names as `possessor`'s mother, brother, wife ... ("Price's
-        mother Jennifer Rivers", "Jennifer Rivers, Price's mother"), or None."""
-        return self.relatives.get((article, possessor.id, role.lower())) if possessor else None
+        """The person the story names as `possessor`'s mother, brother, wife ... ("Price's
+        mother Jennifer Rivers", "Jennifer Rivers, Price's mother"), in any of its articles, or None."""
+        return self.relatives.get((_surname(possessor.name), role.lower())) if possessor else None
 
     def by_role(self, article: str, phrase: str) -> Entity | None:
         """The one person or organization this article gives a role ("president", "prime
@@ -424,10 +424,17 @@ _KIN_AFTER_POSSESSOR = re.compile(rf"['’]s\s+(?:(?:late|former|older|younger|e
 _PRONOUN_KIN = re.compile(rf"^(?P<p>[Hh]is|[Hh]er)\s+(?:(?:late|former|older|younger|elder|twin|only)\s+)?(?P<role>{_KIN_WORDS})$")
 
 
-def _relatives(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str, str]) -> dict[tuple[str, str, str], Entity]:
-    """(article, possessor id, kin role) -> the relative named beside that role: "Price's mother
-    Jennifer Rivers", "Price's mother, Jennifer Rivers," or "Jennifer Rivers, Price's mother"."""
-    found: dict[tuple[str, str, str], Entity] = {}
+def _surname(name: str) -> str:
+    core = split_name(name).core
+    return core[-1] if core else ""
+
+
+def _relatives(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str, str]) -> dict[tuple[str, str], Entity]:
+    """(possessor's surname, kin role) -> the relative one of the story's articles names beside that role:
+    "Price's mother Jennifer Rivers", "Price's mother, Jennifer Rivers," or "Jennifer Rivers, Price's
+    mother" (outlets of one story name the same relatives; one may only write "Smith's wife"). By
+    surname: the merger may keep a lone "Smith" apart from "Will Smith" when two Smiths are named."""
+    found: dict[tuple[str, str], Entity] = {}
     for article, mentions in by_article.items():
         text = texts.get(article, "")
         people = [m for m in mentions if m[2].type == "person"]
@@ -439,21 +446,21 @@ def _relatives(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict
             after = next((m for m in people[i + 1:] if m[0] >= kin.end()), None)
             before = people[i - 1] if i else None
             if after and re.fullmatch(r",?\s*", text[kin.end():after[0]]) and after[2].id != possessor.id:
-                found.setdefault((article, possessor.id, role), after[2])
+                found.setdefault((_surname(text[start:end]), role), after[2])
             elif before and re.fullmatch(r",\s+(?:the\s+)?", text[before[1]:start]) and before[2].id != possessor.id:
-                found.setdefault((article, possessor.id, role), before[2])
+                found.setdefault((_surname(text[start:end]), role), before[2])
     return found
 
 
 def _kin_mentions(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str, str],
-                  relatives: dict[tuple[str, str, str], Entity]) -> dict[str, list[tuple[int, int, Entity]]]:
+                  relatives: dict[tuple[str, str], Entity]) -> dict[str, list[tuple[int, int, Entity]]]:
     """Each "Price's mother" whose relative is named, as a mention of that relative."""
     out: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
     for article, mentions in by_article.items():
         text = texts.get(article, "")
         for start, end, possessor in mentions:
             kin = _KIN_AFTER_POSSESSOR.match(text, end) if possessor.type == "person" else None
-            relative = relatives.get((article, possessor.id, kin.group("role").lower())) if kin else None
+            relative = relatives.get((_surname(text[start:end]), kin.group("role").lower())) if kin else None
             if relative is not None:
                 out[article].append((start, kin.end(), relative))
     return out

@@ -137,3 +137,13 @@ def test_a_relative_named_in_another_article_of_the_story():
               '"I need an ambulance. My leg has been shot!" she cried.')
     quotes = quotes_of(first, second)
     assert [(q.text, q.speaker) for q in quotes] == [("I need an ambulance. My leg has been shot!", "Racquel Smith")]
+
+
+def test_he_running_through_paragraphs_reaches_the_man_named_before_them():
+    # fresh ta155 shape: a veteran named once, then paragraphs of "he", then '"...," he recalls.'
+    text = ('Next door to the bar one recent night, a Vietnam veteran named Jim Reischl watches the street.\n\n'
+            'He was a 21-year-old sergeant from St. Joseph, a virgin who had been three months at Tan Son Nhut Air Base.\n\n'
+            'That night, he met a bar girl named Linh Hoa and bought her a cup of tea. He was smitten.\n\n'
+            'Decades later, he found himself back in Vietnam, hoping to find her.\n\n'
+            '"She told me she was pregnant," he recalls.')
+    assert said(text)[-1] == ("She told me she was pregnant", "Jim Reischl")

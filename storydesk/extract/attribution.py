@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from storydesk.extract.names import GENDERED_ROLES, HONORIFICS, PERSON_ROLES, TITLES, fold, split_name
 from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Entity, Sentence
+from storydesk.segment import paragraph_spans
 
 if TYPE_CHECKING:
     from storydesk.extract.quotes import QuotedText
@@ -328,6 +329,28 @@ class Speakers:
         subjects = [m for m in same if not _OBJECT_BEFORE.search(text, max(0, m[0] - 30), m[0])]
         return subjects[0][2] if subjects else None
 
+    def _chained(self, article: str, floor: int, wanted: str, quoted: list[tuple[int, int]],
+                 exclude: frozenset[str]) -> list[tuple[int, int, Entity]]:
+        """People of the paragraphs before `floor` that the pronoun runs through unbroken ("He
+        was a sergeant ..." / "That night, he met ..." / '"...," he recalls.'): each paragraph
+        walked back holds the pronoun, and a sentence opening with it names no new subject
+        ("He was at Tan Son Nhut Air Base" is not about the base)."""
+        text = self.texts[article]
+        paragraphs = [p for p in paragraph_spans(text) if p[1] <= floor]
+        words = _PRONOUN_FAMILY[wanted]
+        opens = _PRONOUN_OPENS[wanted]
+        starts = self.sentence_starts.get(article, [0])
+        for back, (start, end) in enumerate(reversed(paragraphs[-MAX_CHAIN_PARAGRAPHS:])):
+            if back and not words.search(text, *paragraphs[len(paragraphs) - back]):
+                return []  # the paragraph after this one does not carry the pronoun: the chain broke
+            fits = [m for m in self.mentions_in(article, start, end)
+                    if m[2].id in self.antecedents and m[2].id not in exclude and not any(o <= m[0] < c for o, c in quoted)
+                    and self.gender.get(m[2].id) in (None, wanted)
+                    and not opens.match(text, starts[bisect_right(starts, m[0]) - 1] if starts else 0)]
+            if fits:
+                return fits
+        return []
+
     def antecedent(self, article: str, position: int, floor: int, pronoun: str,
                    quoted: list[tuple[int, int]], reach_back: bool = True,
                    exclude: frozenset[str] = frozenset()) -> Entity | None:
@@ -341,6 +364,8 @@ class Speakers:
             if entity.id in self.antecedents and entity.id not in exclude and not any(o <= start < c for o, c in quoted)
             and (wanted is None or self.gender.get(entity.id) in (None, wanted)) and (wanted or entity.type == "person")
         ]
+        if not fits and reach_back and wanted:
+            fits = self._chained(article, floor, wanted, quoted, exclude)
         if not fits:
             return self.main_person(article, position, wanted, quoted, exclude) if reach_back else None
         starts = self.sentence_starts.get(article, [0])
@@ -366,6 +391,11 @@ class Speakers:
         return (subjects or same[-1:])[0][2]
 
 
+_PRONOUN_FAMILY = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself)\b"),
+                   "f": re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")}
+_PRONOUN_OPENS = {"m": re.compile(r"\s*He\b"), "f": re.compile(r"\s*She\b")}
+# How many paragraphs before the pronoun's usual reach a run of "he" may be followed back.
+MAX_CHAIN_PARAGRAPHS = 4
 _NAME_SPEAKS = re.compile(rf"\b[A-Z][\w'’-]+\s+(?:{REPORTING_PATTERN})\b")
 _ASKED = re.compile(r"\s+asked\s+(?:the\s+[a-z]|[A-Z])")
 _TITLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})$")

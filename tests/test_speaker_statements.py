@@ -147,3 +147,13 @@ def test_he_running_through_paragraphs_reaches_the_man_named_before_them():
             'Decades later, he found himself back in Vietnam, hoping to find her.\n\n'
             '"She told me she was pregnant," he recalls.')
     assert said(text)[-1] == ("She told me she was pregnant", "Jim Reischl")
+
+
+def test_a_link_line_does_not_use_up_the_pronoun_s_reach():
+    # new ta086 shape: "(PHOTOS: ...)" between the quote and the paragraphs about its speaker.
+    text = ('The Senate is not exactly stable, former Senate Majority Leader Bob Dole says.\n\n'
+            '"It\'s bent pretty badly," he said on television when asked if the Senate was broken.\n\n'
+            'The Kansas Republican said Congress\' current dysfunction is hard to believe.\n\n'
+            '(PHOTOS: The best of Hill floor charts)\n\n'
+            '"It seems almost unreal that we can\'t get together on the budget," he said.')
+    assert said(text)[-1] == ("It seems almost unreal that we can't get together on the budget", "Bob Dole")

@@ -336,8 +336,11 @@ class Speakers:
         walked back holds the pronoun, and a sentence opening with it names no new subject
         ("He was at Tan Son Nhut Air Base" is not about the base)."""
         text = self.texts[article]
-        paragraphs = [p for p in paragraph_spans(text) if p[1] <= floor]
+        spans = paragraph_spans(text)
+        paragraphs = [p for p in spans if p[1] <= floor]
         words = _PRONOUN_FAMILY[wanted]
+        if len(paragraphs) < len(spans) and not words.search(text, *spans[len(paragraphs)]):
+            return []  # the paragraph at the reach's start does not carry the pronoun
         opens = _PRONOUN_OPENS[wanted]
         starts = self.sentence_starts.get(article, [0])
         for back, (start, end) in enumerate(reversed(paragraphs[-MAX_CHAIN_PARAGRAPHS:])):
@@ -550,7 +553,7 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
               previous_close: int | None, next_open: int | None, quoted: list[tuple[int, int]],
               speakers: Speakers) -> Attribution:
     """Who this article says spoke the quote, and the words that say so."""
-    floor = paragraphs[max(0, quote.paragraph - MAX_PRONOUN_PARAGRAPHS)][0]
+    floor = _reach_floor(text, paragraphs, quote.paragraph)
     context = (article, text, floor, quoted, speakers)
     last_end = paragraphs[quote.last_paragraph][1]
     after_end = min(next_open if next_open is not None else last_end, quote.close_at + 200)
@@ -620,14 +623,25 @@ def _paragraph_before(article: str, text: str, quote: QuotedText, paragraphs: li
         last = q_start + max((e for _, e in _sentence_breaks(text[q_start:end], ends=True)), default=0)
         pronoun = re.match(r"\s*(?P<p>He|She)\s+[a-z]", text[last:end])
         if pronoun:
-            floor = paragraphs[max(0, before - MAX_PRONOUN_PARAGRAPHS)][0]
+            floor = _reach_floor(text, paragraphs, before)
             entity = speakers.antecedent(article, last, floor, pronoun.group("p"), quoted)
             found = _pronoun(entity, pronoun.group("p"), "")
     return replace(found, cue=None) if found and found.entity else None
 
 
-# A paragraph that only links to another story ("STORY: ...", "RELATED: ...").
-_LINK_LINE = re.compile(r"\s*(?:STORY|STORIES|RELATED|MORE|WATCH|VIDEO|PHOTOS|READ MORE|Related|Read more|See also)\s*:")
+def _reach_floor(text: str, paragraphs: list[tuple[int, int]], index: int) -> int:
+    """Where a pronoun in paragraph `index` stops looking back: MAX_PRONOUN_PARAGRAPHS paragraphs
+    before it, lines that only link to other stories not counted."""
+    counted = 0
+    while index > 0 and counted < MAX_PRONOUN_PARAGRAPHS:
+        index -= 1
+        if not _LINK_LINE.match(text, *paragraphs[index]):
+            counted += 1
+    return paragraphs[index][0]
+
+
+# A paragraph that only links to another story ("STORY: ...", "RELATED: ...", "(PHOTOS: ...)").
+_LINK_LINE = re.compile(r"\s*\(?(?:STORY|STORIES|RELATED|MORE|WATCH|VIDEO|PHOTOS|READ MORE|Related|Read more|See also)\s*:")
 MAX_LINK_LINES = 3  # links skipped between a quote and the paragraph it runs on from
 
 

@@ -157,3 +157,12 @@ def test_a_link_line_does_not_use_up_the_pronoun_s_reach():
             '(PHOTOS: The best of Hill floor charts)\n\n'
             '"It seems almost unreal that we can\'t get together on the budget," he said.')
     assert said(text)[-1] == ("It seems almost unreal that we can't get together on the budget", "Bob Dole")
+
+
+def test_she_is_not_a_man_named_in_her_own_tag_s_participle_clause():
+    # new ta086 shape: '"...," she said, expressing appreciation for FEMA Director Craig Fugate.'
+    text = ('Oklahoma Gov. Mary Fallin said Sunday she is encouraged by the federal response.\n\n'
+            '"What I need is the ability to get through red tape," she said on television.\n\n'
+            '"So far, we have had great response," she said, expressing appreciation for FEMA Director Craig Fugate.\n\n'
+            '"This is a massive debris field. It is not just a couple blocks," she said.')
+    assert said(text)[-1] == ("This is a massive debris field. It is not just a couple blocks", "Mary Fallin")

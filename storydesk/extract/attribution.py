@@ -375,6 +375,12 @@ class Speakers:
         sentence = bisect_right(starts, fits[-1][0])
         same = [m for m in fits if bisect_right(starts, m[0]) == sentence]
         text = self.texts[article]
+        opening = starts[sentence - 1] if sentence else 0
+        tag = _PRONOUN_TAG.search(text, opening, same[0][0]) if wanted and opening > floor else None
+        if tag and tag.group("p") == pronoun.lower():
+            # '"...," she said, expressing appreciation for FEMA Director Craig Fugate.': the
+            # sentence is her own tag; she is who the pronoun was before it.
+            return self.antecedent(article, opening, floor, pronoun, quoted, reach_back, exclude)
         speaking = [m for m in same if _SPEAKS_AFTER.match(text, m[1]) or _SPEAKS_BEFORE.search(text, max(0, m[0] - 12), m[0])]
         if speaking:
             asker = speaking[-1]
@@ -394,6 +400,8 @@ class Speakers:
         return (subjects or same[-1:])[0][2]
 
 
+# A pronoun's own speech tag ('"...," she said, noting ...') before the names of its sentence.
+_PRONOUN_TAG = re.compile(rf"[,\"”]\s+(?P<p>he|she)\s+(?:{REPORTING_PATTERN})\b")
 _PRONOUN_FAMILY = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself)\b"),
                    "f": re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")}
 _PRONOUN_OPENS = {"m": re.compile(r"\s*He\b"), "f": re.compile(r"\s*She\b")}

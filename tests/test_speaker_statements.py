@@ -166,3 +166,25 @@ def test_she_is_not_a_man_named_in_her_own_tag_s_participle_clause():
             '"So far, we have had great response," she said, expressing appreciation for FEMA Director Craig Fugate.\n\n'
             '"This is a massive debris field. It is not just a couple blocks," she said.')
     assert said(text)[-1] == ("This is a massive debris field. It is not just a couple blocks", "Mary Fallin")
+
+
+def test_it_is_the_organization_a_short_name_gave_the_last_words_to():
+    # tune2 ta217 shape: "..., American said." (untagged short name) before '"...," it said in a filing.'
+    text = ('American Airlines said Qatar plans to buy a stake of its stock.\n\n'
+            'Qatar Airways also has designs on a stake as large as 10%, American said. '
+            'But the US airline has not changed its stance.\n\n'
+            '"American Airlines continues to believe that the subsidies threaten jobs," it said in a filing.')
+    assert said(text)[-1][1] == "American Airlines"
+    # as in the real article, the model leaves "American" in "American said" untagged
+    from storydesk.extract.attribution import Speakers
+    from storydesk.extract.entities import find_entities
+    from storydesk.model import Article
+    from storydesk.segment import split_sentences
+
+    article = Article(id="a0", text=text)
+    sentences = split_sentences(article)
+    speakers = Speakers(find_entities([article], sentences), [article], sentences)
+    short = text.index("American said")
+    speakers.by_article["a0"] = [m for m in speakers.by_article["a0"] if not short <= m[0] < short + 8]
+    found = speakers.organization_antecedent("a0", text.index('"American'), 0, [])
+    assert found is not None and found.name == "American Airlines"

@@ -324,8 +324,14 @@ class Speakers:
         if speaking:  # "Qatar Airways wants a stake, American Airlines said."
             return speaking[-1][2]
         end = starts[sentence] if sentence < len(starts) else len(text)
-        if _NAME_SPEAKS.search(text, starts[sentence - 1] if sentence else 0, end):
-            return None  # "..., American said": someone the model did not tag speaks there
+        untagged = _NAME_SPEAKS.search(text, starts[sentence - 1] if sentence else 0, end)
+        if untagged:
+            # "..., American said": someone the model did not tag speaks there; a short name of
+            # one organization of the article ("American Airlines") is that organization.
+            first = split_name(untagged.group(0).split()[0]).tokens[:1]
+            orgs = {e.id: e for _, _, e in self.by_article.get(article, [])
+                    if e.type == "organization" and first and split_name(e.name).tokens[:1] == first}
+            return next(iter(orgs.values())) if len(orgs) == 1 else None
         subjects = [m for m in same if not _OBJECT_BEFORE.search(text, max(0, m[0] - 30), m[0])]
         return subjects[0][2] if subjects else None
 

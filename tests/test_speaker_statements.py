@@ -188,3 +188,15 @@ def test_it_is_the_organization_a_short_name_gave_the_last_words_to():
     speakers.by_article["a0"] = [m for m in speakers.by_article["a0"] if not short <= m[0] < short + 8]
     found = speakers.organization_antecedent("a0", text.index('"American'), 0, [])
     assert found is not None and found.name == "American Airlines"
+
+
+def test_the_committee_is_the_one_named_before_when_another_comes_later():
+    # tune ta116 shape: "the Republican committee letter" after the Ways and Means Committee; the
+    # Oversight Committee is named only further down.
+    text = ('The House Ways and Means Committee released emails from Lois Lerner on Wednesday. '
+            'The IRS declined to comment.\n\n'
+            'The Republican committee letter calls her actions an "aggressive and improper pursuit of '
+            'conservative groups with no evidence."\n\n'
+            'The House Oversight Committee voted last month to hold her in contempt.')
+    assert said(text) == [("aggressive and improper pursuit of conservative groups with no evidence.",
+                           "House Ways and Means Committee")]

@@ -264,6 +264,11 @@ class Speakers:
         if head in ORG_ROLES:
             orgs = {e.id: e for start, _, e in self.mentions_in(article, 0, position)
                     if e.type == "organization" and not any(o <= start < c for o, c in quoted)}
+            # "the committee" after one committee was named (another may come later in the article)
+            fitting = {i: e for i, e in orgs.items() if split_name(e.name).tokens[-1:] and
+                       split_name(e.name).tokens[-1] in ORG_ROLES[head]}
+            if len(fitting) == 1:
+                return next(iter(fitting.values()))
             return next(iter(orgs.values())) if len(orgs) == 1 else None
         return None
 

@@ -200,3 +200,10 @@ def test_the_committee_is_the_one_named_before_when_another_comes_later():
             'The House Oversight Committee voted last month to hold her in contempt.')
     assert said(text) == [("aggressive and improper pursuit of conservative groups with no evidence.",
                            "House Ways and Means Committee")]
+
+
+def test_he_began_is_a_tag():
+    # new ta210 shape: '"I always say that ...," he began.'
+    text = ('I had been interning on Anthony Weiner\'s campaign for three weeks when he decided to introduce himself.\n\n'
+            '"I always say that on every campaign, there are one or two volunteers who really make a difference," he began.')
+    assert said(text)[-1][1] == "Anthony Weiner"

@@ -42,7 +42,8 @@ PARTICIPLES = ("saying", "tweeting", "writing", "telling", "adding", "noting", "
 SOURCE_VERBS = ("reported", "reports", "read", "reads")
 # Verbs of a tag ("Graham charged", "she countered") that the shared lexicon leaves out as too
 # often something else ("charged with murder"): here only ever next to a quotation.
-TAG_VERBS = ("charged", "countered", "retorted", "contended", "asserted", "lamented", "scoffed", "cried", "screamed")
+TAG_VERBS = ("charged", "countered", "retorted", "contended", "asserted", "lamented", "scoffed", "cried", "screamed",
+             "began")
 SPEECH_VERBS = REPORTING_PATTERN + "|" + "|".join(PARTICIPLES + SOURCE_VERBS + TAG_VERBS)
 # Verbs that frame a partial quote inside the speaker's own sentence ("X called it "...").
 FRAMING_VERBS = SPEECH_VERBS + "|called|calls|described|describes|dubbed|termed|labeled|labelled|branded"

@@ -207,3 +207,10 @@ def test_he_began_is_a_tag():
     text = ('I had been interning on Anthony Weiner\'s campaign for three weeks when he decided to introduce himself.\n\n'
             '"I always say that on every campaign, there are one or two volunteers who really make a difference," he began.')
     assert said(text)[-1][1] == "Anthony Weiner"
+
+
+def test_according_to_a_lawsuit_against_a_company_is_not_the_company():
+    # fresh ta191 shape: 'by the rifle that was "...," according to the lawsuit against AR-15 maker Bushmaster.'
+    text = ('The number of lives lost was made possible by the rifle that was "engineered to deliver maximum carnage '
+            'with extreme efficiency," according to the lawsuit against rifle manufacturer Halvorsen Arms.')
+    assert said(text) == [("engineered to deliver maximum carnage with extreme efficiency", None)]

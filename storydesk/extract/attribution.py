@@ -61,7 +61,7 @@ _SUBJECT_GAP = re.compile(rf"^\s*(?:,[^\"“”]{{0,160}}?)?,?\s*{_ADVERBS}$")
 # Words before a name that keep it the head of the phrase ("fire chief Hassan al-Rubaie",
 # "NHSB spokeswoman Nadia Ferreira"); a preposition makes it someone else's ("a friend of X").
 _ROLE_PREFIX = re.compile(r"^(?:[\w'’.&-]+,?\s+){0,6}$")
-_NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|said|says|told|that|while|but|adding)\b",
+_NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|against|said|says|told|that|while|but|adding)\b",
                        re.I)
 # (finite verbs only: in "X praised Y, saying ..." Y does not speak)
 _SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{REPORTING_PATTERN})\b")

@@ -152,6 +152,7 @@ def quotes(extracted) -> dict:
                 gold_n += 1
                 hit = next((i for i, m in enumerate(mentions) if i not in used and _matches(m.text, snippet)), None)
                 if hit is None:
+                    wrong.append(f"{g.id}: {snippet[:40]!r} not found")
                     continue
                 used.add(hit)
                 found += 1

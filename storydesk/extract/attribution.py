@@ -7,9 +7,14 @@ Patterns, tried in this order:
                       He told reporters: "..." / a paragraph ending "X said:" before the quote
     around a part     X described it as "..." (a partial quote inside X's sentence)
     no verb           "...," Rep. X of Oregon, a senior Republican. / X made efforts ..., "Whole quote."
-"he"/"she" is a person named before, outside quotation marks, within two paragraphs, whose
-gender is not known to differ: in the sentence naming the nearest such person, the one who
-speaks there, else its subject; past those paragraphs, the article's clearly main person.
+    a statement       X released the following statement: / X issued this statement when contacted:
+"he"/"she" is a person named before, outside quotation marks, within two paragraphs (links to
+other stories not counted), whose gender is not known to differ: in the sentence naming the
+nearest such person, the one who speaks there, else its subject (a possessor is not; a sentence
+that is the pronoun's own tag passes it further back); past those paragraphs, the person named
+before a run of paragraphs that all carry the pronoun, else the article's clearly main person.
+A relative the story names ("Price's mother Jennifer Rivers", `storydesk.extract.kin`) is who
+"Price's mother" and "his mother" are later.
 A role is the one the article gives it to ("the prime minister" -> "Prime Minister X"); a role
 it gives no one is, for an office or an epithet ("the German chancellor", "the South Carolina
 Republican"), the person "he" would be, and for an organization's noun ("the company", "the
@@ -26,6 +31,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from storydesk.extract.kin import PRONOUN_KIN, kin_mentions, relatives, surname
 from storydesk.extract.names import GENDERED_ROLES, HONORIFICS, PERSON_ROLES, TITLES, fold, split_name
 from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Entity, Sentence
@@ -207,14 +213,14 @@ class Speakers:
                                        or (cores[e.id][-1:] and cores[e.id][-1] in shared))
         }
         self.roles = _roles(self.by_article, self.texts)
-        self.relatives = _relatives(self.by_article, self.texts)
-        for article, found in _kin_mentions(self.by_article, self.texts, self.relatives).items():
+        self.relatives = relatives(self.by_article, self.texts)
+        for article, found in kin_mentions(self.by_article, self.texts, self.relatives).items():
             self.by_article[article] = sorted(self.by_article[article] + found, key=lambda m: (m[0], m[1]))
 
     def relative(self, article: str, possessor: Entity | None, role: str) -> Entity | None:
         """The person the story names as `possessor`'s mother, brother, wife ... ("Price's
         mother Jennifer Rivers", "Jennifer Rivers, Price's mother"), in any of its articles, or None."""
-        return self.relatives.get((_surname(possessor.name), role.lower())) if possessor else None
+        return self.relatives.get((surname(possessor.name), role.lower())) if possessor else None
 
     def by_role(self, article: str, phrase: str) -> Entity | None:
         """The one person or organization this article gives a role ("president", "prime
@@ -462,61 +468,6 @@ def _roles(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str
             for key in {" ".join(titles[-2:]), *titles[-1:]} - {""}:
                 roles[article][key][entity.id] = entity
     return roles
-
-
-# Family roles a story names a relative by ("Price's mother Jennifer Rivers"); later "Price's
-# mother said" and "his mother said" are that relative.
-KIN_ROLES = frozenset({
-    "father", "mother", "husband", "wife", "son", "daughter", "brother", "sister", "grandmother", "grandfather",
-    "uncle", "aunt", "fiancee", "fiancée", "girlfriend", "boyfriend", "widow", "widower", "niece", "nephew",
-    "mom", "dad", "stepmother", "stepfather", "stepson", "stepdaughter", "ex-wife", "ex-husband",
-    "granddaughter", "grandson", "cousin", "partner", "fiance", "fiancé",
-})
-_KIN_WORDS = "|".join(sorted(KIN_ROLES, key=len, reverse=True))
-_KIN_AFTER_POSSESSOR = re.compile(rf"['’]s\s+(?:(?:late|former|older|younger|elder|twin|only)\s+)?(?P<role>{_KIN_WORDS})\b")
-_PRONOUN_KIN = re.compile(rf"^(?P<p>[Hh]is|[Hh]er)\s+(?:(?:late|former|older|younger|elder|twin|only)\s+)?(?P<role>{_KIN_WORDS})$")
-
-
-def _surname(name: str) -> str:
-    core = split_name(name).core
-    return core[-1] if core else ""
-
-
-def _relatives(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str, str]) -> dict[tuple[str, str], Entity]:
-    """(possessor's surname, kin role) -> the relative one of the story's articles names beside that role:
-    "Price's mother Jennifer Rivers", "Price's mother, Jennifer Rivers," or "Jennifer Rivers, Price's
-    mother" (outlets of one story name the same relatives; one may only write "Smith's wife"). By
-    surname: the merger may keep a lone "Smith" apart from "Will Smith" when two Smiths are named."""
-    found: dict[tuple[str, str], Entity] = {}
-    for article, mentions in by_article.items():
-        text = texts.get(article, "")
-        people = [m for m in mentions if m[2].type == "person"]
-        for i, (start, end, possessor) in enumerate(people):
-            kin = _KIN_AFTER_POSSESSOR.match(text, end)
-            if not kin:
-                continue
-            role = kin.group("role").lower()
-            after = next((m for m in people[i + 1:] if m[0] >= kin.end()), None)
-            before = people[i - 1] if i else None
-            if after and re.fullmatch(r",?\s*", text[kin.end():after[0]]) and after[2].id != possessor.id:
-                found.setdefault((_surname(text[start:end]), role), after[2])
-            elif before and re.fullmatch(r",\s+(?:the\s+)?", text[before[1]:start]) and before[2].id != possessor.id:
-                found.setdefault((_surname(text[start:end]), role), before[2])
-    return found
-
-
-def _kin_mentions(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str, str],
-                  relatives: dict[tuple[str, str], Entity]) -> dict[str, list[tuple[int, int, Entity]]]:
-    """Each "Price's mother" whose relative is named, as a mention of that relative."""
-    out: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
-    for article, mentions in by_article.items():
-        text = texts.get(article, "")
-        for start, end, possessor in mentions:
-            kin = _KIN_AFTER_POSSESSOR.match(text, end) if possessor.type == "person" else None
-            relative = relatives.get((_surname(text[start:end]), kin.group("role").lower())) if kin else None
-            if relative is not None:
-                out[article].append((start, kin.end(), relative))
-    return out
 
 
 ROLE_GENDER_WEIGHT = 3
@@ -896,7 +847,7 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
         if head:
             return _named(entity, "named", cue)
     bare = who.strip()
-    kin = _PRONOUN_KIN.match(bare)
+    kin = PRONOUN_KIN.match(bare)
     if kin:  # "his mother said": the relative the story names for the one "he" is
         possessor = speakers.antecedent(article, start, floor, "he" if kin.group("p").lower() == "his" else "she", quoted)
         relative = speakers.relative(article, possessor, kin.group("role"))

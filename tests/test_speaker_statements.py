@@ -214,3 +214,10 @@ def test_according_to_a_lawsuit_against_a_company_is_not_the_company():
     text = ('The number of lives lost was made possible by the rifle that was "engineered to deliver maximum carnage '
             'with extreme efficiency," according to the lawsuit against rifle manufacturer Halvorsen Arms.')
     assert said(text) == [("engineered to deliver maximum carnage with extreme efficiency", None)]
+
+
+def test_a_relative_named_as_the_next_sentence_s_subject():
+    # fresh2 ta150 shape: "Thomas Kinkade's girlfriend said Monday ... "..."" then "Amy Pinto, in tears, told ..."
+    text = ('Thomas Kinkade\'s girlfriend said Monday the 54-year-old artist "died in his sleep, very happy, in the house '
+            'he built."\n\nAmy Pinto, in tears, told a reporter through an intercom that Kinkade died Friday morning.')
+    assert said(text) == [("died in his sleep, very happy, in the house he built.", "Amy Pinto")]

@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from storydesk.extract.kin import PRONOUN_KIN, kin_mentions, relatives, surname
+from storydesk.extract.kin import KIN_BEFORE_VERB, PRONOUN_KIN, kin_mentions, relatives, surname
 from storydesk.extract.names import GENDERED_ROLES, HONORIFICS, PERSON_ROLES, TITLES, fold, split_name
 from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Entity, Sentence
@@ -216,6 +216,22 @@ class Speakers:
         self.relatives = relatives(self.by_article, self.texts)
         for article, found in kin_mentions(self.by_article, self.texts, self.relatives).items():
             self.by_article[article] = sorted(self.by_article[article] + found, key=lambda m: (m[0], m[1]))
+
+    def relative_ahead(self, article: str, position: int, possessor: Entity, role: str) -> Entity | None:
+        """"Thomas Kinkade's girlfriend said ..." / "Amy Pinto, in tears, told ...": a relative the
+        story names only as the subject opening the next sentence, someone else than the possessor
+        whose gender does not differ from the role's."""
+        starts = self.sentence_starts.get(article, [])
+        i = bisect_right(starts, position)
+        if i >= len(starts):
+            return None
+        text = self.texts[article]
+        first = next(iter(self.mentions_in(article, starts[i], starts[i] + 80)), None)
+        if (first is None or text[starts[i]:first[0]].strip() or first[2].type != "person" or first[2].id == possessor.id
+                or text.startswith(("'s", "’s"), first[1])
+                or self.gender.get(first[2].id) not in (None, GENDERED_ROLES.get(role.lower()))):
+            return None
+        return first[2]
 
     def relative(self, article: str, possessor: Entity | None, role: str) -> Entity | None:
         """The person the story names as `possessor`'s mother, brother, wife ... ("Price's
@@ -767,6 +783,11 @@ def _subject(before: str, offset: int, cue, context, base: int = 0, reach_back: 
         if gap and (gap_text.count(",") != 1 or text[:start].rstrip().endswith(",")
                     or _RELATIVE_GAP.fullmatch(gap_text)):
             return _named(entity, "named", label)
+    kin = KIN_BEFORE_VERB.search(lead)
+    owner = next((m for m in mentions if m[1] == offset + kin.start()), None) if kin else None
+    if owner is not None and owner[2].type == "person":
+        relative = speakers.relative_ahead(article, cue_at, owner[2], kin.group("role"))
+        return _named(relative, "named", label) if relative else Attribution("unnamed", cue=label)
     document = _DOCUMENT_BEFORE.search(lead)
     if document:  # "The index's mission statement reads:": its author
         owner = _resolve(document.group("owner"), offset + document.start("owner"), label, context)

@@ -23,6 +23,7 @@ KIN_ROLES = frozenset({
 })
 _KIN_WORDS = "|".join(sorted(KIN_ROLES, key=len, reverse=True))
 _KIN_AFTER_POSSESSOR = re.compile(rf"['’]s\s+(?:(?:late|former|older|younger|elder|twin|only)\s+)?(?P<role>{_KIN_WORDS})\b")
+KIN_BEFORE_VERB = re.compile(rf"['’]s\s+(?P<role>{_KIN_WORDS})\s+(?:(?:also|then|later|\w+ly)\s+)*$")
 PRONOUN_KIN = re.compile(rf"^(?P<p>[Hh]is|[Hh]er)\s+(?:(?:late|former|older|younger|elder|twin|only)\s+)?(?P<role>{_KIN_WORDS})$")
 
 

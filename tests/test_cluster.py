@@ -367,3 +367,18 @@ def test_cluster_candidates_tied_at_the_cut_off_do_not_depend_on_the_process(tmp
     }
     assert len(outputs) == 1
     assert outputs.pop().split()[0] == "40"  # forty stories, twenty of them candidates
+
+
+def test_cluster_an_article_that_names_no_one_is_not_counted_against_a_story():
+    # The name offset counts a story's never-named people against joining; an article naming no
+    # one (a study's abstract beside its coverage) gives no such evidence, so it is judged by its words.
+    clusterer = StoryClusterer()
+    clusterer.assign(make(FIRE[:1] + OTHER))
+    story = clusterer.stories[clusterer.assign(make(FIRE[1:2]))[0].story]
+    terms = {key: 1.0 for key in list(story.terms)[:5]}
+    terms = {key: weight / len(terms) ** 0.5 for key, weight in terms.items()}
+    words = clusterer._similarity(story, terms, {}, None)
+    other_people = clusterer._similarity(story, terms, {123: 1.0}, None)
+    assert words == pytest.approx(sum(terms[k] * story.terms[k] for k in terms) / story.terms_norm)
+    options = clusterer.options
+    assert other_people == pytest.approx(words - options.name_weight * options.name_offset)

@@ -382,3 +382,19 @@ def test_cluster_an_article_that_names_no_one_is_not_counted_against_a_story():
     assert words == pytest.approx(sum(terms[k] * story.terms[k] for k in terms) / story.terms_norm)
     options = clusterer.options
     assert other_people == pytest.approx(words - options.name_weight * options.name_offset)
+
+
+def test_cluster_document_frequencies_of_a_batch_equal_adding_one_at_a_time():
+    from storydesk.cluster.features import ArticleFeatures
+
+    features = [article_features(a) for a in STREAM]
+    # a term and a name in one bucket count once for their article, as in add()
+    features.append(ArticleFeatures("collide", Counter({7: 2, 9: 1}), Counter({7: 1}), None, None))
+    one, batch = DocumentFrequencies(), DocumentFrequencies()
+    for f in features:
+        one.add(f)
+    batch.add_all(features[:5])
+    batch.add_all(features[5:])
+    batch.add_all([])
+    assert np.array_equal(one.counts, batch.counts) and one.documents == batch.documents == len(features)
+    assert batch.counts[7] == 1

@@ -85,6 +85,17 @@ def test_clean_removes_a_caption_standing_above_its_credit_line() -> None:
     assert removed[credit] == "caption"
 
 
+def test_clean_keeps_the_only_sentence_of_a_page_above_its_photo_credit() -> None:
+    # val_stream ta041-1: a page of the headline run into its one-sentence lead, then the photo's
+    # credit. That sentence is the article, not a caption: taking it left the page out.
+    lead = ("Gulls learn to queue when they want to be fed Gulls at Port Averly harbour have invented an "
+            "orderly line that has amazed the keepers.")
+    credit = "Photo: Harbour Press Agency"
+    body, removed = cleaned(page(lead, credit))
+    assert body == [lead]
+    assert removed[credit] == "caption"
+
+
 def test_clean_keeps_a_long_paragraph_above_a_photo_credit() -> None:
     # Multi-News ta002 d0, ta088 d2: a photo with no caption, its credit under a body paragraph.
     paragraph = ("Excavations at the old market square uncovered evidence of a mound that archaeologists believe "

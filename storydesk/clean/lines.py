@@ -376,7 +376,12 @@ def _mark_capital_links(lines: list[Line], start: int, end: int) -> None:
 
 
 def _mark_captions_above_credits(lines: list[Line]) -> None:
-    """A short line right above a photo credit alone on its line is that photo's caption."""
+    """A short line right above a photo credit alone on its line is that photo's caption.
+
+    A caption goes with an article: on a page whose only prose is that line (a headline run into a
+    one-sentence lead, then the photo's credit: val_stream ta041-1) the line is the article."""
+    if sum(1 for line in lines if line.kind is None and line.prose) < 2:
+        return
     for above, line in zip(lines, lines[1:], strict=False):
         # A caption is a sentence; a subhead above a photo's credit ("Netflix Live", Multi-News
         # ta088 d3) is not.

@@ -29,13 +29,13 @@ from storydesk.errors import ModelMissing
 # environment they were built for.
 BUILT_MODEL = Path(sys.prefix) / "share" / "storydesk" / "all-MiniLM-L6-v2-fp32.onnx"
 BUILT_INT8_MODEL = Path(sys.prefix) / "share" / "storydesk" / "all-MiniLM-L6-v2-dynamic-int8.onnx"
-# The builds by name (STORYDESK_ENCODER). int8 is the default since round 4 of issue 19: on the
-# real benchmarks, against fp32 in the same session, the summaries (bench_real.py --split all)
-# kept every figure on tune, held-out and new and gained two key facts on fresh, and
-# bench_align.py --real found one more real conflict (held-out R 0.143 -> 0.190, P 1.000) and
-# counted one fact's independent sources wrong that fp32 counted right (100 -> 99 of 185), for
-# 1.45x less encoder CPU. On the invented regression set it loses two tune fact pairs (facts F1
-# 0.893 -> 0.880), one the pair at cosine 0.6503 against SUPPORTED_FACT_COSINE 0.65.
+# The builds by name (STORYDESK_ENCODER). int8 is the default since round 4 of issue 19, judged on
+# the real benchmarks against fp32 in the same session: the summaries (bench_real.py --split all)
+# are the same on all four splits; bench_align.py --real finds two more real held-out conflicts
+# and one false one (P 1.000 (3/3) -> 0.833 (5/6), R 0.143 -> 0.238) and counts one tune fact's
+# independent sources wrong (100 -> 99 of 185 exact). Encoder CPU 1.56x less (bench_speed.py), peak
+# memory 451 -> 348 MB. On the invented regression set it loses tune fact pairs (facts F1 0.893 ->
+# 0.873), one the pair at cosine 0.6503 against SUPPORTED_FACT_COSINE 0.65.
 ENCODERS = {"int8": BUILT_INT8_MODEL, "fp32": BUILT_MODEL}
 DEFAULT_ENCODER = "int8"
 DIMENSIONS = 384
@@ -80,7 +80,7 @@ class SentenceEncoder:
         # the sentences beside it (pair cosines moved by up to 0.07 on 294 stream sentences): `run`
         # and `batch` would disagree and stored vectors would not be the ones a re-digest makes.
         # One sentence per call keeps each vector a function of its sentence alone, for 1.4x the
-        # CPU of batches of 16 (still 1.45x less than fp32 in batches).
+        # CPU of batches of 16 (still 1.5x less than fp32 in batches).
         self.one_per_call = model_path.name == BUILT_INT8_MODEL.name
         self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self._tokenizer.enable_truncation(MAX_TOKENS)

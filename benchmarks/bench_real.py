@@ -51,24 +51,29 @@ NEW_CLUSTERS = 10
 # A fourth set (issue 15, the lead, second round): the next FRESH_CLUSTERS of the same draw, gold
 # written and scored once on main (3280183) before that round changed any code.
 FRESH_CLUSTERS = 10
+# A fifth set (issue 15, the lead, third round): the ten after "fresh", gold written and scored
+# once on main (ac9e23e) before that round changed any code.
+FRESH2_CLUSTERS = 10
 MIN_ARTICLES = 3
 WORDS = 120  # the digest's default summary length
 # fresh3 (issue 15, bad sentences, tidy17): ten more of the same draw, sample(ids, 80)[70:] (the ten
 # before them, [60:70], are lead17's fresh2), gold written and scored once on main before any change.
 FRESH3 = (70, 80)
-SPLITS = ("tune", "held-out", "new", "fresh", "fresh3")
+SPLITS = ("tune", "held-out", "new", "fresh", "fresh2", "fresh3")
 FLAGS = ("ok", "offtopic", "dangling", "heading", "wrong")
 
 
 def select_clusters(records: list[dict]) -> dict[str, list[str]]:
     """The gold clusters, drawn with a fixed seed: the first half drawn is tune, the second
     held-out, then `NEW_CLUSTERS` more ("new", scored once before the lead work read them), then
-    `FRESH_CLUSTERS` more ("fresh", scored once before the lead's second round)."""
+    `FRESH_CLUSTERS` more ("fresh", scored once before the lead's second round), then
+    `FRESH2_CLUSTERS` more ("fresh2", scored once before the lead's third round)."""
     eligible = sorted(r["id"] for r in records if len(r["documents"]) >= MIN_ARTICLES)
-    drawn = random.Random(SEED).sample(eligible, CLUSTERS + NEW_CLUSTERS + FRESH_CLUSTERS)
+    drawn = random.Random(SEED).sample(eligible, CLUSTERS + NEW_CLUSTERS + FRESH_CLUSTERS + FRESH2_CLUSTERS)
     new_end = CLUSTERS + NEW_CLUSTERS
+    fresh_end = new_end + FRESH_CLUSTERS
     return {"tune": drawn[: CLUSTERS // 2], "held-out": drawn[CLUSTERS // 2: CLUSTERS],
-            "new": drawn[CLUSTERS:new_end], "fresh": drawn[new_end:],
+            "new": drawn[CLUSTERS:new_end], "fresh": drawn[new_end:fresh_end], "fresh2": drawn[fresh_end:],
             "fresh3": random.Random(SEED).sample(eligible, FRESH3[1])[FRESH3[0]:]}
 
 

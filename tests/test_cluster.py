@@ -367,3 +367,34 @@ def test_cluster_candidates_tied_at_the_cut_off_do_not_depend_on_the_process(tmp
     }
     assert len(outputs) == 1
     assert outputs.pop().split()[0] == "40"  # forty stories, twenty of them candidates
+
+
+def test_cluster_an_article_that_names_no_one_is_not_counted_against_a_story():
+    # The name offset counts a story's never-named people against joining; an article naming no
+    # one (a study's abstract beside its coverage) gives no such evidence, so it is judged by its words.
+    clusterer = StoryClusterer()
+    clusterer.assign(make(FIRE[:1] + OTHER))
+    story = clusterer.stories[clusterer.assign(make(FIRE[1:2]))[0].story]
+    terms = {key: 1.0 for key in list(story.terms)[:5]}
+    terms = {key: weight / len(terms) ** 0.5 for key, weight in terms.items()}
+    words = clusterer._similarity(story, terms, {}, None)
+    other_people = clusterer._similarity(story, terms, {123: 1.0}, None)
+    assert words == pytest.approx(sum(terms[k] * story.terms[k] for k in terms) / story.terms_norm)
+    options = clusterer.options
+    assert other_people == pytest.approx(words - options.name_weight * options.name_offset)
+
+
+def test_cluster_document_frequencies_of_a_batch_equal_adding_one_at_a_time():
+    from storydesk.cluster.features import ArticleFeatures
+
+    features = [article_features(a) for a in STREAM]
+    # a term and a name in one bucket count once for their article, as in add()
+    features.append(ArticleFeatures("collide", Counter({7: 2, 9: 1}), Counter({7: 1}), None, None))
+    one, batch = DocumentFrequencies(), DocumentFrequencies()
+    for f in features:
+        one.add(f)
+    batch.add_all(features[:5])
+    batch.add_all(features[5:])
+    batch.add_all([])
+    assert np.array_equal(one.counts, batch.counts) and one.documents == batch.documents == len(features)
+    assert batch.counts[7] == 1

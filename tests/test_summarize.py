@@ -259,6 +259,10 @@ def test_summarize_drops_a_citation_that_fails_the_check():
     ("U.S. - China talks resumed on Monday.", "U.S. - China talks resumed on Monday."),
     ("NASA Administrator Bill Nelson — a former senator — spoke.", "NASA Administrator Bill Nelson — a former senator — spoke."),
     ("SAN JUAN, Puerto Rico (AP) — Power returned.", "Power returned."),
+    # CNN's dateline has no dash (fresh2 real set, ta108): the agency in brackets marks it.
+    ("Washington (CNN) Vermont Sen. Bernie Sanders praised the pope.", "Vermont Sen. Bernie Sanders praised the pope."),
+    ("Los Angeles (CNN) The fire spread overnight.", "The fire spread overnight."),
+    ("Officials in Washington (CNN reported) denied it.", "Officials in Washington (CNN reported) denied it."),
     ("The Senate voted on Tuesday.", "The Senate voted on Tuesday."),
 ])
 def test_summarize_strip_dateline(sentence, cut):
@@ -602,6 +606,14 @@ def test_summarize_asserts_neither_number_when_one_wire_copy_meets_one_other_out
     ("The F.B.I. arrested two men in Boston on Friday.", True),
     ("US officials announced new sanctions against Russia on Thursday.", True),
     ("We were told to leave our homes by Friday night.", False),
+    # "that"/"these" pointing at something told before the sentence (real tune/new sets: ta122 d1
+    # scraped mid-article, ta107's column); a time ("this week") or "that" as a conjunction is no pointer.
+    ("A spokesman said no ambulances were called to that pre-K center on Friday.", False),
+    ("With his speech last night, the President is giving that strategy one more try.", False),
+    ("Lenovo recalled 50,000 laptops this week after reports that batteries caught fire.", True),
+    ("The film will cross $1 billion on Friday, the studio's first film to reach that milestone.", True),
+    ("Washington can manipulate the economy by pulling this or that policy lever, the paper argued on Friday.", True),
+    ("Days later, the U.S. military announced that part of a missile defense system arrived at Osan Air Base.", True),
 ])
 def test_summarize_lead_form_tells_a_report_from_a_feature_lede(sentence, report):
     from storydesk.summarize.lead import form_weight
@@ -665,6 +677,46 @@ def test_summarize_lead_is_not_forced_when_no_other_outlet_opens_alike():
               "Four firefighters were hurt on Friday when fire destroyed a warehouse at Northgate Dock.",
               "Parents gathered outside the building with candles and handwritten signs on Sunday."]
     assert choose(shared) in shared[:2]
+
+
+def test_summarize_lead_openings_start_at_the_dateline():
+    """What comes before an article's dateline (story highlights, a caption) is no opening: the
+    sentence after the dateline is the article's first (real fresh2 set: ta108's CNN highlights)."""
+    from storydesk.summarize.lead import opening_sentences
+
+    article = Article(id="a", text=(
+        "Sanders called the pope 'one of the great moral and religious leaders of our time'\n\n"
+        "Washington (CNN) Vermont Sen. Bernie Sanders lauded Pope Francis for citing Dorothy Day in his speech "
+        "to Congress on Thursday.\n\nIn an interview, Sanders said Day spent her life fighting for the poor."))
+    openings = opening_sentences(split_sentences(article), {"a"})["a"]
+    assert openings[0].text.startswith("Washington (CNN) Vermont Sen. Bernie Sanders lauded"), openings[0].text
+
+
+def test_summarize_lead_a_photo_caption_is_no_opening():
+    """A sentence followed by its photo credit in the same paragraph is a caption (real fresh set:
+    ta128 d1, "The building in Accra ... (Courtesy of the State Department)")."""
+    from storydesk.summarize.lead import opening_sentences
+
+    article = Article(id="a", text=(
+        "The building in Accra, where a crime ring flew an American flag and claimed it was the U.S. Embassy. "
+        "(Courtesy of the State Department)\n\nA fake U.S. embassy in Ghana issued visas for a decade before "
+        "police shut it down, the State Department said.\n\nThe visas cost $6,000 each."))
+    openings = opening_sentences(split_sentences(article), {"a"})["a"]
+    assert openings[0].text.startswith("A fake U.S. embassy in Ghana"), [s.text for s in openings]
+
+
+def test_summarize_lead_a_page_scraped_from_mid_article_has_no_opening():
+    """A page whose first sentence points back at text it does not carry ("that pre-K center",
+    real tune set: ta122 d1) starts mid-article: none of its sentences is an opening, while the
+    other page's first sentence is."""
+    from storydesk.summarize.lead import opening_sentences
+
+    articles = [Article(id="a", text="A spokesman said no ambulances were called to that pre-K center on Friday.\n\n"
+                                     "A cousin said the school called the boy's mother instead of an ambulance."),
+                Article(id="b", text="City officials are investigating the death of a boy who ate a sandwich at his "
+                                     "preschool despite a dairy allergy.\n\nThe school was closed on Friday.")]
+    openings = opening_sentences([s for a in articles for s in split_sentences(a)], {"a", "b"})
+    assert not openings["a"] and openings["b"][0].text.startswith("City officials are investigating")
 
 
 def test_summarize_lead_copies_of_one_wire_story_vote_once():

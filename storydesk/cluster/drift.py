@@ -72,7 +72,10 @@ def pairwise_similarity(members: Sequence[Member], name_weight: float, name_offs
     """Member-to-member similarity with the clusterer's join formula (words, then names on top)."""
     words = _gram([m.term_keys for m in members], [m.term_weights for m in members])
     names = _gram([m.name_keys for m in members], [m.name_weights for m in members])
-    return np.where(words < min_word_similarity, words, words + name_weight * (names - name_offset))
+    named = np.array([len(m.name_keys) > 0 for m in members])
+    with_names = words + name_weight * (names - name_offset)
+    # as the clusterer scores: a member that names no one is judged by its words
+    return np.where((words < min_word_similarity) | ~np.outer(named, named), words, with_names)
 
 
 def split_in_two(similarity: np.ndarray) -> tuple[np.ndarray, float]:

@@ -313,8 +313,15 @@ class DocumentFrequencies:
         if not batch:
             return
         self.documents += len(batch)
-        keys = [np.unique(np.fromiter((*f.terms, *f.names), dtype=np.int64)) for f in batch]
-        np.add.at(self.counts, np.concatenate(keys), 1)
+        sizes = [len(f.terms) + len(f.names) for f in batch]
+        keys = np.fromiter(itertools.chain.from_iterable(itertools.chain(f.terms, f.names) for f in batch),
+                           dtype=np.int64, count=sum(sizes))
+        # A term and a name can share a bucket: each article counts a bucket once. One unique over
+        # (article, bucket) pairs, then one bincount, instead of a unique and np.add.at per article.
+        article = np.repeat(np.arange(len(batch), dtype=np.int64), sizes)
+        pairs = np.sort((article << HASH_BITS) | keys)  # sorted by hand: np.unique hashes, 20x slower here
+        keys = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))] & HASH_MASK
+        self.counts += np.bincount(keys, minlength=len(self.counts)).astype(self.counts.dtype)
 
     def to_bytes(self) -> bytes:
         """The table compressed (mostly zeros: a few hundred kB), for the store."""

@@ -363,7 +363,12 @@ class StoryClusterer:
         # same port with the same fire chief stay apart unless their words are alike too.
         if text < self.options.min_word_similarity:
             return text
-        score = text + self.options.name_weight * (_cosine(names, story.names, story.names_norm) - self.options.name_offset)
+        if not names or not story.names_norm:
+            # No names on one side is no evidence of other people: the offset would count it against
+            # (a study's abstract, which names no one, beside the news of it).
+            score = text
+        else:
+            score = text + self.options.name_weight * (_cosine(names, story.names, story.names_norm) - self.options.name_offset)
         if embedding is not None and story.embedding is not None:
             weight = self.options.embedding_weight
             semantic = float(embedding @ story.embedding) / (float(np.linalg.norm(story.embedding)) or 1.0)

@@ -35,14 +35,17 @@ MAX_WORDS = 70
 MIN_CONTENT_TERMS = 4
 
 # "WASHINGTON (AP) — ", "PORT AVERLY (Meridian Press) — ", "LONDON, March 3 (Reuters) - ",
-# "(CNN) — ", "(CNN)": an upper-case place, optionally a date and an agency in brackets, then a
-# dash (a plain hyphen only after the agency: "U.S. - China talks" is a sentence).
+# "(CNN) — ", "(CNN)", "Washington (CNN)": an upper-case place, optionally a date and an agency in
+# brackets, then a dash (a plain hyphen only after the agency: "U.S. - China talks" is a sentence).
 _PLACE = (r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}"  # SAN JUAN
           r"(?:,\s+[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2})?"  # , Puerto Rico
           r"(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?")  # , March 3
 DATELINE = re.compile(
     rf"^(?:{_PLACE}\s*(?:\([^()]{{1,40}}\)\s*[—–-]{{1,2}}|[—–]{{1,2}})\s*"
-    r"|\((?:CNN|AP|Reuters|AFP|NBC|CBS|ABC)[^()]{0,20}\)\s*(?:[—–-]{1,2}\s*)?)"
+    r"|\((?:CNN|AP|Reuters|AFP|NBC|CBS|ABC)[^()]{0,20}\)\s*(?:[—–-]{1,2}\s*)?"
+    # CNN's "Washington (CNN) Vermont Sen. ...": a place in capitalised words, the agency alone in
+    # brackets, no dash.
+    r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3} \((?:CNN|AP|Reuters|AFP)\)\s*)"
     # A label in capitals and a colon: a transcript's speaker ("MARTIN: ", "GEORGE STEPHANOPOULOS: "),
     # a section's label ("USING SMARTPHONES FOR PLANNING: ") or a dateline ("NEW DELHI: "). It says
     # who speaks or what the section is about, not what happened; what follows must read alone.

@@ -1,6 +1,7 @@
-"""Draw the fresh event set (fresh.tsv) from val_stream.jsonl and print its reading sheet.
+"""Draw a fresh event set from val_stream.jsonl and print its reading sheet.
 
-    python benchmarks/gold/cluster/fresh_sheet.py [--chars C]
+    python benchmarks/gold/cluster/fresh_sheet.py [--chars C]            # fresh.tsv's draw
+    python benchmarks/gold/cluster/fresh_sheet.py --second [--chars C]   # fresh2.tsv's draw
 
 Multi-News stories are shuffled with FRESH_SEED and taken whole until FRESH_ARTICLES articles
 are drawn; per story, each article's title and opening `--chars` characters are printed for
@@ -20,13 +21,22 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "multinews"
 FRESH_SEED = 20261204  # the day the draw was made (issue 21, round 3)
 FRESH_ARTICLES = 150  # whole stories are drawn until at least this many articles
+# The second draw (fresh2.tsv, issue 21 round 4): another seed, only stories fresh.tsv did not
+# draw, SECOND_STORIES of them (read by a third reader, before any change of round 4).
+SECOND_SEED = 2026120417  # the day and the helper (cluster17) that drew it
+SECOND_STORIES = 24
+
+
+def _stories(stream: list[dict]) -> dict[str, list[dict]]:
+    stories: dict[str, list[dict]] = defaultdict(list)
+    for record in stream:
+        stories[record["story"]].append(record)
+    return stories
 
 
 def draw(stream: list[dict]) -> dict[str, list[dict]]:
     """Story id -> its articles (by id), for the drawn stories, in draw order."""
-    stories: dict[str, list[dict]] = defaultdict(list)
-    for record in stream:
-        stories[record["story"]].append(record)
+    stories = _stories(stream)
     order = sorted(stories)
     random.Random(FRESH_SEED).shuffle(order)
     drawn: dict[str, list[dict]] = {}
@@ -37,12 +47,22 @@ def draw(stream: list[dict]) -> dict[str, list[dict]]:
     return drawn
 
 
+def draw_second(stream: list[dict]) -> dict[str, list[dict]]:
+    """The second draw: SECOND_STORIES stories shuffled with SECOND_SEED, none of the first draw's."""
+    stories = _stories(stream)
+    first = set(draw(stream))
+    order = [story for story in sorted(stories) if story not in first]
+    random.Random(SECOND_SEED).shuffle(order)
+    return {story: sorted(stories[story], key=lambda r: r["id"]) for story in order[:SECOND_STORIES]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chars", type=int, default=420)
+    parser.add_argument("--second", action="store_true", help="the second draw (fresh2.tsv)")
     args = parser.parse_args()
     stream = [json.loads(line) for line in (DATA / "val_stream.jsonl").open(encoding="utf-8")]
-    for story, members in draw(stream).items():
+    for story, members in (draw_second if args.second else draw)(stream).items():
         print(f"\n=== {story}  n={len(members)}")
         for record in members:
             text = re.sub(r"\s+", " ", record["text"])[: args.chars]

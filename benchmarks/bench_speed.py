@@ -4,7 +4,7 @@
     python benchmarks/bench_speed.py --run           # also `storydesk run` over val_stream (minutes)
     python benchmarks/bench_speed.py --run --jobs 2  # the run with two worker processes
     python benchmarks/bench_speed.py --growth 5,10,20 --repeats 1   # a quicker look
-    STORYDESK_ENCODER=int8 python benchmarks/bench_speed.py   # with the int8-kernel encoder (not the default)
+    STORYDESK_ENCODER=fp32 python benchmarks/bench_speed.py   # with the fp32 encoder (int8 is the default)
 
 The machine is shared (2 cores, several people at work), so wall time swings with their load:
 every figure is CPU time (user + system, of the process and its children) unless it says

@@ -356,11 +356,14 @@ def test_align_two_counts_in_one_sentence_pair_by_their_words() -> None:
 
 
 def test_align_a_shared_count_supports_a_rewording() -> None:
-    """'At least 11' and 'Eleven' staff members: the same count makes a looser rewording one fact."""
+    """'At least 11' and 'Eleven' nurses: the same count makes a looser rewording one fact."""
     from storydesk.extract.quantities import find_quantities
 
-    articles, sentences = story({"x": ["Eleven staff members have also fallen ill and are recovering at home."],
-                                 "y": ["At least 11 staff members have been infected."]})
+    # Cosine 0.68 under both encoders, between SUPPORTED_FACT_COSINE and SAME_FACT_COSINE. The
+    # pair this test used before ("staff members", from benchmarks/gold/align) sat at 0.6503 in
+    # fp32 against the 0.65 bar, so it tested the encoder's rounding, not this rule (int8: 0.629).
+    articles, sentences = story({"x": ["Eleven nurses have also fallen ill and are recovering at home."],
+                                 "y": ["At least 11 nurses have been infected."]})
     alone = align_facts(articles, sentences, Extraction(), ReuseReport())
     assert len(alone.facts) == 2  # worded too differently on their own
     extraction = Extraction(quantities=tuple(find_quantities(articles, sentences)))

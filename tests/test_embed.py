@@ -27,13 +27,33 @@ def test_embed_repeated_texts_give_identical_vectors_and_empty_input_works() -> 
     assert encoder.encode([]).shape == (0, DIMENSIONS)
 
 
+def _built_encoders():
+    from storydesk.embed import ENCODERS, SentenceEncoder, shipped_model_files
+
+    tokenizer = shipped_model_files()[1]
+    return {name: SentenceEncoder(path, tokenizer) for name, path in ENCODERS.items() if path.is_file()}
+
+
 def test_embed_batches_padded_to_their_longest_give_the_vectors_of_single_sentences() -> None:
     """Token-count batches pad short sentences next to long ones: the mask keeps them unchanged."""
-    encoder = get_encoder()
     texts = ["Rain.", "The harbour authority closed the northern dock for the rest of the week after the fire."]
-    together = encoder._encode(texts, batch_size=2)
-    alone = np.stack([encoder._encode([t], batch_size=1)[0] for t in texts])
-    assert np.allclose(together, alone, atol=1e-4)
+    for encoder in [get_encoder(), *_built_encoders().values()]:
+        together = encoder._encode(texts, batch_size=2)
+        alone = np.stack([encoder._encode([t], batch_size=1)[0] for t in texts])
+        assert np.allclose(together, alone, atol=1e-4), encoder.model_path.name
+
+
+def test_embed_int8_vector_of_a_sentence_does_not_depend_on_the_sentences_encoded_with_it() -> None:
+    """The int8 build scales activations per call: batched, a vector would move with its batch-mates."""
+    encoder = _built_encoders().get("int8")
+    if encoder is None:
+        pytest.skip("encoder not built (python -m storydesk.encoder_build)")
+    text = "Eleven nurses have also fallen ill and are recovering at home."
+    others = ["Rain.", "The harbour authority closed the northern dock for the rest of the week after the fire,"
+              " which had burned since Friday night across three warehouses and a fuel depot."]
+    alone = encoder.encode([text])[0]
+    encoder.clear_cache()
+    assert np.array_equal(encoder.encode([*others, text])[-1], alone)
 
 
 def test_embed_remembered_vectors_are_served_without_encoding() -> None:
@@ -49,13 +69,19 @@ def test_embed_remembered_vectors_are_served_without_encoding() -> None:
     assert set(encoder.cached([text, "never seen"])) == {text}
 
 
-def test_embed_runs_the_fp32_build_when_installed_and_it_matches_the_shipped_model() -> None:
-    from storydesk.embed import BUILT_MODEL, SentenceEncoder, model_files, shipped_model_files
+def test_embed_runs_the_int8_build_by_default_and_fp32_on_request_both_close_to_the_shipped_model(monkeypatch) -> None:
+    from storydesk.embed import BUILT_INT8_MODEL, BUILT_MODEL, SentenceEncoder, model_files, shipped_model_files
 
-    if not BUILT_MODEL.is_file():
+    built = _built_encoders()
+    if set(built) != {"int8", "fp32"}:
         pytest.skip("encoder not built (python -m storydesk.encoder_build)")
+    monkeypatch.delenv("STORYDESK_ENCODER", raising=False)
+    assert model_files()[0] == BUILT_INT8_MODEL
+    monkeypatch.setenv("STORYDESK_ENCODER", "fp32")
     assert model_files()[0] == BUILT_MODEL
     shipped = SentenceEncoder(*shipped_model_files())
     texts = ["Five firefighters were hurt in the blaze.", "The central bank raised interest rates."]
-    cosines = (get_encoder().encode(texts) * shipped.encode(texts)).sum(axis=1)
-    assert cosines.min() > 0.99  # the same model: the shipped weights are these, rounded to int8
+    reference = shipped.encode(texts)
+    # The same model: the shipped weights are the fp32 ones rounded; the int8 build rounds activations too.
+    assert (built["fp32"].encode(texts) * reference).sum(axis=1).min() > 0.99
+    assert (built["int8"].encode(texts) * reference).sum(axis=1).min() > 0.97

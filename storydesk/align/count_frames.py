@@ -31,6 +31,7 @@ _NOUN_CLASSES = {
     "gunman": "gunman gunmen militant rebel attacker terrorist insurgent",
     "person": "person people",
     "foot": "foot feet",
+    "bomb": "bomb bombing blast explosion",  # "twin car bombs" / "three suicide bombings" (ta076)
 }
 NOUN_CLASS = {word: name for name, words in _NOUN_CLASSES.items() for word in words.split()}
 # How far up the parse a count's verb is looked for (number -> noun -> preposition -> verb).

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from storydesk.extract.numbers import word_value
+from storydesk.extract.numbers import looks_plural, singular, word_value
 from storydesk.model import Quantity, Sentence, Span
 
 _TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
@@ -29,8 +29,17 @@ _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:at|all|many|several|some|few|other|those
 # Not ages ("13-year-old").
 _HYPHEN_MEASURE = re.compile(r"\b(?P<n>\d{1,4}(?:\.\d+)?|[a-z]+)-(?P<unit>minute|hour|day|week|month|year|pound|ounce|"
                              r"foot|inch|mile|ton|acre|story|car|vehicle|truck)\b(?!-old)", re.I)
+# A toll told with its noun left out: "an explosion killed two and wounded 30" (ta076 of the real
+# gold). Only right after a verb of killing or wounding, and only when no noun follows the number
+# (then the extract stage has the count) and it is no part ("killed two of the gunmen").
+_TOLL = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures)\s+"
+                   r"(?P<q>(?:at least|more than|about|nearly|some|an estimated)\s+)?(?P<n>\d{1,3}(?:,\d{3})*|[a-z]+)"
+                   r"(?=\s*(?:[,.;:]|$|\s(?:and|in|on|at|near|during|when|while|after|before|as|across|including)\b))",
+                   re.I)
+# "twin car bombs", "twin blasts": two of the plural noun at most one word later (ta076).
+_TWIN = re.compile(r"\btwin\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+s)\b", re.I)
 _QUALIFIER_BEFORE = {"nearly": "<", "almost": "<", "about": "~", "around": "~", "roughly": "~",
-                     "approximately": "~", "some": "~", "more than": ">", "over": ">", "at least": ">="}
+                     "approximately": "~", "some": "~", "an estimated": "~", "more than": ">", "over": ">", "at least": ">="}
 
 
 def _qualifier(before: str) -> str:
@@ -67,6 +76,16 @@ def word_counts(sentences: list[Sentence]) -> tuple[Quantity, ...]:
             if value is None:
                 continue
             found.append(_quantity(s, m.start(), m.end(), value, m.group("unit").lower(), _qualifier(text[:m.start()])))
+        for m in _TWIN.finditer(text):
+            if looks_plural(m.group("noun")):
+                found.append(_quantity(s, m.start(), m.end(), 2, singular(m.group("noun")), "="))
+        for m in _TOLL.finditer(text):
+            value = _number(m.group("n").replace(",", ""))
+            if value is None or value < 1:
+                continue
+            qualifier = _qualifier(m.group("q").strip()) if m.group("q") else "="
+            found.append(_quantity(s, m.start("q") if m.group("q") else m.start("n"), m.end("n"), value, "people",
+                                   qualifier))
     return tuple(found)
 
 

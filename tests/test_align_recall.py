@@ -129,3 +129,18 @@ def test_the_day_inside_the_acts_clause_is_its_day() -> None:
         "y": ["On June 18, detectives arrested Johnson at his home."]})
     found = event_date_conflicts(sentences, extracted(articles, sentences))
     assert [sorted(str(claim.value) for claim in c.claims) for c in found] == [["June 17", "June 18"]]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # ta161: who confronted the victim in the shop
+    ("Inside the shop, he was confronted by two men who asked about his gang affiliation.",
+     "At the shop, a man confronted Price about his red shoes and asked about gang affiliation.", ["quantity"]),
+    # a man doing something else
+    ("Inside the shop, he was confronted by two men who asked about his gang affiliation.",
+     "At the shop, a man sold Price a pair of red shoes before the shooting.", []),
+    # "a man" that is no one's agent
+    ("Two men were arrested after the shooting at the car wash.",
+     "Police said the victim was a man who had just walked into the shop.", []),
+])
+def test_a_lone_agent_against_a_count_of_the_same_act(a: str, b: str, expected: list[str]) -> None:
+    assert kinds({"x": [a], "y": [b]}) == expected

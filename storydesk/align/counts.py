@@ -1,7 +1,8 @@
 """Counts the extract stage does not read as quantities, for the conflict finder: how many times
 something happened ("shot once" / "struck twice", ta032 of benchmarks/gold/align/real) and a
 measure or count written as an adjective ("her 13-hour filibuster" / "11 hours of talk", ta230;
-"a 30-car pileup").
+"a 30-car pileup"); a toll with its noun left out ("killed two and wounded 30"); "twin" bombs;
+and one doer of an act ("a man confronted Price" / "confronted by two men", ta161).
 
 They become plain `Quantity` records (noun "time", or the unit), so the quantity rules (same
 point, same words next to the value, an outlet giving both values) decide as for any count.
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from storydesk.align.count_frames import misparsed_verb
+from storydesk.align.frames import parse
 from storydesk.extract.numbers import looks_plural, singular, word_value
 from storydesk.model import Quantity, Sentence, Span
 
@@ -38,6 +41,11 @@ _TOLL = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|i
                    re.I)
 # "twin car bombs", "twin blasts": two of the plural noun at most one word later (ta076).
 _TWIN = re.compile(r"\btwin\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+s)\b", re.I)
+# "a man confronted Price" against "confronted by two men" (ta161): one person doing the act, a
+# count of one only as the doer of a verb (its subject, or "by a man"); quantities.py compares it
+# only within one event frame (the same verb), never on wording alone.
+_LONE = re.compile(r"\b(?P<a>an?) (?P<noun>man|woman|person|gunman|gunwoman|suspect|shooter|attacker|assailant)\b", re.I)
+LONE_AGENT_NOUNS = frozenset("man woman person gunman gunwoman suspect shooter attacker assailant".split())
 _QUALIFIER_BEFORE = {"nearly": "<", "almost": "<", "about": "~", "around": "~", "roughly": "~",
                      "approximately": "~", "some": "~", "an estimated": "~", "more than": ">", "over": ">", "at least": ">="}
 
@@ -86,6 +94,22 @@ def word_counts(sentences: list[Sentence]) -> tuple[Quantity, ...]:
             qualifier = _qualifier(m.group("q").strip()) if m.group("q") else "="
             found.append(_quantity(s, m.start("q") if m.group("q") else m.start("n"), m.end("n"), value, "people",
                                    qualifier))
+    return tuple(found) + _lone_agents(sentences)
+
+
+def _lone_agents(sentences: list[Sentence]) -> tuple[Quantity, ...]:
+    found = []
+    for s in sentences:
+        matches = list(_LONE.finditer(s.text))
+        if not matches:
+            continue
+        doc = parse([s.text])[0]
+        for m in matches:
+            noun = next((t for t in doc if t.idx == m.start("noun")), None)
+            doer = noun is not None and (noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" or (
+                noun.dep_ == "pobj" and noun.head.dep_ == "agent") or misparsed_verb(noun) is not None)
+            if doer:
+                found.append(_quantity(s, m.start(), m.end(), 1, m.group("noun").lower(), "="))
     return tuple(found)
 
 

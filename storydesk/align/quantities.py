@@ -19,6 +19,7 @@ from itertools import combinations
 import numpy as np
 
 from storydesk.align.count_frames import noun_class, verb_of
+from storydesk.align.counts import LONE_AGENT_NOUNS
 from storydesk.align.text import context, sentence_claim, shared_context
 from storydesk.lexicon import MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 from storydesk.model import Article, Conflict, Extraction, Quantity, Sentence, Span
@@ -37,6 +38,10 @@ UNIT_POINT_COSINE = 0.50
 # "falling as much as 1,500 points" / "plunging nearly 1,600 points" sit at 0.48 (ta019, real tune
 # half). Set on the tune half and the invented set (0.25 added no report on either).
 FRAME_POINT_COSINE = 0.40
+# "a man confronted Price" / "confronted by two men" (ta161: 0.7): a lone doer is set against a
+# count only in one verb frame, and in sentences this close (the unit bar; set on ta161 and the
+# tests, not tuned).
+LONE_POINT_COSINE = 0.50
 # A dated mention this far from publication, in another year, marks another event: "a similar
 # bridge collapsed in 2019, injuring 22 people" is not a rival count for this week's collapse.
 OTHER_TIME_DAYS = 90
@@ -122,7 +127,11 @@ def quantity_conflicts(
                 if noun_class(a.noun) != noun_class(b.noun) or a.value == b.value or a.upper is not None \
                         or b.upper is not None or _determiner(a) or _determiner(b):
                     continue
-                if not _same_point(sims[i, j], a, b, framed, si.article, sj.article) and not _anchored(qs_i, qs_j, a):
+                if _lone(a) or _lone(b):
+                    # One doer against a count: only in one event frame (align/counts.py).
+                    if sims[i, j] < LONE_POINT_COSINE or not _same_frame(a, b, framed, si.article, sj.article):
+                        continue
+                elif not _same_point(sims[i, j], a, b, framed, si.article, sj.article) and not _anchored(qs_i, qs_j, a):
                     continue
                 place_a, place_b = _place(si, a), _place(sj, b)
                 if place_a and place_b and place_a != place_b:
@@ -173,6 +182,14 @@ def quantity_conflicts(
                     )
                 )
     return found
+
+
+def _same_frame(a: Quantity, b: Quantity, framed: dict, article_a: str, article_b: str) -> bool:
+    """One verb frame (noun and verb class) that each outlet gives one value only."""
+    noun, values = noun_class(a.noun), framed["values"]
+    frames = ({framed["verb"].get(id(a))} - {None}) & ({framed["verb"].get(id(b))} - {None})
+    return any(values[(article_a, noun, frame)] == {a.value} and values[(article_b, noun, frame)] == {b.value}
+               for frame in frames)
 
 
 def _same_point(cosine: float, a: Quantity, b: Quantity, framed: dict, article_a: str, article_b: str) -> bool:
@@ -259,8 +276,13 @@ def _agree_somewhere(a: set[float], b: set[float]) -> bool:
     return any(abs(x - y) <= AGREEING_SHARE * max(abs(x), abs(y)) for x in a for y in b)
 
 
+def _lone(q: Quantity) -> bool:
+    """"a man" as the doer of an act (align/counts.py): a count of one, read from the parse."""
+    return q.value == 1 and q.text.split()[0].lower() in {"a", "an"} and noun_class(q.noun) in LONE_AGENT_NOUNS
+
+
 def _determiner(q: Quantity) -> bool:
-    return q.value == 1 and q.qualifier == "=" and q.text.split()[0].lower() in _DETERMINER_ONE
+    return q.value == 1 and q.qualifier == "=" and q.text.split()[0].lower() in _DETERMINER_ONE and not _lone(q)
 
 
 def _place(sentence: Sentence, q: Quantity) -> str | None:

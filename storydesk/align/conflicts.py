@@ -220,7 +220,7 @@ def find_conflicts(
     sims = vectors @ vectors.T
     index = {(s.article, s.index): n for n, s in enumerate(sentences)}
     # Counts written as words ("shot once", "a 13-hour filibuster") join the extract stage's.
-    counted = replace(extraction, quantities=extraction.quantities + word_counts(sentences))
+    counted = replace(extraction, quantities=extraction.quantities + word_counts(sentences, extraction.quantities))
     dated = _date_conflicts(sentences, index, sims, extraction)
     found = _merge(
         quantity_conflicts(sentences, index, sims, counted, tuple(articles))

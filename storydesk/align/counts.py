@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from storydesk.align.count_frames import misparsed_verb
+from storydesk.align.count_frames import misparsed_verb, noun_class
 from storydesk.align.frames import parse
 from storydesk.extract.numbers import looks_plural, singular, word_value
 from storydesk.model import Quantity, Sentence, Span
@@ -62,7 +62,9 @@ def _number(word: str) -> float | None:
     return float(value) if value is not None else None
 
 
-def word_counts(sentences: list[Sentence]) -> tuple[Quantity, ...]:
+def word_counts(sentences: list[Sentence], counted: tuple[Quantity, ...] = ()) -> tuple[Quantity, ...]:
+    """The counts written as words; a lone doer ("a man") only where another article counts two or
+    more of its noun in `counted` (the extract stage's counts), so other sentences are not parsed."""
     found = []
     for s in sentences:
         text = s.text
@@ -94,13 +96,18 @@ def word_counts(sentences: list[Sentence]) -> tuple[Quantity, ...]:
             qualifier = _qualifier(m.group("q").strip()) if m.group("q") else "="
             found.append(_quantity(s, m.start("q") if m.group("q") else m.start("n"), m.end("n"), value, "people",
                                    qualifier))
-    return tuple(found) + _lone_agents(sentences)
+    return tuple(found) + _lone_agents(sentences, counted)
 
 
-def _lone_agents(sentences: list[Sentence]) -> tuple[Quantity, ...]:
+def _lone_agents(sentences: list[Sentence], counted: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    several = {}  # counted noun class -> the articles counting two or more
+    for q in counted:
+        if q.value >= 2:
+            several.setdefault(noun_class(q.noun), set()).add(q.span.article)
     found = []
     for s in sentences:
-        matches = list(_LONE.finditer(s.text))
+        matches = [m for m in _LONE.finditer(s.text)
+                   if several.get(noun_class(m.group("noun")), set()) - {s.article}]
         if not matches:
             continue
         doc = parse([s.text])[0]

@@ -144,3 +144,12 @@ def test_the_day_inside_the_acts_clause_is_its_day() -> None:
 ])
 def test_a_lone_agent_against_a_count_of_the_same_act(a: str, b: str, expected: list[str]) -> None:
     assert kinds({"x": [a], "y": [b]}) == expected
+
+
+def test_the_other_value_in_a_sentence_on_the_same_point_settles_it() -> None:
+    """ta234: an outlet giving both "more than 1,000 flights" (this storm) and "more than 13,000" (a
+    2011 storm) does not disagree with "about 1,000 flights"."""
+    assert kinds({
+        "x": ["The storm led airlines to cancel more than 1,000 flights and caused whiteout conditions on the roads.",
+              "By comparison, airlines canceled more than 13,000 flights over a two-day period during a snowstorm."],
+        "y": ["Airlines cancelled about 1,000 flights ahead of the Christmas holiday."]}) == []

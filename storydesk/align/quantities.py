@@ -263,12 +263,15 @@ def _told(quantities: tuple[Quantity, ...], index: dict[tuple[str, int], int]) -
 
 
 def _told_closer(told: dict, article: str, noun: str, value: float, rival: int, own: int, sims: np.ndarray) -> bool:
-    """The article gives the rival's value itself, in a sentence at least as close to the rival's
-    as its own count's: an outlet that gives the other value does not disagree with it (a caption's
-    "more than 1,100" beside its text's 1,175). A sentence farther off is about something else:
-    ta076's "At least three people were killed" (a clash in Damascus, cosine 0.42 to the rival) does
-    not answer "killed at least three people" in Aleppo, where its own count's sentence sits at 0.63."""
-    return any(k is None or sims[k, rival] >= sims[own, rival] for k in told.get((article, noun), {}).get(value, ()))
+    """The article gives the rival's value itself, in a sentence on the rival's point (the loosest
+    same-point bar, UNIT_POINT_COSINE) or at least as close to it as its own count's: an outlet
+    that gives the other value does not disagree with it (a caption's "more than 1,100" beside its
+    text's 1,175; ta234's "cancel more than 1,000 flights", 0.52 to the rival, beside a 2011 storm's
+    13,000). A sentence farther off is about something else: ta076's "At least three people were
+    killed" (a clash in Damascus, 0.42) does not answer "killed at least three people" in Aleppo,
+    where its own count's sentence sits at 0.63."""
+    return any(k is None or sims[k, rival] >= min(sims[own, rival], UNIT_POINT_COSINE)
+               for k in told.get((article, noun), {}).get(value, ()))
 
 
 def _agree_somewhere(a: set[float], b: set[float]) -> bool:

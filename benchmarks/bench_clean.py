@@ -6,6 +6,7 @@
     python benchmarks/bench_clean.py --scaling       # CPU time against size: long texts, unclosed <script>s
     python benchmarks/bench_clean.py --fresh         # hand-read fresh Multi-News sample (held out)
     python benchmarks/bench_clean.py --fresh --second  # the second fresh sample (seed 2222)
+    python benchmarks/bench_clean.py --fresh --third   # the third fresh sample (seed 2317)
     python benchmarks/bench_clean.py --repeat 5      # also the median CPU ratio to trafilatura over 5 paired runs
 
 Scores use the benchmark's own metric (see ../shared/data/README.md): `\\w+` tokens, 4-token
@@ -223,6 +224,8 @@ def main() -> None:
                         help="only score the hand-read fresh Multi-News sample (gold/clean/multinews_fresh.json)")
     parser.add_argument("--second", action="store_true",
                         help="with --fresh: the second sample (gold/clean/multinews_fresh2.json)")
+    parser.add_argument("--third", action="store_true",
+                        help="with --fresh: the third sample (gold/clean/multinews_fresh3.json)")
     parser.add_argument("--show", action="store_true", help="with --fresh: list each page's misjudged lines")
     parser.add_argument("--repeat", type=int, default=0, metavar="N",
                         help="also time storydesk and trafilatura in turn N more times: the median CPU ratio")
@@ -233,10 +236,11 @@ def main() -> None:
         scaling()
         return
     if args.fresh:
-        from benchmarks.clean_fresh import GOLD, GOLD_SECOND
+        from benchmarks.clean_fresh import GOLD, GOLD_SECOND, GOLD_THIRD
         from benchmarks.clean_fresh import main as fresh
 
-        fresh(args.data, show=args.show, gold_path=GOLD_SECOND if args.second else GOLD)
+        gold = GOLD_THIRD if args.third else GOLD_SECOND if args.second else GOLD
+        fresh(args.data, show=args.show, gold_path=gold)
         return
     aeb = args.data / "aeb"
     if not aeb.exists():

@@ -2,7 +2,7 @@
 
     python benchmarks/bench_real.py                    # both halves: run, score, list what is unjudged
     python benchmarks/bench_real.py --split held-out   # one half
-    python benchmarks/bench_real.py --split all        # tune, held-out, the ten "new" and ten "fresh" clusters
+    python benchmarks/bench_real.py --split all        # tune, held-out, and the "new", "fresh" and "fresh3" tens
     python benchmarks/bench_real.py --from out/bench_real.json   # score a saved run again (no digest)
 
 The gold set (`benchmarks/gold/real/`, README there): 40 Multi-News validation clusters of 3+
@@ -53,7 +53,10 @@ NEW_CLUSTERS = 10
 FRESH_CLUSTERS = 10
 MIN_ARTICLES = 3
 WORDS = 120  # the digest's default summary length
-SPLITS = ("tune", "held-out", "new", "fresh")
+# fresh3 (issue 15, bad sentences, tidy17): ten more of the same draw, sample(ids, 80)[70:] (the ten
+# before them, [60:70], are lead17's fresh2), gold written and scored once on main before any change.
+FRESH3 = (70, 80)
+SPLITS = ("tune", "held-out", "new", "fresh", "fresh3")
 FLAGS = ("ok", "offtopic", "dangling", "heading", "wrong")
 
 
@@ -65,7 +68,8 @@ def select_clusters(records: list[dict]) -> dict[str, list[str]]:
     drawn = random.Random(SEED).sample(eligible, CLUSTERS + NEW_CLUSTERS + FRESH_CLUSTERS)
     new_end = CLUSTERS + NEW_CLUSTERS
     return {"tune": drawn[: CLUSTERS // 2], "held-out": drawn[CLUSTERS // 2: CLUSTERS],
-            "new": drawn[CLUSTERS:new_end], "fresh": drawn[new_end:]}
+            "new": drawn[CLUSTERS:new_end], "fresh": drawn[new_end:],
+            "fresh3": random.Random(SEED).sample(eligible, FRESH3[1])[FRESH3[0]:]}
 
 
 def load_records(path: Path = DATA) -> list[dict]:
@@ -193,7 +197,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--split", choices=(*SPLITS, "both", "all"), default="both",
-                        help="both: tune and held-out; all: those and the new and fresh tens")
+                        help="both: tune and held-out; all: those and the later tens")
     parser.add_argument("--words", type=int, default=WORDS)
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench_real.json",
                         help="where the run (summaries and evidence) is saved for review_summary.py")

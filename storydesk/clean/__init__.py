@@ -109,7 +109,8 @@ def _metadata_wanted(doc: RawDocument) -> frozenset[str]:
 def _left_out(doc: RawDocument, result: CleanResult) -> Problem | None:
     """The problem that leaves a page out (not an article, or no body), with all its lines; else None."""
     paragraphs = [p for p in result.text.split("\n\n") if p.strip()]
-    reason = not_an_article(paragraphs, result.removed)
+    first_line = (result.lines or result.removed or (None,))[0]
+    reason = not_an_article(paragraphs, result.removed, first_line.text if first_line else None)
     if reason is not None:
         message = f"not a news article: {reason}; left out"
     elif not paragraphs:

@@ -26,7 +26,10 @@ from storydesk.clean.rules import (
     BIO_HEADER,
     COMMENT_HEADER,
     COMMENT_SIGNATURE,
+    CREDIT_LINE,
     DATELINE,
+    NAME_CREDIT,
+    PLAYLIST,
     TEASER_HEADER,
     TWEET_SIGNATURE,
     VIDEO_MARKER,
@@ -60,6 +63,13 @@ MIN_CLOSING_LIST_ITEMS = 3  # a list of teasers; a closing list of one or two it
 MIN_CHROME_REPEATS = 3  # a teaser line repeated this often is a widget's chrome (aeb tune: 6-9 copies)
 MIN_CHROME_WORDS = 3  # ... and has words enough not to be a speaker label or a "Share" button
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
+# A caption stands above its lone credit line: on the aeb tune pages those captions run 8-26 words
+# (one of 49), while the body paragraphs above a caption-less photo's credit in Multi-News stories
+# 1-40 (ta002 d0, ta088 d2) run 35-43; a line of this many words or fewer above a credit is its caption.
+MAX_CAPTION_WORDS = 30
+MAX_CREDIT_WORDS = 6  # "Photo: David Zalubowski, STF / Associated Press"; a caption runs longer
+MIN_CREDIT_CAPITALISED = 0.5  # ... and a credit is names: "Hanwha Q cells", "Getty Images"
+MIN_CAPITAL_LINK_WORDS = 5  # a capitalised link headline (Fox) is a sentence long; subheads are shorter or body
 FALLBACK_MIN_WORDS = 50  # prose kept when cleaning found no body: at least MIN_BODY_SCORE's worth
 # Up to this many characters texts are searched as one string for each query (each search is
 # linear, so quadratic overall, but in C); longer ones (a 20 MB page) are indexed by word runs.
@@ -290,13 +300,16 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
         return
     for line in lines:
         line.kind = match_rule(line.text)
+    listed = _mark_playlists(lines)
     _mark_repeats(lines)
     _mark_shared(lines, shared)
-    start, end = _body_region(lines) if find_region else (0, len(lines))
+    start, end = _body_region(lines, listed) if find_region else (0, len(lines))
     if find_region:
         start = _lead_above(lines, start)
     _mark_inside(lines, start, end)
     _mark_chrome_repeats(lines, start, end)
+    _mark_capital_links(lines, start, end)
+    _mark_captions_above_credits(lines)
     _mark_standfirst(lines, start, end, has_title)
     _mark_closing_list(lines, end)
     mark_outside(lines, start, end)
@@ -344,6 +357,45 @@ def _mark_chrome_repeats(lines: list[Line], start: int, end: int) -> None:
             line.kind = "duplicate"
 
 
+# A paragraph reports what someone said; a caption describes the picture (none of the aeb tune
+# captions above a lone credit does).
+_REPORTED = re.compile(r"\b(said|says|told|according to)\b|[\"“”]")
+_CAPITAL_CLICK = re.compile(r"\bCLICK(ING)? HERE\b")
+
+
+def _mark_capital_links(lines: list[Line], start: int, end: int) -> None:
+    """On a page that writes its links in capitals ("CLICK HERE TO GET THE FOX NEWS APP"), a
+    headline in capitals between the body's paragraphs is a link to another story, not a
+    subhead (aeb tune 513745, 7dfc3e, eb62ac). Elsewhere capitals are subheads and stay."""
+    if not any(_CAPITAL_CLICK.search(line.text) and is_capitals(line.text) for line in lines):
+        return
+    for line in lines[start:end]:
+        if line.kind is None and is_capitals(line.text) and line.words >= MIN_CAPITAL_LINK_WORDS \
+                and not line.text.rstrip().endswith((".", "!", "?")):
+            line.kind = "related"
+
+
+def _mark_captions_above_credits(lines: list[Line]) -> None:
+    """A short line right above a photo credit alone on its line is that photo's caption."""
+    for above, line in zip(lines, lines[1:], strict=False):
+        # A caption is a sentence; a subhead above a photo's credit ("Netflix Live", Multi-News
+        # ta088 d3) is not.
+        if line.kind == "caption" and above.kind is None and above.words <= MAX_CAPTION_WORDS \
+                and above.text.rstrip().endswith(_TERMINAL) and not _REPORTED.search(above.text) \
+                and _is_credit(line.text):
+            above.kind = "caption"
+
+
+def _is_credit(text: str) -> bool:
+    """A photo credit alone (`CREDIT_LINE`): after "Photo:" a name or an agency, not a caption
+    ("Photo: A crane lifts the carriage back onto the rails")."""
+    if not CREDIT_LINE.match(text):
+        return False
+    named = text.split(":", 1)[1] if ":" in text else text
+    words = len(named.split())
+    return words <= MAX_CREDIT_WORDS and (words <= 2 or capitalised_share(named) >= MIN_CREDIT_CAPITALISED)
+
+
 def _mark_shared(lines: list[Line], shared: frozenset[str]) -> None:
     """Lines other articles of the story carry too are boilerplate unless they read as prose.
 
@@ -372,8 +424,34 @@ def _score(line: Line) -> float:
     return -SHORT_LINE_PENALTY
 
 
-def _body_region(lines: list[Line]) -> tuple[int, int]:
-    """[start, end) of the highest-scoring run of lines (a maximum-sum subarray).
+def _mark_playlists(lines: list[Line]) -> set[int]:
+    """A video playlist run into one line (`PLAYLIST`) is video, whatever its length, and so are
+    the titles of its videos listed one a line under it; the indexes of those titles.
+
+    The titles are removed, but the body region is searched without them: forty short lines
+    would otherwise cut off the article that goes on under the player (a list article's last
+    items, as in the Gannett pages of Multi-News).
+    """
+    listed: set[int] = set()
+    for i, line in enumerate(lines):
+        if not PLAYLIST.match(line.text):
+            continue
+        line.kind = "video"
+        within = f" {line.key} "
+        for j in range(i + 1, len(lines)):
+            title = lines[j]
+            # A video's title may read as a sentence ("Bundle up! Here's what ..."); that the
+            # playlist holds it word for word is what tells.
+            if title.words > MAX_TITLE_WORDS or not title.key or f" {title.key} " not in within:
+                break
+            title.kind = "video"
+            listed.add(j)
+    return listed
+
+
+def _body_region(lines: list[Line], listed: set[int] | frozenset[int] = frozenset()) -> tuple[int, int]:
+    """[start, end) of the highest-scoring run of lines (a maximum-sum subarray); `listed` lines
+    (a playlist's titles) count for nothing either way.
 
     Comments follow the body: once a body-sized region has been seen, a comment-section opener
     ends the search, so a long discussion can never win over the article it discusses.
@@ -381,12 +459,19 @@ def _body_region(lines: list[Line]) -> tuple[int, int]:
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     for i, line in enumerate(lines):
+        if i in listed:
+            continue
         if best >= MIN_BODY_SCORE and _opens_comments(line.text):
             break
-        total += _score(line)
+        score = _score(line)
+        total += score
         if total <= 0:
             total, start = 0.0, i + 1
-        elif total > best:
+        elif total > best or (total == best and score > 0):
+            # A tie ending on prose extends the region: a paragraph after a noise line that it
+            # exactly outweighs (16 words against 1.0) is the article going on (aeb tune 513745);
+            # a tie ending on a neutral line does not: in Multi-News stories 1-40 half of those
+            # are sign-offs ("Original article on Live Science.", "Read her letter here.").
             best, best_span = total, (start, i + 1)
     return best_span
 
@@ -412,10 +497,14 @@ def _lead_above(lines: list[Line], start: int) -> int:
         if line.kind is not None:
             after_label = False
             continue
-        if line.prose or (_prose_like(line) and not is_capitals(line.text)):
+        # The text's first line is its headline (run into a caption, at times), never a lead that
+        # reads as a list of names (Multi-News ta172 d3).
+        if line.prose or (_prose_like(line) and not is_capitals(line.text)) or (i > 0 and _named_sentence(line)):
             lead, label_above_lead, after_label = i, False, False
         elif (i == 0 and _headline_like(line)) or (lead < start and DATELINE.match(line.text)):
             return start if label_above_lead else lead
+        elif lead == i + 1 and _named_sentence(lines[lead]) and _repeats_page_title(lines, line):
+            return lead  # the article's own headline, then its lead: not a teaser's
         elif (line.words <= MAX_LABEL_WORDS or _sentence_like(line)) and not after_label:
             # One label between paragraphs, an embedded post's author ("AZ") or "Check out the
             # posts below.", is passed over; two in a row are a menu.
@@ -423,6 +512,20 @@ def _lead_above(lines: list[Line], start: int) -> int:
         else:
             return start  # a menu item or a label above: the region starts where it was found
     return start if label_above_lead else lead
+
+
+def _repeats_page_title(lines: list[Line], line: Line) -> bool:
+    """The line is the headline the page's first line (its <title>, "Headline - Site") gives."""
+    return line is not lines[0] and _headline_like(line) and f" {line.key} " in f" {lines[0].key} "
+
+
+def _named_sentence(line: Line) -> bool:
+    """A long sentence whose words are mostly names and titles ("President of the Senate, Bukola
+    Saraki, Senator Dino Melaye ... have taken the Inspector-General of Police ... to court."): too
+    capitalised for prose, but a menu does not end with a full stop or pause at commas (aeb tune e73011)."""
+    text = line.text.rstrip()
+    return (line.words >= PROSE_LONG_WORDS and text.endswith((".", ".\"", ".”")) and "," in text
+            and not is_capitals(text))
 
 
 def _opens_comments(text: str) -> bool:
@@ -439,6 +542,8 @@ def _mark_inside(lines: list[Line], start: int, end: int) -> None:
         line = lines[i]
         if line.kind is None and i > start and VIDEO_MARKER.match(lines[i - 1].text) and not line.prose:
             line.kind = "video"  # the video's title under "Click to play video"
+        if line.kind is None and NAME_CREDIT.match(line.text):
+            line.kind = "caption"  # a photo's credit
         if line.kind is None and i + 1 < end and TWEET_SIGNATURE.match(lines[i + 1].text) \
                 and len(line.text) <= MAX_TWEET_CHARS:
             line.kind = "social"  # an embedded tweet's text, above its "— Name (@handle) date" line

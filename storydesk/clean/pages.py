@@ -1,5 +1,5 @@
 """Pages that are not news articles: error pages, robot checks, sign-up and consent walls,
-web-archive crawl notices, JavaScript notices and photo galleries.
+web-archive crawl notices, JavaScript notices, photo galleries and video pages (a YouTube description).
 
 A scraper saves such a page in place of the article it asked for (Multi-News has dozens). Their
 lines read like prose ("Sorry, the page you requested could not be found."), so the line
@@ -54,11 +54,23 @@ NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(patte
 ))
 
 
-def not_an_article(body: Sequence[str], removed: Sequence[Removed]) -> str | None:
+# YouTube's header over a video's description, as the first line of a saved page: "Published on May 3,
+# 2015" (Multi-News ta063 d2, ta088 d6, ta092 d2, ta137 d2; the fresh samples count such a page as no
+# article). The month in three letters without a full stop is YouTube's; a site's dateline writes it out.
+MAX_DESCRIPTION_CHARS = 5000  # YouTube's limit on a description: a longer body is something else
+VIDEO_PAGE_HEADER = re.compile(r"^(published|uploaded|streamed live) on (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) "
+                               r"\d{1,2}, \d{4}$", re.I)
+
+
+def not_an_article(body: Sequence[str], removed: Sequence[Removed], first_line: str | None = None) -> str | None:
     """Why a cleaned page is not a news article ("an error page: 'Sorry, ...'"), or None.
 
-    `body` holds the kept paragraphs, `removed` what the cleaner took out.
+    `body` holds the kept paragraphs, `removed` what the cleaner took out, `first_line` the
+    page's first line.
     """
+    if first_line is not None and VIDEO_PAGE_HEADER.match(first_line.strip()) \
+            and sum(len(p) for p in body) <= MAX_DESCRIPTION_CHARS:
+        return f"a video page's description: {_clip(first_line.strip())!r}"
     words = sum(len(p.split()) for p in body)
     if words > NOTICE_BODY_MAX_WORDS:
         return None

@@ -39,9 +39,11 @@ RULES: tuple[Rule, ...] = (
     # CLOSE in capitals, then a sentence in mixed case: a sentence in capitals ("CLOSE TO 300...")
     # or "Close to 300" is not it.
     _rule("video", r"^(close\s+)?skip in skip\b.{0,10}\bembed\b", 200),
-    _rule("video", r"^(?-i:CLOSE) (?-i:[A-Z][a-z'’]+|[A-Z]{2,5}'s|[A-Z]\.)\s", 120),
+    _rule("video", r"^(?-i:CLOSE) (?-i:[A-Z][a-z'’]+(-[a-z]+)?|[A-Z]{2,5}'s|[A-Z]\.)\s", 120),
     _rule("video", r"\bautoplay autoplay\b|\bcopy this code to your (website|blog|site)\b", 60),
     _rule("video", r"\(\d{1,2}:\d{2}\)$", 20),  # a video's title with its length: "... (3:05)"
+    # The BBC's notice where its player would be, run into the video's caption (Multi-News ta020, ta026, ta027).
+    _rule("video", r"^media playback is (unsupported|not supported) on your device\b", 60),
     # Advertising.
     _rule("advert", r"^(story|article|text) continue[sd]? (below|after)\b", 12),
     _rule("advert", r"^(advertisement|advertising|advert|anzeige|publicidade|publicidad|publicité|pubblicità|sponsored( content| links?| stories)?|sponsored by .{1,40}|"
@@ -68,6 +70,9 @@ RULES: tuple[Rule, ...] = (
           25),
     _rule("newsletter", r"^\W*sign up (for|to get)\b.{0,40}\b(alerts|emails?|briefing)\b", 25),
     _rule("newsletter", r"^download (the|our) .{0,60}\bapp\b", 30),
+    _rule("newsletter", r"^breaking news e-?mails\b|\bget breaking news alerts\b", 40),  # NBC's box (ta034 d4)
+    # ... also after the come-on: "Want stories like these ...? Download the Us Weekly iPhone app now!" (ta111 d0)
+    _rule("newsletter", r"\bdownload (the|our) [\w' ]{0,40}\bapp( now| today)?\W*$", 30),
     _rule("newsletter", r"^(click here to (get|download|sign up|subscribe)|get .{1,40} by clicking here)\b", 14),
     _rule("newsletter", r"\b(in|to|into|on|meet) your inbox\b", 20),
     _rule("newsletter", r"\bjoin (the|our) .{0,40}\bnewsletters?\b", 15),  # "Want more deals? Join the IGN Deals Newsletter."
@@ -95,6 +100,11 @@ RULES: tuple[Rule, ...] = (
     # An inline link to another story in square brackets (The Washington Post): "[Spirit clinches ...]",
     # a headline of six words or more, not a sentence; shorter ones are sources and credits ("[ PC World ]").
     _rule("related", r"^\[(?!/?\w+( [^\]]*)?\].*\[/\w+\]$)(?=\s*(\S+\s+){5}\S).{10,250}(?<![.!?])\]$", 30),
+    # ... and those that ask or call (Multi-News ta108 d0, ta116 d2, ta249 d3): "[Who were Dorothy Day
+    # and Thomas Merton?]", "[READ THE LETTER.]", "[Meet the one Russian lawmaker who ...]". A statement
+    # in brackets ("[The council did not answer questions about the tender.]") may be the writer's own.
+    _rule("related", r"^\[\s*((?=[^\[\]]{8,250}\?\]$)|(read|meet|watch|see|listen to|look at|take a look|learn|explore)\b)"
+                     r"[^\[\]]{8,250}[.!?]\]$", 30),
     _rule("related", r"\bread more$", 25),
     _rule("related", r"(^|, )click here\W*$", 20),  # "For a full recap of the night's winners, click here."
     # A link line ending on "here": "You can view our June open thread here.", "... or listen back here."
@@ -137,6 +147,8 @@ RULES: tuple[Rule, ...] = (
                     r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
     _rule("social", r"[—–]\s*[^—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$", 80),  # tweet text + signature
     _rule("social", r"\bshare (it|this( story| article)?) with (a|your) friends?\b", 15),
+    # A share bar run into the embedded media's title (The Guardian; Multi-News ta098 d0).
+    _rule("social", r"^facebook twitter pinterest\b", 30),
     _rule("social", r"^(facebook|twitter|linkedin|whatsapp|email|e-mail|print|pinterest|reddit|share|"
                     r"copy link|messenger|flipboard)$", 2),
     # Cookie and privacy notices (no kind of their own in the schema).
@@ -202,6 +214,10 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"\(\s*[^()]{0,40}\b(photos?|pictures?|images)\s*\)\s*$", 45),
     _rule("caption", r"^(photo|picture|image|pictured|file photo|photograph|caption|gallery|"
                      r"slideshow|photos|images|foto|fotos|фото)\s*([:\-–—|]|\(\d+ images?\))", 40),
+    # A photographer and the outlet in parentheses close a caption: "(Todd Maisel/New York Daily News)",
+    # "(Katherine Frey/The Washington Post)" (Multi-News ta017 d2, ta037 d0; aeb tune: 7 such lines, all noise).
+    _rule("caption", r"\(\s*(?-i:[A-Z])[\w.'’-]*( (?-i:[A-Z])[\w.'’-]*){0,3}\s?/\s?(?-i:[A-Z])[\w.&'’-]*"
+                     r"( [\w.&'’-]+){0,5}\s*\)\s*$", 120),
     # A credit of slash-joined names in parentheses closes a caption: "(NASA/JPL-Caltech/ASU)".
     _rule("caption", r"\(\s*((?-i:[A-Z])[\w.&'’-]*\s?/\s?){1,4}(?-i:[A-Z])[\w.&'’-]*\s*\)\s*$", 60),
     _rule("caption", r"^(view gallery|enlarge this image|enlarge image|hide caption|toggle caption|"
@@ -229,7 +245,7 @@ RULES: tuple[Rule, ...] = (
                     r"\bcontributed( to)?( this)?( report(ing)?| story)?\.?$", 40),
     _rule("credit", r"\b(contributed (to )?(this|the) (report|story|article)|contributed reporting)\.?$", 40),
     _rule("credit", r"^\(?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
-    _rule("credit", r"^(by|written by|words by|posted by|story by|report by)\s+(?-i:[A-Z])[\w.'’-]*"
+    _rule("credit", r"^(/\s*)?(by|written by|words by|posted by|updated by|story by|report by)\s+(?-i:[A-Z])[\w.'’-]*"
                     r"(\s+[\w.'’-]+){0,6}\s*([,·|•]|$)", 18),
     # Datelines: when the page was posted is metadata, not body.
     _rule("other", r"^(posted|published|updated|last updated|first published)\b(\s|on\b|at\b|:)*"
@@ -249,6 +265,15 @@ RULES: tuple[Rule, ...] = (
     # The same labels run into a post's meta line: "05/10/2018 - Posted by: Name - Category: Health - Tags: x".
     _rule("navigation", r"\s[-|•·]\s(tags?|categor(y|ies|ia)|filed under|posted in|publicado por|posted by)\s*:", 30),
     _rule("navigation", r"^(tags?|topics|filed under|categories|keywords|marcadores|etiquetas|schlagworte)$", 2),
+    # A related story's card: its headline said twice, then its summary (Fox local pages, Multi-News
+    # ta016 d1, ta063 d3; aeb tune 432362: 9 such lines, all noise). Four words at least: "Well, well, ...".
+    # Near the end: a gallery's "Photos: Title Photos: Title" is a caption.
+    _rule("related", r"^(?P<headline>(\S+ ){3,24}?\S+) (?P=headline)( |$)", 200),
+    # A short line cut off after a comma: a teaser ("Two people in China have been diagnosed with the
+    # plague,..."). Short lines cut off anywhere are noise on the aeb tune pages (45 of 45), but one
+    # cut after a word was body in the first fresh Multi-News sample: only the comma tells.
+    # Last: a line another rule names keeps that kind ("Tell us what YOU think..." is a comment prompt).
+    _rule("related", r"(?<=[^\W_]),\s?(\.\.\.|…)$", 15),  # opens on the comma: the search skips to it
 )
 
 
@@ -287,6 +312,22 @@ TEASER_HEADER = re.compile(
     r"we recommend|recommended videos|more videos)\W*$",
     re.I,
 )
+
+# A photo credit alone on its line: "Photo: Getty Images", "Jane Doe/Harbour Times/Getty Images",
+# "Natalie Naccache | Bloomberg | Getty Images", "Photo by David Dyer-Bennet" (aeb tune pages).
+CREDIT_LINE = re.compile(
+    r"^((photo|image|picture)( credit)?s?:\s*[^.()]{2,60}|credit:\s*[^.()]{2,60}|photo by [^.()]{2,60}|"
+    r"[^.()|/]{2,40}[/|][^.()]{0,40}\b(getty images|getty|ap|reuters|afp|epa|bloomberg|shutterstock))$",
+    re.I,
+)
+
+# A photographer's name and the outlet, alone on a line: "Sarah Tew/CNET", "Jamie/Flickr" (Multi-News
+# ta211 d3, ta031 d0; aeb tune 5fbc7c). Only inside the body: above it, "About Me/Contact" is a menu.
+NAME_CREDIT = re.compile(r"^[A-Z][a-z][\w.'’-]*( [A-Z][\w.'’-]*){0,2}/[A-Z][\w.&'’-]*$")
+
+# A video player's playlist run into one line (Gannett): "Skip in Skip x Embed x Share CLOSE <title> |
+# 0:46 <description> AP 1 of 68 Skip in Skip x ...", thousands of words long, the chrome once per video.
+PLAYLIST = re.compile(r"^(close\s+)?skip in skip\b.{0,10}\bembed\b.*\bskip in skip\b", re.I | re.S)
 
 # A line that opens the comment section: everything after it is readers' comments.
 COMMENT_SIGNATURE = re.compile(r"^.{1,80}\d.{0,40}\b(said|says|wrote|commented|replied)\s*:$|"

@@ -43,6 +43,10 @@ _PLACE = (r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}"  # SAN JUAN
 DATELINE = re.compile(
     rf"^(?:{_PLACE}\s*(?:\([^()]{{1,40}}\)\s*[—–-]{{1,2}}|[—–]{{1,2}})\s*"
     r"|\((?:CNN|AP|Reuters|AFP|NBC|CBS|ABC)[^()]{0,20}\)\s*(?:[—–-]{1,2}\s*)?)"
+    # A label in capitals and a colon: a transcript's speaker ("MARTIN: ", "GEORGE STEPHANOPOULOS: "),
+    # a section's label ("USING SMARTPHONES FOR PLANNING: ") or a dateline ("NEW DELHI: "). It says
+    # who speaks or what the section is about, not what happened; what follows must read alone.
+    r"|(?-i:[A-Z][A-Z.'’&-]*(?: [A-Z][A-Z.'’&-]*){0,5}):\s+"
 )
 # Leftovers that read as page furniture wherever they sit in a sentence.
 BOILERPLATE = re.compile(
@@ -72,6 +76,9 @@ _QUOTES = re.compile(r'["“”]')
 _QUOTE_RUNS_ON = (".", "!", "?")
 # An article's opening sentences that say which day its story is on (for `opens_another_time`).
 LEAD_FOR_TIME = 2
+# A video's running time in brackets ("(3:31)"): it closes the caption of a video player, so the
+# sentence before it in its paragraph describes the clip ("Analyst X details the video..."), not the news.
+RUNNING_TIME = re.compile(r"^\(\d{1,2}:\d{2}(?::\d{2})?\)$")
 # Quotations split into more sentences than this are left out rather than quoted at length.
 MAX_QUOTE_SENTENCES = 3
 
@@ -193,6 +200,9 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
             else:
                 opens_paragraph = False
             inside_quote, quoting = quoting, _still_quoting(quoting, s.text)
+            if _captions_a_video(own, i):
+                previous = None
+                continue
             if inside_quote:
                 # Someone's words in the middle of a long quotation: who said them comes later,
                 # if at all ('...They blur reality and fiction quite often. ...” — Damian Lewis').
@@ -223,6 +233,12 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
                                  needs_names)
             out.append(previous)
     return out
+
+
+def _captions_a_video(own: list[Sentence], i: int) -> bool:
+    """Whether the next sentence of `own[i]`'s paragraph is a running time: `own[i]` is a video's caption."""
+    after = own[i + 1] if i + 1 < len(own) else None
+    return after is not None and after.paragraph == own[i].paragraph and bool(RUNNING_TIME.match(after.text.strip()))
 
 
 def _still_quoting(quoting: bool, text: str) -> bool:

@@ -23,13 +23,25 @@ from storydesk.lexicon import MONTH_PATTERN, MONTHS, REPORTING_PATTERN, STOP_WOR
 _ANAPHOR = re.compile(
     r"^(?:he|she|they|it|its|his|her|their|them|him|those|these|such|"
     r"and|but|or|so|yet|instead|rather|hence|thus|also|however|still|then|now|meanwhile|moreover|"
-    r"furthermore|besides|otherwise|nonetheless|nevertheless|indeed|likewise|similarly|"
+    r"furthermore|besides|otherwise|nonetheless|nevertheless|indeed|likewise|similarly|in fact|worse|even worse|"
     r"in addition|as a result|at the time|at that time|by then|even so|other|another|both|in one|"
     r"the (?:other|same|latter|former|two|three|pair|duo|couple|statement|letter|post|move|decision|"
     r"incident|actions?|step|comments?|remarks?|announcement|\d+-year-old|agency|company|firm|couple|"
     r"woman|man|boy|girl|victim|suspect|singer|actor|actress|star|film|movie|romance|band|"
     # what an earlier sentence set out ("The argument Obama made Saturday went further.")
     r"argument|problem|question|answer|reason|idea|irony|(?:sales )?figures?)\b)\b",
+    re.I,
+)
+# A demonstrative after an opening preposition points at what an earlier sentence described
+# ("During that meeting, ...", "In those years, ..."), unless "this" names the present time ("In
+# this year's budget"), the sentence completes the noun itself ("At that point in the inquiry") or
+# "those" stands for people ("For those keeping score").
+_TIMES = r"(?:week|month|year|morning|afternoon|evening|weekend|summer|spring|fall|autumn|winter|season|time)"
+_PREPOSITION_DEMONSTRATIVE = re.compile(
+    r"^(?:during|at|in|after|before|by|since|from|on|until|following|despite|for|with|under)\s+"
+    # "those" before a participle stands for people ("For those keeping score, ...")
+    rf"(?:that\s+|those\s+(?!\w+(?:ing|ed)\b)|(?:this|these)\s+(?!{_TIMES}\b))[\w-]+\b(?!['’]s)"
+    r"(?!\s+(?:of|in|on|at|when|where|which|who|that)\b)",
     re.I,
 )
 # "This"/"That"/"These" refer back, except before a time ("This week, Lenovo...").
@@ -60,7 +72,7 @@ _SETTING_ATTRIBUTION = re.compile(
 )
 # Captions, players and archive notices the clean stage let through.
 _FURNITURE = re.compile(
-    r"\b(?:in this (?:\w+ )?(?:photo|photograph|image)|is pictured\b|editor['’]s note|poses? for (?:photographers|a photo)|"
+    r"\b(?:in this (?:\w+ )?(?:photo|photograph|image)|is pictured\b|editor['’]s (?:note|picks?)\b|poses? for (?:photographers|a photo)|"
     r"\(associated press\)|\(ap photo|/getty images|getty images/|reuters/|photo(?:graph)? provided by|is seen (?:during|at|in)\b|"
     r"file photo|hide caption|(?:clip|video|photo|gallery|player|slideshow) (?:above|below)|"
     r"video has been rented|feature is not available|wayback machine|internet archive|this crawl|"
@@ -108,7 +120,9 @@ _TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imag
 # Musings that open a feature in the writer's voice ("In a year when every day feels like a cruel
 # joke, ...", "Maybe brands realize that, ...", "So it was with the 2012 Emmys, ..."); inside a
 # quotation they are someone's words ('“Perhaps unsurprisingly, we found...,” said Silveira').
-_MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when)\b", re.I)
+# "Well," opens a spoken reply or a musing, not a report.
+_MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when|well(?=,))\b",
+                     re.I)
 # A list announced rather than told ("here are ten of the most memorable things...").
 _LISTICLE = re.compile(r"\bhere (?:are|is) (?:\w+ )?(?:of )?(?:the )?(?:most|best|worst|top)\b", re.I)
 
@@ -142,7 +156,7 @@ def dependences(text: str) -> tuple[str, ...]:
     if _CUT_AFTER_TITLE.search(text) or _RUN_TOGETHER.search(text):
         found.append("cut or run together by the sentence splitter")
     if (_ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped) or _LATE_ANAPHOR.match(stripped)
-            or _PHRASE_THEN_PRONOUN.match(stripped)):
+            or _PHRASE_THEN_PRONOUN.match(stripped) or _PREPOSITION_DEMONSTRATIVE.match(stripped)):
         found.append("leans on an earlier sentence")
     outside = _QUOTED.sub(" ", text)
     if _PERSONAL.search(outside):

@@ -1,0 +1,93 @@
+"""Summary sentences that lean on text the reader does not see (issue 15, bad sentences): a
+transcript's speaker label or a section's label run into the sentence, a demonstrative after an
+opening preposition ("During that meeting"), connectives that continue an earlier claim. Invented sentences, regression tests of behaviour only."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydesk.model import Article
+from storydesk.segment import split_sentences
+from storydesk.summarize import rejection, strip_dateline
+from storydesk.summarize.candidates import find_candidates
+from storydesk.summarize.standalone import dependence
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("MARTIN: Opal Lee has been walking across the country to ask for a national holiday.", "MARTIN: "),
+    ("GEORGE STEPHANOPOULOS: The harbour council voted on Tuesday to rebuild the dock.", "GEORGE STEPHANOPOULOS: "),
+    ("USING PHONES FOR PLANNING: Couples are researching everything from gowns to vendors.",
+     "USING PHONES FOR PLANNING: "),
+    ("NEW DELHI: The government announced a ban on single-use plastics on Monday.", "NEW DELHI: "),
+])
+def test_a_speaker_or_section_label_is_cut_like_a_dateline(sentence, label):
+    """A transcript line's speaker label, or a section's label in capitals, names who speaks or what
+    the section is about, not what happened: like a dateline it is cut, and what remains must read
+    on its own."""
+    assert strip_dateline(sentence) == len(label)
+
+
+@pytest.mark.parametrize("sentence", [
+    "THE DÁIL IS to sit late tonight to pass emergency legislation on drugs.",
+    "U.S. - China talks resumed in Geneva on Monday after a two-month pause.",
+    "NASA said on Monday that the launch would be delayed by a week.",
+])
+def test_capitals_without_a_label_colon_are_kept(sentence):
+    assert strip_dateline(sentence) == 0
+
+
+def test_a_transcript_line_is_a_candidate_without_its_label_only_if_it_reads_alone():
+    text = ("MARTIN: Opal Lee has been trying to get the president to make Juneteenth a national holiday.\n\n"
+            "LEE: I will keep walking until they listen to us and make it a holiday.\n\n"
+            "MARTIN: What did you tell the people you met on the road from Texas?")
+    article = Article(id="a", text=text)
+    texts = [c.text for c in find_candidates([article], split_sentences(article))]
+    assert texts == ["Opal Lee has been trying to get the president to make Juneteenth a national holiday."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "During that meeting, the lawyer offered the couple $3,000 if they stayed away from court.",
+    "At that meeting, the victim's husband said the two men warned of the risk of deportation.",
+    "In those years, the band played the club almost every weekend.",
+    "After this incident, the council closed the dock to visitors for a month.",
+])
+def test_a_demonstrative_after_an_opening_preposition_leans_on_an_earlier_sentence(sentence):
+    """"During that meeting" points at a meeting an earlier sentence described."""
+    assert dependence(sentence) == "leans on an earlier sentence"
+
+
+@pytest.mark.parametrize("sentence", [
+    "During this week's meeting, the council voted to rebuild the dock within two years.",
+    "In this year's budget, the city set aside $2 million for the harbour.",
+    "At that point in the inquiry, investigators had not yet spoken to the port's owner.",
+    "For those keeping score, the team has now won nine straight games at home.",
+])
+def test_this_weeks_meeting_or_a_point_named_in_the_sentence_stands_alone(sentence):
+    """A time of its own ("this week's"), a noun the sentence itself completes ("that point in the
+    inquiry") or "those" standing for people ("those keeping score") points at nothing outside it."""
+    assert dependence(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "In fact, guests spend around $592 per wedding, according to a 2014 survey.",
+    "Worse, the council has a budget that is far too small for the repairs.",
+    "Well, the harbour traders have a convenient slogan for next year's election.",
+])
+def test_a_connective_that_continues_an_earlier_claim_leans_on_it(sentence):
+    """"In fact" and "Worse" add to a claim made before; "Well," answers or muses on something said."""
+    assert rejection(sentence) is not None
+
+
+def test_a_sentence_closed_by_a_running_time_is_a_video_caption():
+    """"Analyst Jo Reyes details the video... (2:15)": a running time in brackets closes the caption
+    of a video player, which describes the clip, not the news."""
+    caption = "Analyst Jo Reyes details the harbour video which appears to show the fire reaching the second warehouse."
+    news = "The fire reached the second warehouse on Monday night, harbour officials said on Tuesday."
+    article = Article(id="a", text=f"{caption} (2:15)\n\n{news}")
+    texts = [c.text for c in find_candidates([article], split_sentences(article))]
+    assert texts == [news]
+
+
+def test_an_editors_picks_teaser_is_page_chrome():
+    sentence = "Editor's Picks Pierre Thomas, who had just been out with the player, still cannot believe it."
+    assert dependence(sentence) == "a caption, player or archive notice"

@@ -7,9 +7,14 @@ Patterns, tried in this order:
                       He told reporters: "..." / a paragraph ending "X said:" before the quote
     around a part     X described it as "..." (a partial quote inside X's sentence)
     no verb           "...," Rep. X of Oregon, a senior Republican. / X made efforts ..., "Whole quote."
-"he"/"she" is a person named before, outside quotation marks, within two paragraphs, whose
-gender is not known to differ: in the sentence naming the nearest such person, the one who
-speaks there, else its subject; past those paragraphs, the article's clearly main person.
+    a statement       X released the following statement: / X issued this statement when contacted:
+"he"/"she" is a person named before, outside quotation marks, within two paragraphs (links to
+other stories not counted), whose gender is not known to differ: in the sentence naming the
+nearest such person, the one who speaks there, else its subject (a possessor is not; a sentence
+that is the pronoun's own tag passes it further back); past those paragraphs, the person named
+before a run of paragraphs that all carry the pronoun, else the article's clearly main person.
+A relative the story names ("Price's mother Jennifer Rivers", `storydesk.extract.kin`) is who
+"Price's mother" and "his mother" are later.
 A role is the one the article gives it to ("the prime minister" -> "Prime Minister X"); a role
 it gives no one is, for an office or an epithet ("the German chancellor", "the South Carolina
 Republican"), the person "he" would be, and for an organization's noun ("the company", "the
@@ -26,9 +31,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from storydesk.extract.kin import KIN_BEFORE_VERB, PRONOUN_KIN, kin_mentions, relatives, surname
 from storydesk.extract.names import GENDERED_ROLES, HONORIFICS, PERSON_ROLES, TITLES, fold, split_name
 from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Entity, Sentence
+from storydesk.segment import paragraph_spans
 
 if TYPE_CHECKING:
     from storydesk.extract.quotes import QuotedText
@@ -41,7 +48,8 @@ PARTICIPLES = ("saying", "tweeting", "writing", "telling", "adding", "noting", "
 SOURCE_VERBS = ("reported", "reports", "read", "reads")
 # Verbs of a tag ("Graham charged", "she countered") that the shared lexicon leaves out as too
 # often something else ("charged with murder"): here only ever next to a quotation.
-TAG_VERBS = ("charged", "countered", "retorted", "contended", "asserted", "lamented", "scoffed")
+TAG_VERBS = ("charged", "countered", "retorted", "contended", "asserted", "lamented", "scoffed", "cried", "screamed",
+             "began")
 SPEECH_VERBS = REPORTING_PATTERN + "|" + "|".join(PARTICIPLES + SOURCE_VERBS + TAG_VERBS)
 # Verbs that frame a partial quote inside the speaker's own sentence ("X called it "...").
 FRAMING_VERBS = SPEECH_VERBS + "|called|calls|described|describes|dubbed|termed|labeled|labelled|branded"
@@ -59,7 +67,7 @@ _SUBJECT_GAP = re.compile(rf"^\s*(?:,[^\"“”]{{0,160}}?)?,?\s*{_ADVERBS}$")
 # Words before a name that keep it the head of the phrase ("fire chief Hassan al-Rubaie",
 # "NHSB spokeswoman Nadia Ferreira"); a preposition makes it someone else's ("a friend of X").
 _ROLE_PREFIX = re.compile(r"^(?:[\w'’.&-]+,?\s+){0,6}$")
-_NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|said|says|told|that|while|but|adding)\b",
+_NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|against|said|says|told|that|while|but|adding)\b",
                        re.I)
 # (finite verbs only: in "X praised Y, saying ..." Y does not speak)
 _SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{REPORTING_PATTERN})\b")
@@ -86,6 +94,9 @@ _SENTENCE_OPENER = re.compile(r"^\s*(?:[^\"“”,;:]{1,80},\s+)?(?:(?:[A-Z][\w.
 # "the president said", "the agency said": a role the story gives one person or organization.
 _ROLE_PHRASE = re.compile(r"^(?:the|The)\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)$")
 _ROLE_BEFORE = re.compile(rf"\b(?:the|The)\s+((?:[A-Za-z-]+\s+){{0,2}}[A-Za-z-]+)\s+{_ADVERBS}$")
+# "the CEO of Kinkade's galleries said": a role with its complement, the role's holder speaks.
+_ROLE_OF_BEFORE = re.compile(rf"\b(?:the|The)\s+((?:[A-Za-z-]+\s+){{0,2}}[A-Za-z-]+)\s+(?:of|at)\s+"
+                             rf"(?:[\w'’.&-]+\s+){{1,4}}{_ADVERBS}$")
 _NEWSPAPER_HEADS = ("times", "post", "chronicle", "journal", "herald", "tribune", "gazette", "news", "examiner",
                     "observer", "guardian", "telegraph", "independent", "inquirer", "globe", "star", "record",
                     "register", "courier", "sun", "mail", "express", "mirror", "bee", "dispatch", "press")
@@ -202,6 +213,30 @@ class Speakers:
                                        or (cores[e.id][-1:] and cores[e.id][-1] in shared))
         }
         self.roles = _roles(self.by_article, self.texts)
+        self.relatives = relatives(self.by_article, self.texts)
+        for article, found in kin_mentions(self.by_article, self.texts, self.relatives).items():
+            self.by_article[article] = sorted(self.by_article[article] + found, key=lambda m: (m[0], m[1]))
+
+    def relative_ahead(self, article: str, position: int, possessor: Entity, role: str) -> Entity | None:
+        """"Thomas Kinkade's girlfriend said ..." / "Amy Pinto, in tears, told ...": a relative the
+        story names only as the subject opening the next sentence, someone else than the possessor
+        whose gender does not differ from the role's."""
+        starts = self.sentence_starts.get(article, [])
+        i = bisect_right(starts, position)
+        if i >= len(starts):
+            return None
+        text = self.texts[article]
+        first = next(iter(self.mentions_in(article, starts[i], starts[i] + 80)), None)
+        if (first is None or text[starts[i]:first[0]].strip() or first[2].type != "person" or first[2].id == possessor.id
+                or text.startswith(("'s", "’s"), first[1])
+                or self.gender.get(first[2].id) not in (None, GENDERED_ROLES.get(role.lower()))):
+            return None
+        return first[2]
+
+    def relative(self, article: str, possessor: Entity | None, role: str) -> Entity | None:
+        """The person the story names as `possessor`'s mother, brother, wife ... ("Price's
+        mother Jennifer Rivers", "Jennifer Rivers, Price's mother"), in any of its articles, or None."""
+        return self.relatives.get((surname(possessor.name), role.lower())) if possessor else None
 
     def by_role(self, article: str, phrase: str) -> Entity | None:
         """The one person or organization this article gives a role ("president", "prime
@@ -252,6 +287,11 @@ class Speakers:
         if head in ORG_ROLES:
             orgs = {e.id: e for start, _, e in self.mentions_in(article, 0, position)
                     if e.type == "organization" and not any(o <= start < c for o, c in quoted)}
+            # "the committee" after one committee was named (another may come later in the article)
+            fitting = {i: e for i, e in orgs.items() if split_name(e.name).tokens[-1:] and
+                       split_name(e.name).tokens[-1] in ORG_ROLES[head]}
+            if len(fitting) == 1:
+                return next(iter(fitting.values()))
             return next(iter(orgs.values())) if len(orgs) == 1 else None
         return None
 
@@ -312,10 +352,41 @@ class Speakers:
         if speaking:  # "Qatar Airways wants a stake, American Airlines said."
             return speaking[-1][2]
         end = starts[sentence] if sentence < len(starts) else len(text)
-        if _NAME_SPEAKS.search(text, starts[sentence - 1] if sentence else 0, end):
-            return None  # "..., American said": someone the model did not tag speaks there
+        untagged = _NAME_SPEAKS.search(text, starts[sentence - 1] if sentence else 0, end)
+        if untagged:
+            # "..., American said": someone the model did not tag speaks there; a short name of
+            # one organization of the article ("American Airlines") is that organization.
+            first = split_name(untagged.group(0).split()[0]).tokens[:1]
+            orgs = {e.id: e for _, _, e in self.by_article.get(article, [])
+                    if e.type == "organization" and first and split_name(e.name).tokens[:1] == first}
+            return next(iter(orgs.values())) if len(orgs) == 1 else None
         subjects = [m for m in same if not _OBJECT_BEFORE.search(text, max(0, m[0] - 30), m[0])]
         return subjects[0][2] if subjects else None
+
+    def _chained(self, article: str, floor: int, wanted: str, quoted: list[tuple[int, int]],
+                 exclude: frozenset[str]) -> list[tuple[int, int, Entity]]:
+        """People of the paragraphs before `floor` that the pronoun runs through unbroken ("He
+        was a sergeant ..." / "That night, he met ..." / '"...," he recalls.'): each paragraph
+        walked back holds the pronoun, and a sentence opening with it names no new subject
+        ("He was at Tan Son Nhut Air Base" is not about the base)."""
+        text = self.texts[article]
+        spans = paragraph_spans(text)
+        paragraphs = [p for p in spans if p[1] <= floor]
+        words = _PRONOUN_FAMILY[wanted]
+        if len(paragraphs) < len(spans) and not words.search(text, *spans[len(paragraphs)]):
+            return []  # the paragraph at the reach's start does not carry the pronoun
+        opens = _PRONOUN_OPENS[wanted]
+        starts = self.sentence_starts.get(article, [0])
+        for back, (start, end) in enumerate(reversed(paragraphs[-MAX_CHAIN_PARAGRAPHS:])):
+            if back and not words.search(text, *paragraphs[len(paragraphs) - back]):
+                return []  # the paragraph after this one does not carry the pronoun: the chain broke
+            fits = [m for m in self.mentions_in(article, start, end)
+                    if m[2].id in self.antecedents and m[2].id not in exclude and not any(o <= m[0] < c for o, c in quoted)
+                    and self.gender.get(m[2].id) in (None, wanted)
+                    and not opens.match(text, starts[bisect_right(starts, m[0]) - 1] if starts else 0)]
+            if fits:
+                return fits
+        return []
 
     def antecedent(self, article: str, position: int, floor: int, pronoun: str,
                    quoted: list[tuple[int, int]], reach_back: bool = True,
@@ -330,12 +401,20 @@ class Speakers:
             if entity.id in self.antecedents and entity.id not in exclude and not any(o <= start < c for o, c in quoted)
             and (wanted is None or self.gender.get(entity.id) in (None, wanted)) and (wanted or entity.type == "person")
         ]
+        if not fits and reach_back and wanted:
+            fits = self._chained(article, floor, wanted, quoted, exclude)
         if not fits:
             return self.main_person(article, position, wanted, quoted, exclude) if reach_back else None
         starts = self.sentence_starts.get(article, [0])
         sentence = bisect_right(starts, fits[-1][0])
         same = [m for m in fits if bisect_right(starts, m[0]) == sentence]
         text = self.texts[article]
+        opening = starts[sentence - 1] if sentence else 0
+        tag = _PRONOUN_TAG.search(text, opening, same[0][0]) if wanted and opening > floor else None
+        if tag and tag.group("p") == pronoun.lower():
+            # '"...," she said, expressing appreciation for FEMA Director Craig Fugate.': the
+            # sentence is her own tag; she is who the pronoun was before it.
+            return self.antecedent(article, opening, floor, pronoun, quoted, reach_back, exclude)
         speaking = [m for m in same if _SPEAKS_AFTER.match(text, m[1]) or _SPEAKS_BEFORE.search(text, max(0, m[0] - 12), m[0])]
         if speaking:
             asker = speaking[-1]
@@ -348,15 +427,25 @@ class Speakers:
                 return self.antecedent(article, asker[0], floor, pronoun, quoted, reach_back, exclude | {asker[2].id})
             return asker[2]
         # The subject: the first named not inside a prepositional phrase or after a possessive
-        # ("in an interview with CNN's Bill Weir, Bundy was asked").
-        subjects = [m for m in same if not _OBJECT_BEFORE.search(text, max(0, m[0] - 30), m[0])]
+        # ("in an interview with CNN's Bill Weir, Bundy was asked"), nor a possessor ("Erin
+        # Stoffel's friend, Tari Schroth, described ...": the friend is the subject).
+        subjects = [m for m in same if not _OBJECT_BEFORE.search(text, max(0, m[0] - 30), m[0])
+                    and not text.startswith(("'s", "’s"), m[1])]
         return (subjects or same[-1:])[0][2]
 
 
+# A pronoun's own speech tag ('"...," she said, noting ...') before the names of its sentence.
+_PRONOUN_TAG = re.compile(rf"[,\"”]\s+(?P<p>he|she)\s+(?:{REPORTING_PATTERN})\b")
+_PRONOUN_FAMILY = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself)\b"),
+                   "f": re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")}
+_PRONOUN_OPENS = {"m": re.compile(r"\s*He\b"), "f": re.compile(r"\s*She\b")}
+# How many paragraphs before the pronoun's usual reach a run of "he" may be followed back.
+MAX_CHAIN_PARAGRAPHS = 4
 _NAME_SPEAKS = re.compile(rf"\b[A-Z][\w'’-]+\s+(?:{REPORTING_PATTERN})\b")
 _ASKED = re.compile(r"\s+asked\s+(?:the\s+[a-z]|[A-Z])")
 _TITLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})$")
-_APPOSITIVE_ROLE = re.compile(r"^,\s+(?:(?:the|a|an|its|his|her|their)\s+)?((?:[\w'’.-]+\s+){0,5}?[a-z][\w-]*)"
+# (matched at the name's end with .match(text, pos): no "^", which would only ever match at 0)
+_APPOSITIVE_ROLE = re.compile(r",\s+(?:(?:the|a|an|its|his|her|their)\s+)?((?:[\w'’.-]+\s+){0,5}?(?:[a-z][\w-]*|CEO|PM))"
                               r"(?=\s+(?:of|for|at|in|on|with|to)\b|,|\.|\s+(?:said|says|told|added|wrote)\b)")
 # Short forms a speaker phrase uses for a title ("the PM said").
 ROLE_ABBREVIATIONS = {"pm": "prime minister", "ceo": "chief executive", "gop": "party"}
@@ -391,12 +480,16 @@ def _roles(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str
             appositive = _APPOSITIVE_ROLE.match(text, end, min(len(text), end + 120))
             if appositive:
                 titles = titles or fold(appositive.group(1)).split()
+            titles = [w for title in titles for w in ROLE_ABBREVIATIONS.get(title, title).split()]  # "CEO"
             for key in {" ".join(titles[-2:]), *titles[-1:]} - {""}:
                 roles[article][key][entity.id] = entity
     return roles
 
 
 ROLE_GENDER_WEIGHT = 3
+# "Jim Campbell, Erin Stoffel's brother,": a gendered role word heading the appositive after a name.
+_GENDERED_APPOSITIVE = re.compile(r",\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[A-Z][\w.-]*\s+){0,3}?(?:[\w.-]+['’]s\s+)?"
+                                  r"(?:[a-z-]+\s+)?([a-z-]+)(?=[,.;]|\s+of\b)")
 
 
 def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sentence]) -> dict[str, str]:
@@ -425,6 +518,8 @@ def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sent
         gender = split_name(text[span.start:span.end]).gender
         role = re.search(r"([^\W\d_]+)\W*$", text[max(0, span.start - 25):span.start])
         gender = gender or (GENDERED_ROLES.get(role.group(1).lower()) if role else None)
+        appositive = _GENDERED_APPOSITIVE.match(text, span.end, min(len(text), span.end + 60))
+        gender = gender or (GENDERED_ROLES.get(appositive.group(1).lower()) if appositive else None)
         if gender is None and sentence and people_at[(span.article, sentence.index)] == 1:
             rest = fold(text[span.end:sentence.end])
             male = bool(re.search(r"\b(?:he|his|him|himself)\b", rest))
@@ -445,7 +540,7 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
               previous_close: int | None, next_open: int | None, quoted: list[tuple[int, int]],
               speakers: Speakers) -> Attribution:
     """Who this article says spoke the quote, and the words that say so."""
-    floor = paragraphs[max(0, quote.paragraph - MAX_PRONOUN_PARAGRAPHS)][0]
+    floor = _reach_floor(text, paragraphs, quote.paragraph)
     context = (article, text, floor, quoted, speakers)
     last_end = paragraphs[quote.last_paragraph][1]
     after_end = min(next_open if next_open is not None else last_end, quote.close_at + 200)
@@ -501,12 +596,40 @@ def _paragraph_before(article: str, text: str, quote: QuotedText, paragraphs: li
     """'Dunn makes the connection between ... rape victims.' / '"I was the one ..."': a quotation
     standing alone as its paragraph, after a paragraph of prose (no quotation in it) whose last
     sentence opens with a named person, is that person's."""
-    q_start, q_end = paragraphs[quote.paragraph - 1]
+    before = quote.paragraph - 1
+    while before > 0 and quote.paragraph - before <= MAX_LINK_LINES and _LINK_LINE.match(text, *paragraphs[before]):
+        before -= 1  # "STORY: Timeline: Key events in Ukraine": links to other stories between
+    q_start, q_end = paragraphs[before]
     if (text[quote.close_at:paragraphs[quote.last_paragraph][1]].strip() or len(quote.text.split()) < VERBLESS_MIN_WORDS
             or any(q_start <= o < q_end for o, _ in quoted) or not text[q_start:q_end].rstrip().endswith(".")):
         return None
-    found = _sentence_subject(article, text, q_start, q_start + text[q_start:q_end].rstrip().rindex("."), "", "", speakers)
+    end = q_start + text[q_start:q_end].rstrip().rindex(".")
+    found = _sentence_subject(article, text, q_start, end, "", "", speakers)
+    if found is None:
+        # "He expressed support for ...": the one "he" is, as a tag's "he" would be
+        last = q_start + max((e for _, e in _sentence_breaks(text[q_start:end], ends=True)), default=0)
+        pronoun = re.match(r"\s*(?P<p>He|She)\s+[a-z]", text[last:end])
+        if pronoun:
+            floor = _reach_floor(text, paragraphs, before)
+            entity = speakers.antecedent(article, last, floor, pronoun.group("p"), quoted)
+            found = _pronoun(entity, pronoun.group("p"), "")
     return replace(found, cue=None) if found and found.entity else None
+
+
+def _reach_floor(text: str, paragraphs: list[tuple[int, int]], index: int) -> int:
+    """Where a pronoun in paragraph `index` stops looking back: MAX_PRONOUN_PARAGRAPHS paragraphs
+    before it, lines that only link to other stories not counted."""
+    counted = 0
+    while index > 0 and counted < MAX_PRONOUN_PARAGRAPHS:
+        index -= 1
+        if not _LINK_LINE.match(text, *paragraphs[index]):
+            counted += 1
+    return paragraphs[index][0]
+
+
+# A paragraph that only links to another story ("STORY: ...", "RELATED: ...", "(PHOTOS: ...)").
+_LINK_LINE = re.compile(r"\s*\(?(?:STORY|STORIES|RELATED|MORE|WATCH|VIDEO|PHOTOS|READ MORE|Related|Read more|See also)\s*:")
+MAX_LINK_LINES = 3  # links skipped between a quote and the paragraph it runs on from
 
 
 def _after(after: str, offset: int, context) -> Attribution | None:
@@ -547,11 +670,22 @@ def _before(before: str, offset: int, context) -> Attribution | None:
     if match:
         return _resolve(match.group("who"), offset + match.start("who"), "according to", context)
     match = _BEFORE_CUE.match(before)  # anchored: its leading ".*" finds the last verb in one pass
-    if match is None or _participle_with_object(match.group("cue"), match.group("adjunct")):
+    if match is None:
+        # "X released the following statement:", "X issued this statement when contacted by Y:"
+        statement = _STATEMENT_BEFORE.search(before)
+        return _subject(before, offset, statement, context) if statement else None
+    if _participle_with_object(match.group("cue"), match.group("adjunct")):
         return None
     if _PASSIVE_BEFORE.search(before, 0, match.start("cue")):
         return Attribution("unnamed", cue=_cue(match, before))  # "Cosby was also asked, "..."": the asker is not named
     return _subject(before, offset, match, context) or Attribution("unnamed", cue=_cue(match, before))
+
+
+# A statement handed out rather than spoken, introduced by a colon: its issuer is the subject.
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?P<cue>released|issued|offered|posted|shared|sent|provided|put\s+out)\s+(?:the\s+following|this|these|the|a|an)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:statement|message|note|letter|response|comment|email|e-mail)s?\b"
+    r"[^\"“”.!?:]{0,80}:\s*$")
 
 
 # A name, alone or with its appositive, filling the rest of the quote's paragraph: the tag of a
@@ -649,17 +783,23 @@ def _subject(before: str, offset: int, cue, context, base: int = 0, reach_back: 
         if gap and (gap_text.count(",") != 1 or text[:start].rstrip().endswith(",")
                     or _RELATIVE_GAP.fullmatch(gap_text)):
             return _named(entity, "named", label)
+    kin = KIN_BEFORE_VERB.search(lead)
+    owner = next((m for m in mentions if m[1] == offset + kin.start()), None) if kin else None
+    if owner is not None and owner[2].type == "person":
+        relative = speakers.relative_ahead(article, cue_at, owner[2], kin.group("role"))
+        return _named(relative, "named", label) if relative else Attribution("unnamed", cue=label)
     document = _DOCUMENT_BEFORE.search(lead)
     if document:  # "The index's mission statement reads:": its author
         owner = _resolve(document.group("owner"), offset + document.start("owner"), label, context)
         if owner.entity:
             return owner
-    role = _ROLE_BEFORE.search(lead)
+    role = _ROLE_BEFORE.search(lead) or _ROLE_OF_BEFORE.search(lead)
     if role:
         entity = speakers.role_referent(article, role.group(1), offset + role.start(1), floor, quoted)
         return _named(entity, "named", label) if entity else None
     name = _NAME_BEFORE.search(lead) or _NAME_THEN_GAP.match(lead, sentence_at)
-    if name and name.group(1).split()[0].lower() not in _NOT_NAMES:
+    # "Bentdahl's family said" (the "-ly" of "family" reads as an adverb): the family speaks
+    if name and name.group(1).split()[0].lower() not in _NOT_NAMES and not name.group(1).endswith(("'s", "’s")):
         return _by_name(name.group(1), speakers, label)
     return _sentence_subject(article, text, offset, cue_at, cue.group("cue"), label, speakers)
 
@@ -695,7 +835,7 @@ def _sentence_subject(article: str, text: str, offset: int, cue_at: int, cue: st
     # A surname the model did not tag opening the sentence ("Dunn who placed the calls ... made
     # efforts"), in a sentence naming no one else: the one person of the article it can be.
     name = None if mentions else _UNTAGGED_SUBJECT.match(text, start_at, cue_at)
-    if name and name.group(1).split()[0].lower() not in _NOT_NAMES:
+    if name and name.group(1).split()[0].lower() not in _NOT_NAMES and not name.group(1).endswith(("'s", "’s")):
         entity = speakers.lookup(name.group(1), article)
         if entity is not None:
             return _named(entity, "named", label)
@@ -719,6 +859,8 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
     for m_start, m_end, entity in sorted(mentions, key=lambda m: m[2].type != "person"):
         if text.startswith(("'s", "’s"), m_end):
             continue  # "Kushner's lawyer, Jamie Gorelick": the possessor does not speak
+        if _title_before_name(text, m_start, m_end, [m[:2] for m in mentions]):
+            continue  # "LAPD Det. Christopher Barling": a title the model took for a person
         prefix = text[start:m_start]
         head = _ROLE_PREFIX.match(prefix) and not _NOT_HEAD.search(prefix)
         if entity.type == "organization":
@@ -726,6 +868,11 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
         if head:
             return _named(entity, "named", cue)
     bare = who.strip()
+    kin = PRONOUN_KIN.match(bare)
+    if kin:  # "his mother said": the relative the story names for the one "he" is
+        possessor = speakers.antecedent(article, start, floor, "he" if kin.group("p").lower() == "his" else "she", quoted)
+        relative = speakers.relative(article, possessor, kin.group("role"))
+        return _named(relative, "named", cue) if relative else Attribution("unnamed", cue=cue)
     document = _DOCUMENT_OWNER.match(bare)
     if document:  # "the group's statement", "the index's website": its author
         owner = _resolve(document.group("owner"), start, cue, context)
@@ -743,6 +890,14 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
     if _CAPITALISED_NAME.match(bare) and bare.split()[0].lower() not in _NOT_NAMES:
         return _by_name(bare, speakers, cue)
     return Attribution("unnamed", cue=cue)
+
+
+def _title_before_name(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """A mention ending in a title's abbreviation ("LAPD Det", "Police Sgt") right before
+    another mention: the title of the name after it, not a speaker of its own."""
+    last = fold(text[start:end].split()[-1]).rstrip(".") if text[start:end].split() else ""
+    return ((last in TITLES or last in _ABBREVIATIONS) and text.startswith(".", end)
+            and any(s == end + 2 or (s > end and not text[end + 1:s].strip()) for s, _ in spans))
 
 
 def _by_name(name: str, speakers: Speakers, cue: str) -> Attribution:

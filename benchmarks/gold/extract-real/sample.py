@@ -20,6 +20,7 @@ DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "multinews" / "
 SEED = 22  # the issue's number
 NEW_SEED = 2222  # the second draw ("new" set, gold-new.txt), made after the first set was in use
 FRESH_SEED = 2204  # the third draw ("fresh" set, gold-fresh.txt): issue 22, drawn on 2026-12-04
+FRESH2_SEED = 2217  # the fourth draw ("fresh2" set, gold-fresh2.txt): issue 22, helper speakers17, 2026-12-04
 MAX_CHARS = 6000
 
 
@@ -56,6 +57,17 @@ def sample_fresh(path: Path = DATA) -> list[tuple[str, str, str]]:
             if len(d["text"]) <= MAX_CHARS and d["text"].strip()]
 
 
+def sample_fresh2(path: Path = DATA) -> list[tuple[str, str, str]]:
+    """The fourth draw: clusters no earlier gold file reads, shuffled with FRESH2_SEED, all "fresh2"."""
+    here = Path(__file__).parent
+    taken = {line[3:].split("/")[0] for name in ("gold.txt", "gold-new.txt", "gold-fresh.txt", "gold-tune2.txt")
+             for line in (here / name).read_text(encoding="utf-8").splitlines() if line.startswith("## ")}
+    clusters = [c for c in map(json.loads, path.open(encoding="utf-8")) if c["id"] not in taken]
+    random.Random(FRESH2_SEED).shuffle(clusters)
+    return [(f"{c['id']}/{d['id']}", "fresh2", c["id"]) for c in clusters for d in c["documents"]
+            if len(d["text"]) <= MAX_CHARS and d["text"].strip()]
+
+
 def texts(path: Path = DATA) -> dict[str, str]:
     return {f"{c['id']}/{d['id']}": d["text"] for c in map(json.loads, path.open(encoding="utf-8")) for d in c["documents"]}
 
@@ -66,6 +78,7 @@ def main() -> None:
     parser.add_argument("--first", type=int, default=40)
     parser.add_argument("--new", action="store_true", help="the second draw (gold-new.txt)")
     parser.add_argument("--fresh", action="store_true", help="the third draw (gold-fresh.txt)")
+    parser.add_argument("--fresh2", action="store_true", help="the fourth draw (gold-fresh2.txt)")
     args = parser.parse_args()
     if args.show:
         text = texts()[args.show]
@@ -74,7 +87,7 @@ def main() -> None:
         for m in re.finditer(r"[\"“”«»]|``|''|(?<!\w)['‘]|['’](?!\w)", text):
             print(m.start(), repr(text[max(0, m.start() - 30):m.start() + 50]))
         return
-    for row in (sample_fresh() if args.fresh else sample_new() if args.new else sample())[:args.first]:
+    for row in (sample_fresh2() if args.fresh2 else sample_fresh() if args.fresh else sample_new() if args.new else sample())[:args.first]:
         print(*row)
 
 

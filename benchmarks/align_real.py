@@ -272,8 +272,8 @@ def independence(run: RealRun, lines: list[str] | None) -> CountTally:
     return t
 
 
-def report(verbose: bool, save_today: bool) -> None:
-    clusters = load_clusters()
+def report(verbose: bool, save_today: bool, only: list[str] | None = None) -> None:
+    clusters = [c for c in load_clusters() if not only or c.split in only]
     if not clusters:
         print(f"real split skipped: {MULTINEWS} not found")
         return

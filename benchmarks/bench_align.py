@@ -468,11 +468,14 @@ def main() -> None:
     parser.add_argument("--skip", type=int, default=0, help="with --multinews: clusters to skip first")
     parser.add_argument("--real", action="store_true", help="score the real Multi-News clusters of gold/align/real")
     parser.add_argument("--save-today", action="store_true", help="with --real: store the predictions as today's")
+    parser.add_argument("--split", action="append", help="with --real: only the clusters of this split (repeatable)")
     args = parser.parse_args()
+    if args.split and args.save_today:
+        sys.exit("--save-today stores every cluster's predictions: run it without --split")
     if args.real:
         from benchmarks.align_real import report as real_report
 
-        real_report(args.verbose, args.save_today)
+        real_report(args.verbose, args.save_today, args.split)
         return
     if args.multinews:
         multinews(args.multinews, args.skip)

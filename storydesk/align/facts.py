@@ -11,7 +11,7 @@ from storydesk.align.sources import (
     COPIED_RUN_WORDS,
     article_origins,
     longest_common_run,
-    outlet_credits,
+    sentence_credits,
     statement_source,
     unquoted,
 )
@@ -163,6 +163,13 @@ _REPORTED = re.compile(rf"\b(?:{REPORTING_PATTERN})\b", re.I)
 # report of the same fact, it relays that report.
 _UNNAMED_REPORT = re.compile(r"\b(?:it (?:was|has been|is) reported|reportedly|according to (?:media )?reports)\b",
                              re.I)
+# A quotation introduced by a colon is someone's words even with no reporting verb ("From the ABC
+# interview: “This is exactly why ...”", ta144).
+_INTRODUCED = re.compile(r":\s*[\"“]")
+# A sentence of at least this many words that is, whole, a quotation another article prints (a
+# transcript's "The judge conducted the trial in a professional manner.", ta102) carries it, though
+# shorter than RELAYED_RUN_WORDS.
+WHOLE_QUOTE_WORDS = 6
 # A quotation runs to its closing mark, or to the end of the sentence when it goes on in the next
 # one ("“Everybody is scared to take that elevator." and the rest of the quote after it).
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{20,})(?:[\"“”]|$)")
@@ -189,7 +196,7 @@ def _quotes_in(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, 
         # Quoted words no one is said to speak in the sentence (lyrics, a title, a bill's wording)
         # are no one's statement, unless another sentence gives the same words as someone's
         # ("made repeated efforts to distance himself from fellow inmates, 'Being in a room ...'").
-        if _REPORTED.search(text) or text.lstrip()[:1] in "\"“":
+        if _REPORTED.search(text) or text.lstrip()[:1] in "\"“" or _INTRODUCED.search(text):
             out[i] = runs
         else:
             unsaid[i] = runs
@@ -199,9 +206,11 @@ def _quotes_in(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, 
     # A statement another outlet prints without quotation marks (as a block, ta205): a long run of
     # a quotation's words in the sentence carries that quotation.
     relayed = set().union(*(_runs(words, RELAYED_RUN_WORDS) for words in quoted_words)) if quoted_words else set()
+    quotations = [f" {' '.join(words)} " for words in quoted_words if len(words) >= WHOLE_QUOTE_WORDS]
     for i in keep:
         words = _quote_words(sentences[i].text)
-        if relayed and _runs(words, RELAYED_RUN_WORDS) & relayed:
+        whole = len(words) >= WHOLE_QUOTE_WORDS and any(f" {' '.join(words)} " in q for q in quotations)
+        if (relayed and _runs(words, RELAYED_RUN_WORDS) & relayed) or whole:
             out[i] |= _runs(words, QUOTE_RUN_WORDS) & spoken
     return out
 
@@ -446,7 +455,7 @@ def _one_speaker(members: list[int], sentences: list[Sentence]) -> list[tuple[st
     reported: dict[str, set[str]] = {}
     unnamed: set[str] = set()
     for i in members:
-        credits = outlet_credits(sentences[i].text)
+        credits = sentence_credits(sentences[i].text)
         for outlet in credits:
             reported.setdefault(outlet, set()).add(sentences[i].article)
         if not credits and _UNNAMED_REPORT.search(sentences[i].text):

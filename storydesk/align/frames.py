@@ -193,7 +193,11 @@ def same_person(a: str, b: str) -> bool:
 # Verbs that give a claim as someone's statement, for counting sources: the reporting verbs and
 # those of estimating and announcing ("activists estimate", "the Coast Guard reminds the public").
 _STATING_LEMMAS = REPORTING_LEMMAS | frozenset({"describe", "estimate", "remind", "announce", "release", "post",
-                                                "issue", "warn", "urge"})
+                                                "issue", "warn", "urge", "allege", "charge", "declare"})
+# "X called the remarks "beyond the pale"": calling something words in quotation marks states them.
+_CALLING_LEMMAS = frozenset({"call", "brand", "label", "dub"})
+# One document under its two names in one story ("the lawsuit alleges" / "says the suit").
+_SPEAKER_ALIASES = {"suit": "lawsuit", "complaint": "lawsuit"}
 
 
 def attributed_to(text: str) -> str | None:
@@ -202,8 +206,9 @@ def attributed_to(text: str) -> str | None:
     doc = parse([text])[0]
     for token in doc:
         if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
-            return token.lemma_.lower()
+            return _SPEAKER_ALIASES.get(token.lemma_.lower(), token.lemma_.lower())
+    stating = _STATING_LEMMAS | (_CALLING_LEMMAS if any(ch in text for ch in "\"“”") else frozenset())
     for token in doc:
-        if token.dep_ == "nsubj" and token.head.lemma_.lower() in _STATING_LEMMAS and token.lower_ not in _PRONOUNS:
-            return token.lemma_.lower()
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in stating and token.lower_ not in _PRONOUNS:
+            return _SPEAKER_ALIASES.get(token.lemma_.lower(), token.lemma_.lower())
     return None

@@ -18,7 +18,8 @@ from storydesk.model import Conflict, Sentence, Span
 _NAME = r"(?P<name>(?:[A-Z][a-z'’-]+ ){0,2}[A-Z][a-z'’-]+)"
 _AGE_WORD = r"(?P<age>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)"
 _AGE_BEFORE = re.compile(rf"\b{_AGE_WORD}-year-old (?:(?:[a-z]+ ){{0,2}})?{_NAME}")
-_AGE_AFTER = re.compile(rf"\b{_NAME}, (?P<age>\d{{1,3}}),")
+# "Kevin Johnson, 25," or, in a list of names, "Kevin Deon Johnson, 24;" (ta161 of the real gold).
+_AGE_AFTER = re.compile(rf"\b{_NAME}, (?P<age>\d{{1,3}})[,;]")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+\b")
 _NOT_NAMES = frozenset(
     "January February March April May June July August September October November December Monday Tuesday "
@@ -51,6 +52,11 @@ def _ages(sentences: list[Sentence]) -> list[tuple[int, str, int, Span]]:
     return found
 
 
+def _first_and_last(name: str) -> str:
+    words = name.split()
+    return f"{words[0]} {words[-1]}"
+
+
 def age_conflicts(sentences: list[Sentence]) -> list[Conflict]:
     ages = _ages(sentences)
     # Every full name of the story, aged or not: "Pasztor, 29" is ambiguous beside Amber and Rene.
@@ -62,10 +68,11 @@ def age_conflicts(sentences: list[Sentence]) -> list[Conflict]:
         by_surname.setdefault(full.split()[-1], set()).add(full)
 
     def person(name: str) -> str | None:
-        """The full name a name stands for; a bare surname only when one full name carries it."""
+        """The full name a name stands for, a middle name left out ("Kevin Deon Johnson" is
+        "Kevin Johnson"); a bare surname only when one full name carries it."""
         if len(name.split()) > 1:
-            return name
-        matches = by_surname.get(name, set())
+            return _first_and_last(name)
+        matches = {_first_and_last(full) for full in by_surname.get(name, set())}
         return next(iter(matches)) if len(matches) == 1 else None
 
     given: dict[tuple[str, str], set[int]] = {}

@@ -17,6 +17,7 @@ import numpy as np
 
 from storydesk.align.attributes import age_conflicts, ordinal_conflicts
 from storydesk.align.counts import word_counts
+from storydesk.align.event_dates import event_date_conflicts
 from storydesk.align.frames import frame_of, parse, same_person, speaks
 from storydesk.align.quantities import quantity_conflicts
 from storydesk.align.statements import statement_conflicts
@@ -182,7 +183,10 @@ def _merge(conflicts: list[Conflict]) -> list[Conflict]:
     for c in conflicts:
         # Date pairs name their point by the words they share, which vary pair to pair: their
         # values alone say which finding is which.
-        key = (c.kind, "" if c.kind == "date" else c.topic, frozenset(str(claim.value) for claim in c.claims))
+        # (One person's act on two days, align/event_dates.py, is named by the person and the act:
+        # two people's arrests on the same two days are two points.)
+        key = (c.kind, "" if c.topic.startswith(("date: ", "time: ")) else c.topic,
+               frozenset(str(claim.value) for claim in c.claims))
         entry = merged.setdefault(key, {"conflict": c, "claims": {}})
         for claim in c.claims:
             side = entry["claims"].setdefault(str(claim.value), [claim.value, claim.text, [], []])
@@ -198,6 +202,11 @@ def _merge(conflicts: list[Conflict]) -> list[Conflict]:
     return out
 
 
+def _sides(c: Conflict) -> frozenset[tuple[str, int]]:
+    """Where a conflict's values are: the same finding made by two rules points at the same words."""
+    return frozenset((e.article, e.start) for claim in c.claims for e in claim.evidence)
+
+
 def find_conflicts(
     sentences: list[Sentence], vectors: np.ndarray, extraction: Extraction, articles: Sequence[Article] = ()
 ) -> tuple[Conflict, ...]:
@@ -211,10 +220,12 @@ def find_conflicts(
     sims = vectors @ vectors.T
     index = {(s.article, s.index): n for n, s in enumerate(sentences)}
     # Counts written as words ("shot once", "a 13-hour filibuster") join the extract stage's.
-    counted = replace(extraction, quantities=extraction.quantities + word_counts(sentences))
+    counted = replace(extraction, quantities=extraction.quantities + word_counts(sentences, extraction.quantities))
+    dated = _date_conflicts(sentences, index, sims, extraction)
     found = _merge(
         quantity_conflicts(sentences, index, sims, counted, tuple(articles))
-        + _date_conflicts(sentences, index, sims, extraction)
+        + dated
+        + [c for c in event_date_conflicts(sentences, extraction) if _sides(c) not in {_sides(d) for d in dated}]
         + time_conflicts(sentences, sims)
         + _attribution_conflicts(extraction, sentences)
         + statement_conflicts(sentences, sims)

@@ -31,6 +31,7 @@ _NOUN_CLASSES = {
     "gunman": "gunman gunmen militant rebel attacker terrorist insurgent",
     "person": "person people",
     "foot": "foot feet",
+    "bomb": "bomb bombing blast explosion",  # "twin car bombs" / "three suicide bombings" (ta076)
 }
 NOUN_CLASS = {word: name for name, words in _NOUN_CLASSES.items() for word in words.split()}
 # How far up the parse a count's verb is looked for (number -> noun -> preposition -> verb).
@@ -44,6 +45,16 @@ def noun_class(noun: str) -> str:
     return NOUN_CLASS.get(word, word)
 
 
+def misparsed_verb(noun):
+    """The verb of a sentence whose parse made its subject the root: "At the shop, a man confronted
+    Price" comes out as a noun root with "confronted Price" as a clause on it (an "acl" with an
+    object), not as a subject and its verb."""
+    if noun.dep_ != "ROOT" or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return next((c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB" and c.i > noun.i
+                 and any(g.dep_ == "dobj" for g in c.children)), None)
+
+
 def verb_of(sentence: Sentence, quantity: Quantity) -> str | None:
     """The class of the verb a count hangs on ("killed two of the gunmen" -> kill, "Three terrorists
     were killed" -> kill, "plunging nearly 1,600 points" -> fall), or None when it hangs on none
@@ -53,6 +64,9 @@ def verb_of(sentence: Sentence, quantity: Quantity) -> str | None:
     token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
     for _ in range(MAX_HOPS):
         if token is None or token.head.i == token.i:  # the root (spaCy makes a new Token per .head)
+            verb = misparsed_verb(token) if token is not None else None
+            if verb is not None:
+                return VERB_CLASS.get(verb.lemma_.lower(), verb.lemma_.lower())
             break
         token = token.head
         if token.pos_ == "VERB":

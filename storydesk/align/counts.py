@@ -1,7 +1,8 @@
 """Counts the extract stage does not read as quantities, for the conflict finder: how many times
 something happened ("shot once" / "struck twice", ta032 of benchmarks/gold/align/real) and a
 measure or count written as an adjective ("her 13-hour filibuster" / "11 hours of talk", ta230;
-"a 30-car pileup").
+"a 30-car pileup"); a toll with its noun left out ("killed two and wounded 30"); "twin" bombs;
+and one doer of an act ("a man confronted Price" / "confronted by two men", ta161).
 
 They become plain `Quantity` records (noun "time", or the unit), so the quantity rules (same
 point, same words next to the value, an outlet giving both values) decide as for any count.
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-from storydesk.extract.numbers import word_value
+from storydesk.align.count_frames import misparsed_verb, noun_class
+from storydesk.align.frames import parse
+from storydesk.extract.numbers import looks_plural, singular, word_value
 from storydesk.model import Quantity, Sentence, Span
 
 _TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
@@ -29,8 +32,22 @@ _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:at|all|many|several|some|few|other|those
 # Not ages ("13-year-old").
 _HYPHEN_MEASURE = re.compile(r"\b(?P<n>\d{1,4}(?:\.\d+)?|[a-z]+)-(?P<unit>minute|hour|day|week|month|year|pound|ounce|"
                              r"foot|inch|mile|ton|acre|story|car|vehicle|truck)\b(?!-old)", re.I)
+# A toll told with its noun left out: "an explosion killed two and wounded 30" (ta076 of the real
+# gold). Only right after a verb of killing or wounding, and only when no noun follows the number
+# (then the extract stage has the count) and it is no part ("killed two of the gunmen").
+_TOLL = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures)\s+"
+                   r"(?P<q>(?:at least|more than|about|nearly|some|an estimated)\s+)?(?P<n>\d{1,3}(?:,\d{3})*|[a-z]+)"
+                   r"(?=\s*(?:[,.;:]|$|\s(?:and|in|on|at|near|during|when|while|after|before|as|across|including)\b))",
+                   re.I)
+# "twin car bombs", "twin blasts": two of the plural noun at most one word later (ta076).
+_TWIN = re.compile(r"\btwin\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+s)\b", re.I)
+# "a man confronted Price" against "confronted by two men" (ta161): one person doing the act, a
+# count of one only as the doer of a verb (its subject, or "by a man"); quantities.py compares it
+# only within one event frame (the same verb), never on wording alone.
+_LONE = re.compile(r"\b(?P<a>an?) (?P<noun>man|woman|person|gunman|gunwoman|suspect|shooter|attacker|assailant)\b", re.I)
+LONE_AGENT_NOUNS = frozenset("man woman person gunman gunwoman suspect shooter attacker assailant".split())
 _QUALIFIER_BEFORE = {"nearly": "<", "almost": "<", "about": "~", "around": "~", "roughly": "~",
-                     "approximately": "~", "some": "~", "more than": ">", "over": ">", "at least": ">="}
+                     "approximately": "~", "some": "~", "an estimated": "~", "more than": ">", "over": ">", "at least": ">="}
 
 
 def _qualifier(before: str) -> str:
@@ -45,7 +62,9 @@ def _number(word: str) -> float | None:
     return float(value) if value is not None else None
 
 
-def word_counts(sentences: list[Sentence]) -> tuple[Quantity, ...]:
+def word_counts(sentences: list[Sentence], counted: tuple[Quantity, ...] = ()) -> tuple[Quantity, ...]:
+    """The counts written as words; a lone doer ("a man") only where another article counts two or
+    more of its noun in `counted` (the extract stage's counts), so other sentences are not parsed."""
     found = []
     for s in sentences:
         text = s.text
@@ -67,6 +86,37 @@ def word_counts(sentences: list[Sentence]) -> tuple[Quantity, ...]:
             if value is None:
                 continue
             found.append(_quantity(s, m.start(), m.end(), value, m.group("unit").lower(), _qualifier(text[:m.start()])))
+        for m in _TWIN.finditer(text):
+            if looks_plural(m.group("noun")):
+                found.append(_quantity(s, m.start(), m.end(), 2, singular(m.group("noun")), "="))
+        for m in _TOLL.finditer(text):
+            value = _number(m.group("n").replace(",", ""))
+            if value is None or value < 1:
+                continue
+            qualifier = _qualifier(m.group("q").strip()) if m.group("q") else "="
+            found.append(_quantity(s, m.start("q") if m.group("q") else m.start("n"), m.end("n"), value, "people",
+                                   qualifier))
+    return tuple(found) + _lone_agents(sentences, counted)
+
+
+def _lone_agents(sentences: list[Sentence], counted: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    several = {}  # counted noun class -> the articles counting two or more
+    for q in counted:
+        if q.value >= 2:
+            several.setdefault(noun_class(q.noun), set()).add(q.span.article)
+    found = []
+    for s in sentences:
+        matches = [m for m in _LONE.finditer(s.text)
+                   if several.get(noun_class(m.group("noun")), set()) - {s.article}]
+        if not matches:
+            continue
+        doc = parse([s.text])[0]
+        for m in matches:
+            noun = next((t for t in doc if t.idx == m.start("noun")), None)
+            doer = noun is not None and (noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" or (
+                noun.dep_ == "pobj" and noun.head.dep_ == "agent") or misparsed_verb(noun) is not None)
+            if doer:
+                found.append(_quantity(s, m.start(), m.end(), 1, m.group("noun").lower(), "="))
     return tuple(found)
 
 

@@ -79,6 +79,8 @@ CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
 
 # Joins two modifiers of the counted noun ("current and former students", "young or elderly").
 _COORDINATION = frozenset({"and", "or"})
+# Quotation marks around a counted noun (state TV's three "terrorists", ta076 of the real align gold).
+_QUOTE_MARKS = frozenset('"“”')
 # Words that end the noun phrase after a number.
 _STOP = set("""
 of in on at by for from to with into onto over under after before during across near since until against
@@ -409,6 +411,8 @@ def _head_noun(tokens: list[_Token], k: int, singular_ok: bool) -> tuple[str, in
         lower = token.lower
         if lower in _COORDINATION and window:
             continue  # "48,000 current and former students": two modifiers of one noun
+        if token.text in _QUOTE_MARKS and m + 1 < len(tokens) and tokens[m + 1].text[0].isalpha():
+            continue  # three "terrorists": a word the outlet holds at arm's length is still counted
         if not token.text[0].isalpha() or lower in _STOP or lower in _VERBS:
             break
         if lower in UNIT_ABBREVIATIONS:

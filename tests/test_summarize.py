@@ -750,3 +750,30 @@ def test_summarize_lead_copies_of_one_wire_story_vote_once():
 def test_summarize_citation_needs_the_claims_rank_and_clause(sentence, cited, verdict):
     article = Article(id="a", text=cited)
     assert (verify_citation(sentence, article, split_sentences(article)) is not None) is verdict
+
+
+def test_summarize_lead_an_article_with_no_sentence_fit_to_quote_still_votes(monkeypatch):
+    """An on-topic article whose every sentence the summary cannot quote (here one over-long
+    sentence) still votes for the lead with its opening (real fresh set ta034: a rule that left
+    d1 no candidate took its vote away, and a feature opener led)."""
+    import storydesk.summarize as summarize_module
+    from storydesk.summarize.candidates import MAX_WORDS
+
+    voters: list[str] = []
+    real_lead_index = summarize_module.lead_index
+
+    def spy(cands, may_lead, sentences, articles, reuse):
+        voters.extend(a.id for a in articles)
+        return real_lead_index(cands, may_lead, sentences, articles, reuse)
+
+    monkeypatch.setattr(summarize_module, "lead_index", spy)
+    fire = "A fire destroyed two warehouses at Northgate Dock on Friday, injuring four firefighters"
+    long_opening = fire + ", and " + " ".join(["residents near the dock were moved out of their homes"] * 8) + "."
+    assert len(long_opening.split()) > MAX_WORDS
+    articles = [Article(id="a", text=fire + ".\n\nThe cause of the fire is under investigation by the police."),
+                Article(id="b", text="Four firefighters were hurt on Friday when fire destroyed two warehouses at "
+                                     "Northgate Dock.\n\nThe port said ships would use the south terminal."),
+                Article(id="c", text=long_opening)]
+    sentences = [s for a in articles for s in split_sentences(a)]
+    summary = summarize(articles, sentences, Alignment(), ReuseReport(), words=40)
+    assert summary and "c" in voters

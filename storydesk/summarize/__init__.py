@@ -69,7 +69,10 @@ def summarize(
     off_topic = off_topic_articles(articles)
     if any(c.article not in off_topic for c in cands):
         cands = [c for c in cands if c.article not in off_topic]
-    on_topic = [a for a in articles if any(c.article == a.id for c in cands)]  # their openings vote for the lead
+    # Their openings vote for the lead: an on-topic article votes though none of its sentences is
+    # fit to quote (a feature whose every line leans on another still leads with the news).
+    with_cands = {c.article for c in cands}
+    on_topic = [a for a in articles if a.id not in off_topic or a.id in with_cands]
     # A side of a disagreement the align stage found is not asserted as fact: while anything else
     # is left, a sentence stating a disputed side stays out (the conflicts section shows both).
     disputed = _minority_sides(alignment, reuse)

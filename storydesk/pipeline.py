@@ -138,11 +138,8 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
         extraction, alignment = Extraction(), Alignment()
         problems.append(Problem("stages extract, align", "skipped (--no-models): no entities, quotes, facts, "
                                 "conflicts or timeline; the summary cannot hold back a disputed claim"))
-    summary = _run_stage(
-        "summarize",
-        lambda: summarize.summarize(articles, sentences, alignment, reuse_report, words=options.words),
-        [], options, problems,
-    )
+    summary = _run_stage("summarize", lambda: _summary(articles, sentences, alignment, reuse_report, options, problems),
+                         [], options, problems)
     return Digest(
         story=make_story(articles, options.story_id, lead=summary[0].text if summary else None),
         articles=tuple(articles) + tuple(other_languages),
@@ -153,6 +150,20 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
         summary=tuple(summary),
         problems=tuple(problems),
     )
+
+
+def _summary(articles: list[Article], sentences: list[Sentence], alignment: Alignment, reuse_report: ReuseReport,
+             options: Options, problems: list[Problem]) -> list:
+    """The cited summary; without the models on purpose (--no-models) and no parser installed, none,
+    and the digest says why (its citation check and lead read the dependency parse)."""
+    try:
+        return summarize.summarize(articles, sentences, alignment, reuse_report, words=options.words)
+    except ModelMissing:
+        if options.models:
+            raise
+        problems.append(Problem("stage summarize", "skipped (--no-models): the summary needs the spaCy parser "
+                                "(its citation check and lead), and the model is not installed"))
+        return []
 
 
 def summarize_articles(articles: list[Article], words: int = summarize.DEFAULT_WORDS) -> list:

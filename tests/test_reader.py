@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from storydesk.cli import app
 from storydesk.ingest import read_stdin
 from storydesk.reader import ReadOptions, read_articles
-from tests.conftest import published
+from tests.conftest import EXAMPLE_DIR, published
 
 runner = CliRunner()
 
@@ -152,6 +152,23 @@ def test_cli_missing_model_is_an_error_that_names_the_fix(tmp_path, monkeypatch)
         assert "no_such_model_package" in result.output and "--no-models" in result.output
         explicit = runner.invoke(app, ["digest", str(tmp_path / "a.txt"), "--no-models", "--format", "json"])
         assert explicit.exit_code == 0 and "skipped (--no-models)" in explicit.output
+    finally:
+        nlp.get_nlp.cache_clear()
+
+
+def test_cli_no_models_digests_a_story_of_several_articles_without_the_model(monkeypatch):
+    """--no-models on the bundled example with no spaCy model installed: the summary's citation
+    check and lead need the parser, so the summary is skipped and said so; the digest still comes."""
+    import storydesk.nlp as nlp
+
+    monkeypatch.setattr(nlp, "SPACY_MODEL", "no_such_model_package")
+    nlp.get_nlp.cache_clear()
+    try:
+        result = runner.invoke(app, ["digest", str(EXAMPLE_DIR), "--no-models", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        digest = json.loads(result.output[result.output.index("{"):])
+        assert digest["summary"] == [] and len(digest["articles"]) == 5
+        assert "summary needs the spaCy parser" in result.output
     finally:
         nlp.get_nlp.cache_clear()
 

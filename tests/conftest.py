@@ -52,3 +52,13 @@ def validate(document: dict, schema: dict) -> None:
     import jsonschema
 
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(document)
+
+
+def clean_paragraphs(text: str) -> tuple[list[str], dict[str, str]]:
+    """One page through the clean stage: (its kept paragraphs, {removed text: kind})."""
+    from storydesk.clean import clean_documents
+    from storydesk.model import RawDocument
+
+    articles, _ = clean_documents([RawDocument(id="doc", content=text)])
+    assert articles, "the article was left out"
+    return articles[0].text.split("\n\n"), {r.text: r.kind for r in articles[0].removed}

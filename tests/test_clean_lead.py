@@ -11,6 +11,7 @@ import pytest
 from storydesk.clean import clean_documents
 from storydesk.model import RawDocument
 from tests.conftest import DATA
+from tests.conftest import clean_paragraphs as cleaned
 
 LEAD = ("HARBOURTON (Wire) - Seventy-five years after the city's first tram ran, archive research is shedding "
         "light on the quarrels between the builders and the council at the time.")
@@ -31,11 +32,6 @@ BODY = [
     "The line opened in the end along the quay, and the hill got its own branch a decade later, after the "
     "council changed hands and the new members agreed to pay for it.",
 ]
-
-
-def cleaned(text: str) -> tuple[list[str], dict[str, str]]:
-    articles, _ = clean_documents([RawDocument(id="doc", content=text)])
-    return articles[0].text.split("\n\n"), {r.text: r.kind for r in articles[0].removed}
 
 
 def test_clean_keeps_a_lead_that_captions_part_from_the_body() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from storydesk.clean import clean_documents
 from storydesk.model import RawDocument
+from tests.conftest import clean_paragraphs as cleaned
 
 MENU = ["Home", "News", "Business", "Politics", "Sport", "Opinion", "Tweet"]
 BODY = [
@@ -16,12 +17,6 @@ BODY = [
     "A hearing is set for next month, when both sides are expected to present their own estimates of the cost "
     "and of the delay so far.",
 ]
-
-
-def cleaned(text: str) -> tuple[list[str], dict[str, str]]:
-    articles, _ = clean_documents([RawDocument(id="doc", content=text)])
-    assert articles, "the article was left out"
-    return articles[0].text.split("\n\n"), {r.text: r.kind for r in articles[0].removed}
 
 
 def page(*parts: str | list[str]) -> str:

@@ -25,6 +25,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -205,10 +206,7 @@ def _starts_midway(text: str) -> bool:
     """Whether an article's first sentence of prose points back at something told before it: the
     page was scraped from mid-article ("...no ambulances were called to that pre-K center"), so
     none of its sentences is an opening (its first quotable sentences still vote)."""
-    from storydesk.nlp import get_parser
-
-    sentence = next(iter(get_parser()(text).sents), None)
-    return sentence is not None and _points_back(sentence)
+    return _parsed_form(text)[0]
 
 
 def _furniture(text: str) -> bool:
@@ -259,12 +257,9 @@ def form_weight(text: str) -> float:
     if (_FEATURE_OPENER.match(text) or text.rstrip().endswith("?") or quoted * 2 >= len(words(text))
             or _personal(outside)):
         weight *= FEATURE_PENALTY
-    from storydesk.nlp import get_parser
-
-    sentence = next(iter(get_parser()(text).sents), None)
-    if sentence is not None and _points_back(sentence):
+    points_back, kind = _parsed_form(text)
+    if points_back:
         weight *= POINTER_PENALTY
-    kind = _predicate_kind(sentence)
     if kind == "none":
         weight *= VERBLESS_PENALTY
     elif kind == "stative" and not _TIME.search(text):
@@ -292,6 +287,16 @@ def _title_similarity(cand: Candidate, title: Counter[str] | None, idf: dict[str
     norm = (math.sqrt(sum((tf * idf[t]) ** 2 for t, tf in own.items()))
             * math.sqrt(sum((tf * idf.get(t, rare)) ** 2 for t, tf in title.items())))
     return dot / norm if norm else 0.0
+
+
+@lru_cache(maxsize=20_000)
+def _parsed_form(text: str) -> tuple[bool, str]:
+    """(`_points_back`, `_predicate_kind`) of the first sentence of `text`, from one parse: an
+    article's opening is read both as an opening (`_starts_midway`) and as a lead (`form_weight`)."""
+    from storydesk.nlp import get_parser
+
+    sentence = next(iter(get_parser()(text).sents), None)
+    return sentence is not None and _points_back(sentence), _predicate_kind(sentence)
 
 
 def _points_back(sentence: ParsedSentence) -> bool:

@@ -39,32 +39,31 @@ def sample(path: Path = DATA) -> list[tuple[str, str, str]]:
 
 def sample_new(path: Path = DATA, first_gold: Path = Path(__file__).with_name("gold.txt")) -> list[tuple[str, str, str]]:
     """The second draw: clusters that gold.txt does not read, shuffled with NEW_SEED, all "new"."""
-    taken = {line[3:].split("/")[0] for line in first_gold.read_text(encoding="utf-8").splitlines() if line.startswith("## ")}
-    clusters = [c for c in map(json.loads, path.open(encoding="utf-8")) if c["id"] not in taken]
-    random.Random(NEW_SEED).shuffle(clusters)
-    return [(f"{c['id']}/{d['id']}", "new", c["id"]) for c in clusters for d in c["documents"]
-            if len(d["text"]) <= MAX_CHARS and d["text"].strip()]
+    return _later_draw(path, [first_gold], NEW_SEED, "new")
 
 
 def sample_fresh(path: Path = DATA) -> list[tuple[str, str, str]]:
     """The third draw: clusters neither gold.txt nor gold-new.txt reads, shuffled with FRESH_SEED, all "fresh"."""
-    here = Path(__file__).parent
-    taken = {line[3:].split("/")[0] for name in ("gold.txt", "gold-new.txt")
-             for line in (here / name).read_text(encoding="utf-8").splitlines() if line.startswith("## ")}
-    clusters = [c for c in map(json.loads, path.open(encoding="utf-8")) if c["id"] not in taken]
-    random.Random(FRESH_SEED).shuffle(clusters)
-    return [(f"{c['id']}/{d['id']}", "fresh", c["id"]) for c in clusters for d in c["documents"]
-            if len(d["text"]) <= MAX_CHARS and d["text"].strip()]
+    return _later_draw(path, _gold_files("gold.txt", "gold-new.txt"), FRESH_SEED, "fresh")
 
 
 def sample_fresh2(path: Path = DATA) -> list[tuple[str, str, str]]:
     """The fourth draw: clusters no earlier gold file reads, shuffled with FRESH2_SEED, all "fresh2"."""
-    here = Path(__file__).parent
-    taken = {line[3:].split("/")[0] for name in ("gold.txt", "gold-new.txt", "gold-fresh.txt", "gold-tune2.txt")
-             for line in (here / name).read_text(encoding="utf-8").splitlines() if line.startswith("## ")}
+    return _later_draw(path, _gold_files("gold.txt", "gold-new.txt", "gold-fresh.txt", "gold-tune2.txt"),
+                       FRESH2_SEED, "fresh2")
+
+
+def _gold_files(*names: str) -> list[Path]:
+    return [Path(__file__).with_name(name) for name in names]
+
+
+def _later_draw(path: Path, read: list[Path], seed: int, label: str) -> list[tuple[str, str, str]]:
+    """The clusters none of the `read` gold files reads, shuffled with `seed`: (article id, label, cluster id)."""
+    taken = {line[3:].split("/")[0] for gold in read
+             for line in gold.read_text(encoding="utf-8").splitlines() if line.startswith("## ")}
     clusters = [c for c in map(json.loads, path.open(encoding="utf-8")) if c["id"] not in taken]
-    random.Random(FRESH2_SEED).shuffle(clusters)
-    return [(f"{c['id']}/{d['id']}", "fresh2", c["id"]) for c in clusters for d in c["documents"]
+    random.Random(seed).shuffle(clusters)
+    return [(f"{c['id']}/{d['id']}", label, c["id"]) for c in clusters for d in c["documents"]
             if len(d["text"]) <= MAX_CHARS and d["text"].strip()]
 
 

@@ -91,3 +91,45 @@ def test_a_sentence_closed_by_a_running_time_is_a_video_caption():
 def test_an_editors_picks_teaser_is_page_chrome():
     sentence = "Editor's Picks Pierre Thomas, who had just been out with the player, still cannot believe it."
     assert dependence(sentence) == "a caption, player or archive notice"
+
+
+def test_a_sentence_in_a_paragraph_written_in_the_first_person_is_the_writers_view():
+    """A letter, blog post or column speaks in its writer's voice: "Progress now requires humanity
+    coming together" beside "our greatest opportunities" is the writer's view, not a report, though
+    the sentence itself says no "we"."""
+    text = ("Today we are close to taking our next step. Our greatest opportunities are now global. "
+            "Progress now requires the harbour towns coming together as one community.\n\n"
+            "The harbour council voted on Monday to merge the three ferry services by next spring.")
+    article = Article(id="a", text=text)
+    texts = [c.text for c in find_candidates([article], split_sentences(article))]
+    assert texts == ["The harbour council voted on Monday to merge the three ferry services by next spring."]
+
+
+def test_first_person_inside_a_quotation_leaves_the_paragraph_a_report():
+    """Someone's words in quotation marks, even across sentences, are theirs: the reporter's
+    sentences beside them stay candidates."""
+    text = ('The harbour council voted on Monday to merge the three ferry services by next spring. '
+            '"We waited ten years for this. I am glad it is done," said the mayor, Jo Reyes.')
+    article = Article(id="a", text=text)
+    texts = [c.text for c in find_candidates([article], split_sentences(article))]
+    assert texts[0] == "The harbour council voted on Monday to merge the three ferry services by next spring."
+
+
+@pytest.mark.parametrize("sentence", [
+    "For instance, widely used tracking devices do not work inside the harbour warehouses.",
+    "For example, the ferry from Averly to Port Nolan now takes two hours longer in winter.",
+])
+def test_an_example_leans_on_the_claim_it_illustrates(sentence):
+    """"For instance" illustrates a claim an earlier sentence made."""
+    assert dependence(sentence) == "leans on an earlier sentence"
+
+
+def test_a_person_named_by_first_name_alone_needs_their_full_name_first():
+    """A feature meets "Ida Mitchell" and then calls her "Ida": out of the article "Ida, 88, is a
+    resident..." is about someone the reader never met, until the summary has named her."""
+    text = ("In a sunny room of the care home, Ida Mitchell taps her slippers to the music of the guitar.\n\n"
+            "Ida, 88, is a resident of Averly Cottages, an assisted living home in the harbour town.")
+    article = Article(id="a", text=text)
+    cands = find_candidates([article], split_sentences(article))
+    second = next(c for c in cands if c.text.startswith("Ida, 88"))
+    assert "Ida" in second.needs_names

@@ -16,7 +16,9 @@ from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Sentence, Span
 from storydesk.summarize.standalone import (
     dependence,
+    first_names_alone,
     full_names,
+    in_writers_voice,
     leans_on_previous,
     names_its_time,
     one_name_speakers,
@@ -192,11 +194,14 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
         lead = " ".join(s.text for s in own[:LEAD_FOR_TIME])
         elsewhen = False  # inside a paragraph that opened on another day or event
         introduced: dict[str, str] = {}  # last name -> first name, of the people named so far
+        met: dict[str, str] = {}  # first name -> last name, of the same people
+        voiced = _paragraphs_in_writers_voice(own, texts[article_id])
         quoting = False  # inside a quotation opened by an earlier sentence of the paragraph
         for i, s in enumerate(own):
-            needs_names = surnames_alone(s.text, introduced)
+            needs_names = surnames_alone(s.text, introduced) | first_names_alone(s.text, met)
             for last, first in full_names(s.text).items():
                 introduced.setdefault(last, first)
+                met.setdefault(first, last)
             if i == 0 or s.paragraph != own[i - 1].paragraph:
                 elsewhen = i > 0 and opens_another_time(s.text, lead)
                 opens_paragraph, quoting = True, False
@@ -204,6 +209,9 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
                 opens_paragraph = False
             inside_quote, quoting = quoting, _still_quoting(quoting, s.text)
             if _captions_a_video(own, i):
+                previous = None
+                continue
+            if s.paragraph in voiced:
                 previous = None
                 continue
             if inside_quote:
@@ -236,6 +244,16 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
                                  needs_names)
             out.append(previous)
     return out
+
+
+def _paragraphs_in_writers_voice(own: list[Sentence], text: str) -> set[int]:
+    """The paragraphs of an article (its sentences `own`) written in the first or second person
+    outside quotation marks: a writer's view, not a report (`standalone.in_writers_voice`)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for s in own:
+        start, end = spans.get(s.paragraph, (s.start, s.end))
+        spans[s.paragraph] = (min(start, s.start), max(end, s.end))
+    return {p for p, (start, end) in spans.items() if in_writers_voice(text[start:end])}
 
 
 def _captions_a_video(own: list[Sentence], i: int) -> bool:

@@ -133,3 +133,23 @@ def test_a_person_named_by_first_name_alone_needs_their_full_name_first():
     cands = find_candidates([article], split_sentences(article))
     second = next(c for c in cands if c.text.startswith("Ida, 88"))
     assert "Ida" in second.needs_names
+
+
+def test_a_first_name_is_read_only_where_it_opens_a_sentence_alone():
+    """"Dow" of "Dow Jones" or "American" of "American Bankers" is no first name: "Monday the Dow
+    shed 1,175 points" needs nobody named before it."""
+    text = ("The Dow Jones average fell for a second day on Monday in heavy trading.\n\n"
+            "Monday the Dow shed 1,175 points, its largest drop in a single day.")
+    article = Article(id="a", text=text)
+    cands = find_candidates([article], split_sentences(article))
+    assert all(not c.needs_names for c in cands)
+
+
+def test_the_opening_of_a_piece_in_the_writers_voice_stays_a_candidate():
+    """A review opens with its verdict, in a paragraph that goes on in the first person."""
+    text = ('The harbour film "Averly" considers the sea with tenderness and a gentle tact. '
+            "I was surprised to find it enthralling.\n\n"
+            "Our greatest hope is the sea. Progress now requires the harbour towns coming together.")
+    article = Article(id="a", text=text)
+    texts = [c.text for c in find_candidates([article], split_sentences(article))]
+    assert texts == ['The harbour film "Averly" considers the sea with tenderness and a gentle tact.']

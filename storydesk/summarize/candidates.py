@@ -211,7 +211,7 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
             if _captions_a_video(own, i):
                 previous = None
                 continue
-            if s.paragraph in voiced:
+            if s.paragraph in voiced and i > 0:  # an opening says what the piece is (a review's verdict)
                 previous = None
                 continue
             if inside_quote:

@@ -145,8 +145,16 @@ def first_names_alone(text: str, met: dict[str, str]) -> frozenset[str]:
     """The first names of people met in full (`met`: first name -> last name) that `text` uses
     alone ("Ida, 88, is a resident..." after "Ida Mitchell taps her slippers..."): out of the
     article it is about someone the reader never met, until the summary has named them."""
-    in_full = set(full_names(text).values())
-    return frozenset(w for w in mentions(text) if w in met and w not in in_full)
+    opening = _FIRST_NAME_OPENING.match(text)
+    if not opening or opening.group(1) not in met or opening.group(1) in full_names(text).values():
+        return frozenset()
+    return frozenset({opening.group(1)})
+
+
+# A name opening a sentence on its own, followed by a comma or a lower-case word ("Ida, 88, is",
+# "Devin died"): only there is a capitalised word read as someone's first name; elsewhere "Dow"
+# (of "Dow Jones") or "American" (of "American Bankers") is no person.
+_FIRST_NAME_OPENING = re.compile(r"^([A-Z][a-z]+)(?:,|\s+(?-i:[a-z]))")
 
 
 def dependence(text: str) -> str | None:

@@ -153,3 +153,24 @@ def test_the_opening_of_a_piece_in_the_writers_voice_stays_a_candidate():
     article = Article(id="a", text=text)
     texts = [c.text for c in find_candidates([article], split_sentences(article))]
     assert texts == ['The harbour film "Averly" considers the sea with tenderness and a gentle tact.']
+
+
+def test_another_outlets_opening_saying_the_lead_again_in_other_words_is_left_out():
+    """Two outlets open with one event in other words (few words in common, so word overlap does
+    not see it): the summary says it once, and the room goes to what else the articles say."""
+    from storydesk.pipeline import summarize_articles
+
+    first = Article(id="a", text=(
+        "Averly harbour pilots are employees of the port authority and can legally form the first pilots' "
+        "union in the country, the labour tribunal ruled on Wednesday.\n\n"
+        "The port authority said it would appeal the ruling to the full tribunal in the capital."))
+    second = Article(id="b", text=(
+        "Harbour pilots working at Averly on contracts count as staff of the port authority and are therefore "
+        "entitled to vote on unionising, an official of the labour tribunal decided on Wednesday.\n\n"
+        "The pilots' legal bills were paid by the national dockworkers' union, which backed the case."))
+    third = Article(id="c", text=(
+        "The ruling covers forty-two pilots who guide ships into Averly harbour every day of the year.\n\n"
+        "A vote on the union is expected within a month, the tribunal's regional office said."))
+    texts = [s.text for s in summarize_articles([first, second, third], words=120)]
+    openings = [t for t in texts if t.startswith(("Averly harbour pilots", "Harbour pilots working"))]
+    assert len(openings) == 1, texts

@@ -101,8 +101,8 @@ def test_a_sentence_in_a_paragraph_written_in_the_first_person_is_the_writers_vi
             "Progress now requires the harbour towns coming together as one community.\n\n"
             "The harbour council voted on Monday to merge the three ferry services by next spring.")
     article = Article(id="a", text=text)
-    texts = [c.text for c in find_candidates([article], split_sentences(article))]
-    assert texts == ["The harbour council voted on Monday to merge the three ferry services by next spring."]
+    quotable = [c.text for c in find_candidates([article], split_sentences(article)) if not c.voiced]
+    assert quotable == ["The harbour council voted on Monday to merge the three ferry services by next spring."]
 
 
 def test_first_person_inside_a_quotation_leaves_the_paragraph_a_report():
@@ -111,8 +111,9 @@ def test_first_person_inside_a_quotation_leaves_the_paragraph_a_report():
     text = ('The harbour council voted on Monday to merge the three ferry services by next spring. '
             '"We waited ten years for this. I am glad it is done," said the mayor, Jo Reyes.')
     article = Article(id="a", text=text)
-    texts = [c.text for c in find_candidates([article], split_sentences(article))]
-    assert texts[0] == "The harbour council voted on Monday to merge the three ferry services by next spring."
+    cands = find_candidates([article], split_sentences(article))
+    assert cands[0].text == "The harbour council voted on Monday to merge the three ferry services by next spring."
+    assert not cands[0].voiced
 
 
 @pytest.mark.parametrize("sentence", [
@@ -151,8 +152,8 @@ def test_the_opening_of_a_piece_in_the_writers_voice_stays_a_candidate():
             "I was surprised to find it enthralling.\n\n"
             "Our greatest hope is the sea. Progress now requires the harbour towns coming together.")
     article = Article(id="a", text=text)
-    texts = [c.text for c in find_candidates([article], split_sentences(article))]
-    assert texts == ['The harbour film "Averly" considers the sea with tenderness and a gentle tact.']
+    quotable = [c.text for c in find_candidates([article], split_sentences(article)) if not c.voiced]
+    assert quotable == ['The harbour film "Averly" considers the sea with tenderness and a gentle tact.']
 
 
 def test_another_outlets_opening_saying_the_lead_again_in_other_words_is_left_out():
@@ -174,3 +175,19 @@ def test_another_outlets_opening_saying_the_lead_again_in_other_words_is_left_ou
     texts = [s.text for s in summarize_articles([first, second, third], words=120)]
     openings = [t for t in texts if t.startswith(("Averly harbour pilots", "Harbour pilots working"))]
     assert len(openings) == 1, texts
+
+
+def test_a_letters_view_is_not_quoted_as_news_in_the_summary():
+    """The letter's third-person sentences beside its "we" stay out of the summary; the report does not."""
+    from storydesk.pipeline import summarize_articles
+
+    letter = Article(id="a", text=(
+        "To our harbour community.\n\n"
+        "Today we are close to taking our next step. Our greatest opportunities are now global. "
+        "Progress now requires the harbour towns coming together as one community."))
+    report = Article(id="b", text=(
+        "The Averly harbour council voted on Monday to merge the three ferry services by next spring.\n\n"
+        "The merged service will run forty crossings a day between Averly and Port Nolan."))
+    texts = [s.text for s in summarize_articles([letter, report], words=120)]
+    assert "Progress now requires the harbour towns coming together as one community." not in texts
+    assert texts and texts[0].startswith("The Averly harbour council voted")

@@ -117,13 +117,13 @@ def summarize(
     scores -= DISPUTED_PENALTY * is_disputed
     # The lead is an opening that reads on its own and asserts no disputed side; every on-topic
     # article's openings vote, those held back included.
-    may_lead = [i for i in alone if not is_disputed[i]]
+    may_lead = [i for i in alone if not is_disputed[i] and not cands[i].voiced]
     lead = lead_index(cands, may_lead, sentences, on_topic, reuse)
     if lead is not None:
         scores[lead] = scores.max() + 1.0  # the news opens the summary
     names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])
     picked = select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated], follows, names,
-                    usable=lambda i: has_verb(cands[i].text),
+                    usable=lambda i: not cands[i].voiced and has_verb(cands[i].text),
                     restates=lambda i, chosen: _same_statement(cands[i], [cands[c] for c in chosen]))
     chosen = _after_predecessors(story_order(cands, [i for i in picked if follows[i] is None]), picked, follows)
     rank = {a.id: i for i, a in enumerate(articles)}

@@ -106,6 +106,10 @@ class Candidate:
     # Last names of people its article introduced earlier by full name and it names alone
     # ("Al-Rahabi landed..."): the summary must have named them before it.
     needs_names: frozenset[str] = frozenset()
+    # In a paragraph written in the writer's first or second person (a letter, blog post, column):
+    # the writer's view, not a report. It still tells the lead what its outlet leads with, but is
+    # not quoted as a statement of the news (its article's opening, a review's verdict, may be).
+    voiced: bool = False
 
     @property
     def leans(self) -> bool:
@@ -211,9 +215,6 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
             if _captions_a_video(own, i):
                 previous = None
                 continue
-            if s.paragraph in voiced and i > 0:  # an opening says what the piece is (a review's verdict)
-                previous = None
-                continue
             if inside_quote:
                 # Someone's words in the middle of a long quotation: who said them comes later,
                 # if at all ('...They blur reality and fiction quite often. ...” — Damian Lewis').
@@ -241,7 +242,7 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
                 follows = previous.sentence.index
             seen.add(text)
             previous = Candidate(s, text, start, end, content_terms(text), rank[article_id], len(own), follows,
-                                 needs_names)
+                                 needs_names, voiced=s.paragraph in voiced and i > 0)
             out.append(previous)
     return out
 

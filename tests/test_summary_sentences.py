@@ -191,3 +191,12 @@ def test_a_letters_view_is_not_quoted_as_news_in_the_summary():
     texts = [s.text for s in summarize_articles([letter, report], words=120)]
     assert "Progress now requires the harbour towns coming together as one community." not in texts
     assert texts and texts[0].startswith("The Averly harbour council voted")
+
+
+def test_a_report_addressing_the_reader_is_not_the_writers_view():
+    """"you" in a report is mostly someone's advice in indirect speech, not the writer speaking."""
+    text = ("Dr. Jo Reyes says she is seeing many harbour workers with hearing loss from the new cranes. "
+            "She says if you work near the cranes, you should wear ear protection every day.")
+    article = Article(id="a", text=text)
+    cands = find_candidates([article], split_sentences(article))
+    assert cands and not any(c.voiced for c in cands)

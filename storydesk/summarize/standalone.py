@@ -56,8 +56,11 @@ _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
 # The "I" of an initialism ("F.B.I.", "I.B.M.") is no speaker.
 _PERSONAL = re.compile(r"(?<!\.)(?<!War )\bI\b(?!\.\w)|\b(?:I'm|I've|I'd|me|my|mine|we|we're|we've|us|our|ours|you|you're|your|yours)\b"
                        r"|^(?:My|We|We're|Our|You|You're|Your|Let me)\b")  # capitalised only where a sentence starts
-# The same voice where a sentence of a paragraph starts ("... next step. Our greatest opportunities").
-_PERSONAL_OPENING = re.compile(r"[.!?]\s+(?:My|We|We're|We've|Our|You|You're|Your|Let me)\b")
+# A writer's own first person in a paragraph, at a sentence's start too ("... next step. Our greatest
+# opportunities"). Not "you": a report's indirect speech addresses the reader too ("Kolb says if you
+# have implants, you should...").
+_FIRST_PERSON = re.compile(r"(?<!\.)(?<!War )\bI\b(?!\.\w)|\b(?:I'm|I've|I'd|me|my|mine|we|we're|we've|us|our|ours)\b"
+                           r"|(?:^|[.!?]\s+)(?:My|We|We're|We've|Our|Let me)\b")
 # A sentence that is one quotation from first mark to last: nobody is named as saying it.
 _WHOLE_QUOTE = re.compile(r'^\s*["“‘\']([^"”]*)["”’\']\s*$')
 # A speaker named only by a pronoun anywhere in the sentence ('..."," he said, "...').
@@ -132,13 +135,12 @@ _LISTICLE = re.compile(r"\bhere (?:are|is) (?:\w+ )?(?:of )?(?:the )?(?:most|bes
 
 
 def in_writers_voice(paragraph: str) -> bool:
-    """Whether a paragraph speaks in its writer's first or second person outside quotation marks (a
+    """Whether a paragraph speaks in its writer's first person outside quotation marks (a
     letter, blog post, column or write-up): each of its sentences is that writer's view ("Progress
     now requires humanity coming together" beside "Our greatest opportunities are now global"),
     not a report, though it says no "we" itself. Quotations are taken out over the whole paragraph,
     so someone's words quoted across sentences stay theirs."""
-    outside = _QUOTED.sub(" ", paragraph)
-    return bool(_PERSONAL.search(outside) or _PERSONAL_OPENING.search(outside))
+    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", paragraph)))
 
 
 def first_names_alone(text: str, met: dict[str, str]) -> frozenset[str]:

@@ -117,8 +117,10 @@ def summarize(
     scores -= DISPUTED_PENALTY * is_disputed
     # The lead is an opening that reads on its own and asserts no disputed side; every on-topic
     # article's openings vote, those held back included.
-    may_lead = [i for i in alone if not is_disputed[i] and not cands[i].voiced]
+    may_lead = [i for i in alone if not is_disputed[i]]
     lead = lead_index(cands, may_lead, sentences, on_topic, reuse)
+    if lead is not None and cands[lead].voiced:
+        lead = None  # a writer's view is not the news; filtering may_lead instead shifted its word weights
     if lead is not None:
         scores[lead] = scores.max() + 1.0  # the news opens the summary
     names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])

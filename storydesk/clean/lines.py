@@ -563,12 +563,20 @@ def _mark_inside(lines: list[Line], start: int, end: int) -> None:
             line.kind = "related"
             continue
         if teaser:
-            if line.prose and teaser == "block":
+            if line.prose and teaser == "block" and not _quoted_headline(line):
                 teaser = False
             elif line.kind is None:
                 line.kind = "related"
                 if not line.prose:
                     teaser = "block"
+
+
+def _quoted_headline(line: Line) -> bool:
+    """A headline that ends on a quotation ("Mayor 'gave away keys to the depot'"): it reads as
+    prose by its closing mark, but a sentence closes its quotation with a full stop or a pause
+    ("... 'within a decade'." or "... 'no,' he said"), and a headline does not (aeb tune 8b1945)."""
+    text = line.text.rstrip()
+    return text.endswith(("'", "’", '"', "”")) and is_headline(text) and not text.rstrip("'’\"” ").endswith(("?", "!"))
 
 
 def _mark_standfirst(lines: list[Line], start: int, end: int, has_title: bool) -> None:

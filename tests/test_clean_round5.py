@@ -24,3 +24,37 @@ def test_clean_teaser_block_ends_where_the_body_resumes_with_a_sentence() -> Non
     resumed = "Officials said the tolls would pay for the repairs 'within a decade'."
     body, removed = cleaned(page(MENU, BODY[:2], teasers, resumed, BODY[2:]))
     assert body == [*BODY[:2], resumed, *BODY[2:]]
+
+
+STANDINGS = [f"{rank} {name} {points} {wins} 0 {top5} {top10}" for rank, (name, points, wins, top5, top10) in enumerate([
+    ("Ana Ferreira Lopes", 5040, 5, 17, 27), ("Bruno Costa Dias", 5035, 7, 15, 24), ("Carla Mendes", 5033, 4, 15, 26),
+    ("Diego Alves Rocha", 5027, 6, 19, 24), ("Elisa Prado", 2380, 2, 12, 21), ("Fabio Nunes", 2339, 1, 11, 18),
+    ("Gil Sampaio", 2339, 1, 8, 17), ("Helena Braga", 2318, 3, 13, 19), ("Igor Teles", 2290, 0, 7, 18),
+    ("Joana Pires", 2275, 3, 11, 15)], start=1)]
+SIDEBAR = ["» Coluna de Adauto", "Clique na foto do colunista e veja as colunas sobre corridas, motos e outras que ele "
+           "escreve para o nosso site toda semana!", "» Preview do GP",
+           "Clique e saiba os horários da TV do GP, o vigésimo da temporada, conheça a pista, as estatísticas e os "
+           "pneus que serão usados neste fim de semana.", "» Podcast – Episódio 29",
+           "Grande volta do nosso podcast na décima segunda temporada batendo aquele papo sobre tudo o que tem "
+           "acontecido no mundo do esporte a motor!"]
+POLICY = ("ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados "
+          "pelo moderador.")
+
+
+def test_clean_keeps_a_ranked_table_as_the_body_and_stops_at_the_comment_policy() -> None:
+    # aeb tune cc03dd (a calendar of rounds "1a etapa: 10 de março – Interlagos") and the same site's
+    # standings table: rows numbered 1, 2, 3 ... each with more figures, no sentence among them, then
+    # the comment box's policy and a sidebar of prose teasers that won the region.
+    intro = "Classificação final da temporada após 36 etapas:"
+    body, removed = cleaned(page(MENU, "Classificação", intro, "Pos. Piloto Pontos Vitórias Poles Top 5 Top 10",
+                                 STANDINGS, "Share this on WhatsApp", POLICY, SIDEBAR))
+    assert STANDINGS[0] in body and STANDINGS[-1] in body
+    assert not set(SIDEBAR) & set(body)
+    assert removed[POLICY] == "comment"
+
+
+def test_clean_numbered_headlines_are_no_table() -> None:
+    # A "Most read" list numbered 1-6 has one figure a row: its headlines do not outweigh the article.
+    ranked = [f"{n} Headline about the bridge row and the mayor's plan for the harbour" for n in range(1, 7)]
+    body, _ = cleaned(page(MENU, BODY, ranked))
+    assert body == BODY

@@ -25,6 +25,7 @@ from functools import cached_property
 from storydesk.clean.rules import (
     BIO_HEADER,
     COMMENT_HEADER,
+    COMMENT_POLICY,
     COMMENT_SIGNATURE,
     CREDIT_LINE,
     DATELINE,
@@ -62,6 +63,10 @@ MIN_STANDFIRST_WORDS = 10  # shorter unpunctuated first lines are kickers or sec
 MIN_CLOSING_LIST_ITEMS = 3  # a list of teasers; a closing list of one or two items is too little to tell
 MIN_CHROME_REPEATS = 3  # a teaser line repeated this often is a widget's chrome (aeb tune: 6-9 copies)
 MIN_CHROME_WORDS = 3  # ... and has words enough not to be a speaker label or a "Share" button
+# A table or calendar numbered 1, 2, 3 ... with more figures on each row (standings, a season's rounds)
+# is a body of its own, though no row is a sentence (aeb tune cc03dd: 12 rounds); a list of headlines
+# has no second figure a row. Six rows: shorter runs are too little to outweigh a sidebar's prose.
+MIN_RANKED_ROWS = 6
 MIN_REPEAT_WORDS = 6  # shorter lines repeat by chance ("Share", "Photo"), pull quotes do not
 # A caption stands above its lone credit line: on the aeb tune pages those captions run 8-26 words
 # (one of 49), while the body paragraphs above a caption-less photo's credit in Multi-News stories
@@ -88,6 +93,8 @@ _WORD = re.compile(r"\w+", re.U)
 _LIST_ITEM = re.compile(r"^[-•*–] ")
 _PUNCT = re.compile(r"[.,;:!?。、，！？]")
 _SPACES = re.compile(r"[ \t\u00a0\u200b\f\v]+")
+_RANKED_ROW = re.compile(r"^(\d{1,3})(?:a|o|º|ª|st|nd|rd|th)?[.):]?\s+\S")
+_FIGURE = re.compile(r"\d+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -303,7 +310,7 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
     listed = _mark_playlists(lines)
     _mark_repeats(lines)
     _mark_shared(lines, shared)
-    start, end = _body_region(lines, listed) if find_region else (0, len(lines))
+    start, end = _body_region(lines, listed, _ranked_rows(lines)) if find_region else (0, len(lines))
     if find_region:
         start = _lead_above(lines, start)
     _mark_inside(lines, start, end)
@@ -419,10 +426,29 @@ def _sentence_like(line: Line) -> bool:
     return line.words >= NEUTRAL_MIN_WORDS and line.text.rstrip().endswith(_TERMINAL)
 
 
-def _score(line: Line) -> float:
+def _ranked_rows(lines: list[Line]) -> set[int]:
+    """The indexes of runs of table rows (`MIN_RANKED_ROWS`): lines numbered one more than the line
+    before, each with another figure besides its number."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate(lines):
+        match = _RANKED_ROW.match(line.text)
+        number = int(match.group(1)) if match and line.kind is None and len(_FIGURE.findall(line.text)) >= 2 else None
+        if number is not None and run and number == int(_RANKED_ROW.match(lines[run[-1]].text).group(1)) + 1:
+            run.append(i)
+            continue
+        if len(run) >= MIN_RANKED_ROWS:
+            rows.update(run)
+        run = [i] if number is not None else []
+    if len(run) >= MIN_RANKED_ROWS:
+        rows.update(run)
+    return rows
+
+
+def _score(line: Line, ranked: bool = False) -> float:
     if line.kind is not None:
         return -NOISE_PENALTY
-    if line.prose:
+    if line.prose or ranked:
         return min(line.words / WORDS_PER_MASS, PROSE_MASS_CAP)
     if _sentence_like(line):
         return 0.0
@@ -454,9 +480,10 @@ def _mark_playlists(lines: list[Line]) -> set[int]:
     return listed
 
 
-def _body_region(lines: list[Line], listed: set[int] | frozenset[int] = frozenset()) -> tuple[int, int]:
+def _body_region(lines: list[Line], listed: set[int] | frozenset[int] = frozenset(),
+                 ranked: set[int] | frozenset[int] = frozenset()) -> tuple[int, int]:
     """[start, end) of the highest-scoring run of lines (a maximum-sum subarray); `listed` lines
-    (a playlist's titles) count for nothing either way.
+    (a playlist's titles) count for nothing either way, `ranked` ones (a table's rows) as prose.
 
     Comments follow the body: once a body-sized region has been seen, a comment-section opener
     ends the search, so a long discussion can never win over the article it discusses.
@@ -468,7 +495,7 @@ def _body_region(lines: list[Line], listed: set[int] | frozenset[int] = frozense
             continue
         if best >= MIN_BODY_SCORE and _opens_comments(line.text):
             break
-        score = _score(line)
+        score = _score(line, i in ranked)
         total += score
         if total <= 0:
             total, start = 0.0, i + 1
@@ -534,7 +561,7 @@ def _named_sentence(line: Line) -> bool:
 
 
 def _opens_comments(text: str) -> bool:
-    return bool(COMMENT_HEADER.match(text) or COMMENT_SIGNATURE.match(text))
+    return bool(COMMENT_HEADER.match(text) or COMMENT_SIGNATURE.match(text) or COMMENT_POLICY.match(text))
 
 
 def _mark_inside(lines: list[Line], start: int, end: int) -> None:

@@ -23,6 +23,13 @@ def _rule(kind: str, regex: str, max_words: int = 30) -> Rule:
     return Rule(kind, re.compile(regex, re.I), max_words)
 
 
+# A comment box's policy, first thing in it: "Comments are moderated ...", "ATENÇÃO: Comentários com textos
+# ininteligíveis ... não serão aprovados pelo moderador." (aeb tune cc03dd). The comments come within two words
+# of the start: a body sentence about comments says more first.
+COMMENT_POLICY = re.compile(
+    r"^(\W*\w+\W+){0,2}(comments?|comentários?|comentarios?)\b.{0,100}"
+    r"\b(moderat\w*|moderador\w*|respectful|respeito|respeto|community guidelines|aprovados|aprobados)\b", re.I)
+
 # Order matters only for the kind reported when two rules match; the first wins.
 RULES: tuple[Rule, ...] = (
     # Video players and their teasers.
@@ -126,6 +133,7 @@ RULES: tuple[Rule, ...] = (
     # A comment section's rules: "As you comment, please be respectful ...", "we are moderating all comments".
     _rule("comment", r"\b(comments?|commenters|commenting)\b.{0,80}\b(moderat\w*|respectful|civil|off-topic)\b|"
                      r"\bmoderat\w* (all )?comments\b", 60),
+    _rule("comment", COMMENT_POLICY.pattern, 60),
     _rule("other", r"\bwe['’]?d (like|love) to hear what you think\b|\bregistered trademarks? of\b", 60),
     # Comment spam: a link and a come-on ("I make $85 an hour from home ... www.x.com").
     _rule("comment", r"^(?=.*(\bhttps?://|\bwww\.|\.(com|net|org|info|example)\b))(?=.*\b(visit my|check (it|this|me) out|"

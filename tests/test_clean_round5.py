@@ -58,3 +58,18 @@ def test_clean_numbered_headlines_are_no_table() -> None:
     ranked = [f"{n} Headline about the bridge row and the mayor's plan for the harbour" for n in range(1, 7)]
     body, _ = cleaned(page(MENU, BODY, ranked))
     assert body == BODY
+
+
+def test_clean_teaser_cards_each_under_the_same_share_bar_are_related() -> None:
+    # aeb tune b3c19dd: "Você pode gostar..." and then whole paragraphs of other posts, each under the
+    # same share bar the article has; there are more of their words than of the article's.
+    bar = "Whatsapp Facebook Pint Baixar"
+    cards = [f"{paragraph} It was the {n} time the council had met on a Sunday this year." for n, paragraph in
+             enumerate([BODY[1], BODY[3], BODY[0], BODY[2], BODY[1]], start=2)]
+    article = [BODY[0], BODY[2], BODY[3]]
+    lines = [*MENU, bar, *article, "Você pode gostar..."]
+    for card in cards:
+        lines += [bar, card]
+    body, removed = cleaned(page(lines, "Temas", MENU))
+    assert body == article
+    assert all(removed[card] == "related" for card in cards)

@@ -567,6 +567,8 @@ def _opens_comments(text: str) -> bool:
 def _mark_inside(lines: list[Line], start: int, end: int) -> None:
     """Inside the body only recognisable noise goes: video titles, tweet texts, teaser blocks."""
     teaser: str | bool = False
+    separator = ""  # in a block of cards (teaser == "cards"): the share bar each card stands under
+    copies = Counter(line.key for line in lines[start:end])
     words_after = [0] * (end + 1)  # body words from each line to the region's end
     for i in range(end - 1, start - 1, -1):
         words_after[i] = words_after[i + 1] + lines[i].words
@@ -588,7 +590,16 @@ def _mark_inside(lines: list[Line], start: int, end: int) -> None:
             # short teaser headlines came first, the next prose is the body resuming.
             teaser = "tail" if words_after[i] <= TAIL_TEASER_SHARE * words_after[start] else "block"
             line.kind = "related"
+            if i + 1 < end and lines[i + 1].key and copies[lines[i + 1].key] >= MIN_CHROME_REPEATS:
+                # Each teaser a whole paragraph under the same share bar (aeb tune b3c19dd): the cards
+                # go on as long as the bar comes back, however many words they hold.
+                teaser, separator = "cards", lines[i + 1].key
             continue
+        if teaser == "cards":
+            if line.key == separator or lines[i - 1].key == separator:
+                line.kind = line.kind or "related"
+                continue
+            teaser = False
         if teaser:
             if line.prose and teaser == "block" and not _quoted_headline(line):
                 teaser = False

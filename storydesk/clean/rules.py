@@ -24,10 +24,11 @@ def _rule(kind: str, regex: str, max_words: int = 30) -> Rule:
 
 
 # A comment box's policy, first thing in it: "Comments are moderated ...", "ATENÇÃO: Comentários com textos
-# ininteligíveis ... não serão aprovados pelo moderador." (aeb tune cc03dd). The comments come within two words
-# of the start: a body sentence about comments says more first.
+# ininteligíveis ... não serão aprovados pelo moderador." (aeb tune cc03dd). "Comments" opens the line, after a
+# label at most: a body sentence about comments, or a request inside the article ("As you comment, please be
+# respectful ..."), says more first.
 COMMENT_POLICY = re.compile(
-    r"^(\W*\w+\W+){0,2}(comments?|comentários?|comentarios?)\b.{0,100}"
+    r"^(\W*\w+\W+)?(comments|comentários|comentarios)\b.{0,100}"
     r"\b(moderat\w*|moderador\w*|respectful|respeito|respeto|community guidelines|aprovados|aprobados)\b", re.I)
 
 # Order matters only for the kind reported when two rules match; the first wins.

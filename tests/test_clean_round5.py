@@ -73,3 +73,42 @@ def test_clean_teaser_cards_each_under_the_same_share_bar_are_related() -> None:
     body, removed = cleaned(page(lines, "Temas", MENU))
     assert body == article
     assert all(removed[card] == "related" for card in cards)
+
+
+def test_clean_html_article_split_by_a_full_width_advert_is_kept_whole() -> None:
+    # aeb held-out d48aeb, 2f42ef (WIRED): the article body is two containers with an advert row
+    # between; the extractor takes the first and stops. The page's text holds every paragraph of
+    # it and twice the words, so its body region is taken instead, and the problem says so.
+    from storydesk.clean import clean_documents
+    from storydesk.model import RawDocument
+
+    paragraphs = [f"{text} Paragraph {n} of the story goes on with more detail about the council and the bridge."
+                  for n, text in enumerate(BODY * 3)]
+
+    def container(part: list[str]) -> str:
+        return ('<div class="grid"><div class="grid--item body article__body">'
+                + "".join(f"<p>{p}</p>" for p in part) + "</div></div>")
+
+    menu = "".join(f"<li><a href='/{m}'>{m}</a></li>" for m in MENU)
+    html = (f"<html><head><title>Bridge row deepens | Harbour</title></head><body><nav><ul>{menu}</ul></nav>"
+            f"<main><article><h1>Bridge row deepens</h1>{container(paragraphs[:3])}"
+            '<div class="row full-bleed-ad"><div class="ad"><span class="ad-label">Advertisement</span></div></div>'
+            f"{container(paragraphs[3:])}</article></main><footer><p>© Harbour Media</p></footer></body></html>")
+    articles, problems = clean_documents([RawDocument(id="page", content=html, is_html=True)])
+    assert articles[0].text.split("\n\n") == paragraphs
+    assert any("extractor stopped" in p.message and not p.fatal for p in problems)
+    assert "Advertisement" in {r.text for r in articles[0].removed}
+
+
+def test_clean_html_extractor_output_stays_when_the_page_text_adds_only_teasers() -> None:
+    # The same page with one container: the page's text has nothing more of the article.
+    from storydesk.clean import clean_documents
+    from storydesk.model import RawDocument
+
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (f"<html><head><title>Bridge row deepens | Harbour</title></head><body><main><article>"
+            f"<h1>Bridge row deepens</h1><div class='article__body'>{body}</div></article></main>"
+            "<footer><p>© Harbour Media</p></footer></body></html>")
+    articles, problems = clean_documents([RawDocument(id="page", content=html, is_html=True)])
+    assert articles[0].text.split("\n\n") == BODY
+    assert not problems

@@ -112,3 +112,12 @@ def test_clean_html_extractor_output_stays_when_the_page_text_adds_only_teasers(
     articles, problems = clean_documents([RawDocument(id="page", content=html, is_html=True)])
     assert articles[0].text.split("\n\n") == BODY
     assert not problems
+
+
+def test_clean_removes_share_buttons_that_open_a_new_window() -> None:
+    # aeb tune 264dc3 (WordPress share buttons as text), seen first in the fourth fresh sample's labelling.
+    buttons = ["Click to share on WhatsApp (Opens in new window)", "Click to share on Facebook (Opens in new window)",
+               "Click to share on Twitter (Opens in new window)"]
+    body, removed = cleaned(page(BODY[:1], buttons, BODY[1:]))
+    assert body == BODY
+    assert all(removed[b] == "social" for b in buttons)

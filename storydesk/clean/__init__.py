@@ -3,7 +3,7 @@
     clean_documents(documents) -> (articles, problems)
 
 HTML goes through the main-text extractor (`html.py`), then, like plain text, through the line
-classifier (`lines.py`, patterns in `rules.py`). Every removed line is kept in
+classifier (`lines.py` and the modules it runs, patterns in `rules.py`). Every removed line is kept in
 `Article.removed` with its kind and, for text input, its 1-based input line. A page that is not
 an article (`pages.py`: error, consent, sign-up pages, crawl notices, galleries) or has no body
 left is reported as a fatal `Problem` that carries its id and every one of its lines. All documents of a
@@ -18,21 +18,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storydesk.byline import Byline, find_date, parse_byline
+from storydesk.clean.form import NEUTRAL_MIN_WORDS, Line, count_words, is_prose, line_key, split_lines
 from storydesk.clean.html import Extracted, extract_html
-from storydesk.clean.lines import (
-    FALLBACK_MIN_WORDS,
-    NEUTRAL_MIN_WORDS,
-    Line,
-    classify,
-    count_words,
-    is_prose,
-    keep_prose,
-    line_key,
-    mark_outside,
-    split_lines,
-    word_index,
-)
+from storydesk.clean.index import word_index
+from storydesk.clean.lines import FALLBACK_MIN_WORDS, classify, keep_prose
 from storydesk.clean.pages import not_an_article
+from storydesk.clean.region import mark_outside
 from storydesk.clean.rules import DATELINE, cut_inline_cards, match_rule
 from storydesk.ingest import parse_datetime, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed

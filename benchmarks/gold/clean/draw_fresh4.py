@@ -2,32 +2,25 @@
 
 Pool: the non-empty documents, in file order, of Multi-News val stories 41-250 (0-based lines
 40-249) that are in none of the three earlier fresh samples and whose story is not one of the
-summary clusters in `gold/real/clusters` (80 files when this was drawn). Then
-`random.Random(2418).sample(pool, 18)`. (The cluster folder grows: with more files the pool, and
-so the draw, changes; `multinews_fresh4.json` keeps the ids as drawn.)
+summary clusters in `gold/real/clusters` when this was drawn (80 files; their ids are kept in
+`multinews_fresh4.json` as `excluded_clusters`, so the draw does not change as the folder grows).
+Then `random.Random(2418).sample(pool, 18)`.
 """
 
 from __future__ import annotations
 
 import json
-import random
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parents[2].parent / "shared" / "data" / "multinews" / "val.jsonl"
+from draw import DATA, HERE, later_draw
+
 SEED, SIZE = 2418, 18
 EARLIER = ("multinews_fresh.json", "multinews_fresh2.json", "multinews_fresh3.json")
 
 
 def drawn(val_path: Path = DATA) -> list[tuple[str, str]]:
-    stories = [json.loads(line) for line in val_path.open()]
-    seen = set()
-    for name in EARLIER:
-        seen |= {(i["story"], i["document"]) for i in json.loads((HERE / name).read_text())["items"]}
-    clusters = {p.stem for p in (HERE.parent / "real" / "clusters").glob("*.json")}
-    pool = [(s["id"], d["id"]) for s in stories[40:250] if s["id"] not in clusters
-            for d in s["documents"] if d.get("text", "").strip() and (s["id"], d["id"]) not in seen]
-    return random.Random(SEED).sample(pool, SIZE)
+    clusters = set(json.loads((HERE / "multinews_fresh4.json").read_text())["excluded_clusters"])
+    return later_draw(SEED, SIZE, EARLIER, clusters, val_path)
 
 
 if __name__ == "__main__":

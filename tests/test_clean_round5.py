@@ -121,3 +121,33 @@ def test_clean_removes_share_buttons_that_open_a_new_window() -> None:
     body, removed = cleaned(page(BODY[:1], buttons, BODY[1:]))
     assert body == BODY
     assert all(removed[b] == "social" for b in buttons)
+
+
+def test_clean_tail_teasers_in_headline_and_summary_pairs_are_related() -> None:
+    # aeb tune d90bda: "Top stories" near the end, then other stories each as a headline and its
+    # one-sentence summary; the summaries read as prose, but they alternate with headlines.
+    pairs = ["French actor of harbour descent dies aged 96",
+             "The French actor of harbour descent, best known for his comic roles, died on Thursday at the age of "
+             "96, a newspaper in the capital reports.",
+             "Old relics unearthed near the ferry terminal",
+             "Archaeological relics of the old kingdom, some of them nearly three thousand years old, have recently "
+             "been found under the ferry terminal.",
+             "Ministry announces $10 mln deal for new harbour cranes",
+             "Work will be performed in the harbour and in the capital, and is expected to be completed in September "
+             "of next year, the ministry said."]
+    longer = [*BODY, *(f"{p} The {n} letter from the committee, sent last week, repeated its request for the "
+                         "ministry's figures and asked for an answer before the hearing." for n, p in
+                         enumerate(BODY, start=2))]
+    body, removed = cleaned(page(MENU, longer, "Top stories", pairs))
+    assert body == longer
+    assert all(removed[p] == "related" for p in pairs)
+
+
+def test_clean_body_resuming_after_a_teaser_box_in_the_tail_stays() -> None:
+    box = ["Related stories", "Bridge tolls to rise next year", "Ferry strike called off"]
+    last = ["The committee will meet again on Friday to decide whether the hearing can go ahead as planned, "
+            "and the ministry has been asked to send its own figures for the cost of the bridge before then.",
+            "Both sides said they expected the hearing to last at least two days, with residents of the harbour "
+            "district and the ferry operators among those asking to be heard by the committee."]
+    body, _ = cleaned(page(MENU, BODY, box, last))
+    assert body == [*BODY, *last]

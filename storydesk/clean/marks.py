@@ -117,6 +117,8 @@ def mark_inside(lines: list[Line], start: int, end: int) -> None:
     """Inside the body only recognisable noise goes: video titles, tweet texts, teaser blocks."""
     teaser: str | bool = False
     separator = ""  # in a block of cards (teaser == "cards"): the share bar each card stands under
+    tail_box = False  # the teaser header stands in the text's last part (`TAIL_TEASER_SHARE`)
+    pairs = 0  # headline-and-summary teasers seen under it
     copies = Counter(line.key for line in lines[start:end])
     words_after = [0] * (end + 1)  # body words from each line to the region's end
     for i in range(end - 1, start - 1, -1):
@@ -138,6 +140,7 @@ def mark_inside(lines: list[Line], start: int, end: int) -> None:
             # related-story block that ends the page, teasers with summaries; elsewhere, or once
             # short teaser headlines came first, the next prose is the body resuming.
             teaser = "tail" if words_after[i] <= TAIL_TEASER_SHARE * words_after[start] else "block"
+            tail_box, pairs = teaser == "tail", 0
             line.kind = "related"
             if i + 1 < end and lines[i + 1].key and copies[lines[i + 1].key] >= MIN_CHROME_REPEATS:
                 # Each teaser a whole paragraph under the same share bar (aeb tune b3c19dd): the cards
@@ -151,11 +154,27 @@ def mark_inside(lines: list[Line], start: int, end: int) -> None:
             teaser = False
         if teaser:
             if line.prose and teaser == "block" and not _quoted_headline(line):
+                if tail_box and _summary_of_pair(lines, i, end, pairs):
+                    line.kind, pairs = "related", pairs + 1
+                    continue
                 teaser = False
             elif line.kind is None:
                 line.kind = "related"
                 if not line.prose:
                     teaser = "block"
+
+
+def _summary_of_pair(lines: list[Line], i: int, end: int, pairs: int) -> bool:
+    """Under a teaser header near the end, whether the prose line `i` is a teaser's summary: other
+    stories as a headline, then a sentence, then the next headline (aeb tune d90bda: "Top stories",
+    four such pairs). One headline and then prose is the body resuming, and so is prose that goes
+    on with prose; the last summary of a run of pairs ends the region or meets a non-prose line."""
+    above = lines[i - 1]
+    if above.prose or above.kind != "related":
+        return False
+    if pairs and (i + 1 == end or not lines[i + 1].prose):
+        return True
+    return i + 2 < end and not lines[i + 1].prose and is_headline(lines[i + 1].text) and lines[i + 2].prose
 
 
 def _quoted_headline(line: Line) -> bool:

@@ -26,7 +26,6 @@ def is_warc(path: Path) -> bool:
 def iter_warc(path: Path) -> Iterator[RawDocument | Problem]:
     """The HTML pages of one archive as raw documents, with a Problem for what could not be read."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     where = str(path)
     seen_urls: set[str] = set()
@@ -45,10 +44,8 @@ def iter_warc(path: Path) -> Iterator[RawDocument | Problem]:
                 records += 1
                 yield from _read_record(record, where, records, seen_urls, seen_digests, counts)
                 read_to = archive.get_record_offset() + archive.get_record_length()
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-            yield _damaged(where, records, _detail(exc))
-        # warcio parses untrusted bytes and, on some damage, fails inside itself (AttributeError
-        # on a response record with no target URI): that is still a damaged file, not our crash.
+        # Besides its own ArchiveLoadFailed, warcio fails inside itself on some damage
+        # (AttributeError on a response record with no target URI): still a damaged file.
         except Exception as exc:
             yield _damaged(where, records, _detail(exc))
         else:

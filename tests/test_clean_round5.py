@@ -151,3 +151,26 @@ def test_clean_body_resuming_after_a_teaser_box_in_the_tail_stays() -> None:
             "district and the ferry operators among those asking to be heard by the committee."]
     body, _ = cleaned(page(MENU, BODY, box, last))
     assert body == [*BODY, *last]
+
+
+def test_clean_removes_the_tag_list_under_a_tags_label_and_a_portuguese_dateline() -> None:
+    # aeb tune cc03dd (HTML path): the post's date in Portuguese above the body, and under a lone
+    # "Tags" label the keywords as one comma-separated line.
+    from storydesk.clean import clean_text
+
+    dateline = "segunda-feira, 22 de janeiro de 2018 às 0:13"
+    tags = ("calendario ponte 2018, ponte porto, ponte comissão, ponte ministério, ponte orçamento, "
+            "ponte audiência, ponte pedágio, ponte reparos, ponte balsa, ponte votação, ponte obras")
+    result = clean_text("\n\n".join([dateline, *BODY, "Tags", tags]), find_region=False)
+    assert result.text.split("\n\n") == BODY
+    removed = {r.text: r.kind for r in result.removed}
+    assert removed[dateline] == "other" and removed[tags] == "navigation"
+
+
+def test_clean_keeps_a_sentence_under_a_tags_label() -> None:
+    from storydesk.clean import clean_text
+
+    closing = "Topics"
+    last = "The committee's chairwoman, asked about the tags on the bridge, said they would be removed."
+    result = clean_text("\n\n".join([*BODY, closing, last]), find_region=False)
+    assert last in result.text.split("\n\n")

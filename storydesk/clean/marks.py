@@ -22,6 +22,7 @@ from storydesk.clean.rules import (
     CREDIT_LINE,
     NAME_CREDIT,
     PLAYLIST,
+    TAGS_LABEL,
     TEASER_HEADER,
     TWEET_SIGNATURE,
     VIDEO_MARKER,
@@ -135,6 +136,9 @@ def mark_inside(lines: list[Line], start: int, end: int) -> None:
         if BIO_HEADER.match(line.text) and i + 1 < end and lines[i + 1].kind is None:
             line.kind = lines[i + 1].kind = "credit"
             continue
+        if TAGS_LABEL.match(line.text) and i + 1 < end and lines[i + 1].kind is None \
+                and not lines[i + 1].text.rstrip().endswith((".", "!", "?")):
+            lines[i + 1].kind = "navigation"  # the tags under their label: a sentence there is body
         if TEASER_HEADER.match(line.text) and not line.prose:
             # In the last part of the text a teaser header followed at once by prose opens the
             # related-story block that ends the page, teasers with summaries; elsewhere, or once

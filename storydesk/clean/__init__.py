@@ -199,8 +199,7 @@ def _page_body_if_cut_short(extracted: Extracted | None, result: CleanResult, ti
     if opening not in keys:
         return None
     first = end = keys.index(opening)
-    while end < len(paragraphs) and not (not is_prose(paragraphs[end]) and end + 1 < len(paragraphs)
-                                         and not is_prose(paragraphs[end + 1])):
+    while end < len(paragraphs) and not _teasers_start(paragraphs, end):
         end += 1
     chosen = paragraphs[first:end]
     if count_words(" ".join(chosen)) < RESCUE_GAIN * count_words(result.text):
@@ -214,6 +213,11 @@ def _page_body_if_cut_short(extracted: Extracted | None, result: CleanResult, ti
                   for r in whole.lines)
     removed = whole.removed + tuple(Removed(p, kind) for p, kind in left.items())
     return CleanResult("\n\n".join(chosen), whole.title, removed, lines, whole.kept_prose)
+
+
+def _teasers_start(paragraphs: list[str], i: int) -> bool:
+    """Two lines in a row that are not prose from `i` on: a header and a headline, not the article."""
+    return i + 1 < len(paragraphs) and not is_prose(paragraphs[i]) and not is_prose(paragraphs[i + 1])
 
 
 def _prose_words(text: str) -> int:

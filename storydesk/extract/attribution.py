@@ -324,6 +324,14 @@ class Speakers:
             return None
         return people[top[0][0]]
 
+    def title_as_surname(self, article: str, word: str) -> str | None:
+        """"Adrienne Mayor" for "Mayor": the one full name of the article whose surname is this
+        title word (a first name before it, no name after it: "Deputy Mayor Tim Flaherty" is a title)."""
+        firsts = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b(?!\s+[A-Z])",
+                                                   self.texts.get(article, ""))
+                  if fold(m.group(1)) not in TITLES and m.group(1).lower() not in _NOT_NAMES}
+        return f"{firsts.pop()} {word}" if len(firsts) == 1 else None
+
     def lookup(self, name: str, article: str | None = None) -> Entity | None:
         """The entity a name not tagged as a mention refers to, when exactly one fits: in the
         story, else (a surname several people of the story share) in this article."""
@@ -487,6 +495,8 @@ def _roles(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str
 
 
 ROLE_GENDER_WEIGHT = 3
+_MALE_WORD = re.compile(r"\b(?:he|his|him|himself)\b")
+_FEMALE_WORD = re.compile(r"\b(?:she|her|hers|herself)\b")
 # "Jim Campbell, Erin Stoffel's brother,": a gendered role word heading the appositive after a name.
 _GENDERED_APPOSITIVE = re.compile(r",\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[A-Z][\w.-]*\s+){0,3}?(?:[\w.-]+['’]s\s+)?"
                                   r"(?:[a-z-]+\s+)?([a-z-]+)(?=[,.;]|\s+of\b)")
@@ -522,9 +532,14 @@ def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sent
         gender = gender or (GENDERED_ROLES.get(appositive.group(1).lower()) if appositive else None)
         if gender is None and sentence and people_at[(span.article, sentence.index)] == 1:
             rest = fold(text[span.end:sentence.end])
-            male = bool(re.search(r"\b(?:he|his|him|himself)\b", rest))
-            female = bool(re.search(r"\b(?:she|her|hers|herself)\b", rest))
+            male = bool(_MALE_WORD.search(rest))
+            female = bool(_FEMALE_WORD.search(rest))
             gender = "m" if male and not female else "f" if female and not male else None
+            # A pronoun of that gender before the name is someone else the sentence is about:
+            # "She shared an email X had written to her" says nothing of X.
+            before = fold(text[sentence.start:span.start])
+            if gender and (_MALE_WORD if gender == "m" else _FEMALE_WORD).search(before):
+                gender = None
             gender_from_pronoun = True
         if gender:
             # A title or role word says more than a pronoun nearby: it counts three times.
@@ -782,6 +797,8 @@ def _subject(before: str, offset: int, cue, context, base: int = 0, reach_back: 
         # the name ends ("X, director of Y, said" is X's); ", who told them" is the name's.
         if gap and (gap_text.count(",") != 1 or text[:start].rstrip().endswith(",")
                     or _RELATIVE_GAP.fullmatch(gap_text)):
+            if _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) and not _RELATIVE_GAP.fullmatch(gap_text):
+                return Attribution("unnamed", cue=label)  # "A spokesperson for X told ...": not X
             return _named(entity, "named", label)
     kin = KIN_BEFORE_VERB.search(lead)
     owner = next((m for m in mentions if m[1] == offset + kin.start()), None) if kin else None
@@ -794,16 +811,23 @@ def _subject(before: str, offset: int, cue, context, base: int = 0, reach_back: 
         if owner.entity:
             return owner
     role = _ROLE_BEFORE.search(lead) or _ROLE_OF_BEFORE.search(lead)
+    if role and (_PREPOSITION_BEFORE.search(lead, 0, role.start()) or _PREPOSITION_END.search(role.group(0))):
+        # "a representative at the zoo tells", "sent a message to members of the board claiming",
+        # "prefaced the announcement of the resignation by saying": the role is no subject
+        role = None
     if role:
         entity = speakers.role_referent(article, role.group(1), offset + role.start(1), floor, quoted)
         return _named(entity, "named", label) if entity else None
     name = _NAME_BEFORE.search(lead) or _NAME_THEN_GAP.match(lead, sentence_at)
     # "Bentdahl's family said" (the "-ly" of "family" reads as an adverb): the family speaks
     if name and name.group(1).split()[0].lower() not in _NOT_NAMES and not name.group(1).endswith(("'s", "’s")):
-        return _by_name(name.group(1), speakers, label)
+        return _by_name(name.group(1), speakers, label, article)
     return _sentence_subject(article, text, offset, cue_at, cue.group("cue"), label, speakers)
 
 
+_PREPOSITIONS = r"(?:of|for|at|with|to|from|by|in|on|about|against|toward|towards)"
+_PREPOSITION_BEFORE = re.compile(rf"\b{_PREPOSITIONS}\s+$")
+_PREPOSITION_END = re.compile(rf"\b{_PREPOSITIONS}\s*$")
 _CLAUSE_PRONOUN = re.compile(r"(?:^|[,;]\s*|\b(?:and|but|then)\s+)(?P<p>[Hh]e|[Ss]he)\s+[a-z]+")
 _PRONOUN_IN_GAP = re.compile(r"\b(?:he|she|they|we|I)\b")
 # A name opening the sentence, its appositive between commas, then the verb ("Amara Okafor, the
@@ -888,7 +912,7 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
         return _named(entity, "named", cue) if entity else Attribution("unnamed", cue=cue)
     bare = bare.split(",")[0].strip()  # "Amara Okafor, the station commander"
     if _CAPITALISED_NAME.match(bare) and bare.split()[0].lower() not in _NOT_NAMES:
-        return _by_name(bare, speakers, cue)
+        return _by_name(bare, speakers, cue, article)
     return Attribution("unnamed", cue=cue)
 
 
@@ -900,9 +924,13 @@ def _title_before_name(text: str, start: int, end: int, spans: list[tuple[int, i
             and any(s == end + 2 or (s > end and not text[end + 1:s].strip()) for s, _ in spans))
 
 
-def _by_name(name: str, speakers: Speakers, cue: str) -> Attribution:
-    if split_name(name).form.lower().rstrip(".") in TITLES | set(HONORIFICS):
-        return Attribution("unnamed", cue=cue)  # "said Sgt." with the name cut off
+def _by_name(name: str, speakers: Speakers, cue: str, article: str | None = None) -> Attribution:
+    form = split_name(name).form.lower().rstrip(".")
+    if form in TITLES | set(HONORIFICS):
+        # "said Sgt." with the name cut off; but "Mayor said" is Adrienne Mayor's when the
+        # article names one person so.
+        full = speakers.title_as_surname(article, name.strip()) if article else None
+        return _by_name(full, speakers, cue) if full else Attribution("unnamed", cue=cue)
     entity = speakers.lookup(name)
     if entity is not None:
         return _named(entity, "named", cue)

@@ -1,0 +1,117 @@
+"""Speakers in shapes met in the fresh3 draw and the held-out half of the real gold (issue 22,
+speakers18 round): invented paragraphs, regression tests, not evidence."""
+
+from __future__ import annotations
+
+from tests.test_quotes import said
+
+
+def test_a_woman_named_in_the_sentence_s_subject_pronoun_does_not_make_the_man_a_she():
+    # ta133 shape: "She shared part of an email Sollecito had written to her:" was the only
+    # sentence giving him a gender, and it made him "she"; his "he said" then found no one.
+    text = ('Teodoro Vallesi has stood by his former girlfriend Anna Brill for years.\n\n'
+            'She shared part of an email Vallesi had written to her.\n\n'
+            'Vallesi said Brill left his flat to take a shower, then came back hours later.\n\n'
+            '"Certainly I asked her questions about that morning," he said.')
+    assert said(text)[-1][1] == "Teodoro Vallesi"
+
+
+def test_a_surname_that_is_a_title_word_is_the_person_s():
+    # ta194 shape: the scholar Adrienne Mayor, quoted with "Mayor said".
+    text = ('"Defining what a chemical weapon was in antiquity is complex," Hilda Mayor, a historian at '
+            'Brandt University, told reporters.\n\n'
+            'The ball was ignited in a fire.\n\n'
+            '"These are the earliest recorded uses of a poison gas in a siege," Mayor said.\n\n'
+            '"The fumes are lethal if inhaled in large quantities," she added.')
+    found = dict(said(text))
+    assert found["These are the earliest recorded uses of a poison gas in a siege"] == "Hilda Mayor"
+    assert found["The fumes are lethal if inhaled in large quantities"] == "Hilda Mayor"
+
+
+def test_a_spokesperson_for_a_person_is_not_that_person():
+    # ta054 shape: "A spokesperson for Conyers told KPRC 2 News, "..."" is the spokesperson's.
+    text = ('Rep. Walter Delacroix has served in the House since 1980.\n\n'
+            'A spokesperson for Delacroix told Channel 4 News, "Rep. Delacroix has been in touch with his family '
+            'and is happy his son is safe."')
+    assert said(text)[-1][1] is None
+
+
+def test_a_representative_at_the_zoo_is_not_the_zoo():
+    # ta139 shape: "A media representative at the zoo tells PEOPLE that although "..."".
+    text = ('The Harlow Zoo brought its penguins inside.\n\n'
+            'A media representative at the zoo tells reporters that although "the king penguins moved indoors when '
+            'the temperatures plummeted, the weather has since become milder."')
+    assert said(text)[-1][1] is None
+
+
+def test_an_unresolved_role_after_a_preposition_leaves_the_sentence_subject_speaking():
+    # held-out ta038 / ta124 shapes: "X had sent a text message to two members of the board
+    # claiming: "..."", "Mayor X prefaced the announcement of the resignation by saying, "...""
+    text = ('In 2015, Peder Holm had sent a text message to two members of the board claiming: '
+            '"There is a curse on the ship and it will never leave."\n\n'
+            'Mayor Gil Tanner prefaced the announcement of the resignation by saying, '
+            '"To paraphrase an old president, our long nightmare is over."')
+    found = dict(said(text))
+    assert found["There is a curse on the ship and it will never leave."] == "Peder Holm"
+    assert found["To paraphrase an old president, our long nightmare is over."] == "Gil Tanner"
+
+
+def test_a_name_set_off_after_its_role_in_the_tag_is_the_speaker():
+    # ta078 shape: '"...," the leader of the center-left opposition, Pierluigi Bersani, said'
+    # and '"...," the satirist and political commentator Massimo Gramellini wrote'.
+    text = ('The government survived the vote.\n\n'
+            '"This government will die from confidence," the leader of the center-left opposition, '
+            'Piero Vanzetti, said after the vote.\n\n'
+            '"In this endless twilight, the man remains true to his salesman\'s essence," the satirist and '
+            'political commentator Marco Ferlini wrote recently in a Turin daily.')
+    found = dict(said(text))
+    assert found["This government will die from confidence"] == "Piero Vanzetti"
+    assert found["In this endless twilight, the man remains true to his salesman's essence"] == "Marco Ferlini"
+
+
+def test_a_tag_closing_the_quote_s_sentence_names_its_speaker():
+    # ta110 shape: '"Several war weapons, hand guns, ammunition," were found in his car and
+    # home, the minister added.' (the quote is the sentence's subject).
+    text = ('Interior Minister Bernard Caslin spoke on Wednesday.\n\n'
+            '"Several war weapons, hand guns, ammunition and vests," were found in his car and home, '
+            'the minister added.')
+    assert said(text)[-1][1] == "Bernard Caslin"
+
+
+def test_a_sentence_opened_by_a_name_and_ending_in_a_colon_introduces_that_person_s_words():
+    # ta107 shape: a round-up of reactions, each "Name was not convinced: "...""
+    text = ('The president spoke to Congress on Thursday night.\n\n'
+            'Rick Parnell was somehow not convinced: "The call for more government stimulus is guided by a '
+            'mistaken belief."\n\n'
+            'Meanwhile, Herman Cole kept his statement to a Twitter-friendly length: "We waited 30 months for this?"')
+    found = dict(said(text))
+    assert found["The call for more government stimulus is guided by a mistaken belief."] == "Rick Parnell"
+    assert found["We waited 30 months for this?"] == "Herman Cole"
+
+
+def test_he_after_a_sentence_opened_by_he_skips_the_names_that_sentence_mentions():
+    # held-out ta193 shape: "He added that ... Senate Majority Leader Mitch McConnell ..." then
+    # '"...," he said.' is still the president.
+    text = ('President Barack Oden spoke to reporters on Wednesday about the court vacancy.\n\n'
+            'He added that public support would make it tougher for Senate Majority Leader Mitch Connell to '
+            'deny the nominee a hearing.\n\n'
+            '"I think it will be very difficult for Mr. Connell to explain that," he said.')
+    assert said(text)[-1][1] == "Barack Oden"
+
+
+def test_a_lone_first_name_stands_for_the_one_person_of_that_first_name():
+    # ta054 shape: "Monica Conyers" once, then "Monica said that ..." and '"...," she said.'
+    text = ('"He does not even know where he was," said Monica Verhoeven, Carl Verhoeven\'s mother.\n\n'
+            'Although Carl Verhoeven is now back home, many questions remain about where he was.\n\n'
+            'Monica said that her son does not appear to know anything.\n\n'
+            '"He is limping, I do not know what happened to him," she said.')
+    assert said(text)[-1][1] == "Monica Verhoeven"
+
+
+def test_a_paragraph_told_by_a_named_official_runs_into_the_quote_after_it():
+    # held-out ta052 shape: "Sheriff X told reporters that Y was never connected to Z's death,
+    # but said ..., a paper reports." then the quotation alone as its paragraph.
+    text = ('Whitley County Sheriff Marcus Gatlin told reporters that Amber Paszek was never connected to '
+            'Rene Holt\'s death, but said they will likely revisit the case, the Kokomo Herald reports.\n\n'
+            '"I am sure we will be visiting her again soon enough."')
+    assert said(text)[-1][1] == "Marcus Gatlin"

@@ -409,14 +409,19 @@ class Speakers:
             if entity.id in self.antecedents and entity.id not in exclude and not any(o <= start < c for o, c in quoted)
             and (wanted is None or self.gender.get(entity.id) in (None, wanted)) and (wanted or entity.type == "person")
         ]
+        starts = self.sentence_starts.get(article, [0])
+        text = self.texts[article]
+        if wanted:
+            # "He added that ... Mitch McConnell ...": a sentence whose subject is this pronoun
+            # names others; the pronoun is still whom it was before it.
+            opens = _PRONOUN_OPENS[wanted]
+            fits = [m for m in fits if not opens.match(text, starts[max(0, bisect_right(starts, m[0]) - 1)] if starts else 0)]
         if not fits and reach_back and wanted:
             fits = self._chained(article, floor, wanted, quoted, exclude)
         if not fits:
             return self.main_person(article, position, wanted, quoted, exclude) if reach_back else None
-        starts = self.sentence_starts.get(article, [0])
         sentence = bisect_right(starts, fits[-1][0])
         same = [m for m in fits if bisect_right(starts, m[0]) == sentence]
-        text = self.texts[article]
         opening = starts[sentence - 1] if sentence else 0
         tag = _PRONOUN_TAG.search(text, opening, same[0][0]) if wanted and opening > floor else None
         if tag and tag.group("p") == pronoun.lower():
@@ -570,6 +575,15 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
         found = _verbless(after, quote.close_at, context)
         if found:
             return found
+    if len(quote.text.split()) >= VERBLESS_MIN_WORDS and _opens_sentence(text, paragraphs[quote.paragraph][0], quote.open_at):
+        # '"Several war weapons, hand guns, ammunition," were found in his car, the minister
+        # added.': the quote is its sentence's subject, the tag closes the sentence.
+        stop = next(iter(_sentence_breaks(after + " X")), None)
+        closing = _CLOSING_TAG.search(after[:stop + 1]) if stop is not None else None
+        if closing:
+            found = _resolve(closing.group("who"), quote.close_at + closing.start("who"), closing.group("cue"), context)
+            if found.entity or found.kind == "pronoun":
+                return found
     tag = _TAG_LINE.match(text, quote.close_at, last_end)
     if tag:  # '"..." Senator Ted Cruz' (a pull quote), '"..."—Gloria Steinem' (a blurb)
         found = _resolve(tag.group("who"), tag.start("who"), "", context)
@@ -591,6 +605,14 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
         found = _sentence_subject(article, text, region, quote.open_at, "", "", speakers)
         if found:
             return replace(found, cue=None)
+    if (text[p_start:quote.open_at].rstrip().endswith(":") and len(quote.text.split()) >= VERBLESS_MIN_WORDS
+            and quote.text[:1].isupper()):
+        # 'Rick Perry was somehow not convinced: "..."', 'X expressed his frustration to me: "..."':
+        # a sentence opened by a person, no speech verb, its colon introducing a whole quotation
+        # (read from the paragraph's start: an earlier partial quote may sit in the sentence).
+        found = _sentence_subject(article, text, p_start, quote.open_at, "", "", speakers)
+        if found:
+            return replace(found, cue=None)
     if quote.open_at == p_start and quote.paragraph > 0:
         # "X said:" closing the paragraph before the quote.
         q_start, q_end = paragraphs[quote.paragraph - 1]
@@ -604,6 +626,14 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
     # A partial quote's sentence may hold an earlier quote ('said on "Fox News Sunday" that ... and
     # "they say ..."'): its framing verb is read from the paragraph's start.
     return _framing(text[p_start:quote.open_at], p_start, context) or Attribution("none")
+
+
+# The tag closing a sentence that the quote opens: ", the minister added." at its end.
+_CLOSING_TAG = re.compile(rf",\s+(?P<who>[^,\"“”]{{1,60}}?)\s+{_ADVERBS}(?P<cue>{SPEECH_VERBS})\s*\.$")
+
+
+def _opens_sentence(text: str, paragraph_start: int, open_at: int) -> bool:
+    return re.search(r"(?:^|[.!?\"”])\s*$", text[paragraph_start:open_at]) is not None
 
 
 def _paragraph_before(article: str, text: str, quote: QuotedText, paragraphs: list[tuple[int, int]],
@@ -887,6 +917,10 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
             continue  # "LAPD Det. Christopher Barling": a title the model took for a person
         prefix = text[start:m_start]
         head = _ROLE_PREFIX.match(prefix) and not _NOT_HEAD.search(prefix)
+        if entity.type == "person" and not text[m_end:end].strip(" ,."):
+            # "the satirist and political commentator X", "the leader of the opposition, X,":
+            # a description, or a role set off before the name, ends the phrase with the name
+            head = head or _DESCRIPTION.fullmatch(prefix) or _ROLE_THEN_NAME.fullmatch(prefix)
         if entity.type == "organization":
             head = not re.sub(r"^(?:the|The)\s+", "", prefix).strip() and not text[m_end:end].strip(" ,.")
         if head:
@@ -914,6 +948,11 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
     if _CAPITALISED_NAME.match(bare) and bare.split()[0].lower() not in _NOT_NAMES:
         return _by_name(bare, speakers, cue, article)
     return Attribution("unnamed", cue=cue)
+
+
+_DESCRIPTION = re.compile(r"(?:the|a|an)\s+(?:(?!(?:of|for|to|with|by|from|at|in|on|about|against|than|or|said|says|told|"
+                          r"that)\b)[a-z-]+\s+)+")
+_ROLE_THEN_NAME = re.compile(r"(?:the|a|an)\s+[a-z][^,\"“”]{0,80},\s+")
 
 
 def _title_before_name(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:

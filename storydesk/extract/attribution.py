@@ -196,6 +196,7 @@ class Speakers:
             if entity.type == "person" and len(split_name(entity.name).core) >= 2:
                 surnames[split_name(entity.name).core[-1]].add(entity.id)
         self.by_surname = {s: ids[next(iter(v))] for s, v in surnames.items() if len(v) == 1}
+        self._first_names_to_people(entities, surnames)
         self.texts = {a.id: a.text for a in articles}
         self.sentence_starts: dict[str, list[int]] = defaultdict(list)
         for s in sentences:
@@ -216,6 +217,24 @@ class Speakers:
         self.relatives = relatives(self.by_article, self.texts)
         for article, found in kin_mentions(self.by_article, self.texts, self.relatives).items():
             self.by_article[article] = sorted(self.by_article[article] + found, key=lambda m: (m[0], m[1]))
+
+    def _first_names_to_people(self, entities: list[Entity], surnames: dict[str, set[str]]) -> None:
+        """"Monica said ..." after "Monica Conyers": a lone word the model tagged as a person of
+        its own that is the first name of one person of the story, and no one's surname, is that
+        person here (entities stay as merged)."""
+        firsts: dict[str, set[str]] = defaultdict(set)
+        people = {e.id: e for e in entities if e.type == "person" and len(split_name(e.name).core) >= 2}
+        for person in people.values():
+            firsts[split_name(person.name).core[0]].add(person.id)
+        lone = {}
+        for entity in entities:
+            core = split_name(entity.name).core
+            if (entity.type == "person" and len(core) == 1 and len(entity.name.split()) == 1
+                    and len(firsts.get(core[0], ())) == 1 and core[0] not in surnames):
+                lone[entity.id] = people[next(iter(firsts[core[0]]))]
+        if lone:
+            for article, mentions in self.by_article.items():
+                self.by_article[article] = [(s, e, lone.get(entity.id, entity)) for s, e, entity in mentions]
 
     def relative_ahead(self, article: str, position: int, possessor: Entity, role: str) -> Entity | None:
         """"Thomas Kinkade's girlfriend said ..." / "Amy Pinto, in tears, told ...": a relative the
@@ -250,6 +269,10 @@ class Speakers:
         roles = self.roles.get(article, {})
         for key in (" ".join(words[-2:]), words[-1]):
             holders = roles.get(key)
+            if holders and len(words) == 1:
+                # "the minister" is not the prime minister: a compound office is named in full
+                holders = {i: e for i, e in holders.items()
+                           if not any(i in roles.get(office, ()) for office in COMPOUND_OFFICES.get(key, ()))}
             if holders:
                 return next(iter(holders.values())) if len(holders) == 1 else None
         if words[-1] not in PERSON_ROLES:
@@ -464,6 +487,10 @@ _TITLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})$")
 # (matched at the name's end with .match(text, pos): no "^", which would only ever match at 0)
 _APPOSITIVE_ROLE = re.compile(r",\s+(?:(?:the|a|an|its|his|her|their)\s+)?((?:[\w'’.-]+\s+){0,5}?(?:[a-z][\w-]*|CEO|PM))"
                               r"(?=\s+(?:of|for|at|in|on|with|to)\b|,|\.|\s+(?:said|says|told|added|wrote)\b)")
+# Offices of two words that a story calls by both ("the prime minister"), never by the head
+# alone: "the minister" is another minister of the story.
+COMPOUND_OFFICES = {"minister": ("prime minister",), "president": ("vice president",),
+                    "secretary": ("general secretary",), "general": ("attorney general", "secretary general")}
 # Short forms a speaker phrase uses for a title ("the PM said").
 ROLE_ABBREVIATIONS = {"pm": "prime minister", "ceo": "chief executive", "gop": "party"}
 

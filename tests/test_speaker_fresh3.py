@@ -146,3 +146,28 @@ def test_the_minister_is_not_the_prime_minister():
             '"Several war weapons, hand guns and ammunition," were found in his car and home, the minister added.\n\n'
             '"Terrorists are targeting France to divide us," Prime Minister Manuel Vallon warned on Wednesday.')
     assert dict(said(text))["Several war weapons, hand guns and ammunition"] == "Bernard Caslin"
+
+
+def test_she_is_the_woman_who_denied_in_the_sentence_before():
+    # ta133 shape: a caption run into the paragraph names a sister first; "Knox denied that ..."
+    # is the sentence's speaker, and '"...," she said.' hers.
+    text = ('Her sister, Stella Kerr, spoke at a press conference in Florence, 2014 As well as posting an image '
+            'online, Anna Brill denied that her former boyfriend was abandoning her.\n\n'
+            '"This is not the case at all, not for a moment," she said.')
+    assert said(text)[-1][1] == "Anna Brill"
+
+
+def test_a_tweet_after_a_colon_opening_with_a_handle():
+    # ta107 shape: 'Jon Huntsman stuck to Twitter: "@BarackObama's tired rhetoric ..."'
+    text = ('The president spoke to Congress on Thursday night.\n\n'
+            'Jon Hunter stuck to Twitter: "@BarackOden\'s tired rhetoric and failed policies haven\'t worked. Join us."')
+    assert said(text)[-1][1] == "Jon Hunter"
+
+
+def test_words_a_newspaper_called_so_are_the_newspaper_s_not_the_analysts_after_them():
+    # ta078 shape: 'In what the daily Corriere della Sera called "an atmosphere of interminable
+    # agony," analysts said the government ...'
+    text = ('The prime minister survived the vote on Friday.\n\n'
+            'In what the daily Corriere della Sera called "an atmosphere of interminable agony," analysts said '
+            'the government was now hanging by a thread.')
+    assert said(text)[-1][1] == "Corriere della Sera"

@@ -50,6 +50,9 @@ SOURCE_VERBS = ("reported", "reports", "read", "reads")
 # often something else ("charged with murder"): here only ever next to a quotation.
 TAG_VERBS = ("charged", "countered", "retorted", "contended", "asserted", "lamented", "scoffed", "cried", "screamed",
              "began")
+# Verbs that make their subject the one speaking in a sentence without quoting it ("X denied
+# that ..."): "she" after it is X. Here only, to pick a pronoun's antecedent.
+STANCE_VERBS = ("denied", "denies", "disputed", "disputes", "rejected", "rejects")
 SPEECH_VERBS = REPORTING_PATTERN + "|" + "|".join(PARTICIPLES + SOURCE_VERBS + TAG_VERBS)
 # Verbs that frame a partial quote inside the speaker's own sentence ("X called it "...").
 FRAMING_VERBS = SPEECH_VERBS + "|called|calls|described|describes|dubbed|termed|labeled|labelled|branded"
@@ -61,6 +64,7 @@ _AFTER_ACCORDING = re.compile(r"^\s*,?\s*(?P<cue>according to)\s+(?P<who>[^\"“
 _BEFORE_CUE = re.compile(rf"(?s:.*)\b(?P<cue>{SPEECH_VERBS})\b(?P<adjunct>[^\"“”.!?:,]{{0,80}}?)\s*[:,]\s*$")
 _BEFORE_ACCORDING = re.compile(r"\b(?P<cue>[Aa]ccording to)\s+(?P<who>[^\"“”;:!?,]{1,90}),\s*$")
 _FRAMING = re.compile(rf"\b(?P<cue>{FRAMING_VERBS})\b")
+_FRAMED_RIGHT_BEFORE = re.compile(r"\b(?:called|calls|dubbed|termed|labeled|labelled|branded)\s*$")
 # What may stand between a subject and its verb: an appositive between commas ("X, director of
 # Y, said"), the comma closing the subject's own appositive ("The company, X, said"), an adverb.
 _SUBJECT_GAP = re.compile(rf"^\s*(?:,[^\"“”]{{0,160}}?)?,?\s*{_ADVERBS}$")
@@ -70,14 +74,18 @@ _ROLE_PREFIX = re.compile(r"^(?:[\w'’.&-]+,?\s+){0,6}$")
 _NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|against|said|says|told|that|while|but|adding)\b",
                        re.I)
 # (finite verbs only: in "X praised Y, saying ..." Y does not speak)
-_SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{REPORTING_PATTERN})\b")
+_SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{REPORTING_PATTERN}|{'|'.join(STANCE_VERBS)})\b")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:with|of|to|for|by|from|at|in|on|about|against|and|than|like)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}|['’]s\s+)$")
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
 _BREAK_CANDIDATE = re.compile(r"(?P<word>\b\w+)?(?P<mark>[.!?])[\"”]?\s+(?=[\"“A-Z])")
-_CAPITALISED_NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:(?:al|el)-)?[A-Z][\w'’-]+$")
-_NAME_BEFORE = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:(?:al|el)-)?[A-Z][\w'’-]+)\s+$")
+# Lowercase particles inside a name ("Corriere della Sera", "Oscar de la Renta").
+_PARTICLES = r"(?:(?:de|del|della|di|da|la|le|van|von|der|du|dos|bin)\s+){0,2}"
+_CAPITALISED_NAME = re.compile(rf"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+{_PARTICLES}){{0,3}}(?:(?:al|el)-)?"
+                               r"[A-Z][\w'’-]+$")
+_NAME_BEFORE = re.compile(rf"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+{_PARTICLES}){{0,3}}(?:(?:al|el)-)?"
+                          r"[A-Z][\w'’-]+)\s+$")
 # Capitalised words that open an unnamed attribution ("Police said").
 _NOT_NAMES = frozenset({
     "police", "officials", "authorities", "investigators", "witnesses", "residents", "neighbors",
@@ -596,6 +604,13 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
     last_end = paragraphs[quote.last_paragraph][1]
     after_end = min(next_open if next_open is not None else last_end, quote.close_at + 200)
     after = text[quote.close_at:after_end]
+    p_start = paragraphs[quote.paragraph][0]
+    if _FRAMED_RIGHT_BEFORE.search(text, p_start, quote.open_at):
+        # 'In what the daily X called "...," analysts said ...': the framing verb's subject has
+        # these words; the tag after belongs to the rest of the sentence.
+        found = _framing(text[p_start:quote.open_at], p_start, context)
+        if found and found.kind == "named" and found.name:
+            return found
     # '"We are done." Smith said the talks ...' starts a new sentence; '"Done?" she asked' does not,
     # nor '"... security." Sen. Lindsey Graham charged on Sunday.' (a tag with no object of its own).
     if not text[quote.start:quote.end].endswith(".") or re.match(r"\s*[a-z]", after) or _SHORT_TAG.match(after):
@@ -620,7 +635,6 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
         found = _resolve(tag.group("who"), tag.start("who"), "", context)
         if found.kind == "named" and found.entity:
             return replace(found, cue=None)
-    p_start = paragraphs[quote.paragraph][0]
     region = previous_close if previous_close is not None else p_start
     if _TITLE_BEFORE.search(text, region, quote.open_at):
         return Attribution("title")  # 'an article titled, "..."': a headline, nobody's words
@@ -637,7 +651,7 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
         if found:
             return replace(found, cue=None)
     if (text[p_start:quote.open_at].rstrip().endswith(":") and len(quote.text.split()) >= VERBLESS_MIN_WORDS
-            and quote.text[:1].isupper()):
+            and (quote.text[:1].isupper() or quote.text[:1] == "@")):  # "@" opens a tweet
         # 'Rick Perry was somehow not convinced: "..."', 'X expressed his frustration to me: "..."':
         # a sentence opened by a person, no speech verb, its colon introducing a whole quotation
         # (read from the paragraph's start: an earlier partial quote may sit in the sentence).
@@ -681,9 +695,14 @@ def _paragraph_before(article: str, text: str, quote: QuotedText, paragraphs: li
         return None
     end = q_start + text[q_start:q_end].rstrip().rindex(".")
     found = _sentence_subject(article, text, q_start, end, "", "", speakers)
+    last = q_start + max((e for _, e in _sentence_breaks(text[q_start:end], ends=True)), default=0)
+    if found is None:
+        # "Sheriff X told reporters that Y was never connected to Z's death ...": the person
+        # opening the sentence speaks in it, whoever else it names.
+        found = next((_named(e, "named", "") for s, e_end, e in speakers.mentions_in(article, last, end)
+                      if _SENTENCE_OPENER.match(text[last:s]) and _SPEAKS_AFTER.match(text, e_end)), None)
     if found is None:
         # "He expressed support for ...": the one "he" is, as a tag's "he" would be
-        last = q_start + max((e for _, e in _sentence_breaks(text[q_start:end], ends=True)), default=0)
         pronoun = re.match(r"\s*(?P<p>He|She)\s+[a-z]", text[last:end])
         if pronoun:
             floor = _reach_floor(text, paragraphs, before)

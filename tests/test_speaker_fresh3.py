@@ -171,3 +171,32 @@ def test_words_a_newspaper_called_so_are_the_newspaper_s_not_the_analysts_after_
             'In what the daily Corriere della Sera called "an atmosphere of interminable agony," analysts said '
             'the government was now hanging by a thread.')
     assert said(text)[-1][1] == "Corriere della Sera"
+
+
+def test_she_is_not_the_man_her_own_sentence_names_after_a_preposition():
+    # held-out ta124 shape: 'In an e-mail Monday to Mayor Tim Flaherty announcing her resignation,
+    # she wrote, "..."' is the clerk's, named in the paragraph before.
+    text = ('Kim Lehrman had denied she was slacking off on the job. Her critics simply do not understand '
+            'the medium, she said.\n\n'
+            'In an e-mail Monday to Mayor Tom Fennelly announcing her resignation, she wrote, "This has been an '
+            'atrocious and mind-numbingly inane experience."')
+    assert said(text)[-1][1] == "Kim Lehrman"
+
+
+def test_he_after_the_president_is_the_one_president_of_the_article():
+    # held-out ta193 shape: "the president closed with his hope ..." then '"...," he said.' after
+    # a paragraph naming a senator.
+    text = ('President Barack Oden wrote a guest post on Wednesday.\n\n'
+            'Sen. Lindsey Grahame, who sits on the committee, had said earlier that there would be no hearing.\n\n'
+            'But in his post, the president closed with his hope that the Senate would cooperate.\n\n'
+            '"I hope they will move quickly to debate and then confirm this nominee," he said.')
+    assert said(text)[-1][1] == "Barack Oden"
+
+
+def test_the_president_s_words_in_her_sentence_leave_her_the_speaker():
+    # ta107 shape: 'Michele Bachmann ... took issue with the president's use of the phrase
+    # "political circus": "..."' in an article naming President Obama.
+    text = ('President Barack Oden spoke to Congress on Thursday night.\n\n'
+            'Michele Bachman offered a televised rebuttal in which she took issue with the president\'s use of '
+            'the phrase "political circus": "It was interesting to me that he began by insulting members of Congress."')
+    assert said(text)[-1][1] == "Michele Bachman"

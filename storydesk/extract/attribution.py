@@ -222,9 +222,30 @@ class Speakers:
                                        or (cores[e.id][-1:] and cores[e.id][-1] in shared))
         }
         self.roles = _roles(self.by_article, self.texts)
+        self._office_mentions()
         self.relatives = relatives(self.by_article, self.texts)
         for article, found in kin_mentions(self.by_article, self.texts, self.relatives).items():
             self.by_article[article] = sorted(self.by_article[article] + found, key=lambda m: (m[0], m[1]))
+
+    def _office_mentions(self) -> None:
+        """"the president" where the article gives that office to one person ("President Obama")
+        is a mention of that person: a pronoun after it reaches him as it would his name ("the
+        president of X" is someone else; "the president's" names something of his)."""
+        for article, roles in self.roles.items():
+            text = self.texts.get(article, "")
+            offices = sorted((key for key in roles if key.split()[-1] in OFFICES), key=len, reverse=True)
+            if not offices:
+                continue
+            found = []
+            taken = [(s, e) for s, e, _ in self.by_article.get(article, [])]
+            for match in re.finditer(rf"\b[Tt]he\s+({'|'.join(map(re.escape, offices))})\b(?!\s+of\b|['’]s?\b)", text):
+                holder = self.by_role(article, match.group(1))
+                if (holder is not None and holder.type == "person"
+                        and not any(s < match.end() and match.start() < e for s, e in taken)):
+                    found.append((match.start(), match.end(), holder))
+                    taken.append((match.start(), match.end()))
+            if found:
+                self.by_article[article] = sorted(self.by_article.get(article, []) + found, key=lambda m: (m[0], m[1]))
 
     def _first_names_to_people(self, entities: list[Entity], surnames: dict[str, set[str]]) -> None:
         """"Monica said ..." after "Monica Conyers": a lone word the model tagged as a person of
@@ -447,9 +468,12 @@ class Speakers:
         text = self.texts[article]
         if wanted:
             # "He added that ... Mitch McConnell ...": a sentence whose subject is this pronoun
-            # names others; the pronoun is still whom it was before it.
+            # names others; the pronoun is still whom it was before it. In the pronoun's own
+            # sentence, a name after a preposition is someone else ("In an e-mail to Mayor X, she wrote").
             opens = _PRONOUN_OPENS[wanted]
-            fits = [m for m in fits if not opens.match(text, starts[max(0, bisect_right(starts, m[0]) - 1)] if starts else 0)]
+            here = starts[max(0, bisect_right(starts, position) - 1)] if starts else 0
+            fits = [m for m in fits if not opens.match(text, starts[max(0, bisect_right(starts, m[0]) - 1)] if starts else 0)
+                    and not (m[0] >= here and _PREPOSITION_OBJECT.search(text, max(0, m[0] - 40), m[0]))]
         if not fits and reach_back and wanted:
             fits = self._chained(article, floor, wanted, quoted, exclude)
         if not fits:
@@ -487,6 +511,8 @@ _PRONOUN_FAMILY = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself)\b"),
                    "f": re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")}
 _PRONOUN_OPENS = {"m": re.compile(r"\s*He\b"), "f": re.compile(r"\s*She\b")}
 _PRONOUN_OF = {"m": "he", "f": "she"}
+_PREPOSITION_OBJECT = re.compile(r"\b(?:to|with|for|from|by|about|against|of)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
+                                 r"(?:[A-Z][a-z]*\.?\s+){0,2}$")
 # How many paragraphs before the pronoun's usual reach a run of "he" may be followed back.
 MAX_CHAIN_PARAGRAPHS = 4
 _NAME_SPEAKS = re.compile(rf"\b[A-Z][\w'’-]+\s+(?:{REPORTING_PATTERN})\b")

@@ -3,6 +3,10 @@ speakers18 round): invented paragraphs, regression tests, not evidence."""
 
 from __future__ import annotations
 
+from storydesk.extract.attribution import Speakers
+from storydesk.extract.quotes import quote_mentions
+from storydesk.model import Article, Entity, Span
+from storydesk.segment import split_sentences
 from tests.test_quotes import said
 
 
@@ -200,3 +204,18 @@ def test_the_president_s_words_in_her_sentence_leave_her_the_speaker():
             'Michele Bachman offered a televised rebuttal in which she took issue with the president\'s use of '
             'the phrase "political circus": "It was interesting to me that he began by insulting members of Congress."')
     assert said(text)[-1][1] == "Michele Bachman"
+
+
+def test_she_reaches_a_woman_the_tagger_called_an_organization():
+    # held-out ta052 shape: "Amber Pasztor" tagged as an organization, then "Amber Pasztor had
+    # already decided she ..." and '"...," she said'. The entities are given by hand here: the
+    # tagger's mistake is what the test is about.
+    text = ('Amber Paszek had already decided she was going to kill her children. '
+            'But she asked them what they wanted, she said.\n\n'
+            '"I gave them a choice," she said in an interview with a television station.')
+    article = Article(id="a0", text=text)
+    sentences = split_sentences(article)
+    at = text.index("Amber Paszek")
+    woman = Entity("e1", "Amber Paszek", "organization", (), ("a0",), (Span("a0", at, at + len("Amber Paszek")),))
+    speakers = Speakers([woman], [article], sentences)
+    assert [m.speaker for m in quote_mentions(article, sentences, speakers)] == ["Amber Paszek"]

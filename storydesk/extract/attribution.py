@@ -209,7 +209,11 @@ class Speakers:
         self.sentence_starts: dict[str, list[int]] = defaultdict(list)
         for s in sentences:
             self.sentence_starts[s.article].append(s.start)
-        self.gender = _genders(entities, self.texts, sentences)
+        # An "organization" named like a person ("Amber Pasztor") that the text calls "she" is
+        # one: the tagger's type is not the last word.
+        person_like = frozenset(e.id for e in entities if e.type == "organization" and e.id not in self.named_organizations
+                                and _PERSON_LIKE_NAME.fullmatch(e.name))
+        self.gender = _genders(entities, self.texts, sentences, person_like)
         # People a pronoun may stand for: named in full or with an honorific somewhere. A lone
         # word the model calls a person ("Lenholm" in a dateline) is too often a place.
         # A lone surname several people of the story share ("Dunn" beside Michael, Phillip and
@@ -220,7 +224,7 @@ class Speakers:
             e.id for e in entities
             if e.type == "person" and (len(e.name.split()) >= 2 or any(split_name(a).has_title for a in e.aliases)
                                        or (cores[e.id][-1:] and cores[e.id][-1] in shared))
-        }
+        } | {i for i in person_like if i in self.gender}
         self.roles = _roles(self.by_article, self.texts)
         self._office_mentions()
         self.relatives = relatives(self.by_article, self.texts)
@@ -565,6 +569,7 @@ def _roles(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str
 
 
 ROLE_GENDER_WEIGHT = 3
+_PERSON_LIKE_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
 _MALE_WORD = re.compile(r"\b(?:he|his|him|himself)\b")
 _FEMALE_WORD = re.compile(r"\b(?:she|her|hers|herself)\b")
 # "Jim Campbell, Erin Stoffel's brother,": a gendered role word heading the appositive after a name.
@@ -572,17 +577,19 @@ _GENDERED_APPOSITIVE = re.compile(r",\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[A-
                                   r"(?:[a-z-]+\s+)?([a-z-]+)(?=[,.;]|\s+of\b)")
 
 
-def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sentence]) -> dict[str, str]:
-    """What the text says about each person's gender: an honorific, a gendered role word right
-    before the name ("spokeswoman Nadia Ferreira"), or only one kind of pronoun after the name in
-    a sentence naming no one else. Unknown when the signs disagree."""
+def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sentence],
+             person_like: frozenset[str] = frozenset()) -> dict[str, str]:
+    """What the text says about each person's gender (and each `person_like` organization's): an
+    honorific, a gendered role word right before the name ("spokeswoman Nadia Ferreira"), or only
+    one kind of pronoun after the name in a sentence naming no one else. Unknown when the signs
+    disagree."""
     sentence_at: dict[str, list[Sentence]] = defaultdict(list)
     for s in sentences:
         sentence_at[s.article].append(s)
     people_at: dict[tuple[str, int], int] = Counter()
     located = []
     for entity in entities:
-        if entity.type != "person":
+        if entity.type != "person" and entity.id not in person_like:
             continue
         for span in entity.mentions:
             starts = [s.start for s in sentence_at[span.article]]

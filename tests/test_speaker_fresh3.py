@@ -228,3 +228,13 @@ def test_a_whole_sentence_quoted_at_a_paragraph_s_start_runs_on_though_prose_fol
             '"We have heard even a NATO spokesman saying the regime should stop." Deep cracks were showing as '
             'officials resigned.')
     assert said(text)[-1] == ("We have heard even a NATO spokesman saying the regime should stop.", "Marwan Bishop")
+
+
+def test_assuring_readers_that_frames_the_words_of_the_sentence_s_subject():
+    # held-out ta193 shape: 'the president ... penned a guest post, detailing the qualities he
+    # looks for and assuring readers that naming a justice is "a duty that I take seriously."'
+    text = ('President Barack Oden spoke on Wednesday.\n\n'
+            'As for how he will choose a nominee, the president on Wednesday penned a guest post on a law blog, '
+            'detailing the qualities he looks for and assuring readers that naming a justice is "a duty that I '
+            'take seriously."')
+    assert said(text)[-1] == ("a duty that I take seriously.", "Barack Oden")

@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 # Participles after the subject's own clause ("Trump ... continued his attacks, tweeting, "..."")
 # are cues here only: the shared lexicon's verbs are the finite ones.
 PARTICIPLES = ("saying", "tweeting", "writing", "telling", "adding", "noting", "arguing", "insisting", "claiming",
-               "warning", "asking", "explaining", "declaring", "posting", "replying", "responding")
+               "warning", "asking", "explaining", "declaring", "posting", "replying", "responding", "assuring",
+               "reminding", "promising")
 # A newspaper "reported" and a document "reads" its quote: cues here beside the shared lexicon's.
 SOURCE_VERBS = ("reported", "reports", "read", "reads")
 # Verbs of a tag ("Graham charged", "she countered") that the shared lexicon leaves out as too
@@ -833,7 +834,7 @@ _HYPOTHETICAL_BEFORE = re.compile(r"\b(?:might|could|would|should)\s+have\s+[a-z
 _SPEECH_NOUN = re.compile(r"(?P<owner>\b(?:[Tt]he\s+[a-z]+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))['’]s?\s+"
                           r"(?:[a-z-]+\s+){0,3}?(?:call|message|plea|appeal|warning|words|remarks?|comments?|"
                           r"description|promise|pledge|vow|demand)\b")
-_LISTENER_PARTICIPLES = ("telling", "warning", "asking")
+_LISTENER_PARTICIPLES = ("telling", "warning", "asking", "assuring", "reminding", "promising")
 _LISTENER_THEN_CLAUSE = re.compile(r"(?:[\w'’-]+\s+){1,4}(?:that|to)\b")
 _CLAUSE_START = re.compile(r"(?:that|he|she|they|it|we|I|there|his|her|their)\b")
 

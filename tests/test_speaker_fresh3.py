@@ -238,3 +238,13 @@ def test_assuring_readers_that_frames_the_words_of_the_sentence_s_subject():
             'detailing the qualities he looks for and assuring readers that naming a justice is "a duty that I '
             'take seriously."')
     assert said(text)[-1] == ("a duty that I take seriously.", "Barack Oden")
+
+
+def test_an_email_someone_had_written_introduces_his_words_past_a_related_link():
+    # ta133 (UPI) shape: "She shared part of an email Sollecito had written to her:" then a
+    # "RELATED <headline>" line, then the e-mail's words as their own paragraph.
+    text = ('Anna Brill wrote in a blog post that Teodoro Vallesi was tired of being portrayed as a puppet.\n\n'
+            'She shared part of an email Vallesi had written to her:\n\n'
+            'RELATED Judge in the retrial being investigated\n\n'
+            '"I do not want to be punished for those things that regard you and not me."')
+    assert said(text)[-1][1] == "Teodoro Vallesi"

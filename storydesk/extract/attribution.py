@@ -50,7 +50,7 @@ SOURCE_VERBS = ("reported", "reports", "read", "reads")
 # Verbs of a tag ("Graham charged", "she countered") that the shared lexicon leaves out as too
 # often something else ("charged with murder"): here only ever next to a quotation.
 TAG_VERBS = ("charged", "countered", "retorted", "contended", "asserted", "lamented", "scoffed", "cried", "screamed",
-             "began")
+             "began", r"had\s+written")  # ("an email X had written to her:", not "a film written by")
 # Verbs that make their subject the one speaking in a sentence without quoting it ("X denied
 # that ..."): "she" after it is X. Here only, to pick a pronoun's antecedent.
 STANCE_VERBS = ("denied", "denies", "disputed", "disputes", "rejected", "rejects")
@@ -693,8 +693,11 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
         if found:
             return replace(found, cue=None)
     if quote.open_at == p_start and quote.paragraph > 0:
-        # "X said:" closing the paragraph before the quote.
-        q_start, q_end = paragraphs[quote.paragraph - 1]
+        # "X said:" closing the paragraph before the quote (links to other stories between).
+        before = quote.paragraph - 1
+        while before > 0 and quote.paragraph - before <= MAX_LINK_LINES and _LINK_LINE.match(text, *paragraphs[before]):
+            before -= 1
+        q_start, q_end = paragraphs[before]
         if text[q_start:q_end].rstrip().endswith(":"):
             found = _before(text[q_start:q_end] + " ", q_start, context)
             if found:
@@ -757,7 +760,8 @@ def _reach_floor(text: str, paragraphs: list[tuple[int, int]], index: int) -> in
 
 
 # A paragraph that only links to another story ("STORY: ...", "RELATED: ...", "(PHOTOS: ...)").
-_LINK_LINE = re.compile(r"\s*\(?(?:STORY|STORIES|RELATED|MORE|WATCH|VIDEO|PHOTOS|READ MORE|Related|Read more|See also)\s*:")
+_LINK_LINE = re.compile(r"\s*\(?(?:(?:STORY|STORIES|RELATED|MORE|WATCH|VIDEO|PHOTOS|READ MORE|Related|Read more|See also)\s*:"
+                        r"|RELATED\s+[A-Z])")  # (UPI writes "RELATED <headline>", no colon)
 MAX_LINK_LINES = 3  # links skipped between a quote and the paragraph it runs on from
 
 

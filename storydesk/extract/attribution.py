@@ -256,13 +256,14 @@ class Speakers:
         """"Monica said ..." after "Monica Conyers": a lone word the model tagged as a person of
         its own that is the first name of one person of the story, and no one's surname, is that
         person here (entities stay as merged)."""
+        cores = {e.id: split_name(e.name).core for e in entities if e.type == "person"}
         firsts: dict[str, set[str]] = defaultdict(set)
-        people = {e.id: e for e in entities if e.type == "person" and len(split_name(e.name).core) >= 2}
+        people = {e.id: e for e in entities if e.type == "person" and len(cores[e.id]) >= 2}
         for person in people.values():
-            firsts[split_name(person.name).core[0]].add(person.id)
+            firsts[cores[person.id][0]].add(person.id)
         lone = {}
         for entity in entities:
-            core = split_name(entity.name).core
+            core = cores.get(entity.id, ())
             if (entity.type == "person" and len(core) == 1 and len(entity.name.split()) == 1
                     and len(firsts.get(core[0], ())) == 1 and core[0] not in surnames):
                 lone[entity.id] = people[next(iter(firsts[core[0]]))]

@@ -210,15 +210,29 @@ def test_she_reaches_a_woman_the_tagger_called_an_organization():
     # held-out ta052 shape: "Amber Pasztor" tagged as an organization, then "Amber Pasztor had
     # already decided she ..." and '"...," she said'. The entities are given by hand here: the
     # tagger's mistake is what the test is about.
-    text = ('Amber Paszek had already decided she was going to kill her children. '
+    # Her first name is used alone too ("Amber"), as a first name is.
+    text = ('Amber had a troubled past.\n\n'
+            'Amber Paszek had already decided she was going to kill her children. '
             'But she asked them what they wanted, she said.\n\n'
             '"I gave them a choice," she said in an interview with a television station.')
     article = Article(id="a0", text=text)
     sentences = split_sentences(article)
     at = text.index("Amber Paszek")
     woman = Entity("e1", "Amber Paszek", "organization", (), ("a0",), (Span("a0", at, at + len("Amber Paszek")),))
-    speakers = Speakers([woman], [article], sentences)
+    first = Entity("e2", "Amber", "person", (), ("a0",), (Span("a0", 0, 5),))
+    speakers = Speakers([woman, first], [article], sentences)
     assert [m.speaker for m in quote_mentions(article, sentences, speakers)] == ["Amber Paszek"]
+
+
+def test_a_two_word_organization_never_named_by_its_first_word_alone_stays_no_one():
+    # val ta021 / ta205 shapes: "Queensbridge Houses", "Price Waterhouse" are not people.
+    text = ('Price Waterhouse counted the ballots; he said nothing.\n\n'
+            '"Wait until the NAACP hears about this," he quipped.')
+    article = Article(id="a0", text=text)
+    sentences = split_sentences(article)
+    firm = Entity("e1", "Price Waterhouse", "organization", (), ("a0",), (Span("a0", 0, 16),))
+    speakers = Speakers([firm], [article], sentences)
+    assert [m.speaker for m in quote_mentions(article, sentences, speakers)] == [None]
 
 
 def test_a_whole_sentence_quoted_at_a_paragraph_s_start_runs_on_though_prose_follows():

@@ -212,8 +212,11 @@ class Speakers:
             self.sentence_starts[s.article].append(s.start)
         # An "organization" named like a person ("Amber Pasztor") that the text calls "she" is
         # one: the tagger's type is not the last word.
+        # Its first word must be used alone in the story too, as a first name is ("Amber"):
+        # "Price Waterhouse" and "Queensbridge Houses" are not people.
+        alone = {e.name for e in entities if len(e.name.split()) == 1}
         person_like = frozenset(e.id for e in entities if e.type == "organization" and e.id not in self.named_organizations
-                                and _PERSON_LIKE_NAME.fullmatch(e.name))
+                                and _PERSON_LIKE_NAME.fullmatch(e.name) and e.name.split()[0] in alone)
         self.gender = _genders(entities, self.texts, sentences, person_like)
         # People a pronoun may stand for: named in full or with an honorific somewhere. A lone
         # word the model calls a person ("Lenholm" in a dateline) is too often a place.
@@ -258,13 +261,15 @@ class Speakers:
         person here (entities stay as merged)."""
         cores = {e.id: split_name(e.name).core for e in entities if e.type == "person"}
         firsts: dict[str, set[str]] = defaultdict(set)
-        people = {e.id: e for e in entities if e.type == "person" and len(cores[e.id]) >= 2}
+        # (a headline in capitals tagged as a person, "OBAMA GOES", gives no first name)
+        people = {e.id: e for e in entities if e.type == "person" and len(cores[e.id]) >= 2 and not e.name.isupper()}
         for person in people.values():
             firsts[cores[person.id][0]].add(person.id)
         lone = {}
         for entity in entities:
             core = cores.get(entity.id, ())
             if (entity.type == "person" and len(core) == 1 and len(entity.name.split()) == 1
+                    and not any(split_name(a).has_title for a in entity.aliases)  # "President Obama": a surname
                     and len(firsts.get(core[0], ())) == 1 and core[0] not in surnames):
                 lone[entity.id] = people[next(iter(firsts[core[0]]))]
         if lone:

@@ -263,3 +263,47 @@ def test_sources_independent_reports_copying_a_few_shared_facts_stay_apart() -> 
     pair = frozenset(("ap", "ktuu"))
     origins = article_origins(articles("ap", "ktuu"), ReuseReport(), {pair: 10}, {"ap": 40, "ktuu": 50}, {pair: 3})
     assert origins.find("ap") != origins.find("ktuu")
+
+
+# Issue 16, fifth round (fresh3 draw, seed 1818): patterns read in benchmarks/gold/align/real.
+
+
+def test_sources_one_persons_briefing_quoted_and_paraphrased_is_one_source(encoder) -> None:
+    # ta110/ta218: BBC's 'The documents established "beyond doubt" ..., said Mr Cazeneuve.' and
+    # Reuters' quotation of the same words, which the extract stage gives to Cazeneuve.
+    quoted = "Detailed documents that were found established beyond doubt that the man planned an attack on a church"
+    texts = {"bbc": ['The documents showed beyond doubt that the man was planning to attack a church, '
+                     'said Mr Delorme.'],
+             "reuters": [f'"{quoted}," said the minister.']}
+    articles_, sentences = story(texts)
+    mentions = (QuoteMention("reuters", quoted, Span("reuters", 1, len(quoted) + 1), "Bernard Delorme", "e1",
+                             sentence=0),)
+    extraction = Extraction(quotes=(Quote("q1", quoted, "Bernard Delorme", ("reuters",), mentions=mentions),))
+    alignment = align_facts(articles_, sentences, extraction, ReuseReport())
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1
+    assert any("delorme" in note for note in fact.origin_notes)
+
+
+def test_sources_a_year_before_a_comma_or_a_full_stop_is_the_same_number() -> None:
+    # ta049: "... was in 1980, when O Canada was ..." / "... official anthem in 1980." printed one year.
+    from storydesk.align.facts import numbers_disagree
+
+    assert not numbers_disagree("The lyrics were last changed in 1980, when the song was adopted.",
+                                "It replaced the old song as the official anthem in 1980.")
+    assert numbers_disagree("The plant cut 450 jobs.", "The plant cut 200 jobs, the union said.")
+
+
+def test_sources_one_fact_told_in_other_words_is_joined_by_its_rare_words(encoder) -> None:
+    # ta073/ta058: two outlets give one detail of a story in their own words; the words they share
+    # ("aggressive management style", "complaint") are rare in the story, unlike its names.
+    alignment = run({
+        "tmz": ["Harlan Brook, the founder of the app, was found dead in his apartment on Sunday.",
+                "Brook was also dealing with a complaint by an employee over his aggressive management style.",
+                "Brook founded the app in 2015 with a college friend."],
+        "verge": ["Harlan Brook, who founded the trivia app, has died, police said.",
+                  "An employee filed a formal complaint to human resources in August against Brook for his "
+                  "aggressive management style, the company confirmed.",
+                  "The app once had two million players a night."]})
+    fact = next(f for f in alignment.facts if "management" in f.text)
+    assert set(fact.sources) == {"tmz", "verge"}

@@ -62,7 +62,17 @@ CLAIM_COSINE = 0.45
 CLAIM_MIN_NAMES = 2
 _CLAIM_LIGHT_VERBS = _LIGHT_PREDICATES | REPORTING_LEMMAS | frozenset(
     {"go", "come", "take", "give", "include", "use", "show", "want", "need", "know", "think", "identify"})
-_NUMBER = re.compile(r"\d[\d,.]*")
+# A number ends on a digit: "1980," and "1980." are one year.
+# Last of all, a pair sharing words that are rare in the story: one outlet's detail told by
+# another in its own words ("an H.R. complaint ... for his aggressive management style" / "filed a
+# formal complaint to HR ... for his aggressive management style", cosine 0.56). Each shared word
+# weighs log(sentences of the story / sentences carrying it), so the story's names and its topic
+# weigh little; the pair must be each other's closest sentence in the other article. Chosen on the
+# real tune half and fresh2 (bench_align.py --real), with the invented stories' fact precision
+# kept at 1.000; fresh3 and held-out are later figures.
+RARE_COSINE = float(__import__("os").environ.get("SD_RARE_COSINE", 0.50))
+RARE_WEIGHT = float(__import__("os").environ.get("SD_RARE_WEIGHT", 8.0))
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
 # Sentences shorter than this many words (datelines, "He said.") make no fact of their own.
 MIN_FACT_WORDS = 5
 
@@ -132,6 +142,38 @@ def shared_claim(a: str, b: str) -> bool:
         return False
     claims_a, claims_b = claim_words(a), claim_words(b)
     return any(len(names & claims_b[verb]) >= CLAIM_MIN_NAMES for verb, names in claims_a.items() if verb in claims_b)
+
+
+def _rare_pairs(candidates: list[tuple[float, int, int]], taken: set[tuple[int, int]], keep: list[int],
+                sentences: list[Sentence], stance_of, sims: np.ndarray) -> list[tuple[float, int, int]]:
+    """Pairs joined by words rare in the story (RARE_WEIGHT), each the other's closest sentence in
+    its article, numbers not disagreeing, held the same way."""
+    stems = {i: {stem(w) for w in content_words(sentences[i].text)} for i in keep}
+    carrying: dict[str, int] = {}
+    for words in stems.values():
+        for w in words:
+            carrying[w] = carrying.get(w, 0) + 1
+    total = len(keep) + 1
+    position = {i: x for x, i in enumerate(keep)}
+    best: dict[tuple[int, str], float] = {}
+    for x, i in enumerate(keep):
+        for y, j in enumerate(keep):
+            if sentences[i].article != sentences[j].article:
+                key = (i, sentences[j].article)
+                best[key] = max(best.get(key, -1.0), float(sims[x, y]))
+    out = []
+    for cosine, i, j in candidates:
+        if (i, j) in taken or cosine < RARE_COSINE:
+            continue
+        if cosine < best[(i, sentences[j].article)] or cosine < best[(j, sentences[i].article)]:
+            continue
+        weight = sum(np.log(total / carrying[w]) for w in stems[i] & stems[j])
+        if weight < RARE_WEIGHT or numbers_disagree(sentences[i].text, sentences[j].text):
+            continue
+        if stance_of(i) == stance_of(j):
+            out.append((cosine, i, j))
+    del position
+    return out
 
 
 def _speakers(sentences: list[Sentence], keep: list[int], quotes: tuple[Quote, ...]) -> dict[int, set[str]]:
@@ -323,7 +365,10 @@ def group_facts(
             if (i, j) not in taken and cosine >= CLAIM_COSINE and stance_of(i) == stance_of(j)
             and shared_claim(sentences[i].text, sentences[j].text)
         ]
-        pairs = sorted(worded, reverse=True) + sorted(framed, reverse=True) + sorted(claimed, reverse=True)
+        taken |= {(i, j) for _, i, j in claimed}
+        rare = _rare_pairs(candidates, taken, keep, sentences, stance_of, sims)
+        pairs = (sorted(worded, reverse=True) + sorted(framed, reverse=True) + sorted(claimed, reverse=True)
+                 + sorted(rare, reverse=True))
         # Closest pairs first, and a fact holds at most one sentence of each article: single links
         # would otherwise chain a story's similar sentences ("the recount ...") into one fact.
         articles_of = {i: {sentences[i].article} for i in keep}
@@ -358,6 +403,8 @@ def group_facts(
     # The speakers of facts stated by several articles (`_one_speaker`), parsed in one batch.
     parse([sentences[i].text for members in clusters.values() if len(members) > 1 for i in members])
     order = {a.id: n for n, a in enumerate(articles)}
+    quote_speakers = _speakers(sentences, [i for members in clusters.values() if len(members) > 1 for i in members],
+                               quotes)
     origins = _origins(articles, sentences, reuse, clusters, quotes)
     drafts = []
     for members in clusters.values():
@@ -370,7 +417,7 @@ def group_facts(
             rep = members[0]
         evidence = tuple(Span(sentences[i].article, sentences[i].start, sentences[i].end) for i in members)
         one_quote = _one_quotation(members, sentences, quoted)
-        one_speaker = _one_speaker(members, sentences)
+        one_speaker = _one_speaker(members, sentences, quote_speakers)
         notes = origins.notes(sources) + tuple(dict.fromkeys(
             f"{', '.join(sorted(group))} carry one quotation: its speaker is one source" for group in one_quote
         )) + tuple(f"{', '.join(sorted(group))} give it as {who}'s: one source" for who, group in one_speaker)
@@ -440,9 +487,11 @@ def _one_quotation(members: list[int], sentences: list[Sentence], quoted: dict[i
     return [frozenset(group) for group in by_quote.values() if len(group) > 1]
 
 
-def _one_speaker(members: list[int], sentences: list[Sentence]) -> list[tuple[str, frozenset[str]]]:
+def _one_speaker(members: list[int], sentences: list[Sentence],
+                 quote_speakers: dict[int, set[str]] | None = None) -> list[tuple[str, frozenset[str]]]:
     """Groups of the fact's articles that give it as one speaker's statement ("the Department of
-    Buildings said" / "according to the buildings department" / "the DOB said"), or as one outlet's
+    Buildings said" / "according to the buildings department" / "the DOB said"; "said Mr Cazeneuve" /
+    a quotation the extract stage gives to Bernard Cazeneuve, by surname), or as one outlet's
     report ("told NBC News" / "NBC News on Thursday reported", and "it was reported" beside them):
     one statement, one source."""
     if len({sentences[i].article for i in members}) < 2:
@@ -450,7 +499,8 @@ def _one_speaker(members: list[int], sentences: list[Sentence]) -> list[tuple[st
     by_speaker: dict[str, set[str]] = {}
     for i in members:
         text = sentences[i].text
-        for who in statement_source(text) | ({attributed_to(text)} - {None}):
+        spoken_by = (quote_speakers or {}).get(i, set())
+        for who in statement_source(text) | ({attributed_to(text)} - {None}) | spoken_by:
             by_speaker.setdefault(who, set()).add(sentences[i].article)
     reported: dict[str, set[str]] = {}
     unnamed: set[str] = set()

@@ -295,15 +295,17 @@ def test_sources_a_year_before_a_comma_or_a_full_stop_is_the_same_number() -> No
 
 
 def test_sources_one_fact_told_in_other_words_is_joined_by_its_rare_words(encoder) -> None:
-    # ta073/ta058: two outlets give one detail of a story in their own words; the words they share
-    # ("aggressive management style", "complaint") are rare in the story, unlike its names.
+    # ta058: "Plaskett, a lawyer and former congressional staffer, is in her second term as a
+    # delegate." / "Plaskett, 51, a lawyer and former ... prosecutor ..., was overwhelmingly reelected
+    # to her second House term": the words they share are rare in the story (the rest of each
+    # article is about other things), unlike its name.
+    background = [f"Quill spoke about topic number {n} of the island's budget at the hearing on {day}."
+                  for n, day in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"] * 8)]
     alignment = run({
-        "tmz": ["Harlan Brook, the founder of the app, was found dead in his apartment on Sunday.",
-                "Brook was also dealing with a complaint by an employee over his aggressive management style.",
-                "Brook founded the app in 2015 with a college friend."],
-        "verge": ["Harlan Brook, who founded the trivia app, has died, police said.",
-                  "An employee filed a formal complaint to human resources in August against Brook for his "
-                  "aggressive management style, the company confirmed.",
-                  "The app once had two million players a night."]})
-    fact = next(f for f in alignment.facts if "management" in f.text)
-    assert set(fact.sources) == {"tmz", "verge"}
+        "ap": ["Quill, a lawyer and former congressional staffer, is in her second term as a delegate.",
+               *background[:20]],
+        "post": ["Quill, 51, who worked as a city prosecutor and as a lawyer in private practice before entering "
+                 "politics, was reelected last November to a second term by a wide margin.",
+                 *background[20:]]})
+    fact = next(f for f in alignment.facts if "term" in f.text)
+    assert set(fact.sources) == {"ap", "post"}

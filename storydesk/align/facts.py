@@ -64,14 +64,18 @@ _CLAIM_LIGHT_VERBS = _LIGHT_PREDICATES | REPORTING_LEMMAS | frozenset(
     {"go", "come", "take", "give", "include", "use", "show", "want", "need", "know", "think", "identify"})
 # A number ends on a digit: "1980," and "1980." are one year.
 # Last of all, a pair sharing words that are rare in the story: one outlet's detail told by
-# another in its own words ("an H.R. complaint ... for his aggressive management style" / "filed a
-# formal complaint to HR ... for his aggressive management style", cosine 0.56). Each shared word
-# weighs log(sentences of the story / sentences carrying it), so the story's names and its topic
-# weigh little; the pair must be each other's closest sentence in the other article. Chosen on the
-# real tune half and fresh2 (bench_align.py --real), with the invented stories' fact precision
-# kept at 1.000; fresh3 and held-out are later figures.
-RARE_COSINE = float(__import__("os").environ.get("SD_RARE_COSINE", 0.50))
-RARE_WEIGHT = float(__import__("os").environ.get("SD_RARE_WEIGHT", 8.0))
+# another in its own words ("Plaskett, a lawyer and former congressional staffer, is in her second
+# term" / "..., 51, a lawyer and former ... prosecutor ..., was overwhelmingly reelected to her second
+# House term", cosine 0.71, Jaccard 0.18). Each shared word (stemmed) weighs log(sentences of the
+# story / sentences carrying it), so the story's names and topic weigh little; the two sentences
+# must be each other's closest in the other article, numbers not disagreeing, held the same way;
+# and such a join makes a fact of two lone sentences, never extends a fact (extending one added a
+# third outlet's other sentence on the real tune half: ta017, ta032). Chosen with bench_align.py
+# (invented stories: facts precision 1.000 at weight 8, 0.987-0.988 at 6-7) and the real clusters
+# (independent count, all splits, after their first scores: later figures): cosine 0.50, 0.45 and
+# 0.40 gave the same figures.
+RARE_COSINE = 0.50
+RARE_WEIGHT = 8.0
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
 # Sentences shorter than this many words (datelines, "He said.") make no fact of their own.
 MIN_FACT_WORDS = 5
@@ -154,13 +158,12 @@ def _rare_pairs(candidates: list[tuple[float, int, int]], taken: set[tuple[int, 
         for w in words:
             carrying[w] = carrying.get(w, 0) + 1
     total = len(keep) + 1
-    position = {i: x for x, i in enumerate(keep)}
-    best: dict[tuple[int, str], float] = {}
-    for x, i in enumerate(keep):
-        for y, j in enumerate(keep):
-            if sentences[i].article != sentences[j].article:
-                key = (i, sentences[j].article)
-                best[key] = max(best.get(key, -1.0), float(sims[x, y]))
+    # Per sentence and article, the closest cosine of that article's sentences.
+    articles = list(dict.fromkeys(sentences[i].article for i in keep))
+    codes = np.array([articles.index(sentences[i].article) for i in keep])
+    closest = np.stack([np.where(codes[None, :] == n, sims, -1.0).max(axis=1) for n in range(len(articles))], axis=1)
+    row = {i: x for x, i in enumerate(keep)}
+    best = {(i, a): float(closest[row[i], n]) for i in keep for n, a in enumerate(articles)}
     out = []
     for cosine, i, j in candidates:
         if (i, j) in taken or cosine < RARE_COSINE:
@@ -172,7 +175,6 @@ def _rare_pairs(candidates: list[tuple[float, int, int]], taken: set[tuple[int, 
             continue
         if stance_of(i) == stance_of(j):
             out.append((cosine, i, j))
-    del position
     return out
 
 
@@ -374,9 +376,13 @@ def group_facts(
         articles_of = {i: {sentences[i].article} for i in keep}
         members_of = {i: [i] for i in keep}
         speakers_of = _speakers(sentences, keep, quotes)
+        weak = {(i, j) for _, i, j in rare}
         for _, i, j in pairs:
             a, b = _find(parent, i), _find(parent, j)
             if a == b:
+                continue
+            # A join by rare words alone makes a fact of two sentences; it never extends one.
+            if (i, j) in weak and (len(members_of[a]) > 1 or len(members_of[b]) > 1):
                 continue
             if articles_of[a] & articles_of[b]:
                 # One outlet may spread over two sentences in a row what another says in one ("the
@@ -499,7 +505,11 @@ def _one_speaker(members: list[int], sentences: list[Sentence],
     by_speaker: dict[str, set[str]] = {}
     for i in members:
         text = sentences[i].text
-        spoken_by = (quote_speakers or {}).get(i, set())
+        # The extract stage's speaker of a quotation counts where the sentence gives it as spoken
+        # (a reporting verb, or the sentence opens with it); quoted wording no one is said to speak
+        # (a bill's words, a title) is no one's statement.
+        spoken = _REPORTED.search(text) or text.lstrip()[:1] in "\"“" or _INTRODUCED.search(text)
+        spoken_by = (quote_speakers or {}).get(i, set()) if spoken else set()
         for who in statement_source(text) | ({attributed_to(text)} - {None}) | spoken_by:
             by_speaker.setdefault(who, set()).add(sentences[i].article)
     reported: dict[str, set[str]] = {}

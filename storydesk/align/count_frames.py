@@ -12,7 +12,7 @@ broader (a "vehicle" may be a car, but a "victim" is not a "suspect").
 
 from __future__ import annotations
 
-from storydesk.align.frames import parse
+from storydesk.align.frames import DENY_LEMMAS, parse
 from storydesk.model import Quantity, Sentence
 
 # Verbs an outlet swaps for one movement or one outcome; any other verb is its own class (its lemma).
@@ -36,6 +36,9 @@ _NOUN_CLASSES = {
 NOUN_CLASS = {word: name for name, words in _NOUN_CLASSES.items() for word in words.split()}
 # How far up the parse a count's verb is looked for (number -> noun -> preposition -> verb).
 MAX_HOPS = 4
+# How far up a count's denying verb is looked for: "denied [prosecutors' request for a six-year
+# prison sentence]" is five steps from "six" (number -> year -> sentence -> for -> request -> denied).
+DENIAL_HOPS = 6
 
 
 def noun_class(noun: str) -> str:
@@ -73,3 +76,18 @@ def verb_of(sentence: Sentence, quantity: Quantity) -> str | None:
             lemma = token.lemma_.lower()
             return VERB_CLASS.get(lemma, lemma)
     return None
+
+
+def denied_count(sentence: Sentence, quantity: Quantity) -> bool:
+    """The first verb above the count denies or is negated: "denied prosecutors' request for a
+    six-year prison sentence" (ta103) or "did not kill 10 people" assert no count."""
+    doc = parse([sentence.text])[0]
+    at = quantity.span.start - sentence.start
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+    for _ in range(DENIAL_HOPS):
+        if token is None or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token.lemma_.lower() in DENY_LEMMAS or any(c.dep_ == "neg" for c in token.children)
+    return False

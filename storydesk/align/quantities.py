@@ -18,7 +18,7 @@ from itertools import combinations
 
 import numpy as np
 
-from storydesk.align.count_frames import noun_class, verb_of
+from storydesk.align.count_frames import denied_count, noun_class, verb_of
 from storydesk.align.counts import LONE_AGENT_NOUNS
 from storydesk.align.text import context, sentence_claim, shared_context
 from storydesk.lexicon import MONTHS, WEEKDAY_PATTERN, WEEKDAYS
@@ -107,6 +107,9 @@ def quantity_conflicts(
     # "from $2.50 to $3": the value a thing changes from is its old state, not the news; the new
     # value alone answers another outlet's "will rise to $3.25".
     by_sentence = {i: [q for q in qs if not _changed_from(sentences[i], q, qs)] for i, qs in by_sentence.items()}
+    # A count in what a verb denies or negates asserts nothing ("denied prosecutors' request for a
+    # six-year prison sentence", ta103 of the real gold).
+    by_sentence = {i: [q for q in qs if not denied_count(sentences[i], q)] for i, qs in by_sentence.items()}
     # A question asserts no count ("can the planet really support 7 billion people?").
     by_sentence = {i: qs for i, qs in by_sentence.items() if not sentences[i].text.rstrip(" \"'”’)").endswith("?")}
     other_times = _other_times(sentences, extraction, index, articles)

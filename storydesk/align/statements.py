@@ -42,11 +42,11 @@ NEGATION_FLIP_COSINE = 0.30
 # tests/test_align_conflict_kinds.py (0.78-0.85), above the unrelated denials of the invented set.
 DENIED_FRAME_COSINE = 0.60
 
-# Any negation anywhere in a sentence ("failed to return" too) disqualifies it as the affirmative side; so does "any", which
+# Any negation anywhere in a sentence ("failed to return", "for refusing to answer": ta116) disqualifies it as the affirmative side; so does "any", which
 # stands in questions and checks ("checked for any secretly placed devices"), not in affirmations.
 _ANY_NEGATION = re.compile(
-    r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|any|den(?:y|ies|ied)|refus(?:e|es|ed)|"
-    r"declin(?:e|es|ed)|reject(?:s|ed)?|fail(?:s|ed)?)\b|n[’']t\b", re.I)
+    r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|any|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)|"
+    r"declin(?:e|es|ed|ing)|reject(?:s|ed|ing)?|fail(?:s|ed|ing)?)\b|n[’']t\b", re.I)
 # A hedge does not affirm anything: "we will look at how hunger might influence behaviour".
 # So does an attempt: "appears to try to pull over" is not "pulled over". A condition opening the
 # sentence too ("If they are forced to pay", fresh ta242): case-blind for "if" and "whether" only

@@ -56,3 +56,35 @@ def test_a_count_inside_a_denied_request_is_no_count() -> None:
 def test_a_stated_count_still_conflicts() -> None:
     assert kinds("The judge gave Turner a six-year prison sentence last week.",
                  "The judge gave Turner a two-year prison sentence last week.") == ["quantity"]
+
+
+def quantity_values(a: list[str], b: list[str]) -> list[set[str]]:
+    from tests.test_align_conflict_kinds import extracted
+
+    articles, sentences = story({"x": a, "y": b})
+    conflicts = align_facts(articles, sentences, extracted(articles, sentences), ReuseReport()).conflicts
+    return [{str(claim.value) for claim in c.claims} for c in conflicts if c.kind == "quantity"]
+
+
+def test_one_described_group_counted_twice_is_one_point() -> None:
+    """ta209: 'relatives of 150 Chinese passengers' / 'relatives of the flight's 153 Chinese
+    passengers' (cosine 0.48): the same noun with the same modifier, given once by each outlet."""
+    a = ["The fruitless search has taken a toll, with dozens of distraught relatives of 150 Chinese passengers "
+         "clashing with police and accusing Malaysia of deception."]
+    b = ["Some relatives of the flight's 153 Chinese passengers have refused to accept the Malaysian account of "
+         "events and accused officials of withholding information."]
+    assert quantity_values(a, b) == [{"150", "153"}]
+
+
+def test_counts_of_one_modified_noun_under_two_verbs_are_two_points() -> None:
+    a = ["Three American soldiers were killed in the ambush near the border on Tuesday, officials said."]
+    b = ["Officials said two American soldiers were wounded when the patrol came under fire on Tuesday."]
+    assert quantity_values(a, b) == []
+
+
+def test_a_range_with_one_end_agreed_sets_the_other_ends_apart() -> None:
+    """ta209: 'between 2 meters (6.5 ft) and 16 meters (52 ft) in size' / 'from 2m to 15m (6.5ft to
+    50ft) in size': the lower end agreed, the upper end differs."""
+    a = ["The objects spotted by the satellite were between 6.5 feet and 52 feet in size, the agency said."]
+    b = ["The head of the agency told the BBC the objects ranged from 6.5 feet to 50 feet in size."]
+    assert quantity_values(a, b) == [{"52", "50"}]

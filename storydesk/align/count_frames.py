@@ -91,3 +91,33 @@ def denied_count(sentence: Sentence, quantity: Quantity) -> bool:
         if token.pos_ in {"VERB", "AUX"}:
             return token.lemma_.lower() in DENY_LEMMAS or any(c.dep_ == "neg" for c in token.children)
     return False
+
+
+# Modifiers that say nothing of which things are counted ("more people", "other passengers").
+_PLAIN_MODIFIERS = frozenset("more other additional total further new many several few last first least most "
+                             "estimated same such".split())
+
+
+def _counted_noun(doc, sentence: Sentence, quantity: Quantity):
+    """The token of the counted noun: the last noun inside the count's words."""
+    start, end = quantity.span.start - sentence.start, quantity.span.end - sentence.start
+    return next((t for t in reversed(doc) if start <= t.idx < end and t.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def described(sentence: Sentence, quantity: Quantity) -> tuple[frozenset[str], str | None]:
+    """What a count's noun phrase says of the things counted, and the verb it is the subject or
+    object of: "relatives of 150 Chinese passengers clashing" -> ({"chinese"}, None: the count
+    describes the relatives, no act befalls the passengers); "Three American soldiers were killed"
+    -> ({"american"}, "kill")."""
+    doc = parse([sentence.text])[0]
+    noun = _counted_noun(doc, sentence, quantity)
+    if noun is None:
+        return frozenset(), None
+    modifiers = frozenset(c.lemma_.lower() for c in noun.children
+                          if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "PROPN", "NOUN"}
+                          and c.lemma_.lower() not in _PLAIN_MODIFIERS and not c.like_num)
+    head = noun.head if noun.head.i != noun.i else None
+    if head is not None and head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    verb = head.lemma_.lower() if head is not None and head.pos_ == "VERB" else None
+    return modifiers, VERB_CLASS.get(verb, verb) if verb else None

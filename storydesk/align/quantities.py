@@ -18,7 +18,7 @@ from itertools import combinations
 
 import numpy as np
 
-from storydesk.align.count_frames import denied_count, noun_class, verb_of
+from storydesk.align.count_frames import denied_count, described, noun_class, verb_of
 from storydesk.align.counts import LONE_AGENT_NOUNS
 from storydesk.align.text import context, sentence_claim, shared_context
 from storydesk.lexicon import MONTHS, WEEKDAY_PATTERN, WEEKDAYS
@@ -106,6 +106,7 @@ def quantity_conflicts(
             by_sentence.setdefault(index[(q.span.article, q.sentence)], []).append(q)
     # "from $2.50 to $3": the value a thing changes from is its old state, not the news; the new
     # value alone answers another outlet's "will rise to $3.25".
+    given = dict(by_sentence)  # every count of a sentence, the old values of changes too (for ranges)
     by_sentence = {i: [q for q in qs if not _changed_from(sentences[i], q, qs)] for i, qs in by_sentence.items()}
     # A count in what a verb denies or negates asserts nothing ("denied prosecutors' request for a
     # six-year prison sentence", ta103 of the real gold).
@@ -140,6 +141,13 @@ def quantity_conflicts(
                 if place_a and place_b and place_a != place_b:
                     continue
                 values_i, values_j = _values_of(qs_i, a.noun), _values_of(qs_j, a.noun)
+                # Two ranges with one end agreed ("between 6.5 ft and 52 ft" / "from 6.5ft to 50ft",
+                # ta209): the other ends answer each other, whatever else the rules below say of two
+                # counts on each side or of outlets agreeing on one figure of the unit.
+                ends_i, ends_j = _values_of(given[i], a.noun), _values_of(given[j], a.noun)
+                ranged = _one_end_agreed(ends_i, ends_j)
+                if ranged and {a.value, b.value} & ends_i & ends_j:
+                    continue  # the agreed end set against the other's far end
                 # "four of the six" next to "six": the other side's count is in this sentence too;
                 # and an outlet that gives the other value anywhere does not disagree with it (a
                 # caption's "more than 1,100" beside its own text's 1,175).
@@ -149,11 +157,12 @@ def quantity_conflicts(
                     continue
                 # Sums and measures: two outlets that agree on one figure of the unit ("more than $5
                 # trillion" / "$5.1 trillion") give their other figures for other things.
-                if noun in UNIT_NOUNS and _agree_somewhere(set(told.get((si.article, noun), {})),
+                if noun in UNIT_NOUNS and not ranged and _agree_somewhere(set(told.get((si.article, noun), {})),
                                                           set(told.get((sj.article, noun), {}))):
                     continue
                 # A list, or two counts on each side: which value answers which is unknown.
-                if max(len(values_i), len(values_j)) >= LIST_VALUES or min(len(values_i), len(values_j)) >= 2:
+                if max(len(values_i), len(values_j)) >= LIST_VALUES or (
+                        min(len(values_i), len(values_j)) >= 2 and not ranged):
                     continue
                 if abs(a.value - b.value) <= ROUNDING_SHARE * max(abs(a.value), abs(b.value)):
                     continue
@@ -164,7 +173,7 @@ def quantity_conflicts(
                 # A sentence with two counts of the noun: which one answers the other shows in the
                 # words right next to them ("three people were stabbed" / "12 people were
                 # arrested"); topic words count here, as "stabbed" does in a story of a stabbing.
-                if max(len(values_i), len(values_j)) >= 2 and not shared_context(
+                if max(len(values_i), len(values_j)) >= 2 and not ranged and not shared_context(
                         context(si, a.span, set(), clause=True, size=PAIRING_WORDS),
                         context(sj, b.span, set(), clause=True, size=PAIRING_WORDS)):
                     continue
@@ -207,8 +216,19 @@ def _same_point(cosine: float, a: Quantity, b: Quantity, framed: dict, article_a
         frames_a, frames_b = framed["words"].get(id(a), set()), framed["words"].get(id(b), set())
     else:
         frames_a, frames_b = {framed["verb"].get(id(a))} - {None}, {framed["verb"].get(id(b))} - {None}
+        # The same modified noun ("150 Chinese passengers" / "153 Chinese passengers", ta209),
+        # unless an act befalls each and not the same act ("American soldiers were killed" /
+        # "were wounded").
+        acts = {framed["act"].get(id(a)), framed["act"].get(id(b))}
+        if None in acts or len(acts) == 1:
+            frames_a, frames_b = frames_a | framed["mods"].get(id(a), set()), frames_b | framed["mods"].get(id(b), set())
     return any(values[(article_a, noun, frame)] == {a.value} and values[(article_b, noun, frame)] == {b.value}
                for frame in frames_a & frames_b)
+
+
+def _one_end_agreed(values_i: set[float], values_j: set[float]) -> bool:
+    """Two values on each side, one of them the same: two ranges with one end agreed."""
+    return len(values_i) == len(values_j) == 2 and len(values_i & values_j) == 1
 
 
 def _anchored(qs_i: list[Quantity], qs_j: list[Quantity], a: Quantity) -> bool:
@@ -223,7 +243,7 @@ def _anchored(qs_i: list[Quantity], qs_j: list[Quantity], a: Quantity) -> bool:
 def _frames(sentences: list[Sentence], by_sentence: dict[int, list[Quantity]]) -> dict:
     """Every count's verb class (align/count_frames.py) and every measure's words next to it, and
     per article, noun and frame every value the article gives."""
-    verbs, words, values = {}, {}, {}
+    verbs, words, values, mods, acts = {}, {}, {}, {}, {}
     for i, qs in by_sentence.items():
         for q in qs:
             noun = noun_class(q.noun)
@@ -233,10 +253,12 @@ def _frames(sentences: list[Sentence], by_sentence: dict[int, list[Quantity]]) -
                 verb = verbs[id(q)] = verb_of(sentences[i], q)
                 if verb is not None and _peak(sentences[i], q):
                     verb = verbs[id(q)] = verb + " at its peak"
-                frames = {verb} - {None}
+                modifiers, acts[id(q)] = described(sentences[i], q)
+                mods[id(q)] = {"modifier " + m for m in modifiers}
+                frames = ({verb} - {None}) | mods[id(q)]
             for frame in frames:
                 values.setdefault((sentences[i].article, noun, frame), set()).add(q.value)
-    return {"verb": verbs, "words": words, "values": values}
+    return {"verb": verbs, "words": words, "values": values, "mods": mods, "act": acts}
 
 
 def _peak(sentence: Sentence, q: Quantity) -> bool:

@@ -88,3 +88,34 @@ def test_a_range_with_one_end_agreed_sets_the_other_ends_apart() -> None:
     a = ["The objects spotted by the satellite were between 6.5 feet and 52 feet in size, the agency said."]
     b = ["The head of the agency told the BBC the objects ranged from 6.5 feet to 50 feet in size."]
     assert quantity_values(a, b) == [{"52", "50"}]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # ta056: one chemist, two academic ranks
+    ('"We have discovered the first metal catalyst," said Matthew Kanan, an assistant professor of chemistry at '
+     'Stanford.',
+     '"You get the same fuel," says Matthew Kanan, an associate professor of chemistry at Stanford who co-authored '
+     'the paper.', ["other"]),
+    # two people, two ranks
+    ("The study was led by Matthew Kanan, an assistant professor of chemistry at Stanford.",
+     "Joel Rosenthal, an associate professor at the University of Delaware, was not involved.", []),
+    # ta161: one car wash, two blocks of one avenue
+    ("Tavin Price was at a car wash in the 3000 block of West Florence Avenue on May 29 about 11 a.m.",
+     "Tavin Terrell Price was shot outside Simms Car Wash in the 3300 block of West Florence Avenue.", ["other"]),
+    # two streets
+    ("Price was at a car wash in the 3000 block of West Florence Avenue.",
+     "Police found the car in the 3300 block of South Western Avenue.", []),
+])
+def test_a_persons_rank_and_a_street_block(a: str, b: str, expected: list[str]) -> None:
+    assert kinds(a, b) == expected
+
+
+def test_an_outlet_giving_both_blocks_does_not_disagree() -> None:
+    articles, sentences = story({
+        "x": ["Price was at a car wash in the 3000 block of West Florence Avenue.",
+              "The gunman fled toward the 3300 block of West Florence Avenue."],
+        "y": ["Price was shot outside Simms Car Wash in the 3300 block of West Florence Avenue."]})
+    from tests.test_align_conflict_kinds import extracted
+
+    conflicts = align_facts(articles, sentences, extracted(articles, sentences), ReuseReport()).conflicts
+    assert [c for c in conflicts if c.kind == "other"] == []

@@ -23,6 +23,7 @@ from storydesk.align.quantities import quantity_conflicts
 from storydesk.align.statements import statement_conflicts
 from storydesk.align.text import clip, context, sentence_claim, shared_context, topic_stems
 from storydesk.align.times import time_conflicts
+from storydesk.align.titles import title_conflicts
 from storydesk.lexicon import MONTHS, WEEKDAYS
 from storydesk.model import Article, Claim, Conflict, DateMention, Extraction, Sentence
 
@@ -231,6 +232,7 @@ def find_conflicts(
         + statement_conflicts(sentences, sims)
         + age_conflicts(sentences)
         + ordinal_conflicts(sentences)
+        + title_conflicts(sentences)
     )
     return tuple(
         Conflict(id=f"c{n + 1}", topic=c.topic, kind=c.kind, claims=c.claims, severity=c.severity)

@@ -119,3 +119,28 @@ def test_an_outlet_giving_both_blocks_does_not_disagree() -> None:
 
     conflicts = align_facts(articles, sentences, extracted(articles, sentences), ReuseReport()).conflicts
     assert [c for c in conflicts if c.kind == "other"] == []
+
+
+def test_a_charge_counted_in_a_list_is_one_point() -> None:
+    """ta196: 'five counts of fifth degree criminal mischief' in a list of charges against 'six
+    counts of criminal mischief': the counted charge says which value answers which."""
+    a = ["He faces two counts of third degree assault, one count of reckless endangerment, one count of reckless "
+         "driving and five counts of fifth degree criminal mischief."]
+    b = ["Arnold Demoski, 26, of Nulato, was arrested Saturday on suspicion of assault, reckless endangerment, "
+         "reckless driving and six counts of criminal mischief."]
+    assert quantity_values(a, b) == [{"5", "6"}]
+
+
+def test_two_charges_counted_are_two_points() -> None:
+    a = ["He faces two counts of third degree assault and five counts of criminal mischief."]
+    b = ["He was arrested Saturday on suspicion of reckless driving and three counts of assault."]
+    assert quantity_values(a, b) == [{"2", "3"}]
+
+
+def test_a_count_written_as_an_adjective_of_one_thing_is_one_point() -> None:
+    """ta234: 'a 30-car pileup on Interstate 35' / 'a 25-vehicle pileup' (cosine 0.48) count the
+    vehicles of one pileup, under two verbs."""
+    a = ["Blinding snow is blamed for a 30-car pileup on Interstate 35 near Fort Dodge, Iowa, that killed two "
+         "people, said Iowa State Patrol Sgt. Scott Bright."]
+    b = ["In Iowa, two people were killed and seven injured in a 25-vehicle pileup."]
+    assert quantity_values(a, b) == [{"30", "25"}]

@@ -113,11 +113,17 @@ def described(sentence: Sentence, quantity: Quantity) -> tuple[frozenset[str], s
     noun = _counted_noun(doc, sentence, quantity)
     if noun is None:
         return frozenset(), None
-    modifiers = frozenset(c.lemma_.lower() for c in noun.children
-                          if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "PROPN", "NOUN"}
-                          and c.lemma_.lower() not in _PLAIN_MODIFIERS and not c.like_num)
+    modifiers = {c.lemma_.lower() for c in noun.children
+                 if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "PROPN", "NOUN"}
+                 and c.lemma_.lower() not in _PLAIN_MODIFIERS and not c.like_num}
+    # What the things are counts of ("six counts of criminal mischief", ta196), and the thing a
+    # count written as an adjective measures ("a 30-car pileup" / "a 25-vehicle pileup", ta234).
+    modifiers |= {"of " + g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}}
     head = noun.head if noun.head.i != noun.i else None
+    if head is not None and noun.dep_ in {"amod", "compound", "nmod"} and head.pos_ == "NOUN":
+        modifiers.add("for " + head.lemma_.lower())
     if head is not None and head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
     verb = head.lemma_.lower() if head is not None and head.pos_ == "VERB" else None
-    return modifiers, VERB_CLASS.get(verb, verb) if verb else None
+    return frozenset(modifiers), VERB_CLASS.get(verb, verb) if verb else None

@@ -142,10 +142,12 @@ def quantity_conflicts(
                     continue
                 values_i, values_j = _values_of(qs_i, a.noun), _values_of(qs_j, a.noun)
                 # Two ranges with one end agreed ("between 6.5 ft and 52 ft" / "from 6.5ft to 50ft",
-                # ta209): the other ends answer each other, whatever else the rules below say of two
-                # counts on each side or of outlets agreeing on one figure of the unit.
+                # ta209): the other ends answer each other, whatever else the rules below say of lists,
+                # two counts on each side or outlets agreeing on one figure of the unit.
                 ends_i, ends_j = _values_of(given[i], a.noun), _values_of(given[j], a.noun)
-                ranged = _one_end_agreed(ends_i, ends_j)
+                # ...and one described thing counted once by each outlet ("five counts of criminal
+                # mischief" in a list of charges / "six counts of criminal mischief", ta196).
+                ranged = _one_end_agreed(ends_i, ends_j) or _described_once(a, b, framed, si.article, sj.article)
                 if ranged and {a.value, b.value} & ends_i & ends_j:
                     continue  # the agreed end set against the other's far end
                 # "four of the six" next to "six": the other side's count is in this sentence too;
@@ -161,8 +163,8 @@ def quantity_conflicts(
                                                           set(told.get((sj.article, noun), {}))):
                     continue
                 # A list, or two counts on each side: which value answers which is unknown.
-                if max(len(values_i), len(values_j)) >= LIST_VALUES or (
-                        min(len(values_i), len(values_j)) >= 2 and not ranged):
+                if not ranged and (max(len(values_i), len(values_j)) >= LIST_VALUES
+                                   or min(len(values_i), len(values_j)) >= 2):
                     continue
                 if abs(a.value - b.value) <= ROUNDING_SHARE * max(abs(a.value), abs(b.value)):
                     continue
@@ -224,6 +226,16 @@ def _same_point(cosine: float, a: Quantity, b: Quantity, framed: dict, article_a
             frames_a, frames_b = frames_a | framed["mods"].get(id(a), set()), frames_b | framed["mods"].get(id(b), set())
     return any(values[(article_a, noun, frame)] == {a.value} and values[(article_b, noun, frame)] == {b.value}
                for frame in frames_a & frames_b)
+
+
+def _described_once(a: Quantity, b: Quantity, framed: dict, article_a: str, article_b: str) -> bool:
+    """The two counts share a description (align/count_frames.py `described`) that each outlet
+    gives one value, and no two different acts befall them."""
+    if noun_class(a.noun) in UNIT_NOUNS or len({framed["act"].get(id(a)), framed["act"].get(id(b))} - {None}) > 1:
+        return False
+    noun, values = noun_class(a.noun), framed["values"]
+    return any(values[(article_a, noun, frame)] == {a.value} and values[(article_b, noun, frame)] == {b.value}
+               for frame in framed["mods"].get(id(a), set()) & framed["mods"].get(id(b), set()))
 
 
 def _one_end_agreed(values_i: set[float], values_j: set[float]) -> bool:

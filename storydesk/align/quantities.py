@@ -147,7 +147,8 @@ def quantity_conflicts(
                 ends_i, ends_j = _values_of(given[i], a.noun), _values_of(given[j], a.noun)
                 # ...and one described thing counted once by each outlet ("five counts of criminal
                 # mischief" in a list of charges / "six counts of criminal mischief", ta196).
-                ranged = _one_end_agreed(ends_i, ends_j) or _described_once(a, b, framed, si.article, sj.article)
+                ranged = (_one_end_agreed(ends_i, ends_j) and _a_range(si, given[i], a.noun)
+                          and _a_range(sj, given[j], a.noun)) or _described_once(a, b, framed, si.article, sj.article)
                 if ranged and {a.value, b.value} & ends_i & ends_j:
                     continue  # the agreed end set against the other's far end
                 # "four of the six" next to "six": the other side's count is in this sentence too;
@@ -241,6 +242,24 @@ def _described_once(a: Quantity, b: Quantity, framed: dict, article_a: str, arti
 def _one_end_agreed(values_i: set[float], values_j: set[float]) -> bool:
     """Two values on each side, one of them the same: two ranges with one end agreed."""
     return len(values_i) == len(values_j) == 2 and len(values_i & values_j) == 1
+
+
+# "between 2 meters (6.5 ft) and 16 meters (52 ft)", "ranged from 2m to 15m (6.5ft to 50ft)": the
+# words before a range's low end and between its ends (a conversion in parentheses may sit inside).
+_RANGE_OPENING = re.compile(r"\b(?:between|from)\b[^;!?]{0,25}$", re.I)
+_RANGE_JOIN = re.compile(r"^[^;,!?]{0,25}\b(?:and|to)\b[^;,!?]{0,20}$", re.I)
+
+
+def _a_range(sentence: Sentence, quantities: list[Quantity], noun: str) -> bool:
+    """The sentence's two values of the noun are the two ends of one range."""
+    ends = sorted((q for q in quantities if noun_class(q.noun) == noun_class(noun)), key=lambda q: q.span.start)
+    if len(ends) != 2:
+        return False
+    low, high = (q.span for q in ends)
+    before = sentence.text[:low.start - sentence.start]
+    between = sentence.text[low.end - sentence.start:high.start - sentence.start]
+    return bool(_RANGE_OPENING.search(before + sentence.text[low.start - sentence.start:low.end - sentence.start])
+                and _RANGE_JOIN.match(between))
 
 
 def _anchored(qs_i: list[Quantity], qs_j: list[Quantity], a: Quantity) -> bool:

@@ -144,3 +144,35 @@ def test_a_count_written_as_an_adjective_of_one_thing_is_one_point() -> None:
          "people, said Iowa State Patrol Sgt. Scott Bright."]
     b = ["In Iowa, two people were killed and seven injured in a 25-vehicle pileup."]
     assert quantity_values(a, b) == [{"30", "25"}]
+
+
+def test_what_could_happen_affirms_nothing() -> None:
+    """ta154: 'Carcinogens do not cause cancer in every case' against an ad that 'shows how drinking
+    too much alcohol could heighten risks of cancer': a possibility is no affirmation."""
+    assert kinds("Carcinogens do not cause cancer in every case, all the time.",
+                 "The ad shows how drinking too much alcohol could cause cancer and heighten the risks.") == []
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # ta196: one outlet says King was hit, another that the snowmobile missed him
+    ("King was hit from behind by a snowmobile on the trail and his dog was killed.",
+     "King said the snowmobile had missed both him and his sled on the trail, but his dog was killed.",
+     ["statement"]),
+    # two people: one hit, the other missed
+    ("King was hit from behind by a snowmobile on the trail near Nulato.",
+     "The snowmobile narrowly missed Aliy Zirkle on the trail near Nulato an hour later.", []),
+])
+def test_hit_against_missed_is_a_statement_conflict(a: str, b: str, expected: list[str]) -> None:
+    assert kinds(a, b) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # ta021: one memoir, two years
+    ("\u201cSometimes I\u2019d wake up with severe pain in my stomach and back,\u201d he wrote in his 2012 memoir.",
+     "In his 2011 autobiography, My Infamous Life, Johnson recalled the time his father left him in the car.",
+     ["date"]),
+    # two albums of one artist are two works
+    ("The song first appeared on his 2011 album.", "He toured Europe after his 2012 album came out.", []),
+])
+def test_a_persons_memoir_given_two_years(a: str, b: str, expected: list[str]) -> None:
+    assert kinds(a, b) == expected

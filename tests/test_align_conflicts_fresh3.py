@@ -176,3 +176,28 @@ def test_hit_against_missed_is_a_statement_conflict(a: str, b: str, expected: li
 ])
 def test_a_persons_memoir_given_two_years(a: str, b: str, expected: list[str]) -> None:
     assert kinds(a, b) == expected
+
+
+def test_a_length_in_words_written_as_an_adjective() -> None:
+    """ta026: 'a nearly 6,000-word manifesto' / 'a 5,500-word letter' (cosine 0.68)."""
+    a = ["In a nearly 6,000-word manifesto Thursday, Mr. Zuckerberg outlined ambitions for the social network to "
+         "play a larger role in tackling issues including terrorism, disease and climate change."]
+    b = ["Mr Zuckerberg's interview comes alongside the publication of a 5,500-word letter he has written about "
+         "the future of Facebook and the global economy."]
+    assert quantity_values(a, b) == [{"<6000", "5500"}]
+
+
+def test_a_measure_for_one_named_place_is_one_point() -> None:
+    """ta234: 'the city of Madison, Wisconsin, got 15.2 inches' / 'In Madison, Wis., more than 19
+    inches of snow fell' (cosine 0.65, no word next to the two values in common)."""
+    a = ["Many communities in central Iowa got about a foot of snow, and the city of Madison, Wisconsin, got 15.2 "
+         "inches Wednesday and Thursday, according to the National Weather Service."]
+    b = ["In Madison, Wis., more than 19 inches of snow fell, prompting the University of Wisconsin at Madison to "
+         "cancel Thursday's finals."]
+    assert quantity_values(a, b) == [{"15.2", ">19"}]
+
+
+def test_measures_for_two_named_places_are_two_points() -> None:
+    a = ["The city of Madison, Wisconsin, got 15.2 inches of snow on Thursday, the weather service said."]
+    b = ["In Des Moines, more than 19 inches of snow fell on Thursday, the weather service said."]
+    assert quantity_values(a, b) == []

@@ -83,6 +83,8 @@ _PLACE = re.compile(r"\b(?:in|across|throughout|of)\s+(?:the\s+)?(?:(?:parts|por
                     r"southeastern|southwestern|downtown|rural)\s+)?([A-Z][\w'’-]+)")
 # ...or opening the sentence ("In Madison, Wis., more than 19 inches of snow fell"), not a time.
 _PLACE_OPENING = re.compile(r"^\W*(?:In|Across|Throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+# ...or named as what got the count before it ("the city of Madison, Wisconsin, got 15.2 inches").
+_PLACE_BEFORE = re.compile(r"\b(?:city|town|village|county|state) of ([A-Z][\w'’-]+)")
 _NOT_PLACES = frozenset(MONTHS + WEEKDAYS)
 _PLACE_CLAUSE = re.compile(r"[,;:()—]|\band\b|\bbut\b|\b(?:which|who|where|including)\b")
 # "at one electrode ... the other", "one child with him": a lone "one" picks a thing out, it does
@@ -180,7 +182,9 @@ def quantity_conflicts(
                         context(si, a.span, set(), clause=True, size=PAIRING_WORDS),
                         context(sj, b.span, set(), clause=True, size=PAIRING_WORDS)):
                     continue
-                if noun_class(a.noun) in UNIT_NOUNS and not shared_context(
+                # (A measure both outlets give for one named place needs no word in common: "the city
+                # of Madison ... got 15.2 inches" / "In Madison, more than 19 inches of snow fell".)
+                if noun_class(a.noun) in UNIT_NOUNS and not (place_a and place_a == place_b) and not shared_context(
                         context(si, a.span, set(), clause=True), context(sj, b.span, set(), clause=True)):
                     continue
                 key = (noun_class(a.noun), frozenset({a.value, b.value}), frozenset({si.article, sj.article}))
@@ -348,7 +352,9 @@ def _place(sentence: Sentence, q: Quantity) -> str | None:
     """The place a count is given for, named after it in its own clause ("in Homs", "on portions of
     central Iowa"), or opening the sentence ("In Madison, Wis., more than 19 inches fell")."""
     after = _PLACE_CLAUSE.split(sentence.text[q.span.end - sentence.start:], maxsplit=1)[0]
-    for match in (_PLACE.search(after), _PLACE_OPENING.match(sentence.text[:q.span.start - sentence.start])):
+    before = sentence.text[:q.span.start - sentence.start]
+    named = list(_PLACE_BEFORE.finditer(before))
+    for match in (_PLACE.search(after), _PLACE_OPENING.match(before), named[-1] if named else None):
         if match and match.group(1) not in _NOT_PLACES:
             return match.group(1)
     return None

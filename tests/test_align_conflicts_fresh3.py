@@ -201,3 +201,19 @@ def test_measures_for_two_named_places_are_two_points() -> None:
     a = ["The city of Madison, Wisconsin, got 15.2 inches of snow on Thursday, the weather service said."]
     b = ["In Des Moines, more than 19 inches of snow fell on Thursday, the weather service said."]
     assert quantity_values(a, b) == []
+
+
+def test_one_mountain_given_two_heights() -> None:
+    """ta007: AP's '8,027-meter (26,330-foot) mountain' / Reuters' '26,291-foot (8,013 m) peak'
+    (within 1% of each other, but neither a rounding of the other)."""
+    a = ["Steck and Goettler were the only climbers this season on the southern face of the 8,027-meter "
+         "(26,330-foot) mountain."]
+    b = ["Ueli Steck of Switzerland and David Goettler of Germany, who were attempting the same South Face route "
+         "to the 26,291-foot (8,013 m) peak, stumbled upon the bodies of the pair."]
+    assert quantity_values(a, b) == [{"26330", "26291"}]
+
+
+def test_one_height_converted_and_rounded_is_no_conflict() -> None:
+    a = ["Mountaineer Ueli Steck said he saw the bodies on a glacier at a height of 5,900 meters (19,350 feet)."]
+    b = ["Steck stumbled upon the bodies of the pair, encased in ice, at an altitude of 19,356 feet (5,900 m)."]
+    assert quantity_values(a, b) == []

@@ -98,6 +98,11 @@ _PLAIN_MODIFIERS = frozenset("more other additional total further new many sever
                              "estimated same such".split())
 
 
+# Things a measure is given for that an outlet swaps ("the 8,027-meter mountain" / "the
+# 26,291-foot peak", ta007).
+_HEAD_CLASS = {"peak": "mountain", "summit": "mountain"}
+
+
 def _counted_noun(doc, sentence: Sentence, quantity: Quantity):
     """The token of the counted noun: the last noun inside the count's words."""
     start, end = quantity.span.start - sentence.start, quantity.span.end - sentence.start
@@ -122,7 +127,7 @@ def described(sentence: Sentence, quantity: Quantity) -> tuple[frozenset[str], s
                   for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}}
     head = noun.head if noun.head.i != noun.i else None
     if head is not None and noun.dep_ in {"amod", "compound", "nmod"} and head.pos_ == "NOUN":
-        modifiers.add("for " + head.lemma_.lower())
+        modifiers.add("for " + _HEAD_CLASS.get(head.lemma_.lower(), head.lemma_.lower()))
     if head is not None and head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
     verb = head.lemma_.lower() if head is not None and head.pos_ == "VERB" else None

@@ -50,7 +50,8 @@ OTHER_TIME_DAYS = 90
 # table gave 143 false conflicts); no planted count in the gold set has more than two per sentence.
 LIST_VALUES = 3
 # Values this close are one figure rounded or converted ("5,900 meters (19,350 feet)" / "19,356
-# feet"), not rivals. 1%: well under the closest planted pair (3 vs 3.25 dollars, 8%).
+# feet"), not rivals, when they are also within the coarser value's step (`_rounded`). 1%: well
+# under the closest planted pair (3 vs 3.25 dollars, 8%).
 ROUNDING_SHARE = 0.01
 # Two sums of one unit this close are one figure told twice ("more than $5 trillion" / "$5.1
 # trillion"): outlets that share it agree on the story's sum. 10%: the roundings of real news.
@@ -169,7 +170,7 @@ def quantity_conflicts(
                 if not ranged and (max(len(values_i), len(values_j)) >= LIST_VALUES
                                    or min(len(values_i), len(values_j)) >= 2):
                     continue
-                if abs(a.value - b.value) <= ROUNDING_SHARE * max(abs(a.value), abs(b.value)):
+                if _rounded(a.value, b.value):
                     continue
                 # "more than 350" / "more than 600": two bounds of one direction both hold for
                 # some value; the real gold's counting rule calls them agreeing (ta234).
@@ -184,7 +185,7 @@ def quantity_conflicts(
                     continue
                 # (A measure both outlets give for one named place needs no word in common: "the city
                 # of Madison ... got 15.2 inches" / "In Madison, more than 19 inches of snow fell".)
-                if noun_class(a.noun) in UNIT_NOUNS and not (place_a and place_a == place_b) and not shared_context(
+                if noun_class(a.noun) in UNIT_NOUNS and not ranged and not (place_a and place_a == place_b) and not shared_context(
                         context(si, a.span, set(), clause=True), context(sj, b.span, set(), clause=True)):
                     continue
                 key = (noun_class(a.noun), frozenset({a.value, b.value}), frozenset({si.article, sj.article}))
@@ -220,7 +221,8 @@ def _same_point(cosine: float, a: Quantity, b: Quantity, framed: dict, article_a
         return True
     values = framed["values"]
     if noun in UNIT_NOUNS:
-        frames_a, frames_b = framed["words"].get(id(a), set()), framed["words"].get(id(b), set())
+        frames_a = framed["words"].get(id(a), set()) | framed["mods"].get(id(a), set())
+        frames_b = framed["words"].get(id(b), set()) | framed["mods"].get(id(b), set())
     else:
         frames_a, frames_b = {framed["verb"].get(id(a))} - {None}, {framed["verb"].get(id(b))} - {None}
         # The same modified noun ("150 Chinese passengers" / "153 Chinese passengers", ta209),
@@ -236,11 +238,28 @@ def _same_point(cosine: float, a: Quantity, b: Quantity, framed: dict, article_a
 def _described_once(a: Quantity, b: Quantity, framed: dict, article_a: str, article_b: str) -> bool:
     """The two counts share a description (align/count_frames.py `described`) that each outlet
     gives one value, and no two different acts befall them."""
-    if noun_class(a.noun) in UNIT_NOUNS or len({framed["act"].get(id(a)), framed["act"].get(id(b))} - {None}) > 1:
-        return False
+    if len({framed["act"].get(id(a)), framed["act"].get(id(b))} - {None}) > 1:
+        return False  # (a measure has no act: its frames are the words next to it and what it is for)
     noun, values = noun_class(a.noun), framed["values"]
     return any(values[(article_a, noun, frame)] == {a.value} and values[(article_b, noun, frame)] == {b.value}
                for frame in framed["mods"].get(id(a), set()) & framed["mods"].get(id(b), set()))
+
+
+def _granularity(value: float) -> float:
+    """The step a value is written to: 19,350 -> 10, 5,900 -> 100, 6.5 -> 0.1, 8,027 -> 1."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return 10.0 ** -len(text.split(".")[1])
+    digits = text.lstrip("-")
+    return 10.0 ** (len(digits) - len(digits.rstrip("0")))
+
+
+def _rounded(a: float, b: float) -> bool:
+    """One figure rounded or converted: within ROUNDING_SHARE, and no further apart than the
+    coarser value's step ("19,350 feet" / "19,356 feet" are one; "26,330-foot" / "26,291-foot",
+    both written to the foot or the ten, are two heights: ta007)."""
+    close = abs(a - b) <= ROUNDING_SHARE * max(abs(a), abs(b))
+    return close and abs(a - b) <= max(_granularity(a), _granularity(b))
 
 
 def _one_end_agreed(values_i: set[float], values_j: set[float]) -> bool:
@@ -283,7 +302,11 @@ def _frames(sentences: list[Sentence], by_sentence: dict[int, list[Quantity]]) -
         for q in qs:
             noun = noun_class(q.noun)
             if noun in UNIT_NOUNS:
-                frames = words[id(q)] = {"word " + w for w in context(sentences[i], q.span, set(), clause=True)}
+                words[id(q)] = {"word " + w for w in context(sentences[i], q.span, set(), clause=True)}
+                # ...and the thing a measure written as an adjective is given for ("the 26,291-foot
+                # peak"): its only description that says which thing it measures.
+                mods[id(q)] = {m for m in described(sentences[i], q)[0] if m.startswith("for ")}
+                frames = words[id(q)] | mods[id(q)]
             else:
                 verb = verbs[id(q)] = verb_of(sentences[i], q)
                 if verb is not None and _peak(sentences[i], q):

@@ -217,3 +217,27 @@ def test_one_height_converted_and_rounded_is_no_conflict() -> None:
     a = ["Mountaineer Ueli Steck said he saw the bodies on a glacier at a height of 5,900 meters (19,350 feet)."]
     b = ["Steck stumbled upon the bodies of the pair, encased in ice, at an altitude of 19,356 feet (5,900 m)."]
     assert quantity_values(a, b) == []
+
+
+def test_so_far_before_an_adjective_is_no_running_total() -> None:
+    """ta209: 'the prolonged and so far fruitless search' says nothing of the count's scope."""
+    a = ["The prolonged and so far fruitless search and investigation have taken a toll, with dozens of distraught "
+         "relatives of 150 Chinese passengers clashing with police and accusing Malaysia of deception."]
+    b = ["Some relatives of the flight's 153 Chinese passengers have refused to accept the Malaysian account of "
+         "events and accused officials of withholding information."]
+    assert quantity_values(a, b) == [{"150", "153"}]
+
+
+def test_two_sentences_naming_no_day_are_not_set_apart_by_their_articles_days() -> None:
+    """ta234: one article tells Friday's aftermath, the other Thursday's storm; the pileup
+    sentences name no day."""
+    articles, sentences = story({
+        "x": ["The storm moved east on Friday.", "Crews cleared roads on Friday morning.",
+              "Blinding snow is blamed for a 30-car pileup on Interstate 35 near Fort Dodge, Iowa, that killed two "
+              "people, said Iowa State Patrol Sgt. Scott Bright."],
+        "y": ["Snow fell across the Midwest on Thursday.", "Schools closed on Thursday.",
+              "In Iowa, two people were killed and seven injured in a 25-vehicle pileup."]})
+    from tests.test_align_conflict_kinds import extracted
+
+    conflicts = align_facts(articles, sentences, extracted(articles, sentences), ReuseReport()).conflicts
+    assert [{str(c.value) for c in k.claims} for k in conflicts if k.kind == "quantity"] == [{"30", "25"}]

@@ -74,7 +74,9 @@ UNIT_NOUNS = frozenset(
 # ("overnight" says when, not how often, and "a total of 9,412" is just a count: neither is one.)
 _SCOPE_WORDS = {
     "daily": re.compile(r"\b(a|per|each) day\b|\bdaily\b", re.I),
-    "total": re.compile(r"\b(in total|so far|(?<!first time )since|cumulative|altogether|to date)\b", re.I),
+    # ("the so far fruitless search" grades an adjective: no running total, ta209.)
+    "total": re.compile(r"\b(in total|so far(?!\s+\w+(?:less|ful|ous|ive|able)\b)|(?<!first time )since|cumulative|"
+                        r"altogether|to date)\b", re.I),
 }
 _BARE_YEAR = re.compile(r"(?<![\d$£€.,])(?<!first time since )\b((?:19|20)\d\d)\b(?![\d,.]\d)")
 # Where a count was made, said in its own clause: "104 people were killed in Homs" is not a rival
@@ -126,9 +128,15 @@ def quantity_conflicts(
         si, sj = sentences[i], sentences[j]
         if si.article == sj.article or sims[i, j] < FRAME_POINT_COSINE or _scope(si.text) != _scope(sj.text):
             continue
-        if other_times.get(i, frozenset()) != other_times.get(j, frozenset()) \
-                or _other_day(_days(si.text, story_day.get(si.article)), _days(sj.text, story_day.get(sj.article))):
-            continue  # one count is tied to another year or day: another event
+        if other_times.get(i, frozenset()) != other_times.get(j, frozenset()):
+            continue  # one count is tied to another year: another event
+        # ...or to another day, unless both give one range with one end the same: "between 6.5 ft and
+        # 52 ft" (the images taken Monday) / "from 6.5ft to 50ft" (an article whose day is Thursday,
+        # ta209) measure one thing.
+        # (Two sentences that name no day are not set apart by their articles' days alone: "a
+        # 30-car pileup" in an article of Friday's / "a 25-vehicle pileup" in one of Thursday's, ta234.)
+        other_day = bool(_WEEKDAY.search(si.text) or _WEEKDAY.search(sj.text)) and _other_day(
+            _days(si.text, story_day.get(si.article)), _days(sj.text, story_day.get(sj.article)))
         for a in qs_i:
             for b in qs_j:
                 if noun_class(a.noun) != noun_class(b.noun) or a.value == b.value or a.upper is not None \
@@ -150,10 +158,13 @@ def quantity_conflicts(
                 ends_i, ends_j = _values_of(given[i], a.noun), _values_of(given[j], a.noun)
                 # ...and one described thing counted once by each outlet ("five counts of criminal
                 # mischief" in a list of charges / "six counts of criminal mischief", ta196).
-                ranged = (_one_end_agreed(ends_i, ends_j) and _a_range(si, given[i], a.noun)
-                          and _a_range(sj, given[j], a.noun)) or _described_once(a, b, framed, si.article, sj.article)
+                one_range = _one_end_agreed(ends_i, ends_j) and _a_range(si, given[i], a.noun) \
+                    and _a_range(sj, given[j], a.noun)
+                ranged = one_range or _described_once(a, b, framed, si.article, sj.article)
                 if ranged and {a.value, b.value} & ends_i & ends_j:
                     continue  # the agreed end set against the other's far end
+                if other_day and not one_range:
+                    continue
                 # "four of the six" next to "six": the other side's count is in this sentence too;
                 # and an outlet that gives the other value anywhere does not disagree with it (a
                 # caption's "more than 1,100" beside its own text's 1,175).

@@ -241,3 +241,14 @@ def test_two_sentences_naming_no_day_are_not_set_apart_by_their_articles_days() 
 
     conflicts = align_facts(articles, sentences, extracted(articles, sentences), ReuseReport()).conflicts
     assert [{str(c.value) for c in k.claims} for k in conflicts if k.kind == "quantity"] == [{"30", "25"}]
+
+
+def test_a_first_tranche_beside_the_agreed_target_is_no_rival() -> None:
+    """ta217: '10 percent stake' / 'up to a 4.75% stake' in an article that also gives 'a stake as
+    large as 10%': the outlets agree on the target; the 4.75% is the first purchase."""
+    a = ["American Airlines CEO Doug Parker sent a letter to employees on Thursday in response to Qatar Airways "
+         "announcing their offer to acquire a 10 percent stake in the company."]
+    b = ["The gulf carrier says it is seeking a stake as large as 10 percent in American.",
+         "American Airlines said Qatar plans to buy at least $808 million, or up to a 4.75 percent stake, of its "
+         "stock."]
+    assert quantity_values(a, b) == []

@@ -174,8 +174,12 @@ def quantity_conflicts(
                     continue
                 # Sums and measures: two outlets that agree on one figure of the unit ("more than $5
                 # trillion" / "$5.1 trillion") give their other figures for other things.
-                if noun in UNIT_NOUNS and not ranged and _agree_somewhere(set(told.get((si.article, noun), {})),
-                                                          set(told.get((sj.article, noun), {}))):
+                # (A described pair is no agreement with itself: "the 26,330-foot mountain" / "the
+                # 26,291-foot peak" are within 10%, ta007; another figure both give is: ta217's 10%
+                # stake beside "up to a 4.75% stake".)
+                if noun in UNIT_NOUNS and not one_range and _agree_somewhere(
+                        set(told.get((si.article, noun), {})), set(told.get((sj.article, noun), {})),
+                        (a.value, b.value) if ranged else None):
                     continue
                 # A list, or two counts on each side: which value answers which is unknown.
                 if not ranged and (max(len(values_i), len(values_j)) >= LIST_VALUES
@@ -368,9 +372,10 @@ def _told_closer(told: dict, article: str, noun: str, value: float, rival: int, 
                for k in told.get((article, noun), {}).get(value, ()))
 
 
-def _agree_somewhere(a: set[float], b: set[float]) -> bool:
-    """One value of each within rounding, or within the 10% of a figure rounded to "more than"."""
-    return any(abs(x - y) <= AGREEING_SHARE * max(abs(x), abs(y)) for x in a for y in b)
+def _agree_somewhere(a: set[float], b: set[float], besides: tuple[float, float] | None = None) -> bool:
+    """One value of each within rounding, or within the 10% of a figure rounded to "more than"
+    (not counting the pair `besides`)."""
+    return any(abs(x - y) <= AGREEING_SHARE * max(abs(x), abs(y)) for x in a for y in b if (x, y) != besides)
 
 
 def _lone(q: Quantity) -> bool:

@@ -373,9 +373,12 @@ def _told_closer(told: dict, article: str, noun: str, value: float, rival: int, 
 
 
 def _agree_somewhere(a: set[float], b: set[float], besides: tuple[float, float] | None = None) -> bool:
-    """One value of each within rounding, or within the 10% of a figure rounded to "more than"
-    (not counting the pair `besides`)."""
-    return any(abs(x - y) <= AGREEING_SHARE * max(abs(x), abs(y)) for x in a for y in b if (x, y) != besides)
+    """One value of each within rounding, or within the 10% of a figure rounded to "more than".
+    With `besides` (a described pair), only another figure of one side that the other side gives
+    too: ta217's d2 gives d1's 10% beside its 4.75%; ta007's two heights are not answered by the
+    altitude both give."""
+    return any(abs(x - y) <= AGREEING_SHARE * max(abs(x), abs(y)) for x in a for y in b
+               if besides is None or (x, y) != besides and (x == besides[0] or y == besides[1]))
 
 
 def _lone(q: Quantity) -> bool:

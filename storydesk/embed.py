@@ -28,7 +28,10 @@ from storydesk.errors import ModelMissing
 # Where `python -m storydesk.encoder_build` writes the models (make install): inside the
 # environment they were built for.
 BUILT_MODEL = Path(sys.prefix) / "share" / "storydesk" / "all-MiniLM-L6-v2-fp32.onnx"
-BUILT_INT8_MODEL = Path(sys.prefix) / "share" / "storydesk" / "all-MiniLM-L6-v2-dynamic-int8.onnx"
+BUILT_INT8_MODEL = Path(sys.prefix) / "share" / "storydesk" / "all-MiniLM-L6-v2-int8-token-scaled.onnx"
+# Round 4's int8 build (one activation scale per call), if a file of that name is run explicitly
+# (STORYDESK_ENCODER_MODEL): its vectors depend on their batch-mates, so it encodes one per call.
+PER_CALL_INT8_NAME = "all-MiniLM-L6-v2-dynamic-int8.onnx"
 # The builds by name (STORYDESK_ENCODER). int8 is the default since round 4 of issue 19, judged on
 # the real benchmarks against fp32 in the same session: the summaries (bench_real.py --split all)
 # are the same on all four splits; bench_align.py --real finds two more real held-out conflicts
@@ -75,13 +78,13 @@ class SentenceEncoder:
         options.inter_op_num_threads = 1
         self.model_path = model_path
         self._session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
-        # The int8 build quantizes activations with one scale per call (DynamicQuantizeLinear over
-        # the whole input, padding included), so in a batch a sentence's vector would depend on
-        # the sentences beside it (pair cosines moved by up to 0.07 on 294 stream sentences): `run`
-        # and `batch` would disagree and stored vectors would not be the ones a re-digest makes.
-        # One sentence per call keeps each vector a function of its sentence alone, for 1.4x the
-        # CPU of batches of 16 (still 1.5x less than fp32 in batches).
-        self.one_per_call = model_path.name == BUILT_INT8_MODEL.name
+        # An int8 model with one activation scale per call (DynamicQuantizeLinear over the whole
+        # input, padding included) gives a sentence in a batch a vector depending on the sentences
+        # beside it (pair cosines moved by up to 0.07 on 294 stream sentences): `run` and `batch`
+        # would disagree and stored vectors would not be the ones a re-digest makes. Such a model
+        # runs one sentence per call. The int8 build scales per token (`encoder_build.scale_per_token`),
+        # so it batches.
+        self.one_per_call = model_path.name == PER_CALL_INT8_NAME
         self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.no_padding()  # each batch is padded to its own longest, below

@@ -20,6 +20,7 @@ import numpy as np
 
 from storydesk.align.count_frames import noun_class, verb_of
 from storydesk.align.counts import LONE_AGENT_NOUNS
+from storydesk.align.frames import parse
 from storydesk.align.text import context, sentence_claim, shared_context
 from storydesk.lexicon import MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 from storydesk.model import Article, Conflict, Extraction, Quantity, Sentence, Span
@@ -221,6 +222,8 @@ def _frames(sentences: list[Sentence], by_sentence: dict[int, list[Quantity]]) -
     """Every count's verb class (align/count_frames.py) and every measure's words next to it, and
     per article, noun and frame every value the article gives."""
     verbs, words, values = {}, {}, {}
+    # The counts' verbs are read from their sentences' parses: parsed in one batch.
+    parse([sentences[i].text for i, qs in by_sentence.items() if any(noun_class(q.noun) not in UNIT_NOUNS for q in qs)])
     for i, qs in by_sentence.items():
         for q in qs:
             noun = noun_class(q.noun)

@@ -46,8 +46,11 @@ DIMENSIONS = 384
 MAX_TOKENS = 128
 # Sentences per model call, taken in token-count order so a batch pads little. Measured on 10
 # stream articles (bench_speed.py): 16 uses a fraction of the activation memory of 64 (438 vs
-# 671 MB peak in round 1) at the same speed, since sorted batches of 16 pad almost nothing.
-BATCH_SIZE = 16
+# 671 MB peak in round 1) at the same speed, since sorted batches of 16 pad almost nothing. Round
+# 5, the int8 build batching again: 8 takes the same CPU as 16 (0.94-0.98 vs 0.98-1.01 s on 293
+# stream sentences; one per call 1.33-1.39) and a cold 10-article digest peaks 25 MB lower (374
+# vs 400 MB; one per call 357).
+BATCH_SIZE = 8
 # Threads per encoder call. On the shared 2-core machine a second thread did not pay (the other
 # core is busy with someone else's work, and `run --jobs` uses one process per core); set
 # STORYDESK_ENCODER_THREADS to change it.

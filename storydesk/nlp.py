@@ -59,7 +59,7 @@ def get_nlp(components: tuple[str, ...] = NER):
     shared = {"vocab": _loaded[0].vocab} if _loaded else {}
     _one_blas_thread()
     try:
-        # The models keep the ops they were built with: numpy's matrix product, not blis (BLAS_THREADS).
+        # The models keep the ops they were built with: numpy's matrix product, not blis (see BLAS_THREADS).
         with use_ops("numpy", use_blis=False):
             nlp = spacy.load(SPACY_MODEL, exclude=[c for c in MODEL_COMPONENTS if c not in components], **shared)
     except OSError as exc:

@@ -15,6 +15,11 @@ from dataclasses import dataclass
 
 from storydesk.lexicon import REPORTING_VERBS, stem
 
+# One parse cache for the align stage and the summary (sentences parsed once per process, in
+# batches); `clear_cache` forgets them.
+from storydesk.nlp import clear_parsed as clear_cache  # noqa: F401 (benchmarks, tests)
+from storydesk.nlp import parse
+
 # Verbs whose clause is a claim someone rejects: "X denied that he muzzled Y" does not state that
 # anyone was muzzled.
 DENY_LEMMAS = frozenset({"deny", "reject", "dispute", "refute", "disown", "contest"})
@@ -30,10 +35,6 @@ _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "tha
 _NEGATING_DETERMINERS = frozenset({"no", "neither"})
 # Words after a surname that are no surname ("William W. Taylor III", "Martin Luther King Jr.").
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md"})
-# Parsed documents kept by text: the fact grouping, statements and attributions of one digest ask
-# for the same sentences; a story has a few hundred.
-_CACHE_LIMIT = 5000
-_parsed: dict[str, object] = {}
 
 
 @dataclass(frozen=True)
@@ -45,24 +46,6 @@ class Frame:
     negated: bool
     modality: str  # plain | said | denied | hedged | question
     speaker: str | None
-
-
-def clear_cache() -> None:
-    """Forget parsed sentences (benchmarks time the parse; long runs free memory)."""
-    _parsed.clear()
-
-
-def parse(texts: list[str]) -> list:
-    """spaCy docs for `texts` (parsed once per text, in batches)."""
-    missing = list(dict.fromkeys(t for t in texts if t not in _parsed))
-    if missing:
-        from storydesk.nlp import get_parser
-
-        if len(_parsed) + len(missing) > _CACHE_LIMIT:
-            _parsed.clear()
-        for text, doc in zip(missing, get_parser().pipe(missing, batch_size=64), strict=True):
-            _parsed[text] = doc
-    return [_parsed[t] for t in texts]
 
 
 def _key(token) -> str | None:

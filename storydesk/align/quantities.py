@@ -20,6 +20,7 @@ import numpy as np
 
 from storydesk.align.count_frames import denied_count, described, noun_class, verb_of
 from storydesk.align.counts import LONE_AGENT_NOUNS
+from storydesk.align.frames import parse
 from storydesk.align.text import context, sentence_claim, shared_context
 from storydesk.lexicon import MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 from storydesk.model import Article, Conflict, Extraction, Quantity, Sentence, Span
@@ -313,6 +314,9 @@ def _frames(sentences: list[Sentence], by_sentence: dict[int, list[Quantity]]) -
     """Every count's verb class (align/count_frames.py) and every measure's words next to it, and
     per article, noun and frame every value the article gives."""
     verbs, words, values, mods, acts = {}, {}, {}, {}, {}
+    # Counts' verbs and descriptions, and measures' descriptions, are read from their sentences'
+    # parses: parsed in one batch.
+    parse([sentences[i].text for i in by_sentence])
     for i, qs in by_sentence.items():
         for q in qs:
             noun = noun_class(q.noun)

@@ -3,6 +3,9 @@ seen in real Multi-News clusters (benchmarks/gold/align/real), one small invente
 
 from __future__ import annotations
 
+import json
+import os
+
 import pytest
 
 from storydesk.align import align_facts
@@ -309,3 +312,26 @@ def test_sources_one_fact_told_in_other_words_is_joined_by_its_rare_words(encode
                  *background[20:]]})
     fact = next(f for f in alignment.facts if "term" in f.text)
     assert set(fact.sources) == {"ap", "post"}
+
+
+def test_one_speakers_note_is_the_same_in_every_process_and_once_per_person():
+    # `batch` digests in worker processes, each with its own string-hash seed: the speakers'
+    # order came from a set, so run and batch wrote the notes in different orders; and the
+    # example's "el-Amrani" was noted twice, once as "amrani".
+    import subprocess
+    import sys
+
+    script = (
+        "import json, storydesk; from tests.conftest import EXAMPLE_DIR;"
+        "d = storydesk.digest([EXAMPLE_DIR], strict=True);"
+        "print(json.dumps([n for f in d.alignment.facts for n in f.origin_notes]))"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.add(done.stdout.strip().splitlines()[-1])
+    assert len(outputs) == 1
+    notes = json.loads(outputs.pop())
+    assert any("el-amrani's: one source" in n for n in notes)
+    assert not any(" amrani's: one source" in n for n in notes)

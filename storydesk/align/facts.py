@@ -488,7 +488,7 @@ def _one_quotation(members: list[int], sentences: list[Sentence], quoted: dict[i
     """Groups of the fact's articles whose sentences carry one and the same quotation."""
     by_quote: dict[str, set[str]] = {}
     for i in members:
-        for quote_id in quoted.get(i, ()):
+        for quote_id in sorted(quoted.get(i, ())):  # sorted: the same notes in every process
             by_quote.setdefault(quote_id, set()).add(sentences[i].article)
     return [frozenset(group) for group in by_quote.values() if len(group) > 1]
 
@@ -510,7 +510,8 @@ def _one_speaker(members: list[int], sentences: list[Sentence],
         # (a bill's words, a title) is no one's statement.
         spoken = _REPORTED.search(text) or text.lstrip()[:1] in "\"“" or _INTRODUCED.search(text)
         spoken_by = (quote_speakers or {}).get(i, set()) if spoken else set()
-        for who in statement_source(text) | ({attributed_to(text)} - {None}) | spoken_by:
+        # Sorted: a set's order changes from process to process (`batch` must write what `run` does).
+        for who in sorted(statement_source(text) | ({attributed_to(text)} - {None}) | spoken_by):
             by_speaker.setdefault(who, set()).add(sentences[i].article)
     reported: dict[str, set[str]] = {}
     unnamed: set[str] = set()
@@ -524,5 +525,8 @@ def _one_speaker(members: list[int], sentences: list[Sentence],
         outlet, group = next(iter(reported.items()))
         reported[outlet] = group | unnamed
     groups = [(who, frozenset(group)) for who, group in by_speaker.items() if len(group) > 1]
+    # One person read as "el-amrani" and as "amrani" (the surname after its particle) is one note.
+    groups = [(who, group) for who, group in groups
+              if not any(other != who and other.endswith("-" + who) and group == others for other, others in groups)]
     return groups + [(f"{outlet} (its report)", frozenset(group)) for outlet, group in reported.items()
                      if len(group) > 1]

@@ -341,12 +341,13 @@ def kept_quality(articles: list[Article], tune_half: dict[str, str], held_out: d
     halves = [({i: e for i, e in half.items() if i in kept}, name) for half, name in ((tune_half, "tune"), (held_out, "held-out"))]
     print("  over the articles cleaning keeps (" + ", ".join(f"{name} {len(half)} of {len(full)}" for (half, name), full
                                                           in zip(halves, (tune_half, held_out), strict=True)) + "):")
-    for name, method, params in (("storydesk as shipped", storydesk_method, {}),
-                                 ("baseline: single-pass TF-IDF (online)", single_pass_method, {"threshold": 0.175}),
-                                 ("baseline: average-link (offline)", average_link_method, {"threshold": 0.15})):
-        predicted = predict(name if params else "shipped", method, params, articles)
+    for name, shown, method, params in (
+            ("shipped", "storydesk as shipped", storydesk_method, {}),
+            ("baseline: single-pass TF-IDF (online)", "single-pass TF-IDF", single_pass_method, {"threshold": 0.175}),
+            ("baseline: average-link (offline)", "average-link", average_link_method, {"threshold": 0.15})):
+        predicted = predict(name, method, params, articles)
         for half, half_name in halves:
-            print(_row(f"  {name}, {half_name}", _shown(params), scores(predicted, half)))
+            print(_row(f"  {shown}, {half_name}", _shown(params), scores(predicted, half)))
 
 
 def original_quality(articles: list[Article], gold: dict[str, str]) -> None:

@@ -307,7 +307,7 @@ def real(half: str, show_errors: bool = False) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=None, help="Multi-News articles for the speed run (default: all; 0 skips it)")
-    parser.add_argument("--real", choices=("tune", "heldout", "both", "new", "fresh", "tune2", "fresh2"), default=None,
+    parser.add_argument("--real", choices=("tune", "heldout", "both", "new", "fresh", "tune2", "fresh2", "fresh3"), default=None,
                         help="only the real gold set's half (no invented sets)")
     parser.add_argument("--errors", action="store_true", help="list the real gold items missed")
     parser.add_argument("--speed-peer", metavar="REV", default=None,

@@ -59,7 +59,9 @@ WORDS = 120  # the digest's default summary length
 # fresh3 (issue 15, bad sentences, tidy17): ten more of the same draw, sample(ids, 80)[70:] (the ten
 # before them, [60:70], are lead17's fresh2), gold written and scored once on main before any change.
 FRESH3 = (70, 80)
-SPLITS = ("tune", "held-out", "new", "fresh", "fresh2", "fresh3")
+# fresh5 (issue 15, bad sentences, tidy18): sample(ids, 100)[90:], drawn and scored the same way.
+FRESH5 = (90, 100)
+SPLITS = ("tune", "held-out", "new", "fresh", "fresh2", "fresh3", "fresh5")
 FLAGS = ("ok", "offtopic", "dangling", "heading", "wrong")
 
 
@@ -74,7 +76,8 @@ def select_clusters(records: list[dict]) -> dict[str, list[str]]:
     fresh_end = new_end + FRESH_CLUSTERS
     return {"tune": drawn[: CLUSTERS // 2], "held-out": drawn[CLUSTERS // 2: CLUSTERS],
             "new": drawn[CLUSTERS:new_end], "fresh": drawn[new_end:fresh_end], "fresh2": drawn[fresh_end:],
-            "fresh3": random.Random(SEED).sample(eligible, FRESH3[1])[FRESH3[0]:]}
+            "fresh3": random.Random(SEED).sample(eligible, FRESH3[1])[FRESH3[0]:],
+            "fresh5": random.Random(SEED).sample(eligible, FRESH5[1])[FRESH5[0]:]}
 
 
 def load_records(path: Path = DATA) -> list[dict]:

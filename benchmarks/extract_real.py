@@ -35,8 +35,9 @@ GOLD_NEW = GOLD.with_name("gold-new.txt")  # the second draw, half "new" (see th
 GOLD_FRESH = GOLD.with_name("gold-fresh.txt")  # the third draw, half "fresh": quotes and speakers only
 GOLD_TUNE2 = GOLD.with_name("gold-tune2.txt")  # the third draw's next clusters, half "tune2": tuned on
 GOLD_FRESH2 = GOLD.with_name("gold-fresh2.txt")  # the fourth draw, half "fresh2": quotes and speakers only
+GOLD_FRESH3 = GOLD.with_name("gold-fresh3.txt")  # the fifth draw, half "fresh3": quotes and speakers only
 DATA = ROOT.parent / "shared" / "data" / "multinews" / "val.jsonl"
-HALVES = ("tune", "heldout", "new", "fresh", "tune2", "fresh2")
+HALVES = ("tune", "heldout", "new", "fresh", "tune2", "fresh2", "fresh3")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "the", "president", "rep", "sen", "mayor", "prince", "gov"})
 
 
@@ -65,10 +66,11 @@ def load(half: str | None = None) -> list[GoldArticle]:
 
     sys.path.insert(0, str(GOLD.parent))
     # the fixed split: benchmarks/gold/extract-real/sample.py
-    from sample import sample, sample_fresh, sample_fresh2, sample_new
+    from sample import sample, sample_fresh, sample_fresh2, sample_fresh3, sample_new
 
     draw, gold_file = {"new": (sample_new, GOLD_NEW), "fresh": (sample_fresh, GOLD_FRESH),
-                       "tune2": (sample_fresh, GOLD_TUNE2), "fresh2": (sample_fresh2, GOLD_FRESH2)}.get(half, (sample, GOLD))
+                       "tune2": (sample_fresh, GOLD_TUNE2), "fresh2": (sample_fresh2, GOLD_FRESH2),
+                       "fresh3": (sample_fresh3, GOLD_FRESH3)}.get(half, (sample, GOLD))
     # tune2 reads clusters further down the third draw's order: its own half, not "fresh"
     where = {a: (half if half == "tune2" else h, story) for a, h, story in draw(DATA)}
     texts = {f"{c['id']}/{d['id']}": d["text"] for c in map(json.loads, DATA.open(encoding="utf-8")) for d in c["documents"]}

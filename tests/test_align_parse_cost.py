@@ -21,6 +21,8 @@ def test_only_sentences_of_candidate_pairs_are_parsed() -> None:
     frames.clear_cache()
     alignment = align_facts(articles, sentences, Extraction(), ReuseReport())
     assert any({"x", "y"} <= set(f.sources) for f in alignment.facts)  # the pair is one fact
-    parsed = set(frames._parsed)
+    from storydesk.nlp import _parsed
+
+    parsed = set(_parsed)
     assert {shared_x, shared_y} <= parsed
     assert not {alone_x, alone_y} & parsed

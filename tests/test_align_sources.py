@@ -263,3 +263,49 @@ def test_sources_independent_reports_copying_a_few_shared_facts_stay_apart() -> 
     pair = frozenset(("ap", "ktuu"))
     origins = article_origins(articles("ap", "ktuu"), ReuseReport(), {pair: 10}, {"ap": 40, "ktuu": 50}, {pair: 3})
     assert origins.find("ap") != origins.find("ktuu")
+
+
+# Issue 16, fifth round (fresh3 draw, seed 1818): patterns read in benchmarks/gold/align/real.
+
+
+def test_sources_one_persons_briefing_quoted_and_paraphrased_is_one_source(encoder) -> None:
+    # ta110/ta218: BBC's 'The documents established "beyond doubt" ..., said Mr Cazeneuve.' and
+    # Reuters' quotation of the same words, which the extract stage gives to Cazeneuve.
+    quoted = "Detailed documents that were found established beyond doubt that the man planned an attack on a church"
+    texts = {"bbc": ['The documents showed beyond doubt that the man was planning to attack a church, '
+                     'said Mr Delorme.'],
+             "reuters": [f'"{quoted}," said the minister.']}
+    articles_, sentences = story(texts)
+    mentions = (QuoteMention("reuters", quoted, Span("reuters", 1, len(quoted) + 1), "Bernard Delorme", "e1",
+                             sentence=0),)
+    extraction = Extraction(quotes=(Quote("q1", quoted, "Bernard Delorme", ("reuters",), mentions=mentions),))
+    alignment = align_facts(articles_, sentences, extraction, ReuseReport())
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1
+    assert any("delorme" in note for note in fact.origin_notes)
+
+
+def test_sources_a_year_before_a_comma_or_a_full_stop_is_the_same_number() -> None:
+    # ta049: "... was in 1980, when O Canada was ..." / "... official anthem in 1980." printed one year.
+    from storydesk.align.facts import numbers_disagree
+
+    assert not numbers_disagree("The lyrics were last changed in 1980, when the song was adopted.",
+                                "It replaced the old song as the official anthem in 1980.")
+    assert numbers_disagree("The plant cut 450 jobs.", "The plant cut 200 jobs, the union said.")
+
+
+def test_sources_one_fact_told_in_other_words_is_joined_by_its_rare_words(encoder) -> None:
+    # ta058: "Plaskett, a lawyer and former congressional staffer, is in her second term as a
+    # delegate." / "Plaskett, 51, a lawyer and former ... prosecutor ..., was overwhelmingly reelected
+    # to her second House term": the words they share are rare in the story (the rest of each
+    # article is about other things), unlike its name.
+    background = [f"Quill spoke about topic number {n} of the island's budget at the hearing on {day}."
+                  for n, day in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"] * 8)]
+    alignment = run({
+        "ap": ["Quill, a lawyer and former congressional staffer, is in her second term as a delegate.",
+               *background[:20]],
+        "post": ["Quill, 51, who worked as a city prosecutor and as a lawyer in private practice before entering "
+                 "politics, was reelected last November to a second term by a wide margin.",
+                 *background[20:]]})
+    fact = next(f for f in alignment.facts if "term" in f.text)
+    assert set(fact.sources) == {"ap", "post"}

@@ -203,3 +203,27 @@ def test_dates_a_month_and_day_take_the_year_of_the_story_told_just_before():
     second = text.index("On July")
     sentences = [Sentence("u2", 0, 0, second - 1, text[:second - 1]), Sentence("u2", 1, second, len(text), text[second:])]
     assert [(d.text, d.date) for d in find_dates([article], sentences)] == [("July 1955", "1955-07"), ("July 25", "1955-07-25")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # fresh3 real draw (ta107, ta194, ta133) and the new draw (ta181, ta105): adjectival years
+    # before a singular noun in -us, after a possessive pronoun, before a capitalised name.
+    ("The proposal looks better than the 2009 stimulus did.", [("2009", "2009", "year")]),
+    ("She described the skirmish in her 2003 book on ancient warfare.", [("2003", "2003", "year")]),
+    ("The film's opening scene is the 2004 Indian Ocean tsunami.", [("2004", "2004", "year")]),
+    ("He found an 1866 Liberty coin in the yard.", [("1866", "1866", "year")]),
+    # a range of years written with a hyphen, and a month with a comma before its year
+    ("Remains were unearthed by excavations in 1920-1937 by French teams.",
+     [("1920", "1920", "year"), ("1937", "1937", "year")]),
+    ("Crawl of outlinks started March, 2016.", [("March, 2016", "2016-03", "month")]),
+])
+def test_dates_written_years_in_more_shapes(sentence, expected):
+    assert resolved(sentence, None) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 2000 Americans who signed the letter were thanked.",
+    "About 2000 troops arrived, the 1500 Marines among them.",
+])
+def test_dates_a_count_before_a_capitalised_plural_is_no_year(sentence):
+    assert resolved(sentence, None) == []

@@ -44,7 +44,8 @@ def test_embed_batches_padded_to_their_longest_give_the_vectors_of_single_senten
 
 
 def test_embed_int8_vector_of_a_sentence_does_not_depend_on_the_sentences_encoded_with_it() -> None:
-    """The int8 build scales activations per call: batched, a vector would move with its batch-mates."""
+    """Scaled once per call, int8 activations would move a vector with its batch-mates; the build
+    scales them per token, so the batch gives the vector the sentence gets alone."""
     encoder = _built_encoders().get("int8")
     if encoder is None:
         pytest.skip("encoder not built (python -m storydesk.encoder_build)")
@@ -53,6 +54,7 @@ def test_embed_int8_vector_of_a_sentence_does_not_depend_on_the_sentences_encode
               " which had burned since Friday night across three warehouses and a fuel depot."]
     alone = encoder.encode([text])[0]
     encoder.clear_cache()
+    assert not encoder.one_per_call
     assert np.array_equal(encoder.encode([*others, text])[-1], alone)
 
 
@@ -84,4 +86,4 @@ def test_embed_runs_the_int8_build_by_default_and_fp32_on_request_both_close_to_
     reference = shipped.encode(texts)
     # The same model: the shipped weights are the fp32 ones rounded; the int8 build rounds activations too.
     assert (built["fp32"].encode(texts) * reference).sum(axis=1).min() > 0.99
-    assert (built["int8"].encode(texts) * reference).sum(axis=1).min() > 0.97
+    assert (built["int8"].encode(texts) * reference).sum(axis=1).min() > 0.99

@@ -35,3 +35,39 @@ def test_the_recognizer_and_the_parser_share_one_vocabulary() -> None:
     assert get_parser().vocab is get_nlp().vocab
     doc = get_parser()("Mayor Lena Ortiz visited Port Averly on Friday.")
     assert doc[2].text == "Ortiz" and doc[2].dep_ and {e.text for e in get_nlp()(doc.text).ents} >= {"Lena Ortiz"}
+
+
+def test_a_sentence_is_parsed_once_for_every_stage_that_reads_its_parse(monkeypatch) -> None:
+    """The align stage's frames and the summary's claims, verbs and lead read one parse cache."""
+    from storydesk import nlp
+    from storydesk.align import frames
+    from storydesk.summarize import claim, lead
+
+    text = "The harbour board closed the northern dock on Friday after the fire."
+    no_cue = "Firefighters fight the blaze at the northern dock."  # no verb cue word: has_verb parses
+    nlp.clear_parsed()
+    doc = frames.parse([text, no_cue])[0]
+    assert nlp.parse([text])[0] is doc
+
+    def no_second_parse(*_args, **_kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(nlp, "get_parser", no_second_parse)
+    claim.claim_of.cache_clear()
+    claim.has_verb.cache_clear()
+    lead._parsed_form.cache_clear()
+    assert claim.claim_of(text).terms
+    assert claim.has_verb(no_cue)
+    assert lead._parsed_form(text) == (False, "event")
+
+
+def test_parse_in_one_batch_gives_the_docs_of_one_call_per_text() -> None:
+    from storydesk import nlp
+
+    texts = ["Three people were hurt when the bus hit a wall.", "Officials said the driver was not injured.",
+             "Rain."]
+    nlp.clear_parsed()
+    batch = nlp.parse(texts)
+    alone = [nlp.get_parser()(t) for t in texts]
+    assert [[(t.dep_, t.head.i, t.pos_, t.lemma_) for t in d] for d in batch] == \
+        [[(t.dep_, t.head.i, t.pos_, t.lemma_) for t in d] for d in alone]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+import numpy as np
 import pytest
 
 from storydesk.model import Article, Passage, ReusePair
@@ -190,6 +191,21 @@ def test_reuse_minhash_estimates_jaccard():
     index.add_and_query(hasher.signature(tokenize(OTHER, vocabulary).shingles))
     number, candidates = index.add_and_query(hasher.signature(b))
     assert candidates == [0]
+
+
+def test_reuse_minhash_in_chunks_gives_the_same_signatures(monkeypatch):
+    # A 60 MB text hashed in one matrix took 15 GB; in chunks the minima must not change.
+    import storydesk.reuse.minhash as minhash
+
+    hasher = MinHasher()
+    rng = np.random.default_rng(3)
+    sets = [rng.integers(0, 1 << 63, size=n, dtype=np.uint64) for n in (1, 5, 40, 7, 100)]
+    whole = [hasher.signature(s) for s in sets]
+    together = hasher.signatures(np.concatenate(sets), np.array([len(s) for s in sets]))
+    monkeypatch.setattr(minhash, "SIGNATURE_CHUNK", 6)
+    assert all((hasher.signature(s) == w).all() for s, w in zip(sets, whole, strict=True))
+    chunked = hasher.signatures(np.concatenate(sets), np.array([len(s) for s in sets]))
+    assert all((c == w).all() and (t == w).all() for c, t, w in zip(chunked, together, whole, strict=True))
 
 
 def test_reuse_corpus_finds_copies_among_unrelated_articles():

@@ -17,12 +17,13 @@ import numpy as np
 
 from storydesk.align.attributes import age_conflicts, ordinal_conflicts
 from storydesk.align.counts import word_counts
-from storydesk.align.event_dates import event_date_conflicts
+from storydesk.align.event_dates import event_date_conflicts, memoir_year_conflicts
 from storydesk.align.frames import frame_of, parse, same_person, speaks
 from storydesk.align.quantities import quantity_conflicts
 from storydesk.align.statements import statement_conflicts
 from storydesk.align.text import clip, context, sentence_claim, shared_context, topic_stems
 from storydesk.align.times import time_conflicts
+from storydesk.align.titles import title_conflicts
 from storydesk.lexicon import MONTHS, WEEKDAYS
 from storydesk.model import Article, Claim, Conflict, DateMention, Extraction, Sentence
 
@@ -231,6 +232,8 @@ def find_conflicts(
         + statement_conflicts(sentences, sims)
         + age_conflicts(sentences)
         + ordinal_conflicts(sentences)
+        + title_conflicts(sentences)
+        + [c for c in memoir_year_conflicts(sentences) if _sides(c) not in {_sides(d) for d in dated}]
     )
     return tuple(
         Conflict(id=f"c{n + 1}", topic=c.topic, kind=c.kind, claims=c.claims, severity=c.severity)

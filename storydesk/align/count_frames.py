@@ -12,7 +12,7 @@ broader (a "vehicle" may be a car, but a "victim" is not a "suspect").
 
 from __future__ import annotations
 
-from storydesk.align.frames import parse
+from storydesk.align.frames import DENY_LEMMAS, parse
 from storydesk.model import Quantity, Sentence
 
 # Verbs an outlet swaps for one movement or one outcome; any other verb is its own class (its lemma).
@@ -36,6 +36,9 @@ _NOUN_CLASSES = {
 NOUN_CLASS = {word: name for name, words in _NOUN_CLASSES.items() for word in words.split()}
 # How far up the parse a count's verb is looked for (number -> noun -> preposition -> verb).
 MAX_HOPS = 4
+# How far up a count's denying verb is looked for: "denied [prosecutors' request for a six-year
+# prison sentence]" is five steps from "six" (number -> year -> sentence -> for -> request -> denied).
+DENIAL_HOPS = 6
 
 
 def noun_class(noun: str) -> str:
@@ -73,3 +76,59 @@ def verb_of(sentence: Sentence, quantity: Quantity) -> str | None:
             lemma = token.lemma_.lower()
             return VERB_CLASS.get(lemma, lemma)
     return None
+
+
+def denied_count(sentence: Sentence, quantity: Quantity) -> bool:
+    """The first verb above the count denies or is negated: "denied prosecutors' request for a
+    six-year prison sentence" (ta103) or "did not kill 10 people" assert no count."""
+    doc = parse([sentence.text])[0]
+    at = quantity.span.start - sentence.start
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+    for _ in range(DENIAL_HOPS):
+        if token is None or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token.lemma_.lower() in DENY_LEMMAS or any(c.dep_ == "neg" for c in token.children)
+    return False
+
+
+# Modifiers that say nothing of which things are counted ("more people", "other passengers").
+_PLAIN_MODIFIERS = frozenset("more other additional total further new many several few last first least most "
+                             "estimated same such".split())
+
+
+# Things a measure is given for that an outlet swaps ("the 8,027-meter mountain" / "the
+# 26,291-foot peak", ta007).
+_HEAD_CLASS = {"peak": "mountain", "summit": "mountain"}
+
+
+def _counted_noun(doc, sentence: Sentence, quantity: Quantity):
+    """The token of the counted noun: the last noun inside the count's words."""
+    start, end = quantity.span.start - sentence.start, quantity.span.end - sentence.start
+    return next((t for t in reversed(doc) if start <= t.idx < end and t.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def described(sentence: Sentence, quantity: Quantity) -> tuple[frozenset[str], str | None]:
+    """What a count's noun phrase says of the things counted, and the verb it is the subject or
+    object of: "relatives of 150 Chinese passengers clashing" -> ({"chinese"}, None: the count
+    describes the relatives, no act befalls the passengers); "Three American soldiers were killed"
+    -> ({"american"}, "kill")."""
+    doc = parse([sentence.text])[0]
+    noun = _counted_noun(doc, sentence, quantity)
+    if noun is None:
+        return frozenset(), None
+    modifiers = {c.lemma_.lower() for c in noun.children
+                 if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "PROPN", "NOUN"}
+                 and c.lemma_.lower() not in _PLAIN_MODIFIERS and not c.like_num}
+    # What the things are counts of ("six counts of criminal mischief", ta196), and the thing a
+    # count written as an adjective measures ("a 30-car pileup" / "a 25-vehicle pileup", ta234).
+    modifiers |= {"of " + g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}}
+    head = noun.head if noun.head.i != noun.i else None
+    if head is not None and noun.dep_ in {"amod", "compound", "nmod"} and head.pos_ == "NOUN":
+        modifiers.add("for " + _HEAD_CLASS.get(head.lemma_.lower(), head.lemma_.lower()))
+    if head is not None and head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    verb = head.lemma_.lower() if head is not None and head.pos_ == "VERB" else None
+    return frozenset(modifiers), VERB_CLASS.get(verb, verb) if verb else None

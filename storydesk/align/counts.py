@@ -30,8 +30,10 @@ _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:at|all|many|several|some|few|other|those
 # Durations, weights, lengths and counts written as adjectives: "a 13-hour filibuster", "the
 # 18.6-pound boat", "a 30-car pileup" (against "25-vehicle": one noun class, align/count_frames.py).
 # Not ages ("13-year-old").
-_HYPHEN_MEASURE = re.compile(r"\b(?P<n>\d{1,4}(?:\.\d+)?|[a-z]+)-(?P<unit>minute|hour|day|week|month|year|pound|ounce|"
-                             r"foot|inch|mile|ton|acre|story|car|vehicle|truck)\b(?!-old)", re.I)
+# Lengths of texts too ("a nearly 6,000-word manifesto" / "a 5,500-word letter", ta026).
+_HYPHEN_MEASURE = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d+)?|[a-z]+)-(?P<unit>minute|hour|day|week|month|"
+                             r"year|pound|ounce|foot|inch|mile|meter|metre|ton|acre|story|car|vehicle|truck|word|page)"
+                             r"\b(?!-old)", re.I)
 # A toll told with its noun left out: "an explosion killed two and wounded 30" (ta076 of the real
 # gold). Only right after a verb of killing or wounding, and only when no noun follows the number
 # (then the extract stage has the count) and it is no part ("killed two of the gunmen").
@@ -56,6 +58,7 @@ def _qualifier(before: str) -> str:
 
 
 def _number(word: str) -> float | None:
+    word = word.replace(",", "") if word[:1].isdigit() else word
     if word.replace(".", "", 1).isdigit():
         return float(word)
     value = word_value(word.lower())

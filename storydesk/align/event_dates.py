@@ -139,3 +139,30 @@ def event_date_conflicts(sentences: list[Sentence], extraction: Extraction) -> l
                            for value, (sentence, span) in (*days_a.items(), *days_b.items()))
             found.append(Conflict(id="", topic=f"when {surname} {_TOPIC[act]}", kind="date", claims=claims))
     return found
+
+
+# A person's memoir given two years ("his 2012 memoir" / "his 2011 autobiography, My Infamous
+# Life", ta021 of the real gold). Only works a person writes once: an artist has many albums and
+# films, so "his 2011 album" / "his 2012 album" may be two.
+_MEMOIR = re.compile(r"\b(?:his|her|their)\s+(?P<year>(?:19|20)\d\d)\s+(?:memoir|autobiography)\b", re.I)
+
+
+def memoir_year_conflicts(sentences: list[Sentence]) -> list[Conflict]:
+    """Two articles each giving a memoir one year, and not the same one."""
+    given: dict[str, dict[str, tuple[Sentence, Span]]] = {}
+    for s in sentences:
+        for m in _MEMOIR.finditer(s.text):
+            given.setdefault(s.article, {}).setdefault(m.group("year"), (s, Span(s.article, s.start + m.start("year"),
+                                                                                 s.start + m.end("year"))))
+    found, seen = [], set()
+    for a, b in ((a, b) for a in sorted(given) for b in sorted(given) if a < b):
+        if len(given[a]) != 1 or len(given[b]) != 1 or set(given[a]) == set(given[b]):
+            continue
+        years = frozenset(given[a]) | frozenset(given[b])
+        if years in seen:
+            continue
+        seen.add(years)
+        claims = tuple(sentence_claim(year, sentence, span)
+                       for year, (sentence, span) in (*given[a].items(), *given[b].items()))
+        found.append(Conflict(id="", topic="year of the memoir", kind="date", claims=claims))
+    return found

@@ -18,8 +18,9 @@ from itertools import combinations
 
 import numpy as np
 
-from storydesk.align.count_frames import noun_class, verb_of
+from storydesk.align.count_frames import denied_count, described, noun_class, verb_of
 from storydesk.align.counts import LONE_AGENT_NOUNS
+from storydesk.align.frames import parse
 from storydesk.align.text import context, sentence_claim, shared_context
 from storydesk.lexicon import MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 from storydesk.model import Article, Conflict, Extraction, Quantity, Sentence, Span
@@ -50,7 +51,8 @@ OTHER_TIME_DAYS = 90
 # table gave 143 false conflicts); no planted count in the gold set has more than two per sentence.
 LIST_VALUES = 3
 # Values this close are one figure rounded or converted ("5,900 meters (19,350 feet)" / "19,356
-# feet"), not rivals. 1%: well under the closest planted pair (3 vs 3.25 dollars, 8%).
+# feet"), not rivals, when they are also within the coarser value's step (`_rounded`). 1%: well
+# under the closest planted pair (3 vs 3.25 dollars, 8%).
 ROUNDING_SHARE = 0.01
 # Two sums of one unit this close are one figure told twice ("more than $5 trillion" / "$5.1
 # trillion"): outlets that share it agree on the story's sum. 10%: the roundings of real news.
@@ -73,7 +75,9 @@ UNIT_NOUNS = frozenset(
 # ("overnight" says when, not how often, and "a total of 9,412" is just a count: neither is one.)
 _SCOPE_WORDS = {
     "daily": re.compile(r"\b(a|per|each) day\b|\bdaily\b", re.I),
-    "total": re.compile(r"\b(in total|so far|(?<!first time )since|cumulative|altogether|to date)\b", re.I),
+    # ("the so far fruitless search" grades an adjective: no running total, ta209.)
+    "total": re.compile(r"\b(in total|so far(?!\s+\w+(?:less|ful|ous|ive|able)\b)|(?<!first time )since|cumulative|"
+                        r"altogether|to date)\b", re.I),
 }
 _BARE_YEAR = re.compile(r"(?<![\d$£€.,])(?<!first time since )\b((?:19|20)\d\d)\b(?![\d,.]\d)")
 # Where a count was made, said in its own clause: "104 people were killed in Homs" is not a rival
@@ -83,6 +87,8 @@ _PLACE = re.compile(r"\b(?:in|across|throughout|of)\s+(?:the\s+)?(?:(?:parts|por
                     r"southeastern|southwestern|downtown|rural)\s+)?([A-Z][\w'’-]+)")
 # ...or opening the sentence ("In Madison, Wis., more than 19 inches of snow fell"), not a time.
 _PLACE_OPENING = re.compile(r"^\W*(?:In|Across|Throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+# ...or named as what got the count before it ("the city of Madison, Wisconsin, got 15.2 inches").
+_PLACE_BEFORE = re.compile(r"\b(?:city|town|village|county|state) of ([A-Z][\w'’-]+)")
 _NOT_PLACES = frozenset(MONTHS + WEEKDAYS)
 _PLACE_CLAUSE = re.compile(r"[,;:()—]|\band\b|\bbut\b|\b(?:which|who|where|including)\b")
 # "at one electrode ... the other", "one child with him": a lone "one" picks a thing out, it does
@@ -106,7 +112,11 @@ def quantity_conflicts(
             by_sentence.setdefault(index[(q.span.article, q.sentence)], []).append(q)
     # "from $2.50 to $3": the value a thing changes from is its old state, not the news; the new
     # value alone answers another outlet's "will rise to $3.25".
+    given = dict(by_sentence)  # every count of a sentence, the old values of changes too (for ranges)
     by_sentence = {i: [q for q in qs if not _changed_from(sentences[i], q, qs)] for i, qs in by_sentence.items()}
+    # A count in what a verb denies or negates asserts nothing ("denied prosecutors' request for a
+    # six-year prison sentence", ta103 of the real gold).
+    by_sentence = {i: [q for q in qs if not denied_count(sentences[i], q)] for i, qs in by_sentence.items()}
     # A question asserts no count ("can the planet really support 7 billion people?").
     by_sentence = {i: qs for i, qs in by_sentence.items() if not sentences[i].text.rstrip(" \"'”’)").endswith("?")}
     other_times = _other_times(sentences, extraction, index, articles)
@@ -119,9 +129,15 @@ def quantity_conflicts(
         si, sj = sentences[i], sentences[j]
         if si.article == sj.article or sims[i, j] < FRAME_POINT_COSINE or _scope(si.text) != _scope(sj.text):
             continue
-        if other_times.get(i, frozenset()) != other_times.get(j, frozenset()) \
-                or _other_day(_days(si.text, story_day.get(si.article)), _days(sj.text, story_day.get(sj.article))):
-            continue  # one count is tied to another year or day: another event
+        if other_times.get(i, frozenset()) != other_times.get(j, frozenset()):
+            continue  # one count is tied to another year: another event
+        # ...or to another day, unless both give one range with one end the same: "between 6.5 ft and
+        # 52 ft" (the images taken Monday) / "from 6.5ft to 50ft" (an article whose day is Thursday,
+        # ta209) measure one thing.
+        # (Two sentences that name no day are not set apart by their articles' days alone: "a
+        # 30-car pileup" in an article of Friday's / "a 25-vehicle pileup" in one of Thursday's, ta234.)
+        other_day = bool(_WEEKDAY.search(si.text) or _WEEKDAY.search(sj.text)) and _other_day(
+            _days(si.text, story_day.get(si.article)), _days(sj.text, story_day.get(sj.article)))
         for a in qs_i:
             for b in qs_j:
                 if noun_class(a.noun) != noun_class(b.noun) or a.value == b.value or a.upper is not None \
@@ -137,6 +153,19 @@ def quantity_conflicts(
                 if place_a and place_b and place_a != place_b:
                     continue
                 values_i, values_j = _values_of(qs_i, a.noun), _values_of(qs_j, a.noun)
+                # Two ranges with one end agreed ("between 6.5 ft and 52 ft" / "from 6.5ft to 50ft",
+                # ta209): the other ends answer each other, whatever else the rules below say of lists,
+                # two counts on each side or outlets agreeing on one figure of the unit.
+                ends_i, ends_j = _values_of(given[i], a.noun), _values_of(given[j], a.noun)
+                # ...and one described thing counted once by each outlet ("five counts of criminal
+                # mischief" in a list of charges / "six counts of criminal mischief", ta196).
+                one_range = _one_end_agreed(ends_i, ends_j) and _a_range(si, given[i], a.noun) \
+                    and _a_range(sj, given[j], a.noun)
+                ranged = one_range or _described_once(a, b, framed, si.article, sj.article)
+                if ranged and {a.value, b.value} & ends_i & ends_j:
+                    continue  # the agreed end set against the other's far end
+                if other_day and not one_range:
+                    continue
                 # "four of the six" next to "six": the other side's count is in this sentence too;
                 # and an outlet that gives the other value anywhere does not disagree with it (a
                 # caption's "more than 1,100" beside its own text's 1,175).
@@ -146,13 +175,18 @@ def quantity_conflicts(
                     continue
                 # Sums and measures: two outlets that agree on one figure of the unit ("more than $5
                 # trillion" / "$5.1 trillion") give their other figures for other things.
-                if noun in UNIT_NOUNS and _agree_somewhere(set(told.get((si.article, noun), {})),
-                                                          set(told.get((sj.article, noun), {}))):
+                # (A described pair is no agreement with itself: "the 26,330-foot mountain" / "the
+                # 26,291-foot peak" are within 10%, ta007; another figure both give is: ta217's 10%
+                # stake beside "up to a 4.75% stake".)
+                if noun in UNIT_NOUNS and not one_range and _agree_somewhere(
+                        set(told.get((si.article, noun), {})), set(told.get((sj.article, noun), {})),
+                        (a.value, b.value) if ranged else None):
                     continue
                 # A list, or two counts on each side: which value answers which is unknown.
-                if max(len(values_i), len(values_j)) >= LIST_VALUES or min(len(values_i), len(values_j)) >= 2:
+                if not ranged and (max(len(values_i), len(values_j)) >= LIST_VALUES
+                                   or min(len(values_i), len(values_j)) >= 2):
                     continue
-                if abs(a.value - b.value) <= ROUNDING_SHARE * max(abs(a.value), abs(b.value)):
+                if _rounded(a.value, b.value):
                     continue
                 # "more than 350" / "more than 600": two bounds of one direction both hold for
                 # some value; the real gold's counting rule calls them agreeing (ta234).
@@ -161,11 +195,13 @@ def quantity_conflicts(
                 # A sentence with two counts of the noun: which one answers the other shows in the
                 # words right next to them ("three people were stabbed" / "12 people were
                 # arrested"); topic words count here, as "stabbed" does in a story of a stabbing.
-                if max(len(values_i), len(values_j)) >= 2 and not shared_context(
+                if max(len(values_i), len(values_j)) >= 2 and not ranged and not shared_context(
                         context(si, a.span, set(), clause=True, size=PAIRING_WORDS),
                         context(sj, b.span, set(), clause=True, size=PAIRING_WORDS)):
                     continue
-                if noun_class(a.noun) in UNIT_NOUNS and not shared_context(
+                # (A measure both outlets give for one named place needs no word in common: "the city
+                # of Madison ... got 15.2 inches" / "In Madison, more than 19 inches of snow fell".)
+                if noun_class(a.noun) in UNIT_NOUNS and not ranged and not (place_a and place_a == place_b) and not shared_context(
                         context(si, a.span, set(), clause=True), context(sj, b.span, set(), clause=True)):
                     continue
                 key = (noun_class(a.noun), frozenset({a.value, b.value}), frozenset({si.article, sj.article}))
@@ -201,11 +237,68 @@ def _same_point(cosine: float, a: Quantity, b: Quantity, framed: dict, article_a
         return True
     values = framed["values"]
     if noun in UNIT_NOUNS:
-        frames_a, frames_b = framed["words"].get(id(a), set()), framed["words"].get(id(b), set())
+        frames_a = framed["words"].get(id(a), set()) | framed["mods"].get(id(a), set())
+        frames_b = framed["words"].get(id(b), set()) | framed["mods"].get(id(b), set())
     else:
         frames_a, frames_b = {framed["verb"].get(id(a))} - {None}, {framed["verb"].get(id(b))} - {None}
+        # The same modified noun ("150 Chinese passengers" / "153 Chinese passengers", ta209),
+        # unless an act befalls each and not the same act ("American soldiers were killed" /
+        # "were wounded").
+        acts = {framed["act"].get(id(a)), framed["act"].get(id(b))}
+        if None in acts or len(acts) == 1:
+            frames_a, frames_b = frames_a | framed["mods"].get(id(a), set()), frames_b | framed["mods"].get(id(b), set())
     return any(values[(article_a, noun, frame)] == {a.value} and values[(article_b, noun, frame)] == {b.value}
                for frame in frames_a & frames_b)
+
+
+def _described_once(a: Quantity, b: Quantity, framed: dict, article_a: str, article_b: str) -> bool:
+    """The two counts share a description (align/count_frames.py `described`) that each outlet
+    gives one value, and no two different acts befall them."""
+    if len({framed["act"].get(id(a)), framed["act"].get(id(b))} - {None}) > 1:
+        return False  # (a measure has no act: its frames are the words next to it and what it is for)
+    noun, values = noun_class(a.noun), framed["values"]
+    return any(values[(article_a, noun, frame)] == {a.value} and values[(article_b, noun, frame)] == {b.value}
+               for frame in framed["mods"].get(id(a), set()) & framed["mods"].get(id(b), set()))
+
+
+def _granularity(value: float) -> float:
+    """The step a value is written to: 19,350 -> 10, 5,900 -> 100, 6.5 -> 0.1, 8,027 -> 1."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return 10.0 ** -len(text.split(".")[1])
+    digits = text.lstrip("-")
+    return 10.0 ** (len(digits) - len(digits.rstrip("0")))
+
+
+def _rounded(a: float, b: float) -> bool:
+    """One figure rounded or converted: within ROUNDING_SHARE, and no further apart than the
+    coarser value's step ("19,350 feet" / "19,356 feet" are one; "26,330-foot" / "26,291-foot",
+    both written to the foot or the ten, are two heights: ta007)."""
+    close = abs(a - b) <= ROUNDING_SHARE * max(abs(a), abs(b))
+    return close and abs(a - b) <= max(_granularity(a), _granularity(b))
+
+
+def _one_end_agreed(values_i: set[float], values_j: set[float]) -> bool:
+    """Two values on each side, one of them the same: two ranges with one end agreed."""
+    return len(values_i) == len(values_j) == 2 and len(values_i & values_j) == 1
+
+
+# "between 2 meters (6.5 ft) and 16 meters (52 ft)", "ranged from 2m to 15m (6.5ft to 50ft)": the
+# words before a range's low end and between its ends (a conversion in parentheses may sit inside).
+_RANGE_OPENING = re.compile(r"\b(?:between|from)\b[^;!?]{0,25}$", re.I)
+_RANGE_JOIN = re.compile(r"^[^;,!?]{0,25}\b(?:and|to)\b[^;,!?]{0,20}$", re.I)
+
+
+def _a_range(sentence: Sentence, quantities: list[Quantity], noun: str) -> bool:
+    """The sentence's two values of the noun are the two ends of one range."""
+    ends = sorted((q for q in quantities if noun_class(q.noun) == noun_class(noun)), key=lambda q: q.span.start)
+    if len(ends) != 2:
+        return False
+    low, high = (q.span for q in ends)
+    before = sentence.text[:low.start - sentence.start]
+    between = sentence.text[low.end - sentence.start:high.start - sentence.start]
+    return bool(_RANGE_OPENING.search(before + sentence.text[low.start - sentence.start:low.end - sentence.start])
+                and _RANGE_JOIN.match(between))
 
 
 def _anchored(qs_i: list[Quantity], qs_j: list[Quantity], a: Quantity) -> bool:
@@ -220,20 +313,29 @@ def _anchored(qs_i: list[Quantity], qs_j: list[Quantity], a: Quantity) -> bool:
 def _frames(sentences: list[Sentence], by_sentence: dict[int, list[Quantity]]) -> dict:
     """Every count's verb class (align/count_frames.py) and every measure's words next to it, and
     per article, noun and frame every value the article gives."""
-    verbs, words, values = {}, {}, {}
+    verbs, words, values, mods, acts = {}, {}, {}, {}, {}
+    # Counts' verbs and descriptions, and measures' descriptions, are read from their sentences'
+    # parses: parsed in one batch.
+    parse([sentences[i].text for i in by_sentence])
     for i, qs in by_sentence.items():
         for q in qs:
             noun = noun_class(q.noun)
             if noun in UNIT_NOUNS:
-                frames = words[id(q)] = {"word " + w for w in context(sentences[i], q.span, set(), clause=True)}
+                words[id(q)] = {"word " + w for w in context(sentences[i], q.span, set(), clause=True)}
+                # ...and the thing a measure written as an adjective is given for ("the 26,291-foot
+                # peak"): its only description that says which thing it measures.
+                mods[id(q)] = {m for m in described(sentences[i], q)[0] if m.startswith("for ")}
+                frames = words[id(q)] | mods[id(q)]
             else:
                 verb = verbs[id(q)] = verb_of(sentences[i], q)
                 if verb is not None and _peak(sentences[i], q):
                     verb = verbs[id(q)] = verb + " at its peak"
-                frames = {verb} - {None}
+                modifiers, acts[id(q)] = described(sentences[i], q)
+                mods[id(q)] = {"modifier " + m for m in modifiers}
+                frames = ({verb} - {None}) | mods[id(q)]
             for frame in frames:
                 values.setdefault((sentences[i].article, noun, frame), set()).add(q.value)
-    return {"verb": verbs, "words": words, "values": values}
+    return {"verb": verbs, "words": words, "values": values, "mods": mods, "act": acts}
 
 
 def _peak(sentence: Sentence, q: Quantity) -> bool:
@@ -274,9 +376,13 @@ def _told_closer(told: dict, article: str, noun: str, value: float, rival: int, 
                for k in told.get((article, noun), {}).get(value, ()))
 
 
-def _agree_somewhere(a: set[float], b: set[float]) -> bool:
-    """One value of each within rounding, or within the 10% of a figure rounded to "more than"."""
-    return any(abs(x - y) <= AGREEING_SHARE * max(abs(x), abs(y)) for x in a for y in b)
+def _agree_somewhere(a: set[float], b: set[float], besides: tuple[float, float] | None = None) -> bool:
+    """One value of each within rounding, or within the 10% of a figure rounded to "more than".
+    With `besides` (a described pair), only another figure of one side that the other side gives
+    too: ta217's d2 gives d1's 10% beside its 4.75%; ta007's two heights are not answered by the
+    altitude both give."""
+    return any(abs(x - y) <= AGREEING_SHARE * max(abs(x), abs(y)) for x in a for y in b
+               if besides is None or (x, y) != besides and (x == besides[0] or y == besides[1]))
 
 
 def _lone(q: Quantity) -> bool:
@@ -292,7 +398,9 @@ def _place(sentence: Sentence, q: Quantity) -> str | None:
     """The place a count is given for, named after it in its own clause ("in Homs", "on portions of
     central Iowa"), or opening the sentence ("In Madison, Wis., more than 19 inches fell")."""
     after = _PLACE_CLAUSE.split(sentence.text[q.span.end - sentence.start:], maxsplit=1)[0]
-    for match in (_PLACE.search(after), _PLACE_OPENING.match(sentence.text[:q.span.start - sentence.start])):
+    before = sentence.text[:q.span.start - sentence.start]
+    named = list(_PLACE_BEFORE.finditer(before))
+    for match in (_PLACE.search(after), _PLACE_OPENING.match(before), named[-1] if named else None):
         if match and match.group(1) not in _NOT_PLACES:
             return match.group(1)
     return None

@@ -42,16 +42,17 @@ NEGATION_FLIP_COSINE = 0.30
 # tests/test_align_conflict_kinds.py (0.78-0.85), above the unrelated denials of the invented set.
 DENIED_FRAME_COSINE = 0.60
 
-# Any negation anywhere in a sentence ("failed to return" too) disqualifies it as the affirmative side; so does "any", which
+# Any negation anywhere in a sentence ("failed to return", "for refusing to answer": ta116) disqualifies it as the affirmative side; so does "any", which
 # stands in questions and checks ("checked for any secretly placed devices"), not in affirmations.
 _ANY_NEGATION = re.compile(
-    r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|any|den(?:y|ies|ied)|refus(?:e|es|ed)|"
-    r"declin(?:e|es|ed)|reject(?:s|ed)?|fail(?:s|ed)?)\b|n[’']t\b", re.I)
-# A hedge does not affirm anything: "we will look at how hunger might influence behaviour".
+    r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|any|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)|"
+    r"declin(?:e|es|ed|ing)|reject(?:s|ed|ing)?|fail(?:s|ed|ing)?)\b|n[’']t\b", re.I)
+# A hedge does not affirm anything: "we will look at how hunger might influence behaviour", "how
+# drinking too much alcohol could heighten risks" (ta154 of the real gold).
 # So does an attempt: "appears to try to pull over" is not "pulled over". A condition opening the
 # sentence too ("If they are forced to pay", fresh ta242): case-blind for "if" and "whether" only
 # ("May" is a month).
-_HEDGE = re.compile(r"\b(?:might|may|[Ww]hether|[Ii]f|(?:tr(?:y|ies|ied)|attempt(?:s|ed)?|appear(?:s|ed)?|seem(?:s|ed)?) to)\b")
+_HEDGE = re.compile(r"\b(?:might|may|could|[Ww]hether|[Ii]f|(?:tr(?:y|ies|ied)|attempt(?:s|ed)?|appear(?:s|ed)?|seem(?:s|ed)?) to)\b")
 _AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|could|should|be|been|being|also|yet|so\s+far|ever)\s+)*"
 # "no bus routes would be cut", "No patients have died", "no arrests have been made".
 _NO_NOUN = re.compile(rf"\b[Nn]o\s+((?:[a-z-]+\s+){{0,2}})([a-z-]+s)\s+{_AUX}([a-z-]+)")
@@ -212,6 +213,61 @@ def _frame_denials(sentences: list[Sentence], sims: np.ndarray, done: set[tuple[
     return found
 
 
+# Sentence cosine above which "X was hit" and "the snowmobile missed X" are one point: the ta196
+# pair of the real gold sits at 0.49 (d0 "King was hit from behind", d2 "King told the Iditarod
+# Insider the snowmobile narrowly missed him"); not tuned further (one pair seen).
+OPPOSITE_ACT_COSINE = 0.45
+# Acts and the act that says they did not happen to the same patient.
+_OPPOSITE_ACTS = {"miss": frozenset({"hit", "strike"})}
+_MISS = re.compile(r"\bmiss(?:ed|es|ing)?\b", re.I)
+
+
+def _patients(text: str, lemmas: frozenset[str]) -> list[str]:
+    """The names an act of `lemmas` befalls, plainly stated: the passive subject or the object,
+    as written when it is a name, "" for a pronoun or other noun."""
+    from storydesk.align.frames import parse
+
+    found = []
+    for token in parse([text])[0]:
+        if token.lemma_.lower() not in lemmas or token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
+            continue
+        for c in token.children:
+            if c.dep_ in {"nsubjpass", "dobj"}:
+                found.append(c.text if c.pos_ == "PROPN" else "")
+    return found
+
+
+def _opposite_acts(sentences: list[Sentence], sims: np.ndarray, article_of: np.ndarray) -> list[Conflict]:
+    """"King was hit from behind" / "the snowmobile narrowly missed him" (ta196): an act and the
+    act saying it did not happen, befalling one named person in another article's sentence."""
+    found = []
+    for i, s in enumerate(sentences):
+        if not _MISS.search(s.text) or _HEDGE.search(s.text):
+            continue
+        for opposite, acts in _OPPOSITE_ACTS.items():
+            missed = _patients(s.text, frozenset({opposite}))
+            if not missed:
+                continue
+            close = np.nonzero((sims[i] >= OPPOSITE_ACT_COSINE) & (article_of != article_of[i]))[0].tolist()
+            for j in close:
+                other = sentences[j]
+                if _HEDGE.search(other.text):
+                    continue
+                # A named patient of one side that the other sentence names too (a pronoun alone
+                # could be anyone: "I was hit by a snowmachine" is another musher's words).
+                hit = [name for name in _patients(other.text, acts) if name and name in s.text]
+                missed_named = [name for name in missed if name and name in other.text]
+                if not hit and not missed_named or any(name and name not in other.text for name in missed):
+                    continue
+                found.append(Conflict(
+                    id="", topic=f"whether {hit[0] if hit else missed_named[0]} was hit", kind="statement",
+                    claims=(Claim(value="hit", text=other.text, sources=(other.article,),
+                                  evidence=(Span(other.article, other.start, other.end),)),
+                            Claim(value="missed", text=s.text, sources=(s.article,),
+                                  evidence=(Span(s.article, s.start, s.end),)))))
+    return found
+
+
 def statement_conflicts(sentences: list[Sentence], sims: np.ndarray) -> list[Conflict]:
     """A sentence negating a fact or denying a claim, against another article's sentence affirming it."""
     negated = [(i, n) for i, s in enumerate(sentences) for n in negations(s.text)]
@@ -242,4 +298,4 @@ def statement_conflicts(sentences: list[Sentence], sims: np.ndarray) -> list[Con
                         Claim(value=values[1], text=other.text, sources=(other.article,),
                               evidence=(Span(other.article, other.start, other.end),))),
             ))
-    return found + _frame_denials(sentences, sims, done, article_of)
+    return found + _frame_denials(sentences, sims, done, article_of) + _opposite_acts(sentences, sims, article_of)

@@ -43,13 +43,17 @@ if TYPE_CHECKING:
 # Participles after the subject's own clause ("Trump ... continued his attacks, tweeting, "..."")
 # are cues here only: the shared lexicon's verbs are the finite ones.
 PARTICIPLES = ("saying", "tweeting", "writing", "telling", "adding", "noting", "arguing", "insisting", "claiming",
-               "warning", "asking", "explaining", "declaring", "posting", "replying", "responding")
+               "warning", "asking", "explaining", "declaring", "posting", "replying", "responding", "assuring",
+               "reminding", "promising")
 # A newspaper "reported" and a document "reads" its quote: cues here beside the shared lexicon's.
 SOURCE_VERBS = ("reported", "reports", "read", "reads")
 # Verbs of a tag ("Graham charged", "she countered") that the shared lexicon leaves out as too
 # often something else ("charged with murder"): here only ever next to a quotation.
 TAG_VERBS = ("charged", "countered", "retorted", "contended", "asserted", "lamented", "scoffed", "cried", "screamed",
-             "began")
+             "began", r"had\s+written")  # ("an email X had written to her:", not "a film written by")
+# Verbs that make their subject the one speaking in a sentence without quoting it ("X denied
+# that ..."): "she" after it is X. Here only, to pick a pronoun's antecedent.
+STANCE_VERBS = ("denied", "denies", "disputed", "disputes", "rejected", "rejects")
 SPEECH_VERBS = REPORTING_PATTERN + "|" + "|".join(PARTICIPLES + SOURCE_VERBS + TAG_VERBS)
 # Verbs that frame a partial quote inside the speaker's own sentence ("X called it "...").
 FRAMING_VERBS = SPEECH_VERBS + "|called|calls|described|describes|dubbed|termed|labeled|labelled|branded"
@@ -61,6 +65,7 @@ _AFTER_ACCORDING = re.compile(r"^\s*,?\s*(?P<cue>according to)\s+(?P<who>[^\"“
 _BEFORE_CUE = re.compile(rf"(?s:.*)\b(?P<cue>{SPEECH_VERBS})\b(?P<adjunct>[^\"“”.!?:,]{{0,80}}?)\s*[:,]\s*$")
 _BEFORE_ACCORDING = re.compile(r"\b(?P<cue>[Aa]ccording to)\s+(?P<who>[^\"“”;:!?,]{1,90}),\s*$")
 _FRAMING = re.compile(rf"\b(?P<cue>{FRAMING_VERBS})\b")
+_FRAMED_RIGHT_BEFORE = re.compile(r"\b(?:called|calls|dubbed|termed|labeled|labelled|branded)\s*$")
 # What may stand between a subject and its verb: an appositive between commas ("X, director of
 # Y, said"), the comma closing the subject's own appositive ("The company, X, said"), an adverb.
 _SUBJECT_GAP = re.compile(rf"^\s*(?:,[^\"“”]{{0,160}}?)?,?\s*{_ADVERBS}$")
@@ -70,14 +75,18 @@ _ROLE_PREFIX = re.compile(r"^(?:[\w'’.&-]+,?\s+){0,6}$")
 _NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|against|said|says|told|that|while|but|adding)\b",
                        re.I)
 # (finite verbs only: in "X praised Y, saying ..." Y does not speak)
-_SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{REPORTING_PATTERN})\b")
+_SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{REPORTING_PATTERN}|{'|'.join(STANCE_VERBS)})\b")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:with|of|to|for|by|from|at|in|on|about|against|and|than|like)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}|['’]s\s+)$")
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
 _BREAK_CANDIDATE = re.compile(r"(?P<word>\b\w+)?(?P<mark>[.!?])[\"”]?\s+(?=[\"“A-Z])")
-_CAPITALISED_NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:(?:al|el)-)?[A-Z][\w'’-]+$")
-_NAME_BEFORE = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:(?:al|el)-)?[A-Z][\w'’-]+)\s+$")
+# Lowercase particles inside a name ("Corriere della Sera", "Oscar de la Renta").
+_PARTICLES = r"(?:(?:de|del|della|di|da|la|le|van|von|der|du|dos|bin)\s+){0,2}"
+_CAPITALISED_NAME = re.compile(rf"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+{_PARTICLES}){{0,3}}(?:(?:al|el)-)?"
+                               r"[A-Z][\w'’-]+$")
+_NAME_BEFORE = re.compile(rf"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+{_PARTICLES}){{0,3}}(?:(?:al|el)-)?"
+                          r"[A-Z][\w'’-]+)\s+$")
 # Capitalised words that open an unnamed attribution ("Police said").
 _NOT_NAMES = frozenset({
     "police", "officials", "authorities", "investigators", "witnesses", "residents", "neighbors",
@@ -196,11 +205,19 @@ class Speakers:
             if entity.type == "person" and len(split_name(entity.name).core) >= 2:
                 surnames[split_name(entity.name).core[-1]].add(entity.id)
         self.by_surname = {s: ids[next(iter(v))] for s, v in surnames.items() if len(v) == 1}
+        self._first_names_to_people(entities, surnames)
         self.texts = {a.id: a.text for a in articles}
         self.sentence_starts: dict[str, list[int]] = defaultdict(list)
         for s in sentences:
             self.sentence_starts[s.article].append(s.start)
-        self.gender = _genders(entities, self.texts, sentences)
+        # An "organization" named like a person ("Amber Pasztor") that the text calls "she" is
+        # one: the tagger's type is not the last word.
+        # Its first word must be used alone in the story too, as a first name is ("Amber"):
+        # "Price Waterhouse" and "Queensbridge Houses" are not people.
+        alone = {e.name for e in entities if len(e.name.split()) == 1}
+        person_like = frozenset(e.id for e in entities if e.type == "organization" and e.id not in self.named_organizations
+                                and _PERSON_LIKE_NAME.fullmatch(e.name) and e.name.split()[0] in alone)
+        self.gender = _genders(entities, self.texts, sentences, person_like)
         # People a pronoun may stand for: named in full or with an honorific somewhere. A lone
         # word the model calls a person ("Lenholm" in a dateline) is too often a place.
         # A lone surname several people of the story share ("Dunn" beside Michael, Phillip and
@@ -211,11 +228,53 @@ class Speakers:
             e.id for e in entities
             if e.type == "person" and (len(e.name.split()) >= 2 or any(split_name(a).has_title for a in e.aliases)
                                        or (cores[e.id][-1:] and cores[e.id][-1] in shared))
-        }
+        } | {i for i in person_like if i in self.gender}
         self.roles = _roles(self.by_article, self.texts)
+        self._office_mentions()
         self.relatives = relatives(self.by_article, self.texts)
         for article, found in kin_mentions(self.by_article, self.texts, self.relatives).items():
             self.by_article[article] = sorted(self.by_article[article] + found, key=lambda m: (m[0], m[1]))
+
+    def _office_mentions(self) -> None:
+        """"the president" where the article gives that office to one person ("President Obama")
+        is a mention of that person: a pronoun after it reaches him as it would his name ("the
+        president of X" is someone else; "the president's" names something of his)."""
+        for article, roles in self.roles.items():
+            text = self.texts.get(article, "")
+            offices = sorted((key for key in roles if key.split()[-1] in OFFICES), key=len, reverse=True)
+            if not offices:
+                continue
+            found = []
+            taken = [(s, e) for s, e, _ in self.by_article.get(article, [])]
+            for match in re.finditer(rf"\b[Tt]he\s+({'|'.join(map(re.escape, offices))})\b(?!\s+of\b|['’]s?\b)", text):
+                holder = self.by_role(article, match.group(1))
+                if (holder is not None and holder.type == "person"
+                        and not any(s < match.end() and match.start() < e for s, e in taken)):
+                    found.append((match.start(), match.end(), holder))
+                    taken.append((match.start(), match.end()))
+            if found:
+                self.by_article[article] = sorted(self.by_article.get(article, []) + found, key=lambda m: (m[0], m[1]))
+
+    def _first_names_to_people(self, entities: list[Entity], surnames: dict[str, set[str]]) -> None:
+        """"Monica said ..." after "Monica Conyers": a lone word the model tagged as a person of
+        its own that is the first name of one person of the story, and no one's surname, is that
+        person here (entities stay as merged)."""
+        cores = {e.id: split_name(e.name).core for e in entities if e.type == "person"}
+        firsts: dict[str, set[str]] = defaultdict(set)
+        # (a headline in capitals tagged as a person, "OBAMA GOES", gives no first name)
+        people = {e.id: e for e in entities if e.type == "person" and len(cores[e.id]) >= 2 and not e.name.isupper()}
+        for person in people.values():
+            firsts[cores[person.id][0]].add(person.id)
+        lone = {}
+        for entity in entities:
+            core = cores.get(entity.id, ())
+            if (entity.type == "person" and len(core) == 1 and len(entity.name.split()) == 1
+                    and not any(split_name(a).has_title for a in entity.aliases)  # "President Obama": a surname
+                    and len(firsts.get(core[0], ())) == 1 and core[0] not in surnames):
+                lone[entity.id] = people[next(iter(firsts[core[0]]))]
+        if lone:
+            for article, mentions in self.by_article.items():
+                self.by_article[article] = [(s, e, lone.get(entity.id, entity)) for s, e, entity in mentions]
 
     def relative_ahead(self, article: str, position: int, possessor: Entity, role: str) -> Entity | None:
         """"Thomas Kinkade's girlfriend said ..." / "Amy Pinto, in tears, told ...": a relative the
@@ -250,6 +309,10 @@ class Speakers:
         roles = self.roles.get(article, {})
         for key in (" ".join(words[-2:]), words[-1]):
             holders = roles.get(key)
+            if holders and len(words) == 1:
+                # "the minister" is not the prime minister: a compound office is named in full
+                holders = {i: e for i, e in holders.items()
+                           if not any(i in roles.get(office, ()) for office in COMPOUND_OFFICES.get(key, ()))}
             if holders:
                 return next(iter(holders.values())) if len(holders) == 1 else None
         if words[-1] not in PERSON_ROLES:
@@ -324,6 +387,14 @@ class Speakers:
             return None
         return people[top[0][0]]
 
+    def title_as_surname(self, article: str, word: str) -> str | None:
+        """"Adrienne Mayor" for "Mayor": the one full name of the article whose surname is this
+        title word (a first name before it, no name after it: "Deputy Mayor Tim Flaherty" is a title)."""
+        firsts = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b(?!\s+[A-Z])",
+                                                   self.texts.get(article, ""))
+                  if fold(m.group(1)) not in TITLES and m.group(1).lower() not in _NOT_NAMES}
+        return f"{firsts.pop()} {word}" if len(firsts) == 1 else None
+
     def lookup(self, name: str, article: str | None = None) -> Entity | None:
         """The entity a name not tagged as a mention refers to, when exactly one fits: in the
         story, else (a surname several people of the story share) in this article."""
@@ -383,7 +454,10 @@ class Speakers:
             fits = [m for m in self.mentions_in(article, start, end)
                     if m[2].id in self.antecedents and m[2].id not in exclude and not any(o <= m[0] < c for o, c in quoted)
                     and self.gender.get(m[2].id) in (None, wanted)
-                    and not opens.match(text, starts[bisect_right(starts, m[0]) - 1] if starts else 0)]
+                    and not opens.match(text, starts[bisect_right(starts, m[0]) - 1] if starts else 0)
+                    # '"...," he told reporters during a meeting with King Abdullah': his own tag
+                    and not any(t.group("p") == _PRONOUN_OF[wanted] for t in _PRONOUN_TAG.finditer(
+                        text, starts[bisect_right(starts, m[0]) - 1] if starts else 0, m[0]))]
             if fits:
                 return fits
         return []
@@ -401,14 +475,22 @@ class Speakers:
             if entity.id in self.antecedents and entity.id not in exclude and not any(o <= start < c for o, c in quoted)
             and (wanted is None or self.gender.get(entity.id) in (None, wanted)) and (wanted or entity.type == "person")
         ]
+        starts = self.sentence_starts.get(article, [0])
+        text = self.texts[article]
+        if wanted:
+            # "He added that ... Mitch McConnell ...": a sentence whose subject is this pronoun
+            # names others; the pronoun is still whom it was before it. In the pronoun's own
+            # sentence, a name after a preposition is someone else ("In an e-mail to Mayor X, she wrote").
+            opens = _PRONOUN_OPENS[wanted]
+            here = starts[max(0, bisect_right(starts, position) - 1)] if starts else 0
+            fits = [m for m in fits if not opens.match(text, starts[max(0, bisect_right(starts, m[0]) - 1)] if starts else 0)
+                    and not (m[0] >= here and _PREPOSITION_OBJECT.search(text, max(0, m[0] - 40), m[0]))]
         if not fits and reach_back and wanted:
             fits = self._chained(article, floor, wanted, quoted, exclude)
         if not fits:
             return self.main_person(article, position, wanted, quoted, exclude) if reach_back else None
-        starts = self.sentence_starts.get(article, [0])
         sentence = bisect_right(starts, fits[-1][0])
         same = [m for m in fits if bisect_right(starts, m[0]) == sentence]
-        text = self.texts[article]
         opening = starts[sentence - 1] if sentence else 0
         tag = _PRONOUN_TAG.search(text, opening, same[0][0]) if wanted and opening > floor else None
         if tag and tag.group("p") == pronoun.lower():
@@ -439,6 +521,9 @@ _PRONOUN_TAG = re.compile(rf"[,\"”]\s+(?P<p>he|she)\s+(?:{REPORTING_PATTERN})\
 _PRONOUN_FAMILY = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself)\b"),
                    "f": re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")}
 _PRONOUN_OPENS = {"m": re.compile(r"\s*He\b"), "f": re.compile(r"\s*She\b")}
+_PRONOUN_OF = {"m": "he", "f": "she"}
+_PREPOSITION_OBJECT = re.compile(r"\b(?:to|with|for|from|by|about|against|of)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
+                                 r"(?:[A-Z][a-z]*\.?\s+){0,2}$")
 # How many paragraphs before the pronoun's usual reach a run of "he" may be followed back.
 MAX_CHAIN_PARAGRAPHS = 4
 _NAME_SPEAKS = re.compile(rf"\b[A-Z][\w'’-]+\s+(?:{REPORTING_PATTERN})\b")
@@ -447,6 +532,10 @@ _TITLE_WORDS_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})$")
 # (matched at the name's end with .match(text, pos): no "^", which would only ever match at 0)
 _APPOSITIVE_ROLE = re.compile(r",\s+(?:(?:the|a|an|its|his|her|their)\s+)?((?:[\w'’.-]+\s+){0,5}?(?:[a-z][\w-]*|CEO|PM))"
                               r"(?=\s+(?:of|for|at|in|on|with|to)\b|,|\.|\s+(?:said|says|told|added|wrote)\b)")
+# Offices of two words that a story calls by both ("the prime minister"), never by the head
+# alone: "the minister" is another minister of the story.
+COMPOUND_OFFICES = {"minister": ("prime minister",), "president": ("vice president",),
+                    "secretary": ("general secretary",), "general": ("attorney general", "secretary general")}
 # Short forms a speaker phrase uses for a title ("the PM said").
 ROLE_ABBREVIATIONS = {"pm": "prime minister", "ceo": "chief executive", "gop": "party"}
 
@@ -487,22 +576,27 @@ def _roles(by_article: dict[str, list[tuple[int, int, Entity]]], texts: dict[str
 
 
 ROLE_GENDER_WEIGHT = 3
+_PERSON_LIKE_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
+_MALE_WORD = re.compile(r"\b(?:he|his|him|himself)\b")
+_FEMALE_WORD = re.compile(r"\b(?:she|her|hers|herself)\b")
 # "Jim Campbell, Erin Stoffel's brother,": a gendered role word heading the appositive after a name.
 _GENDERED_APPOSITIVE = re.compile(r",\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[A-Z][\w.-]*\s+){0,3}?(?:[\w.-]+['’]s\s+)?"
                                   r"(?:[a-z-]+\s+)?([a-z-]+)(?=[,.;]|\s+of\b)")
 
 
-def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sentence]) -> dict[str, str]:
-    """What the text says about each person's gender: an honorific, a gendered role word right
-    before the name ("spokeswoman Nadia Ferreira"), or only one kind of pronoun after the name in
-    a sentence naming no one else. Unknown when the signs disagree."""
+def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sentence],
+             person_like: frozenset[str] = frozenset()) -> dict[str, str]:
+    """What the text says about each person's gender (and each `person_like` organization's): an
+    honorific, a gendered role word right before the name ("spokeswoman Nadia Ferreira"), or only
+    one kind of pronoun after the name in a sentence naming no one else. Unknown when the signs
+    disagree."""
     sentence_at: dict[str, list[Sentence]] = defaultdict(list)
     for s in sentences:
         sentence_at[s.article].append(s)
     people_at: dict[tuple[str, int], int] = Counter()
     located = []
     for entity in entities:
-        if entity.type != "person":
+        if entity.type != "person" and entity.id not in person_like:
             continue
         for span in entity.mentions:
             starts = [s.start for s in sentence_at[span.article]]
@@ -522,9 +616,14 @@ def _genders(entities: list[Entity], texts: dict[str, str], sentences: list[Sent
         gender = gender or (GENDERED_ROLES.get(appositive.group(1).lower()) if appositive else None)
         if gender is None and sentence and people_at[(span.article, sentence.index)] == 1:
             rest = fold(text[span.end:sentence.end])
-            male = bool(re.search(r"\b(?:he|his|him|himself)\b", rest))
-            female = bool(re.search(r"\b(?:she|her|hers|herself)\b", rest))
+            male = bool(_MALE_WORD.search(rest))
+            female = bool(_FEMALE_WORD.search(rest))
             gender = "m" if male and not female else "f" if female and not male else None
+            # A sentence whose subject is a pronoun of that gender is about someone else: "She
+            # shared an email X had written to her" says nothing of X ("Although he ..., X said
+            # he" does).
+            if gender and _PRONOUN_OPENS[gender].match(text, sentence.start, span.start):
+                gender = None
             gender_from_pronoun = True
         if gender:
             # A title or role word says more than a pronoun nearby: it counts three times.
@@ -545,6 +644,13 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
     last_end = paragraphs[quote.last_paragraph][1]
     after_end = min(next_open if next_open is not None else last_end, quote.close_at + 200)
     after = text[quote.close_at:after_end]
+    p_start = paragraphs[quote.paragraph][0]
+    if _FRAMED_RIGHT_BEFORE.search(text, p_start, quote.open_at):
+        # 'In what the daily X called "...," analysts said ...': the framing verb's subject has
+        # these words; the tag after belongs to the rest of the sentence.
+        found = _framing(text[p_start:quote.open_at], p_start, context)
+        if found and found.kind == "named" and found.name:
+            return found
     # '"We are done." Smith said the talks ...' starts a new sentence; '"Done?" she asked' does not,
     # nor '"... security." Sen. Lindsey Graham charged on Sunday.' (a tag with no object of its own).
     if not text[quote.start:quote.end].endswith(".") or re.match(r"\s*[a-z]", after) or _SHORT_TAG.match(after):
@@ -555,12 +661,20 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
         found = _verbless(after, quote.close_at, context)
         if found:
             return found
+    if len(quote.text.split()) >= VERBLESS_MIN_WORDS and _opens_sentence(text, paragraphs[quote.paragraph][0], quote.open_at):
+        # '"Several war weapons, hand guns, ammunition," were found in his car, the minister
+        # added.': the quote is its sentence's subject, the tag closes the sentence.
+        stop = next(iter(_sentence_breaks(after + " X")), None)
+        closing = _CLOSING_TAG.search(after[:stop + 1]) if stop is not None else None
+        if closing:
+            found = _resolve(closing.group("who"), quote.close_at + closing.start("who"), closing.group("cue"), context)
+            if found.entity or found.kind == "pronoun":
+                return found
     tag = _TAG_LINE.match(text, quote.close_at, last_end)
     if tag:  # '"..." Senator Ted Cruz' (a pull quote), '"..."—Gloria Steinem' (a blurb)
         found = _resolve(tag.group("who"), tag.start("who"), "", context)
         if found.kind == "named" and found.entity:
             return replace(found, cue=None)
-    p_start = paragraphs[quote.paragraph][0]
     region = previous_close if previous_close is not None else p_start
     if _TITLE_BEFORE.search(text, region, quote.open_at):
         return Attribution("title")  # 'an article titled, "..."': a headline, nobody's words
@@ -576,9 +690,20 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
         found = _sentence_subject(article, text, region, quote.open_at, "", "", speakers)
         if found:
             return replace(found, cue=None)
+    if (text[p_start:quote.open_at].rstrip().endswith(":") and len(quote.text.split()) >= VERBLESS_MIN_WORDS
+            and (quote.text[:1].isupper() or quote.text[:1] == "@")):  # "@" opens a tweet
+        # 'Rick Perry was somehow not convinced: "..."', 'X expressed his frustration to me: "..."':
+        # a sentence opened by a person, no speech verb, its colon introducing a whole quotation
+        # (read from the paragraph's start: an earlier partial quote may sit in the sentence).
+        found = _sentence_subject(article, text, p_start, quote.open_at, "", "", speakers)
+        if found:
+            return replace(found, cue=None)
     if quote.open_at == p_start and quote.paragraph > 0:
-        # "X said:" closing the paragraph before the quote.
-        q_start, q_end = paragraphs[quote.paragraph - 1]
+        # "X said:" closing the paragraph before the quote (links to other stories between).
+        before = quote.paragraph - 1
+        while before > 0 and quote.paragraph - before <= MAX_LINK_LINES and _LINK_LINE.match(text, *paragraphs[before]):
+            before -= 1
+        q_start, q_end = paragraphs[before]
         if text[q_start:q_end].rstrip().endswith(":"):
             found = _before(text[q_start:q_end] + " ", q_start, context)
             if found:
@@ -589,6 +714,14 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
     # A partial quote's sentence may hold an earlier quote ('said on "Fox News Sunday" that ... and
     # "they say ..."'): its framing verb is read from the paragraph's start.
     return _framing(text[p_start:quote.open_at], p_start, context) or Attribution("none")
+
+
+# The tag closing a sentence that the quote opens: ", the minister added." at its end.
+_CLOSING_TAG = re.compile(rf",\s+(?P<who>[^,\"“”]{{1,60}}?)\s+{_ADVERBS}(?P<cue>{SPEECH_VERBS})\s*\.$")
+
+
+def _opens_sentence(text: str, paragraph_start: int, open_at: int) -> bool:
+    return re.search(r"(?:^|[.!?\"”])\s*$", text[paragraph_start:open_at]) is not None
 
 
 def _paragraph_before(article: str, text: str, quote: QuotedText, paragraphs: list[tuple[int, int]],
@@ -605,9 +738,14 @@ def _paragraph_before(article: str, text: str, quote: QuotedText, paragraphs: li
         return None
     end = q_start + text[q_start:q_end].rstrip().rindex(".")
     found = _sentence_subject(article, text, q_start, end, "", "", speakers)
+    last = q_start + max((e for _, e in _sentence_breaks(text[q_start:end], ends=True)), default=0)
+    if found is None:
+        # "Sheriff X told reporters that Y was never connected to Z's death ...": the person
+        # opening the sentence speaks in it, whoever else it names.
+        found = next((_named(e, "named", "") for s, e_end, e in speakers.mentions_in(article, last, end)
+                      if _SENTENCE_OPENER.match(text[last:s]) and _SPEAKS_AFTER.match(text, e_end)), None)
     if found is None:
         # "He expressed support for ...": the one "he" is, as a tag's "he" would be
-        last = q_start + max((e for _, e in _sentence_breaks(text[q_start:end], ends=True)), default=0)
         pronoun = re.match(r"\s*(?P<p>He|She)\s+[a-z]", text[last:end])
         if pronoun:
             floor = _reach_floor(text, paragraphs, before)
@@ -628,7 +766,8 @@ def _reach_floor(text: str, paragraphs: list[tuple[int, int]], index: int) -> in
 
 
 # A paragraph that only links to another story ("STORY: ...", "RELATED: ...", "(PHOTOS: ...)").
-_LINK_LINE = re.compile(r"\s*\(?(?:STORY|STORIES|RELATED|MORE|WATCH|VIDEO|PHOTOS|READ MORE|Related|Read more|See also)\s*:")
+_LINK_LINE = re.compile(r"\s*\(?(?:(?:STORY|STORIES|RELATED|MORE|WATCH|VIDEO|PHOTOS|READ MORE|Related|Read more|See also)\s*:"
+                        r"|RELATED\s+[A-Z])")  # (UPI writes "RELATED <headline>", no colon)
 MAX_LINK_LINES = 3  # links skipped between a quote and the paragraph it runs on from
 
 
@@ -705,7 +844,7 @@ _HYPOTHETICAL_BEFORE = re.compile(r"\b(?:might|could|would|should)\s+have\s+[a-z
 _SPEECH_NOUN = re.compile(r"(?P<owner>\b(?:[Tt]he\s+[a-z]+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))['’]s?\s+"
                           r"(?:[a-z-]+\s+){0,3}?(?:call|message|plea|appeal|warning|words|remarks?|comments?|"
                           r"description|promise|pledge|vow|demand)\b")
-_LISTENER_PARTICIPLES = ("telling", "warning", "asking")
+_LISTENER_PARTICIPLES = ("telling", "warning", "asking", "assuring", "reminding", "promising")
 _LISTENER_THEN_CLAUSE = re.compile(r"(?:[\w'’-]+\s+){1,4}(?:that|to)\b")
 _CLAUSE_START = re.compile(r"(?:that|he|she|they|it|we|I|there|his|her|their)\b")
 
@@ -782,6 +921,8 @@ def _subject(before: str, offset: int, cue, context, base: int = 0, reach_back: 
         # the name ends ("X, director of Y, said" is X's); ", who told them" is the name's.
         if gap and (gap_text.count(",") != 1 or text[:start].rstrip().endswith(",")
                     or _RELATIVE_GAP.fullmatch(gap_text)):
+            if _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) and not _RELATIVE_GAP.fullmatch(gap_text):
+                return Attribution("unnamed", cue=label)  # "A spokesperson for X told ...": not X
             return _named(entity, "named", label)
     kin = KIN_BEFORE_VERB.search(lead)
     owner = next((m for m in mentions if m[1] == offset + kin.start()), None) if kin else None
@@ -794,16 +935,23 @@ def _subject(before: str, offset: int, cue, context, base: int = 0, reach_back: 
         if owner.entity:
             return owner
     role = _ROLE_BEFORE.search(lead) or _ROLE_OF_BEFORE.search(lead)
+    if role and (_PREPOSITION_BEFORE.search(lead, 0, role.start()) or _PREPOSITION_END.search(role.group(0))):
+        # "a representative at the zoo tells", "sent a message to members of the board claiming",
+        # "prefaced the announcement of the resignation by saying": the role is no subject
+        role = None
     if role:
         entity = speakers.role_referent(article, role.group(1), offset + role.start(1), floor, quoted)
         return _named(entity, "named", label) if entity else None
     name = _NAME_BEFORE.search(lead) or _NAME_THEN_GAP.match(lead, sentence_at)
     # "Bentdahl's family said" (the "-ly" of "family" reads as an adverb): the family speaks
     if name and name.group(1).split()[0].lower() not in _NOT_NAMES and not name.group(1).endswith(("'s", "’s")):
-        return _by_name(name.group(1), speakers, label)
+        return _by_name(name.group(1), speakers, label, article)
     return _sentence_subject(article, text, offset, cue_at, cue.group("cue"), label, speakers)
 
 
+_PREPOSITIONS = r"(?:of|for|at|with|to|from|by|in|on|about|against|toward|towards)"
+_PREPOSITION_BEFORE = re.compile(rf"\b{_PREPOSITIONS}\s+$")
+_PREPOSITION_END = re.compile(rf"\b{_PREPOSITIONS}\s*$")
 _CLAUSE_PRONOUN = re.compile(r"(?:^|[,;]\s*|\b(?:and|but|then)\s+)(?P<p>[Hh]e|[Ss]he)\s+[a-z]+")
 _PRONOUN_IN_GAP = re.compile(r"\b(?:he|she|they|we|I)\b")
 # A name opening the sentence, its appositive between commas, then the verb ("Amara Okafor, the
@@ -863,6 +1011,10 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
             continue  # "LAPD Det. Christopher Barling": a title the model took for a person
         prefix = text[start:m_start]
         head = _ROLE_PREFIX.match(prefix) and not _NOT_HEAD.search(prefix)
+        if entity.type == "person" and not text[m_end:end].strip(" ,."):
+            # "the satirist and political commentator X", "the leader of the opposition, X,":
+            # a description, or a role set off before the name, ends the phrase with the name
+            head = head or _DESCRIPTION.fullmatch(prefix) or _ROLE_THEN_NAME.fullmatch(prefix)
         if entity.type == "organization":
             head = not re.sub(r"^(?:the|The)\s+", "", prefix).strip() and not text[m_end:end].strip(" ,.")
         if head:
@@ -888,8 +1040,13 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
         return _named(entity, "named", cue) if entity else Attribution("unnamed", cue=cue)
     bare = bare.split(",")[0].strip()  # "Amara Okafor, the station commander"
     if _CAPITALISED_NAME.match(bare) and bare.split()[0].lower() not in _NOT_NAMES:
-        return _by_name(bare, speakers, cue)
+        return _by_name(bare, speakers, cue, article)
     return Attribution("unnamed", cue=cue)
+
+
+_DESCRIPTION = re.compile(r"(?:the|a|an)\s+(?:(?!(?:of|for|to|with|by|from|at|in|on|about|against|than|or|said|says|told|"
+                          r"that)\b)[a-z-]+\s+)+")
+_ROLE_THEN_NAME = re.compile(r"(?:the|a|an)\s+[a-z][^,\"“”]{0,80},\s+")
 
 
 def _title_before_name(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -900,9 +1057,13 @@ def _title_before_name(text: str, start: int, end: int, spans: list[tuple[int, i
             and any(s == end + 2 or (s > end and not text[end + 1:s].strip()) for s, _ in spans))
 
 
-def _by_name(name: str, speakers: Speakers, cue: str) -> Attribution:
-    if split_name(name).form.lower().rstrip(".") in TITLES | set(HONORIFICS):
-        return Attribution("unnamed", cue=cue)  # "said Sgt." with the name cut off
+def _by_name(name: str, speakers: Speakers, cue: str, article: str | None = None) -> Attribution:
+    form = split_name(name).form.lower().rstrip(".")
+    if form in TITLES | set(HONORIFICS):
+        # "said Sgt." with the name cut off; but "Mayor said" is Adrienne Mayor's when the
+        # article names one person so.
+        full = speakers.title_as_surname(article, name.strip()) if article else None
+        return _by_name(full, speakers, cue) if full else Attribution("unnamed", cue=cue)
     entity = speakers.lookup(name)
     if entity is not None:
         return _named(entity, "named", cue)

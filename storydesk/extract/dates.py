@@ -54,7 +54,7 @@ _PATTERNS = [
     ("num_dmy", rf"\b(?P<d>1[3-9]|2\d|3[01])(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<y>{_YEAR})\b"),
     ("mdy", rf"\b(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
     ("dmy", rf"\b(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR})\b"),
-    ("my", rf"\b(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
+    ("my", rf"\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
     ("month_rel_year", rf"\b(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
     ("rel_month", rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<mon>{_MONTH})\b"),
     ("md", rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?![:,.]?\d)"),
@@ -69,9 +69,13 @@ _PATTERNS = [
     ("year", rf"\b[Ff]or\s+(?P<text>(?P<y>{_YEAR}))\b(?![-–/,.]?\d)(?!\s+(?:[a-z]+s|people|men|women|children|staff|police)\b)"),
     # the second year of a range: "between 2013 and 2014"
     ("year", rf"\b{_YEAR}\s+(?:and|or|to|through|until|[-–])\s+(?P<text>(?P<y>{_YEAR}))\b(?![-–/,.]?\d)"),
-    # a year used as an adjective: "a 2012 report", "Sam Raimi's 1981 original", "the 2012 election cycle"
-    # (the determiner or possessive before it is checked in _plausible: a pattern starting there is slow)
-    ("year_attr", rf"(?<=\s)(?P<text>(?P<y>{_YEAR}))\s+(?P<noun>[a-z][a-z-]+)\b"),
+    # a range written with a hyphen: "in 1920-1937", both years
+    ("year", rf"\b{_PREP}\s+(?P<text>(?P<y>{_YEAR}))(?=[-–]{_YEAR}\b)"),
+    ("year", rf"\b{_YEAR}[-–](?P<text>(?P<y>{_YEAR}))\b(?![-–/]\d)"),
+    # a year used as an adjective: "a 2012 report", "Sam Raimi's 1981 original", "the 2012 election cycle",
+    # "the 2004 Indian Ocean tsunami" (the determiner or possessive before it is checked in
+    # _plausible: a pattern starting there is slow)
+    ("year_attr", rf"(?<=\s)(?P<text>(?P<y>{_YEAR}))\s+(?P<noun>[A-Za-z][a-z-]+)\b"),
     # "the November elections", "the November ballot"
     ("month", rf"\b[Tt]he\s+(?P<text>(?P<mon>{MONTH_NAME}))\s+(?=[a-z])"),
 ]
@@ -79,7 +83,10 @@ _PATTERNS = [
 _COUNTED = frozenset({"people", "men", "women", "children", "staff", "police", "personnel", "percent", "per", "cattle",
                       "feet", "foot", "head", "strong", "odd", "plus", "more", "or", "and", "to"})
 # What stands before an adjectival year: "the", "a(n)" or a possessive, and up to two words.
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?)|\w['’]s)\s+(?:[\w-]+\s+){0,2}$")
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y)|\w['’]s)\s+(?:[\w-]+\s+){0,2}$")
+# After an adjectival year and a capitalised word, the rest of the name and then a head that is
+# no plural or verb in -s ("the 2004 Indian Ocean tsunami", "an 1866 Liberty $20 gold piece").
+_NAME_THEN_HEAD = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:\$\d|[a-z][a-z-]*(?<!s)\b)")
 # Plurals that are events, not counts, after an adjectival year ("the 2012 elections").
 _EVENT_PLURALS = frozenset({"elections", "olympics", "games", "championships", "finals", "playoffs", "awards", "protests",
                             "riots", "attacks", "talks", "floods", "midterms", "primaries", "hearings"})
@@ -199,8 +206,11 @@ def _plausible(kind: str, text: str, start: int, end: int, groups: dict) -> bool
     """False for a weekday inside a name ("Sunday Times", "Super Tuesday") or 'may'-like words,
     and for a number before a counted noun taken for a year ("the 2000 troops")."""
     if kind == "year_attr":
-        noun = groups["noun"]
-        return (noun not in _COUNTED and (not noun.endswith("s") or noun in _EVENT_PLURALS or noun.endswith("ss"))
+        noun = groups["noun"].lower()
+        if groups["noun"][:1].isupper() and not _NAME_THEN_HEAD.match(text, end):
+            return False  # "the popular 1955 Burger returns": a name, not "the 2004 Indian Ocean tsunami"
+        # "-ss", "-us", "-is" end singulars ("stimulus", "crisis"); other plurals are counts
+        return (noun not in _COUNTED and (not noun.endswith("s") or noun in _EVENT_PLURALS or noun.endswith(("ss", "us", "is")))
                 and bool(_DETERMINER_BEFORE.search(text, max(0, start - 60), start)))
     if kind != "weekday":
         return True

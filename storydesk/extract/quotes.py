@@ -200,6 +200,8 @@ def _partial_speech(words: str) -> bool:
     return _speech_like(words, MIN_PARTIAL_WORDS)
 
 
+_WHOLE_SENTENCE = re.compile(r"[.!?]$")
+_NEW_SENTENCE = re.compile(r"\s+[A-Z]")
 _JOINED_QUOTES = re.compile(r"\s*,?\s*(?:and|or)\s*")
 
 
@@ -221,8 +223,12 @@ def _carry_speakers(quoted: list[QuotedText], found: list[Attribution], paragrap
             joined = _JOINED_QUOTES.fullmatch(text, quoted[last].close_at, q.open_at) is not None
             same_paragraph = quoted[last].last_paragraph == q.paragraph and (opens_sentence or joined)
             p_end = paragraphs[q.last_paragraph][1]
+            after = text[q.close_at:p_end]
+            # (a whole quoted sentence opening the paragraph runs on though prose follows it: a
+            # page's next paragraph run into this one)
             whole_paragraph = (quoted[last].last_paragraph == q.paragraph - 1 and q.open_at == paragraphs[q.paragraph][0]
-                               and not text[q.close_at:p_end].strip())
+                               and (not after.strip() or (_WHOLE_SENTENCE.search(q.text) is not None
+                                                          and _speech_like(q.text) and _NEW_SENTENCE.match(after))))
             if same_paragraph or whole_paragraph:
                 carried[i] = Attribution("carried" if previous.name else "unnamed", previous.name, previous.entity,
                                          previous.cue)

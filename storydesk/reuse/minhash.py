@@ -21,6 +21,9 @@ ROWS = 3
 # copies are the likeliest partners and the candidate list stays bounded.
 MAX_BUCKET = 64
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+# Shingles hashed in one matrix (NUM_PERM x this many uint64: 32 MB). A 60 MB text, 15M
+# shingles, hashed at once took 15 GB; an article of a few thousand words is one chunk.
+SIGNATURE_CHUNK = 1 << 15
 
 
 class MinHasher:
@@ -38,21 +41,35 @@ class MinHasher:
         Repeats may stay in `shingles`: they cannot change a minimum."""
         if not len(shingles):
             return np.full(self.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
-        with np.errstate(over="ignore"):
-            hashed = self.a * shingles[None, :]
-            hashed += self.b
+        minimum = self._hashed(shingles[:SIGNATURE_CHUNK]).min(axis=1)
+        for start in range(SIGNATURE_CHUNK, len(shingles), SIGNATURE_CHUNK):
+            np.minimum(minimum, self._hashed(shingles[start:start + SIGNATURE_CHUNK]).min(axis=1), out=minimum)
         # The top 32 bits of the minimum are the minimum of the top 32 bits: shift once, after.
-        return (hashed.min(axis=1) >> np.uint64(32)).astype(np.uint32)
+        return (minimum >> np.uint64(32)).astype(np.uint32)
 
     def signatures(self, shingles: np.ndarray, counts: np.ndarray) -> list[np.ndarray]:
         """`signature` of several sets in one pass: `shingles` holds them one after another,
         `counts[i]` values (at least one) for the i-th."""
+        ends = np.cumsum(counts)
+        starts = ends - counts
+        found: list[np.ndarray] = []
+        first = 0
+        while first < len(counts):  # runs of sets of at most SIGNATURE_CHUNK shingles, or one bigger set
+            last = max(first + 1, int(np.searchsorted(ends, starts[first] + SIGNATURE_CHUNK, side="right")))
+            if last == first + 1 and counts[first] > SIGNATURE_CHUNK:
+                found.append(self.signature(shingles[starts[first]:ends[first]]))
+            else:
+                run = self._hashed(shingles[starts[first]:ends[last - 1]])
+                minima = np.minimum.reduceat(run, starts[first:last] - starts[first], axis=1)
+                found.extend(np.ascontiguousarray((minima >> np.uint64(32)).astype(np.uint32).T))
+            first = last
+        return found
+
+    def _hashed(self, shingles: np.ndarray) -> np.ndarray:
         with np.errstate(over="ignore"):
             hashed = self.a * shingles[None, :]
             hashed += self.b
-        offsets = np.concatenate(([0], np.cumsum(counts)[:-1]))
-        minima = np.minimum.reduceat(hashed, offsets, axis=1)
-        return list(np.ascontiguousarray((minima >> np.uint64(32)).astype(np.uint32).T))
+        return hashed
 
 
 def band_keys(signature: np.ndarray, bands: int = BANDS, rows: int = ROWS) -> list:

@@ -60,9 +60,9 @@ class Claim:
 @lru_cache(maxsize=20_000)
 def claim_of(text: str) -> Claim:
     """The claim of a summary sentence (its first sentence, if the text holds more)."""
-    from storydesk.nlp import get_parser
+    from storydesk.nlp import parse
 
-    doc = get_parser()(text)
+    doc = parse([text])[0]
     sentence = next(iter(doc.sents), None)
     if sentence is None:
         return Claim(frozenset(), frozenset())
@@ -141,6 +141,6 @@ def has_verb(text: str) -> bool:
     """Whether `text` has a verb at all: "A dichotomy in the NIF retinohypothalamic pathways." is a title."""
     if _VERB_CUE.search(text):
         return True
-    from storydesk.nlp import get_parser
+    from storydesk.nlp import parse
 
-    return any(t.pos_ in ("VERB", "AUX") for t in get_parser()(text))
+    return any(t.pos_ in ("VERB", "AUX") for t in parse([text])[0])

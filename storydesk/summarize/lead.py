@@ -186,11 +186,17 @@ def opening_sentences(sentences: list[Sentence], article_ids: set[str]) -> dict[
     for s in sentences:
         if s.article in article_ids:
             by_article.setdefault(s.article, []).append(s)
+    starts = {article: next((k for k, s in enumerate(own[:DATELINE_REACH]) if strip_dateline(s.text)), 0)
+              for article, own in by_article.items()}
+    firsts = {article: next((s for s in own[starts[article]:] if not _furniture(s.text)), None)
+              for article, own in by_article.items()}
+    from storydesk.nlp import parse
+
+    parse([first.text for first in firsts.values() if first is not None])  # in one batch, for _starts_midway
     out: dict[str, list[Sentence]] = {}
     for article, own in by_article.items():
-        start = next((k for k, s in enumerate(own[:DATELINE_REACH]) if strip_dateline(s.text)), 0)
+        start, first = starts[article], firsts[article]
         out[article] = []
-        first = next((s for s in own[start:] if not _furniture(s.text)), None)
         if first is not None and _starts_midway(first.text):
             continue
         for k in range(start, len(own)):
@@ -293,9 +299,9 @@ def _title_similarity(cand: Candidate, title: Counter[str] | None, idf: dict[str
 def _parsed_form(text: str) -> tuple[bool, str]:
     """(`_points_back`, `_predicate_kind`) of the first sentence of `text`, from one parse: an
     article's opening is read both as an opening (`_starts_midway`) and as a lead (`form_weight`)."""
-    from storydesk.nlp import get_parser
+    from storydesk.nlp import parse
 
-    sentence = next(iter(get_parser()(text).sents), None)
+    sentence = next(iter(parse([text])[0].sents), None)
     return sentence is not None and _points_back(sentence), _predicate_kind(sentence)
 
 

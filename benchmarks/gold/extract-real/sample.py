@@ -21,6 +21,7 @@ SEED = 22  # the issue's number
 NEW_SEED = 2222  # the second draw ("new" set, gold-new.txt), made after the first set was in use
 FRESH_SEED = 2204  # the third draw ("fresh" set, gold-fresh.txt): issue 22, drawn on 2026-12-04
 FRESH2_SEED = 2217  # the fourth draw ("fresh2" set, gold-fresh2.txt): issue 22, helper speakers17, 2026-12-04
+FRESH3_SEED = 2218  # the fifth draw ("fresh3" set, gold-fresh3.txt): issue 22, helper speakers18, 2026-12-04
 MAX_CHARS = 6000
 
 
@@ -53,6 +54,12 @@ def sample_fresh2(path: Path = DATA) -> list[tuple[str, str, str]]:
                        FRESH2_SEED, "fresh2")
 
 
+def sample_fresh3(path: Path = DATA) -> list[tuple[str, str, str]]:
+    """The fifth draw: clusters no earlier gold file reads, shuffled with FRESH3_SEED, all "fresh3"."""
+    return _later_draw(path, _gold_files("gold.txt", "gold-new.txt", "gold-fresh.txt", "gold-tune2.txt",
+                                         "gold-fresh2.txt"), FRESH3_SEED, "fresh3")
+
+
 def _gold_files(*names: str) -> list[Path]:
     return [Path(__file__).with_name(name) for name in names]
 
@@ -78,6 +85,7 @@ def main() -> None:
     parser.add_argument("--new", action="store_true", help="the second draw (gold-new.txt)")
     parser.add_argument("--fresh", action="store_true", help="the third draw (gold-fresh.txt)")
     parser.add_argument("--fresh2", action="store_true", help="the fourth draw (gold-fresh2.txt)")
+    parser.add_argument("--fresh3", action="store_true", help="the fifth draw (gold-fresh3.txt)")
     args = parser.parse_args()
     if args.show:
         text = texts()[args.show]
@@ -86,7 +94,7 @@ def main() -> None:
         for m in re.finditer(r"[\"“”«»]|``|''|(?<!\w)['‘]|['’](?!\w)", text):
             print(m.start(), repr(text[max(0, m.start() - 30):m.start() + 50]))
         return
-    for row in (sample_fresh2() if args.fresh2 else sample_fresh() if args.fresh else sample_new() if args.new else sample())[:args.first]:
+    for row in (sample_fresh3() if args.fresh3 else sample_fresh2() if args.fresh2 else sample_fresh() if args.fresh else sample_new() if args.new else sample())[:args.first]:
         print(*row)
 
 

@@ -343,6 +343,29 @@ def test_cluster_event_gold_labels_every_article_and_only_splits_stories():
         assert kind == "same" or note  # every split and notice says why
 
 
+@pytest.mark.skipif(not (DATA / "multinews" / "val_stream.jsonl").exists(), reason="needs ../shared/data")
+@pytest.mark.parametrize(("gold", "drawer"), [("fresh2.tsv", "draw_second"), ("fresh3.tsv", "draw_third")])
+def test_cluster_fresh_gold_labels_exactly_its_draw(gold: str, drawer: str):
+    """Each later fresh draw labels the articles of its own stories, none an earlier draw took."""
+    import importlib.util
+    from pathlib import Path
+
+    folder = Path(__file__).parent.parent / "benchmarks/gold/cluster"
+    spec = importlib.util.spec_from_file_location("fresh_sheet", folder / "fresh_sheet.py")
+    sheet = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sheet)
+    stream = [json.loads(line) for line in (DATA / "multinews" / "val_stream.jsonl").open(encoding="utf-8")]
+    drawn = getattr(sheet, drawer)(stream)
+    rows = [line.rstrip("\n").split("\t") for line in (folder / gold).open(encoding="utf-8")][1:]
+    assert [r[0] for r in rows] == [record["id"] for members in drawn.values() for record in members]
+    assert not set(drawn) & set(sheet.draw(stream))
+    story = {record["id"]: record["story"] for record in stream}
+    for article, event, kind, note in rows:
+        assert event.split("/")[0] == story[article]
+        assert kind in {"same", "split", "notice"} and (kind == "same") == (event == story[article])
+        assert kind == "same" or note
+
+
 _TIED_CANDIDATES = """
 from storydesk.cluster import StoryClusterer
 from storydesk.cluster.features import term_bucket

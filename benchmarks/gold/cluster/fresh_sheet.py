@@ -2,6 +2,7 @@
 
     python benchmarks/gold/cluster/fresh_sheet.py [--chars C]            # fresh.tsv's draw
     python benchmarks/gold/cluster/fresh_sheet.py --second [--chars C]   # fresh2.tsv's draw
+    python benchmarks/gold/cluster/fresh_sheet.py --third [--chars C]    # fresh3.tsv's draw
 
 Multi-News stories are shuffled with FRESH_SEED and taken whole until FRESH_ARTICLES articles
 are drawn; per story, each article's title and opening `--chars` characters are printed for
@@ -25,6 +26,10 @@ FRESH_ARTICLES = 150  # whole stories are drawn until at least this many article
 # draw, SECOND_STORIES of them (read by a third reader, before any change of round 4).
 SECOND_SEED = 2026120417  # the day and the helper (cluster17) that drew it
 SECOND_STORIES = 24
+# The third draw (fresh3.tsv, issue 21 round 5): another seed, only stories neither earlier draw
+# took, THIRD_STORIES of them (read by a fourth reader, before any change of round 5).
+THIRD_SEED = 2026120418  # the day and the helper (cluster18) that drew it
+THIRD_STORIES = 25
 
 
 def _stories(stream: list[dict]) -> dict[str, list[dict]]:
@@ -56,13 +61,24 @@ def draw_second(stream: list[dict]) -> dict[str, list[dict]]:
     return {story: sorted(stories[story], key=lambda r: r["id"]) for story in order[:SECOND_STORIES]}
 
 
+def draw_third(stream: list[dict]) -> dict[str, list[dict]]:
+    """The third draw: THIRD_STORIES stories shuffled with THIRD_SEED, none of the earlier draws'."""
+    stories = _stories(stream)
+    earlier = set(draw(stream)) | set(draw_second(stream))
+    order = [story for story in sorted(stories) if story not in earlier]
+    random.Random(THIRD_SEED).shuffle(order)
+    return {story: sorted(stories[story], key=lambda r: r["id"]) for story in order[:THIRD_STORIES]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chars", type=int, default=420)
     parser.add_argument("--second", action="store_true", help="the second draw (fresh2.tsv)")
+    parser.add_argument("--third", action="store_true", help="the third draw (fresh3.tsv)")
     args = parser.parse_args()
     stream = [json.loads(line) for line in (DATA / "val_stream.jsonl").open(encoding="utf-8")]
-    for story, members in (draw_second if args.second else draw)(stream).items():
+    drawer = draw_third if args.third else draw_second if args.second else draw
+    for story, members in drawer(stream).items():
         print(f"\n=== {story}  n={len(members)}")
         for record in members:
             text = re.sub(r"\s+", " ", record["text"])[: args.chars]

@@ -614,6 +614,14 @@ def test_summarize_asserts_neither_number_when_one_wire_copy_meets_one_other_out
     ("The film will cross $1 billion on Friday, the studio's first film to reach that milestone.", True),
     ("Washington can manipulate the economy by pulling this or that policy lever, the paper argued on Friday.", True),
     ("Days later, the U.S. military announced that part of a missile defense system arrived at Osan Air Base.", True),
+    # A dateline the candidates' cut leaves on is no part of the sentence's form (real fresh3 ta218,
+    # held-out ta052: the parser took the place for the head of a verbless heading).
+    ("BEIJING -- An unmanned underwater vehicle will be deployed to look for the missing plane on Monday.", True),
+    ("FORT WAYNE, Ind. (WANE) The mother accused of killing her two children said she acted when she heard "
+     "the Amber Alert.", True),
+    # "are to deploy" says what will happen (real fresh3 ta218); "the plan is to" says what an aim is.
+    ("Teams searching for the missing plane are to deploy a robotic submarine for the first time.", True),
+    ("The plan is to build a new terminal at the port.", False),
 ])
 def test_summarize_lead_form_tells_a_report_from_a_feature_lede(sentence, report):
     from storydesk.summarize.lead import form_weight

@@ -38,6 +38,7 @@ from storydesk.summarize.text import content_terms, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as ParsedSentence
+    from spacy.tokens import Token
 
 # Weight of an article's k-th sentence of prose: the first sentence of a news story is written to
 # carry its news. As in the lead choice before form was weighed (tuned on the tune half of
@@ -104,6 +105,12 @@ _NOT_POINTED = frozenset("morning afternoon evening night day week weekend month
 # A photo credit on its own after a caption: "(Courtesy of the State Department)", "(AP Photo/...)".
 _CREDIT = re.compile(r"^\(\s*(?:courtesy|photo|photograph|image|picture|credit|ap photo|getty|reuters|afp)\b[^()]*\)\W*$",
                      re.I)
+# Datelines the candidates' cut leaves on (their place in capitals, then plain hyphens or an outlet
+# in brackets with no dash: "BEIJING -- An unmanned vehicle...", "FORT WAYNE, Ind. (WANE) The
+# mother...", real fresh3 ta218 and held-out ta052): read as part of the sentence, the parser takes
+# the place for its head and the report for a verbless heading.
+_LOOSE_DATELINE = re.compile(r"^[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,4}(?:,\s+[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2})?"
+                             r"\s*(?:\([^()]{1,40}\)\s*(?:--?|[—–])?|--|[—–])\s*(?=[A-Z\"“])")
 # How far into an article a dateline still marks where its story starts (what is above it:
 # highlights, a caption, a kicker). Real articles carry at most three such lines above it.
 DATELINE_REACH = 4
@@ -206,7 +213,7 @@ def _starts_midway(text: str) -> bool:
     """Whether an article's first sentence of prose points back at something told before it: the
     page was scraped from mid-article ("...no ambulances were called to that pre-K center"), so
     none of its sentences is an opening (its first quotable sentences still vote)."""
-    return _parsed_form(text)[0]
+    return _parsed_form(_undated(text))[0]
 
 
 def _furniture(text: str) -> bool:
@@ -226,7 +233,12 @@ def _unaccented(term: str) -> str:
 
 
 def _undated(text: str) -> str:
-    return text[strip_dateline(text):]
+    """`text` from where its prose starts, after a dateline."""
+    start = strip_dateline(text)
+    if not start:
+        loose = _LOOSE_DATELINE.match(text)
+        start = loose.end() if loose else 0
+    return text[start:]
 
 
 def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
@@ -257,7 +269,7 @@ def form_weight(text: str) -> float:
     if (_FEATURE_OPENER.match(text) or text.rstrip().endswith("?") or quoted * 2 >= len(words(text))
             or _personal(outside)):
         weight *= FEATURE_PENALTY
-    points_back, kind = _parsed_form(text)
+    points_back, kind = _parsed_form(_undated(text))
     if points_back:
         weight *= POINTER_PENALTY
     if kind == "none":
@@ -324,9 +336,23 @@ def _predicate_kind(sentence: ParsedSentence | None) -> str:
         return "none"
     if root.lower_ in _REPORTING:  # "X said Y is ...": the reported clause carries the claim
         root = next((t for t in root.children if t.dep_ == "ccomp"), root)
+    if root.lemma_.lower() == "be" and _is_to_do(root):
+        return "event"  # "Teams are to deploy a submarine": what will happen, not what something is
     return "stative" if root.lemma_.lower() in _STATIVE else "event"
 
 
+def _is_to_do(be: Token) -> bool:
+    """Whether "be" carries a plan for its subject ("Teams are to deploy a submarine"), not what an
+    aim is ("The plan is to build a wall")."""
+    children = list(be.children)
+    subject = next((t for t in children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subject is not None and subject.lemma_.lower() not in _AIMS
+            and any(t.dep_ == "xcomp" and t.pos_ == "VERB" and any(a.lower_ == "to" for a in t.children)
+                    for t in children))
+
+
+_AIMS = frozenset("plan goal aim idea point hope intention purpose problem solution question task job mission "
+                  "challenge priority".split())
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 

@@ -1,10 +1,12 @@
 """CPU time of cleaning against input size (`python benchmarks/bench_clean.py --scaling`).
 
-Two inputs that were quadratic (issue 23), each beside a linear floor measured in the same run:
+Three inputs that were quadratic, each beside a linear floor measured in the same run:
 - one plain text of N short lines (a live blog, a transcript): `clean_text`, and as the floor the
   same text split into lines and keyed (`split_lines` and `line_key` on every line);
 - an HTML page with many unclosed `<script>` tags: `extract_html`, and as the floor lxml parsing
-  the same page once.
+  the same page once;
+- one unbroken line of a paragraph pasted over and over (a page saved without line breaks):
+  `clean_text`, and as the floor splitting and keying it (a 2 MB one took 143 s before the fix).
 A near-linear stage keeps its time per line (or per KB) flat as the size doubles. The text table
 also gives the peak memory Python allocated while cleaning (tracemalloc, a separate pass).
 """
@@ -27,6 +29,7 @@ from storydesk.clean.lines import line_key, split_lines  # noqa: E402
 
 LINE_COUNTS = (2_000, 4_000, 8_000, 16_000, 32_000, 64_000)
 SCRIPT_PAGE_KB = (64, 128, 256, 512, 1024, 2048)
+UNBROKEN_KB = (256, 512, 1024, 2048)
 SEED = 7
 _WORDS = ("the minister said council vote rail strike talks ended police said crowd fire crews "
           "water prices rose market closed league match goal update live blog report").split()
@@ -96,6 +99,16 @@ def main() -> None:
         floor = cpu(lambda p=page: lxml.html.document_fromstring(p))
         ok = "Paragraph 7 of the article" in found[0].text
         print(f"{kilobytes:>8,} {seconds:>13.2f} {seconds / kilobytes * 1e3:>7.1f} {floor:>8.2f} {ok!s:>11}")
+    print("\nOne unbroken line of a paragraph repeated (CPU seconds; the floor splits and keys the line)")
+    print(f"{'KB':>8} {'clean_text':>11} {'ms/KB':>7} {'floor':>8} {'ratio':>6}")
+    paragraph = ("The mayor of Springfield said on Friday that the city would close the old bridge "
+                 "for repairs next month. ")
+    for kilobytes in UNBROKEN_KB:
+        text = paragraph * (kilobytes * 1024 // len(paragraph))
+        seconds = cpu(lambda t=text: clean_text(t))
+        floor = cpu(lambda t=text: key_every_line(t))
+        print(f"{kilobytes:>8,} {seconds:>11.2f} {seconds / kilobytes * 1e3:>7.1f} {floor:>8.2f} "
+              f"{seconds / max(floor, 1e-9):>6.1f}")
 
 
 if __name__ == "__main__":

@@ -363,6 +363,18 @@ def test_clean_headline_only_text_says_so() -> None:
     ] * 2
 
 
+def test_clean_short_brief_says_it_is_too_short_not_navigation() -> None:
+    # Two short sentences are left out (too little to be a body), but the message must not call
+    # a reader's own news text "navigation, links or notices".
+    brief = "Springfield will close its bridge.\n\nThe mayor said so on Friday."
+    articles, problems = clean_documents([RawDocument(id="b", content=brief, path="b.txt")])
+    assert articles == []
+    (problem,) = problems
+    assert "navigation" not in problem.message
+    assert "too short" in problem.message and "11 words" in problem.message
+    assert [line.text for line in problem.removed] == ["Springfield will close its bridge.", "The mayor said so on Friday."]
+
+
 def test_clean_html_records_what_the_extractor_dropped() -> None:
     page = ("<html><head><title>Tram derails | City Post</title></head><body>"
             "<nav><a href='/'>Home</a><a href='/news'>News</a></nav>"

@@ -234,6 +234,20 @@ def test_sources_truncated_warc_keeps_what_came_before(tmp_path):
     assert any("damaged or truncated" in p.message for p in problems)
 
 
+def test_sources_warc_record_without_target_uri_is_reported_not_a_crash(tmp_path):
+    # warcio raises AttributeError (not one of its own errors) on a response record with no
+    # WARC-Target-URI: the archive is damaged, and the records before it are kept.
+    archive = tmp_path / "odd.warc"
+    warc_file(archive, [("https://gazette.example/fire", 200, "text/html", page("Harbor fire"))])
+    with archive.open("ab") as handle:
+        handle.write(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\nshort\r\n\r\n")
+    documents, _, problems = read_documents([archive])
+    assert [d.url for d in documents] == ["https://gazette.example/fire"]
+    assert [p.message for p in problems if "damaged" in p.message] == [
+        "archive damaged or truncated after record 1 (AttributeError: 'NoneType' object has no attribute "
+        "'startswith'); the 1 records before it were read"]
+
+
 def test_sources_news_please_records(tmp_path):
     corpus = tmp_path / "ccnews.jsonl.gz"
     record = {"url": "https://gazette.example/fire", "title": "Harbor fire", "maintext": PARAGRAPH * 2,

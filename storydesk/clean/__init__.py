@@ -20,6 +20,8 @@ from datetime import datetime
 from storydesk.byline import Byline, find_date, parse_byline
 from storydesk.clean.html import Extracted, extract_html
 from storydesk.clean.lines import (
+    FALLBACK_MIN_WORDS,
+    NEUTRAL_MIN_WORDS,
     Line,
     classify,
     count_words,
@@ -123,9 +125,18 @@ def _left_out(doc: RawDocument, result: CleanResult) -> Problem | None:
 def _what_was_left(result: CleanResult) -> str:
     """Why a text had no body: what cleaning found in it instead."""
     count = len(result.removed)
+    if count and all(_reads_as_sentence(line.text) for line in result.removed):
+        # A brief of a few short sentences is the reader's own text, not page chrome: say why it
+        # is out rather than calling it navigation.
+        words = sum(count_words(line.text) for line in result.removed)
+        return f"too short for an article: {words} words in short sentences, a body needs about {FALLBACK_MIN_WORDS}"
     if count:
         return f"the page holds only navigation, links or notices: {count} {'line' if count == 1 else 'lines'} removed"
     return f"only a headline: {result.title!r}" if result.title else "no text"
+
+
+def _reads_as_sentence(text: str) -> bool:
+    return count_words(text) >= NEUTRAL_MIN_WORDS and text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def clean_text(text: str, title: str | None = None, shared: frozenset[str] = frozenset(),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -74,6 +75,9 @@ FALLBACK_MIN_WORDS = 50  # prose kept when cleaning found no body: at least MIN_
 # Up to this many characters texts are searched as one string for each query (each search is
 # linear, so quadratic overall, but in C); longer ones (a 20 MB page) are indexed by word runs.
 MAX_SCANNED_CHARS = 200_000
+# ... and a few texts of any size are searched so too (few searches, each linear): indexing every
+# word run of one 60 MB unbroken line took 2.4 GB.
+MAX_SCANNED_TEXTS = 16
 INDEX_WORDS = 4  # runs of this many words index texts for WordIndex (<= every query's length)
 # Hard-wrapped text is wrapped at 60-80 columns (72 for e-mail and most wire feeds); a run of
 # lines no longer than 40 is a list or a menu, and a line over 100 was not wrapped.
@@ -237,17 +241,21 @@ class WordIndex:
         for i in range(len(self._words) - INDEX_WORDS + 1):
             self._where.setdefault(tuple(self._words[i:i + INDEX_WORDS]), []).append(i)
 
-    def _matches(self, key: str) -> list[int]:
+    def _matches(self, key: str) -> Iterator[int]:
         words = key.split()
-        if len(words) >= INDEX_WORDS:
-            starts = self._where.get(tuple(words[:INDEX_WORDS]), [])
+        size, last = len(words), len(self._words) - len(words)
+        if size >= INDEX_WORDS:
+            starts: Iterable[int] = self._where.get(tuple(words[:INDEX_WORDS]), ())
         else:  # too short to look up by a run (rare: callers ask about longer lines)
-            starts = [i for i, word in enumerate(self._words) if word == words[0]] if words else []
-        return [i for i in starts if self._words[i:i + len(words)] == words]
+            starts = (i for i, word in enumerate(self._words) if word == words[0]) if words else ()
+        # Lazy, and a start too late for the whole key is never compared: in a page of one
+        # paragraph pasted over and over, a long line's first run occurs everywhere, and comparing
+        # a slice at each start made a 2 MB unbroken text take minutes.
+        return (i for i in starts if i <= last and self._words[i:i + size] == words)
 
     def contains(self, key: str) -> bool:
         """Whether `key` occurs, whole words, in the texts."""
-        return bool(self._matches(key))
+        return next(self._matches(key), None) is not None
 
     def inside_longer(self, key: str) -> bool:
         """Whether `key` occurs, whole words, inside a text longer than itself."""
@@ -283,8 +291,9 @@ class ScanIndex:
 
 
 def word_index(keys: list[str], joined: bool = False) -> WordIndex | ScanIndex:
-    """An index of the texts' word runs: by substring search up to `MAX_SCANNED_CHARS`, else by runs."""
-    if sum(len(key) + 1 for key in keys) <= MAX_SCANNED_CHARS:
+    """An index of the texts' word runs: by substring search up to `MAX_SCANNED_CHARS` (or for a few
+    texts), else by runs."""
+    if len(keys) <= MAX_SCANNED_TEXTS or sum(len(key) + 1 for key in keys) <= MAX_SCANNED_CHARS:
         return ScanIndex(keys, joined)
     return WordIndex(keys, joined)
 

@@ -26,7 +26,6 @@ def is_warc(path: Path) -> bool:
 def iter_warc(path: Path) -> Iterator[RawDocument | Problem]:
     """The HTML pages of one archive as raw documents, with a Problem for what could not be read."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     where = str(path)
     seen_urls: set[str] = set()
@@ -45,9 +44,10 @@ def iter_warc(path: Path) -> Iterator[RawDocument | Problem]:
                 records += 1
                 yield from _read_record(record, where, records, seen_urls, seen_digests, counts)
                 read_to = archive.get_record_offset() + archive.get_record_length()
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-            detail = str(exc).splitlines()[0][:120] if str(exc) else "no detail"
-            yield _damaged(where, records, f"{type(exc).__name__}: {detail}")
+        # Besides its own ArchiveLoadFailed, warcio fails inside itself on some damage
+        # (AttributeError on a response record with no target URI): still a damaged file.
+        except Exception as exc:
+            yield _damaged(where, records, _detail(exc))
         else:
             # warcio ends quietly at a gzip member cut short: bytes left unread mean a lost record.
             size = path.stat().st_size
@@ -56,6 +56,11 @@ def iter_warc(path: Path) -> Iterator[RawDocument | Problem]:
     duplicates = counts["duplicates"]
     if duplicates:
         yield Problem(where, f"{duplicates} pages already read under the same URL or payload were skipped")
+
+
+def _detail(exc: Exception) -> str:
+    detail = str(exc).splitlines()[0][:120] if str(exc) else "no detail"
+    return f"{type(exc).__name__}: {detail}"
 
 
 def _read_record(record, where: str, number: int, seen_urls: set[str], seen_digests: set[str],

@@ -198,8 +198,10 @@ def source_from_url(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host or None
 
 
-def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Turn the user's paths into article files; directories are searched recursively.
+def expand_paths(paths: Iterable[str | Path], archives: frozenset[str] = frozenset()
+                 ) -> tuple[list[Path], list[Problem]]:
+    """Turn the user's paths into article files; directories are searched recursively, for
+    article files and for files with the `archives` suffixes (web archives the reader opens).
 
     Only regular files are read: a FIFO would block forever and a device never ends. A folder
     that cannot be listed is reported (its files are not read), never skipped without a word."""
@@ -216,14 +218,13 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
             problems.append(Problem(shown(path), f"cannot read: {exc.strerror or exc}", fatal=True))
             continue
         if stat.S_ISDIR(info.st_mode):
-            found, walk_problems = _walk(path)
+            found, walk_problems = _walk(path, ARTICLE_SUFFIXES | archives)
             problems.extend(walk_problems)
             if not found and not walk_problems:
-                problems.append(Problem(
-                    shown(path),
-                    "directory holds no articles (.txt, .html, .htm, .jsonl)",
-                    fatal=True,
-                ))
+                looked_for = ", ".join(sorted(ARTICLE_SUFFIXES))
+                if archives:
+                    looked_for += f", or web archives {', '.join(sorted(archives))}"
+                problems.append(Problem(shown(path), f"directory holds no articles ({looked_for})", fatal=True))
             files.extend(found)
         elif stat.S_ISREG(info.st_mode):
             files.append(path)
@@ -232,7 +233,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
     return files, problems
 
 
-def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
+def _walk(folder: Path, suffixes: frozenset[str] | set[str]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
 
     def unreadable(exc: OSError) -> None:
@@ -243,7 +244,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
     for top, _, names in os.walk(folder, onerror=unreadable):
         for name in names:
             path = Path(top, name)
-            if name.startswith(".") or _article_suffix(path) not in ARTICLE_SUFFIXES:
+            if name.startswith(".") or _article_suffix(path) not in suffixes:
                 continue
             try:
                 mode = path.stat().st_mode

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from storydesk.clean import clean_documents
-from storydesk.ingest import MAX_ARTICLE_BYTES, read_inputs, read_stdin, unique_ids
+from storydesk.ingest import MAX_ARTICLE_BYTES, expand_paths, read_inputs, read_stdin, unique_ids
 from storydesk.language import article_language
 from storydesk.model import Article, Problem, RawDocument
 from storydesk.sources.feeds import FEED_SUFFIXES, listing_kind, parse_listing
@@ -29,6 +29,9 @@ STDIN = "-"
 CLEAN_BATCH = 500
 
 Input = str | Path | RawDocument | Article
+# Web archives a folder may hold beside its articles (`ingest`'s suffix: ".gz" dropped). Feeds
+# in a folder are not followed: reading a folder must not fetch from the network.
+FOLDER_ARCHIVES = frozenset({".warc", ".arc"})
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,18 @@ def read_documents(inputs: Iterable[Input], fetch: FetchOptions | None = None
             (documents if isinstance(item, RawDocument) else articles).append(item)
             continue
         name = str(item)
+        if Path(name).is_dir():  # its web archives go to the archive reader, the rest to ingest
+            found, walk_problems = expand_paths([item], archives=FOLDER_ARCHIVES)
+            problems.extend(walk_problems)
+            for path in found:
+                if is_warc(path):
+                    flush_files()
+                    archived, archive_problems = _split(iter_warc(path))
+                    documents.extend(archived)
+                    problems.extend(archive_problems)
+                else:
+                    files.append(path)
+            continue
         source = _source_of(name)
         if source is None:
             files.append(item)

@@ -248,6 +248,22 @@ def test_sources_warc_record_without_target_uri_is_reported_not_a_crash(tmp_path
         "'startswith'); the 1 records before it were read"]
 
 
+def test_sources_a_folder_reads_its_web_archives_beside_its_articles(tmp_path):
+    (tmp_path / "crawl").mkdir()
+    warc_file(tmp_path / "crawl" / "part-1.warc.gz", [("https://gazette.example/fire", 200, "text/html", page("Harbor fire"))])
+    (tmp_path / "crawl" / "note.txt").write_text("Harbor fire\n\n" + PARAGRAPH * 2)
+    documents, _, problems = read_documents([tmp_path / "crawl"])
+    assert sorted(d.url or d.id for d in documents) == ["https://gazette.example/fire", "note"]
+    assert not problems
+
+
+def test_sources_a_folder_of_nothing_readable_names_what_it_looks_for(tmp_path):
+    (tmp_path / "notes.doc").write_bytes(b"x")
+    _, _, problems = read_documents([tmp_path])
+    assert [p.message for p in problems] == [
+        "directory holds no articles (.htm, .html, .jsonl, .ndjson, .text, .txt, .xhtml, or web archives .arc, .warc)"]
+
+
 def test_sources_news_please_records(tmp_path):
     corpus = tmp_path / "ccnews.jsonl.gz"
     record = {"url": "https://gazette.example/fire", "title": "Harbor fire", "maintext": PARAGRAPH * 2,

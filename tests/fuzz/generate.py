@@ -32,7 +32,7 @@ HOSTILE_BITS = [
     "{{7*7}}", "${jndi:x}", "%s%n", "\\u0000", "'\"", "\u00a0",
 ]
 NAME_BITS = ["[/x]", "[red]", "\n", " ", "-", "é", "\u202e", "#", "$(x)", "'", "%", "\\", "~", "a" * 60]
-KINDS = ["text", "text", "text", "html", "jsonl", "jsonl", "bytes", "encoded", "gz", "nested", "huge"]
+KINDS = ["text", "text", "text", "html", "jsonl", "jsonl", "bytes", "encoded", "gz", "nested", "huge", "warc"]
 
 
 @dataclass
@@ -209,6 +209,34 @@ def _gz(rng: random.Random, big: bool) -> FuzzInput:
     elif shape == 2 and big:  # a bomb
         data, lines = _bomb(rng.choice([40, 120]) << 20), []
     return FuzzInput(inner.name + ".gz", data, lines, layouts=inner.layouts)
+
+
+def _warc(rng: random.Random, big: bool) -> FuzzInput:
+    """A web archive of a few pages, whole or damaged: cut short, a byte flipped, or a record
+    warcio cannot place (a response with no target URI made warcio itself raise)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=rng.random() < 0.5)
+    for n in range(rng.randint(1, 3)):
+        headers = StatusAndHeaders(rng.choice(["200 OK", "404 Not Found"]), [("Content-Type", "text/html")],
+                                   protocol="HTTP/1.1")
+        page = _html(rng, big).data
+        writer.write_record(writer.create_warc_record(f"https://paper{n}.example/fire", "response",
+                                                      payload=io.BytesIO(page), http_headers=headers))
+    data = buffer.getvalue()
+    shape = rng.randrange(4)
+    if shape == 0:
+        data = data[: rng.randrange(len(data) + 1)]
+    elif shape == 1:
+        spot = rng.randrange(len(data))
+        data = data[:spot] + bytes([data[spot] ^ 0xFF]) + data[spot + 1:]
+    elif shape == 2:
+        data += b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\nshort\r\n\r\n"
+    return FuzzInput(rng.choice([".warc", ".warc.gz"]), data)  # pages' lines: only no crash is checked
 
 
 def _bomb(size: int) -> bytes:

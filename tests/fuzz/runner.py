@@ -98,13 +98,16 @@ def invoke(tally: Tally, label: str, args: list[str], timeout: int):
         tally.hangs.append(f"{label} {command}: {result.exception}")
     elif result.exception is not None and not isinstance(result.exception, SystemExit):
         tally.crashes.append(f"{label} {command}: {type(result.exception).__name__}: {result.exception}"[:500])
-    elif (result.exit_code not in (0, 1) and not _REFUSED.search(result.output)) or "Traceback" in result.output:
+    elif (result.exit_code not in (0, 1) and not _REFUSED.search(result.output)) or "Traceback" in result.output \
+            or _STAGE_FAILED.search(result.output):
         tally.crashes.append(f"{label} {command}: exit {result.exit_code}: {result.output[-300:]!r}")
     return result
 
 
 # Exit 2 with this message is a documented refusal (a story too big for one digest), no crash.
 _REFUSED = re.compile(r"too many for one digest")
+# The pipeline keeps a digest when a stage raises, but that is a bug the input found: a crash.
+_STAGE_FAILED = re.compile(r"stage \w+: failed \(")
 
 
 def run_case(folder: Path, inputs: list[FuzzInput], rng: random.Random, commands: tuple[str, ...],

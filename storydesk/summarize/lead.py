@@ -351,6 +351,7 @@ def _is_to_do(be: Token) -> bool:
                     for t in children))
 
 
+# Subjects whose "is to <verb>" says what they are, not what someone will do: "The plan is to build ...".
 _AIMS = frozenset("plan goal aim idea point hope intention purpose problem solution question task job mission "
                   "challenge priority".split())
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")

@@ -664,6 +664,25 @@ def test_summarize_lead_is_an_opening_by_its_place_in_the_article():
     assert summary[0].text.startswith("A fire destroyed"), summary[0].text
 
 
+def test_summarize_lead_one_near_copy_is_no_more_agreement_than_a_clear_match():
+    """An outlet's vote counts up to `AGREEMENT_CAP`: an opening another outlet prints almost word
+    for word agrees with it no more than one stating the same news in other words (real fresh
+    ta034: "Stormy Daniels ... filed a lawsuit ... on Tuesday", nearly another outlet's second
+    sentence, outscored the report of Cohen's restraining order that other outlets open with)."""
+    from storydesk.summarize.candidates import find_candidates
+    from storydesk.summarize.lead import AGREEMENT_CAP, PLACE_WEIGHTS, opening_scores
+
+    smoke = "Thick black smoke from the Northgate Dock fire hung over Averly harbour on Friday, officials said."
+    articles = [Article(id="a", text=smoke + "\n\nResidents were told to keep their windows shut."),
+                Article(id="b", text=smoke + "\n\nSchools near the harbour kept pupils indoors.")]
+    sentences = [s for a in articles for s in split_sentences(a)]
+    cands = find_candidates(articles, sentences)
+    bounds = {cands[i].text: b for b, i in opening_scores(cands, list(range(len(cands))), sentences, articles,
+                                                          ReuseReport())}
+    # Word-for-word the same counts as a clear match (a cosine well under 1), no more.
+    assert AGREEMENT_CAP < 0.5 and bounds[smoke] == pytest.approx(PLACE_WEIGHTS[0] * AGREEMENT_CAP)
+
+
 def test_summarize_lead_is_not_forced_when_no_other_outlet_opens_alike():
     """Openings no other outlet shares anything with give no lead to force first (a guess);
     one the others open with too is chosen."""

@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from storydesk.clean import clean_text  # noqa: E402
+from storydesk.clean.form import line_key, split_lines  # noqa: E402
 from storydesk.clean.html import extract_html  # noqa: E402
-from storydesk.clean.lines import line_key, split_lines  # noqa: E402
 
 LINE_COUNTS = (2_000, 4_000, 8_000, 16_000, 32_000, 64_000)
 SCRIPT_PAGE_KB = (64, 128, 256, 512, 1024, 2048)

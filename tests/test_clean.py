@@ -574,7 +574,7 @@ def test_clean_50_mb_html_page_keeps_its_body(tmp_path) -> None:
 def test_clean_scan_index_answers_as_the_word_index_does() -> None:
     import random
 
-    from storydesk.clean.lines import ScanIndex, WordIndex
+    from storydesk.clean.index import ScanIndex, WordIndex
 
     rng = random.Random(22)
     for _ in range(2000):

@@ -23,6 +23,17 @@ def _rule(kind: str, regex: str, max_words: int = 30) -> Rule:
     return Rule(kind, re.compile(regex, re.I), max_words)
 
 
+# A comment box's policy, first thing in it: "Comments are moderated ...", "ATENÇÃO: Comentários com textos
+# ininteligíveis ... não serão aprovados pelo moderador." (aeb tune cc03dd). "Comments" opens the line, after a
+# label at most: a body sentence about comments, or a request inside the article ("As you comment, please be
+# respectful ..."), says more first.
+COMMENT_POLICY = re.compile(
+    r"^(\W*\w+\W+)?(comments|comentários|comentarios)\b.{0,100}"
+    r"\b(moderat\w*|moderador\w*|respectful|respeito|respeto|community guidelines|aprovados|aprobados)\b", re.I)
+
+# A lone label over a post's tags or topics; the line under it is the list of them.
+TAGS_LABEL = re.compile(r"^(tags?|topics|filed under|categories|keywords|marcadores|etiquetas|schlagworte)$", re.I)
+
 # Order matters only for the kind reported when two rules match; the first wins.
 RULES: tuple[Rule, ...] = (
     # Video players and their teasers.
@@ -126,6 +137,7 @@ RULES: tuple[Rule, ...] = (
     # A comment section's rules: "As you comment, please be respectful ...", "we are moderating all comments".
     _rule("comment", r"\b(comments?|commenters|commenting)\b.{0,80}\b(moderat\w*|respectful|civil|off-topic)\b|"
                      r"\bmoderat\w* (all )?comments\b", 60),
+    _rule("comment", COMMENT_POLICY.pattern, 60),
     _rule("other", r"\bwe['’]?d (like|love) to hear what you think\b|\bregistered trademarks? of\b", 60),
     # Comment spam: a link and a come-on ("I make $85 an hour from home ... www.x.com").
     _rule("comment", r"^(?=.*(\bhttps?://|\bwww\.|\.(com|net|org|info|example)\b))(?=.*\b(visit my|check (it|this|me) out|"
@@ -147,6 +159,8 @@ RULES: tuple[Rule, ...] = (
                     r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
     _rule("social", r"[—–]\s*[^—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$", 80),  # tweet text + signature
     _rule("social", r"\bshare (it|this( story| article)?) with (a|your) friends?\b", 15),
+    # WordPress's share buttons as text: "Click to share on Twitter (Opens in new window)" (aeb tune 264dc3).
+    _rule("social", r"^click to (share|email|print) (on|this|to)\b.{0,40}\(opens in new window\)$", 12),
     # A share bar run into the embedded media's title (The Guardian; Multi-News ta098 d0).
     _rule("social", r"^facebook twitter pinterest\b", 30),
     _rule("social", r"^(facebook|twitter|linkedin|whatsapp|email|e-mail|print|pinterest|reddit|share|"
@@ -169,6 +183,11 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^((mon|tues|wednes|thurs|fri|satur|sun)day,? )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                    r"[a-z]*\.? \d{1,2},? \d{4}(,? (at )?\d{1,2}:\d{2}\s*([ap]\.?m\.?)?\s*\w{0,4}( \(.{0,20}\))?)?$", 12),
     # ... a bare date (and time): when the page was posted
+    # ... and in Portuguese or Spanish: "segunda-feira, 22 de janeiro de 2018 às 0:13" (aeb tune cc03dd).
+    _rule("other", r"^(((segunda|terça|quarta|quinta|sexta)(-feira)?|sábado|domingo|lunes|martes|miércoles|jueves|"
+                   r"viernes),? )?\d{1,2} de (janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|"
+                   r"novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre)"
+                   r" de \d{4}(,? (às|a las) \d{1,2}[:h]\d{2})?$", 10),
     _rule("credit", r"^(the )?(associated press|reuters|agence france-presse|afp|ap)$", 3),
     _rule("other", r"^\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?)?$", 2),
     # Reprint notices and tip lines.
@@ -264,7 +283,7 @@ RULES: tuple[Rule, ...] = (
     _rule("navigation", r"^(tags?|topics?|filed under|categories|category|keywords)\s*:", 30),
     # The same labels run into a post's meta line: "05/10/2018 - Posted by: Name - Category: Health - Tags: x".
     _rule("navigation", r"\s[-|•·]\s(tags?|categor(y|ies|ia)|filed under|posted in|publicado por|posted by)\s*:", 30),
-    _rule("navigation", r"^(tags?|topics|filed under|categories|keywords|marcadores|etiquetas|schlagworte)$", 2),
+    _rule("navigation", TAGS_LABEL.pattern, 2),
     # A related story's card: its headline said twice, then its summary (Fox local pages, Multi-News
     # ta016 d1, ta063 d3; aeb tune 432362: 9 such lines, all noise). Four words at least: "Well, well, ...".
     # Near the end: a gallery's "Photos: Title Photos: Title" is a caption.

@@ -91,3 +91,112 @@ def test_a_sentence_closed_by_a_running_time_is_a_video_caption():
 def test_an_editors_picks_teaser_is_page_chrome():
     sentence = "Editor's Picks Pierre Thomas, who had just been out with the player, still cannot believe it."
     assert dependence(sentence) == "a caption, player or archive notice"
+
+
+def test_a_sentence_in_a_paragraph_written_in_the_first_person_is_the_writers_view():
+    """A letter, blog post or column speaks in its writer's voice: "Progress now requires humanity
+    coming together" beside "our greatest opportunities" is the writer's view, not a report, though
+    the sentence itself says no "we"."""
+    text = ("Today we are close to taking our next step. Our greatest opportunities are now global. "
+            "Progress now requires the harbour towns coming together as one community.\n\n"
+            "The harbour council voted on Monday to merge the three ferry services by next spring.")
+    article = Article(id="a", text=text)
+    quotable = [c.text for c in find_candidates([article], split_sentences(article)) if not c.voiced]
+    assert quotable == ["The harbour council voted on Monday to merge the three ferry services by next spring."]
+
+
+def test_first_person_inside_a_quotation_leaves_the_paragraph_a_report():
+    """Someone's words in quotation marks, even across sentences, are theirs: the reporter's
+    sentences beside them stay candidates."""
+    text = ('The harbour council voted on Monday to merge the three ferry services by next spring. '
+            '"We waited ten years for this. I am glad it is done," said the mayor, Jo Reyes.')
+    article = Article(id="a", text=text)
+    cands = find_candidates([article], split_sentences(article))
+    assert cands[0].text == "The harbour council voted on Monday to merge the three ferry services by next spring."
+    assert not cands[0].voiced
+
+
+@pytest.mark.parametrize("sentence", [
+    "For instance, widely used tracking devices do not work inside the harbour warehouses.",
+    "For example, the ferry from Averly to Port Nolan now takes two hours longer in winter.",
+])
+def test_an_example_leans_on_the_claim_it_illustrates(sentence):
+    """"For instance" illustrates a claim an earlier sentence made."""
+    assert dependence(sentence) == "leans on an earlier sentence"
+
+
+def test_a_person_named_by_first_name_alone_needs_their_full_name_first():
+    """A feature meets "Ida Mitchell" and then calls her "Ida": out of the article "Ida, 88, is a
+    resident..." is about someone the reader never met, until the summary has named her."""
+    text = ("In a sunny room of the care home, Ida Mitchell taps her slippers to the music of the guitar.\n\n"
+            "Ida, 88, is a resident of Averly Cottages, an assisted living home in the harbour town.")
+    article = Article(id="a", text=text)
+    cands = find_candidates([article], split_sentences(article))
+    second = next(c for c in cands if c.text.startswith("Ida, 88"))
+    assert "Ida" in second.needs_names
+
+
+def test_a_first_name_is_read_only_where_it_opens_a_sentence_alone():
+    """"Dow" of "Dow Jones" or "American" of "American Bankers" is no first name: "Monday the Dow
+    shed 1,175 points" needs nobody named before it."""
+    text = ("The Dow Jones average fell for a second day on Monday in heavy trading.\n\n"
+            "Monday the Dow shed 1,175 points, its largest drop in a single day.")
+    article = Article(id="a", text=text)
+    cands = find_candidates([article], split_sentences(article))
+    assert all(not c.needs_names for c in cands)
+
+
+def test_the_opening_of_a_piece_in_the_writers_voice_stays_a_candidate():
+    """A review opens with its verdict, in a paragraph that goes on in the first person."""
+    text = ('The harbour film "Averly" considers the sea with tenderness and a gentle tact. '
+            "I was surprised to find it enthralling.\n\n"
+            "Our greatest hope is the sea. Progress now requires the harbour towns coming together.")
+    article = Article(id="a", text=text)
+    quotable = [c.text for c in find_candidates([article], split_sentences(article)) if not c.voiced]
+    assert quotable == ['The harbour film "Averly" considers the sea with tenderness and a gentle tact.']
+
+
+def test_another_outlets_opening_saying_the_lead_again_in_other_words_is_left_out():
+    """Two outlets open with one event in other words (few words in common, so word overlap does
+    not see it): the summary says it once, and the room goes to what else the articles say."""
+    from storydesk.pipeline import summarize_articles
+
+    first = Article(id="a", text=(
+        "Averly harbour pilots are employees of the port authority and can legally form the first pilots' "
+        "union in the country, the labour tribunal ruled on Wednesday.\n\n"
+        "The port authority said it would appeal the ruling to the full tribunal in the capital."))
+    second = Article(id="b", text=(
+        "Harbour pilots working at Averly on contracts count as staff of the port authority and are therefore "
+        "entitled to vote on unionising, an official of the labour tribunal decided on Wednesday.\n\n"
+        "The pilots' legal bills were paid by the national dockworkers' union, which backed the case."))
+    third = Article(id="c", text=(
+        "The ruling covers forty-two pilots who guide ships into Averly harbour every day of the year.\n\n"
+        "A vote on the union is expected within a month, the tribunal's regional office said."))
+    texts = [s.text for s in summarize_articles([first, second, third], words=120)]
+    openings = [t for t in texts if t.startswith(("Averly harbour pilots", "Harbour pilots working"))]
+    assert len(openings) == 1, texts
+
+
+def test_a_letters_view_is_not_quoted_as_news_in_the_summary():
+    """The letter's third-person sentences beside its "we" stay out of the summary; the report does not."""
+    from storydesk.pipeline import summarize_articles
+
+    letter = Article(id="a", text=(
+        "To our harbour community.\n\n"
+        "Today we are close to taking our next step. Our greatest opportunities are now global. "
+        "Progress now requires the harbour towns coming together as one community."))
+    report = Article(id="b", text=(
+        "The Averly harbour council voted on Monday to merge the three ferry services by next spring.\n\n"
+        "The merged service will run forty crossings a day between Averly and Port Nolan."))
+    texts = [s.text for s in summarize_articles([letter, report], words=120)]
+    assert "Progress now requires the harbour towns coming together as one community." not in texts
+    assert texts and texts[0].startswith("The Averly harbour council voted")
+
+
+def test_a_report_addressing_the_reader_is_not_the_writers_view():
+    """"you" in a report is mostly someone's advice in indirect speech, not the writer speaking."""
+    text = ("Dr. Jo Reyes says she is seeing many harbour workers with hearing loss from the new cranes. "
+            "She says if you work near the cranes, you should wear ear protection every day.")
+    article = Article(id="a", text=text)
+    cands = find_candidates([article], split_sentences(article))
+    assert cands and not any(c.voiced for c in cands)

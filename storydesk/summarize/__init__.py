@@ -51,6 +51,12 @@ DEFAULT_WORDS = 120
 # Subtracted from the score of a sentence on the minority side of a conflict: more than the
 # largest score any sentence can reach (each of the three parts is at most its weight).
 DISPUTED_PENALTY = W_CENTRALITY + W_POSITION + W_SUPPORT
+# MiniLM cosine at which a candidate says a chosen sentence again: align/facts.py's SAME_FACT_COSINE,
+# the bar at which two sentences are one statement on their own. On the real tune, new and fresh
+# sets (benchmarks/gold/real, main bb651e2) the summary sentences judged to repeat the lead sat at
+# 0.50-0.78 from it, and sentences adding a key fact up to 0.74 (ta018's cost breakdown, 0.738),
+# so the bar is not lowered to catch more.
+SAME_STATEMENT_COSINE = 0.74
 
 __all__ = [
     "DEFAULT_WORDS", "SUPPORT_CONTAINMENT", "summarize", "verify_citation", "rejection", "strip_dateline",
@@ -113,11 +119,14 @@ def summarize(
     # article's openings vote, those held back included.
     may_lead = [i for i in alone if not is_disputed[i]]
     lead = lead_index(cands, may_lead, sentences, on_topic, reuse)
+    if lead is not None and cands[lead].voiced:
+        lead = None  # a writer's view is not the news; filtering may_lead instead shifted its word weights
     if lead is not None:
         scores[lead] = scores.max() + 1.0  # the news opens the summary
     names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])
     picked = select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated], follows, names,
-                    usable=lambda i: has_verb(cands[i].text))
+                    usable=lambda i: not cands[i].voiced and has_verb(cands[i].text),
+                    restates=lambda i, chosen: _same_statement(cands[i], [cands[c] for c in chosen]))
     chosen = _after_predecessors(story_order(cands, [i for i in picked if follows[i] is None]), picked, follows)
     rank = {a.id: i for i, a in enumerate(articles)}
     summary = []
@@ -132,6 +141,22 @@ def summarize(
             kept.add(i)
             said |= names[1][i]
     return summary
+
+
+def _same_statement(cand: Candidate, chosen: list[Candidate]) -> bool:
+    """Whether `cand` says a chosen sentence again in other words: another outlet's opening telling
+    the lead's event ("...football players on scholarship are employees of the school and
+    therefore entitled to hold an election..." after "...players qualify under federal law as
+    employees... and can legally form the nation's first college athletes' union"), which shares
+    too few words for the TF-IDF bar. Sentence embeddings (cached by text, so those the align
+    stage made are reused) at the align stage's own bar for one statement."""
+    from storydesk.embed import EmbeddingModelMissing, embed
+
+    try:
+        vectors = embed([cand.text] + [c.text for c in chosen])
+    except EmbeddingModelMissing:
+        return False
+    return float((vectors[1:] @ vectors[0]).max()) >= SAME_STATEMENT_COSINE
 
 
 def _with_predecessors(cands: list[Candidate]) -> tuple[list[Candidate], list[int | None]]:

@@ -16,7 +16,9 @@ from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Sentence, Span
 from storydesk.summarize.standalone import (
     dependence,
+    first_names_alone,
     full_names,
+    in_writers_voice,
     leans_on_previous,
     names_its_time,
     one_name_speakers,
@@ -104,6 +106,10 @@ class Candidate:
     # Last names of people its article introduced earlier by full name and it names alone
     # ("Al-Rahabi landed..."): the summary must have named them before it.
     needs_names: frozenset[str] = frozenset()
+    # In a paragraph written in the writer's first or second person (a letter, blog post, column):
+    # the writer's view, not a report. It still tells the lead what its outlet leads with, but is
+    # not quoted as a statement of the news (its article's opening, a review's verdict, may be).
+    voiced: bool = False
 
     @property
     def leans(self) -> bool:
@@ -192,11 +198,14 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
         lead = " ".join(s.text for s in own[:LEAD_FOR_TIME])
         elsewhen = False  # inside a paragraph that opened on another day or event
         introduced: dict[str, str] = {}  # last name -> first name, of the people named so far
+        met: dict[str, str] = {}  # first name -> last name, of the same people
+        voiced = _paragraphs_in_writers_voice(own, texts[article_id])
         quoting = False  # inside a quotation opened by an earlier sentence of the paragraph
         for i, s in enumerate(own):
-            needs_names = surnames_alone(s.text, introduced)
+            needs_names = surnames_alone(s.text, introduced) | first_names_alone(s.text, met)
             for last, first in full_names(s.text).items():
                 introduced.setdefault(last, first)
+                met.setdefault(first, last)
             if i == 0 or s.paragraph != own[i - 1].paragraph:
                 elsewhen = i > 0 and opens_another_time(s.text, lead)
                 opens_paragraph, quoting = True, False
@@ -233,9 +242,19 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
                 follows = previous.sentence.index
             seen.add(text)
             previous = Candidate(s, text, start, end, content_terms(text), rank[article_id], len(own), follows,
-                                 needs_names)
+                                 needs_names, voiced=s.paragraph in voiced and i > 0)
             out.append(previous)
     return out
+
+
+def _paragraphs_in_writers_voice(own: list[Sentence], text: str) -> set[int]:
+    """The paragraphs of an article (its sentences `own`) written in the first or second person
+    outside quotation marks: a writer's view, not a report (`standalone.in_writers_voice`)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for s in own:
+        start, end = spans.get(s.paragraph, (s.start, s.end))
+        spans[s.paragraph] = (min(start, s.start), max(end, s.end))
+    return {p for p, (start, end) in spans.items() if in_writers_voice(text[start:end])}
 
 
 def _captions_a_video(own: list[Sentence], i: int) -> bool:

@@ -114,6 +114,7 @@ def select(
     follows: list[int | None] | None = None,
     names: tuple[list[frozenset[str]], list[frozenset[str]]] | None = None,
     usable: Callable[[int], bool] | None = None,
+    restates: Callable[[int, list[int]], bool] | None = None,
 ) -> list[int]:
     """Indices of the chosen candidates, best first, within `words` words.
 
@@ -123,7 +124,8 @@ def select(
     the one before it out until that one is chosen. `names` (per candidate: the names it needs
     introduced, and the names it mentions) keeps "Al-Rahabi landed..." out until a chosen sentence
     has named Al-Rahabi. `usable` is a costlier check (a parse) asked only of a candidate about
-    to be chosen; one it refuses is passed over.
+    to be chosen; one it refuses is passed over, as is one that `restates` (given the chosen so
+    far: another costly check, meaning) finds saying a chosen sentence again.
 
     A candidate that would overflow the budget is passed over for a shorter one; when not even
     one fits, the best single sentence is the summary (a summary of one sentence over the
@@ -149,6 +151,8 @@ def select(
         if facts is not None and facts[best] and any(facts[best] & facts[c] for c in chosen):
             continue
         if used + lengths[best] > words or usable is not None and not usable(best):
+            continue
+        if restates is not None and chosen and restates(best, chosen):
             continue
         chosen.append(best)
         taken[best] = True

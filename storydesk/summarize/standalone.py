@@ -25,6 +25,8 @@ _ANAPHOR = re.compile(
     r"and|but|or|so|yet|instead|rather|hence|thus|also|however|still|then|now|meanwhile|moreover|"
     r"furthermore|besides|otherwise|nonetheless|nevertheless|indeed|likewise|similarly|in fact|worse|even worse|"
     r"in addition|as a result|at the time|at that time|by then|even so|other|another|both|in one|"
+    # an example of a claim made before ("For instance, GPS trackers do not work indoors.")
+    r"for instance|for example|"
     r"the (?:other|same|latter|former|two|three|pair|duo|couple|statement|letter|post|move|decision|"
     r"incident|actions?|step|comments?|remarks?|announcement|\d+-year-old|agency|company|firm|couple|"
     r"woman|man|boy|girl|victim|suspect|singer|actor|actress|star|film|movie|romance|band|"
@@ -52,8 +54,13 @@ _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
 # A first or second person outside quotation marks: a writer, blogger or speaker talking to the
 # reader in their own voice ("Let me offer...", "you read that right").
 # The "I" of an initialism ("F.B.I.", "I.B.M.") is no speaker.
-_PERSONAL = re.compile(r"(?<!\.)\bI\b(?!\.\w)|\b(?:I'm|I've|I'd|me|my|mine|we|we're|we've|us|our|ours|you|you're|your|yours)\b"
+_PERSONAL = re.compile(r"(?<!\.)(?<!War )\bI\b(?!\.\w)|\b(?:I'm|I've|I'd|me|my|mine|we|we're|we've|us|our|ours|you|you're|your|yours)\b"
                        r"|^(?:My|We|We're|Our|You|You're|Your|Let me)\b")  # capitalised only where a sentence starts
+# A writer's own first person in a paragraph, at a sentence's start too ("... next step. Our greatest
+# opportunities"). Not "you": a report's indirect speech addresses the reader too ("Kolb says if you
+# have implants, you should...").
+_FIRST_PERSON = re.compile(r"(?<!\.)(?<!War )\bI\b(?!\.\w)|\b(?:I'm|I've|I'd|me|my|mine|we|we're|we've|us|our|ours)\b"
+                           r"|(?:^|[.!?]\s+)(?:My|We|We're|We've|Our|Let me)\b")
 # A sentence that is one quotation from first mark to last: nobody is named as saying it.
 _WHOLE_QUOTE = re.compile(r'^\s*["“‘\']([^"”]*)["”’\']\s*$')
 # A speaker named only by a pronoun anywhere in the sentence ('..."," he said, "...').
@@ -125,6 +132,31 @@ _MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|pe
                      re.I)
 # A list announced rather than told ("here are ten of the most memorable things...").
 _LISTICLE = re.compile(r"\bhere (?:are|is) (?:\w+ )?(?:of )?(?:the )?(?:most|best|worst|top)\b", re.I)
+
+
+def in_writers_voice(paragraph: str) -> bool:
+    """Whether a paragraph speaks in its writer's first person outside quotation marks (a
+    letter, blog post, column or write-up): each of its sentences is that writer's view ("Progress
+    now requires humanity coming together" beside "Our greatest opportunities are now global"),
+    not a report, though it says no "we" itself. Quotations are taken out over the whole paragraph,
+    so someone's words quoted across sentences stay theirs."""
+    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", paragraph)))
+
+
+def first_names_alone(text: str, met: dict[str, str]) -> frozenset[str]:
+    """The first names of people met in full (`met`: first name -> last name) that `text` uses
+    alone ("Ida, 88, is a resident..." after "Ida Mitchell taps her slippers..."): out of the
+    article it is about someone the reader never met, until the summary has named them."""
+    opening = _FIRST_NAME_OPENING.match(text)
+    if not opening or opening.group(1) not in met or opening.group(1) in full_names(text).values():
+        return frozenset()
+    return frozenset({opening.group(1)})
+
+
+# A name opening a sentence on its own, followed by a comma or a lower-case word ("Ida, 88, is",
+# "Devin died"): only there is a capitalised word read as someone's first name; elsewhere "Dow"
+# (of "Dow Jones") or "American" (of "American Bankers") is no person.
+_FIRST_NAME_OPENING = re.compile(r"^([A-Z][a-z]+)(?:,|\s+(?-i:[a-z]))")
 
 
 def dependence(text: str) -> str | None:

@@ -2,7 +2,7 @@
 
     python benchmarks/bench_real.py                    # both halves: run, score, list what is unjudged
     python benchmarks/bench_real.py --split held-out   # one half
-    python benchmarks/bench_real.py --split all        # tune, held-out, and the "new", "fresh" and "fresh3" tens
+    python benchmarks/bench_real.py --split all        # tune, held-out, and the "new", "fresh", "fresh2", "fresh3", "fresh4" and "fresh5" tens
     python benchmarks/bench_real.py --from out/bench_real.json   # score a saved run again (no digest)
 
 The gold set (`benchmarks/gold/real/`, README there): 40 Multi-News validation clusters of 3+
@@ -59,9 +59,11 @@ WORDS = 120  # the digest's default summary length
 # fresh3 (issue 15, bad sentences, tidy17): ten more of the same draw, sample(ids, 80)[70:] (the ten
 # before them, [60:70], are lead17's fresh2), gold written and scored once on main before any change.
 FRESH3 = (70, 80)
+# fresh4 (issue 15, the lead, lead18): sample(ids, 90)[80:], gold written and scored once on main before any change.
+FRESH4 = (80, 90)
 # fresh5 (issue 15, bad sentences, tidy18): sample(ids, 100)[90:], drawn and scored the same way.
 FRESH5 = (90, 100)
-SPLITS = ("tune", "held-out", "new", "fresh", "fresh2", "fresh3", "fresh5")
+SPLITS = ("tune", "held-out", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 FLAGS = ("ok", "offtopic", "dangling", "heading", "wrong")
 
 
@@ -77,6 +79,7 @@ def select_clusters(records: list[dict]) -> dict[str, list[str]]:
     return {"tune": drawn[: CLUSTERS // 2], "held-out": drawn[CLUSTERS // 2: CLUSTERS],
             "new": drawn[CLUSTERS:new_end], "fresh": drawn[new_end:fresh_end], "fresh2": drawn[fresh_end:],
             "fresh3": random.Random(SEED).sample(eligible, FRESH3[1])[FRESH3[0]:],
+            "fresh4": random.Random(SEED).sample(eligible, FRESH4[1])[FRESH4[0]:],
             "fresh5": random.Random(SEED).sample(eligible, FRESH5[1])[FRESH5[0]:]}
 
 

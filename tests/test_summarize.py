@@ -614,6 +614,14 @@ def test_summarize_asserts_neither_number_when_one_wire_copy_meets_one_other_out
     ("The film will cross $1 billion on Friday, the studio's first film to reach that milestone.", True),
     ("Washington can manipulate the economy by pulling this or that policy lever, the paper argued on Friday.", True),
     ("Days later, the U.S. military announced that part of a missile defense system arrived at Osan Air Base.", True),
+    # A dateline the candidates' cut leaves on is no part of the sentence's form (real fresh3 ta218,
+    # held-out ta052: the parser took the place for the head of a verbless heading).
+    ("BEIJING -- An unmanned underwater vehicle will be deployed to look for the missing plane on Monday.", True),
+    ("FORT WAYNE, Ind. (WANE) The mother accused of killing her two children said she acted when she heard "
+     "the Amber Alert.", True),
+    # "are to deploy" says what will happen (real fresh3 ta218); "the plan is to" says what an aim is.
+    ("Teams searching for the missing plane are to deploy a robotic submarine for the first time.", True),
+    ("The plan is to build a new terminal at the port.", False),
 ])
 def test_summarize_lead_form_tells_a_report_from_a_feature_lede(sentence, report):
     from storydesk.summarize.lead import form_weight
@@ -654,6 +662,25 @@ def test_summarize_lead_is_an_opening_by_its_place_in_the_article():
     sentences = [s for a in articles for s in split_sentences(a)]
     summary = summarize(articles, sentences, Alignment(), ReuseReport(), words=40)
     assert summary[0].text.startswith("A fire destroyed"), summary[0].text
+
+
+def test_summarize_lead_one_near_copy_is_no_more_agreement_than_a_clear_match():
+    """An outlet's vote counts up to `AGREEMENT_CAP`: an opening another outlet prints almost word
+    for word agrees with it no more than one stating the same news in other words (real fresh
+    ta034: "Stormy Daniels ... filed a lawsuit ... on Tuesday", nearly another outlet's second
+    sentence, outscored the report of Cohen's restraining order that other outlets open with)."""
+    from storydesk.summarize.candidates import find_candidates
+    from storydesk.summarize.lead import AGREEMENT_CAP, PLACE_WEIGHTS, opening_scores
+
+    smoke = "Thick black smoke from the Northgate Dock fire hung over Averly harbour on Friday, officials said."
+    articles = [Article(id="a", text=smoke + "\n\nResidents were told to keep their windows shut."),
+                Article(id="b", text=smoke + "\n\nSchools near the harbour kept pupils indoors.")]
+    sentences = [s for a in articles for s in split_sentences(a)]
+    cands = find_candidates(articles, sentences)
+    bounds = {cands[i].text: b for b, i in opening_scores(cands, list(range(len(cands))), sentences, articles,
+                                                          ReuseReport())}
+    # Word-for-word the same counts as a clear match (a cosine well under 1), no more.
+    assert AGREEMENT_CAP < 0.5 and bounds[smoke] == pytest.approx(PLACE_WEIGHTS[0] * AGREEMENT_CAP)
 
 
 def test_summarize_lead_is_not_forced_when_no_other_outlet_opens_alike():

@@ -264,6 +264,13 @@ def test_summarize_drops_a_citation_that_fails_the_check():
     ("Los Angeles (CNN) The fire spread overnight.", "The fire spread overnight."),
     ("Officials in Washington (CNN reported) denied it.", "Officials in Washington (CNN reported) denied it."),
     ("The Senate voted on Tuesday.", "The Senate voted on Tuesday."),
+    # Real leads printed with their dateline (lead18, fresh4 and ta110): two hyphens for a dash,
+    # a health wire's name in brackets, and a place in capitals with no dash before "An".
+    ("BEIJING -- The ministry confirmed the deal.", "The ministry confirmed the deal."),
+    ("(HealthDay News) -- Teens who vape are at higher risk.", "Teens who vape are at higher risk."),
+    ("PARIS An Algerian man was charged on Sunday.", "An Algerian man was charged on Sunday."),
+    ("NASA Administrator Bill Nelson spoke.", "NASA Administrator Bill Nelson spoke."),
+    ("U.S. - China talks resumed.", "U.S. - China talks resumed."),
 ])
 def test_summarize_strip_dateline(sentence, cut):
     assert sentence[strip_dateline(sentence):] == cut

@@ -43,8 +43,13 @@ _PLACE = (r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}"  # SAN JUAN
           r"(?:,\s+[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2})?"  # , Puerto Rico
           r"(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?")  # , March 3
 DATELINE = re.compile(
-    rf"^(?:{_PLACE}\s*(?:\([^()]{{1,40}}\)\s*[—–-]{{1,2}}|[—–]{{1,2}})\s*"
+    rf"^(?:{_PLACE}\s*(?:\([^()]{{1,40}}\)\s*[—–-]{{1,2}}|[—–]{{1,2}}|--)\s*"
     r"|\((?:CNN|AP|Reuters|AFP|NBC|CBS|ABC)[^()]{0,20}\)\s*(?:[—–-]{1,2}\s*)?"
+    # A wire's name alone in brackets before a dash: "(HealthDay News) -- ".
+    r"|\([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}\)\s*[—–-]{1,2}\s*"
+    # A place in capitals run into the sentence, the dash lost in scraping: "PARIS An Algerian
+    # man..." (only before an article, so "NASA Administrator Bill Nelson" keeps its name).
+    r"|(?-i:[A-Z]{4,}(?: [A-Z]{2,}){0,2}) (?=(?:The|An?) )"
     # CNN's "Washington (CNN) Vermont Sen. ...": a place in capitalised words, the agency alone in
     # brackets, no dash.
     r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3} \((?:CNN|AP|Reuters|AFP)\)\s*)"

@@ -227,6 +227,20 @@ def test_summarize_verify_citation(cited, verdict):
     assert (verify_citation(sentence, article, split_sentences(article)) is not None) is verdict
 
 
+@pytest.mark.parametrize("cited, verdict", [
+    ("A $50,000 reward for information was approved by the City Council on Friday.", True),
+    ("The Los Angeles City Council approved a $50,000 reward for information on Friday.", True),
+    # Real fresh5 ta161 (judged false by reading): what is expected is not what was done.
+    ("The Los Angeles City Council is expected to approve a $50,000 reward for information.", False),
+    ("The City Council will approve a $50,000 reward for information next week.", False),
+    ("The City Council plans to approve a $50,000 reward for information.", False),
+])
+def test_summarize_citation_of_a_done_thing_needs_it_done(cited, verdict):
+    sentence = "A $50,000 reward for information was approved by the City Council."
+    article = Article(id="a", text=f"{cited}\n\nThe victim was shot in front of his mother.")
+    assert (verify_citation(sentence, article, split_sentences(article)) is not None) is verdict
+
+
 @pytest.mark.parametrize("speaker, verdict", [("al-Rubaie", True), ("al-Rubiae", True), ("al-Amrani", False)])
 def test_summarize_verify_citation_checks_the_speaker(speaker, verdict):
     sentence = '"If the wind had turned inland, we would have been fighting this fire in homes," al-Rubaie said.'

@@ -12,7 +12,9 @@ itself, read off spaCy's dependency parse of the summary sentence:
 - the heads of its object and complement ("charges" in "faces two charges of murder") and of a
   named subject (a common-noun or pronoun subject is often reworded: "workers"/"staff");
 - its modality: a sentence saying something "could" or "may" happen is not supported by one
-  saying it will, nor the other way round.
+  saying it will, nor the other way round; and a sentence saying it was done ("was approved")
+  is not supported by one saying it is expected, planned or will be done ("is expected to
+  approve", fresh5 ta161 of the real gold).
 
 All words are compared as the summary's content terms (stemmed), so "was charged" meets
 "charges". Paraphrase with other words fails the check; the sentence's own article always
@@ -25,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storydesk.lexicon import REPORTING_VERBS
+from storydesk.lexicon import REPORTING_VERBS, stem
 from storydesk.summarize.text import content_terms, words
 
 # Dependency labels (spaCy's English scheme) whose heads carry the claim beside the predicate.
@@ -55,6 +57,7 @@ class Claim:
 
     terms: frozenset[str]
     modality: frozenset[str]
+    done: str = ""  # the predicate's stem when the sentence says it happened (past tense)
 
 
 @lru_cache(maxsize=20_000)
@@ -96,7 +99,33 @@ def claim_of(text: str) -> Claim:
     terms = frozenset(t for h in heads for t in content_terms(h.text))
     modality = frozenset(_MODALITY[t.lower_] for t in predicate.children
                          if t.dep_ in ("aux", "auxpass") and t.lower_ in _MODALITY)
-    return Claim(terms, modality)
+    done = ""
+    if predicate.lower_ not in _LIGHT_VERBS and not modality and (
+            predicate.tag_ == "VBD" or predicate.tag_ == "VBN" and any(
+                t.dep_ in ("aux", "auxpass") and t.lower_ in _PAST_AUX for t in predicate.children)):
+        done = next(iter(content_terms(predicate.text)), "")
+    return Claim(terms, modality, done)
+
+
+_PAST_AUX = frozenset({"was", "were", "had", "has", "have"})
+# A verb after these is told as coming, not done: "is expected to approve", "will approve".
+_PROSPECTIVE = re.compile(r"\b(?:will|(?:expected|set|scheduled|due|likely|poised|going|about|plans?|planning|"
+                          r"planned|intends?|hopes?|wants?|seeks?|proposed|proposes|aims?)\s+to)\s+(?:be\s+)?(\w+)",
+                          re.I)
+
+
+def only_prospective(claim: Claim, evidence: str) -> bool:
+    """Whether the evidence gives the claim's done predicate only as coming or intended."""
+    if not claim.done:
+        return False
+    stems = [stem(w) for w in words(evidence)]
+    told = sum(1 for s in stems if _same_stem(s, claim.done))
+    coming = sum(1 for m in _PROSPECTIVE.finditer(evidence) if _same_stem(stem(m.group(1).lower()), claim.done))
+    return told > 0 and coming >= told
+
+
+def _same_stem(a: str, b: str) -> bool:
+    return a == b or len(a) >= SHARED_PREFIX and len(b) >= SHARED_PREFIX and a[:SHARED_PREFIX] == b[:SHARED_PREFIX]
 
 
 def _claim_predicate(root):

@@ -25,7 +25,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from storydesk.model import Article, Sentence, Span
-from storydesk.summarize.claim import claim_of, modality_of, states_claim
+from storydesk.summarize.claim import claim_of, modality_of, only_prospective, states_claim
 from storydesk.summarize.text import content_terms, names, negated, numbers, words
 
 # Share of a summary sentence's content words the cited evidence must contain. Measured on the
@@ -110,7 +110,8 @@ class EvidenceIndex:
             return None
         claim = claim_of(text)
         passing = [i for i in passing if text in self.units[i].text or states_claim(
-            claim, frozenset(content_terms(self.units[i].text)), modality_of(self.units[i].text))]
+            claim, frozenset(content_terms(self.units[i].text)), modality_of(self.units[i].text))
+            and not only_prospective(claim, self.units[i].text)]
         if not passing:
             return None
         # The fullest match, then the shorter unit (one sentence rather than a pair).

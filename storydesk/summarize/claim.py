@@ -118,14 +118,9 @@ def only_prospective(claim: Claim, evidence: str) -> bool:
     """Whether the evidence gives the claim's done predicate only as coming or intended."""
     if not claim.done:
         return False
-    stems = [stem(w) for w in words(evidence)]
-    told = sum(1 for s in stems if _same_stem(s, claim.done))
+    told = sum(1 for term in content_terms(evidence) if _same_stem(term, claim.done))
     coming = sum(1 for m in _PROSPECTIVE.finditer(evidence) if _same_stem(stem(m.group(1).lower()), claim.done))
     return told > 0 and coming >= told
-
-
-def _same_stem(a: str, b: str) -> bool:
-    return a == b or len(a) >= SHARED_PREFIX and len(b) >= SHARED_PREFIX and a[:SHARED_PREFIX] == b[:SHARED_PREFIX]
 
 
 def _claim_predicate(root):
@@ -155,8 +150,12 @@ def states_claim(claim: Claim, evidence_terms: frozenset[str], evidence_modality
 
 
 def _prefix_match(term: str, evidence_terms: frozenset[str]) -> bool:
-    return len(term) >= SHARED_PREFIX and any(
-        len(e) >= SHARED_PREFIX and e[:SHARED_PREFIX] == term[:SHARED_PREFIX] for e in evidence_terms)
+    return any(_same_stem(term, e) for e in evidence_terms)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Equal stems, or stems sharing their first SHARED_PREFIX letters."""
+    return a == b or len(a) >= SHARED_PREFIX and len(b) >= SHARED_PREFIX and a[:SHARED_PREFIX] == b[:SHARED_PREFIX]
 
 
 # Words that are verbs wherever they stand, or nearly: a sentence with one needs no parse

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storydesk.byline import Byline, find_date, parse_byline
-from storydesk.clean.form import NEUTRAL_MIN_WORDS, Line, count_words, is_prose, line_key, split_lines
+from storydesk.clean.form import Line, count_words, is_prose, line_key, sentence_like, split_lines
 from storydesk.clean.html import Extracted, extract_html
 from storydesk.clean.index import word_index
 from storydesk.clean.lines import FALLBACK_MIN_WORDS, classify, keep_prose
@@ -143,7 +143,8 @@ def _what_was_left(result: CleanResult) -> str:
 
 
 def _reads_as_sentence(text: str) -> bool:
-    return count_words(text) >= NEUTRAL_MIN_WORDS and text.rstrip().endswith((".", "!", "?", '"', "”"))
+    """The cleaner's own test of a short sentence (`form.sentence_like`), on a removed line's text."""
+    return sentence_like(Line(text, 0, words=count_words(text)))
 
 
 def clean_text(text: str, title: str | None = None, shared: frozenset[str] = frozenset(),

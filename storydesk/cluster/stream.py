@@ -462,11 +462,15 @@ class StoryClusterer:
         self._index(target)
 
     def _candidates(self, terms: dict[int, float], names: dict[int, float]) -> list[str]:
-        hits: Counter = Counter()  # article vectors come heaviest first
-        for key in itertools.islice(terms, QUERY_TERMS):
-            hits.update(self._term_index.get(key, {}).keys())
-        for key in itertools.islice(names, QUERY_NAMES):
-            hits.update(self._name_index.get(key, {}).keys())
+        # Article vectors come heaviest first. One Counter over every posting in order (counted in
+        # C) finds the same stories in the same order as one update per key, without Counter.update's
+        # per-call Mapping check (a twentieth of the clusterer's time).
+        empty: dict[str, None] = {}
+        hits = Counter(itertools.chain(
+            itertools.chain.from_iterable(map(self._term_index.get, itertools.islice(terms, QUERY_TERMS),
+                                              itertools.repeat(empty))),
+            itertools.chain.from_iterable(map(self._name_index.get, itertools.islice(names, QUERY_NAMES),
+                                              itertools.repeat(empty)))))
         return [story_id for story_id, _ in hits.most_common(MAX_CANDIDATES)]
 
     def _near_duplicate_story(self, features: ArticleFeatures) -> tuple[StoryState, float, str] | None:

@@ -148,13 +148,22 @@ class _Phrase:
 
 
 def _phrase(raw: str) -> _Phrase | None:
-    words = [w[:-2] if w.endswith(_POSSESSIVES) else w for w in raw.split() if w not in _NOT_NAMES]
+    words = raw.split()
+    # Most runs hold no stopword and no possessive: each word is looked at only when one is there.
+    if not _NOT_NAMES.isdisjoint(words):
+        words = [w for w in words if w not in _NOT_NAMES]
+    if "'s" in raw or "’s" in raw:
+        words = [w[:-2] if w.endswith(_POSSESSIVES) else w for w in words]
     if not words:
         return None
     phrase = " ".join(words).lower()
     names = (name_bucket(phrase), name_bucket(words[-1].lower())) if len(words) > 1 else (name_bucket(phrase),)
-    # most of a name's words were just seen as tokens: no stemming again
-    return _Phrase(len(words) == 1, names, tuple(map(_tokens.bucket, phrase.split())))
+    # most of a name's words were just seen as tokens: no stemming again (looked up in C)
+    lowered = phrase.split()
+    buckets = list(map(_tokens.bucket_of.get, lowered))
+    if None in buckets:
+        buckets = [term_bucket(word) if bucket is None else bucket for word, bucket in zip(lowered, buckets, strict=True)]
+    return _Phrase(len(words) == 1, names, tuple(buckets))
 
 
 def stem_word(token: str) -> str:
@@ -225,13 +234,16 @@ def _counts(article: Article) -> tuple[dict[int, int], Counter, list[int]]:
     """(term counts, name counts, the CRC-32 of the body's first MINHASH_MAX_WORDS words)."""
     body = article.text
     tokens = _WORD.findall(body.lower())
-    title_tokens = _WORD.findall(article.title.lower()) if article.title else []
-    vocabulary = dict.fromkeys(tokens)
-    vocabulary.update(dict.fromkeys(title_tokens))
+    # Stopwords (half the tokens) only ever count under bucket -1, which is dropped at the end:
+    # left out before counting (filtered in C), the other buckets are counted in the same order.
+    words = list(itertools.filterfalse(STOPWORDS.__contains__, tokens))
+    title_words = list(itertools.filterfalse(STOPWORDS.__contains__, _WORD.findall(article.title.lower()))) if article.title else []
+    vocabulary = dict.fromkeys(words)
+    vocabulary.update(dict.fromkeys(title_words))
     bucket_of = dict(zip(vocabulary, _tokens.buckets(vocabulary), strict=True))
     # Counted in C (Counter over the mapped tokens) through the article's own small dict.
-    terms: Counter = Counter(map(bucket_of.__getitem__, tokens))
-    for bucket in map(bucket_of.__getitem__, title_tokens):
+    terms: Counter = Counter(map(bucket_of.__getitem__, words))
+    for bucket in map(bucket_of.__getitem__, title_words):
         terms[bucket] += TITLE_WEIGHT
     names: Counter = Counter()
     phrases = _tokens.phrases

@@ -138,13 +138,13 @@ def term_bucket(token: str) -> int:
     return -1 if token in STOPWORDS or key in STOPWORDS or len(key) < 2 else zlib.crc32(key.encode()) & HASH_MASK
 
 
-@dataclass(slots=True)
-class _Phrase:
-    """What one capitalized run adds to an article's features (not frozen: made often, never changed)."""
-
-    single: bool  # one word: not a name when it opens a sentence
-    names: tuple[int, ...]  # the name's bucket, and its last word's for a multi-word name
-    words: tuple[int, ...]  # term buckets of its words (they count as the name, not as terms)
+# What one capitalized run adds to an article's features, as a plain tuple (single, names, words):
+#   single: one word (not a name when it opens a sentence);
+#   names: the name's bucket, and its last word's for a multi-word name;
+#   words: term buckets of its words (they count as the name, not as terms).
+# A tuple of ints and bools, not a class: the garbage collector stops tracking such tuples, and a
+# stream holds a few hundred thousand of them (collections were a tenth of clustering's time).
+_Phrase = tuple[bool, tuple[int, ...], tuple[int, ...]]
 
 
 def _phrase(raw: str) -> _Phrase | None:
@@ -163,7 +163,7 @@ def _phrase(raw: str) -> _Phrase | None:
     buckets = list(map(_tokens.bucket_of.get, lowered))
     if None in buckets:
         buckets = [term_bucket(word) if bucket is None else bucket for word, bucket in zip(lowered, buckets, strict=True)]
-    return _Phrase(len(words) == 1, names, tuple(buckets))
+    return (len(words) == 1, names, tuple(buckets))
 
 
 def stem_word(token: str) -> str:
@@ -255,19 +255,20 @@ def _counts(article: Article) -> tuple[dict[int, int], Counter, list[int]]:
             found = phrases.get(raw, False)
             if found is False:
                 found = phrases[raw] = _phrase(raw)
-            if found is None or (opening and found.single):
+            if found is None or (opening and found[0]):
                 continue
-            for bucket in found.words:
+            _, name_buckets, word_buckets = found
+            for bucket in word_buckets:
                 terms[bucket] -= weight * times
-            for bucket in found.names:
+            for bucket in name_buckets:
                 names[bucket] += weight * times
     # A lead name's extra weight goes to the name only: its words count once as words.
     for match in _PLACED_NAME.finditer(body):
         if match.start() >= LEAD_CHARS:
             break
         found = phrases[match.group(2)]
-        if found is not None and not (match.group(1) and found.single):
-            for bucket in found.names:
+        if found is not None and not (match.group(1) and found[0]):
+            for bucket in found[1]:
                 names[bucket] += LEAD_NAME_WEIGHT - 1
     # Stopwords out, and the words that only ever appeared inside names.
     kept = {bucket: count for bucket, count in terms.items() if count > 0 and bucket != -1}

@@ -28,6 +28,7 @@ from storydesk.clean.marks import (
     mark_closing_list,
     mark_inside,
     mark_playlists,
+    mark_posts,
     mark_repeats,
     mark_shared,
     mark_standfirst,
@@ -49,6 +50,7 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
         return
     for line in lines:
         line.kind = match_rule(line.text)
+    mark_posts(lines)
     listed = mark_playlists(lines)
     mark_repeats(lines)
     mark_shared(lines, shared)

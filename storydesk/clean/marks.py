@@ -72,6 +72,14 @@ def mark_playlists(lines: list[Line]) -> set[int]:
     return listed
 
 
+def mark_posts(lines: list[Line]) -> None:
+    """The text of an embedded tweet above its own "— Name (@handle) date" line is an embedded post:
+    body (what the article quotes), but no evidence either way of where the body runs."""
+    for line, below in zip(lines, lines[1:], strict=False):
+        if line.kind is None and TWEET_SIGNATURE.match(below.text) and len(line.text) <= MAX_TWEET_CHARS:
+            line.post = True
+
+
 def mark_repeats(lines: list[Line]) -> None:
     """A lone line that repeats an earlier line, or a part of a longer one, is a pull quote.
 
@@ -130,9 +138,6 @@ def mark_inside(lines: list[Line], start: int, end: int) -> None:
             line.kind = "video"  # the video's title under "Click to play video"
         if line.kind is None and NAME_CREDIT.match(line.text):
             line.kind = "caption"  # a photo's credit
-        if line.kind is None and i + 1 < end and TWEET_SIGNATURE.match(lines[i + 1].text) \
-                and len(line.text) <= MAX_TWEET_CHARS:
-            line.kind = "social"  # an embedded tweet's text, above its "— Name (@handle) date" line
         if BIO_HEADER.match(line.text) and i + 1 < end and lines[i + 1].kind is None:
             line.kind = lines[i + 1].kind = "credit"
             continue

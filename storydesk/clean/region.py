@@ -59,7 +59,7 @@ def _score(line: Line, ranked: bool = False) -> float:
         return -NOISE_PENALTY
     if line.prose or ranked:
         return min(line.words / WORDS_PER_MASS, PROSE_MASS_CAP)
-    if sentence_like(line):
+    if sentence_like(line) or line.post:
         return 0.0
     return -SHORT_LINE_PENALTY
 
@@ -110,7 +110,7 @@ def lead_above(lines: list[Line], start: int) -> int:
     after_label = False  # the line below this one was such a label
     for i in range(start - 1, -1, -1):
         line = lines[i]
-        if line.kind is not None:
+        if line.kind is not None or line.post:  # an embedded post is passed over like named noise
             after_label = False
             continue
         # The text's first line is its headline (run into a caption, at times), never a lead that

@@ -151,13 +151,12 @@ RULES: tuple[Rule, ...] = (
                     r"a post shared by|view this post on instagram|(follow|like) us on|"
                     r"share (this|on|via)\b|share (this )?(article|story)|(share|tweet|pin|email|print)"
                     r"( (share|tweet|pin|email|print|whatsapp|facebook|twitter|linkedin|reddit))+$|"
-                    r"pic\.twitter\.com|— .{1,60} \(@\w+\) \w+ \d{1,2}, \d{4})", 40),
+                    r"— .{1,60} \(@\w+\) \w+ \d{1,2}, \d{4})", 40),
     # An Instagram embed: the post's text, then "A post shared by Name (@handle) on Jun 20, 2017 at 11:56am PDT".
     _rule("social", r"\ba post shared by .{1,80}\(@[\w.]+\) on \w+\.? \d{1,2}, \d{4}", 80),
     # Author contact lines: "Follow her on Twitter @x", "Email X at x@y.com or follow him @x".
     _rule("social", r"^([–—-]\s*)?(follow|reach|contact|email|e-mail|write to)\b.{0,100}(\bon (twitter|facebook|instagram)\b|"
                     r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
-    _rule("social", r"[—–]\s*[^—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$", 80),  # tweet text + signature
     _rule("social", r"\bshare (it|this( story| article)?) with (a|your) friends?\b", 15),
     # WordPress's share buttons as text: "Click to share on Twitter (Opens in new window)" (aeb tune 264dc3).
     _rule("social", r"^click to (share|email|print) (on|this|to)\b.{0,40}\(opens in new window\)$", 12),
@@ -364,6 +363,8 @@ VIDEO_MARKER = re.compile(r"^(click to play( video)?|watch|video|now playing|up 
 
 # The signature line of an embedded tweet; the line above it is the tweet's text.
 TWEET_SIGNATURE = re.compile(r"^[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")
+# ... or the same signature closing the tweet's own line: "<text> — Name (@handle) May 24, 2016".
+TWEET_TAIL = re.compile(r"\s*[—–]\s*[^—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")
 
 # A line that opens an author's biography ("About Jane Doe", "Über ...", "Sobre ..."): the
 # paragraph under it is the bio, a credit, not the article.
@@ -387,6 +388,18 @@ DATELINE = re.compile(
 # the name stays.
 INLINE_CARD = re.compile(r"(?P<first>[A-Z][\w.'’-]*) (?:[A-Z][\w.'’-]* )?(?P<last>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
                          r"(?P<card> ?(?P=first) (?:[A-Z][\w.'’-]* )?(?P=last) ?(?=[A-Z])[^\n]{0,1500}? MORE\b)")
+
+
+def cut_tweet_signature(text: str) -> tuple[str, str | None]:
+    """An embedded tweet's line without the signature that closes it (`TWEET_TAIL`), and that
+    signature; the text itself and None when no signature closes it, or nothing is left before it.
+
+    The tweet's words are what the article quotes, body as the aeb bodies and the fresh Multi-News
+    golds have them; its handle and timestamp are the embed's chrome (a date that is not the story's)."""
+    match = TWEET_TAIL.search(text) if "(@" in text else None
+    if match is None or not match.start():
+        return text, None
+    return text[:match.start()], match.group().strip()
 
 
 def cut_inline_cards(text: str) -> tuple[str, list[str]]:

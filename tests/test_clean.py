@@ -136,6 +136,14 @@ NOISE_CASES = [
     ("related", "Our view: State of the city's trams: It's complicated"),
     ("related", "[Harbour line clinches new funding with 2-1 council vote]"),
     ("social", "– Follow the City Post on Twitter: @citypost"),
+    # A caption that is a name and its source (aeb tune 961bd8: six such lines; Multi-News ta124 d2).
+    ("caption", "Ines Varga Submitted photo"),
+    ("caption", "City Clerk Ines Varga (Courtesy photo)"),
+    # An AP list's link under each item (Multi-News fifth sample ta199 d1: seven such lines).
+    ("related", "More info: http://www.lumentransit.example/"),
+    # CNN's video teaser run into one line (Multi-News ta009 d2, ta218 d2, ta249 d2: 14 such lines).
+    ("video", "JUST WATCHED Tram line reopens after repairs Replay More Videos ... MUST WATCH Tram line reopens after "
+              "repairs 01:27"),
 ]
 
 
@@ -285,6 +293,57 @@ def test_clean_quoted_sentence_at_the_top_is_not_a_title() -> None:
 def test_clean_author_bio_under_its_header_is_a_credit() -> None:
     bio = "Ana Ruiz is a transport reporter based in Port Lumen. Her work has appeared in the City Post and Metro."
     result = clean_text(article("About Ana Ruiz", bio, after=4))
+    assert [(r.text, r.kind) for r in result.removed] == [("About Ana Ruiz", "credit"), (bio, "credit")]
+    assert_body_whole(result.text)
+
+
+def test_clean_body_goes_on_after_a_run_of_embedded_videos() -> None:
+    # CNN's players, three in a row between two paragraphs (Multi-News ta249 d2): the paragraph
+    # after them is the article going on, not a teaser under a block of noise.
+    videos = [f"JUST WATCHED Tram line {n} reopens Replay More Videos ... MUST WATCH Tram line {n} reopens 01:2{n}"
+              for n in range(3)]
+    last = ("After the derailment, the first on the network in a decade, the authority ordered checks of every "
+            "curve on the line.")
+    result = clean_text(article(*videos, last, after=4))
+    assert result.text.endswith(last)
+    assert [r.kind for r in result.removed] == ["video"] * 3
+
+
+def test_clean_lead_above_a_photo_gallery_stays() -> None:
+    # A gallery between the lead and the rest (aeb tune 961bd8): its counter and six captions
+    # outweighed the two paragraphs above it, and a byline above those made them look like a menu.
+    gallery = ["Story continues below gallery", "1 of 6", *[f"Driver {n} Submitted photo" for n in range(6)]]
+    text = "\n\n".join(["Home", "News", "Staff Reports", *BODY[:2], *gallery, *BODY[2:]])
+    result = clean_text(text)
+    assert_body_whole(result.text)
+    assert all(line not in result.text for line in gallery)
+
+
+def test_clean_press_release_about_section_at_the_end_is_a_credit() -> None:
+    # A press release closes with "About <company>" and several paragraphs of boilerplate (the
+    # firm, its counsel, a contact line; Multi-News fifth sample ta142 d1, aeb tune 5ae11e's kind).
+    about = ["Lumen Transit Holdings is the largest operator of trams in the region, with 40 lines and 3,000 "
+             "employees, and has served the city since 1911, according to its annual report.",
+             "Dr. Ana Ruiz is the chair of the Lumen Transit board and served as dean of the city's engineering "
+             "school from 2007 to 2014.",
+             "The passengers are also represented by Tom Berg of Berg & Weiss LLP."]
+    more = ["Engineers from the transport authority spent the afternoon on the curve, measuring the rails and "
+            "checking the points that guide trams onto the bridge line, and found a cracked sleeper.",
+            "The authority has ordered checks of every curve on the network this week, its spokeswoman said, and "
+            "asked drivers to keep to walking pace on the bridge line until the work is done.",
+            "Passengers who were hurt were taken to the central hospital; four of them went home the same day, "
+            "and two stayed overnight with broken bones, a hospital spokesman said on Wednesday."]
+    result = clean_text(article(*more, "About Lumen Transit and Counsel", *about, after=4))
+    assert [(r.text, r.kind) for r in result.removed] == [("About Lumen Transit and Counsel", "credit")] + [
+        (paragraph, "credit") for paragraph in about]
+    assert_body_whole(result.text) and all(paragraph in result.text for paragraph in more)
+
+
+def test_clean_about_header_in_the_middle_of_the_body_takes_one_paragraph() -> None:
+    # Before the last part of the text an "About" header is a box inside the article: only the
+    # paragraph under it goes, the article goes on after it.
+    bio = "Ana Ruiz is a transport reporter based in Port Lumen. Her work has appeared in the City Post and Metro."
+    result = clean_text(article("About Ana Ruiz", bio, after=1))
     assert [(r.text, r.kind) for r in result.removed] == [("About Ana Ruiz", "credit"), (bio, "credit")]
     assert_body_whole(result.text)
 

@@ -20,6 +20,8 @@ from storydesk.clean.index import word_index
 from storydesk.clean.rules import (
     BIO_HEADER,
     CREDIT_LINE,
+    EMBEDDED_VIDEO,
+    GALLERY_COUNTER,
     NAME_CREDIT,
     PLAYLIST,
     TAGS_LABEL,
@@ -49,7 +51,8 @@ _LIST_ITEM = re.compile(r"^[-•*–] ")
 
 def mark_playlists(lines: list[Line]) -> set[int]:
     """A video playlist run into one line (`PLAYLIST`) is video, whatever its length, and so are
-    the titles of its videos listed one a line under it; the indexes of those titles.
+    the titles of its videos listed one a line under it; the indexes of those titles, of embedded
+    players (`EMBEDDED_VIDEO`) and of a gallery's counter and captions (`GALLERY_COUNTER`).
 
     The titles are removed, but the body region is searched without them: forty short lines
     would otherwise cut off the article that goes on under the player (a list article's last
@@ -57,6 +60,15 @@ def mark_playlists(lines: list[Line]) -> set[int]:
     """
     listed: set[int] = set()
     for i, line in enumerate(lines):
+        if line.kind == "video" and EMBEDDED_VIDEO.match(line.text):
+            listed.add(i)  # a player between paragraphs, not the body's end
+        if GALLERY_COUNTER.match(line.text):
+            line.kind = "caption"
+            listed.add(i)
+            for j in range(i + 1, len(lines)):  # the gallery's captions, one a line under its counter
+                if lines[j].kind != "caption":
+                    break
+                listed.add(j)
         if not PLAYLIST.match(line.text):
             continue
         line.kind = "video"
@@ -140,6 +152,12 @@ def mark_inside(lines: list[Line], start: int, end: int) -> None:
             line.kind = "caption"  # a photo's credit
         if BIO_HEADER.match(line.text) and i + 1 < end and lines[i + 1].kind is None:
             line.kind = lines[i + 1].kind = "credit"
+            if words_after[i] <= TAIL_TEASER_SHARE * words_after[start]:
+                # In the text's last part the header opens a press release's closing "About" section:
+                # the firm, its counsel, its contacts, paragraph after paragraph to the end (Multi-News
+                # fifth sample ta142 d1). Before it, the header is a box inside the article: one paragraph.
+                for below in lines[i + 2:end]:
+                    below.kind = below.kind or "credit"
             continue
         if TAGS_LABEL.match(line.text) and i + 1 < end and lines[i + 1].kind is None \
                 and not lines[i + 1].text.rstrip().endswith((".", "!", "?")):

@@ -53,6 +53,8 @@ RULES: tuple[Rule, ...] = (
     _rule("video", r"^(?-i:CLOSE) (?-i:[A-Z][a-z'’]+(-[a-z]+)?|[A-Z]{2,5}'s|[A-Z]\.)\s", 120),
     _rule("video", r"\bautoplay autoplay\b|\bcopy this code to your (website|blog|site)\b", 60),
     _rule("video", r"\(\d{1,2}:\d{2}\)$", 20),  # a video's title with its length: "... (3:05)"
+    # CNN's video teaser run into one line (`EMBEDDED_VIDEO`).
+    _rule("video", r"^(?-i:JUST WATCHED) .{1,200}\b(?-i:MUST WATCH)\b", 90),
     # The BBC's notice where its player would be, run into the video's caption (Multi-News ta020, ta026, ta027).
     _rule("video", r"^media playback is (unsupported|not supported) on your device\b", 60),
     # Advertising.
@@ -104,6 +106,9 @@ RULES: tuple[Rule, ...] = (
                      r"further reading|editor['’]?s picks?|don['’]?t miss|what to read next|"
                      r"more coverage|in case you missed it|related post)\s*([:|»>\-–—…]|\.\.\.|$)", 25),
     _rule("related", r"^also on \S+\.\w+\b", 25),
+    # A link alone under its label: "More info: http://scandale.com/" under each item of an AP list
+    # (Multi-News fifth sample ta199 d1: seven such lines; the first sample's AP "Online:" block).
+    _rule("related", r"^(more info|more information|for more information|online|on the web)\s*:\s*(https?://|www\.)\S+$", 6),
     # A link label in front of a linked headline (Gannett's "MORE:", "READ:", "Our view:"; "STORY:",
     # "Analysis:" teasers), seen in Multi-News stories 1-40. A headline does not end like a sentence.
     _rule("related", r"^(more|read|related|see|watch|listen|story|also|our view|other views|analysis|photos|video)"
@@ -229,6 +234,9 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"^([\w.'’-]+ ){0,3}[\w.'’-]*/\s?(getty( images)?|afp|ap|reuters|epa)\b", 80),
     _rule("caption", r"\s\|\s([\w.'’-]+ ){0,4}[\w.'’-]*/\s?(getty( images)?|afp|ap|reuters|epa)\b", 80),
     _rule("caption", r"^photo (illustration )?by\b", 30),
+    # A name and where the picture came from: "Christopher Tays Submitted photo" (aeb tune 961bd8, six
+    # such lines), "City Clerk Kimberly Lehmkuhl (Courtesy photo)" (Multi-News ta124 d2).
+    _rule("caption", r"\b(submitted|courtesy|handout) (photo|image|picture)s?\)?$", 20),
     _rule("caption", r"\(\s*[^()]{0,40}\b(photos?|pictures?|images)\s*\)\s*$", 45),
     _rule("caption", r"^(photo|picture|image|pictured|file photo|photograph|caption|gallery|"
                      r"slideshow|photos|images|foto|fotos|фото)\s*([:\-–—|]|\(\d+ images?\))", 40),
@@ -346,6 +354,15 @@ NAME_CREDIT = re.compile(r"^[A-Z][a-z][\w.'’-]*( [A-Z][\w.'’-]*){0,2}/[A-Z][
 # A video player's playlist run into one line (Gannett): "Skip in Skip x Embed x Share CLOSE <title> |
 # 0:46 <description> AP 1 of 68 Skip in Skip x ...", thousands of words long, the chrome once per video.
 PLAYLIST = re.compile(r"^(close\s+)?skip in skip\b.{0,10}\bembed\b.*\bskip in skip\b", re.I | re.S)
+
+# CNN's video teaser run into one line: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 01:27"
+# (Multi-News ta009 d2, ta218 d2, ta249 d2: 14 such lines, all kept before). The player sits between
+# the article's paragraphs, three or four in a row at times (ta249 d2): the region search passes over it.
+EMBEDDED_VIDEO = re.compile(r"^(?-i:JUST WATCHED) .{1,200}\b(?-i:MUST WATCH)\b")
+
+# A photo gallery's counter over its captions ("1 of 6", aeb tune 961bd8): the gallery sits between
+# the article's paragraphs, and the region search passes over it as over a player.
+GALLERY_COUNTER = re.compile(r"^1 of \d{1,3}$")
 
 # A line that opens the comment section: everything after it is readers' comments.
 COMMENT_SIGNATURE = re.compile(r"^.{1,80}\d.{0,40}\b(said|says|wrote|commented|replied)\s*:$|"

@@ -52,6 +52,9 @@ NOISE_CASES = [
     ("social", "Tweet with a location"),
     ("social", "Share this story: Facebook | X | WhatsApp | Email"),
     ("social", "Follow CBSMIAMI.COM: Facebook | Twitter"),
+    # A share-by-email form scraped with a WRAL page (Multi-News ta067).
+    ("social", "Message: * A friend wanted you to see this item from WRAL.com: http://wr.al/13gnP"),
+    ("other", "You must enter the characters with black color that stand out from the other characters"),
     ("other", "We use cookies to improve your experience. By continuing to browse you accept our use of cookies."),
     ("credit", "Associated Press writers Ana Ruiz and Tom Berg contributed."),
     ("navigation", "Home > News > Local"),
@@ -215,6 +218,9 @@ def test_clean_social_follow_line_above_the_story_is_not_its_title() -> None:
     result = clean_text("Follow CBSMIAMI.COM: Facebook | Twitter\n\n" + article())
     assert result.title == "Tram derails near central station, six hurt"
     assert [r.kind for r in result.removed] == ["social"]
+    # The same page's share form's captcha prompt (ta067) was the title too.
+    result = clean_text("You must enter the characters with black color that stand out from the other characters\n\n" + article())
+    assert result.title == "Tram derails near central station, six hurt"
 
 
 def test_clean_teaser_line_repeated_three_times_is_chrome_but_repeated_questions_stay() -> None:

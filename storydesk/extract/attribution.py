@@ -94,6 +94,9 @@ _NOT_NAMES = frozenset({
     "we", "i", "it", "the", "a", "an", "one", "another", "others", "many", "some", "critics",
     "supporters", "officers", "firefighters", "staff", "workers", "students", "parents", "friends",
     "relatives", "family", "but", "and", "then", "later", "asked", "when", "this", "that",
+    # words opening a clause ("After noting that ...", Multi-News ta188)
+    "after", "before", "while", "since", "upon", "despite", "without", "although", "though", "because",
+    "instead", "also", "meanwhile", "however", "earlier", "again", "if", "as",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 })

@@ -346,6 +346,20 @@ def test_clean_lead_above_a_photo_gallery_stays() -> None:
     assert all(line not in result.text for line in gallery)
 
 
+def test_clean_keeps_a_results_roundup_whose_rows_are_figures() -> None:
+    # A high-school roundup (aeb tune c81e13): a short lead, then score lines and box scores, none of
+    # them prose; a row of figures is the body going on, a menu item is not.
+    lead = ("Harbour High stayed unbeaten on Tuesday night, beating Lumen Central in the first game of the "
+            "winter season in front of a full gym.")
+    rows = ["GIRLS BASKETBALL", "Harbour d. Lumen Central 70-44", "Lumen Central 14 11 6 15 — 44",
+            "Harbour 18 22 13 17 — 70", "Harbour (1-0): Varga 25 points. Ruiz 17 points. Berg 10 points.",
+            "Lumen Central (0-1): Weiss 15 points. Osei 2 points.", "Northgate d. Ferrymead 53-9",
+            "Northgate (1-0): Amrani 19 points and 3 steals. Haddad 6 steals."]
+    text = "\n\n".join(["Home", "Sports", "High School", lead, *rows, "Terms of Service", "Privacy Notice"])
+    result = clean_text(text)
+    assert result.text.split("\n\n") == [lead, *rows]
+
+
 def test_clean_press_release_about_section_at_the_end_is_a_credit() -> None:
     # A press release closes with "About <company>" and several paragraphs of boilerplate (the
     # firm, its counsel, a contact line; Multi-News fifth sample ta142 d1, aeb tune 5ae11e's kind).

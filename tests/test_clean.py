@@ -360,6 +360,17 @@ def test_clean_keeps_a_results_roundup_whose_rows_are_figures() -> None:
     assert result.text.split("\n\n") == [lead, *rows]
 
 
+def test_clean_summary_box_under_key_points_is_removed() -> None:
+    # CNBC's "Key Points": two bullets, one line each with no blank line between, above the article
+    # (aeb tune 374ac9); the article's first paragraph after the blank line stays.
+    bullets = ["A tram derailed near the central station on Tuesday, injuring six passengers.",
+               "The line will stay closed until engineers have inspected the track."]
+    text = "Tram derails near central station\n\nKey Points\n\n" + "\n".join(bullets) + "\n\n" + "\n\n".join(BODY)
+    result = clean_text(text)
+    assert [(r.text, r.kind) for r in result.removed] == [("Key Points", "other")] + [(b, "other") for b in bullets]
+    assert result.text == "\n\n".join(BODY)
+
+
 def test_clean_press_release_about_section_at_the_end_is_a_credit() -> None:
     # A press release closes with "About <company>" and several paragraphs of boilerplate (the
     # firm, its counsel, a contact line; Multi-News fifth sample ta142 d1, aeb tune 5ae11e's kind).

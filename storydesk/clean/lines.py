@@ -32,6 +32,7 @@ from storydesk.clean.marks import (
     mark_repeats,
     mark_shared,
     mark_standfirst,
+    mark_summary_box,
 )
 from storydesk.clean.region import body_region, lead_above, mark_outside, mark_title, ranked_rows
 from storydesk.clean.rules import match_rule
@@ -51,6 +52,7 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
     for line in lines:
         line.kind = match_rule(line.text)
     mark_posts(lines)
+    mark_summary_box(lines)
     listed = mark_playlists(lines)
     mark_repeats(lines)
     mark_shared(lines, shared)

@@ -24,6 +24,7 @@ from storydesk.clean.rules import (
     GALLERY_COUNTER,
     NAME_CREDIT,
     PLAYLIST,
+    SUMMARY_BOX,
     TAGS_LABEL,
     TEASER_HEADER,
     TWEET_SIGNATURE,
@@ -90,6 +91,25 @@ def mark_posts(lines: list[Line]) -> None:
     for line, below in zip(lines, lines[1:], strict=False):
         if line.kind is None and TWEET_SIGNATURE.match(below.text) and len(line.text) <= MAX_TWEET_CHARS:
             line.post = True
+
+
+MAX_SUMMARY_BULLETS = 5  # CNBC's box holds two to four; a longer block is the article itself
+
+
+def mark_summary_box(lines: list[Line]) -> None:
+    """Under a summary box's header (`SUMMARY_BOX`), its bullets: the block of lines that follows it
+    with no blank line between them (consecutive input lines), a restatement of the story, not its body."""
+    for i, line in enumerate(lines):
+        if not SUMMARY_BOX.match(line.text):
+            continue
+        block = [i + 1] if i + 1 < len(lines) else []
+        while block and block[-1] + 1 < len(lines) and lines[block[-1] + 1].number == lines[block[-1]].number + 1:
+            block.append(block[-1] + 1)
+        if not block or len(block) > MAX_SUMMARY_BULLETS or any(lines[j].kind is not None for j in block):
+            continue
+        line.kind = "other"
+        for j in block:
+            lines[j].kind = "other"
 
 
 def mark_repeats(lines: list[Line]) -> None:

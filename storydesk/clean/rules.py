@@ -368,6 +368,10 @@ PLAYLIST = re.compile(r"^(close\s+)?skip in skip\b.{0,10}\bembed\b.*\bskip in sk
 # the article's paragraphs, three or four in a row at times (ta249 d2): the region search passes over it.
 EMBEDDED_VIDEO = re.compile(r"^(?-i:JUST WATCHED) .{1,200}\b(?-i:MUST WATCH)\b")
 
+# The header of a summary box above the article (CNBC's "Key Points", CNN's "Story Highlights", NBC's
+# "What to Know"): the bullets under it, one block of lines, restate the story (aeb tune 374ac9).
+SUMMARY_BOX = re.compile(r"^(key points|story highlights|what to know)$", re.I)
+
 # A photo gallery's counter over its captions ("1 of 6", aeb tune 961bd8): the gallery sits between
 # the article's paragraphs, and the region search passes over it as over a player.
 GALLERY_COUNTER = re.compile(r"^1 of \d{1,3}$")

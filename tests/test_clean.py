@@ -145,6 +145,10 @@ NOISE_CASES = [
     ("caption", "City Clerk Ines Varga (Courtesy photo)"),
     # An AP list's link under each item (Multi-News fifth sample ta199 d1: seven such lines).
     ("related", "More info: http://www.lumentransit.example/"),
+    # Seen in Multi-News stories 1-40 and the summary clusters (ta050 d0, ta040 d2, ta044 d0).
+    ("related", "► Related: Tram line reopens after weekend of repairs"),
+    ("advert", "report this ad"),
+    ("credit", "With reporting by Ana Ruiz"),
     # CNN's video teaser run into one line (Multi-News ta009 d2, ta218 d2, ta249 d2: 14 such lines).
     ("video", "JUST WATCHED Tram line reopens after repairs Replay More Videos ... MUST WATCH Tram line reopens after "
               "repairs 01:27"),

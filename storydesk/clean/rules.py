@@ -61,7 +61,8 @@ RULES: tuple[Rule, ...] = (
     _rule("advert", r"^(story|article|text) continue[sd]? (below|after)\b", 12),
     _rule("advert", r"^(advertisement|advertising|advert|anzeige|publicidade|publicidad|publicité|pubblicità|sponsored( content| links?| stories)?|sponsored by .{1,40}|"
                     r"promoted( content| stories| links?)?|paid (content|partner|post)|ad feedback|"
-                    r"continue reading( below| the main story)?|skip (this )?ad|partner content|ads? by \w+)\W*$", 8),
+                    r"continue reading( below| the main story)?|skip (this )?ad|partner content|ads? by \w+|"
+                    r"report this ad)\W*$", 8),  # WordPress's "report this ad" (Multi-News ta040 d2)
     _rule("advert", r"^advertisement\b(?!.*\.$)", 8),  # "Advertisement Continue reading the main story"
     _rule("advert", r"^(we may (earn|receive) (a )?(commission|compensation)|"
                     r"(this|our) (post|article|story) (may )?contains? affiliate|"
@@ -98,7 +99,7 @@ RULES: tuple[Rule, ...] = (
     # Links to other stories.
     # A link label is followed by the linked headline after a separator, or stands alone:
     # "Read more: ...", "Related Stories". "Latest figures show ..." is a sentence, not a label.
-    _rule("related", r"^\W?(read more|read also|see also|also read|more on this( story)?|related( stories| "
+    _rule("related", r"^(\W|[►▶•]\s)?(read more|read also|see also|also read|more on this( story)?|related( stories| "
                      r"articles?| content| links?| coverage| news| posts?| reading| topics| videos?| photos?)?|"
                      r"recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy|be interested)|"
                      r"more (from|stories|news|in|about|on)( [\w.]+){0,3}|most (read|popular|viewed|shared)|"
@@ -278,7 +279,7 @@ RULES: tuple[Rule, ...] = (
     _rule("credit", r"^(the )?(associated press|ap|reuters|afp|\w+ press)( writers?| reporters?)? .{0,120}"
                     r"\bcontributed( to)?( this)?( report(ing)?| story)?\.?$", 40),
     _rule("credit", r"\b(contributed (to )?(this|the) (report|story|article)|contributed reporting)\.?$", 40),
-    _rule("credit", r"^\(?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
+    _rule("credit", r"^\(?(with )?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
     _rule("credit", r"^(/\s*)?(by|written by|words by|posted by|updated by|story by|report by)\s+(?-i:[A-Z])[\w.'’-]*"
                     r"(\s+[\w.'’-]+){0,6}\s*([,·|•]|$)", 18),
     # Datelines: when the page was posted is metadata, not body.

@@ -149,6 +149,9 @@ NOISE_CASES = [
     ("related", "► Related: Tram line reopens after weekend of repairs"),
     ("advert", "report this ad"),
     ("credit", "With reporting by Ana Ruiz"),
+    ("credit", "Contributing: Associated Press"),  # ta205 d0
+    ("video", "Play Facebook"),  # NBC's player chrome (ta104 d2, ta228 d2)
+    ("caption", "Courtesy Ana Ruiz"),  # a photo's credit alone (ta129 d1)
     # CNN's video teaser run into one line (Multi-News ta009 d2, ta218 d2, ta249 d2: 14 such lines).
     ("video", "JUST WATCHED Tram line reopens after repairs Replay More Videos ... MUST WATCH Tram line reopens after "
               "repairs 01:27"),

@@ -43,6 +43,7 @@ RULES: tuple[Rule, ...] = (
                    r"(this|the) video (is (no longer|not|currently|unavailable|copyright)|will (begin|play|start))|"
                    r"your browser does not support)", 25),
     _rule("video", r"^(\d{1,2}:\d{2}|video|watch|play)$", 2),
+    _rule("video", r"^play facebook$", 2),  # NBC's player chrome (Multi-News ta104 d2, ta228 d2)
     _rule("video", r"^\d{1,2}:\d{2}\s*$", 2),
     _rule("video", r"^(you['’]?ll need an html5|please (turn on|enable) javascript|media requires javascript)", 25),
     # Video player chrome run into the video's description (Gannett sites): "CLOSE Skip in Skip x
@@ -243,6 +244,8 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"^([\w.'’-]+ ){0,3}[\w.'’-]*/\s?(getty( images)?|afp|ap|reuters|epa)\b", 80),
     _rule("caption", r"\s\|\s([\w.'’-]+ ){0,4}[\w.'’-]*/\s?(getty( images)?|afp|ap|reuters|epa)\b", 80),
     _rule("caption", r"^photo (illustration )?by\b", 30),
+    # A photo's credit alone: "Courtesy Maria Feng", "Courtesy of the family" (Multi-News ta129 d1).
+    _rule("caption", r"^(photo )?courtesy( of)?\s+(the )?(?-i:[A-Z])[\w.'’&-]*( [\w.'’&-]+){0,3}$", 6),
     # A name and where the picture came from: "Christopher Tays Submitted photo" (aeb tune 961bd8, six
     # such lines), "City Clerk Kimberly Lehmkuhl (Courtesy photo)" (Multi-News ta124 d2).
     _rule("caption", r"\b(submitted|courtesy|handout) (photo|image|picture)s?\)?$", 20),
@@ -280,6 +283,8 @@ RULES: tuple[Rule, ...] = (
                     r"\bcontributed( to)?( this)?( report(ing)?| story)?\.?$", 40),
     _rule("credit", r"\b(contributed (to )?(this|the) (report|story|article)|contributed reporting)\.?$", 40),
     _rule("credit", r"^\(?(with )?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
+    # USA Today's contributor line: "Contributing: Associated Press" (Multi-News ta205 d0, ta043 d1).
+    _rule("credit", r"^contributing\s*:\s*\S", 15),
     _rule("credit", r"^(/\s*)?(by|written by|words by|posted by|updated by|story by|report by)\s+(?-i:[A-Z])[\w.'’-]*"
                     r"(\s+[\w.'’-]+){0,6}\s*([,·|•]|$)", 18),
     # Datelines: when the page was posted is metadata, not body.

@@ -378,6 +378,26 @@ def test_clean_summary_box_under_key_points_is_removed() -> None:
     assert result.text == "\n\n".join(BODY)
 
 
+PAINTER = ("“The line has a big problem on that curve,” said Ana Ruiz, a former chief engineer of the authority. "
+           "“They are trying to run it faster than it was built for. Is anyone going to check that or not?”")
+PULL_QUOTE = ("The line has a big problem on that curve. They are trying to run it faster than it was built for. "
+              "Is anyone going to check that or not? Ana Ruiz, former chief engineer of the Lumen Transit Authority")
+
+
+def test_clean_pull_quote_after_the_body_quote_is_a_duplicate() -> None:
+    # The box repeats a quote the body gave above, broken there by its speaker, with only the
+    # speaker's name and title after it (Multi-News fifth sample ta227 d0).
+    result = clean_text(article(PAINTER, PULL_QUOTE, after=3))
+    assert [(r.text, r.kind) for r in result.removed] == [(PULL_QUOTE, "duplicate")]
+    assert PAINTER in result.text
+
+
+def test_clean_epigraph_before_the_body_quote_stays() -> None:
+    # Set above the article's own telling of the quote it is an epigraph, which the aeb bodies keep.
+    result = clean_text(article(PULL_QUOTE, PAINTER, after=1))
+    assert PULL_QUOTE in result.text and not result.removed
+
+
 def test_clean_press_release_about_section_at_the_end_is_a_credit() -> None:
     # A press release closes with "About <company>" and several paragraphs of boilerplate (the
     # firm, its counsel, a contact line; Multi-News fifth sample ta142 d1, aeb tune 5ae11e's kind).

@@ -29,6 +29,7 @@ from storydesk.clean.marks import (
     mark_inside,
     mark_playlists,
     mark_posts,
+    mark_pull_quotes,
     mark_repeats,
     mark_shared,
     mark_standfirst,
@@ -61,6 +62,7 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
         start = lead_above(lines, start)
     mark_inside(lines, start, end)
     mark_chrome_repeats(lines, start, end)
+    mark_pull_quotes(lines, start, end)
     mark_capital_links(lines, start, end)
     mark_captions_above_credits(lines)
     mark_standfirst(lines, start, end, has_title)

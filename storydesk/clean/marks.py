@@ -14,6 +14,7 @@ from storydesk.clean.form import (
     capitalised_share,
     is_capitals,
     is_headline,
+    line_key,
     sentence_like,
 )
 from storydesk.clean.index import word_index
@@ -138,6 +139,42 @@ def mark_repeats(lines: list[Line]) -> None:
             line.kind = "duplicate"
     for i in copies:
         lines[i].kind = "duplicate"
+
+
+MIN_PULL_QUOTE_WORDS = 10  # the quote said again: long enough not to repeat by chance
+MAX_ATTRIBUTION_WORDS = 14  # "Richard Painter, chief White House ethics adviser under President George W. Bush"
+MIN_ATTRIBUTION_CAPITALISED = 0.5  # a name and title; "attorney" may follow a name
+_SAYING = re.compile(r"\b(said|says|told|tweeted|wrote|adds|added|asked|explained)\b", re.I)
+
+
+def mark_pull_quotes(lines: list[Line], start: int, end: int) -> None:
+    """A body quote said again with only its speaker's name after it ("The guy's got a big case ...
+    Is the president ... or is he not? Richard Painter, chief White House ethics adviser") is a pull
+    quote: the article quoted it above, the box repeats it (Multi-News ta227 d0, ta039 d2, ta103 d4,
+    ta108 d1). Only after the quote: a quote set above the article's first telling of it is an
+    epigraph, which the aeb bodies keep (tune 851498)."""
+    for i in range(start + 1, end):
+        line = lines[i]
+        text = line.text.rstrip()
+        if line.kind is not None or line.words < MIN_PULL_QUOTE_WORDS + 1 or text.endswith(TERMINAL):
+            continue
+        raw = text.split()
+        for tail in range(1, min(MAX_ATTRIBUTION_WORDS, len(raw) - 1) + 1):
+            quote = line_key(" ".join(raw[:-tail]))
+            if len(quote.split()) < MIN_PULL_QUOTE_WORDS:
+                break
+            attribution = " ".join(raw[-tail:])
+            if _SAYING.search(attribution) or capitalised_share(attribution) < MIN_ATTRIBUTION_CAPITALISED:
+                continue
+            # The body may break the quote with its speaker ("'...,' said Painter, now ... 'He's ...'"):
+            # its opening and its close, each found in the body above, tell it.
+            words = quote.split()
+            opening, close = (f" {' '.join(part)} " for part in (words[:MIN_PULL_QUOTE_WORDS],
+                                                               words[-MIN_PULL_QUOTE_WORDS:]))
+            above = [f" {other.key} " for other in lines[start:i] if other.kind is None]
+            if any(opening in key for key in above) and any(close in key for key in above):
+                line.kind = "duplicate"
+                break
 
 
 def mark_shared(lines: list[Line], shared: frozenset[str]) -> None:

@@ -378,9 +378,9 @@ def test_clean_summary_box_under_key_points_is_removed() -> None:
     assert result.text == "\n\n".join(BODY)
 
 
-PAINTER = ("“The line has a big problem on that curve,” said Ana Ruiz, a former chief engineer of the authority. "
+PAINTER = ("“The line has had a big problem on that curve for years now,” said Ana Ruiz, a former chief engineer of the authority. "
            "“They are trying to run it faster than it was built for. Is anyone going to check that or not?”")
-PULL_QUOTE = ("The line has a big problem on that curve. They are trying to run it faster than it was built for. "
+PULL_QUOTE = ("The line has had a big problem on that curve for years now. They are trying to run it faster than it was built for. "
               "Is anyone going to check that or not? Ana Ruiz, former chief engineer of the Lumen Transit Authority")
 
 

@@ -31,6 +31,13 @@ def by_name(entities):
     ("Youssef el-Amrani", "Youssef el-Amrani", ("yousef", "amrani"), None),
     ("Pieter de Vries", "Pieter de Vries", ("pieter", "de vries"), None),
     ("Mr. de Vries", "de Vries", ("de vries",), "m"),
+    # A rank or office after words that say who the person is (a real WRAL/ABC11 pair, ta067:
+    # "Green Beret Sgt Joe Serna" was a speaker of its own beside "Joseph Serna").
+    ("Green Beret Sgt Joe Serna", "Joe Serna", ("joe", "serna"), None),
+    ("Army Sgt. Joe Serna", "Joe Serna", ("joe", "serna"), None),
+    ("New York Mayor Bill de Blasio", "Bill de Blasio", ("bil", "de blasio"), None),
+    ("John King", "John King", ("john", "king"), None),
+    ("Port Saint Lucie", "Port Saint Lucie", ("port", "saint", "lucie"), None),
 ])
 def test_entities_names_lose_titles_articles_and_prefixes(surface, form, core, gender):
     parts = split_name(surface)

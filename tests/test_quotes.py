@@ -138,6 +138,13 @@ def test_quotes_the_second_half_of_a_split_quote_is_the_tags_speaker():
     assert [speaker for _, speaker in quotes] == ["Joe Serna", "Joe Serna"]
 
 
+def test_quotes_a_writers_contraction_is_no_speaker():
+    # A first-person book excerpt (Multi-News ta212) listed its quotes under the speaker "I’d".
+    quotes = said("The message had three parts, and if I had to translate them into earthly language, I’d say "
+                  "they ran something like this:\n\n“You are loved and cherished, dearly, forever, and always.”")
+    assert all(speaker not in ("I’d", "I") for _, speaker in quotes)
+
+
 def test_quotes_a_word_opening_a_clause_is_no_speaker():
     # Multi-News ta188 listed a quote under the speaker "After" ('After noting that ...').
     quotes = said('Justice Elena Kagan wrote the opinion. After noting that the toy is designed for '

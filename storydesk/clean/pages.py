@@ -80,7 +80,8 @@ def not_an_article(body: Sequence[str], removed: Sequence[Removed], first_line: 
         return f"a video page's description: {_clip(first_line.strip())!r}"
     words = sum(len(p.split()) for p in body)
     if words > NOTICE_BODY_MAX_WORDS:
-        opening = next((p for p in body[:CRAWL_NOTICE_OPENING_PARAGRAPHS] if _CRAWL_NOTICE.search(p)), None)
+        openings = [first_line or "", *body[:CRAWL_NOTICE_OPENING_PARAGRAPHS]]
+        opening = next((p for p in openings if _CRAWL_NOTICE.search(p.strip())), None)
         return f"{_CRAWL}: {_clip(opening)!r}" if opening and words <= CRAWL_NOTICE_MAX_WORDS else None
     candidates = list(body) + ([r.text for r in removed] if words <= NEARLY_EMPTY_WORDS else [])
     for name, pattern in NOTICES:

@@ -247,6 +247,15 @@ def test_clean_drops_invisible_format_characters_inside_words() -> None:
     assert clean_text(article(), title="Tram derails near\u200b central station").title == "Tram derails near central station"
 
 
+def test_clean_plain_text_with_html_entities_reads_as_the_page_did() -> None:
+    # Scraped text (Multi-News ta143) kept "S&amp;P Capital IQ" and "Dahlstrom &amp; Gross"; the
+    # summary printed them so. Entities with their semicolon are read; "AT&T" and "Q&A" stay.
+    text = article("Not yet, said Efraim Levy, a S&amp;P Capital IQ equity analyst who follows AT&T and Q&A&nbsp;sites.")
+    result = clean_text(text.replace("Ines Varga", "Ines &quot;Nessa&quot; Varga&#8217;s friend"))
+    assert "Efraim Levy, a S&P Capital IQ equity analyst who follows AT&T and Q&A sites." in result.text
+    assert "Ines \"Nessa\" Varga’s friend" in result.text
+
+
 def test_clean_social_follow_line_above_the_story_is_not_its_title() -> None:
     # A real CBS Miami page (Multi-News ta060) opens with its follow bar; the digest took it as the
     # story's headline.

@@ -128,6 +128,23 @@ def test_quotes_scare_quotes_titles_and_plain_text_yield_nothing(text):
     assert quotes_of(text) == []
 
 
+def test_quotes_the_second_half_of_a_split_quote_is_the_tags_speaker():
+    # A real ABC11 page (Multi-News ta067) ran the next paragraph on after the quote: "Olivera,
+    # himself a Gulf War veteran, said ..." read as a pull quote's signature, and Serna's words
+    # went to the judge.
+    quotes = said('Joe Serna is a veteran. Judge Lou Olivera sentenced him. "(Olivera) comes in, they close the door '
+                  'and lock it," Serna said, "and this was a one-man cell so we sat on the bunk." Olivera, himself a '
+                  'Gulf War veteran, said that he worried about the effects.')
+    assert [speaker for _, speaker in quotes] == ["Joe Serna", "Joe Serna"]
+
+
+def test_quotes_a_writers_contraction_is_no_speaker():
+    # A first-person book excerpt (Multi-News ta212) listed its quotes under the speaker "I’d".
+    quotes = said("The message had three parts, and if I had to translate them into earthly language, I’d say "
+                  "they ran something like this:\n\n“You are loved and cherished, dearly, forever, and always.”")
+    assert all(speaker not in ("I’d", "I") for _, speaker in quotes)
+
+
 def test_quotes_a_word_opening_a_clause_is_no_speaker():
     # Multi-News ta188 listed a quote under the speaker "After" ('After noting that ...').
     quotes = said('Justice Elena Kagan wrote the opinion. After noting that the toy is designed for '

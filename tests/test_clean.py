@@ -152,6 +152,9 @@ NOISE_CASES = [
     ("credit", "Contributing: Associated Press"),  # ta205 d0
     ("video", "Play Facebook"),  # NBC's player chrome (ta104 d2, ta228 d2)
     ("caption", "Courtesy Ana Ruiz"),  # a photo's credit alone (ta129 d1)
+    # A caption closed by its source after the full stop (Newsweek, aeb tune 7f93c1; fde930).
+    ("caption", "Engineers inspect the track on the bridge line on Tuesday. Getty"),
+    ("caption", "Tram lines where fares rose in 2023. Statista"),
     # CNN's video teaser run into one line (Multi-News ta009 d2, ta218 d2, ta249 d2: 14 such lines).
     ("video", "JUST WATCHED Tram line reopens after repairs Replay More Videos ... MUST WATCH Tram line reopens after "
               "repairs 01:27"),

@@ -268,6 +268,9 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"^(photofest|getty( images)?|ap photo|reuters|afp|epa)$", 2),
     # An agency credit glued to the caption's full stop: "... outside a co-working space in New York.Reuters".
     _rule("caption", r"[a-z]\.(?-i:Reuters|AP|AFP|EPA|Getty Images|Shutterstock)$", 40),
+    # ... or after a space: "... problematic use of the drug. Getty", "... recreational use. Statista"
+    # (aeb tune 7f93c1: two such captions, fde930 one).
+    _rule("caption", r"[.!?”\"]\s(?-i:Getty( Images)?|Reuters|AFP|AP|EPA|Statista|Shutterstock|iStock)$", 60),
     # "installation views, photos © Name, 2018"
     _rule("caption", r"\b(photos?|images?|pictures?)\s*(©|\(c\))\s*\w", 30),
     _rule("caption", r"^\d+ ?/ ?\d+$", 3),  # slideshow counters "3/12"

@@ -268,6 +268,16 @@ def test_clean_hover_card_run_into_a_sentence_is_cut_out_and_kept_as_removed() -
     assert not any("said the line would reopen" in r.text for r in cleaned.removed)
 
 
+def test_clean_share_button_words_run_into_the_first_sentence_are_cut_off_and_kept_as_removed() -> None:
+    # AOL's PopEater page (Multi-News ta203) opened "Email This Even at 88, Betty White has ...";
+    # the summary printed it so.
+    text = article().replace(BODY[0], "Email This " + BODY[0])
+    result = clean_text(text)
+    assert_body_whole(result.text)
+    assert "Email This" not in result.text
+    assert [(r.text, r.kind) for r in result.removed] == [("Email This", "social")]
+
+
 def test_clean_teaser_list_closing_the_text_after_a_newsletter_box_is_related() -> None:
     widget = ["Keep an eye on your inbox for the latest transport news.", "Join our Free Tram Quiz Challenge",
               "- Lumen tram fares rise Riders will pay more from May", "- New bridge opens The crossing took six years",

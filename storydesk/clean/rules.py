@@ -397,6 +397,17 @@ INLINE_CARD = re.compile(r"(?P<first>[A-Z][\w.'’-]*) (?:[A-Z][\w.'’-]* )?(?P
                          r"(?P<card> ?(?P=first) (?:[A-Z][\w.'’-]* )?(?P=last) ?(?=[A-Z])[^\n]{0,1500}? MORE\b)")
 
 
+# A share button's words run into the first sentence (AOL's PopEater, Multi-News ta203: "Email This
+# Even at 88, Betty White has ..."): cut off, the sentence kept.
+SHARE_PREFIX = re.compile(r"^(?:E-?mail|Share|Print|Tweet) This\s+(?=[A-Z0-9“\"'‘])")
+
+
+def cut_share_prefix(text: str) -> tuple[str, str | None]:
+    """The text without a share button's words opening it, and those words (None when none)."""
+    match = SHARE_PREFIX.match(text)
+    return (text[match.end():], match.group().strip()) if match and len(text) > match.end() + 20 else (text, None)
+
+
 def cut_inline_cards(text: str) -> tuple[str, list[str]]:
     """The text without hover cards (`INLINE_CARD`), and the cards cut out."""
     if " MORE" not in text:  # most lines: skip the search

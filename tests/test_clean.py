@@ -55,6 +55,8 @@ NOISE_CASES = [
     # A share-by-email form scraped with a WRAL page (Multi-News ta067).
     ("social", "Message: * A friend wanted you to see this item from WRAL.com: http://wr.al/13gnP"),
     ("other", "You must enter the characters with black color that stand out from the other characters"),
+    # A magazine's note on where the story ran first (The Hollywood Reporter, Multi-News ta030).
+    ("other", "This story first appeared in the Aug. 23-Sept. 6 issue of The Hollywood Reporter magazine."),
     ("other", "We use cookies to improve your experience. By continuing to browse you accept our use of cookies."),
     ("credit", "Associated Press writers Ana Ruiz and Tom Berg contributed."),
     ("navigation", "Home > News > Local"),

@@ -55,6 +55,8 @@ NOISE_CASES = [
     # A share-by-email form scraped with a WRAL page (Multi-News ta067).
     ("social", "Message: * A friend wanted you to see this item from WRAL.com: http://wr.al/13gnP"),
     ("other", "You must enter the characters with black color that stand out from the other characters"),
+    # A magazine's note on where the story ran first (The Hollywood Reporter, Multi-News ta030).
+    ("other", "This story first appeared in the Aug. 23-Sept. 6 issue of The Hollywood Reporter magazine."),
     ("other", "We use cookies to improve your experience. By continuing to browse you accept our use of cookies."),
     ("credit", "Associated Press writers Ana Ruiz and Tom Berg contributed."),
     ("navigation", "Home > News > Local"),
@@ -304,6 +306,16 @@ def test_clean_hover_card_run_into_a_sentence_is_cut_out_and_kept_as_removed() -
     assert "said the line would reopen on Friday" in cleaned.text and card not in cleaned.text
     assert [r.text for r in cleaned.removed].count(card) == 1
     assert not any("said the line would reopen" in r.text for r in cleaned.removed)
+
+
+def test_clean_share_button_words_run_into_the_first_sentence_are_cut_off_and_kept_as_removed() -> None:
+    # AOL's PopEater page (Multi-News ta203) opened "Email This Even at 88, Betty White has ...";
+    # the summary printed it so.
+    text = article().replace(BODY[0], "Email This " + BODY[0])
+    result = clean_text(text)
+    assert_body_whole(result.text)
+    assert "Email This" not in result.text
+    assert [(r.text, r.kind) for r in result.removed] == [("Email This", "social")]
 
 
 def test_clean_teaser_list_closing_the_text_after_a_newsletter_box_is_related() -> None:

@@ -25,7 +25,14 @@ from storydesk.clean.lines import FALLBACK_MIN_WORDS, classify, keep_prose
 from storydesk.clean.marks import MAX_TWEET_CHARS
 from storydesk.clean.pages import not_an_article
 from storydesk.clean.region import mark_outside
-from storydesk.clean.rules import DATELINE, TWEET_SIGNATURE, cut_inline_cards, cut_tweet_signature, match_rule
+from storydesk.clean.rules import (
+    DATELINE,
+    TWEET_SIGNATURE,
+    cut_inline_cards,
+    cut_share_prefix,
+    cut_tweet_signature,
+    match_rule,
+)
 from storydesk.ingest import parse_datetime, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
@@ -229,12 +236,16 @@ def _prose_words(text: str) -> int:
 
 
 def _cut_cards(lines: list[Line]) -> dict[int, list[tuple[str, str]]]:
-    """Cut hover cards (`cut_inline_cards`) and a tweet's closing signature (`cut_tweet_signature`)
-    out of the lines; what was cut, with its kind, by `id` of its line."""
+    """Cut hover cards (`cut_inline_cards`), share buttons' words (`cut_share_prefix`) and a tweet's
+    closing signature (`cut_tweet_signature`) out of the lines; what was cut and its kind, by `id` of
+    its line."""
     cards: dict[int, list[tuple[str, str]]] = {}
     for line in lines:
         text, cut = cut_inline_cards(line.text)
         pieces = [(card, "related") for card in cut]
+        text, share = cut_share_prefix(text)
+        if share:
+            pieces.append((share, "social"))
         text, signature = cut_tweet_signature(text)
         if signature is not None:
             pieces.append((signature, "social"))

@@ -182,6 +182,8 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^(accept|decline|manage (settings|preferences)|got it|close|ok|dismiss|"
                    r"allow( all)?|reject( all)?)$", 3),
     _rule("other", r"^(©|\(c\)|copyright\b|all rights reserved)", 30),
+    _rule("other", r"^(a version of )?this (story|article|piece) (first |originally )?(appeared|ran|was published) "
+                   r"(in|on)\b.{0,80}\b(issue|edition|magazine)\b", 30),
     # A captcha's prompt ("You must enter the characters with black color that stand out ...", ta067).
     _rule("other", r"^(please )?(you must )?(enter|type) the (characters|letters|code|text|words)\b.{0,80}"
                    r"\b(see|shown|image|picture|box|stand out|color|colour)\b|^captcha\b", 25),
@@ -438,6 +440,17 @@ def cut_tweet_signature(text: str) -> tuple[str, str | None]:
     if match is None or not match.start():
         return text, None
     return text[:match.start()], match.group().strip()
+
+
+# A share button's words run into the first sentence (AOL's PopEater, Multi-News ta203: "Email This
+# Even at 88, Betty White has ..."): cut off, the sentence kept.
+SHARE_PREFIX = re.compile(r"^(?:E-?mail|Share|Print|Tweet) This\s+(?=[A-Z0-9“\"'‘])")
+
+
+def cut_share_prefix(text: str) -> tuple[str, str | None]:
+    """The text without a share button's words opening it, and those words (None when none)."""
+    match = SHARE_PREFIX.match(text)
+    return (text[match.end():], match.group().strip()) if match and len(text) > match.end() + 20 else (text, None)
 
 
 def cut_inline_cards(text: str) -> tuple[str, list[str]]:

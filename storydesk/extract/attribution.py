@@ -77,6 +77,8 @@ _NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|
 # (finite verbs only: in "X praised Y, saying ..." Y does not speak)
 _SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{REPORTING_PATTERN}|{'|'.join(STANCE_VERBS)})\b")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
+# Verbs whose object is the one spoken to: "said Smith" names the speaker, "told Smith" the listener.
+_TELLS_BEFORE = re.compile(r"\b(?:told|tells|tell|asked|asks|urged|urges|warned|warns|reminded|assured|informed)\s+$")
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:with|of|to|for|by|from|at|in|on|about|against|and|than|like)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}|['’]s\s+)$")
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
@@ -509,7 +511,8 @@ class Speakers:
             # '"...," she said, expressing appreciation for FEMA Director Craig Fugate.': the
             # sentence is her own tag; she is who the pronoun was before it.
             return self.antecedent(article, opening, floor, pronoun, quoted, reach_back, exclude)
-        speaking = [m for m in same if _SPEAKS_AFTER.match(text, m[1]) or _SPEAKS_BEFORE.search(text, max(0, m[0] - 12), m[0])]
+        speaking = [m for m in same if _SPEAKS_AFTER.match(text, m[1]) or (
+            _SPEAKS_BEFORE.search(text, max(0, m[0] - 12), m[0]) and not _TELLS_BEFORE.search(text, max(0, m[0] - 12), m[0]))]
         if speaking:
             asker = speaking[-1]
             if _ASKED.match(text, asker[1]):

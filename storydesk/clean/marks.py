@@ -159,6 +159,7 @@ def mark_pull_quotes(lines: list[Line], start: int, end: int) -> None:
         if line.kind is not None or line.words < MIN_PULL_QUOTE_WORDS + 1 or text.endswith(TERMINAL):
             continue
         raw = text.split()
+        above: list[str] | None = None  # the body's keys above the line, made when first needed
         for tail in range(1, min(MAX_ATTRIBUTION_WORDS, len(raw) - 1) + 1):
             quote = line_key(" ".join(raw[:-tail]))
             if len(quote.split()) < MIN_PULL_QUOTE_WORDS:
@@ -171,7 +172,8 @@ def mark_pull_quotes(lines: list[Line], start: int, end: int) -> None:
             words = quote.split()
             opening, close = (f" {' '.join(part)} " for part in (words[:MIN_PULL_QUOTE_WORDS],
                                                                words[-MIN_PULL_QUOTE_WORDS:]))
-            above = [f" {other.key} " for other in lines[start:i] if other.kind is None]
+            if above is None:
+                above = [f" {other.key} " for other in lines[start:i] if other.kind is None]
             if any(opening in key for key in above) and any(close in key for key in above):
                 line.kind = "duplicate"
                 break

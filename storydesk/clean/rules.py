@@ -55,7 +55,7 @@ RULES: tuple[Rule, ...] = (
     _rule("video", r"\bautoplay autoplay\b|\bcopy this code to your (website|blog|site)\b", 60),
     _rule("video", r"\(\d{1,2}:\d{2}\)$", 20),  # a video's title with its length: "... (3:05)"
     # CNN's video teaser run into one line (`EMBEDDED_VIDEO`).
-    _rule("video", r"^(?-i:JUST WATCHED) .{1,200}\b(?-i:MUST WATCH)\b", 90),
+    _rule("video", r"^(?-i:JUST WATCHED) .{1,200}\b(?-i:MUST WATCH)\b", 60),
     # The BBC's notice where its player would be, run into the video's caption (Multi-News ta020, ta026, ta027).
     _rule("video", r"^media playback is (unsupported|not supported) on your device\b", 60),
     # Advertising.
@@ -272,7 +272,7 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"[a-z]\.(?-i:Reuters|AP|AFP|EPA|Getty Images|Shutterstock)$", 40),
     # ... or after a space: "... problematic use of the drug. Getty", "... recreational use. Statista"
     # (aeb tune 7f93c1: two such captions, fde930 one).
-    _rule("caption", r"[.!?”\"]\s(?-i:Getty( Images)?|Reuters|AFP|AP|EPA|Statista|Shutterstock|iStock)$", 60),
+    _rule("caption", r"[.!?”\"]\s(?-i:Getty( Images)?|Reuters|AFP|AP|EPA|Statista|Shutterstock|iStock)$", 40),
     # "installation views, photos © Name, 2018"
     _rule("caption", r"\b(photos?|images?|pictures?)\s*(©|\(c\))\s*\w", 30),
     _rule("caption", r"^\d+ ?/ ?\d+$", 3),  # slideshow counters "3/12"

@@ -280,6 +280,15 @@ def test_clean_share_button_words_run_into_the_first_sentence_are_cut_off_and_ke
     assert [(r.text, r.kind) for r in result.removed] == [("Email This", "social")]
 
 
+def test_clean_story_highlights_label_run_into_a_bullet_is_no_part_of_the_headline() -> None:
+    # CNN's box (Multi-News ta138): "Story highlights The CIA officially acknowledges Area 51 ..."
+    # was the story's title.
+    text = "Story highlights Six passengers hurt as a tram derails near the central station\n\n" + article(title="")
+    result = clean_text(text.replace("\n\n\n\n", "\n\n"))
+    assert not (result.title or "").startswith("Story highlights")
+    assert ("Story highlights", "other") in [(r.text, r.kind) for r in result.removed]
+
+
 def test_clean_teaser_list_closing_the_text_after_a_newsletter_box_is_related() -> None:
     widget = ["Keep an eye on your inbox for the latest transport news.", "Join our Free Tram Quiz Challenge",
               "- Lumen tram fares rise Riders will pay more from May", "- New bridge opens The crossing took six years",

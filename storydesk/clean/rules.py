@@ -401,13 +401,21 @@ INLINE_CARD = re.compile(r"(?P<first>[A-Z][\w.'’-]*) (?:[A-Z][\w.'’-]* )?(?P
 
 # A share button's words run into the first sentence (AOL's PopEater, Multi-News ta203: "Email This
 # Even at 88, Betty White has ..."): cut off, the sentence kept.
-SHARE_PREFIX = re.compile(r"^(?:E-?mail|Share|Print|Tweet) This\s+(?=[A-Z0-9“\"'‘])")
+# CNN's label over its bullet points, run into the first one ("Story highlights The CIA officially
+# acknowledges Area 51 ...", Multi-News ta138: the label was the story's headline).
+LABEL_PREFIXES = (
+    ("social", re.compile(r"^(?:E-?mail|Share|Print|Tweet) This\s+(?=[A-Z0-9“\"'‘])")),
+    ("other", re.compile(r"^Story highlights\s+(?=[A-Z0-9“\"'‘])")),
+)
 
 
-def cut_share_prefix(text: str) -> tuple[str, str | None]:
-    """The text without a share button's words opening it, and those words (None when none)."""
-    match = SHARE_PREFIX.match(text)
-    return (text[match.end():], match.group().strip()) if match and len(text) > match.end() + 20 else (text, None)
+def cut_label_prefix(text: str) -> tuple[str, tuple[str, str] | None]:
+    """The text without a button's or box's label opening it, and (label, kind) (None when none)."""
+    for kind, prefix in LABEL_PREFIXES:
+        match = prefix.match(text)
+        if match and len(text) > match.end() + 20:
+            return text[match.end():], (match.group().strip(), kind)
+    return text, None
 
 
 def cut_inline_cards(text: str) -> tuple[str, list[str]]:

@@ -116,6 +116,9 @@ def test_quotes_speaker_patterns(text, expected):
     'Ian Haney López wrote a book called "Dog Whistle Politics" in 2014.',
     'Frank DeMarco said she would play "Trivia Crack" with her students.',
     'Residents watched "Gone With the Wind" at the shelter.',
+    # A naming participle with no subject (Multi-News ta145 gave the term to the European Union).
+    'Across the European Union, nearly half of young adults live with their parents. In Japan, about half of '
+    'unmarried 20-to-34-year-olds (dubbed “parasite singles”) live with their parents, too.',
     # Works' titles beside a named person (Multi-News ta030 and ta099 listed them as his words).
     'Investigators probing the death of "Top Gun" director Tony Scott said they still do not know why he jumped.',
     'Charlie Sheen was running late for his stage show, “Violent Torpedo of Truth: Defeat Is Not an Option,” at '
@@ -156,6 +159,17 @@ def test_quotes_the_one_told_is_not_who_he_is():
                   'shoot a sequence of his planned remake at the location. "I\'m hoping to get 100,000 real gang members '
                   'standing on the Vincent Thomas Bridge for one shot," he told the movie news site in June 2009.')
     assert [speaker for _, speaker in quotes] == ["Tony Scott"]
+
+
+def test_quotes_one_who_calls_anothers_remark_something_says_it():
+    # Multi-News ta043 gave the Vermont governor's words about Corbett's remark to Corbett.
+    quotes = said('Republican Gov. Tom Corbett compared the marriage of same-sex couples to incest. "It was an '
+                  'inappropriate analogy, you know," Corbett said.\n\nVermont Gov. Peter Shumlin, chairman of the '
+                  'Democratic Governors Association, called Corbett\'s remark "an absurd comparison of same-sex marriage" '
+                  'to sibling incest that is "offensive and demeaning."')
+    assert quotes == [("It was an inappropriate analogy, you know", "Tom Corbett"),
+                      ("an absurd comparison of same-sex marriage", "Peter Shumlin"),
+                      ("offensive and demeaning.", "Peter Shumlin")]
 
 
 def test_quotes_a_word_opening_a_clause_is_no_speaker():

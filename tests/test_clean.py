@@ -57,6 +57,8 @@ NOISE_CASES = [
     ("other", "You must enter the characters with black color that stand out from the other characters"),
     # A magazine's note on where the story ran first (The Hollywood Reporter, Multi-News ta030).
     ("other", "This story first appeared in the Aug. 23-Sept. 6 issue of The Hollywood Reporter magazine."),
+    ("other", "A version of this article appeared August 24, 2012, on page A11 in the U.S. edition of The Wall Street "
+              "Journal, with the headline: What I Learned at Bain Capital."),
     ("other", "We use cookies to improve your experience. By continuing to browse you accept our use of cookies."),
     ("credit", "Associated Press writers Ana Ruiz and Tom Berg contributed."),
     ("navigation", "Home > News > Local"),

@@ -176,8 +176,10 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^(accept|decline|manage (settings|preferences)|got it|close|ok|dismiss|"
                    r"allow( all)?|reject( all)?)$", 3),
     _rule("other", r"^(©|\(c\)|copyright\b|all rights reserved)", 30),
-    _rule("other", r"^(a version of )?this (story|article|piece) (first |originally )?(appeared|ran|was published) "
-                   r"(in|on)\b.{0,80}\b(issue|edition|magazine)\b", 30),
+    # "A version of this article appeared August 24, 2012, on page A11 in the U.S. edition of The
+    # Wall Street Journal, with the headline: ..." (Multi-News ta220).
+    _rule("other", r"^(a version of )?this (story|article|piece) (first |originally )?(appeared|ran|was published)\b"
+                   r".{0,100}\b(issue|edition|magazine)\b", 40),
     # A captcha's prompt ("You must enter the characters with black color that stand out ...", ta067).
     _rule("other", r"^(please )?(you must )?(enter|type) the (characters|letters|code|text|words)\b.{0,80}"
                    r"\b(see|shown|image|picture|box|stand out|color|colour)\b|^captcha\b", 25),

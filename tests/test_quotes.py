@@ -175,6 +175,15 @@ def test_quotes_one_who_calls_anothers_remark_something_says_it():
                       ("offensive and demeaning.", "Peter Shumlin")]
 
 
+def test_quotes_a_place_of_his_is_not_who_he_is():
+    # Multi-News ta021: "he wrote in his 2012 memoir" went to "Queensbridge Houses".
+    quotes = said("Prodigy, born Albert Johnson, was raised in a musical family. His severe sickle-cell meant chronic "
+                  "pain, and he was drawn to the rough street life of his Queensbridge Houses home even as he attended "
+                  "private schools. “Sometimes I’d wake up with severe pain in my stomach and back,” he wrote in his "
+                  "2012 memoir.")
+    assert all(speaker != "Queensbridge Houses" for _, speaker in quotes)
+
+
 def test_quotes_a_word_opening_a_clause_is_no_speaker():
     # Multi-News ta188 listed a quote under the speaker "After" ('After noting that ...').
     quotes = said('Justice Elena Kagan wrote the opinion. After noting that the toy is designed for '

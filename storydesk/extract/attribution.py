@@ -83,6 +83,9 @@ _SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{REPO
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
 # Verbs whose object is the one spoken to: "said Smith" names the speaker, "told Smith" the listener.
 _TELLS_BEFORE = re.compile(r"\b(?:told|tells|tell|asked|asks|urged|urges|warned|warns|reminded|assured|informed)\s+$")
+# A name after "his"/"her" is a thing of someone's ("his Queensbridge Houses home"), not whom a
+# later "he" stands for (Multi-News ta021 gave Prodigy's memoir to "Queensbridge Houses").
+_OWNED_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+$", re.I)
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:with|of|to|for|by|from|at|in|on|about|against|and|than|like)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}|['’]s\s+)$")
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
@@ -491,6 +494,7 @@ class Speakers:
         fits = [
             (start, end, entity) for start, end, entity in self.mentions_in(article, floor, position)
             if entity.id in self.antecedents and entity.id not in exclude and not any(o <= start < c for o, c in quoted)
+            and not _OWNED_BEFORE.search(self.texts[article], max(0, start - 8), start)
             and (wanted is None or self.gender.get(entity.id) in (None, wanted)) and (wanted or entity.type == "person")
         ]
         starts = self.sentence_starts.get(article, [0])

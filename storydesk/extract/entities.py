@@ -251,6 +251,8 @@ def _looks_like_name(parts: NameParts, surface: str) -> bool:
         return False  # "Cmdr." alone: the title, not the name
     if len(words) >= 2 and all(w.lower() in CHROME_WORDS for w in words):
         return False  # "Story Continued Below", "Facebook Twitter Pinterest": page furniture
+    if len(words) >= 2 and words[0].lower().replace(".", "") == "rip":
+        return False  # a tweet's "RIP PRODIGY sleep well king": a farewell, not a person (Multi-News ta021)
     # A name starts with a capital (or "al-") and has no lowercase words but particles and
     # connectors: "grey snow" is not a name, "Port Averly Chamber of Commerce" is.
     if not (words[0][0].isupper() or ARABIC_PREFIX.match(words[0])):

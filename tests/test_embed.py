@@ -142,3 +142,29 @@ def test_embed_a_digest_encodes_each_sentence_once_beside_the_extract_stage(monk
     assert len(encoded) == len(set(encoded))  # nothing encoded twice
     assert seen[0][0].startswith("storydesk-encoder")
     assert {s.text for s in digest.sentences} <= set(seen[0][1])
+
+
+def test_embed_encode_ahead_in_a_forked_child_runs_on_the_child_s_own_thread(tmp_path) -> None:
+    """A child forked after the parent encoded ahead inherits the executor but not its thread: it
+    must get its own, or it waits forever on a future nothing runs."""
+    import multiprocessing
+
+    from storydesk.embed import encode_ahead
+
+    encode_ahead(["The parent encodes ahead before forking."]).result()
+    child = multiprocessing.get_context("fork").Process(
+        target=_encode_ahead_and_write, args=(str(tmp_path / "done"),))
+    child.start()
+    child.join(timeout=60)
+    if child.is_alive():
+        child.kill()
+    assert (tmp_path / "done").read_text() == "384"
+
+
+def _encode_ahead_and_write(path: str) -> None:
+    from pathlib import Path
+
+    from storydesk.embed import encode_ahead
+
+    vectors = encode_ahead(["The child encodes ahead after the fork."]).result(timeout=30)
+    Path(path).write_text(str(vectors.shape[1]))

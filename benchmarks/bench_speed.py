@@ -17,9 +17,11 @@ Articles: ../shared/data/multinews/val_stream.jsonl (real scraped news, in strea
   en_core_web_sm with only its `ner` component and runs `nlp.pipe` over the same texts (the
   peer: the least any digest with NER must do). Peak memory is the process's VmHWM.
 - warm: one process digests 10 articles first (models loaded), then the next 10, 20, 30...
-  articles of the stream: every sentence of those is new to it (nothing cached). Then the same
-  digests again with the sentence caches emptied, the CPU inside the encoder and spaCy's two
-  pipelines timed apart from the rest (where the warm time goes).
+  articles of the stream: every sentence of those is new to it (nothing cached); the CPU inside
+  the encoder and spaCy's two pipelines is timed apart from the rest in those digests, each on
+  its own thread's clock (the encoder runs on a background thread beside the extract stage, so
+  wall time can be under CPU time). Then the same digests again with the sentence caches emptied,
+  timed the same way (where the warm time goes).
 - growth: in one warm process, stories of 5 to 160 distinct stream articles, time per stage
   (the embedding and parse caches emptied before each, so every sentence is encoded and parsed).
 - run: `storydesk run val_stream.jsonl --store NEW.db` in a fresh process, wall and CPU.

@@ -123,6 +123,9 @@ def test_quotes_speaker_patterns(text, expected):
     'Investigators probing the death of "Top Gun" director Tony Scott said they still do not know why he jumped.',
     'Charlie Sheen was running late for his stage show, “Violent Torpedo of Truth: Defeat Is Not an Option,” at '
     'DAR Constitution Hall, Sheen said.',
+    # A title with its small words in lower case (Multi-News ta247).
+    'As Ms. pointed out in our Spring 2009 article “Taking a Bite Out of Twilight,” Meyer has insisted that she '
+    'sees Bella as a feminist character.',
     'The council said it would meet again on Friday.',
     # A scare quote in a science feature (Multi-News ta186) was listed under "Unnamed speaker":
     # the next sentence's "Scientists believe" is no one saying the one word.

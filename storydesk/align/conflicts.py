@@ -81,7 +81,7 @@ def _date_conflicts(
         shared = shared_context(context(sentences[i], a.span, topic), context(sentences[j], b.span, topic))
         if len(shared) < (YEAR_CONTEXT_MATCHES if a.precision == "year" else 1):
             continue
-        if _other_acts(sentences[i], a, sentences[j], b):
+        if _other_acts(sentences[i], a, sentences[j], b) or _period_end(sentences[i], a) or _period_end(sentences[j], b):
             continue
         found.append(
             Conflict(
@@ -92,6 +92,23 @@ def _date_conflicts(
             )
         )
     return found
+
+
+# A year that opens or closes a period ("gave nearly $11 million from 2011 to 2014", pairs ta227;
+# "between 2013 and 2015", "2013 through 2015") dates no single act.
+_PERIOD_OPENS = re.compile(r"\b(?:from|between)\s+$", re.I)
+_PERIOD_GOES_ON = re.compile(r"^\s*(?:to|and|through|until|-|–)\s*(?:(?:late|early|mid-?)\s*)?(?:19|20)\d\d\b", re.I)
+_PERIOD_CLOSES = re.compile(r"\b(?:from|between)\s+(?:(?:late|early|mid-?)\s*)?(?:19|20)\d\d\s*(?:to|and|through|until|-|–)\s*$",
+                            re.I)
+
+
+def _period_end(sentence: Sentence, mention: DateMention) -> bool:
+    """The date is a bare year that opens or closes a period, not the day or year of one act."""
+    if mention.precision != "year":
+        return False
+    before = sentence.text[:mention.span.start - sentence.start]
+    after = sentence.text[mention.span.end - sentence.start:]
+    return bool(_PERIOD_OPENS.search(before) and _PERIOD_GOES_ON.match(after) or _PERIOD_CLOSES.search(before))
 
 
 def _verb_object(sentence: Sentence, mention: DateMention) -> str | None:

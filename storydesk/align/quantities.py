@@ -78,10 +78,15 @@ SHARE_NOUNS = frozenset({"percent"})
 _SCOPE_WORDS = {
     "daily": re.compile(r"\b(a|per|each) day\b|\bdaily\b", re.I),
     # ("the so far fruitless search" grades an adjective: no running total, ta209.)
+    # A rate per person or thing ("five children per woman", pairs ta045) is no count of one group.
+    "rate": re.compile(r"\bper\s+(?!cent\b|day\b)[a-z]+", re.I),
     "total": re.compile(r"\b(in total|so far(?!\s+\w+(?:less|ful|ous|ive|able)\b)|(?<!first time )since|cumulative|"
                         r"altogether|to date)\b", re.I),
 }
 _BARE_YEAR = re.compile(r"(?<![\d$£€.,])(?<!first time since )\b((?:19|20)\d\d)\b(?![\d,.]\d)")
+# "18th-century Europe", "the 19th century", "by the end of the 19th": centuries before the 20th.
+_PAST_CENTURY = re.compile(r"\b(1[0-9]|[1-9])(?:st|nd|rd|th)[- ]centur|\b(?:end|turn|start|beginning) of the (1[0-9])th\b",
+                           re.I)
 # Where a count was made, said in its own clause: "104 people were killed in Homs" is not a rival
 # of "125 people died across Syria".
 _PLACE = re.compile(r"\b(?:in|across|throughout|of)\s+(?:the\s+)?(?:(?:parts|portions|much|most)\s+of\s+)?"
@@ -514,12 +519,15 @@ def _other_times(
         distance = 0 if first <= day <= last else min(abs((day - first).days), abs((day - last).days))
         if first.year != day.year and distance > OTHER_TIME_DAYS:
             out.setdefault(index[(d.span.article, d.sentence)], set()).add(d.date[:4])
-    # A year the date rules leave alone ("in the 2021 election") still marks another time.
+    # A year the date rules leave alone ("in the 2021 election") still marks another time; so does
+    # a past century ("In 18th-century Europe ... the average woman had six children", pairs ta045).
     for n, s in enumerate(sentences):
         day = when.get(s.article)
         for year in _BARE_YEAR.findall(s.text) if day else ():
             if abs(int(year) - day.year) > 1:
                 out.setdefault(n, set()).add(year)
+        for century in _PAST_CENTURY.finditer(s.text):
+            out.setdefault(n, set()).add(f"century {century.group(1) or century.group(2)}")
     return {i: frozenset(found) for i, found in out.items()}
 
 

@@ -18,7 +18,7 @@ import numpy as np
 from storydesk.align.attributes import age_conflicts, ordinal_conflicts
 from storydesk.align.counts import word_counts
 from storydesk.align.event_dates import event_date_conflicts, memoir_year_conflicts
-from storydesk.align.frames import frame_of, parse, same_person, speaks
+from storydesk.align.frames import REPORTING_LEMMAS, frame_of, parse, same_person, speaks
 from storydesk.align.quantities import quantity_conflicts
 from storydesk.align.statements import statement_conflicts
 from storydesk.align.text import clip, context, sentence_claim, shared_context, topic_stems
@@ -147,9 +147,17 @@ def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) ->
             # A name the sentence does not make speak ("In the conversation with his fiancee,
             # Rhonda Rouer, he said", "Kushner's lawyer, Jamie Gorelick, told NBC News") is no side.
             # The next sentence is read too: a quote's attribution may follow a cut at "Mr.".
-            if not m.speaker or _not_a_person(m.speaker) or _not_the_speaker(m, by_key):
+            if not m.speaker or _not_a_person(m.speaker):
                 continue
-            same = next((s for s in speakers if same_person(s, m.speaker)), m.speaker)
+            speaker = m.speaker
+            if _not_the_speaker(m, by_key):
+                # The extract stage took a name in the attribution for its speaker ("said Nordfrakt
+                # spokesman Ben Adeyemi", "McSally campaign CEO Jim Bognet said", pairs ta248): the
+                # named subject of the reporting verb speaks, if the sentence has one.
+                speaker = _reporting_subject(by_key.get((m.article, m.sentence)))
+                if speaker is None:
+                    continue
+            same = next((s for s in speakers if same_person(s, speaker)), speaker)
             speakers.setdefault(same, []).append(m)
         if len(speakers) < 2:
             continue
@@ -180,6 +188,17 @@ def _not_a_person(speaker: str) -> bool:
     """A speaker the extract stage read from a dateline or a time ("Kiev Thursday", ta249), or a
     news outlet relaying someone's words ("New York Post", ta198)."""
     return any(word in _CALENDAR_WORDS for word in speaker.split()) or bool(_OUTLET_SPEAKER.match(speaker.strip()))
+
+
+def _reporting_subject(sentence: Sentence | None) -> str | None:
+    """The name (proper nouns) that is the subject of the sentence's reporting verb, if one is."""
+    if sentence is None:
+        return None
+    for token in parse([sentence.text])[0]:
+        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.head.lemma_.lower() in REPORTING_LEMMAS:
+            words = [c for c in token.children if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN" and c.i < token.i]
+            return " ".join(t.text for t in [*words, token])
+    return None
 
 
 def _speaker_text(mention, by_key: dict[tuple[str, int], Sentence]) -> str:

@@ -3,6 +3,7 @@ hard-wrapped paragraphs joined into one line (the form `lines.classify` judges b
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -28,7 +29,12 @@ MIN_WRAPPED_LINES = 2  # one line followed by another says nothing about wrappin
 TERMINAL = tuple(".!?…\"”’'):;。！？»")
 _WORD = re.compile(r"\w+", re.U)
 _PUNCT = re.compile(r"[.,;:!?。、，！？]")
-_SPACES = re.compile(r"[ \t\u00a0\u200b\f\v]+")
+_SPACES = re.compile(r"[ \t\u00a0\f\v]+")
+# Invisible format characters a reader never sees: zero-width space, word joiner, byte-order mark,
+# soft hyphen. Pages put them inside words ("A\u200brwa"), so they are deleted, not made spaces.
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+# Only entities closed by their semicolon: "AT&T", "Q&A" and "&copy2019" are text.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -53,6 +59,14 @@ def line_key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
+def visible_text(text: str) -> str:
+    """One line as a reader sees it: HTML entities a scraper left read ("S&amp;P" -> "S&P"),
+    invisible characters gone, runs of spaces one space."""
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
 def split_lines(text: str) -> list[Line]:
     """Non-empty lines with their 1-based input line numbers; hard-wrapped paragraphs are joined.
 
@@ -64,7 +78,7 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     previous: str | None = None  # the input line before, indent and all, while its block goes on
     for number, original in enumerate(raw, start=1):
-        line_text = _SPACES.sub(" ", original).strip()
+        line_text = visible_text(original)
         if not line_text:
             previous = None
             continue

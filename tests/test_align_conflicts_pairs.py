@@ -89,3 +89,13 @@ def test_the_reporting_subject_speaks_for_a_misread_name() -> None:
     a = '"There is no danger to the public at this time," said fire chief Mara Quist.'
     b = '"There is no danger to the public at this time," said Nordfrakt spokesman Ben Adeyemi.'
     assert _attribution(a, "Mara Quist", b, "Nordfrakt") == [{"Mara Quist", "Ben Adeyemi"}]
+
+
+def test_a_sum_pairs_by_what_it_is_of() -> None:
+    """fresh3 ta077: both outlets give the same sales figure; the tax revenue beside it differs."""
+    found = quantities(
+        "The first four days of legal sales generated $3 million in sales revenue and about $500,000 in tax "
+        "revenue, putting the state on pace for an estimated $30 million a year.",
+        "The dispensary association estimated that stores made about $3 million in sales and the state made about "
+        "$1 million in tax revenue in the first four days.")
+    assert [values for values, _ in found] == [{"~500000", "~1e+06"}]

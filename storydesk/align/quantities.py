@@ -72,6 +72,11 @@ UNIT_NOUNS = frozenset(
 # Units that are shares of something: "of" after them says which thing ("70 per cent of men").
 SHARE_NOUNS = frozenset({"percent"})
 
+# Units of money, and what a sum is of, said right after it ("$500,000 in tax revenue"): one or two
+# words, up to a small word.
+MONEY_NOUNS = frozenset("dollar euro pound yen yuan franc rupee krone kroner".split())
+_SUM_OF = re.compile(r"^\s+in\s+(?P<what>[a-z]+(?:\s+(?!(?:and|or|from|to|for|in|of|on|at|by|with|the|a|an)\b)[a-z]+)?)")
+
 # Words that make a count cumulative or per-period: "40 a day" and "400 in total" are not rivals.
 # ("for the first time since 2019" dates the last change, not the count: neither a scope nor a year.)
 # ("overnight" says when, not how often, and "a total of 9,412" is just a count: neither is one.)
@@ -336,6 +341,9 @@ def _frames(sentences: list[Sentence], by_sentence: dict[int, list[Quantity]]) -
                 # A share says what it is a share of ("70 per cent of men" / "86 percent of men", pairs ta179).
                 mods[id(q)] = {m for m in described(sentences[i], q)[0]
                                if m.startswith("for ") or (noun in SHARE_NOUNS and m.startswith("of "))}
+                # ...and what a sum of money is ("about $500,000 in tax revenue" / "about $1 million in
+                # tax revenue", beside "$3 million in sales", fresh3 ta077).
+                mods[id(q)] |= _sum_of(sentences[i], q) if noun in MONEY_NOUNS else set()
                 frames = words[id(q)] | mods[id(q)]
             else:
                 verb = verbs[id(q)] = verb_of(sentences[i], q)
@@ -347,6 +355,12 @@ def _frames(sentences: list[Sentence], by_sentence: dict[int, list[Quantity]]) -
             for frame in frames:
                 values.setdefault((sentences[i].article, noun, frame), set()).add(q.value)
     return {"verb": verbs, "words": words, "values": values, "mods": mods, "act": acts}
+
+
+def _sum_of(sentence: Sentence, q: Quantity) -> set[str]:
+    """What a sum of money is, from the words right after it ("in tax revenue"), as a frame."""
+    match = _SUM_OF.match(sentence.text[q.span.end - sentence.start:])
+    return {"in " + match.group("what")} if match else set()
 
 
 def _peak(sentence: Sentence, q: Quantity) -> bool:

@@ -31,6 +31,13 @@ def by_name(entities):
     ("Youssef el-Amrani", "Youssef el-Amrani", ("yousef", "amrani"), None),
     ("Pieter de Vries", "Pieter de Vries", ("pieter", "de vries"), None),
     ("Mr. de Vries", "de Vries", ("de vries",), "m"),
+    # A rank or office after words that say who the person is (a real WRAL/ABC11 pair, ta067:
+    # "Green Beret Sgt Joe Serna" was a speaker of its own beside "Joseph Serna").
+    ("Green Beret Sgt Joe Serna", "Joe Serna", ("joe", "serna"), None),
+    ("Army Sgt. Joe Serna", "Joe Serna", ("joe", "serna"), None),
+    ("New York Mayor Bill de Blasio", "Bill de Blasio", ("bil", "de blasio"), None),
+    ("John King", "John King", ("john", "king"), None),
+    ("Port Saint Lucie", "Port Saint Lucie", ("port", "saint", "lucie"), None),
 ])
 def test_entities_names_lose_titles_articles_and_prefixes(surface, form, core, gender):
     parts = split_name(surface)
@@ -108,6 +115,18 @@ def test_entities_two_people_sharing_a_surname_stay_apart():
     names = by_name(entities)
     assert "Sara Haddad" in names and "Omar Haddad" in names
     assert names["Sara Haddad"].id != names["Omar Haddad"].id
+
+
+def test_entities_a_lone_surname_the_model_also_calls_an_organization_is_one_person():
+    # A real AP story (Multi-News ta173) names its pilot by surname only; the model read "Bradley
+    # and Tiukhtyaev's balloon" as an organization and "Bradley said" as a person: two rows.
+    entities, _ = entities_of(
+        "“On any flight of this nature, there is always the possibility of things going wrong,” Bradley said "
+        "at a news conference before the launch.\n\n"
+        "Bradley and Tiukhtyaev’s balloon is outfitted with a high-tech navigation system and a first-aid kit.\n\n"
+        "The pilots will have oxygen masks, Bradley told reporters.")
+    bradleys = [e for e in entities if e.name == "Bradley"]
+    assert len(bradleys) == 1 and bradleys[0].type == "person" and len(bradleys[0].mentions) == 3
 
 
 def test_entities_a_shared_surname_goes_to_the_person_its_article_names():

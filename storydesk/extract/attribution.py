@@ -94,6 +94,9 @@ _NOT_NAMES = frozenset({
     "we", "i", "it", "the", "a", "an", "one", "another", "others", "many", "some", "critics",
     "supporters", "officers", "firefighters", "staff", "workers", "students", "parents", "friends",
     "relatives", "family", "but", "and", "then", "later", "asked", "when", "this", "that",
+    # words opening a clause ("After noting that ...", Multi-News ta188)
+    "after", "before", "while", "since", "upon", "despite", "without", "although", "though", "because",
+    "instead", "also", "meanwhile", "however", "earlier", "again", "if", "as",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 })
@@ -670,6 +673,12 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
             found = _resolve(closing.group("who"), quote.close_at + closing.start("who"), closing.group("cue"), context)
             if found.entity or found.kind == "pronoun":
                 return found
+    if previous_close is not None and text[previous_close:quote.open_at].rstrip().endswith(","):
+        # '"...," Serna said, "and ..." Olivera, himself a veteran, said ...': the second half of a
+        # split quote is the speaker's of the tag between, not a signature after it.
+        found = _before(text[previous_close:quote.open_at], previous_close, context)
+        if found:
+            return found
     tag = _TAG_LINE.match(text, quote.close_at, last_end)
     if tag:  # '"..." Senator Ted Cruz' (a pull quote), '"..."—Gloria Steinem' (a blurb)
         found = _resolve(tag.group("who"), tag.start("who"), "", context)

@@ -154,6 +154,16 @@ _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+# Ranks and offices that end a description before a name ("Army Sgt. Joe Serna"); not the
+# titles that also open place and company names ("Port Saint Lucie", "Burger King").
+MID_NAME_TITLES = frozenset({
+    "sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "cpl", "col", "colonel", "maj", "cmdr",
+    "commander", "adm", "admiral", "det", "detective", "insp", "inspector", "supt", "sen", "senator", "rep",
+    "representative", "gov", "governor", "mayor", "judge", "justice", "president", "secretary", "minister",
+    "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "speaker", "mr", "mrs", "ms", "dr", "prof",
+})
+
+
 def split_name(surface: str) -> NameParts:
     """Titles, honorifics, 'the' and a possessive taken off; the rest folded for comparison."""
     text = _POSSESSIVE.sub("", surface.strip().strip(",.;:()[]\"“”"))
@@ -171,6 +181,14 @@ def split_name(surface: str) -> NameParts:
             break
         has_title = True
         words = words[1:]
+    # "Green Beret Sgt Joe Serna", "New York Mayor Bill de Blasio": a rank or office after words
+    # saying who the person is; the name is what follows it (two or three words, capitalised ends).
+    for i in range(len(words) - 3, 0, -1):
+        bare = fold(words[i]).rstrip(".")
+        if bare in MID_NAME_TITLES and 2 <= len(words) - i - 1 <= 3 and words[i + 1][:1].isupper() and words[-1][:1].isupper():
+            gender = gender or HONORIFICS.get(bare) or GENDERED_ROLES.get(bare)
+            has_title, words = True, words[i + 1:]
+            break
     form = " ".join(words)
     tokens = tuple(american(fold(w).strip(".,")) for w in words)
     return NameParts(form=form, tokens=tokens, core=_core(tokens), gender=gender, has_title=has_title)

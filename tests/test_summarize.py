@@ -286,6 +286,7 @@ def test_summarize_drops_a_citation_that_fails_the_check():
     # A place in capitals and a station in brackets with no dash (real held-out ta052, printed as the lead).
     ("FORT WAYNE, Ind. (WANE) The mother said she heard the Amber Alert.", "The mother said she heard the Amber Alert."),
     ("MOSCOW (Sputnik) Russia expelled two diplomats.", "Russia expelled two diplomats."),
+    ("SANTA FE, N.M. (KOB) A wildfire forced evacuations.", "A wildfire forced evacuations."),
     ("UN (United Nations) officials arrived on Monday.", "UN (United Nations) officials arrived on Monday."),
     ("NATO (North Atlantic Treaty Organization) Secretary General Jens Stoltenberg spoke.",
      "NATO (North Atlantic Treaty Organization) Secretary General Jens Stoltenberg spoke."),

@@ -653,6 +653,10 @@ def test_summarize_asserts_neither_number_when_one_wire_copy_meets_one_other_out
     # "are to deploy" says what will happen (real fresh3 ta218); "the plan is to" says what an aim is.
     ("Teams searching for the missing plane are to deploy a robotic submarine for the first time.", True),
     ("The plan is to build a new terminal at the port.", False),
+    # "was responding to" with no time says what was going on around the news, its background
+    # (real fresh5 ta114 led with it over the decision itself); with a time it is the report.
+    ("The Fish and Wildlife Service was responding to a court order requiring it to explain its decision.", False),
+    ("Police were searching on Tuesday for the gunman who opened fire at the mall.", True),
 ])
 def test_summarize_lead_form_tells_a_report_from_a_feature_lede(sentence, report):
     from storydesk.summarize.lead import form_weight

@@ -344,7 +344,8 @@ def _points_back(sentence: ParsedSentence) -> bool:
 
 def _predicate_kind(sentence: ParsedSentence | None) -> str:
     """"none" when the sentence has no main verb (a heading: "The Latest on the storm."),
-    "stative" when its verb says what something is rather than what happened, else "event"."""
+    "stative" when its verb says what something is, or what was going on, rather than what
+    happened, else "event"."""
     if sentence is None:
         return "none"
     root = sentence.root
@@ -354,6 +355,10 @@ def _predicate_kind(sentence: ParsedSentence | None) -> str:
         root = next((t for t in root.children if t.dep_ == "ccomp"), root)
     if root.lemma_.lower() == "be" and _is_to_do(root):
         return "event"  # "Teams are to deploy a submarine": what will happen, not what something is
+    if root.tag_ == "VBG" and any(t.dep_ == "aux" and t.lower_ in ("was", "were") for t in root.children):
+        # "The agency was responding to a court order ...": what was going on around the news, its
+        # background, read as a state (a time, "were searching on Tuesday", makes it the report)
+        return "stative"
     return "stative" if root.lemma_.lower() in _STATIVE else "event"
 
 

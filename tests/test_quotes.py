@@ -116,6 +116,10 @@ def test_quotes_speaker_patterns(text, expected):
     'Ian Haney López wrote a book called "Dog Whistle Politics" in 2014.',
     'Frank DeMarco said she would play "Trivia Crack" with her students.',
     'Residents watched "Gone With the Wind" at the shelter.',
+    # Works' titles beside a named person (Multi-News ta030 and ta099 listed them as his words).
+    'Investigators probing the death of "Top Gun" director Tony Scott said they still do not know why he jumped.',
+    'Charlie Sheen was running late for his stage show, “Violent Torpedo of Truth: Defeat Is Not an Option,” at '
+    'DAR Constitution Hall, Sheen said.',
     'The council said it would meet again on Friday.',
     # A scare quote in a science feature (Multi-News ta186) was listed under "Unnamed speaker":
     # the next sentence's "Scientists believe" is no one saying the one word.
@@ -136,6 +140,22 @@ def test_quotes_the_second_half_of_a_split_quote_is_the_tags_speaker():
                   'and lock it," Serna said, "and this was a one-man cell so we sat on the bunk." Olivera, himself a '
                   'Gulf War veteran, said that he worried about the effects.')
     assert [speaker for _, speaker in quotes] == ["Joe Serna", "Joe Serna"]
+
+
+def test_quotes_a_writers_contraction_is_no_speaker():
+    # A first-person book excerpt (Multi-News ta212) listed its quotes under the speaker "I’d".
+    quotes = said("The message had three parts, and if I had to translate them into earthly language, I’d say "
+                  "they ran something like this:\n\n“You are loved and cherished, dearly, forever, and always.”")
+    assert all(speaker not in ("I’d", "I") for _, speaker in quotes)
+
+
+def test_quotes_the_one_told_is_not_who_he_is():
+    # The Hollywood Reporter (Multi-News ta030): "Scott told Rotten Tomatoes he wanted ...", then
+    # '"...," he told the movie news site': "he" is Scott, not the site the model took for a person.
+    quotes = said('Director Tony Scott filmed reshoots there. And in 2009, Scott told Rotten Tomatoes he wanted to '
+                  'shoot a sequence of his planned remake at the location. "I\'m hoping to get 100,000 real gang members '
+                  'standing on the Vincent Thomas Bridge for one shot," he told the movie news site in June 2009.')
+    assert [speaker for _, speaker in quotes] == ["Tony Scott"]
 
 
 def test_quotes_a_word_opening_a_clause_is_no_speaker():

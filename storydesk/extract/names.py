@@ -231,10 +231,35 @@ def close_spelling(a: str, b: str) -> bool:
     return allowed > 0 and a[0] == b[0] and OSA.distance(a, b, score_cutoff=allowed) <= allowed
 
 
+# English given names and the short forms outlets print for them ("Joe Serna" / "Joseph Serna"),
+# written as NameParts.core writes them (doubled letters single).
+_SHORT_FORMS = {
+    "joseph": "joe", "william": "bill will willie billy", "robert": "bob rob bobby", "james": "jim jimmy",
+    "michael": "mike", "david": "dave", "thomas": "tom tommy", "christopher": "chris", "daniel": "dan danny",
+    "benjamin": "ben", "nicholas": "nick", "anthony": "tony", "stephen": "steve", "steven": "steve",
+    "matthew": "matt", "richard": "rick dick rich", "samuel": "sam", "alexander": "alex", "andrew": "andy drew",
+    "edward": "ed ted eddie", "patrick": "pat", "elizabeth": "liz beth betsy", "katherine": "kate kathy katie",
+    "catherine": "cathy kate", "jennifer": "jen jenny", "susan": "sue", "margaret": "peggy maggie meg",
+    "john": "jack johnny", "jonathan": "jon", "ronald": "ron", "donald": "don", "gregory": "greg",
+    "jeffrey": "jeff", "lawrence": "larry", "gerald": "jerry", "frederick": "fred", "charles": "charlie chuck",
+    "henry": "hank", "kenneth": "ken", "timothy": "tim", "vincent": "vince", "zachary": "zach",
+    "abigail": "abby", "deborah": "debbie deb", "victoria": "vicky", "nathaniel": "nate", "peter": "pete",
+    "phillip": "phil", "philip": "phil", "raymond": "ray", "walter": "walt", "bernard": "bernie",
+    "douglas": "doug", "leonard": "len leo", "samantha": "sam", "rebecca": "becky", "patricia": "pat patty trish",
+}
+_FULL_FORMS: dict[str, set[str]] = {}
+for _full, _shorts in _SHORT_FORMS.items():
+    for _short in _shorts.split():
+        _FULL_FORMS.setdefault(collapse_doubles(_short), set()).add(collapse_doubles(_full))
+
+
 def given_names_agree(a: str, b: str) -> bool:
-    """First names of one person: equal, an initial of the other, or a transliteration."""
+    """First names of one person: equal, an initial of the other, a short form of the other
+    ("joe" / "joseph"), or a transliteration."""
     a, b = a.rstrip("."), b.rstrip(".")
     if a == b:
+        return True
+    if b in _FULL_FORMS.get(a, ()) or a in _FULL_FORMS.get(b, ()):
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]

@@ -204,12 +204,17 @@ def _speech_like(words: str, minimum: int = MIN_UNATTRIBUTED_WORDS) -> bool:
 MAX_TITLE_WORDS = 10
 
 
+# Small words a title leaves in lower case ("Taking a Bite Out of Twilight"): they count neither way.
+_TITLE_SMALL_WORDS = frozenset("a an the of to in on at by for and or but with from as vs".split())
+
+
 def _names_a_work(words: str) -> bool:
     tokens = _WORD.findall(words)
     if not tokens or len(tokens) > MAX_TITLE_WORDS or words.rstrip().endswith((".", "!", "?", "…")):
         return False
-    titled = sum(t[0].isupper() and not (len(t) > 1 and t.isupper()) and t != "I" for t in tokens)
-    return titled >= 0.7 * len(tokens)
+    counted = [t for t in tokens if t not in _TITLE_SMALL_WORDS] or tokens
+    titled = sum(t[0].isupper() and not (len(t) > 1 and t.isupper()) and t != "I" for t in counted)
+    return titled >= 0.7 * len(counted)
 
 
 def _partial_speech(words: str) -> bool:

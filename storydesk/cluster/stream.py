@@ -133,6 +133,7 @@ class ClusterOptions:
     merge_threshold: float = MERGE_THRESHOLD  # above 1 + name_weight: never merge
     name_offset: float = NAME_OFFSET
     split_threshold: float | None = SPLIT_THRESHOLD  # None: never split a story
+    second_chance: bool = True  # a batch's lone articles look again at the stories grown since
 
     @classmethod
     def with_embeddings(cls) -> ClusterOptions:
@@ -294,9 +295,12 @@ class StoryClusterer:
             keys = band_keys(np.stack(signed), LSH_BANDS, LSH_ROWS)
             self._batch_bands = {id(s): (s, list(enumerate(k))) for s, k in zip(signed, keys, strict=True)}
         try:
-            return [self._place(*placed) for placed in zip(features, vectors, terms, names, strict=True)]
+            placed = [self._place(*article) for article in zip(features, vectors, terms, names, strict=True)]
         finally:
             self._batch_bands = {}
+        if self.options.second_chance:
+            self._second_chance(placed, features, terms, names)
+        return placed
 
     def add(self, article: Article, embedding: np.ndarray | None = None) -> Assignment:
         """Assign one article as it arrives (a true stream: its words count from now on)."""
@@ -394,6 +398,41 @@ class StoryClusterer:
         self.merges.append(merge)
         self.moves.append(merge)
         return target
+
+    def _second_chance(self, placed: list[Assignment], features: Sequence[ArticleFeatures],
+                       terms: list[dict[int, float]], names: list[dict[int, float]]) -> None:
+        """Fold each article of the batch still alone in its story into the story its words now
+        match best, when the words alone clear the join threshold.
+
+        An article that came before the rest of its event's coverage started a story, and the
+        coverage that followed could start another (each article is compared with the stories of
+        its moment; the coverage's own articles were closer to one another than to it). At the
+        batch's end the stories are grown, and a lone article is compared with them again. Names
+        do not count here: the late joins they lift are the same people's other happening (a
+        publisher's blurbs beside a book tour, the Iran talks beside Crimea's annexation), the
+        ones words alone allow are one event told once more (a study's abstract, a post and the
+        news of it). Recorded as a merge of the lone article's story into the other.
+        """
+        threshold = self.options.join_threshold
+        for assignment, article, article_terms, article_names in zip(placed, features, terms, names, strict=True):
+            alone = self.stories.get(assignment.story) if assignment.reason == "new" else None
+            if alone is None or alone.size != 1:
+                continue
+            best, best_words = None, threshold
+            for story_id in self._candidates(article_terms, article_names):
+                story = self.stories[story_id]
+                if story is alone or not self._in_window(story, article.time):
+                    continue
+                words = _cosine(article_terms, story.terms, story.terms_norm)
+                if words >= best_words:
+                    best, best_words = story, words
+            if best is None:
+                continue
+            target, source = (alone, best) if _story_number(alone.id) < _story_number(best.id) else (best, alone)
+            self._absorb(target, source)
+            merge = Merge(source.id, target.id, article.article, round(best_words, 4))
+            self.merges.append(merge)
+            self.moves.append(merge)
 
     def _maybe_split(self, story: StoryState, article: str) -> StoryState:
         """Cut a story whose members drifted apart in two; returns the part `article` is in now."""

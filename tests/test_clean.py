@@ -51,6 +51,7 @@ NOISE_CASES = [
     ("related", "Read more: City council debates new tram fares"),
     ("social", "Tweet with a location"),
     ("social", "Share this story: Facebook | X | WhatsApp | Email"),
+    ("social", "Follow CBSMIAMI.COM: Facebook | Twitter"),
     ("other", "We use cookies to improve your experience. By continuing to browse you accept our use of cookies."),
     ("credit", "Associated Press writers Ana Ruiz and Tom Berg contributed."),
     ("navigation", "Home > News > Local"),
@@ -194,6 +195,26 @@ def test_clean_takes_the_headline_as_title_and_numbers_input_lines() -> None:
     assert not result.text.startswith("Tram derails")
     (removed,) = result.removed
     assert text.split("\n")[removed.line - 1] == "Story continues below advertisement"
+
+
+def test_clean_drops_invisible_format_characters_inside_words() -> None:
+    # A real page (Multi-News ta012) carried zero-width spaces inside words and before full stops:
+    # "A\u200brwa Damon", "EMT\u200b\u200bs", "Baghdad\u200b.". A reader sees "Arwa", so the clean
+    # text must too; a space there split the name and left "Baghdad ." in the summary.
+    text = article().replace("Ines Varga", "I\u200bnes Var\u00adga").replace("Tuesday morning,", "Tuesday\u200b \u200bmorning\u2060,")
+    text = text.replace("the city transport authority said.", "the city transport authority said\ufeff.")
+    result = clean_text(text)
+    assert_body_whole(result.text)
+    assert not set(result.text) & {"\u200b", "\u2060", "\ufeff", "\u00ad"}
+    assert clean_text(article(), title="Tram derails near\u200b central station").title == "Tram derails near central station"
+
+
+def test_clean_social_follow_line_above_the_story_is_not_its_title() -> None:
+    # A real CBS Miami page (Multi-News ta060) opens with its follow bar; the digest took it as the
+    # story's headline.
+    result = clean_text("Follow CBSMIAMI.COM: Facebook | Twitter\n\n" + article())
+    assert result.title == "Tram derails near central station, six hurt"
+    assert [r.kind for r in result.removed] == ["social"]
 
 
 def test_clean_teaser_line_repeated_three_times_is_chrome_but_repeated_questions_stay() -> None:

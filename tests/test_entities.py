@@ -110,6 +110,18 @@ def test_entities_two_people_sharing_a_surname_stay_apart():
     assert names["Sara Haddad"].id != names["Omar Haddad"].id
 
 
+def test_entities_a_lone_surname_the_model_also_calls_an_organization_is_one_person():
+    # A real AP story (Multi-News ta173) names its pilot by surname only; the model read "Bradley
+    # and Tiukhtyaev's balloon" as an organization and "Bradley said" as a person: two rows.
+    entities, _ = entities_of(
+        "“On any flight of this nature, there is always the possibility of things going wrong,” Bradley said "
+        "at a news conference before the launch.\n\n"
+        "Bradley and Tiukhtyaev’s balloon is outfitted with a high-tech navigation system and a first-aid kit.\n\n"
+        "The pilots will have oxygen masks, Bradley told reporters.")
+    bradleys = [e for e in entities if e.name == "Bradley"]
+    assert len(bradleys) == 1 and bradleys[0].type == "person" and len(bradleys[0].mentions) == 3
+
+
 def test_entities_a_shared_surname_goes_to_the_person_its_article_names():
     entities, _ = entities_of(
         "Bill Clinton visited the town on Monday. Clinton said he was moved by what he saw.",

@@ -336,6 +336,21 @@ def test_cluster_a_lone_early_article_joins_the_story_its_event_grew_into_later(
     assert len(partition(alone.assign(stream))) == len(OTHER) + 2 and alone.merges == []
 
 
+def test_cluster_second_chance_across_batches_folds_a_lone_article_into_an_earlier_batch_story():
+    # fire-1 is alone at the end of its batch; the next batch brings fire-3 (too unlike fire-1 alone
+    # to join it: a story of its own) and fire-2, which joins fire-1. At that batch's end fire-3's
+    # words clear the threshold beside the grown story: folded in, the older story keeping its id.
+    clusterer = StoryClusterer(ClusterOptions(**LATE))
+    (*_, early) = clusterer.assign(make(OTHER) + make(FIRE[:1]))
+    assert clusterer.merges == []  # nothing to join yet
+    later = clusterer.assign(make([FIRE[2], FIRE[1]]))
+    assert later[0].story != early.story and later[0].reason == "new"
+    (merge,) = clusterer.merges
+    assert merge.target == early.story and merge.source == later[0].story
+    placed = {a.article: a.story for a in [early, *later]}
+    assert len(set(final_stories(placed, clusterer.moves).values())) == 1
+
+
 def test_cluster_stories_below_the_merge_threshold_stay_apart():
     clusterer = StoryClusterer(ClusterOptions(merge_threshold=0.95, **STRICT))
     clusterer.assign(make(OTHER) + make([FIRE[2], FIRE[1], FIRE_ROUND_UP]))

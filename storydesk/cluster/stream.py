@@ -242,6 +242,11 @@ class StoryClusterer:
         self.frequencies = frequencies or DocumentFrequencies()
         self.next_story = next_story
         self.seen = seen  # articles assigned so far, over the clusterer's whole life
+        # The stories this batch and the previous one started, with the article that started each:
+        # a lone article gets a second chance at the end of its batch and of the next (not kept by
+        # the store: a reloaded clusterer looks again at its own batch's only).
+        self._started: dict[str, str] = {}
+        self._started_before: dict[str, str] = {}
         self.latest_time = latest_time
         self.stories: dict[str, StoryState] = {}
         # Postings are dicts used as ordered sets: a set's order follows the string hash, which
@@ -299,7 +304,8 @@ class StoryClusterer:
         finally:
             self._batch_bands = {}
         if self.options.second_chance:
-            self._second_chance(placed, features, terms, names)
+            self._second_chance({**self._started_before, **self._started})
+        self._started_before, self._started = self._started, {}
         return placed
 
     def add(self, article: Article, embedding: np.ndarray | None = None) -> Assignment:
@@ -317,6 +323,7 @@ class StoryClusterer:
             self.next_story += 1
             self.stories[story.id] = story
             score, reason = 0.0, "new"
+            self._started[story.id] = features.article
         self._join(story, features, terms, names, embedding)
         if runner_up is not None:
             story = self._maybe_merge(story, runner_up, features.article)
@@ -399,38 +406,39 @@ class StoryClusterer:
         self.moves.append(merge)
         return target
 
-    def _second_chance(self, placed: list[Assignment], features: Sequence[ArticleFeatures],
-                       terms: list[dict[int, float]], names: list[dict[int, float]]) -> None:
-        """Fold each article of the batch still alone in its story into the story its words now
-        match best, when the words alone clear the join threshold.
+    def _second_chance(self, started: dict[str, str]) -> None:
+        """Fold each story of `started` (story id: the article that started it) still of that one
+        article into the story its words alone now match best at the join threshold.
 
         An article that came before the rest of its event's coverage started a story, and the
         coverage that followed could start another (each article is compared with the stories of
-        its moment; the coverage's own articles were closer to one another than to it). At the
-        batch's end the stories are grown, and a lone article is compared with them again. Names
-        do not count here: the late joins they lift are the same people's other happening (a
-        publisher's blurbs beside a book tour, the Iran talks beside Crimea's annexation), the
-        ones words alone allow are one event told once more (a study's abstract, a post and the
-        news of it). Recorded as a merge of the lone article's story into the other.
+        its moment; the coverage's own articles were closer to one another than to it). At a
+        batch's end the stories are grown, and the lone articles of this batch and the previous
+        one are compared with them again. Names do not count here: the late joins they lift are
+        the same people's other happening (a publisher's blurbs beside a book tour, the Iran talks
+        beside Crimea's annexation), the ones words alone allow are one event told once more (a
+        study's abstract, a post and the news of it). Recorded as a merge of the lone article's
+        story into the other.
         """
         threshold = self.options.join_threshold
-        for assignment, article, article_terms, article_names in zip(placed, features, terms, names, strict=True):
-            alone = self.stories.get(assignment.story) if assignment.reason == "new" else None
-            if alone is None or alone.size != 1:
-                continue
+        for story_id, article in started.items():
+            lone = self.stories.get(story_id)
+            if lone is None or lone.size != 1:
+                continue  # joined, merged, retired, or folded into an earlier lone story of this list
             best, best_words = None, threshold
-            for story_id in self._candidates(article_terms, article_names):
-                story = self.stories[story_id]
-                if story is alone or not self._in_window(story, article.time):
+            terms = _unit(lone.terms, lone.terms_norm)
+            for candidate in self._candidates(lone.terms, lone.names):
+                story = self.stories[candidate]
+                if story is lone or not self._in_window(story, lone.last_time):
                     continue
-                words = _cosine(article_terms, story.terms, story.terms_norm)
+                words = _cosine(terms, story.terms, story.terms_norm)
                 if words >= best_words:
                     best, best_words = story, words
             if best is None:
                 continue
-            target, source = (alone, best) if _story_number(alone.id) < _story_number(best.id) else (best, alone)
+            target, source = (lone, best) if _story_number(lone.id) < _story_number(best.id) else (best, lone)
             self._absorb(target, source)
-            merge = Merge(source.id, target.id, article.article, round(best_words, 4))
+            merge = Merge(source.id, target.id, article, round(best_words, 4))
             self.merges.append(merge)
             self.moves.append(merge)
 

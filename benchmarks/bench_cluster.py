@@ -233,6 +233,7 @@ def fresh_quality(articles: list[Article], path: Path = FRESH) -> None:
     header = f"{'method':44} {'':34} {'P':>6} {'R':>6} {'F1':>6} {'B3':>6}"
     print(header + "\n" + "-" * len(header))
     for name, method, params in (("storydesk as shipped", storydesk_method, {}),
+                                 ("storydesk without the second chance", storydesk_method, {"second_chance": False}),
                                  ("baseline: single-pass TF-IDF (online)", single_pass_method, {"threshold": 0.175}),
                                  ("baseline: average-link (offline)", average_link_method, {"threshold": 0.15})):
         print(_row(name, _shown(params), scores(predict(name if params else "shipped", method, params, articles), fresh)))
@@ -304,6 +305,8 @@ def event_quality(articles: list[Article], events: dict[str, str], embeddings: b
         ("storydesk (words + names + near-dups)", storydesk_method,
          _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
         ("storydesk, no merging", lambda **p: storydesk_method(merge_threshold=9.0, **p),
+         _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
+        ("storydesk, no second chance", lambda **p: storydesk_method(second_chance=False, **p),
          _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
         ("storydesk, no splitting", lambda **p: storydesk_method(split_threshold=None, **p),
          _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),

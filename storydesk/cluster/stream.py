@@ -133,7 +133,7 @@ class ClusterOptions:
     merge_threshold: float = MERGE_THRESHOLD  # above 1 + name_weight: never merge
     name_offset: float = NAME_OFFSET
     split_threshold: float | None = SPLIT_THRESHOLD  # None: never split a story
-    second_chance: bool = True  # a batch's lone articles look again at the stories grown since
+    second_chance: bool = True  # a batch's lone articles look again at the stories grown since (a merge)
 
     @classmethod
     def with_embeddings(cls) -> ClusterOptions:
@@ -299,12 +299,17 @@ class StoryClusterer:
         if signed:
             keys = band_keys(np.stack(signed), LSH_BANDS, LSH_ROWS)
             self._batch_bands = {id(s): (s, list(enumerate(k))) for s, k in zip(signed, keys, strict=True)}
+        batch_start = self.seen
         try:
             placed = [self._place(*article) for article in zip(features, vectors, terms, names, strict=True)]
         finally:
             self._batch_bands = {}
-        if self.options.second_chance:
-            self._second_chance({**self._started_before, **self._started})
+        options = self.options
+        if options.second_chance and options.merge_threshold <= 1 + options.name_weight:  # else: never merge
+            # The previous batch's lone articles were compared at its end with every story then:
+            # now only with the stories grown since.
+            self._second_chance(self._started_before, grown_after=batch_start)
+            self._second_chance(self._started, grown_after=-1)
         self._started_before, self._started = self._started, {}
         return placed
 
@@ -406,9 +411,10 @@ class StoryClusterer:
         self.moves.append(merge)
         return target
 
-    def _second_chance(self, started: dict[str, str]) -> None:
+    def _second_chance(self, started: dict[str, str], grown_after: int) -> None:
         """Fold each story of `started` (story id: the article that started it) still of that one
-        article into the story its words alone now match best at the join threshold.
+        article into the story its words alone now match best at the join threshold, among the
+        stories joined after the `grown_after`-th article.
 
         An article that came before the rest of its event's coverage started a story, and the
         coverage that followed could start another (each article is compared with the stories of
@@ -429,7 +435,7 @@ class StoryClusterer:
             terms = _unit(lone.terms, lone.terms_norm)
             for candidate in self._candidates(lone.terms, lone.names):
                 story = self.stories[candidate]
-                if story is lone or not self._in_window(story, lone.last_time):
+                if story is lone or story.last_seq <= grown_after or not self._in_window(story, lone.last_time):
                     continue
                 words = _cosine(terms, story.terms, story.terms_norm)
                 if words >= best_words:

@@ -8,8 +8,11 @@ heaviest terms or names (an inverted index over each story's top entries) or a M
 longer than the time window (or, without dates, for too many articles) retire from the index.
 An article that scores above the join threshold with two stories whose own similarity is high
 shows they are one story: the younger is folded into the older and the move is recorded in
-`merges` (the store moves its articles). A story keeps its members' own vectors too, and one
-whose members drifted apart is cut in two (storydesk.cluster.drift), recorded in `splits`.
+`merges` (the store moves its articles); so is an article still alone at the end of its batch
+(or the next) whose words alone now match a grown story at the join threshold (the second
+chance: it came before the rest of its event's coverage). A story keeps its members' own
+vectors too, and one whose members drifted apart is cut in two (storydesk.cluster.drift),
+recorded in `splits`.
 Merges and splits, in the order they happened, are in `moves`.
 """
 

@@ -55,6 +55,10 @@ NOISE_CASES = [
     # A share-by-email form scraped with a WRAL page (Multi-News ta067).
     ("social", "Message: * A friend wanted you to see this item from WRAL.com: http://wr.al/13gnP"),
     ("other", "You must enter the characters with black color that stand out from the other characters"),
+    # A magazine's note on where the story ran first (The Hollywood Reporter, Multi-News ta030).
+    ("other", "This story first appeared in the Aug. 23-Sept. 6 issue of The Hollywood Reporter magazine."),
+    ("other", "A version of this article appeared August 24, 2012, on page A11 in the U.S. edition of The Wall Street "
+              "Journal, with the headline: What I Learned at Bain Capital."),
     ("other", "We use cookies to improve your experience. By continuing to browse you accept our use of cookies."),
     ("credit", "Associated Press writers Ana Ruiz and Tom Berg contributed."),
     ("navigation", "Home > News > Local"),
@@ -276,6 +280,15 @@ def test_clean_share_button_words_run_into_the_first_sentence_are_cut_off_and_ke
     assert_body_whole(result.text)
     assert "Email This" not in result.text
     assert [(r.text, r.kind) for r in result.removed] == [("Email This", "social")]
+
+
+def test_clean_story_highlights_label_run_into_a_bullet_is_no_part_of_the_headline() -> None:
+    # CNN's box (Multi-News ta138): "Story highlights The CIA officially acknowledges Area 51 ..."
+    # was the story's title.
+    text = "Story highlights Six passengers hurt as a tram derails near the central station\n\n" + article(title="")
+    result = clean_text(text.replace("\n\n\n\n", "\n\n"))
+    assert not (result.title or "").startswith("Story highlights")
+    assert ("Story highlights", "other") in [(r.text, r.kind) for r in result.removed]
 
 
 def test_clean_teaser_list_closing_the_text_after_a_newsletter_box_is_related() -> None:

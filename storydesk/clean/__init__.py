@@ -24,7 +24,7 @@ from storydesk.clean.index import word_index
 from storydesk.clean.lines import FALLBACK_MIN_WORDS, classify, keep_prose
 from storydesk.clean.pages import not_an_article
 from storydesk.clean.region import mark_outside
-from storydesk.clean.rules import DATELINE, cut_inline_cards, cut_share_prefix, match_rule
+from storydesk.clean.rules import DATELINE, cut_inline_cards, cut_label_prefix, match_rule
 from storydesk.ingest import parse_datetime, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
@@ -227,16 +227,16 @@ def _prose_words(text: str) -> int:
 
 
 def _cut_cards(lines: list[Line]) -> dict[int, list[tuple[str, str]]]:
-    """Cut hover cards (`cut_inline_cards`) and share buttons' words (`cut_share_prefix`) out of
+    """Cut hover cards (`cut_inline_cards`) and labels run into a line (`cut_label_prefix`) out of
     the lines; what was cut and its kind, by `id` of its line."""
     cards: dict[int, list[tuple[str, str]]] = {}
     for line in lines:
         text, cut = cut_inline_cards(line.text)
-        text, share = cut_share_prefix(text)
-        if cut or share:
+        text, label = cut_label_prefix(text)
+        if cut or label:
             line.text, line.words = text, count_words(text)
             line.prose = is_prose(text, line.words)
-            cards[id(line)] = [(card, "related") for card in cut] + ([(share, "social")] if share else [])
+            cards[id(line)] = [(card, "related") for card in cut] + ([label] if label else [])
     return cards
 
 

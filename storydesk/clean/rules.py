@@ -176,6 +176,10 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^(accept|decline|manage (settings|preferences)|got it|close|ok|dismiss|"
                    r"allow( all)?|reject( all)?)$", 3),
     _rule("other", r"^(©|\(c\)|copyright\b|all rights reserved)", 30),
+    # "A version of this article appeared August 24, 2012, on page A11 in the U.S. edition of The
+    # Wall Street Journal, with the headline: ..." (Multi-News ta220).
+    _rule("other", r"^(a version of )?this (story|article|piece) (first |originally )?(appeared|ran|was published)\b"
+                   r".{0,100}\b(issue|edition|magazine)\b", 40),
     # A captcha's prompt ("You must enter the characters with black color that stand out ...", ta067).
     _rule("other", r"^(please )?(you must )?(enter|type) the (characters|letters|code|text|words)\b.{0,80}"
                    r"\b(see|shown|image|picture|box|stand out|color|colour)\b|^captcha\b", 25),
@@ -399,13 +403,21 @@ INLINE_CARD = re.compile(r"(?P<first>[A-Z][\w.'’-]*) (?:[A-Z][\w.'’-]* )?(?P
 
 # A share button's words run into the first sentence (AOL's PopEater, Multi-News ta203: "Email This
 # Even at 88, Betty White has ..."): cut off, the sentence kept.
-SHARE_PREFIX = re.compile(r"^(?:E-?mail|Share|Print|Tweet) This\s+(?=[A-Z0-9“\"'‘])")
+# CNN's label over its bullet points, run into the first one ("Story highlights The CIA officially
+# acknowledges Area 51 ...", Multi-News ta138: the label was the story's headline).
+LABEL_PREFIXES = (
+    ("social", re.compile(r"^(?:E-?mail|Share|Print|Tweet) This\s+(?=[A-Z0-9“\"'‘])")),
+    ("other", re.compile(r"^Story highlights\s+(?=[A-Z0-9“\"'‘])")),
+)
 
 
-def cut_share_prefix(text: str) -> tuple[str, str | None]:
-    """The text without a share button's words opening it, and those words (None when none)."""
-    match = SHARE_PREFIX.match(text)
-    return (text[match.end():], match.group().strip()) if match and len(text) > match.end() + 20 else (text, None)
+def cut_label_prefix(text: str) -> tuple[str, tuple[str, str] | None]:
+    """The text without a button's or box's label opening it, and (label, kind) (None when none)."""
+    for kind, prefix in LABEL_PREFIXES:
+        match = prefix.match(text)
+        if match and len(text) > match.end() + 20:
+            return text[match.end():], (match.group().strip(), kind)
+    return text, None
 
 
 def cut_inline_cards(text: str) -> tuple[str, list[str]]:

@@ -47,6 +47,7 @@ class Line:
     kind: str | None = None  # a REMOVED_KINDS kind when removed, "title" for the headline
     words: int = 0
     prose: bool = False
+    post: bool = False  # an embedded post's text (a tweet above or before its signature)
 
     @cached_property
     def key(self) -> str:

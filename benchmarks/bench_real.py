@@ -63,7 +63,10 @@ FRESH3 = (70, 80)
 FRESH4 = (80, 90)
 # fresh5 (issue 15, bad sentences, tidy18): sample(ids, 100)[90:], drawn and scored the same way.
 FRESH5 = (90, 100)
-SPLITS = ("tune", "held-out", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+# fresh7 (issue 15, bad sentences, tidy19): sample(ids, 117)[110:], the last seven of the 117 eligible
+# clusters, drawn and scored the same way.
+FRESH7 = (110, 117)
+SPLITS = ("tune", "held-out", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh7")
 FLAGS = ("ok", "offtopic", "dangling", "heading", "wrong")
 
 
@@ -80,7 +83,8 @@ def select_clusters(records: list[dict]) -> dict[str, list[str]]:
             "new": drawn[CLUSTERS:new_end], "fresh": drawn[new_end:fresh_end], "fresh2": drawn[fresh_end:],
             "fresh3": random.Random(SEED).sample(eligible, FRESH3[1])[FRESH3[0]:],
             "fresh4": random.Random(SEED).sample(eligible, FRESH4[1])[FRESH4[0]:],
-            "fresh5": random.Random(SEED).sample(eligible, FRESH5[1])[FRESH5[0]:]}
+            "fresh5": random.Random(SEED).sample(eligible, FRESH5[1])[FRESH5[0]:],
+            "fresh7": random.Random(SEED).sample(eligible, FRESH7[1])[FRESH7[0]:]}
 
 
 def load_records(path: Path = DATA) -> list[dict]:

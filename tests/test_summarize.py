@@ -592,6 +592,20 @@ def test_summarize_citation_keeps_the_modality(cited, verdict):
     assert (verify_citation(sentence, article, split_sentences(article)) is not None) is verdict
 
 
+@pytest.mark.parametrize("cited, verdict", [
+    ("Moore's supporters wore green scarves at the hearing in Dayton.", True),
+    ("At a memorial for the victim, mourners wore green scarves in Dayton, and Moore thanked them.", False),
+    ("Moore, who wore green scarves at the hearing in Dayton, thanked the crowd.", False),
+])
+def test_summarize_citation_needs_the_named_persons_group(cited, verdict):
+    """A common-noun subject may be reworded ("workers"/"staff"), but one that is someone's
+    ("Moore's supporters") says whose: mourners, or Moore herself, wearing green is another claim
+    (fresh5 ta161 of the real gold: "Rivers' supporters at the hearing wore red shoes.")."""
+    sentence = "Moore's supporters at the hearing wore green scarves."
+    article = Article(id="a", text=cited)
+    assert (verify_citation(sentence, article, split_sentences(article)) is not None) is verdict
+
+
 
 def test_summarize_asserts_neither_number_when_one_wire_copy_meets_one_other_outlet():
     """Three copies of one wire story are one source: against one other outlet's number, neither

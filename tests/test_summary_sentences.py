@@ -78,6 +78,26 @@ def test_a_connective_that_continues_an_earlier_claim_leans_on_it(sentence):
     assert rejection(sentence) is not None
 
 
+@pytest.mark.parametrize("sentence", [
+    "Tagging along are a harbour pilot (Ann Reyes) and a diver who knows the wreck.",
+    "Joining them were two inspectors from the port authority and a lawyer for the traders.",
+    "The mayor did something Friday that she hardly ever does in a council meeting.",
+])
+def test_an_inverted_addition_or_a_teased_act_leans_on_what_is_not_said(sentence):
+    """"Tagging along are X" (along with whom?), "Joining them were X" continue a description the
+    reader does not see; "did something that..." teases the act it leaves unsaid
+    (fresh7 ta046, fresh4 ta102 of the real gold)."""
+    assert rejection(sentence) is not None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Speaking in Dublin on Tuesday, the minister said the ferry service would resume in May.",
+    "Standing outside the court were dozens of traders who had lost their stalls.",
+])
+def test_a_participle_opening_or_a_plan_stated_in_full_stands_alone(sentence):
+    assert rejection(sentence) is None
+
+
 def test_a_sentence_closed_by_a_running_time_is_a_video_caption():
     """"Analyst Jo Reyes details the video... (2:15)": a running time in brackets closes the caption
     of a video player, which describes the clip, not the news."""

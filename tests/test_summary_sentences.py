@@ -220,3 +220,15 @@ def test_a_report_addressing_the_reader_is_not_the_writers_view():
     article = Article(id="a", text=text)
     cands = find_candidates([article], split_sentences(article))
     assert cands and not any(c.voiced for c in cands)
+
+
+@pytest.mark.parametrize("sentence, leans", [
+    ("Speaking on Italian TV, Rossi said the American had left the flat that morning.", True),
+    ("“I was not a responsible leader, and as such do not feel myself guilty,” the German wrote.", True),
+    ("The American embassy in Rome was closed on Monday after the protest.", False),
+    ("Talks with the Guardian has been going on for weeks, the harbour council said.", False),
+])
+def test_a_person_called_by_nationality_was_met_in_a_sentence_left_out(sentence, leans):
+    """"the American had left", "the German wrote": someone the article named before, called by an
+    epithet (fresh7 ta133, fresh3 ta023 of the real gold); "the American embassy" names nobody."""
+    assert (rejection(sentence) is not None) is leans

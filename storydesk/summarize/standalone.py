@@ -135,6 +135,14 @@ _MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|pe
 # ever does"). fresh7 ta046 and fresh4 ta102 of the real gold; "Standing outside were X" stands alone.
 _INVERTED_ADDITION = re.compile(r"^[A-Z]\w+ing\s+(?:along|him|her|them|us|too)\b[^,]{0,40}\b(?:are|is|were|was)\b")
 _TEASED_ACT = re.compile(r"\b(?:did|does|do|has done|is doing) something\b(?:\s+\w+)?\s+(?:that|which)\b", re.I)
+# A person called by nationality, then what they did ("Sollecito said the American had left his
+# flat", "..., the German wrote."): someone the article named in a sentence the reader does not see.
+_DEMONYMS = ("American|Briton|Englishman|Englishwoman|Scot|Welshman|Irishman|Frenchman|Frenchwoman|German|"
+             "Italian|Spaniard|Portuguese|Dutchman|Swede|Dane|Norwegian|Finn|Pole|Russian|Ukrainian|Greek|Turk|"
+             "Canadian|Mexican|Brazilian|Argentine|Australian|New Zealander|Chinese|Japanese|Korean|Indian|"
+             "Pakistani|Afghan|Iranian|Iraqi|Syrian|Israeli|Palestinian|Egyptian|Saudi|Nigerian|Kenyan|South African")
+_EPITHET_SUBJECT = re.compile(rf"\bthe (?:{_DEMONYMS})\s+(?:had|has|was|is|said|says|wrote|writes|told|tells|would|will|"
+                              r"(?-i:[a-z]+ed))\b")
 # A list announced rather than told ("here are ten of the most memorable things...").
 _LISTICLE = re.compile(r"\bhere (?:are|is) (?:\w+ )?(?:of )?(?:the )?(?:most|best|worst|top)\b", re.I)
 
@@ -204,7 +212,7 @@ def dependences(text: str) -> tuple[str, ...]:
         found.append("a teasing lede")
     if _INVERTED_ADDITION.match(stripped):
         found.append("leans on an earlier sentence")
-    if _BACK_REFERENCE.search(outside):
+    if _BACK_REFERENCE.search(outside) or _EPITHET_SUBJECT.search(outside):
         found.append("leans on an earlier sentence")
     if text.rstrip().endswith(("?\"", "?”", "?’")) and re.search(r"\basked\b", text):
         found.append("a question teases, it does not tell")

@@ -81,12 +81,10 @@ def test_a_connective_that_continues_an_earlier_claim_leans_on_it(sentence):
 @pytest.mark.parametrize("sentence", [
     "Tagging along are a harbour pilot (Ann Reyes) and a diver who knows the wreck.",
     "Joining them were two inspectors from the port authority and a lawyer for the traders.",
-    "The mayor did something Friday that she hardly ever does in a council meeting.",
 ])
-def test_an_inverted_addition_or_a_teased_act_leans_on_what_is_not_said(sentence):
+def test_an_inverted_addition_leans_on_what_is_not_said(sentence):
     """"Tagging along are X" (along with whom?), "Joining them were X" continue a description the
-    reader does not see; "did something that..." teases the act it leaves unsaid
-    (fresh7 ta046, fresh4 ta102 of the real gold)."""
+    reader does not see (fresh7 ta046 of the real gold)."""
     assert rejection(sentence) is not None
 
 

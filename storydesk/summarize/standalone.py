@@ -131,10 +131,8 @@ _TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imag
 _MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when|well(?=,))\b",
                      re.I)
 # A description continued with its subject held back: "Tagging along are X" (along with whom?),
-# "Joining them were X"; and an act teased, not told ("Obama did something Friday that he hardly
-# ever does"). fresh7 ta046 and fresh4 ta102 of the real gold; "Standing outside were X" stands alone.
+# "Joining them were X" (fresh7 ta046 of the real gold); "Standing outside were X" stands alone.
 _INVERTED_ADDITION = re.compile(r"^[A-Z]\w+ing\s+(?:along|him|her|them|us|too)\b[^,]{0,40}\b(?:are|is|were|was)\b")
-_TEASED_ACT = re.compile(r"\b(?:did|does|do|has done|is doing) something\b(?:\s+\w+)?\s+(?:that|which)\b", re.I)
 # A person called by nationality, then what they did ("Sollecito said the American had left his
 # flat", "..., the German wrote."): someone the article named in a sentence the reader does not see.
 _DEMONYMS = ("American|Briton|Englishman|Englishwoman|Scot|Welshman|Irishman|Frenchman|Frenchwoman|German|"
@@ -208,7 +206,7 @@ def dependences(text: str) -> tuple[str, ...]:
         found.append("first or second person outside a quotation")
     if outside.rstrip().rstrip("\"”’'").endswith("?"):
         found.append("a question teases, it does not tell")
-    if _TEASER.match(stripped) or _LISTICLE.search(text) or _MUSING.match(text) or _TEASED_ACT.search(text):
+    if _TEASER.match(stripped) or _LISTICLE.search(text) or _MUSING.match(text):
         found.append("a teasing lede")
     if _INVERTED_ADDITION.match(stripped):
         found.append("leans on an earlier sentence")

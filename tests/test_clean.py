@@ -51,6 +51,12 @@ NOISE_CASES = [
     ("related", "Read more: City council debates new tram fares"),
     ("social", "Tweet with a location"),
     ("social", "Share this story: Facebook | X | WhatsApp | Email"),
+    ("social", "Follow CBSMIAMI.COM: Facebook | Twitter"),
+    # A share-by-email form scraped with a WRAL page (Multi-News ta067).
+    ("social", "Message: * A friend wanted you to see this item from WRAL.com: http://wr.al/13gnP"),
+    ("other", "You must enter the characters with black color that stand out from the other characters"),
+    # A magazine's note on where the story ran first (The Hollywood Reporter, Multi-News ta030).
+    ("other", "This story first appeared in the Aug. 23-Sept. 6 issue of The Hollywood Reporter magazine."),
     ("other", "We use cookies to improve your experience. By continuing to browse you accept our use of cookies."),
     ("credit", "Associated Press writers Ana Ruiz and Tom Berg contributed."),
     ("navigation", "Home > News > Local"),
@@ -208,6 +214,26 @@ def test_clean_drops_invisible_format_characters_inside_words() -> None:
     assert clean_text(article(), title="Tram derails near\u200b central station").title == "Tram derails near central station"
 
 
+def test_clean_plain_text_with_html_entities_reads_as_the_page_did() -> None:
+    # Scraped text (Multi-News ta143) kept "S&amp;P Capital IQ" and "Dahlstrom &amp; Gross"; the
+    # summary printed them so. Entities with their semicolon are read; "AT&T" and "Q&A" stay.
+    text = article("Not yet, said Efraim Levy, a S&amp;P Capital IQ equity analyst who follows AT&T and Q&A&nbsp;sites.")
+    result = clean_text(text.replace("Ines Varga", "Ines &quot;Nessa&quot; Varga&#8217;s friend"))
+    assert "Efraim Levy, a S&P Capital IQ equity analyst who follows AT&T and Q&A sites." in result.text
+    assert "Ines \"Nessa\" Varga’s friend" in result.text
+
+
+def test_clean_social_follow_line_above_the_story_is_not_its_title() -> None:
+    # A real CBS Miami page (Multi-News ta060) opens with its follow bar; the digest took it as the
+    # story's headline.
+    result = clean_text("Follow CBSMIAMI.COM: Facebook | Twitter\n\n" + article())
+    assert result.title == "Tram derails near central station, six hurt"
+    assert [r.kind for r in result.removed] == ["social"]
+    # The same page's share form's captcha prompt (ta067) was the title too.
+    result = clean_text("You must enter the characters with black color that stand out from the other characters\n\n" + article())
+    assert result.title == "Tram derails near central station, six hurt"
+
+
 def test_clean_teaser_line_repeated_three_times_is_chrome_but_repeated_questions_stay() -> None:
     teaser = "10 things in transport you need to know today"
     text = "\n\n".join([BODY[0], teaser, BODY[1], teaser, BODY[2], BODY[3], teaser])
@@ -242,6 +268,16 @@ def test_clean_hover_card_run_into_a_sentence_is_cut_out_and_kept_as_removed() -
     assert "said the line would reopen on Friday" in cleaned.text and card not in cleaned.text
     assert [r.text for r in cleaned.removed].count(card) == 1
     assert not any("said the line would reopen" in r.text for r in cleaned.removed)
+
+
+def test_clean_share_button_words_run_into_the_first_sentence_are_cut_off_and_kept_as_removed() -> None:
+    # AOL's PopEater page (Multi-News ta203) opened "Email This Even at 88, Betty White has ...";
+    # the summary printed it so.
+    text = article().replace(BODY[0], "Email This " + BODY[0])
+    result = clean_text(text)
+    assert_body_whole(result.text)
+    assert "Email This" not in result.text
+    assert [(r.text, r.kind) for r in result.removed] == [("Email This", "social")]
 
 
 def test_clean_teaser_list_closing_the_text_after_a_newsletter_box_is_related() -> None:

@@ -117,10 +117,42 @@ def test_quotes_speaker_patterns(text, expected):
     'Frank DeMarco said she would play "Trivia Crack" with her students.',
     'Residents watched "Gone With the Wind" at the shelter.',
     'The council said it would meet again on Friday.',
+    # A scare quote in a science feature (Multi-News ta186) was listed under "Unnamed speaker":
+    # the next sentence's "Scientists believe" is no one saying the one word.
+    'The genetic make-up of the population could have simply ‘drifted’ by chance towards melanism, due to '
+    'the isolation from other leopards. Scientists believe that a combination of natural selection and '
+    'random genetic drift probably resulted in it.',
     '',
 ])
 def test_quotes_scare_quotes_titles_and_plain_text_yield_nothing(text):
     assert quotes_of(text) == []
+
+
+def test_quotes_the_second_half_of_a_split_quote_is_the_tags_speaker():
+    # A real ABC11 page (Multi-News ta067) ran the next paragraph on after the quote: "Olivera,
+    # himself a Gulf War veteran, said ..." read as a pull quote's signature, and Serna's words
+    # went to the judge.
+    quotes = said('Joe Serna is a veteran. Judge Lou Olivera sentenced him. "(Olivera) comes in, they close the door '
+                  'and lock it," Serna said, "and this was a one-man cell so we sat on the bunk." Olivera, himself a '
+                  'Gulf War veteran, said that he worried about the effects.')
+    assert [speaker for _, speaker in quotes] == ["Joe Serna", "Joe Serna"]
+
+
+def test_quotes_a_writers_contraction_is_no_speaker():
+    # A first-person book excerpt (Multi-News ta212) listed its quotes under the speaker "I’d".
+    quotes = said("The message had three parts, and if I had to translate them into earthly language, I’d say "
+                  "they ran something like this:\n\n“You are loved and cherished, dearly, forever, and always.”")
+    assert all(speaker not in ("I’d", "I") for _, speaker in quotes)
+
+
+def test_quotes_a_word_opening_a_clause_is_no_speaker():
+    # Multi-News ta188 listed a quote under the speaker "After" ('After noting that ...').
+    quotes = said('Justice Elena Kagan wrote the opinion. After noting that the toy is designed for '
+                  '"children (and young-at-heart adults)," Kagan delivers a series of jokes.')
+    assert all(speaker != "After" for _, speaker in quotes)
+    # A title before it still makes it a name.
+    assert said('"We will appeal the ruling to a higher court," Ms. After said on Monday.') == [
+        ("We will appeal the ruling to a higher court", "After")]
 
 
 def test_quotes_a_short_quote_inside_a_sentence_does_not_run_on_from_the_one_before():

@@ -24,7 +24,7 @@ from storydesk.clean.index import word_index
 from storydesk.clean.lines import FALLBACK_MIN_WORDS, classify, keep_prose
 from storydesk.clean.pages import not_an_article
 from storydesk.clean.region import mark_outside
-from storydesk.clean.rules import DATELINE, cut_inline_cards, match_rule
+from storydesk.clean.rules import DATELINE, cut_inline_cards, cut_share_prefix, match_rule
 from storydesk.ingest import parse_datetime, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
@@ -165,8 +165,8 @@ def clean_text(text: str, title: str | None = None, shared: frozenset[str] = fro
     removed: list[Removed] = []
     every: list[Removed] = []
     for line in lines:
-        for card in cards.get(id(line), ()):
-            removed.append(Removed(card, "related", line.number if line_numbers else None))
+        for card, kind in cards.get(id(line), ()):
+            removed.append(Removed(card, kind, line.number if line_numbers else None))
             every.append(removed[-1])
         item = Removed(line.text, line.kind if line.kind not in (None, "title") else "other",
                        line.number if line_numbers else None)
@@ -226,15 +226,17 @@ def _prose_words(text: str) -> int:
     return sum(n for n in (count_words(t) for t in text.split("\n")) if n >= MIN_CONTAINED_WORDS)
 
 
-def _cut_cards(lines: list[Line]) -> dict[int, list[str]]:
-    """Cut hover cards out of the lines (`cut_inline_cards`); the cards cut, by `id` of their line."""
-    cards: dict[int, list[str]] = {}
+def _cut_cards(lines: list[Line]) -> dict[int, list[tuple[str, str]]]:
+    """Cut hover cards (`cut_inline_cards`) and share buttons' words (`cut_share_prefix`) out of
+    the lines; what was cut and its kind, by `id` of its line."""
+    cards: dict[int, list[tuple[str, str]]] = {}
     for line in lines:
         text, cut = cut_inline_cards(line.text)
-        if cut:
+        text, share = cut_share_prefix(text)
+        if cut or share:
             line.text, line.words = text, count_words(text)
             line.prose = is_prose(text, line.words)
-            cards[id(line)] = cut
+            cards[id(line)] = [(card, "related") for card in cut] + ([(share, "social")] if share else [])
     return cards
 
 

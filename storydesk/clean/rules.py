@@ -157,6 +157,11 @@ RULES: tuple[Rule, ...] = (
     # Author contact lines: "Follow her on Twitter @x", "Email X at x@y.com or follow him @x".
     _rule("social", r"^([–—-]\s*)?(follow|reach|contact|email|e-mail|write to)\b.{0,100}(\bon (twitter|facebook|instagram)\b|"
                     r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
+    # A share-by-email form's prompt ("A friend wanted you to see this item from WRAL.com: ...", ta067).
+    _rule("social", r"\b(a friend|someone) wanted you to see this (item|article|story|page)\b", 30),
+    # A follow bar ending in the networks' names: "Follow CBSMIAMI.COM: Facebook | Twitter" (Multi-News ta060).
+    _rule("social", r"^follow\b.{0,60}?\W\s*(facebook|twitter|instagram|youtube|linkedin|x)"
+                    r"(\s*[|,/·•]\s*(facebook|twitter|instagram|youtube|linkedin|x))*\s*$", 12),
     _rule("social", r"[—–]\s*[^—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$", 80),  # tweet text + signature
     _rule("social", r"\bshare (it|this( story| article)?) with (a|your) friends?\b", 15),
     # WordPress's share buttons as text: "Click to share on Twitter (Opens in new window)" (aeb tune 264dc3).
@@ -171,6 +176,11 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^(accept|decline|manage (settings|preferences)|got it|close|ok|dismiss|"
                    r"allow( all)?|reject( all)?)$", 3),
     _rule("other", r"^(©|\(c\)|copyright\b|all rights reserved)", 30),
+    _rule("other", r"^(a version of )?this (story|article|piece) (first |originally )?(appeared|ran|was published) "
+                   r"(in|on)\b.{0,80}\b(issue|edition|magazine)\b", 30),
+    # A captcha's prompt ("You must enter the characters with black color that stand out ...", ta067).
+    _rule("other", r"^(please )?(you must )?(enter|type) the (characters|letters|code|text|words)\b.{0,80}"
+                   r"\b(see|shown|image|picture|box|stand out|color|colour)\b|^captcha\b", 25),
     # Markup a scraper kept as text: an attribute with a URL ('poster="http://..." true'), and page
     # metadata an extractor let through: a bare URL, a bare ISO timestamp.
     _rule("other", r"^\w[\w-]*=[\"']https?://", 10),
@@ -387,6 +397,17 @@ DATELINE = re.compile(
 # the name stays.
 INLINE_CARD = re.compile(r"(?P<first>[A-Z][\w.'’-]*) (?:[A-Z][\w.'’-]* )?(?P<last>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
                          r"(?P<card> ?(?P=first) (?:[A-Z][\w.'’-]* )?(?P=last) ?(?=[A-Z])[^\n]{0,1500}? MORE\b)")
+
+
+# A share button's words run into the first sentence (AOL's PopEater, Multi-News ta203: "Email This
+# Even at 88, Betty White has ..."): cut off, the sentence kept.
+SHARE_PREFIX = re.compile(r"^(?:E-?mail|Share|Print|Tweet) This\s+(?=[A-Z0-9“\"'‘])")
+
+
+def cut_share_prefix(text: str) -> tuple[str, str | None]:
+    """The text without a share button's words opening it, and those words (None when none)."""
+    match = SHARE_PREFIX.match(text)
+    return (text[match.end():], match.group().strip()) if match and len(text) > match.end() + 20 else (text, None)
 
 
 def cut_inline_cards(text: str) -> tuple[str, list[str]]:

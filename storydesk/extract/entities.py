@@ -306,11 +306,13 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
         if not _attach_surname(cluster, surname_index, genders):
             leftovers.append(cluster)
     # A lone word the model called an organization joins a lone surname of the same word that
-    # several people share ("Dunn fired 10 shots" beside "Dunn wrote"): one ambiguous surname.
+    # several people share ("Dunn fired 10 shots" beside "Dunn wrote"): one ambiguous surname; or
+    # that someone speaks under ("Bradley said" beside "Bradley and Tiukhtyaev's balloon").
     lone_surnames = {c.mentions[0].parts.core[0]: c for c in leftovers if c not in set(lone_things) and c.mentions}
     for cluster in [c for c in leftovers if c in set(lone_things)]:
         same = lone_surnames.get(cluster.mentions[0].parts.core[0]) if cluster.mentions else None
-        if same is not None and any(_surname(p) == cluster.mentions[0].parts.core[0] for p in full_names):
+        if same is not None and (any(_surname(p) == cluster.mentions[0].parts.core[0] for p in full_names)
+                                 or any(_SPEECH_AFTER.match(texts[m.article], m.end) for m in same.mentions)):
             for m in cluster.mentions:
                 m.type = "person"
             same.mentions.extend(cluster.mentions)

@@ -96,8 +96,11 @@ def quote_mentions(article: Article, sentences: list[Sentence], speakers: Speake
     starts = [s.start for s in sentences]
     found = []
     for q, who in zip(quoted, attributions, strict=True):
-        if who.kind == "title" or (who.kind == "none" and not _speech_like(q.text)) or (who.partial and not _partial_speech(q.text)):
-            continue  # scare quotes, titles, one word inside someone's sentence ('it was "devastated"')
+        if (who.kind == "title" or (who.kind == "none" and not _speech_like(q.text))
+                or ((who.partial or who.kind == "unnamed") and not _partial_speech(q.text))):
+            # scare quotes, titles, one word inside someone's sentence ('it was "devastated"'), one
+            # word no one named says (a feature's 'could have ‘drifted’' before "Scientists believe")
+            continue
         if who.kind == "none" and _LINK_TEASER.search(text, paragraphs[q.last_paragraph][0], paragraphs[q.last_paragraph][1]):
             continue  # a related story's headline ("'A sense that ...': making sense of it Read more")
         at = bisect_right(starts, q.start) - 1

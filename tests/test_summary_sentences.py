@@ -230,3 +230,8 @@ def test_a_person_called_by_nationality_was_met_in_a_sentence_left_out(sentence,
     """"the American had left", "the German wrote": someone the article named before, called by an
     epithet (fresh7 ta133, fresh3 ta023 of the real gold); "the American embassy" names nobody."""
     assert (rejection(sentence) is not None) is leans
+
+
+def test_the_exchange_points_back_at_one_the_reader_did_not_see():
+    """"The exchange comes after Knox posted..." (fresh7 ta133 of the real gold): which exchange?"""
+    assert rejection("The exchange comes after the mayor posted a letter from the council on her blog.") is not None

@@ -28,7 +28,7 @@ _ANAPHOR = re.compile(
     # an example of a claim made before ("For instance, GPS trackers do not work indoors.")
     r"for instance|for example|"
     r"the (?:other|same|latter|former|two|three|pair|duo|couple|statement|letter|post|move|decision|"
-    r"incident|actions?|step|comments?|remarks?|announcement|\d+-year-old|agency|company|firm|couple|"
+    r"incident|actions?|step|comments?|remarks?|announcement|exchange|\d+-year-old|agency|company|firm|couple|"
     r"woman|man|boy|girl|victim|suspect|singer|actor|actress|star|film|movie|romance|band|"
     # what an earlier sentence set out ("The argument Obama made Saturday went further.")
     r"argument|problem|question|answer|reason|idea|irony|(?:sales )?figures?)\b)\b",

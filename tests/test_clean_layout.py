@@ -233,3 +233,19 @@ def test_clean_multinews_crawl_notices_and_error_pages_are_left_out_with_their_r
     assert "error page" in reasons["multinews-validation-ta154/d2"]
     assert "error page" in reasons["multinews-validation-ta175/d1"]
     assert "sign-up" in reasons["multinews-validation-ta164/d1"]
+
+
+def test_clean_html_puts_back_an_embedded_tweet_the_extractor_dropped() -> None:
+    # The extractor leaves a tweet's blockquote out (aeb tune 3f65af lost five of them); its words are
+    # what the article quotes and go back after the paragraph above it; its signature stays removed.
+    tweet = "Trams are back on the bridge line, at last pic.twitter.com/AbC123xyz"
+    signature = "— Port Lumen Transit (@LumenTransit) March 4, 2024"
+    # As the page embeds it: a <div class="social-media-embed"> around the blockquote and its script.
+    embed = (f'<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en" dir="ltr">{tweet}</p>'
+             f'{signature.replace("—", "&mdash;")}</blockquote>'
+             '<script async="" src="https://platform.twitter.com/widgets.js" charset="utf-8"></script></div>')
+    markup = "<article><h1>Tram derails</h1>" + "".join(
+        f"<p>{p}</p>" + (embed if n == 1 else "") for n, p in enumerate(BODY)) + "</article>"
+    (cleaned,), _ = document(html_page(markup), is_html=True)
+    assert cleaned.text.split("\n\n") == [*BODY[:2], tweet, *BODY[2:]]
+    assert (signature, "social") in [(r.text, r.kind) for r in cleaned.removed]

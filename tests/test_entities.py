@@ -146,6 +146,14 @@ def test_entities_given_names_and_their_short_forms(a, b, same):
     assert given_names_agree(a, b) is same
 
 
+def test_entities_an_outlet_owning_a_persons_name_is_no_part_of_it():
+    # Multi-News ta247 listed a speaker "New York Times’ Manohla Dargis".
+    entities, _ = entities_of("Even the New York Times’ Manohla Dargis described the film as juiceless. "
+                              "Dargis said the sequel was bloodless.")
+    assert "Manohla Dargis" in by_name(entities)
+    assert not any("Times" in e.name and e.type == "person" for e in entities)
+
+
 def test_entities_a_shared_surname_goes_to_the_person_its_article_names():
     entities, _ = entities_of(
         "Bill Clinton visited the town on Monday. Clinton said he was moved by what he saw.",

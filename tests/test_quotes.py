@@ -116,6 +116,16 @@ def test_quotes_speaker_patterns(text, expected):
     'Ian Haney López wrote a book called "Dog Whistle Politics" in 2014.',
     'Frank DeMarco said she would play "Trivia Crack" with her students.',
     'Residents watched "Gone With the Wind" at the shelter.',
+    # A naming participle with no subject (Multi-News ta145 gave the term to the European Union).
+    'Across the European Union, nearly half of young adults live with their parents. In Japan, about half of '
+    'unmarried 20-to-34-year-olds (dubbed “parasite singles”) live with their parents, too.',
+    # Works' titles beside a named person (Multi-News ta030 and ta099 listed them as his words).
+    'Investigators probing the death of "Top Gun" director Tony Scott said they still do not know why he jumped.',
+    'Charlie Sheen was running late for his stage show, “Violent Torpedo of Truth: Defeat Is Not an Option,” at '
+    'DAR Constitution Hall, Sheen said.',
+    # A title with its small words in lower case (Multi-News ta247).
+    'As Ms. pointed out in our Spring 2009 article “Taking a Bite Out of Twilight,” Meyer has insisted that she '
+    'sees Bella as a feminist character.',
     'The council said it would meet again on Friday.',
     # A scare quote in a science feature (Multi-News ta186) was listed under "Unnamed speaker":
     # the next sentence's "Scientists believe" is no one saying the one word.
@@ -143,6 +153,35 @@ def test_quotes_a_writers_contraction_is_no_speaker():
     quotes = said("The message had three parts, and if I had to translate them into earthly language, I’d say "
                   "they ran something like this:\n\n“You are loved and cherished, dearly, forever, and always.”")
     assert all(speaker not in ("I’d", "I") for _, speaker in quotes)
+
+
+def test_quotes_the_one_told_is_not_who_he_is():
+    # The Hollywood Reporter (Multi-News ta030): "Scott told Rotten Tomatoes he wanted ...", then
+    # '"...," he told the movie news site': "he" is Scott, not the site the model took for a person.
+    quotes = said('Director Tony Scott filmed reshoots there. And in 2009, Scott told Rotten Tomatoes he wanted to '
+                  'shoot a sequence of his planned remake at the location. "I\'m hoping to get 100,000 real gang members '
+                  'standing on the Vincent Thomas Bridge for one shot," he told the movie news site in June 2009.')
+    assert [speaker for _, speaker in quotes] == ["Tony Scott"]
+
+
+def test_quotes_one_who_calls_anothers_remark_something_says_it():
+    # Multi-News ta043 gave the Vermont governor's words about Corbett's remark to Corbett.
+    quotes = said('Republican Gov. Tom Corbett compared the marriage of same-sex couples to incest. "It was an '
+                  'inappropriate analogy, you know," Corbett said.\n\nVermont Gov. Peter Shumlin, chairman of the '
+                  'Democratic Governors Association, called Corbett\'s remark "an absurd comparison of same-sex marriage" '
+                  'to sibling incest that is "offensive and demeaning."')
+    assert quotes == [("It was an inappropriate analogy, you know", "Tom Corbett"),
+                      ("an absurd comparison of same-sex marriage", "Peter Shumlin"),
+                      ("offensive and demeaning.", "Peter Shumlin")]
+
+
+def test_quotes_a_place_of_his_is_not_who_he_is():
+    # Multi-News ta021: "he wrote in his 2012 memoir" went to "Queensbridge Houses".
+    quotes = said("Prodigy, born Albert Johnson, was raised in a musical family. His severe sickle-cell meant chronic "
+                  "pain, and he was drawn to the rough street life of his Queensbridge Houses home even as he attended "
+                  "private schools. “Sometimes I’d wake up with severe pain in my stomach and back,” he wrote in his "
+                  "2012 memoir.")
+    assert all(speaker != "Queensbridge Houses" for _, speaker in quotes)
 
 
 def test_quotes_a_word_opening_a_clause_is_no_speaker():

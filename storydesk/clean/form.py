@@ -47,6 +47,7 @@ class Line:
     kind: str | None = None  # a REMOVED_KINDS kind when removed, "title" for the headline
     words: int = 0
     prose: bool = False
+    post: bool = False  # an embedded post's text (a tweet above or before its signature)
 
     @cached_property
     def key(self) -> str:
@@ -59,11 +60,16 @@ def line_key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
+def _read_entity(match: re.Match[str]) -> str:
+    character = html.unescape(match.group())
+    return "" if character == "\ufffd" else character  # "&#0;": no character at all
+
+
 def visible_text(text: str) -> str:
     """One line as a reader sees it: HTML entities a scraper left read ("S&amp;P" -> "S&P"),
     invisible characters gone, runs of spaces one space."""
     if "&" in text:
-        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+        text = _ENTITY.sub(_read_entity, text)
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 

@@ -66,6 +66,10 @@ _BEFORE_CUE = re.compile(rf"(?s:.*)\b(?P<cue>{SPEECH_VERBS})\b(?P<adjunct>[^\"�
 _BEFORE_ACCORDING = re.compile(r"\b(?P<cue>[Aa]ccording to)\s+(?P<who>[^\"“”;:!?,]{1,90}),\s*$")
 _FRAMING = re.compile(rf"\b(?P<cue>{FRAMING_VERBS})\b")
 _FRAMED_RIGHT_BEFORE = re.compile(r"\b(?:called|calls|dubbed|termed|labeled|labelled|branded)\s*$")
+# A naming participle with no subject: "unmarried 20-to-34-year-olds (dubbed "parasite singles")",
+# ", often called "..."" (", called" alone may follow a subject's appositive): nobody is quoted (Multi-News ta145 gave the term to the European Union).
+_PASSIVE_NAMING = re.compile(r"(?:\(\s*|,\s*(?:often|also|sometimes|once|now|widely|\w+ly)\s+)"
+                             r"(?:called|dubbed|termed|labeled|labelled|branded|nicknamed)$")
 # What may stand between a subject and its verb: an appositive between commas ("X, director of
 # Y, said"), the comma closing the subject's own appositive ("The company, X, said"), an adverb.
 _SUBJECT_GAP = re.compile(rf"^\s*(?:,[^\"“”]{{0,160}}?)?,?\s*{_ADVERBS}$")
@@ -79,6 +83,9 @@ _SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{REPO
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
 # Verbs whose object is the one spoken to: "said Smith" names the speaker, "told Smith" the listener.
 _TELLS_BEFORE = re.compile(r"\b(?:told|tells|tell|asked|asks|urged|urges|warned|warns|reminded|assured|informed)\s+$")
+# A name after "his"/"her" is a thing of someone's ("his Queensbridge Houses home"), not whom a
+# later "he" stands for (Multi-News ta021 gave Prodigy's memoir to "Queensbridge Houses").
+_OWNED_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+$", re.I)
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:with|of|to|for|by|from|at|in|on|about|against|and|than|like)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}|['’]s\s+)$")
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
@@ -487,6 +494,7 @@ class Speakers:
         fits = [
             (start, end, entity) for start, end, entity in self.mentions_in(article, floor, position)
             if entity.id in self.antecedents and entity.id not in exclude and not any(o <= start < c for o, c in quoted)
+            and not _OWNED_BEFORE.search(self.texts[article], max(0, start - 8), start)
             and (wanted is None or self.gender.get(entity.id) in (None, wanted)) and (wanted or entity.type == "person")
         ]
         starts = self.sentence_starts.get(article, [0])
@@ -899,14 +907,17 @@ def _framing(before: str, offset: int, context) -> Attribution | None:
     # "Pope Francis' impassioned call to be compassionate toward people who "..."": the owner of
     # a speech noun nearer the quote than any framing verb.
     noun = next(reversed(list(_SPEECH_NOUN.finditer(sentence))), None)
-    verbs = [m for m in _FRAMING.finditer(sentence) if not _participle_with_object(m.group("cue"), sentence[m.end():])]
-    if noun and not any(v.start() > noun.start() for v in verbs):
+    verbs = [m for m in _FRAMING.finditer(sentence) if not _participle_with_object(m.group("cue"), sentence[m.end():])
+             and not _PASSIVE_NAMING.search(sentence, 0, m.end())]
+    # "Shumlin called Corbett's remark "..."": a speech noun that is the verb's object is what the
+    # verb's subject describes; the quote is the subject's (Multi-News ta043).
+    if noun and not any(v.start() > noun.start() or not sentence[v.end():noun.start()].strip() for v in verbs):
         owner = _resolve(noun.group("owner"), offset + sentence_start + noun.start("owner"), "", context)
         if owner.kind == "named" and owner.entity:
             return replace(owner, cue=None, partial=True)
     # The verb nearest the quote frames it ("As X notes, Dunn complained that he was "...").
     for match in reversed(list(_FRAMING.finditer(sentence))):
-        if _participle_with_object(match.group("cue"), sentence[match.end():]):
+        if _participle_with_object(match.group("cue"), sentence[match.end():]) or _PASSIVE_NAMING.search(sentence, 0, match.end()):
             continue
         # Quoted words inside a sentence are a quote only when its speaker is sure: a pronoun
         # reaching back past its paragraphs ("He said most of the CIA's "black operations"") is not.

@@ -112,6 +112,20 @@ def test_summarize_keeps_a_sentence_leaning_on_the_one_before_only_right_after_i
     assert select(cands, scores, sims, 15, follows=[None, 0, None]) == [0]
 
 
+def test_summarize_leaves_room_unfilled_rather_than_take_a_weak_sentence():
+    """A sentence scored under the floor (neither central, early nor supported) is not taken to
+    fill the word budget; the best one is the summary even when under it."""
+    text = ("Averly mayor Jane Porter resigned on Monday after an inquiry into harbour contracts. "
+            "The council will choose an interim mayor at its meeting next Tuesday. "
+            "The town hall's clock tower was painted blue in the spring of 1998.")
+    article = Article(id="a", text=text)
+    cands = find_candidates([article], split_sentences(article))
+    sims = np.eye(3, dtype=np.float32)
+    scores = np.array([2.5, 1.4, 0.6])
+    assert select(cands, scores, sims, 60) == [0, 1, 2]
+    assert select(cands, scores, sims, 60, min_score=1.0) == [0, 1]
+    assert select(cands, np.array([0.6, 0.5, 0.4]), sims, 60, min_score=1.0) == [0]
+
 def test_summarize_a_sentence_with_a_leading_pronoun_needs_the_one_before():
     # Leans on the sentence before it: kept only right after it.
     assert needs_previous("She said the inquiry had been unfair to her family and the workers.")
@@ -595,6 +609,20 @@ def test_summarize_citation_needs_the_claim_not_shared_words(cited, verdict):
 ])
 def test_summarize_citation_keeps_the_modality(cited, verdict):
     sentence = "Dozens of convictions could be overturned after the ruling."
+    article = Article(id="a", text=cited)
+    assert (verify_citation(sentence, article, split_sentences(article)) is not None) is verdict
+
+
+@pytest.mark.parametrize("cited, verdict", [
+    ("Moore's supporters wore green scarves at the hearing in Dayton.", True),
+    ("At a memorial for the victim, mourners wore green scarves in Dayton, and Moore thanked them.", False),
+    ("Moore, who wore green scarves at the hearing in Dayton, thanked the crowd.", False),
+])
+def test_summarize_citation_needs_the_named_persons_group(cited, verdict):
+    """A common-noun subject may be reworded ("workers"/"staff"), but one that is someone's
+    ("Moore's supporters") says whose: mourners, or Moore herself, wearing green is another claim
+    (fresh5 ta161 of the real gold: "Rivers' supporters at the hearing wore red shoes.")."""
+    sentence = "Moore's supporters at the hearing wore green scarves."
     article = Article(id="a", text=cited)
     assert (verify_citation(sentence, article, split_sentences(article)) is not None) is verdict
 

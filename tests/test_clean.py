@@ -196,6 +196,18 @@ def test_clean_takes_the_headline_as_title_and_numbers_input_lines() -> None:
     assert text.split("\n")[removed.line - 1] == "Story continues below advertisement"
 
 
+def test_clean_drops_invisible_format_characters_inside_words() -> None:
+    # A real page (Multi-News ta012) carried zero-width spaces inside words and before full stops:
+    # "A\u200brwa Damon", "EMT\u200b\u200bs", "Baghdad\u200b.". A reader sees "Arwa", so the clean
+    # text must too; a space there split the name and left "Baghdad ." in the summary.
+    text = article().replace("Ines Varga", "I\u200bnes Var\u00adga").replace("Tuesday morning,", "Tuesday\u200b \u200bmorning\u2060,")
+    text = text.replace("the city transport authority said.", "the city transport authority said\ufeff.")
+    result = clean_text(text)
+    assert_body_whole(result.text)
+    assert not set(result.text) & {"\u200b", "\u2060", "\ufeff", "\u00ad"}
+    assert clean_text(article(), title="Tram derails near\u200b central station").title == "Tram derails near central station"
+
+
 def test_clean_teaser_line_repeated_three_times_is_chrome_but_repeated_questions_stay() -> None:
     teaser = "10 things in transport you need to know today"
     text = "\n\n".join([BODY[0], teaser, BODY[1], teaser, BODY[2], BODY[3], teaser])

@@ -285,6 +285,9 @@ def test_summarize_drops_a_citation_that_fails_the_check():
     ("PARIS An Algerian man was charged on Sunday.", "An Algerian man was charged on Sunday."),
     ("NASA Administrator Bill Nelson spoke.", "NASA Administrator Bill Nelson spoke."),
     ("U.S. - China talks resumed.", "U.S. - China talks resumed."),
+    # A state written in initials (a real AP lead, Multi-News ta173, was printed with its dateline).
+    ("ALBUQUERQUE, N.M. (AP) — An international team launched its balloon.", "An international team launched its balloon."),
+    ("WASHINGTON, D.C. — The Senate voted.", "The Senate voted."),
 ])
 def test_summarize_strip_dateline(sentence, cut):
     assert sentence[strip_dateline(sentence):] == cut

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storydesk.byline import Byline, find_date, parse_byline
-from storydesk.clean.form import Line, count_words, is_prose, line_key, sentence_like, split_lines
+from storydesk.clean.form import Line, count_words, is_prose, line_key, sentence_like, split_lines, visible_text
 from storydesk.clean.html import Extracted, extract_html
 from storydesk.clean.index import word_index
 from storydesk.clean.lines import FALLBACK_MIN_WORDS, classify, keep_prose
@@ -156,6 +156,7 @@ def clean_text(text: str, title: str | None = None, shared: frozenset[str] = fro
     """
     lines = split_lines(text)
     cards = _cut_cards(lines)
+    title = visible_text(title) if title else None
     if title:
         lines = _drop_title_echo(lines, title)
     classify(lines, shared, has_title=bool(title), find_region=find_region)

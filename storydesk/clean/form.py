@@ -28,7 +28,10 @@ MIN_WRAPPED_LINES = 2  # one line followed by another says nothing about wrappin
 TERMINAL = tuple(".!?…\"”’'):;。！？»")
 _WORD = re.compile(r"\w+", re.U)
 _PUNCT = re.compile(r"[.,;:!?。、，！？]")
-_SPACES = re.compile(r"[ \t\u00a0\u200b\f\v]+")
+_SPACES = re.compile(r"[ \t\u00a0\f\v]+")
+# Invisible format characters a reader never sees: zero-width space, word joiner, byte-order mark,
+# soft hyphen. Pages put them inside words ("A\u200brwa"), so they are deleted, not made spaces.
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -53,6 +56,11 @@ def line_key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
+def visible_text(text: str) -> str:
+    """One line as a reader sees it: invisible characters gone, runs of spaces one space."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
 def split_lines(text: str) -> list[Line]:
     """Non-empty lines with their 1-based input line numbers; hard-wrapped paragraphs are joined.
 
@@ -64,7 +72,7 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     previous: str | None = None  # the input line before, indent and all, while its block goes on
     for number, original in enumerate(raw, start=1):
-        line_text = _SPACES.sub(" ", original).strip()
+        line_text = visible_text(original)
         if not line_text:
             previous = None
             continue

@@ -40,7 +40,7 @@ MIN_CONTENT_TERMS = 4
 # "(CNN) — ", "(CNN)", "Washington (CNN)": an upper-case place, optionally a date and an agency in
 # brackets, then a dash (a plain hyphen only after the agency: "U.S. - China talks" is a sentence).
 _PLACE = (r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}"  # SAN JUAN
-          r"(?:,\s+[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2})?"  # , Puerto Rico
+          r"(?:,\s+(?:(?:[A-Z]\.){2,3}|[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}))?"  # , Puerto Rico / , N.M.
           r"(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?")  # , March 3
 DATELINE = re.compile(
     rf"^(?:{_PLACE}\s*(?:\([^()]{{1,40}}\)\s*[—–-]{{1,2}}|[—–]{{1,2}}|--)\s*"

@@ -15,6 +15,7 @@ from storydesk.align.sources import (
     statement_source,
     unquoted,
 )
+from storydesk.align.speakers import speaking_for
 from storydesk.extract.numbers import TENS, UNITS
 from storydesk.lexicon import REPORTING_PATTERN, STOP_WORDS, stem
 from storydesk.model import Article, Fact, Quantity, Quote, ReuseReport, Sentence, Span
@@ -511,7 +512,10 @@ def _one_speaker(members: list[int], sentences: list[Sentence],
         spoken = _REPORTED.search(text) or text.lstrip()[:1] in "\"“" or _INTRODUCED.search(text)
         spoken_by = (quote_speakers or {}).get(i, set()) if spoken else set()
         # Sorted: a set's order changes from process to process (`batch` must write what `run` does).
-        for who in sorted(statement_source(text) | ({attributed_to(text)} - {None}) | spoken_by):
+        # The body a speaker or a document speaks for ("Saito of the coast guard" / "the coast
+        # guard said") is that body's statement too (align/speakers.py).
+        for who in sorted(statement_source(text) | ({attributed_to(text)} - {None}) | spoken_by
+                          | speaking_for(text)):
             by_speaker.setdefault(who, set()).add(sentences[i].article)
     reported: dict[str, set[str]] = {}
     unnamed: set[str] = set()

@@ -361,3 +361,13 @@ def test_a_relative_of_someone_is_not_that_person_as_a_source() -> None:
                      "b": ["The gunman fired at least ten shots on the bridge, the victim said."]})
     fact = next(f for f in alignment.facts if len(f.sources) == 2)
     assert fact.independent_sources == 2
+
+
+def test_two_lone_sentences_each_the_others_closest_are_one_fact() -> None:
+    # pairs2 ta042: a short story whose words cannot weigh RARE_WEIGHT; the two sentences are each
+    # other's closest in the other article (cosine about 0.7, few words in common).
+    alignment = run({"local": ["The pole vaulter landed on her head during a training jump on Thursday.",
+                               "The accident left the athlete's cervical vertebrae fractured."],
+                     "dw": ["The athletics federation said the jumper had been taken to the university clinic.",
+                            "A statement revealed that a fracture of the cervical vertebrae of the spine had been found."]})
+    assert any(len(f.sources) == 2 and "fracture" in " ".join(f.text.split()).lower() for f in alignment.facts)

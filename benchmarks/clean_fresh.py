@@ -32,6 +32,8 @@ GOLD_SECOND = ROOT / "benchmarks" / "gold" / "clean" / "multinews_fresh2.json"
 GOLD_THIRD = ROOT / "benchmarks" / "gold" / "clean" / "multinews_fresh3.json"
 # The fourth sample (issue 22, seed 2418, gold/clean/draw_fresh4.py), drawn after the third had been tuned against.
 GOLD_FOURTH = ROOT / "benchmarks" / "gold" / "clean" / "multinews_fresh4.json"
+# The fifth sample (issue 22, seed 2519, gold/clean/draw_fresh5.py), drawn after the fourth had been tuned against.
+GOLD_FIFTH = ROOT / "benchmarks" / "gold" / "clean" / "multinews_fresh5.json"
 
 
 def trafilatura_of_text(text: str) -> str | None:

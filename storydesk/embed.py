@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -208,3 +209,24 @@ def get_encoder() -> SentenceEncoder:
 
 def embed(texts: list[str]) -> np.ndarray:
     return get_encoder().encode(list(texts))
+
+
+# One background thread encodes a digest's sentences while the extract stage runs spaCy's NER on
+# the main one: the two need nothing of each other, onnxruntime releases the GIL while it computes,
+# and the encoder (about half of a warm digest's CPU) then costs a digest little wall time on a
+# machine with a second core free. The CPU is the same; the vectors are the same (the encoder runs
+# the same calls on one thread, and a sentence's vector does not depend on its batch-mates).
+# Keyed by process id: a forked child inherits the executor but not its thread, and would wait
+# on a future nothing runs.
+_ahead: dict[int, ThreadPoolExecutor] = {}
+
+
+def encode_ahead(texts: Iterable[str]) -> Future:
+    """Start encoding `texts` into the encoder's cache on a background thread (loading the encoder
+    first if need be); wait on the returned future before asking `embed` for them, or they are
+    encoded twice. Its exception (a missing model) is the one `embed` raises again."""
+    pid = os.getpid()
+    if pid not in _ahead:
+        _ahead[pid] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storydesk-encoder")
+    texts = list(texts)
+    return _ahead[pid].submit(lambda: get_encoder().encode(texts) if texts else None)

@@ -19,6 +19,7 @@ from typing import TypeVar
 
 from storydesk import align, extract, reuse, segment, summarize
 from storydesk.align.text import clip
+from storydesk.embed import encode_ahead
 from storydesk.errors import ModelMissing
 from storydesk.language import SUPPORTED, language_name
 from storydesk.model import (
@@ -127,9 +128,11 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
         "reuse", lambda: reuse.find_wire_copy(articles, sentences), ReuseReport(), options, problems
     )
     if options.models:
+        ahead = encode_ahead([s.text for s in sentences])  # the align stage's vectors, beside extract
         extraction: Extraction = _run_stage(
             "extract", lambda: extract.extract(articles, sentences), Extraction(), options, problems
         )
+        ahead.exception()  # waits; a failure (a missing model) is raised again by the align stage's own call
         alignment: Alignment = _run_stage(
             "align", lambda: align.align_facts(articles, sentences, extraction, reuse_report), Alignment(), options,
             problems,

@@ -17,6 +17,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # called"); a sentence does not open on a lowercase word, so such a cut is undone.
 _ENDS_IN_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}\s*$")
 _OPENS_LOWERCASE = re.compile(r"\s*[a-z]")
+# Nor does a month's abbreviation before a day ("the Aug. 23-Sept. 6 issue", Multi-News ta030).
+_ENDS_IN_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s*$")
+_OPENS_DAY = re.compile(r"\s*\d{1,2}\b(?![.,]?\d)")
 
 
 @lru_cache(maxsize=1)
@@ -76,8 +79,8 @@ def split_sentences(article: Article) -> list[Sentence]:
 def _join_initialism_cuts(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     for s, e in spans:
-        if joined and _ENDS_IN_INITIALISM.search(line, joined[-1][0], joined[-1][1]) \
-                and _OPENS_LOWERCASE.match(line, s):
+        if joined and ((_ENDS_IN_INITIALISM.search(line, joined[-1][0], joined[-1][1]) and _OPENS_LOWERCASE.match(line, s))
+                       or (_ENDS_IN_MONTH.search(line, joined[-1][0], joined[-1][1]) and _OPENS_DAY.match(line, s))):
             joined[-1] = (joined[-1][0], e)
         else:
             joined.append((s, e))

@@ -52,6 +52,9 @@ _ATTRIBUTION = re.compile(
     r"\s*[.!?]?[\"”]?\s*$"
 )
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+[—–]\s+")
+_CONJUNCTION = re.compile(r"\s+(?:and|but|or|while|then)\s+")
+# Two dates of one event: "in 2011 or 2012", "June and July", "Monday through Wednesday".
+_ALTERNATIVE_DATES = re.compile(r"\s*(?:or|and|to|through|until|[-–/])\s*")
 # Between two independent clauses ("..., and three-quarters of the dock remained closed on Saturday").
 _COORDINATION = re.compile(r";\s+|,\s+(?:and|but|while|as)\s+")
 # A clause with fewer content words than this is too thin to stand as the event alone ("On Friday").
@@ -175,14 +178,27 @@ def _is_dateline(mention: DateMention, sentence: Sentence, article: Article) -> 
 
 
 def _segments(sentence: Sentence, mentions: list[DateMention]) -> list[tuple[int, int]]:
-    """(start, end) in the article of the part of the sentence about each mention, cut between dates."""
-    cuts = [sentence.start]
+    """(start, end) in the article of the part of the sentence about each mention, cut between dates:
+    at the last clause break between two, else before a conjunction between them ("born in June
+    2013 and the second child was born in July 2014"); two dates joined by a conjunction alone
+    ("in 2011 or 2012") share one part."""
+    offset = sentence.start
+    cuts: list[int | None] = []
     for left, right in zip(mentions, mentions[1:], strict=False):
-        breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)
-                  if left.span.end <= sentence.start + m.start() < right.span.start]
+        gap = sentence.text[left.span.end - offset:right.span.start - offset]
+        if _ALTERNATIVE_DATES.fullmatch(gap):
+            cuts.append(None)
+            continue
+        breaks = [left.span.end + m.start() for m in _CLAUSE_BREAK.finditer(gap)] or \
+                 [left.span.end + m.start() for m in _CONJUNCTION.finditer(gap)]
         cuts.append(breaks[-1] if breaks else right.span.start)
-    cuts.append(sentence.end)
-    return list(zip(cuts, cuts[1:], strict=False))
+    bounds = [sentence.start, *(c for c in cuts if c is not None), sentence.end]
+    parts = list(zip(bounds, bounds[1:], strict=False))
+    segments, k = [], 0
+    for i in range(len(mentions)):
+        segments.append(parts[k])
+        k += i < len(cuts) and cuts[i] is not None
+    return segments
 
 
 def _own_clause(sentence: Sentence, mention: DateMention, start: int, end: int) -> tuple[int, int]:
@@ -206,7 +222,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     dateline = _DATELINE.match(piece)
     if dateline:
         start += dateline.end()
-    lead = re.match(r"[\s,;:—–-]*(?:(?:and|but|while|when)\s+)?", text[start:end])
+    lead = re.match(r"[\s,;:—–-]*(?:(?:and|but|or|while|when|then)\s+)?", text[start:end])
     start += lead.end()
     attribution = _ATTRIBUTION.search(text[start:end])
     if attribution and attribution.start() > 20:

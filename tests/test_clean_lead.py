@@ -95,8 +95,9 @@ def test_clean_html_fast_extraction_that_takes_a_menu_is_redone_in_full() -> Non
 
 
 def test_clean_keeps_the_lead_of_a_round_up_of_posts() -> None:
-    # A round-up: the news in two paragraphs, then embedded posts (removed as social) with an
-    # author's label between, then quoted tributes long enough to win the region.
+    # A round-up: the news in two paragraphs, then embedded posts (their words kept: they are what
+    # the article quotes; their signatures removed as social) with an author's label between, then
+    # quoted tributes long enough to win the region.
     lead = ["Tram driver Ines Varga, who drove the harbour line for forty years, died on Tuesday at 71, the "
             "city transport authority said.",
             "Quickly after the news surfaced, many colleagues paid their respects to her on social media."]
@@ -108,4 +109,5 @@ def test_clean_keeps_the_lead_of_a_round_up_of_posts() -> None:
                         *posts[:3], "AZ", *posts[3:], *tributes])
     body, removed = cleaned(text)
     assert body[:2] == lead and body[-5:] == tributes
-    assert all(removed[post] == "social" for post in posts)
+    assert all(f"RIP Ines, the best of us {n}." in body for n in range(6))
+    assert all(removed[f"— Driver {n} (@driver{n}) June 20, 2024"] == "social" for n in range(6))

@@ -87,3 +87,84 @@ def test_embed_runs_the_int8_build_by_default_and_fp32_on_request_both_close_to_
     # The same model: the shipped weights are the fp32 ones rounded; the int8 build rounds activations too.
     assert (built["fp32"].encode(texts) * reference).sum(axis=1).min() > 0.99
     assert (built["int8"].encode(texts) * reference).sum(axis=1).min() > 0.99
+
+
+def test_embed_encode_ahead_fills_the_cache_on_another_thread_with_the_vectors_embed_gives(monkeypatch) -> None:
+    import threading
+
+    from storydesk.embed import BATCH_SIZE, embed, encode_ahead
+
+    encoder = get_encoder()
+    texts = ["The ahead-of-time ferry test ran aground off Skye.", "Gulls watched the ahead-of-time test.",
+             "The ahead-of-time ferry test ran aground off Skye."]
+    expected = encoder._encode(list(dict.fromkeys(texts)), BATCH_SIZE)  # not cached
+    threads = []
+    calls = encoder._encode
+
+    def recording(batch, batch_size):
+        threads.append(threading.current_thread())
+        return calls(batch, batch_size)
+
+    monkeypatch.setattr(encoder, "_encode", recording)
+    before = encoder.encoded
+    encode_ahead(texts).result()
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert encoder.encoded == before + 2  # the repeated text once
+    vectors = embed(texts)
+    assert encoder.encoded == before + 2  # served from the cache, not encoded again
+    assert np.array_equal(vectors[[0, 1]], expected) and np.array_equal(vectors[2], vectors[0])
+    assert encode_ahead([]).result() is None
+
+
+def test_embed_a_digest_encodes_each_sentence_once_beside_the_extract_stage(monkeypatch) -> None:
+    """The pipeline starts the align stage's vectors before extract and waits for them, so the
+    align stage finds every sentence in the cache."""
+    import threading
+
+    import storydesk
+    from storydesk.model import Article
+
+    encoder = get_encoder()
+    seen: list[tuple[str, list[str]]] = []
+    calls = encoder._encode
+
+    def recording(batch, batch_size):
+        seen.append((threading.current_thread().name, list(batch)))
+        return calls(batch, batch_size)
+
+    monkeypatch.setattr(encoder, "_encode", recording)
+    articles = [Article(id="a", text="A warehouse of the encode-ahead port burned on Friday. Six workers were hurt.",
+                        title="Port fire"),
+                Article(id="b", text="Six workers were hurt when an encode-ahead port warehouse burned on Friday.",
+                        title="Fire at the port")]
+    digest = storydesk.digest(articles, strict=True)
+    encoded = [t for _, batch in seen for t in batch]
+    assert len(encoded) == len(set(encoded))  # nothing encoded twice
+    assert seen[0][0].startswith("storydesk-encoder")
+    assert {s.text for s in digest.sentences} <= set(seen[0][1])
+
+
+def test_embed_encode_ahead_in_a_forked_child_runs_on_the_child_s_own_thread(tmp_path) -> None:
+    """A child forked after the parent encoded ahead inherits the executor but not its thread: it
+    must get its own, or it waits forever on a future nothing runs."""
+    import multiprocessing
+
+    from storydesk.embed import encode_ahead
+
+    encode_ahead(["The parent encodes ahead before forking."]).result()
+    child = multiprocessing.get_context("fork").Process(
+        target=_encode_ahead_and_write, args=(str(tmp_path / "done"),))
+    child.start()
+    child.join(timeout=60)
+    if child.is_alive():
+        child.kill()
+    assert (tmp_path / "done").read_text() == "384"
+
+
+def _encode_ahead_and_write(path: str) -> None:
+    from pathlib import Path
+
+    from storydesk.embed import encode_ahead
+
+    vectors = encode_ahead(["The child encodes ahead after the fork."]).result(timeout=30)
+    Path(path).write_text(str(vectors.shape[1]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storydesk.extract.entities import find_entities
-from storydesk.extract.names import american, close_spelling, find_acronyms, split_name
+from storydesk.extract.names import american, close_spelling, find_acronyms, given_names_agree, split_name
 from storydesk.model import Article
 from storydesk.segment import split_sentences
 
@@ -31,6 +31,13 @@ def by_name(entities):
     ("Youssef el-Amrani", "Youssef el-Amrani", ("yousef", "amrani"), None),
     ("Pieter de Vries", "Pieter de Vries", ("pieter", "de vries"), None),
     ("Mr. de Vries", "de Vries", ("de vries",), "m"),
+    # A rank or office after words that say who the person is (a real WRAL/ABC11 pair, ta067:
+    # "Green Beret Sgt Joe Serna" was a speaker of its own beside "Joseph Serna").
+    ("Green Beret Sgt Joe Serna", "Joe Serna", ("joe", "serna"), None),
+    ("Army Sgt. Joe Serna", "Joe Serna", ("joe", "serna"), None),
+    ("New York Mayor Bill de Blasio", "Bill de Blasio", ("bil", "de blasio"), None),
+    ("John King", "John King", ("john", "king"), None),
+    ("Port Saint Lucie", "Port Saint Lucie", ("port", "saint", "lucie"), None),
 ])
 def test_entities_names_lose_titles_articles_and_prefixes(surface, form, core, gender):
     parts = split_name(surface)
@@ -108,6 +115,43 @@ def test_entities_two_people_sharing_a_surname_stay_apart():
     names = by_name(entities)
     assert "Sara Haddad" in names and "Omar Haddad" in names
     assert names["Sara Haddad"].id != names["Omar Haddad"].id
+
+
+def test_entities_a_lone_surname_the_model_also_calls_an_organization_is_one_person():
+    # A real AP story (Multi-News ta173) names its pilot by surname only; the model read "Bradley
+    # and Tiukhtyaev's balloon" as an organization and "Bradley said" as a person: two rows.
+    entities, _ = entities_of(
+        "“On any flight of this nature, there is always the possibility of things going wrong,” Bradley said "
+        "at a news conference before the launch.\n\n"
+        "Bradley and Tiukhtyaev’s balloon is outfitted with a high-tech navigation system and a first-aid kit.\n\n"
+        "The pilots will have oxygen masks, Bradley told reporters.")
+    bradleys = [e for e in entities if e.name == "Bradley"]
+    assert len(bradleys) == 1 and bradleys[0].type == "person" and len(bradleys[0].mentions) == 3
+
+
+def test_entities_a_short_form_of_a_given_name_is_the_same_person():
+    # WRAL called him "Joseph Serna", ABC11 "Joe Serna" (Multi-News ta067): two people in the digest.
+    entities, _ = entities_of(
+        "A Cumberland County judge sentenced veteran Joseph Serna to one night in jail. Serna had lied to the court.",
+        "The judge had to hold former Green Beret Sgt Joe Serna accountable. Serna said it was personal.")
+    serna = [e for e in entities if e.name.endswith("Serna")]
+    assert len(serna) == 1 and serna[0].sources == ("a0", "a1") and len(serna[0].mentions) == 4
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("joe", "joseph", True), ("bil", "wiliam", True), ("bob", "robert", True), ("kate", "katherine", True),
+    ("joe", "john", False), ("jack", "jacob", False), ("dan", "daniela", False),
+])
+def test_entities_given_names_and_their_short_forms(a, b, same):
+    assert given_names_agree(a, b) is same
+
+
+def test_entities_an_outlet_owning_a_persons_name_is_no_part_of_it():
+    # Multi-News ta247 listed a speaker "New York Times’ Manohla Dargis".
+    entities, _ = entities_of("Even the New York Times’ Manohla Dargis described the film as juiceless. "
+                              "Dargis said the sequel was bloodless.")
+    assert "Manohla Dargis" in by_name(entities)
+    assert not any("Times" in e.name and e.type == "person" for e in entities)
 
 
 def test_entities_a_shared_surname_goes_to_the_person_its_article_names():

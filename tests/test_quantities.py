@@ -59,6 +59,10 @@ def normalized(text: str) -> list[tuple]:
     ("About 1.5 million people live in the region.", [(1_500_000, "~", "people", None)]),
     ("Twenty-three students were hurt.", [(23, "=", "student", None)]),
     ("Two hundred and fifty homes were flooded.", [(250, "=", "home", None)]),
+    # A study's "One hundred and three male patients" was read as 3 and reported as a conflict
+    # with another outlet's 103 (Multi-News ta123).
+    ("One hundred and three male patients were admitted.", [(103, "=", "patient", None)]),
+    ("A hundred and five people died.", [(105, "=", "people", None)]),
     ("Five off-duty firefighters helped.", [(5, "=", "firefighter", None)]),
     ("Her two children were with her.", [(2, "=", "child", None)]),
     ("The crews could not get within 50 meters of the building.", [(50, "=", "metre", None)]),

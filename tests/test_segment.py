@@ -22,6 +22,11 @@ from storydesk.segment import paragraph_spans, split_sentences
         ),
         ("He joined the F.B.I. in 1990. Later he left.", ["He joined the F.B.I. in 1990.", "Later he left."]),
         ("She works for the U.N. It is hard.", ["She works for the U.N.", "It is hard."]),
+        # A month's abbreviation before a day ends no sentence (The Hollywood Reporter, Multi-News
+        # ta030: "the Aug. 23-Sept. 6 issue" was cut after "Sept.").
+        ("It appeared in the Aug. 23-Sept. 6 issue of the magazine. Officials spoke.",
+         ["It appeared in the Aug. 23-Sept. 6 issue of the magazine.", "Officials spoke."]),
+        ("The vote is due Sept. 6, officials said. It may slip.", ["The vote is due Sept. 6, officials said.", "It may slip."]),
     ],
 )
 def test_segment_sentences(text, expected):

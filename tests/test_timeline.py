@@ -31,6 +31,18 @@ def test_timeline_merges_the_same_event_told_in_different_words():
             for e in entry.evidence][0] == ("a", entry.text)
 
 
+def test_timeline_two_dates_joined_by_and_or_or_cut_at_the_conjunction():
+    # Multi-News ta059's lines ended "... born in June 2013 and the second child was born in" and
+    # "... at Garfield Park in 2011 or": cut where the second date was, not where its clause begins.
+    # Two dates of one event ("in 2011 or 2012") share the line.
+    a = article("a", "The first was born in June 2013 and the second child was born in July 2014.\n\n"
+                     "Alicia Hernandez met the boy at Garfield Park in 2011 or 2012, police said.")
+    texts = [e.text for e in timeline(a)]
+    assert "The first was born in June 2013" in texts and "the second child was born in July 2014" in texts
+    assert texts.count("Alicia Hernandez met the boy at Garfield Park in 2011 or 2012") == 2
+    assert not any(t.endswith((" in", " or", " and")) for t in texts)
+
+
 def test_timeline_keeps_different_events_of_the_same_day_apart():
     a = article("a", "A fire destroyed two warehouses at the harbour early Friday.\n\n"
                      "The mayor opened a new library on Friday.")

@@ -22,9 +22,17 @@ from storydesk.clean.form import Line, count_words, is_prose, line_key, sentence
 from storydesk.clean.html import Extracted, extract_html
 from storydesk.clean.index import word_index
 from storydesk.clean.lines import FALLBACK_MIN_WORDS, classify, keep_prose
+from storydesk.clean.marks import MAX_TWEET_CHARS
 from storydesk.clean.pages import not_an_article
 from storydesk.clean.region import mark_outside
-from storydesk.clean.rules import DATELINE, cut_inline_cards, match_rule
+from storydesk.clean.rules import (
+    DATELINE,
+    TWEET_SIGNATURE,
+    cut_inline_cards,
+    cut_label_prefix,
+    cut_tweet_signature,
+    match_rule,
+)
 from storydesk.ingest import parse_datetime, source_from_url
 from storydesk.model import Article, Problem, RawDocument, Removed
 
@@ -85,6 +93,7 @@ def clean_documents(documents: list[RawDocument]) -> tuple[list[Article], list[P
                                                  "the page's text gives", article=doc.id))
             result = whole
         elif extracted is not None and not extracted.whole_page:
+            result = with_embedded_posts(extracted.page, result)
             removed, dateline = page_removed(extracted.page, result)
             kept = tuple(Removed(p, "other") for p in result.text.split("\n\n") if p)
             result = CleanResult(result.text, result.title, removed, kept + removed, result.kept_prose)
@@ -165,8 +174,8 @@ def clean_text(text: str, title: str | None = None, shared: frozenset[str] = fro
     removed: list[Removed] = []
     every: list[Removed] = []
     for line in lines:
-        for card in cards.get(id(line), ()):
-            removed.append(Removed(card, "related", line.number if line_numbers else None))
+        for card, kind in cards.get(id(line), ()):
+            removed.append(Removed(card, kind, line.number if line_numbers else None))
             every.append(removed[-1])
         item = Removed(line.text, line.kind if line.kind not in (None, "title") else "other",
                        line.number if line_numbers else None)
@@ -226,15 +235,25 @@ def _prose_words(text: str) -> int:
     return sum(n for n in (count_words(t) for t in text.split("\n")) if n >= MIN_CONTAINED_WORDS)
 
 
-def _cut_cards(lines: list[Line]) -> dict[int, list[str]]:
-    """Cut hover cards out of the lines (`cut_inline_cards`); the cards cut, by `id` of their line."""
-    cards: dict[int, list[str]] = {}
+def _cut_cards(lines: list[Line]) -> dict[int, list[tuple[str, str]]]:
+    """Cut hover cards (`cut_inline_cards`), labels run into a line (`cut_label_prefix`) and a tweet's
+    closing signature (`cut_tweet_signature`) out of the lines; what was cut and its kind, by `id` of
+    its line."""
+    cards: dict[int, list[tuple[str, str]]] = {}
     for line in lines:
         text, cut = cut_inline_cards(line.text)
-        if cut:
+        pieces = [(card, "related") for card in cut]
+        text, label = cut_label_prefix(text)
+        if label:
+            pieces.append(label)
+        text, signature = cut_tweet_signature(text)
+        if signature is not None:
+            pieces.append((signature, "social"))
+            line.post = True
+        if pieces:
             line.text, line.words = text, count_words(text)
             line.prose = is_prose(text, line.words)
-            cards[id(line)] = cut
+            cards[id(line)] = pieces
     return cards
 
 
@@ -278,6 +297,38 @@ def page_removed(page: str, result: CleanResult) -> tuple[tuple[Removed, ...], d
     opening = next((i for i in body_at if lines[i].prose), start)
     dateline = next((line.text for line in lines[:opening] if DATELINE.match(line.text)), None)
     return tuple(removed), find_date(dateline) if dateline else None
+
+
+def with_embedded_posts(page: str, result: CleanResult) -> CleanResult:
+    """The extracted body with the embedded tweets the extractor dropped from between its paragraphs
+    put back, each after the paragraph it follows on the page.
+
+    The extractor leaves a tweet's blockquote out; its words are what the article quotes (the aeb
+    bodies keep them: tune 3f65af lost five). A tweet is the page line right above its "— Name
+    (@handle) date" signature (the signature stays removed, as in plain text), between the first
+    and last of the body's lines on the page."""
+    if "(@" not in page or not result.text:
+        return result
+    lines = split_lines(page)
+    in_body = _in_body(lines, result)
+    body_at = [i for i, inside in enumerate(in_body) if inside is True]
+    if not body_at:
+        return result
+    paragraphs = result.text.split("\n\n")
+    padded = [f" {line_key(p)} " for p in paragraphs]
+    after: dict[int, list[str]] = {}  # paragraph index -> the tweets that follow it
+    last = None  # the paragraph holding the body line above
+    for i in range(body_at[0], body_at[-1]):
+        line = lines[i]
+        if in_body[i]:
+            last = next((n for n, key in enumerate(padded) if f" {line.key} " in key), last)
+        elif in_body[i] is False and last is not None and TWEET_SIGNATURE.match(lines[i + 1].text) \
+                and len(line.text) <= MAX_TWEET_CHARS and match_rule(line.text) is None:
+            after.setdefault(last, []).append(line.text)
+    if not after:
+        return result
+    text = "\n\n".join(p for n, paragraph in enumerate(paragraphs) for p in (paragraph, *after.get(n, ())))
+    return CleanResult(text, result.title, result.removed, result.lines, result.kept_prose)
 
 
 def _in_body(lines: list[Line], result: CleanResult) -> list[bool | None]:

@@ -3,6 +3,7 @@ hard-wrapped paragraphs joined into one line (the form `lines.classify` judges b
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -32,6 +33,8 @@ _SPACES = re.compile(r"[ \t\u00a0\f\v]+")
 # Invisible format characters a reader never sees: zero-width space, word joiner, byte-order mark,
 # soft hyphen. Pages put them inside words ("A\u200brwa"), so they are deleted, not made spaces.
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+# Only entities closed by their semicolon: "AT&T", "Q&A" and "&copy2019" are text.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -44,6 +47,7 @@ class Line:
     kind: str | None = None  # a REMOVED_KINDS kind when removed, "title" for the headline
     words: int = 0
     prose: bool = False
+    post: bool = False  # an embedded post's text (a tweet above or before its signature)
 
     @cached_property
     def key(self) -> str:
@@ -56,8 +60,16 @@ def line_key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
+def _read_entity(match: re.Match[str]) -> str:
+    character = html.unescape(match.group())
+    return "" if character == "\ufffd" else character  # "&#0;": no character at all
+
+
 def visible_text(text: str) -> str:
-    """One line as a reader sees it: invisible characters gone, runs of spaces one space."""
+    """One line as a reader sees it: HTML entities a scraper left read ("S&amp;P" -> "S&P"),
+    invisible characters gone, runs of spaces one space."""
+    if "&" in text:
+        text = _ENTITY.sub(_read_entity, text)
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 

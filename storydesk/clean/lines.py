@@ -28,9 +28,12 @@ from storydesk.clean.marks import (
     mark_closing_list,
     mark_inside,
     mark_playlists,
+    mark_posts,
+    mark_pull_quotes,
     mark_repeats,
     mark_shared,
     mark_standfirst,
+    mark_summary_box,
 )
 from storydesk.clean.region import body_region, lead_above, mark_outside, mark_title, ranked_rows
 from storydesk.clean.rules import match_rule
@@ -49,6 +52,8 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
         return
     for line in lines:
         line.kind = match_rule(line.text)
+    mark_posts(lines)
+    mark_summary_box(lines)
     listed = mark_playlists(lines)
     mark_repeats(lines)
     mark_shared(lines, shared)
@@ -57,6 +62,7 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
         start = lead_above(lines, start)
     mark_inside(lines, start, end)
     mark_chrome_repeats(lines, start, end)
+    mark_pull_quotes(lines, start, end)
     mark_capital_links(lines, start, end)
     mark_captions_above_credits(lines)
     mark_standfirst(lines, start, end, has_title)

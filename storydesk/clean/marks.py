@@ -14,14 +14,18 @@ from storydesk.clean.form import (
     capitalised_share,
     is_capitals,
     is_headline,
+    line_key,
     sentence_like,
 )
 from storydesk.clean.index import word_index
 from storydesk.clean.rules import (
     BIO_HEADER,
     CREDIT_LINE,
+    EMBEDDED_VIDEO,
+    GALLERY_COUNTER,
     NAME_CREDIT,
     PLAYLIST,
+    SUMMARY_BOX,
     TAGS_LABEL,
     TEASER_HEADER,
     TWEET_SIGNATURE,
@@ -49,7 +53,8 @@ _LIST_ITEM = re.compile(r"^[-•*–] ")
 
 def mark_playlists(lines: list[Line]) -> set[int]:
     """A video playlist run into one line (`PLAYLIST`) is video, whatever its length, and so are
-    the titles of its videos listed one a line under it; the indexes of those titles.
+    the titles of its videos listed one a line under it; the indexes of those titles, of embedded
+    players (`EMBEDDED_VIDEO`) and of a gallery's counter and captions (`GALLERY_COUNTER`).
 
     The titles are removed, but the body region is searched without them: forty short lines
     would otherwise cut off the article that goes on under the player (a list article's last
@@ -57,6 +62,15 @@ def mark_playlists(lines: list[Line]) -> set[int]:
     """
     listed: set[int] = set()
     for i, line in enumerate(lines):
+        if line.kind == "video" and EMBEDDED_VIDEO.match(line.text):
+            listed.add(i)  # a player between paragraphs, not the body's end
+        if GALLERY_COUNTER.match(line.text):
+            line.kind = "caption"
+            listed.add(i)
+            for j in range(i + 1, len(lines)):  # the gallery's captions, one a line under its counter
+                if lines[j].kind != "caption":
+                    break
+                listed.add(j)
         if not PLAYLIST.match(line.text):
             continue
         line.kind = "video"
@@ -70,6 +84,33 @@ def mark_playlists(lines: list[Line]) -> set[int]:
             title.kind = "video"
             listed.add(j)
     return listed
+
+
+def mark_posts(lines: list[Line]) -> None:
+    """The text of an embedded tweet above its own "— Name (@handle) date" line is an embedded post:
+    body (what the article quotes), but no evidence either way of where the body runs."""
+    for line, below in zip(lines, lines[1:], strict=False):
+        if line.kind is None and TWEET_SIGNATURE.match(below.text) and len(line.text) <= MAX_TWEET_CHARS:
+            line.post = True
+
+
+MAX_SUMMARY_BULLETS = 5  # CNBC's box holds two to four; a longer block is the article itself
+
+
+def mark_summary_box(lines: list[Line]) -> None:
+    """Under a summary box's header (`SUMMARY_BOX`), its bullets: the block of lines that follows it
+    with no blank line between them (consecutive input lines), a restatement of the story, not its body."""
+    for i, line in enumerate(lines):
+        if not SUMMARY_BOX.match(line.text):
+            continue
+        block = [i + 1] if i + 1 < len(lines) else []
+        while block and block[-1] + 1 < len(lines) and lines[block[-1] + 1].number == lines[block[-1]].number + 1:
+            block.append(block[-1] + 1)
+        if not block or len(block) > MAX_SUMMARY_BULLETS or any(lines[j].kind is not None for j in block):
+            continue
+        line.kind = "other"
+        for j in block:
+            lines[j].kind = "other"
 
 
 def mark_repeats(lines: list[Line]) -> None:
@@ -98,6 +139,44 @@ def mark_repeats(lines: list[Line]) -> None:
             line.kind = "duplicate"
     for i in copies:
         lines[i].kind = "duplicate"
+
+
+MIN_PULL_QUOTE_WORDS = 10  # the quote said again: long enough not to repeat by chance
+MAX_ATTRIBUTION_WORDS = 14  # "Richard Painter, chief White House ethics adviser under President George W. Bush"
+MIN_ATTRIBUTION_CAPITALISED = 0.5  # a name and title; "attorney" may follow a name
+_SAYING = re.compile(r"\b(said|says|told|tweeted|wrote|adds|added|asked|explained)\b", re.I)
+
+
+def mark_pull_quotes(lines: list[Line], start: int, end: int) -> None:
+    """A body quote said again with only its speaker's name after it ("The guy's got a big case ...
+    Is the president ... or is he not? Richard Painter, chief White House ethics adviser") is a pull
+    quote: the article quoted it above, the box repeats it (Multi-News ta227 d0, ta039 d2, ta103 d4,
+    ta108 d1). Only after the quote: a quote set above the article's first telling of it is an
+    epigraph, which the aeb bodies keep (tune 851498)."""
+    for i in range(start + 1, end):
+        line = lines[i]
+        text = line.text.rstrip()
+        if line.kind is not None or line.words < MIN_PULL_QUOTE_WORDS + 1 or text.endswith(TERMINAL):
+            continue
+        raw = text.split()
+        above: list[str] | None = None  # the body's keys above the line, made when first needed
+        for tail in range(1, min(MAX_ATTRIBUTION_WORDS, len(raw) - 1) + 1):
+            quote = line_key(" ".join(raw[:-tail]))
+            if len(quote.split()) < MIN_PULL_QUOTE_WORDS:
+                break
+            attribution = " ".join(raw[-tail:])
+            if _SAYING.search(attribution) or capitalised_share(attribution) < MIN_ATTRIBUTION_CAPITALISED:
+                continue
+            # The body may break the quote with its speaker ("'...,' said Painter, now ... 'He's ...'"):
+            # its opening and its close, each found in the body above, tell it.
+            words = quote.split()
+            opening, close = (f" {' '.join(part)} " for part in (words[:MIN_PULL_QUOTE_WORDS],
+                                                               words[-MIN_PULL_QUOTE_WORDS:]))
+            if above is None:
+                above = [f" {other.key} " for other in lines[start:i] if other.kind is None]
+            if any(opening in key for key in above) and any(close in key for key in above):
+                line.kind = "duplicate"
+                break
 
 
 def mark_shared(lines: list[Line], shared: frozenset[str]) -> None:
@@ -130,11 +209,14 @@ def mark_inside(lines: list[Line], start: int, end: int) -> None:
             line.kind = "video"  # the video's title under "Click to play video"
         if line.kind is None and NAME_CREDIT.match(line.text):
             line.kind = "caption"  # a photo's credit
-        if line.kind is None and i + 1 < end and TWEET_SIGNATURE.match(lines[i + 1].text) \
-                and len(line.text) <= MAX_TWEET_CHARS:
-            line.kind = "social"  # an embedded tweet's text, above its "— Name (@handle) date" line
         if BIO_HEADER.match(line.text) and i + 1 < end and lines[i + 1].kind is None:
             line.kind = lines[i + 1].kind = "credit"
+            if words_after[i] <= TAIL_TEASER_SHARE * words_after[start]:
+                # In the text's last part the header opens a press release's closing "About" section:
+                # the firm, its counsel, its contacts, paragraph after paragraph to the end (Multi-News
+                # fifth sample ta142 d1). Before it, the header is a box inside the article: one paragraph.
+                for below in lines[i + 2:end]:
+                    below.kind = below.kind or "credit"
             continue
         if TAGS_LABEL.match(line.text) and i + 1 < end and lines[i + 1].kind is None \
                 and not lines[i + 1].text.rstrip().endswith((".", "!", "?")):

@@ -50,8 +50,15 @@ NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(patte
                                    r"^these crawls are part of an effort to archive|^this crawl was run at a level|"
                                    r"\bthe warc files associated with this crawl|^crawl of outlinks from|"
                                    r"\bweb collections curated by\b|^\W*slash pages from every domain on the web|"
-                                   r"^this collection contains .{0,80}\bcrawls? performed by)"),
+                                   r"^this collection contains .{0,80}\bcrawls? performed by|"
+                                   r"^web[- ]?wide crawl with\b|^crawl (start|end) date:)"),
 ))
+# A crawl's description runs longer than other notices (Multi-News ta099 d0, 306 words: what is in
+# the data set, how it was crawled); its opening paragraphs say what it is.
+CRAWL_NOTICE_MAX_WORDS = 800
+CRAWL_NOTICE_OPENING_PARAGRAPHS = 3
+_CRAWL = "a web-archive crawl notice"
+_CRAWL_NOTICE = dict(NOTICES)[_CRAWL]
 
 
 # YouTube's header over a video's description, as the first line of a saved page: "Published on May 3,
@@ -73,7 +80,9 @@ def not_an_article(body: Sequence[str], removed: Sequence[Removed], first_line: 
         return f"a video page's description: {_clip(first_line.strip())!r}"
     words = sum(len(p.split()) for p in body)
     if words > NOTICE_BODY_MAX_WORDS:
-        return None
+        openings = [first_line or "", *body[:CRAWL_NOTICE_OPENING_PARAGRAPHS]]
+        opening = next((p for p in openings if _CRAWL_NOTICE.search(p.strip())), None)
+        return f"{_CRAWL}: {_clip(opening)!r}" if opening and words <= CRAWL_NOTICE_MAX_WORDS else None
     candidates = list(body) + ([r.text for r in removed] if words <= NEARLY_EMPTY_WORDS else [])
     for name, pattern in NOTICES:
         for text in candidates:

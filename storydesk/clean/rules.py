@@ -43,6 +43,7 @@ RULES: tuple[Rule, ...] = (
                    r"(this|the) video (is (no longer|not|currently|unavailable|copyright)|will (begin|play|start))|"
                    r"your browser does not support)", 25),
     _rule("video", r"^(\d{1,2}:\d{2}|video|watch|play)$", 2),
+    _rule("video", r"^play facebook$", 2),  # NBC's player chrome (Multi-News ta104 d2, ta228 d2)
     _rule("video", r"^\d{1,2}:\d{2}\s*$", 2),
     _rule("video", r"^(you['’]?ll need an html5|please (turn on|enable) javascript|media requires javascript)", 25),
     # Video player chrome run into the video's description (Gannett sites): "CLOSE Skip in Skip x
@@ -53,13 +54,16 @@ RULES: tuple[Rule, ...] = (
     _rule("video", r"^(?-i:CLOSE) (?-i:[A-Z][a-z'’]+(-[a-z]+)?|[A-Z]{2,5}'s|[A-Z]\.)\s", 120),
     _rule("video", r"\bautoplay autoplay\b|\bcopy this code to your (website|blog|site)\b", 60),
     _rule("video", r"\(\d{1,2}:\d{2}\)$", 20),  # a video's title with its length: "... (3:05)"
+    # CNN's video teaser run into one line (`EMBEDDED_VIDEO`).
+    _rule("video", r"^(?-i:JUST WATCHED) .{1,200}\b(?-i:MUST WATCH)\b", 60),
     # The BBC's notice where its player would be, run into the video's caption (Multi-News ta020, ta026, ta027).
     _rule("video", r"^media playback is (unsupported|not supported) on your device\b", 60),
     # Advertising.
     _rule("advert", r"^(story|article|text) continue[sd]? (below|after)\b", 12),
     _rule("advert", r"^(advertisement|advertising|advert|anzeige|publicidade|publicidad|publicité|pubblicità|sponsored( content| links?| stories)?|sponsored by .{1,40}|"
                     r"promoted( content| stories| links?)?|paid (content|partner|post)|ad feedback|"
-                    r"continue reading( below| the main story)?|skip (this )?ad|partner content|ads? by \w+)\W*$", 8),
+                    r"continue reading( below| the main story)?|skip (this )?ad|partner content|ads? by \w+|"
+                    r"report this ad)\W*$", 8),  # WordPress's "report this ad" (Multi-News ta040 d2)
     _rule("advert", r"^advertisement\b(?!.*\.$)", 8),  # "Advertisement Continue reading the main story"
     _rule("advert", r"^(we may (earn|receive) (a )?(commission|compensation)|"
                     r"(this|our) (post|article|story) (may )?contains? affiliate|"
@@ -96,7 +100,7 @@ RULES: tuple[Rule, ...] = (
     # Links to other stories.
     # A link label is followed by the linked headline after a separator, or stands alone:
     # "Read more: ...", "Related Stories". "Latest figures show ..." is a sentence, not a label.
-    _rule("related", r"^\W?(read more|read also|see also|also read|more on this( story)?|related( stories| "
+    _rule("related", r"^(\W|[►▶•]\s)?(read more|read also|see also|also read|more on this( story)?|related( stories| "
                      r"articles?| content| links?| coverage| news| posts?| reading| topics| videos?| photos?)?|"
                      r"recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy|be interested)|"
                      r"more (from|stories|news|in|about|on)( [\w.]+){0,3}|most (read|popular|viewed|shared)|"
@@ -104,6 +108,9 @@ RULES: tuple[Rule, ...] = (
                      r"further reading|editor['’]?s picks?|don['’]?t miss|what to read next|"
                      r"more coverage|in case you missed it|related post)\s*([:|»>\-–—…]|\.\.\.|$)", 25),
     _rule("related", r"^also on \S+\.\w+\b", 25),
+    # A link alone under its label: "More info: http://scandale.com/" under each item of an AP list
+    # (Multi-News fifth sample ta199 d1: seven such lines; the first sample's AP "Online:" block).
+    _rule("related", r"^(more info|more information|for more information|online|on the web)\s*:\s*(https?://|www\.)\S+$", 6),
     # A link label in front of a linked headline (Gannett's "MORE:", "READ:", "Our view:"; "STORY:",
     # "Analysis:" teasers), seen in Multi-News stories 1-40. A headline does not end like a sentence.
     _rule("related", r"^(more|read|related|see|watch|listen|story|also|our view|other views|analysis|photos|video)"
@@ -151,13 +158,17 @@ RULES: tuple[Rule, ...] = (
                     r"a post shared by|view this post on instagram|(follow|like) us on|"
                     r"share (this|on|via)\b|share (this )?(article|story)|(share|tweet|pin|email|print)"
                     r"( (share|tweet|pin|email|print|whatsapp|facebook|twitter|linkedin|reddit))+$|"
-                    r"pic\.twitter\.com|— .{1,60} \(@\w+\) \w+ \d{1,2}, \d{4})", 40),
+                    r"— .{1,60} \(@\w+\) \w+ \d{1,2}, \d{4})", 40),
     # An Instagram embed: the post's text, then "A post shared by Name (@handle) on Jun 20, 2017 at 11:56am PDT".
     _rule("social", r"\ba post shared by .{1,80}\(@[\w.]+\) on \w+\.? \d{1,2}, \d{4}", 80),
     # Author contact lines: "Follow her on Twitter @x", "Email X at x@y.com or follow him @x".
     _rule("social", r"^([–—-]\s*)?(follow|reach|contact|email|e-mail|write to)\b.{0,100}(\bon (twitter|facebook|instagram)\b|"
                     r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
-    _rule("social", r"[—–]\s*[^—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$", 80),  # tweet text + signature
+    # A share-by-email form's prompt ("A friend wanted you to see this item from WRAL.com: ...", ta067).
+    _rule("social", r"\b(a friend|someone) wanted you to see this (item|article|story|page)\b", 30),
+    # A follow bar ending in the networks' names: "Follow CBSMIAMI.COM: Facebook | Twitter" (Multi-News ta060).
+    _rule("social", r"^follow\b.{0,60}?\W\s*(facebook|twitter|instagram|youtube|linkedin|x)"
+                    r"(\s*[|,/·•]\s*(facebook|twitter|instagram|youtube|linkedin|x))*\s*$", 12),
     _rule("social", r"\bshare (it|this( story| article)?) with (a|your) friends?\b", 15),
     # WordPress's share buttons as text: "Click to share on Twitter (Opens in new window)" (aeb tune 264dc3).
     _rule("social", r"^click to (share|email|print) (on|this|to)\b.{0,40}\(opens in new window\)$", 12),
@@ -171,6 +182,13 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^(accept|decline|manage (settings|preferences)|got it|close|ok|dismiss|"
                    r"allow( all)?|reject( all)?)$", 3),
     _rule("other", r"^(©|\(c\)|copyright\b|all rights reserved)", 30),
+    # "A version of this article appeared August 24, 2012, on page A11 in the U.S. edition of The
+    # Wall Street Journal, with the headline: ..." (Multi-News ta220).
+    _rule("other", r"^(a version of )?this (story|article|piece) (first |originally )?(appeared|ran|was published)\b"
+                   r".{0,100}\b(issue|edition|magazine)\b", 40),
+    # A captcha's prompt ("You must enter the characters with black color that stand out ...", ta067).
+    _rule("other", r"^(please )?(you must )?(enter|type) the (characters|letters|code|text|words)\b.{0,80}"
+                   r"\b(see|shown|image|picture|box|stand out|color|colour)\b|^captcha\b", 25),
     # Markup a scraper kept as text: an attribute with a URL ('poster="http://..." true'), and page
     # metadata an extractor let through: a bare URL, a bare ISO timestamp.
     _rule("other", r"^\w[\w-]*=[\"']https?://", 10),
@@ -230,6 +248,11 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"^([\w.'’-]+ ){0,3}[\w.'’-]*/\s?(getty( images)?|afp|ap|reuters|epa)\b", 80),
     _rule("caption", r"\s\|\s([\w.'’-]+ ){0,4}[\w.'’-]*/\s?(getty( images)?|afp|ap|reuters|epa)\b", 80),
     _rule("caption", r"^photo (illustration )?by\b", 30),
+    # A photo's credit alone: "Courtesy Maria Feng", "Courtesy of the family" (Multi-News ta129 d1).
+    _rule("caption", r"^(photo )?courtesy( of)?\s+(the )?(?-i:[A-Z])[\w.'’&-]*( [\w.'’&-]+){0,3}$", 6),
+    # A name and where the picture came from: "Christopher Tays Submitted photo" (aeb tune 961bd8, six
+    # such lines), "City Clerk Kimberly Lehmkuhl (Courtesy photo)" (Multi-News ta124 d2).
+    _rule("caption", r"\b(submitted|courtesy|handout) (photo|image|picture)s?\)?$", 20),
     _rule("caption", r"\(\s*[^()]{0,40}\b(photos?|pictures?|images)\s*\)\s*$", 45),
     _rule("caption", r"^(photo|picture|image|pictured|file photo|photograph|caption|gallery|"
                      r"slideshow|photos|images|foto|fotos|фото)\s*([:\-–—|]|\(\d+ images?\))", 40),
@@ -249,6 +272,9 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"^(photofest|getty( images)?|ap photo|reuters|afp|epa)$", 2),
     # An agency credit glued to the caption's full stop: "... outside a co-working space in New York.Reuters".
     _rule("caption", r"[a-z]\.(?-i:Reuters|AP|AFP|EPA|Getty Images|Shutterstock)$", 40),
+    # ... or after a space: "... problematic use of the drug. Getty", "... recreational use. Statista"
+    # (aeb tune 7f93c1: two such captions, fde930 one).
+    _rule("caption", r"[.!?”\"]\s(?-i:Getty( Images)?|Reuters|AFP|AP|EPA|Statista|Shutterstock|iStock)$", 40),
     # "installation views, photos © Name, 2018"
     _rule("caption", r"\b(photos?|images?|pictures?)\s*(©|\(c\))\s*\w", 30),
     _rule("caption", r"^\d+ ?/ ?\d+$", 3),  # slideshow counters "3/12"
@@ -263,7 +289,9 @@ RULES: tuple[Rule, ...] = (
     _rule("credit", r"^(the )?(associated press|ap|reuters|afp|\w+ press)( writers?| reporters?)? .{0,120}"
                     r"\bcontributed( to)?( this)?( report(ing)?| story)?\.?$", 40),
     _rule("credit", r"\b(contributed (to )?(this|the) (report|story|article)|contributed reporting)\.?$", 40),
-    _rule("credit", r"^\(?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
+    _rule("credit", r"^\(?(with )?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
+    # USA Today's contributor line: "Contributing: Associated Press" (Multi-News ta205 d0, ta043 d1).
+    _rule("credit", r"^contributing\s*:\s*\S", 15),
     _rule("credit", r"^(/\s*)?(by|written by|words by|posted by|updated by|story by|report by)\s+(?-i:[A-Z])[\w.'’-]*"
                     r"(\s+[\w.'’-]+){0,6}\s*([,·|•]|$)", 18),
     # Datelines: when the page was posted is metadata, not body.
@@ -348,6 +376,19 @@ NAME_CREDIT = re.compile(r"^[A-Z][a-z][\w.'’-]*( [A-Z][\w.'’-]*){0,2}/[A-Z][
 # 0:46 <description> AP 1 of 68 Skip in Skip x ...", thousands of words long, the chrome once per video.
 PLAYLIST = re.compile(r"^(close\s+)?skip in skip\b.{0,10}\bembed\b.*\bskip in skip\b", re.I | re.S)
 
+# CNN's video teaser run into one line: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 01:27"
+# (Multi-News ta009 d2, ta218 d2, ta249 d2: 14 such lines, all kept before). The player sits between
+# the article's paragraphs, three or four in a row at times (ta249 d2): the region search passes over it.
+EMBEDDED_VIDEO = re.compile(r"^(?-i:JUST WATCHED) .{1,200}\b(?-i:MUST WATCH)\b")
+
+# The header of a summary box above the article (CNBC's "Key Points", CNN's "Story Highlights", NBC's
+# "What to Know"): the bullets under it, one block of lines, restate the story (aeb tune 374ac9).
+SUMMARY_BOX = re.compile(r"^(key points|story highlights|what to know)$", re.I)
+
+# A photo gallery's counter over its captions ("1 of 6", aeb tune 961bd8): the gallery sits between
+# the article's paragraphs, and the region search passes over it as over a player.
+GALLERY_COUNTER = re.compile(r"^1 of \d{1,3}$")
+
 # A line that opens the comment section: everything after it is readers' comments.
 COMMENT_SIGNATURE = re.compile(r"^.{1,80}\d.{0,40}\b(said|says|wrote|commented|replied)\s*:$|"
                                r"^\d+ (minutes?|hours?|days?|weeks?|months?) ago at \d", re.I)
@@ -364,6 +405,8 @@ VIDEO_MARKER = re.compile(r"^(click to play( video)?|watch|video|now playing|up 
 
 # The signature line of an embedded tweet; the line above it is the tweet's text.
 TWEET_SIGNATURE = re.compile(r"^[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")
+# ... or the same signature closing the tweet's own line: "<text> — Name (@handle) May 24, 2016".
+TWEET_TAIL = re.compile(r"\s*[—–]\s*[^—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")
 
 # A line that opens an author's biography ("About Jane Doe", "Über ...", "Sobre ..."): the
 # paragraph under it is the bio, a credit, not the article.
@@ -387,6 +430,37 @@ DATELINE = re.compile(
 # the name stays.
 INLINE_CARD = re.compile(r"(?P<first>[A-Z][\w.'’-]*) (?:[A-Z][\w.'’-]* )?(?P<last>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
                          r"(?P<card> ?(?P=first) (?:[A-Z][\w.'’-]* )?(?P=last) ?(?=[A-Z])[^\n]{0,1500}? MORE\b)")
+
+
+def cut_tweet_signature(text: str) -> tuple[str, str | None]:
+    """An embedded tweet's line without the signature that closes it (`TWEET_TAIL`), and that
+    signature; the text itself and None when no signature closes it, or nothing is left before it.
+
+    The tweet's words are what the article quotes, body as the aeb bodies and the fresh Multi-News
+    golds have them; its handle and timestamp are the embed's chrome (a date that is not the story's)."""
+    match = TWEET_TAIL.search(text) if "(@" in text else None
+    if match is None or not match.start():
+        return text, None
+    return text[:match.start()], match.group().strip()
+
+
+# A share button's words run into the first sentence (AOL's PopEater, Multi-News ta203: "Email This
+# Even at 88, Betty White has ..."): cut off, the sentence kept.
+# CNN's label over its bullet points, run into the first one ("Story highlights The CIA officially
+# acknowledges Area 51 ...", Multi-News ta138: the label was the story's headline).
+LABEL_PREFIXES = (
+    ("social", re.compile(r"^(?:E-?mail|Share|Print|Tweet) This\s+(?=[A-Z0-9“\"'‘])")),
+    ("other", re.compile(r"^Story highlights\s+(?=[A-Z0-9“\"'‘])")),
+)
+
+
+def cut_label_prefix(text: str) -> tuple[str, tuple[str, str] | None]:
+    """The text without a button's or box's label opening it, and (label, kind) (None when none)."""
+    for kind, prefix in LABEL_PREFIXES:
+        match = prefix.match(text)
+        if match and len(text) > match.end() + 20:
+            return text[match.end():], (match.group().strip(), kind)
+    return text, None
 
 
 def cut_inline_cards(text: str) -> tuple[str, list[str]]:

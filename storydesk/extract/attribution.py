@@ -66,6 +66,10 @@ _BEFORE_CUE = re.compile(rf"(?s:.*)\b(?P<cue>{SPEECH_VERBS})\b(?P<adjunct>[^\"�
 _BEFORE_ACCORDING = re.compile(r"\b(?P<cue>[Aa]ccording to)\s+(?P<who>[^\"“”;:!?,]{1,90}),\s*$")
 _FRAMING = re.compile(rf"\b(?P<cue>{FRAMING_VERBS})\b")
 _FRAMED_RIGHT_BEFORE = re.compile(r"\b(?:called|calls|dubbed|termed|labeled|labelled|branded)\s*$")
+# A naming participle with no subject: "unmarried 20-to-34-year-olds (dubbed "parasite singles")",
+# ", often called "..."" (", called" alone may follow a subject's appositive): nobody is quoted (Multi-News ta145 gave the term to the European Union).
+_PASSIVE_NAMING = re.compile(r"(?:\(\s*|,\s*(?:often|also|sometimes|once|now|widely|\w+ly)\s+)"
+                             r"(?:called|dubbed|termed|labeled|labelled|branded|nicknamed)$")
 # What may stand between a subject and its verb: an appositive between commas ("X, director of
 # Y, said"), the comma closing the subject's own appositive ("The company, X, said"), an adverb.
 _SUBJECT_GAP = re.compile(rf"^\s*(?:,[^\"“”]{{0,160}}?)?,?\s*{_ADVERBS}$")
@@ -77,6 +81,11 @@ _NOT_HEAD = re.compile(r"\b(?:of|for|to|with|by|from|about|than|and|or|at|in|on|
 # (finite verbs only: in "X praised Y, saying ..." Y does not speak)
 _SPEAKS_AFTER = re.compile(rf"(?:,[^\"“”]{{0,80}}?,)?,?\s+{_ADVERBS}(?:{REPORTING_PATTERN}|{'|'.join(STANCE_VERBS)})\b")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
+# Verbs whose object is the one spoken to: "said Smith" names the speaker, "told Smith" the listener.
+_TELLS_BEFORE = re.compile(r"\b(?:told|tells|tell|asked|asks|urged|urges|warned|warns|reminded|assured|informed)\s+$")
+# A name after "his"/"her" is a thing of someone's ("his Queensbridge Houses home"), not whom a
+# later "he" stands for (Multi-News ta021 gave Prodigy's memoir to "Queensbridge Houses").
+_OWNED_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+$", re.I)
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:with|of|to|for|by|from|at|in|on|about|against|and|than|like)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}|['’]s\s+)$")
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
@@ -94,9 +103,21 @@ _NOT_NAMES = frozenset({
     "we", "i", "it", "the", "a", "an", "one", "another", "others", "many", "some", "critics",
     "supporters", "officers", "firefighters", "staff", "workers", "students", "parents", "friends",
     "relatives", "family", "but", "and", "then", "later", "asked", "when", "this", "that",
+    # words opening a clause ("After noting that ...", Multi-News ta188)
+    "after", "before", "while", "since", "upon", "despite", "without", "although", "though", "because",
+    "instead", "also", "meanwhile", "however", "earlier", "again", "if", "as",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 })
+_CONTRACTION = re.compile(r"['’](?:d|ll|ve|m|re)$")
+
+
+def _not_a_name(word: str) -> bool:
+    """A capitalised word that opens an attribution without naming anyone: "Police", "After",
+    "I’d" (a first-person writer's "I’d say they ran like this:", Multi-News ta212)."""
+    return _CONTRACTION.sub("", word.lower()) in _NOT_NAMES
+
+
 # The subject opening a sentence: an introductory clause ending in a comma ("Asked if Trump was
 # doing that, Walden ...", "On Twitter last fall, Mr. Farrow ..."), then title words ("Rep.").
 _SENTENCE_OPENER = re.compile(r"^\s*(?:[^\"“”,;:]{1,80},\s+)?(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,5}$")
@@ -392,7 +413,7 @@ class Speakers:
         title word (a first name before it, no name after it: "Deputy Mayor Tim Flaherty" is a title)."""
         firsts = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b(?!\s+[A-Z])",
                                                    self.texts.get(article, ""))
-                  if fold(m.group(1)) not in TITLES and m.group(1).lower() not in _NOT_NAMES}
+                  if fold(m.group(1)) not in TITLES and not _not_a_name(m.group(1))}
         return f"{firsts.pop()} {word}" if len(firsts) == 1 else None
 
     def lookup(self, name: str, article: str | None = None) -> Entity | None:
@@ -473,6 +494,7 @@ class Speakers:
         fits = [
             (start, end, entity) for start, end, entity in self.mentions_in(article, floor, position)
             if entity.id in self.antecedents and entity.id not in exclude and not any(o <= start < c for o, c in quoted)
+            and not _OWNED_BEFORE.search(self.texts[article], max(0, start - 8), start)
             and (wanted is None or self.gender.get(entity.id) in (None, wanted)) and (wanted or entity.type == "person")
         ]
         starts = self.sentence_starts.get(article, [0])
@@ -497,7 +519,8 @@ class Speakers:
             # '"...," she said, expressing appreciation for FEMA Director Craig Fugate.': the
             # sentence is her own tag; she is who the pronoun was before it.
             return self.antecedent(article, opening, floor, pronoun, quoted, reach_back, exclude)
-        speaking = [m for m in same if _SPEAKS_AFTER.match(text, m[1]) or _SPEAKS_BEFORE.search(text, max(0, m[0] - 12), m[0])]
+        speaking = [m for m in same if _SPEAKS_AFTER.match(text, m[1]) or (
+            _SPEAKS_BEFORE.search(text, max(0, m[0] - 12), m[0]) and not _TELLS_BEFORE.search(text, max(0, m[0] - 12), m[0]))]
         if speaking:
             asker = speaking[-1]
             if _ASKED.match(text, asker[1]):
@@ -670,6 +693,12 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
             found = _resolve(closing.group("who"), quote.close_at + closing.start("who"), closing.group("cue"), context)
             if found.entity or found.kind == "pronoun":
                 return found
+    if previous_close is not None and text[previous_close:quote.open_at].rstrip().endswith(","):
+        # '"...," Serna said, "and ..." Olivera, himself a veteran, said ...': the second half of a
+        # split quote is the speaker's of the tag between, not a signature after it.
+        found = _before(text[previous_close:quote.open_at], previous_close, context)
+        if found:
+            return found
     tag = _TAG_LINE.match(text, quote.close_at, last_end)
     if tag:  # '"..." Senator Ted Cruz' (a pull quote), '"..."—Gloria Steinem' (a blurb)
         found = _resolve(tag.group("who"), tag.start("who"), "", context)
@@ -878,14 +907,17 @@ def _framing(before: str, offset: int, context) -> Attribution | None:
     # "Pope Francis' impassioned call to be compassionate toward people who "..."": the owner of
     # a speech noun nearer the quote than any framing verb.
     noun = next(reversed(list(_SPEECH_NOUN.finditer(sentence))), None)
-    verbs = [m for m in _FRAMING.finditer(sentence) if not _participle_with_object(m.group("cue"), sentence[m.end():])]
-    if noun and not any(v.start() > noun.start() for v in verbs):
+    verbs = [m for m in _FRAMING.finditer(sentence) if not _participle_with_object(m.group("cue"), sentence[m.end():])
+             and not _PASSIVE_NAMING.search(sentence, 0, m.end())]
+    # "Shumlin called Corbett's remark "..."": a speech noun that is the verb's object is what the
+    # verb's subject describes; the quote is the subject's (Multi-News ta043).
+    if noun and not any(v.start() > noun.start() or not sentence[v.end():noun.start()].strip() for v in verbs):
         owner = _resolve(noun.group("owner"), offset + sentence_start + noun.start("owner"), "", context)
         if owner.kind == "named" and owner.entity:
             return replace(owner, cue=None, partial=True)
     # The verb nearest the quote frames it ("As X notes, Dunn complained that he was "...").
     for match in reversed(list(_FRAMING.finditer(sentence))):
-        if _participle_with_object(match.group("cue"), sentence[match.end():]):
+        if _participle_with_object(match.group("cue"), sentence[match.end():]) or _PASSIVE_NAMING.search(sentence, 0, match.end()):
             continue
         # Quoted words inside a sentence are a quote only when its speaker is sure: a pronoun
         # reaching back past its paragraphs ("He said most of the CIA's "black operations"") is not.
@@ -944,7 +976,7 @@ def _subject(before: str, offset: int, cue, context, base: int = 0, reach_back: 
         return _named(entity, "named", label) if entity else None
     name = _NAME_BEFORE.search(lead) or _NAME_THEN_GAP.match(lead, sentence_at)
     # "Bentdahl's family said" (the "-ly" of "family" reads as an adverb): the family speaks
-    if name and name.group(1).split()[0].lower() not in _NOT_NAMES and not name.group(1).endswith(("'s", "’s")):
+    if name and not _not_a_name(name.group(1).split()[0]) and not name.group(1).endswith(("'s", "’s")):
         return _by_name(name.group(1), speakers, label, article)
     return _sentence_subject(article, text, offset, cue_at, cue.group("cue"), label, speakers)
 
@@ -983,7 +1015,7 @@ def _sentence_subject(article: str, text: str, offset: int, cue_at: int, cue: st
     # A surname the model did not tag opening the sentence ("Dunn who placed the calls ... made
     # efforts"), in a sentence naming no one else: the one person of the article it can be.
     name = None if mentions else _UNTAGGED_SUBJECT.match(text, start_at, cue_at)
-    if name and name.group(1).split()[0].lower() not in _NOT_NAMES and not name.group(1).endswith(("'s", "’s")):
+    if name and not _not_a_name(name.group(1).split()[0]) and not name.group(1).endswith(("'s", "’s")):
         entity = speakers.lookup(name.group(1), article)
         if entity is not None:
             return _named(entity, "named", label)
@@ -1039,7 +1071,7 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
         entity = speakers.role_referent(article, epithet.group("head"), start, floor, quoted)
         return _named(entity, "named", cue) if entity else Attribution("unnamed", cue=cue)
     bare = bare.split(",")[0].strip()  # "Amara Okafor, the station commander"
-    if _CAPITALISED_NAME.match(bare) and bare.split()[0].lower() not in _NOT_NAMES:
+    if _CAPITALISED_NAME.match(bare) and not _not_a_name(bare.split()[0]):
         return _by_name(bare, speakers, cue, article)
     return Attribution("unnamed", cue=cue)
 

@@ -84,6 +84,7 @@ _HONORIFIC = rf"(?:(?:{'|'.join(h.capitalize() for h in HONORIFICS)})\.?\s+)"
 _SURNAME_KEY = "surname:"
 _PREVIOUS_NAME_WORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z'’-]+[ \t]+$")  # on the same line
 _PLACE_OF_BEFORE = re.compile(r"\b(?:village|town|city|province|region|district|island|county|state|port)\s+of\s+$", re.I)
+_OWNER_BEFORE_NAME = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+(?=[A-Z][\w.'’-]+\s+[A-Z])")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across|outside|inside|to)\s+$")
 
 
@@ -218,6 +219,13 @@ def _make_mention(article: Article, start: int, end: int, kind: str) -> _Mention
     trail = re.search(r"(?:'s|’s|[’',;:])+$", text[start:end])
     if trail:
         end -= len(trail.group())
+    if kind in ("person", "organization"):
+        # "New York Times’ Manohla Dargis", "CNN's Bill Weir": the outlet before a person's name
+        # (Multi-News ta247 listed a speaker "New York Times’ Manohla Dargis"); not "St. Jude
+        # Children's Research Hospital", whose words after the possessive name an institution.
+        owner = _OWNER_BEFORE_NAME.match(text, start, end)
+        if owner and not set(split_name(text[owner.end():end]).tokens) & (ORG_HEADS | PLACE_HEADS):
+            start = owner.end()
     honorific = _HONORIFIC_BEFORE.search(text, max(0, start - 6), start)
     if honorific:
         start = honorific.start()
@@ -243,6 +251,8 @@ def _looks_like_name(parts: NameParts, surface: str) -> bool:
         return False  # "Cmdr." alone: the title, not the name
     if len(words) >= 2 and all(w.lower() in CHROME_WORDS for w in words):
         return False  # "Story Continued Below", "Facebook Twitter Pinterest": page furniture
+    if len(words) >= 2 and words[0].lower().replace(".", "") == "rip":
+        return False  # a tweet's "RIP PRODIGY sleep well king": a farewell, not a person (Multi-News ta021)
     # A name starts with a capital (or "al-") and has no lowercase words but particles and
     # connectors: "grey snow" is not a name, "Port Averly Chamber of Commerce" is.
     if not (words[0][0].isupper() or ARABIC_PREFIX.match(words[0])):
@@ -306,11 +316,13 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
         if not _attach_surname(cluster, surname_index, genders):
             leftovers.append(cluster)
     # A lone word the model called an organization joins a lone surname of the same word that
-    # several people share ("Dunn fired 10 shots" beside "Dunn wrote"): one ambiguous surname.
+    # several people share ("Dunn fired 10 shots" beside "Dunn wrote"): one ambiguous surname; or
+    # that someone speaks under ("Bradley said" beside "Bradley and Tiukhtyaev's balloon").
     lone_surnames = {c.mentions[0].parts.core[0]: c for c in leftovers if c not in set(lone_things) and c.mentions}
     for cluster in [c for c in leftovers if c in set(lone_things)]:
         same = lone_surnames.get(cluster.mentions[0].parts.core[0]) if cluster.mentions else None
-        if same is not None and any(_surname(p) == cluster.mentions[0].parts.core[0] for p in full_names):
+        if same is not None and (any(_surname(p) == cluster.mentions[0].parts.core[0] for p in full_names)
+                                 or any(_SPEECH_AFTER.match(texts[m.article], m.end) for m in same.mentions)):
             for m in cluster.mentions:
                 m.type = "person"
             same.mentions.extend(cluster.mentions)

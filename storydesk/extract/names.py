@@ -154,6 +154,16 @@ _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+# Ranks and offices that end a description before a name ("Army Sgt. Joe Serna"); not the
+# titles that also open place and company names ("Port Saint Lucie", "Burger King").
+MID_NAME_TITLES = frozenset({
+    "sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "cpl", "col", "colonel", "maj", "cmdr",
+    "commander", "adm", "admiral", "det", "detective", "insp", "inspector", "supt", "sen", "senator", "rep",
+    "representative", "gov", "governor", "mayor", "judge", "justice", "president", "secretary", "minister",
+    "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "speaker", "mr", "mrs", "ms", "dr", "prof",
+})
+
+
 def split_name(surface: str) -> NameParts:
     """Titles, honorifics, 'the' and a possessive taken off; the rest folded for comparison."""
     text = _POSSESSIVE.sub("", surface.strip().strip(",.;:()[]\"“”"))
@@ -171,6 +181,14 @@ def split_name(surface: str) -> NameParts:
             break
         has_title = True
         words = words[1:]
+    # "Green Beret Sgt Joe Serna", "New York Mayor Bill de Blasio": a rank or office after words
+    # saying who the person is; the name is what follows it (two or three words, capitalised ends).
+    for i in range(len(words) - 3, 0, -1):
+        bare = fold(words[i]).rstrip(".")
+        if bare in MID_NAME_TITLES and 2 <= len(words) - i - 1 <= 3 and words[i + 1][:1].isupper() and words[-1][:1].isupper():
+            gender = gender or HONORIFICS.get(bare) or GENDERED_ROLES.get(bare)
+            has_title, words = True, words[i + 1:]
+            break
     form = " ".join(words)
     tokens = tuple(american(fold(w).strip(".,")) for w in words)
     return NameParts(form=form, tokens=tokens, core=_core(tokens), gender=gender, has_title=has_title)
@@ -213,10 +231,35 @@ def close_spelling(a: str, b: str) -> bool:
     return allowed > 0 and a[0] == b[0] and OSA.distance(a, b, score_cutoff=allowed) <= allowed
 
 
+# English given names and the short forms outlets print for them ("Joe Serna" / "Joseph Serna"),
+# written as NameParts.core writes them (doubled letters single).
+_SHORT_FORMS = {
+    "joseph": "joe", "william": "bill will willie billy", "robert": "bob rob bobby", "james": "jim jimmy",
+    "michael": "mike", "david": "dave", "thomas": "tom tommy", "christopher": "chris", "daniel": "dan danny",
+    "benjamin": "ben", "nicholas": "nick", "anthony": "tony", "stephen": "steve", "steven": "steve",
+    "matthew": "matt", "richard": "rick dick rich", "samuel": "sam", "alexander": "alex", "andrew": "andy drew",
+    "edward": "ed ted eddie", "patrick": "pat", "elizabeth": "liz beth betsy", "katherine": "kate kathy katie",
+    "catherine": "cathy kate", "jennifer": "jen jenny", "susan": "sue", "margaret": "peggy maggie meg",
+    "john": "jack johnny", "jonathan": "jon", "ronald": "ron", "donald": "don", "gregory": "greg",
+    "jeffrey": "jeff", "lawrence": "larry", "gerald": "jerry", "frederick": "fred", "charles": "charlie chuck",
+    "henry": "hank", "kenneth": "ken", "timothy": "tim", "vincent": "vince", "zachary": "zach",
+    "abigail": "abby", "deborah": "debbie deb", "victoria": "vicky", "nathaniel": "nate", "peter": "pete",
+    "phillip": "phil", "philip": "phil", "raymond": "ray", "walter": "walt", "bernard": "bernie",
+    "douglas": "doug", "leonard": "len leo", "samantha": "sam", "rebecca": "becky", "patricia": "pat patty trish",
+}
+_FULL_FORMS: dict[str, set[str]] = {}
+for _full, _shorts in _SHORT_FORMS.items():
+    for _short in _shorts.split():
+        _FULL_FORMS.setdefault(collapse_doubles(_short), set()).add(collapse_doubles(_full))
+
+
 def given_names_agree(a: str, b: str) -> bool:
-    """First names of one person: equal, an initial of the other, or a transliteration."""
+    """First names of one person: equal, an initial of the other, a short form of the other
+    ("joe" / "joseph"), or a transliteration."""
     a, b = a.rstrip("."), b.rstrip(".")
     if a == b:
+        return True
+    if b in _FULL_FORMS.get(a, ()) or a in _FULL_FORMS.get(b, ()):
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]

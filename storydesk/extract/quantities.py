@@ -287,9 +287,14 @@ def _number_at(tokens: list[_Token], j: int) -> tuple[float, str, int] | None:
     nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
     if token.text[0].isdigit() or token.text[0] in CURRENCIES:
         return _figure_at(tokens, j)
-    if lower in ("a", "an", "one") and nxt in ("dozen", "hundred", "thousand", "million", "billion"):
-        value = 12 if nxt == "dozen" else SCALES[nxt]
-        return _scaled(tokens, j + 2, value, "count")
+    if lower in ("a", "an", "one") and nxt == "dozen":
+        return _scaled(tokens, j + 2, 12, "count")
+    if lower in ("a", "an", "one") and nxt in ("hundred", "thousand", "million", "billion"):
+        # "a hundred and five", "One hundred and three male patients": the words after belong to it
+        words = ["one"] + [t.text for t in tokens[j + 1:j + 8]]
+        value, used = parse_number_words(words) or (SCALES[nxt], 2)
+        return _percent_after(tokens, *_scaled(tokens, j + used, value, "count",
+                                               already_scaled=any(w.lower() in SCALES for w in words[:used])))
     if lower == "half" and nxt == "a" and j + 2 < len(tokens) and tokens[j + 2].lower in ("dozen", "million", "billion"):
         scale = tokens[j + 2].lower
         return (6 if scale == "dozen" else SCALES[scale] / 2), "count", j + 3  # "half a million"

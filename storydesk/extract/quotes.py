@@ -96,8 +96,11 @@ def quote_mentions(article: Article, sentences: list[Sentence], speakers: Speake
     starts = [s.start for s in sentences]
     found = []
     for q, who in zip(quoted, attributions, strict=True):
-        if who.kind == "title" or (who.kind == "none" and not _speech_like(q.text)) or (who.partial and not _partial_speech(q.text)):
-            continue  # scare quotes, titles, one word inside someone's sentence ('it was "devastated"')
+        if (who.kind == "title" or _names_a_work(q.text) or (who.kind == "none" and not _speech_like(q.text))
+                or ((who.partial or who.kind == "unnamed") and not _partial_speech(q.text))):
+            # scare quotes, titles, one word inside someone's sentence ('it was "devastated"'), one
+            # word no one named says (a feature's 'could have ‘drifted’' before "Scientists believe")
+            continue
         if who.kind == "none" and _LINK_TEASER.search(text, paragraphs[q.last_paragraph][0], paragraphs[q.last_paragraph][1]):
             continue  # a related story's headline ("'A sense that ...': making sense of it Read more")
         at = bisect_right(starts, q.start) - 1
@@ -194,6 +197,24 @@ def _speech_like(words: str, minimum: int = MIN_UNATTRIBUTED_WORDS) -> bool:
     if len(tokens) < minimum:
         return False
     return sum(t[0].isupper() for t in tokens) < 0.7 * len(tokens)
+
+
+# A work's title in quotation marks: a few words, most in title case, no sentence's end ("Top Gun",
+# "Violent Torpedo of Truth: Defeat Is Not an Option"); not speech, whoever the sentence names.
+MAX_TITLE_WORDS = 10
+
+
+# Small words a title leaves in lower case ("Taking a Bite Out of Twilight"): they count neither way.
+_TITLE_SMALL_WORDS = frozenset("a an the of to in on at by for and or but with from as vs".split())
+
+
+def _names_a_work(words: str) -> bool:
+    tokens = _WORD.findall(words)
+    if not tokens or len(tokens) > MAX_TITLE_WORDS or words.rstrip().endswith((".", "!", "?", "…")):
+        return False
+    counted = [t for t in tokens if t not in _TITLE_SMALL_WORDS] or tokens
+    titled = sum(t[0].isupper() and not (len(t) > 1 and t.isupper()) and t != "I" for t in counted)
+    return titled >= 0.7 * len(counted)
 
 
 def _partial_speech(words: str) -> bool:

@@ -10,6 +10,7 @@ in `removed` with a known kind, and no error was reported for its file.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import random
@@ -159,8 +160,14 @@ def _story_ids(store: Path) -> list[str]:
 _SPACE = re.compile(r"\s+")
 
 
+# An HTML entity closed by its semicolon reads as its character in plain text too ("S&amp;P").
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def normal(text: str) -> str:
-    """Text compared without differences in spacing, Unicode form or invisible characters."""
+    """Text compared without differences in spacing, Unicode form, HTML entities or invisible
+    characters."""
+    text = _ENTITY.sub(lambda m: html.unescape(m.group()), text).replace("\ufffd", "")
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
     return _SPACE.sub(" ", text).strip().lower()

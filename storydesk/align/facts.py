@@ -160,8 +160,7 @@ def shared_claim(a: str, b: str) -> bool:
 def _rare_pairs(candidates: list[tuple[float, int, int]], taken: set[tuple[int, int]], keep: list[int],
                 sentences: list[Sentence], stance_of, sims: np.ndarray) -> list[tuple[float, int, int]]:
     """Pairs joined by words rare in the story (RARE_WEIGHT) or a high cosine (MUTUAL_COSINE), each
-    the other's closest sentence in
-    its article, numbers not disagreeing, held the same way."""
+    the other's closest sentence in its article, numbers not disagreeing, held the same way."""
     stems = {i: {stem(w) for w in content_words(sentences[i].text)} for i in keep}
     carrying: dict[str, int] = {}
     for words in stems.values():

@@ -18,9 +18,14 @@ method's parameters are picked by grid search for the best pairwise F1 over the 
 pairs, always clustering the whole stream, and scored on the held-out half; the shipped
 constants are the storydesk grid's best. Scores: pairwise precision/recall/F1 and BCubed F1.
 
-Fresh draws. `fresh.tsv` (52 stories), `fresh2.tsv` (24 other stories) and `fresh3.tsv` (25
-stories neither took) were read by other readers; shipped storydesk and the baselines at the tune half's thresholds, pairs among the drawn
+Fresh draws. `fresh.tsv` (52 stories), `fresh2.tsv` (24 other stories), `fresh3.tsv` (25
+stories neither took) and `fresh4.tsv` (25 stories none took) were read by other readers;
+shipped storydesk and the baselines at the tune half's thresholds, pairs among the drawn
 articles.
+
+Batches. The tables above cluster the stream as one batch; `storydesk cluster` reads it in
+batches of 200, and the clusterer's second chance for lone articles works at batch ends: the
+shipped clusterer, with and without it, in such batches.
 
 Original labels. Multi-News's own stories, reported as before the event gold: storydesk with its
 shipped constants (not tuned to these labels), the baselines tuned on one fold of stories and
@@ -80,6 +85,7 @@ EVENTS = ROOT / "benchmarks" / "gold" / "cluster" / "events.tsv"
 FRESH = ROOT / "benchmarks" / "gold" / "cluster" / "fresh.tsv"  # a fresh draw, read by a second reader
 FRESH2 = ROOT / "benchmarks" / "gold" / "cluster" / "fresh2.tsv"  # a second draw, other stories, a third reader
 FRESH3 = ROOT / "benchmarks" / "gold" / "cluster" / "fresh3.tsv"  # a third draw, other stories, a fourth reader
+FRESH4 = ROOT / "benchmarks" / "gold" / "cluster" / "fresh4.tsv"  # a fourth draw, other stories, a fifth reader
 THRESHOLDS = [round(0.16 + 0.02 * i, 2) for i in range(8)]  # 0.16 .. 0.30
 NAME_WEIGHTS = [0.25, 0.5, 0.75, 1.0]
 MIN_WORD_SIMILARITIES = [0.1]
@@ -225,13 +231,14 @@ def fold(story: str) -> int:
 
 def fresh_quality(articles: list[Article], path: Path = FRESH) -> None:
     """A fresh draw (fresh.tsv, 152 articles read by a second reader; fresh2.tsv, 63 articles of
-    24 other stories read by a third; fresh3.tsv, 67 articles of 25 more read by a fourth; README
+    24 other stories read by a third; fresh3.tsv, 67 articles of 25 more read by a fourth; fresh4.tsv, 79 of 25 more read by a fifth; README
     there): shipped storydesk and the baselines at the thresholds the event tune half chose for them."""
     fresh = load_events(path)
     print(f"\nFresh draw (benchmarks/gold/cluster/{path.name}): {len(set(fresh.values()))} events / {len(fresh)} articles")
     header = f"{'method':44} {'':34} {'P':>6} {'R':>6} {'F1':>6} {'B3':>6}"
     print(header + "\n" + "-" * len(header))
     for name, method, params in (("storydesk as shipped", storydesk_method, {}),
+                                 ("storydesk without the second chance", storydesk_method, {"second_chance": False}),
                                  ("baseline: single-pass TF-IDF (online)", single_pass_method, {"threshold": 0.175}),
                                  ("baseline: average-link (offline)", average_link_method, {"threshold": 0.15})):
         print(_row(name, _shown(params), scores(predict(name if params else "shipped", method, params, articles), fresh)))
@@ -303,6 +310,8 @@ def event_quality(articles: list[Article], events: dict[str, str], embeddings: b
         ("storydesk (words + names + near-dups)", storydesk_method,
          _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
         ("storydesk, no merging", lambda **p: storydesk_method(merge_threshold=9.0, **p),
+         _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
+        ("storydesk, no second chance", lambda **p: storydesk_method(second_chance=False, **p),
          _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
         ("storydesk, no splitting", lambda **p: storydesk_method(split_threshold=None, **p),
          _grid(THRESHOLDS, NAME_WEIGHTS, MIN_WORD_SIMILARITIES)),
@@ -401,6 +410,24 @@ def dated_stream(articles: list[Article], events: dict[str, str], seed: int = 11
         dated.append(replace(article, published=start + timedelta(days=day, hours=hours)))
     dated.sort(key=lambda a: a.published)
     return dated
+
+
+def batched_quality(articles: list[Article], events: dict[str, str], size: int = 200) -> None:
+    """The shipped clusterer fed the stream in batches of `size` (as `storydesk cluster` reads it)."""
+    tune_half, held_out = event_halves(events)
+    sets = [("tune half", tune_half), ("held-out half", held_out),
+            *((path.name, load_events(path)) for path in (FRESH, FRESH2, FRESH3, FRESH4))]
+    print(f"\nIn batches of {size} (as `storydesk cluster` reads a stream): pairwise F1 / BCubed F1")
+    print(f"{'':44} " + " ".join(f"{name:>15}" for name, _ in sets))
+    features = _features(articles)
+    for name, options in (("storydesk as shipped", {}), ("storydesk without the second chance", {"second_chance": False})):
+        clusterer = StoryClusterer(ClusterOptions(**options))
+        assigned = {}
+        for offset in range(0, len(features), size):
+            assigned.update((a.article, a.story) for a in clusterer.assign_features(features[offset:offset + size]))
+        predicted = final_stories(assigned, clusterer.moves)
+        cells = [scores(predicted, gold) for _, gold in sets]
+        print(f"{name:44} " + " ".join(f"{r['F1']:>7.3f} /{r['B3']:>6.3f}" for r in cells))
 
 
 def dated_quality(articles: list[Article], events: dict[str, str]) -> None:
@@ -548,7 +575,7 @@ def main() -> None:
         print(f"{len(gold)} articles, {len(set(gold.values()))} gold stories; {left_out} left out by cleaning "
               f"(notices, not articles: each counts as its own story)")
         if args.fresh_only:
-            for path in (FRESH, FRESH2, FRESH3):
+            for path in (FRESH, FRESH2, FRESH3, FRESH4):
                 fresh_quality(articles, path)
             return
         events = load_events()
@@ -558,7 +585,9 @@ def main() -> None:
         fresh_quality(articles)
         fresh_quality(articles, FRESH2)
         fresh_quality(articles, FRESH3)
+        fresh_quality(articles, FRESH4)
         original_quality(articles, gold)
+        batched_quality(articles, events)
         dated_quality(articles, events)
     if args.throughput:
         throughput(args.throughput)

@@ -78,6 +78,24 @@ def test_a_connective_that_continues_an_earlier_claim_leans_on_it(sentence):
     assert rejection(sentence) is not None
 
 
+@pytest.mark.parametrize("sentence", [
+    "Tagging along are a harbour pilot (Ann Reyes) and a diver who knows the wreck.",
+    "Joining them were two inspectors from the port authority and a lawyer for the traders.",
+])
+def test_an_inverted_addition_leans_on_what_is_not_said(sentence):
+    """"Tagging along are X" (along with whom?), "Joining them were X" continue a description the
+    reader does not see (fresh7 ta046 of the real gold)."""
+    assert rejection(sentence) is not None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Speaking in Dublin on Tuesday, the minister said the ferry service would resume in May.",
+    "Standing outside the court were dozens of traders who had lost their stalls.",
+])
+def test_a_participle_opening_or_a_plan_stated_in_full_stands_alone(sentence):
+    assert rejection(sentence) is None
+
+
 def test_a_sentence_closed_by_a_running_time_is_a_video_caption():
     """"Analyst Jo Reyes details the video... (2:15)": a running time in brackets closes the caption
     of a video player, which describes the clip, not the news."""
@@ -200,3 +218,20 @@ def test_a_report_addressing_the_reader_is_not_the_writers_view():
     article = Article(id="a", text=text)
     cands = find_candidates([article], split_sentences(article))
     assert cands and not any(c.voiced for c in cands)
+
+
+@pytest.mark.parametrize("sentence, leans", [
+    ("Speaking on Italian TV, Rossi said the American had left the flat that morning.", True),
+    ("“I was not a responsible leader, and as such do not feel myself guilty,” the German wrote.", True),
+    ("The American embassy in Rome was closed on Monday after the protest.", False),
+    ("Talks with the Guardian has been going on for weeks, the harbour council said.", False),
+])
+def test_a_person_called_by_nationality_was_met_in_a_sentence_left_out(sentence, leans):
+    """"the American had left", "the German wrote": someone the article named before, called by an
+    epithet (fresh7 ta133, fresh3 ta023 of the real gold); "the American embassy" names nobody."""
+    assert (rejection(sentence) is not None) is leans
+
+
+def test_the_exchange_points_back_at_one_the_reader_did_not_see():
+    """"The exchange comes after Knox posted..." (fresh7 ta133 of the real gold): which exchange?"""
+    assert rejection("The exchange comes after the mayor posted a letter from the council on her blog.") is not None

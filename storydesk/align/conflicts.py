@@ -18,7 +18,7 @@ import numpy as np
 from storydesk.align.attributes import age_conflicts, ordinal_conflicts
 from storydesk.align.counts import word_counts
 from storydesk.align.event_dates import event_date_conflicts, memoir_year_conflicts
-from storydesk.align.frames import frame_of, parse, same_person, speaks
+from storydesk.align.frames import REPORTING_LEMMAS, frame_of, parse, same_person, speaks
 from storydesk.align.quantities import quantity_conflicts
 from storydesk.align.statements import statement_conflicts
 from storydesk.align.text import clip, context, sentence_claim, shared_context, topic_stems
@@ -81,7 +81,7 @@ def _date_conflicts(
         shared = shared_context(context(sentences[i], a.span, topic), context(sentences[j], b.span, topic))
         if len(shared) < (YEAR_CONTEXT_MATCHES if a.precision == "year" else 1):
             continue
-        if _other_acts(sentences[i], a, sentences[j], b):
+        if _other_acts(sentences[i], a, sentences[j], b) or _period_end(sentences[i], a) or _period_end(sentences[j], b):
             continue
         found.append(
             Conflict(
@@ -92,6 +92,23 @@ def _date_conflicts(
             )
         )
     return found
+
+
+# A year that opens or closes a period ("gave nearly $11 million from 2011 to 2014", pairs ta227;
+# "between 2013 and 2015", "2013 through 2015") dates no single act.
+_PERIOD_OPENS = re.compile(r"\b(?:from|between)\s+$", re.I)
+_PERIOD_GOES_ON = re.compile(r"^\s*(?:to|and|through|until|-|–)\s*(?:(?:late|early|mid-?)\s*)?(?:19|20)\d\d\b", re.I)
+_PERIOD_CLOSES = re.compile(r"\b(?:from|between)\s+(?:(?:late|early|mid-?)\s*)?(?:19|20)\d\d\s*(?:to|and|through|until|-|–)\s*$",
+                            re.I)
+
+
+def _period_end(sentence: Sentence, mention: DateMention) -> bool:
+    """The date is a bare year that opens or closes a period, not the day or year of one act."""
+    if mention.precision != "year":
+        return False
+    before = sentence.text[:mention.span.start - sentence.start]
+    after = sentence.text[mention.span.end - sentence.start:]
+    return bool(_PERIOD_OPENS.search(before) and _PERIOD_GOES_ON.match(after) or _PERIOD_CLOSES.search(before))
 
 
 def _verb_object(sentence: Sentence, mention: DateMention) -> str | None:
@@ -130,9 +147,17 @@ def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) ->
             # A name the sentence does not make speak ("In the conversation with his fiancee,
             # Rhonda Rouer, he said", "Kushner's lawyer, Jamie Gorelick, told NBC News") is no side.
             # The next sentence is read too: a quote's attribution may follow a cut at "Mr.".
-            if not m.speaker or _not_a_person(m.speaker) or _not_the_speaker(m, by_key):
+            if not m.speaker or _not_a_person(m.speaker):
                 continue
-            same = next((s for s in speakers if same_person(s, m.speaker)), m.speaker)
+            speaker = m.speaker
+            if _not_the_speaker(m, by_key):
+                # The extract stage took a name in the attribution for its speaker ("said Nordfrakt
+                # spokesman Ben Adeyemi", "McSally campaign CEO Jim Bognet said", pairs ta248): the
+                # named subject of the reporting verb speaks, if the sentence has one.
+                speaker = _reporting_subject(by_key.get((m.article, m.sentence)))
+                if speaker is None:
+                    continue
+            same = next((s for s in speakers if same_person(s, speaker)), speaker)
             speakers.setdefault(same, []).append(m)
         if len(speakers) < 2:
             continue
@@ -163,6 +188,17 @@ def _not_a_person(speaker: str) -> bool:
     """A speaker the extract stage read from a dateline or a time ("Kiev Thursday", ta249), or a
     news outlet relaying someone's words ("New York Post", ta198)."""
     return any(word in _CALENDAR_WORDS for word in speaker.split()) or bool(_OUTLET_SPEAKER.match(speaker.strip()))
+
+
+def _reporting_subject(sentence: Sentence | None) -> str | None:
+    """The name (proper nouns) that is the subject of the sentence's reporting verb, if one is."""
+    if sentence is None:
+        return None
+    for token in parse([sentence.text])[0]:
+        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.head.lemma_.lower() in REPORTING_LEMMAS:
+            words = [c for c in token.children if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN" and c.i < token.i]
+            return " ".join(t.text for t in [*words, token])
+    return None
 
 
 def _speaker_text(mention, by_key: dict[tuple[str, int], Sentence]) -> str:

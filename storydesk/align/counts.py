@@ -123,6 +123,14 @@ def _lone_agents(sentences: list[Sentence], counted: tuple[Quantity, ...]) -> tu
     return tuple(found)
 
 
+def multiplier(sentence: Sentence, q: Quantity) -> bool:
+    """A count of times that multiplies ("4.3 times more likely", "three times the size"): a ratio,
+    not how often something happened (the extract stage reads "4.3 times" as a count; pairs ta190
+    set it against "bullied at least once")."""
+    return noun_class(q.noun) == "time" and q.text.lower().endswith("times") \
+        and bool(_MULTIPLIER_AFTER.match(sentence.text, q.span.end - sentence.start))
+
+
 def _quantity(s: Sentence, start: int, end: int, value: float, noun: str, qualifier: str) -> Quantity:
     return Quantity(value=value, noun=noun, qualifier=qualifier, text=s.text[start:end],
                     span=Span(s.article, s.start + start, s.start + end), sentence=s.index)

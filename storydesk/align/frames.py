@@ -168,7 +168,11 @@ def speaks(name: str, text: str) -> bool | None:
         return None
     for token in tokens:
         head = token
-        while head.dep_ in {"compound", "flat", "appos"} and head.head.i != head.i:
+        # Up through the name's own words, appositions and a title before it ("said fire chief Mara
+        # Quist"); a name that modifies a common noun after it ("McSally campaign CEO Jim Bognet
+        # said", pairs ta248) names someone else's employer.
+        while head.head.i != head.i and (head.dep_ == "appos" or (
+                head.dep_ in {"compound", "flat"} and (head.head.pos_ == "PROPN" or head.head.i < head.i))):
             head = head.head
         if head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_LEMMAS:
             return True

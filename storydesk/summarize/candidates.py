@@ -52,7 +52,12 @@ DATELINE = re.compile(
     r"|(?-i:[A-Z]{4,}(?: [A-Z]{2,}){0,2}) (?=(?:The|An?) )"
     # CNN's "Washington (CNN) Vermont Sen. ...": a place in capitalised words, the agency alone in
     # brackets, no dash.
-    r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3} \((?:CNN|AP|Reuters|AFP)\)\s*)"
+    r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3} \((?:CNN|AP|Reuters|AFP)\)\s*"
+    # A place in capitals (a word of four or more), then an outlet of one to three capitalised words in
+    # brackets and no dash: "FORT WAYNE, Ind. (WANE) The mother..." (real held-out ta052); "UN (United
+    # Nations) officials" and "NATO (North Atlantic Treaty Organization) Secretary..." keep theirs.
+    r"|[A-Z][A-Z.'’-]{3,}(?: [A-Z][A-Z.'’-]*){0,4}(?:,\s+(?:(?:[A-Z]\.){2,3}|[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}))?"
+    r" ?\([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}\)\s*)"
     # A label in capitals and a colon: a transcript's speaker ("MARTIN: ", "GEORGE STEPHANOPOULOS: "),
     # a section's label ("USING SMARTPHONES FOR PLANNING: ") or a dateline ("NEW DELHI: "). It says
     # who speaks or what the section is about, not what happened; what follows must read alone.

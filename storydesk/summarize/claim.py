@@ -26,9 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from storydesk.lexicon import REPORTING_VERBS, stem
 from storydesk.summarize.text import content_terms, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Dependency labels (spaCy's English scheme) whose heads carry the claim beside the predicate.
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "dative", "agent"})
@@ -75,6 +79,10 @@ def claim_of(text: str) -> Claim:
     # named one must match (and `verify.py` checks every name anyway).
     heads += [t for t in predicate.children if t.dep_ in _ARGUMENTS and t.pos_ not in ("PRON", "DET")
               and (t.dep_ not in _SUBJECTS or t.pos_ == "PROPN")]
+    # ...but one that is a named person's ("Rivers' supporters wore red shoes", "one of Zirkle's
+    # dogs") says whose: mourners wearing red, or Rivers herself, is another claim (fresh5 ta161).
+    heads += [g for t in predicate.children if t.dep_ in _SUBJECTS for g in _with_of_object(t)
+              if g.pos_ == "NOUN" and _owned_by_name(g)]
     # "is a risk", "was named CEO": the complement of a light verb is the claim.
     heads += [g for t in predicate.children if t.dep_ in ("attr", "acomp", "xcomp", "oprd")
               for g in t.children if g.dep_ in ("dobj", "attr", "oprd") and g.pos_ not in ("PRON", "DET")]
@@ -105,6 +113,18 @@ def claim_of(text: str) -> Claim:
                 t.dep_ in ("aux", "auxpass") and t.lower_ in _PAST_AUX for t in predicate.children)):
         done = next(iter(content_terms(predicate.text)), "")
     return Claim(terms, modality, done)
+
+
+def _with_of_object(subject: Token) -> list[Token]:
+    """The subject, and what it is one of ("one of Zirkle's dogs": dogs)."""
+    return [subject] + [g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"]
+
+
+def _owned_by_name(token: Token) -> bool:
+    """Whether a capitalised possessive qualifies `token` ("Rivers' supporters"; the parser may
+    tag "Rivers" a common noun)."""
+    return any(m.dep_ == "poss" and m.pos_ in ("PROPN", "NOUN") and m.text[:1].isupper() for m in token.children)
 
 
 _PAST_AUX = frozenset({"was", "were", "had", "has", "have"})

@@ -115,6 +115,7 @@ def select(
     names: tuple[list[frozenset[str]], list[frozenset[str]]] | None = None,
     usable: Callable[[int], bool] | None = None,
     restates: Callable[[int, list[int]], bool] | None = None,
+    min_score: float = 0.0,
 ) -> list[int]:
     """Indices of the chosen candidates, best first, within `words` words.
 
@@ -129,13 +130,15 @@ def select(
 
     A candidate that would overflow the budget is passed over for a shorter one; when not even
     one fits, the best single sentence is the summary (a summary of one sentence over the
-    target is more useful than none).
+    target is more useful than none). A candidate scored under `min_score` is not taken at all:
+    the summary stops short rather than fill its budget with it (the best one is still taken
+    when every candidate is under it).
     """
     lengths = np.array([word_count(c.text) for c in cands])
     chosen: list[int] = []
     used = 0
     closest = np.zeros(len(cands))  # largest similarity to anything chosen so far
-    available = np.ones(len(cands), dtype=bool)
+    available = scores >= min_score
     needs = np.array([-1 if f is None else f for f in (follows or [None] * len(cands))], dtype=np.int64)
     taken = np.zeros(len(cands) + 1, dtype=bool)
     taken[-1] = True  # needs == -1 reads this: nothing to follow

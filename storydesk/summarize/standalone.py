@@ -28,7 +28,7 @@ _ANAPHOR = re.compile(
     # an example of a claim made before ("For instance, GPS trackers do not work indoors.")
     r"for instance|for example|"
     r"the (?:other|same|latter|former|two|three|pair|duo|couple|statement|letter|post|move|decision|"
-    r"incident|actions?|step|comments?|remarks?|announcement|\d+-year-old|agency|company|firm|couple|"
+    r"incident|actions?|step|comments?|remarks?|announcement|exchange|\d+-year-old|agency|company|firm|couple|"
     r"woman|man|boy|girl|victim|suspect|singer|actor|actress|star|film|movie|romance|band|"
     # what an earlier sentence set out ("The argument Obama made Saturday went further.")
     r"argument|problem|question|answer|reason|idea|irony|(?:sales )?figures?)\b)\b",
@@ -130,6 +130,17 @@ _TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imag
 # "Well," opens a spoken reply or a musing, not a report.
 _MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when|well(?=,))\b",
                      re.I)
+# A description continued with its subject held back: "Tagging along are X" (along with whom?),
+# "Joining them were X" (fresh7 ta046 of the real gold); "Standing outside were X" stands alone.
+_INVERTED_ADDITION = re.compile(r"^[A-Z]\w+ing\s+(?:along|him|her|them|us|too)\b[^,]{0,40}\b(?:are|is|were|was)\b")
+# A person called by nationality, then what they did ("Sollecito said the American had left his
+# flat", "..., the German wrote."): someone the article named in a sentence the reader does not see.
+_DEMONYMS = ("American|Briton|Englishman|Englishwoman|Scot|Welshman|Irishman|Frenchman|Frenchwoman|German|"
+             "Italian|Spaniard|Portuguese|Dutchman|Swede|Dane|Norwegian|Finn|Pole|Russian|Ukrainian|Greek|Turk|"
+             "Canadian|Mexican|Brazilian|Argentine|Australian|New Zealander|Chinese|Japanese|Korean|Indian|"
+             "Pakistani|Afghan|Iranian|Iraqi|Syrian|Israeli|Palestinian|Egyptian|Saudi|Nigerian|Kenyan|South African")
+_EPITHET_SUBJECT = re.compile(rf"\bthe (?:{_DEMONYMS})\s+(?:had|has|was|is|said|says|wrote|writes|told|tells|would|will|"
+                              r"(?-i:[a-z]+ed))\b")
 # A list announced rather than told ("here are ten of the most memorable things...").
 _LISTICLE = re.compile(r"\bhere (?:are|is) (?:\w+ )?(?:of )?(?:the )?(?:most|best|worst|top)\b", re.I)
 
@@ -197,7 +208,9 @@ def dependences(text: str) -> tuple[str, ...]:
         found.append("a question teases, it does not tell")
     if _TEASER.match(stripped) or _LISTICLE.search(text) or _MUSING.match(text):
         found.append("a teasing lede")
-    if _BACK_REFERENCE.search(outside):
+    if _INVERTED_ADDITION.match(stripped):
+        found.append("leans on an earlier sentence")
+    if _BACK_REFERENCE.search(outside) or _EPITHET_SUBJECT.search(outside):
         found.append("leans on an earlier sentence")
     if text.rstrip().endswith(("?\"", "?”", "?’")) and re.search(r"\basked\b", text):
         found.append("a question teases, it does not tell")

@@ -3,6 +3,7 @@
     python benchmarks/gold/cluster/fresh_sheet.py [--chars C]            # fresh.tsv's draw
     python benchmarks/gold/cluster/fresh_sheet.py --second [--chars C]   # fresh2.tsv's draw
     python benchmarks/gold/cluster/fresh_sheet.py --third [--chars C]    # fresh3.tsv's draw
+    python benchmarks/gold/cluster/fresh_sheet.py --fourth [--chars C]   # fresh4.tsv's draw
 
 Multi-News stories are shuffled with FRESH_SEED and taken whole until FRESH_ARTICLES articles
 are drawn; per story, each article's title and opening `--chars` characters are printed for
@@ -30,6 +31,10 @@ SECOND_STORIES = 24
 # took, THIRD_STORIES of them (read by a fourth reader, before any change of round 5).
 THIRD_SEED = 2026120418  # the day and the helper (cluster18) that drew it
 THIRD_STORIES = 25
+# The fourth draw (fresh4.tsv, issue 21 round 6): another seed, only stories no earlier draw
+# took, FOURTH_STORIES of them (read by a fifth reader, before any change of round 6).
+FOURTH_SEED = 2026120419  # the day and the helper (cluster19) that drew it
+FOURTH_STORIES = 25
 
 
 def _stories(stream: list[dict]) -> dict[str, list[dict]]:
@@ -70,14 +75,24 @@ def draw_third(stream: list[dict]) -> dict[str, list[dict]]:
     return {story: sorted(stories[story], key=lambda r: r["id"]) for story in order[:THIRD_STORIES]}
 
 
+def draw_fourth(stream: list[dict]) -> dict[str, list[dict]]:
+    """The fourth draw: FOURTH_STORIES stories shuffled with FOURTH_SEED, none of the earlier draws'."""
+    stories = _stories(stream)
+    earlier = set(draw(stream)) | set(draw_second(stream)) | set(draw_third(stream))
+    order = [story for story in sorted(stories) if story not in earlier]
+    random.Random(FOURTH_SEED).shuffle(order)
+    return {story: sorted(stories[story], key=lambda r: r["id"]) for story in order[:FOURTH_STORIES]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chars", type=int, default=420)
     parser.add_argument("--second", action="store_true", help="the second draw (fresh2.tsv)")
     parser.add_argument("--third", action="store_true", help="the third draw (fresh3.tsv)")
+    parser.add_argument("--fourth", action="store_true", help="the fourth draw (fresh4.tsv)")
     args = parser.parse_args()
     stream = [json.loads(line) for line in (DATA / "val_stream.jsonl").open(encoding="utf-8")]
-    drawer = draw_third if args.third else draw_second if args.second else draw
+    drawer = draw_fourth if args.fourth else draw_third if args.third else draw_second if args.second else draw
     for story, members in drawer(stream).items():
         print(f"\n=== {story}  n={len(members)}")
         for record in members:

@@ -335,3 +335,39 @@ def test_one_speakers_note_is_the_same_in_every_process_and_once_per_person():
     notes = json.loads(outputs.pop())
     assert any("el-amrani's: one source" in n for n in notes)
     assert not any(" amrani's: one source" in n for n in notes)
+
+
+def test_a_person_speaking_for_a_body_and_the_body_are_one_source() -> None:
+    # ta244: AP's "Yutaka Saito of the coast guard said" and CNN's "the Japanese coast guard said".
+    alignment = run({"ap": ["Yutaka Saito of the coast guard said the area is particularly busy with sea traffic."],
+                     "cnn": ["The area is particularly busy with sea traffic, the Japanese coast guard said."]})
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1
+    assert any("guard" in note for note in fact.origin_notes)
+
+
+def test_a_statement_from_a_body_and_the_body_saying_it_are_one_source() -> None:
+    # ta244: "according to a statement from US 7th Fleet" / "The U.S. 7th Fleet said in a statement".
+    alignment = run({"cnn": ["The crash damaged two berthing spaces and the radio room, according to a statement "
+                             "from the 7th Fleet."],
+                     "ap": ["The 7th Fleet said the crash damaged two berthing spaces and the radio room."]})
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 1
+
+
+def test_a_relative_of_someone_is_not_that_person_as_a_source() -> None:
+    # "of the victim" names no body: the mother and the victim are two speakers.
+    alignment = run({"a": ["The mother of the victim said the gunman fired at least ten shots on the bridge."],
+                     "b": ["The gunman fired at least ten shots on the bridge, the victim said."]})
+    fact = next(f for f in alignment.facts if len(f.sources) == 2)
+    assert fact.independent_sources == 2
+
+
+def test_two_lone_sentences_each_the_others_closest_are_one_fact() -> None:
+    # pairs2 ta042: a short story whose words cannot weigh RARE_WEIGHT; the two sentences are each
+    # other's closest in the other article (cosine about 0.7, few words in common).
+    alignment = run({"local": ["The pole vaulter landed on her head during a training jump on Thursday.",
+                               "The accident left the athlete's cervical vertebrae fractured."],
+                     "dw": ["The athletics federation said the jumper had been taken to the university clinic.",
+                            "A statement revealed that a fracture of the cervical vertebrae of the spine had been found."]})
+    assert any(len(f.sources) == 2 and "fracture" in " ".join(f.text.split()).lower() for f in alignment.facts)

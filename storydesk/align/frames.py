@@ -199,6 +199,7 @@ def same_person(a: str, b: str) -> bool:
 # those of estimating and announcing ("activists estimate", "the Coast Guard reminds the public").
 _STATING_LEMMAS = REPORTING_LEMMAS | frozenset({"describe", "estimate", "remind", "announce", "release", "post",
                                                 "issue", "warn", "urge", "allege", "charge", "declare"})
+STATING_LEMMAS = _STATING_LEMMAS  # public name (align/speakers.py)
 # "X called the remarks "beyond the pale"": calling something words in quotation marks states them.
 _CALLING_LEMMAS = frozenset({"call", "brand", "label", "dub"})
 # One document under its two names in one story ("the lawsuit alleges" / "says the suit").

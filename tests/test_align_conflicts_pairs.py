@@ -30,6 +30,27 @@ def test_shares_pair_by_what_they_are_shares_of() -> None:
     assert sorted(sorted(values) for values, _ in found) == [["25", "~20"], ["70", "86"]]
 
 
+def test_shares_of_different_groups_are_no_rivals_however_close_the_sentences() -> None:
+    """Multi-News ta145 (read by the lead, in no gold set): two outlets on young adults living with
+    their parents, one giving the share of an age group that lives alone, the other the share of
+    Canadians in their twenties at home."""
+    assert quantities(
+        "Living alone, as a single parent, or with roommates is now the choice of 14 percent of people in that "
+        "age group living with their parents.",
+        "According to a recent census survey, 42 percent of Canadian adults age 20 to 29 live in their "
+        "parents' homes.") == []
+
+
+def test_a_rate_in_a_thousand_is_no_count() -> None:
+    """Multi-News ta216 (read by the lead, in no gold set): six cases found against a rate of five
+    cases in 1,000 that the other outlet works out from them."""
+    assert quantities(
+        "Archaeologists have uncovered six cases of cancer while studying the bodies of ancient Egyptians "
+        "buried long ago in the Dakhleh Oasis.",
+        "That is a rate of 5 cases of cancer in 1,000 among the ancient Egyptians buried in the Dakhleh Oasis, "
+        "far below today's rate.") == []
+
+
 def test_a_multiplier_is_no_count_of_times() -> None:
     """ta190: '4.3 times more likely' is a risk ratio, not how often anyone was bullied."""
     assert kinds("A total of 421 participants in the study reported being bullied at least once.",

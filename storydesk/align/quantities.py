@@ -83,7 +83,9 @@ _SUM_OF = re.compile(r"^\s+in\s+(?P<what>[a-z]+(?:\s+(?!(?:and|or|from|to|for|in
 _SCOPE_WORDS = {
     "daily": re.compile(r"\b(a|per|each) day\b|\bdaily\b", re.I),
     # A rate per person or thing ("five children per woman", pairs ta045) is no count of one group.
-    "rate": re.compile(r"\bper\s+(?!cent\b|day\b)[a-z]+", re.I),
+    # ...and so is a rate in a round number of people ("a rate of 5 cases in 1,000", "500 per 1,000").
+    "rate": re.compile(r"\bper\s+(?!cent\b|day\b)[a-z]+|\b(?:in|out of|per)\s+(?:every\s+)?"
+                       r"(?:100|1,000|10,000|100,000|1,000,000|(?:a|one) (?:hundred|thousand|million))\b(?![,.]?\d)", re.I),
     # ("the so far fruitless search" grades an adjective: no running total, ta209.)
     "total": re.compile(r"\b(in total|so far(?!\s+\w+(?:less|ful|ous|ive|able)\b)|(?<!first time )since|cumulative|"
                         r"altogether|to date)\b", re.I),
@@ -249,6 +251,8 @@ def _same_point(cosine: float, a: Quantity, b: Quantity, framed: dict, article_a
     gives one value only: for a count, its noun and verb class; for a measure or sum, its unit
     and a word next to it ("more than 21 years in prison" / "in prison for 23 years")."""
     noun = noun_class(a.noun)
+    if noun in SHARE_NOUNS and _shares_of_other_things(a, b, framed):
+        return False
     if cosine >= SAME_POINT_COSINE or (noun in UNIT_NOUNS and cosine >= UNIT_POINT_COSINE):
         return True
     values = framed["values"]
@@ -265,6 +269,15 @@ def _same_point(cosine: float, a: Quantity, b: Quantity, framed: dict, article_a
             frames_a, frames_b = frames_a | framed["mods"].get(id(a), set()), frames_b | framed["mods"].get(id(b), set())
     return any(values[(article_a, noun, frame)] == {a.value} and values[(article_b, noun, frame)] == {b.value}
                for frame in frames_a & frames_b)
+
+
+def _shares_of_other_things(a: Quantity, b: Quantity, framed: dict) -> bool:
+    """Each share says what it is of, and not of the same thing ("14 percent of people in that age
+    group" / "42 percent of Canadian adults", Multi-News ta145): close sentences about one subject
+    give shares of other groups."""
+    of_a = {m for m in framed["mods"].get(id(a), set()) if m.startswith("of ")}
+    of_b = {m for m in framed["mods"].get(id(b), set()) if m.startswith("of ")}
+    return bool(of_a) and bool(of_b) and not of_a & of_b
 
 
 def _described_once(a: Quantity, b: Quantity, framed: dict, article_a: str, article_b: str) -> bool:

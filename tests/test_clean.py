@@ -263,6 +263,13 @@ def test_clean_plain_text_with_html_entities_reads_as_the_page_did() -> None:
     assert "Ines \"Nessa\" Varga’s friend" in result.text
 
 
+def test_clean_a_dateline_on_its_own_line_is_not_the_title() -> None:
+    # WKMG's page (Multi-News ta136) put "MOUNT DORA, Fla. -" on its own line above the story.
+    result = clean_text("MOUNT DORA, Fla. -\n\n" + "\n\n".join(BODY))
+    assert result.title != "MOUNT DORA, Fla. -"
+    assert_body_whole(result.text)
+
+
 def test_clean_social_follow_line_above_the_story_is_not_its_title() -> None:
     # A real CBS Miami page (Multi-News ta060) opens with its follow bar; the digest took it as the
     # story's headline.

@@ -309,6 +309,10 @@ def test_summarize_drops_a_citation_that_fails_the_check():
     # A state written in initials (a real AP lead, Multi-News ta173, was printed with its dateline).
     ("ALBUQUERQUE, N.M. (AP) — An international team launched its balloon.", "An international team launched its balloon."),
     ("WASHINGTON, D.C. — The Senate voted.", "The Senate voted."),
+    # A spaced single hyphen after a place in capitals (Postmedia, Multi-News ta125; WKMG, ta136).
+    ("TORONTO - For more than a decade, Scott Routley has been living in a vegetative state.",
+     "For more than a decade, Scott Routley has been living in a vegetative state."),
+    ("MOUNT DORA, Fla. - A convicted sex predator won the lottery.", "A convicted sex predator won the lottery."),
 ])
 def test_summarize_strip_dateline(sentence, cut):
     assert sentence[strip_dateline(sentence):] == cut

@@ -188,5 +188,10 @@ def prose_like(line: Line) -> bool:
                                                or is_capitals(line.text))
 
 
+# A dateline on its own line ("MOUNT DORA, Fla. -", Multi-News ta136): the body's opening, not a headline.
+_BARE_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:\([^()]{1,30}\)\s*)?[—–-]{1,2}$")
+
+
 def headline_like(line: Line) -> bool:
-    return line.words >= MIN_TITLE_WORDS and is_headline(line.text) and match_rule(line.text) is None
+    return (line.words >= MIN_TITLE_WORDS and is_headline(line.text) and match_rule(line.text) is None
+            and not _BARE_DATELINE.match(line.text))

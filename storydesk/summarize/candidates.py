@@ -57,7 +57,10 @@ DATELINE = re.compile(
     # brackets and no dash: "FORT WAYNE, Ind. (WANE) The mother..." (real held-out ta052); "UN (United
     # Nations) officials" and "NATO (North Atlantic Treaty Organization) Secretary..." keep theirs.
     r"|[A-Z][A-Z.'’-]{3,}(?: [A-Z][A-Z.'’-]*){0,4}(?:,\s+(?:(?:[A-Z]\.){2,3}|[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}))?"
-    r" ?\([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}\)\s*)"
+    r" ?\([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}\)\s*"
+    # A place in capitals (a word of four or more letters, no full stops: "U.S. - China talks" is a
+    # sentence) and a spaced single hyphen: "TORONTO - For more than a decade ..." (ta125).
+    r"|(?-i:[A-Z]{4,}(?: [A-Z]{2,}){0,2})(?:,\s+(?:(?:[A-Z]\.){2,3}|[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}))? - )"
     # A label in capitals and a colon: a transcript's speaker ("MARTIN: ", "GEORGE STEPHANOPOULOS: "),
     # a section's label ("USING SMARTPHONES FOR PLANNING: ") or a dateline ("NEW DELHI: "). It says
     # who speaks or what the section is about, not what happened; what follows must read alone.

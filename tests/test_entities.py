@@ -154,6 +154,15 @@ def test_entities_an_outlet_owning_a_persons_name_is_no_part_of_it():
     assert not any("Times" in e.name and e.type == "person" for e in entities)
 
 
+def test_entities_an_opening_conjunction_is_no_part_of_a_name():
+    # Multi-News ta083 listed a speaker "But Riese".
+    entities, _ = entities_of("Tracey Riese, a brand consultant, likes the idea.\n\n"
+                              "But Riese says KFC has to make absolutely sure of one thing before rolling out the cup.")
+    assert not any(e.name.startswith("But ") for e in entities)
+    riese = by_name(entities)["Tracey Riese"]
+    assert len(riese.mentions) == 2
+
+
 def test_entities_a_shared_surname_goes_to_the_person_its_article_names():
     entities, _ = entities_of(
         "Bill Clinton visited the town on Monday. Clinton said he was moved by what he saw.",

@@ -213,7 +213,9 @@ def _make_mention(article: Article, start: int, end: int, kind: str) -> _Mention
     surface = text[start:end]
     # Leading "the" (or "an"/"a" the model took in: "An American Civil Liberties Union lawyer")
     # and trailing possessive or punctuation are not part of the name.
-    lead = re.match(r"^(?:the|The|THE)\s+|^(?:An|A)\s+(?=[A-Z][a-z])", surface)
+    # A sentence's opening conjunction the model took in ("But Riese says ...", Multi-News ta083).
+    lead = re.match(r"^(?:the|The|THE)\s+|^(?:An|A)\s+(?=[A-Z][a-z])|^(?:But|And|Or|So|Yet|Then|Still)\s+(?=[A-Z])",
+                    surface)
     if lead:
         start += lead.end()
     trail = re.search(r"(?:'s|’s|[’',;:])+$", text[start:end])

@@ -247,10 +247,18 @@ _SHORT_FORMS = {
     "phillip": "phil", "philip": "phil", "raymond": "ray", "walter": "walt", "bernard": "bernie",
     "douglas": "doug", "leonard": "len leo", "samantha": "sam", "rebecca": "becky", "patricia": "pat patty trish",
 }
-_FULL_FORMS: dict[str, set[str]] = {}
-for _full, _shorts in _SHORT_FORMS.items():
-    for _short in _shorts.split():
-        _FULL_FORMS.setdefault(collapse_doubles(_short), set()).add(collapse_doubles(_full))
+
+
+def _full_forms() -> dict[str, frozenset[str]]:
+    """Each short form (as NameParts.core writes it) -> the given names it stands for."""
+    found: dict[str, set[str]] = {}
+    for full, shorts in _SHORT_FORMS.items():
+        for short in shorts.split():
+            found.setdefault(collapse_doubles(short), set()).add(collapse_doubles(full))
+    return {short: frozenset(fulls) for short, fulls in found.items()}
+
+
+_FULL_FORMS = _full_forms()
 
 
 def given_names_agree(a: str, b: str) -> bool:

@@ -39,9 +39,11 @@ MIN_CONTENT_TERMS = 4
 # "WASHINGTON (AP) — ", "PORT AVERLY (Meridian Press) — ", "LONDON, March 3 (Reuters) - ",
 # "(CNN) — ", "(CNN)", "Washington (CNN)": an upper-case place, optionally a date and an agency in
 # brackets, then a dash (a plain hyphen only after the agency: "U.S. - China talks" is a sentence).
+# A state or country after the place: ", Puerto Rico", ", N.M.".
+_STATE = r"(?:,\s+(?:(?:[A-Z]\.){2,3}|[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}))?"
 _PLACE = (r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}"  # SAN JUAN
-          r"(?:,\s+(?:(?:[A-Z]\.){2,3}|[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}))?"  # , Puerto Rico / , N.M.
-          r"(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?")  # , March 3
+          + _STATE
+          + r"(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?")  # , March 3
 DATELINE = re.compile(
     rf"^(?:{_PLACE}\s*(?:\([^()]{{1,40}}\)\s*[—–-]{{1,2}}|[—–]{{1,2}}|--)\s*"
     r"|\((?:CNN|AP|Reuters|AFP|NBC|CBS|ABC)[^()]{0,20}\)\s*(?:[—–-]{1,2}\s*)?"
@@ -56,11 +58,11 @@ DATELINE = re.compile(
     # A place in capitals (a word of four or more), then an outlet of one to three capitalised words in
     # brackets and no dash: "FORT WAYNE, Ind. (WANE) The mother..." (real held-out ta052); "UN (United
     # Nations) officials" and "NATO (North Atlantic Treaty Organization) Secretary..." keep theirs.
-    r"|[A-Z][A-Z.'’-]{3,}(?: [A-Z][A-Z.'’-]*){0,4}(?:,\s+(?:(?:[A-Z]\.){2,3}|[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}))?"
+    r"|[A-Z][A-Z.'’-]{3,}(?: [A-Z][A-Z.'’-]*){0,4}" + _STATE +
     r" ?\([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}\)\s*"
     # A place in capitals (a word of four or more letters, no full stops: "U.S. - China talks" is a
     # sentence) and a spaced single hyphen: "TORONTO - For more than a decade ..." (ta125).
-    r"|(?-i:[A-Z]{4,}(?: [A-Z]{2,}){0,2})(?:,\s+(?:(?:[A-Z]\.){2,3}|[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}))? - )"
+    r"|(?-i:[A-Z]{4,}(?: [A-Z]{2,}){0,2})" + _STATE + r" - )"
     # A label in capitals and a colon: a transcript's speaker ("MARTIN: ", "GEORGE STEPHANOPOULOS: "),
     # a section's label ("USING SMARTPHONES FOR PLANNING: ") or a dateline ("NEW DELHI: "). It says
     # who speaks or what the section is about, not what happened; what follows must read alone.

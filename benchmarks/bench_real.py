@@ -68,7 +68,12 @@ FRESH6 = (100, 110)
 # fresh7 (issue 15, bad sentences, tidy19): sample(ids, 117)[110:], the last seven of the 117 eligible
 # clusters, drawn and scored the same way.
 FRESH7 = (110, 117)
+# pairs2 (issue 15, bad sentences, tidy20): every 3+-article cluster is in the sets above, so twelve
+# two-article clusters no gold set had read (the lead's draw: the 47 unread two-article clusters
+# shuffled with random.Random(2020), picks [12:24]); gold written and scored once on main before any change.
+PAIRS2 = ("ta239", "ta167", "ta002", "ta148", "ta003", "ta126", "ta090", "ta215", "ta166", "ta193", "ta207", "ta135")
 SPLITS = ("tune", "held-out", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+SPLITS += ("pairs2",)
 FLAGS = ("ok", "offtopic", "dangling", "heading", "wrong")
 
 
@@ -87,7 +92,8 @@ def select_clusters(records: list[dict]) -> dict[str, list[str]]:
             "fresh4": random.Random(SEED).sample(eligible, FRESH4[1])[FRESH4[0]:],
             "fresh5": random.Random(SEED).sample(eligible, FRESH5[1])[FRESH5[0]:],
             "fresh6": random.Random(SEED).sample(eligible, FRESH6[1])[FRESH6[0]:],
-            "fresh7": random.Random(SEED).sample(eligible, FRESH7[1])[FRESH7[0]:]}
+            "fresh7": random.Random(SEED).sample(eligible, FRESH7[1])[FRESH7[0]:],
+            "pairs2": [f"multinews-validation-{n}" for n in PAIRS2]}
 
 
 def load_records(path: Path = DATA) -> list[dict]:

@@ -235,3 +235,48 @@ def test_a_person_called_by_nationality_was_met_in_a_sentence_left_out(sentence,
 def test_the_exchange_points_back_at_one_the_reader_did_not_see():
     """"The exchange comes after Knox posted..." (fresh7 ta133 of the real gold): which exchange?"""
     assert rejection("The exchange comes after the mayor posted a letter from the council on her blog.") is not None
+
+
+def test_a_thing_the_article_introduced_before_is_needed_in_the_summary_before_the_team_or_the_mound():
+    """"The team dug a small trench across the mound" (real pairs2 ta002) points back at the team
+    its article introduced sentences before: out of the article it is about a team the reader never
+    met, until the summary has mentioned one."""
+    text = ("Divers from the Averly harbour trust found an old wreck off Averly Point on Monday.\n\n"
+            "Using old charts, the team located a long mound of ballast stones near the channel.\n\n"
+            "The team dug a small trench across the mound and dated the timbers to the 1700s.")
+    article = Article(id="a", text=text)
+    cands = find_candidates([article], split_sentences(article))
+    dug = next(c for c in cands if c.text.startswith("The team dug"))
+    assert "team" in dug.needs_names
+    located = next(c for c in cands if c.text.startswith("Using old charts"))
+    assert not located.needs_names
+
+
+@pytest.mark.parametrize("text", [
+    # the article's first mention of the thing: it is introduced here
+    "The harbour trust said on Monday that divers had found an old wreck off Averly Point.\n\n"
+    "Divers from the trust dated its timbers to the 1700s.",
+    # a name, not a thing pointed back at
+    "Divers said the White House had been told of the wreck off Averly Point on Monday.\n\n"
+    "The White House said on Tuesday that it would send a team of surveyors to the harbour.",
+])
+def test_a_first_mention_or_a_name_after_the_needs_nothing_before_it(text):
+    article = Article(id="a", text=text)
+    cands = find_candidates([article], split_sentences(article))
+    assert cands and all(not c.needs_names for c in cands)
+
+
+def test_the_summary_quotes_the_team_only_after_a_sentence_that_mentions_a_team():
+    from storydesk.pipeline import summarize_articles
+
+    first = Article(id="a", text=(
+        "Divers found an old wreck off Averly Point on Monday, the Averly harbour trust said.\n\n"
+        "Using old charts, the team located a long mound of ballast stones near the channel.\n\n"
+        "The team dug a small trench across the mound and dated the ship's timbers to the 1700s."))
+    second = Article(id="b", text=(
+        "An old wreck has been found off Averly Point by divers of the harbour trust, officials said.\n\n"
+        "The ship's timbers were dated to the 1700s, the trust said in a statement on Tuesday."))
+    texts = [s.text for s in summarize_articles([first, second], words=120)]
+    for n, t in enumerate(texts):
+        if t.startswith("The team"):
+            assert any("team" in earlier for earlier in texts[:n]), texts

@@ -15,6 +15,7 @@ from storydesk.clean.rules import match_rule
 from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Sentence, Span
 from storydesk.summarize.standalone import (
+    definite_subject,
     dependence,
     first_names_alone,
     full_names,
@@ -24,6 +25,7 @@ from storydesk.summarize.standalone import (
     one_name_speakers,
     opens_another_time,
     surnames_alone,
+    words_said,
 )
 from storydesk.summarize.text import content_terms, word_count
 
@@ -216,7 +218,10 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
         met: dict[str, str] = {}  # first name -> last name, of the same people
         voiced = _paragraphs_in_writers_voice(own, texts[article_id])
         quoting = False  # inside a quotation opened by an earlier sentence of the paragraph
+        earlier_words: set[str] = set()  # every word of the article's sentences so far
         for i, s in enumerate(own):
+            if i:
+                earlier_words |= words_said(own[i - 1].text)
             needs_names = surnames_alone(s.text, introduced) | first_names_alone(s.text, met)
             for last, first in full_names(s.text).items():
                 introduced.setdefault(last, first)
@@ -255,6 +260,10 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
                 if not joined:
                     continue
                 follows = previous.sentence.index
+            thing = definite_subject(text)
+            if thing is not None and thing in earlier_words:
+                # "The team dug...": the team the article introduced before; the summary must mention one first
+                needs_names |= {thing}
             seen.add(text)
             previous = Candidate(s, text, start, end, content_terms(text), rank[article_id], len(own), follows,
                                  needs_names, voiced=s.paragraph in voiced and i > 0)

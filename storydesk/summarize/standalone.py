@@ -357,7 +357,20 @@ def definite_subject(text: str) -> str | None:
     chunk = next(iter(parse([text])[0].noun_chunks), None)
     if chunk is None or chunk.start != 0 or chunk.root.pos_ != "NOUN" or not chunk.root.text.islower():
         return None
-    return chunk.root.lemma_.lower()
+    head = chunk.root
+    # The sentence says which itself: "The average cost of a wedding last year", "The biopic titled
+    # 'Thatcher'", "The main psychoactive ingredient in marijuana" (leads of real new ta018, ta098).
+    if any(child.dep_ in _SAYS_WHICH for child in head.children) or head.lemma_.lower() in _ONE_OF_A_KIND:
+        return None
+    return head.lemma_.lower()
+
+
+# Dependents of the head noun that say which thing it is: a preposition's phrase, a participle or
+# relative clause, an apposition.
+_SAYS_WHICH = frozenset({"prep", "acl", "relcl", "appos"})
+# Offices of which a country has one, read as the story's own ("The president said yesterday...",
+# real fresh ta144's lead).
+_ONE_OF_A_KIND = frozenset({"president", "pope", "queen", "king"})
 
 
 def words_said(text: str) -> frozenset[str]:

@@ -181,8 +181,7 @@ def test_summarize_a_last_name_alone_needs_the_person_named_before():
 def test_summarize_a_quote_given_to_one_name_needs_that_person_named_before():
     intro = "Conservative MP Karen Vecchio said on Tuesday she would vote against the anthem bill."
     quote = '"We will be changing the whole anthem into something new," said Vecchio.'
-    # (not "The bill would change...": the bill the article met before needs mentioning first too)
-    other = "Parliament will vote on the anthem bill next week, the government said on Monday."
+    other = "The bill would change two words of the national anthem to include women."
     article = Article(id="a", text=" ".join((intro, other, quote)))
     cands = find_candidates([article], split_sentences(article))
     assert [sorted(c.needs_names) for c in cands] == [[], [], ["Vecchio"]]

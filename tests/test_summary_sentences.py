@@ -242,14 +242,15 @@ def test_a_thing_the_article_introduced_before_is_needed_in_the_summary_before_t
     its article introduced sentences before: out of the article it is about a team the reader never
     met, until the summary has mentioned one."""
     text = ("Divers from the Averly harbour trust found an old wreck off Averly Point on Monday.\n\n"
+            "The wreck lies in eight metres of water at the mouth of the harbour channel.\n\n"
             "Using old charts, the team located a long mound of ballast stones near the channel.\n\n"
             "The team dug a small trench across the mound and dated the timbers to the 1700s.")
     article = Article(id="a", text=text)
     cands = find_candidates([article], split_sentences(article))
     dug = next(c for c in cands if c.text.startswith("The team dug"))
-    assert "team" in dug.needs_names
+    assert "team" in dug.needs_things
     located = next(c for c in cands if c.text.startswith("Using old charts"))
-    assert not located.needs_names
+    assert not located.needs_things
 
 
 @pytest.mark.parametrize("text", [
@@ -266,7 +267,7 @@ def test_a_thing_the_article_introduced_before_is_needed_in_the_summary_before_t
 def test_a_first_mention_or_a_name_after_the_needs_nothing_before_it(text):
     article = Article(id="a", text=text)
     cands = find_candidates([article], split_sentences(article))
-    assert cands and all(not c.needs_names for c in cands)
+    assert cands and all(not c.needs_names and not c.needs_things for c in cands)
 
 
 def test_the_summary_quotes_the_team_only_after_a_sentence_that_mentions_a_team():
@@ -274,6 +275,7 @@ def test_the_summary_quotes_the_team_only_after_a_sentence_that_mentions_a_team(
 
     first = Article(id="a", text=(
         "Divers found an old wreck off Averly Point on Monday, the Averly harbour trust said.\n\n"
+        "The wreck lies in eight metres of water at the mouth of the harbour channel.\n\n"
         "Using old charts, the team located a long mound of ballast stones near the channel.\n\n"
         "The team dug a small trench across the mound and dated the ship's timbers to the 1700s."))
     second = Article(id="b", text=(

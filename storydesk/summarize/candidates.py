@@ -101,6 +101,11 @@ LEAD_FOR_TIME = 2
 # A video's running time in brackets ("(3:31)"): it closes the caption of a video player, so the
 # sentence before it in its paragraph describes the clip ("Analyst X details the video..."), not the news.
 RUNNING_TIME = re.compile(r"^\(\d{1,2}:\d{2}(?::\d{2})?\)$")
+# From this sentence of an article on, an opening "The <noun>" whose noun the article used before
+# points back at it ("The team dug a small trench across the mound", real pairs2 ta002); before it,
+# at the article's opening, it is mostly the headline's own news (the bundled example's lead "The
+# fire started shortly after 2 a.m. ..."). Three, as the lead's openings (lead.PLACE_WEIGHTS).
+THING_AFTER = 3
 # Quotations split into more sentences than this are left out rather than quoted at length.
 MAX_QUOTE_SENTENCES = 3
 
@@ -127,6 +132,10 @@ class Candidate:
     # the writer's view, not a report. It still tells the lead what its outlet leads with, but is
     # not quoted as a statement of the news (its article's opening, a review's verdict, may be).
     voiced: bool = False
+    # The thing an opening "The <noun>" points back at, its article having introduced it before
+    # ("The team dug a small trench across the mound"): the summary must mention one before it.
+    # Not counted in `leans`: the lead's vote and the place weights read these sentences as before.
+    needs_things: frozenset[str] = frozenset()
 
     @property
     def leans(self) -> bool:
@@ -260,13 +269,13 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
                 if not joined:
                     continue
                 follows = previous.sentence.index
-            thing = definite_subject(text)
-            if thing is not None and thing in earlier_words:
-                # "The team dug...": the team the article introduced before; the summary must mention one first
-                needs_names |= {thing}
+            # An opening's "the X" is mostly the headline's thing, the news itself ("The fire started
+            # shortly after 2 a.m. on Friday in a storage building on Northgate Dock").
+            thing = definite_subject(text) if i >= THING_AFTER else None
             seen.add(text)
             previous = Candidate(s, text, start, end, content_terms(text), rank[article_id], len(own), follows,
-                                 needs_names, voiced=s.paragraph in voiced and i > 0)
+                                 needs_names, voiced=s.paragraph in voiced and i > 0,
+                                 needs_things=frozenset({thing}) if thing in earlier_words else frozenset())
             out.append(previous)
     return out
 

@@ -285,3 +285,37 @@ def test_the_summary_quotes_the_team_only_after_a_sentence_that_mentions_a_team(
     for n, t in enumerate(texts):
         if t.startswith("The team"):
             assert any("team" in earlier for earlier in texts[:n]), texts
+
+
+@pytest.mark.parametrize("sentence", [
+    # connectives that add to, weigh against or number an earlier claim (real fresh4 ta222, fresh7
+    # ta046, tune ta009, pairs2 ta126: judged dangling)
+    "Plus, at $15 for 40 doses, it's much cheaper than the harbour's energy drinks.",
+    "On the other hand, the harbour's energy market might have room for a spray like this one.",
+    "Fortunately, the ferry in the new harbour film doesn't suffer the fate of the old one.",
+    "Third, weeks later the harbour council dismissed the ferry inspector.",
+    # a pronoun after an opening preposition (real fresh5 ta026, pairs2 ta148)
+    "In it the harbour master quotes Abraham Lincoln on acting in concert.",
+    "For him it will be a long journey toward recovery, the family said.",
+])
+def test_a_connective_numbering_or_weighing_an_earlier_claim_leans_on_it(sentence):
+    assert dependence(sentence) == "leans on an earlier sentence"
+
+
+@pytest.mark.parametrize("sentence", [
+    "If only that were true: neighbours of the harbour are fed up with the crowds of tourists.",
+    "Hard to believe it now, but four decades ago a night like this one changed the harbour.",
+    "A harbour mother thought she was going to jail, but what happened next left her in tears.",
+])
+def test_a_musing_or_a_teaser_is_no_statement_of_the_news(sentence):
+    assert dependence(sentence) == "a teasing lede"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Second-degree murder charges were filed against the harbour pilot on Monday.",
+    "First, the harbour council said of the deal that it would vote on Tuesday.",
+    "Finally home after 40 days at sea, the crew of the Averly ferry was greeted by families.",
+    "In its ruling, the harbour tribunal said the pilots were employees of the port.",
+])
+def test_a_numbered_word_or_a_preposition_without_a_pronoun_stands_alone(sentence):
+    assert dependence(sentence) is None

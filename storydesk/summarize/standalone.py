@@ -46,6 +46,17 @@ _PREPOSITION_DEMONSTRATIVE = re.compile(
     r"(?!\s+(?:of|in|on|at|when|where|which|who|that)\b)",
     re.I,
 )
+# Connectives that add to, weigh against or number an earlier claim, with their comma ("Plus, at $15
+# ...", "On the other hand, ...", "Fortunately, the monkey ... doesn't suffer the same fate", "Third,
+# weeks later Trump fired Comey."): judged dangling on the real fresh4, fresh7, fresh2 and pairs2
+# sets. "First," opens a list rather than continuing one; without the comma "Second-degree" or
+# "Finally home" is no connective.
+_CONNECTIVE_COMMA = re.compile(r"^(?:plus|on the other hand|fortunately|unfortunately|thankfully|luckily|sure|"
+                               r"second|third|fourth|finally|lastly|then again|after all)\s*,", re.I)
+# A pronoun right after an opening preposition: "In it Mr Zuckerberg quotes...", "For him it will be
+# a long journey..." (real fresh5 ta026, pairs2 ta148).
+_PREPOSITION_PRONOUN = re.compile(r"^(?:in|on|at|with|from|of|for|by|to|into|after|before|without|about|like|"
+                                  r"unlike|under|against)\s+(?:it|them|him|her)\b", re.I)
 # "This"/"That"/"These" refer back, except before a time ("This week, Lenovo...").
 _DEMONSTRATIVE = re.compile(r"^(?:this|that|these)\b(?!\s+(?:week|month|year|morning|afternoon|evening|"
                             r"weekend|summer|spring|fall|autumn|winter|season|time)\b)", re.I)
@@ -128,8 +139,10 @@ _TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imag
 # joke, ...", "Maybe brands realize that, ...", "So it was with the 2012 Emmys, ..."); inside a
 # quotation they are someone's words ('“Perhaps unsurprisingly, we found...,” said Silveira').
 # "Well," opens a spoken reply or a musing, not a report.
-_MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when|well(?=,))\b",
-                     re.I)
+_MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when|well(?=,)|"
+                     r"if only|hard to believe)\b", re.I)
+# A teaser anywhere: "But what happened next left her in tears." (real pairs2 ta239).
+_TEASE = re.compile(r"\bwhat happened next\b", re.I)
 # A description continued with its subject held back: "Tagging along are X" (along with whom?),
 # "Joining them were X" (fresh7 ta046 of the real gold); "Standing outside were X" stands alone.
 _INVERTED_ADDITION = re.compile(r"^[A-Z]\w+ing\s+(?:along|him|her|them|us|too)\b[^,]{0,40}\b(?:are|is|were|was)\b")
@@ -199,14 +212,15 @@ def dependences(text: str) -> tuple[str, ...]:
     if _CUT_AFTER_TITLE.search(text) or _RUN_TOGETHER.search(text):
         found.append("cut or run together by the sentence splitter")
     if (_ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped) or _LATE_ANAPHOR.match(stripped)
-            or _PHRASE_THEN_PRONOUN.match(stripped) or _PREPOSITION_DEMONSTRATIVE.match(stripped)):
+            or _PHRASE_THEN_PRONOUN.match(stripped) or _PREPOSITION_DEMONSTRATIVE.match(stripped)
+            or _CONNECTIVE_COMMA.match(stripped) or _PREPOSITION_PRONOUN.match(stripped)):
         found.append("leans on an earlier sentence")
     outside = _QUOTED.sub(" ", text)
     if _PERSONAL.search(outside):
         found.append("first or second person outside a quotation")
     if outside.rstrip().rstrip("\"”’'").endswith("?"):
         found.append("a question teases, it does not tell")
-    if _TEASER.match(stripped) or _LISTICLE.search(text) or _MUSING.match(text):
+    if _TEASER.match(stripped) or _LISTICLE.search(text) or _MUSING.match(text) or _TEASE.search(text):
         found.append("a teasing lede")
     if _INVERTED_ADDITION.match(stripped):
         found.append("leans on an earlier sentence")

@@ -416,3 +416,22 @@ def test_entities_a_name_with_a_figure_in_it_is_no_person():
     from storydesk.extract.entities import _corrected_type
     assert _corrected_type("person", split_name("Bushmaster AR-15")) == "other"
     assert _corrected_type("person", split_name("Nancy Lanza")) == "person"
+
+
+def test_entities_a_common_word_capitalised_only_where_a_sentence_or_heading_starts_is_no_name():
+    # Multi-News ta018/ta209/ta128: "Groom", "Ceremony", "Plane", "ALMOST HALF OF COUPLES GOING OVER
+    # BUDGET" were rows of the entity table; each word is used in lower case in the story, and the
+    # capital only ever opens a line or a sentence.
+    text = ("ALMOST HALF OF COUPLES GOING OVER BUDGET\n\nCouples are going over budget on the ceremony, almost half, "
+            "the survey found.\n\nCeremony\n\nThe average ceremony cost $2,000, said planner Jane Moss. "
+            "Groom attire came next, and the groom paid for it in most couples.\n\n"
+            "Plane tickets for guests rose too, and the plane was often full.")
+    entities, _ = entities_of(text)
+    names = {e.name.lower() for e in entities}
+    assert names == {"jane moss"}, names
+    assert "jane moss" in names
+    # a capital in mid-sentence, or a speech verb after it, is a name's
+    entities, _ = entities_of("Police said the house was empty. Later the House voted, and the house "
+                              "next door was sold.\n\nPolice closed the road.")
+    names = {e.name for e in entities}
+    assert "House" in names or any("House" in e.aliases for e in entities)

@@ -112,7 +112,7 @@ def find_entities(articles: list[Article], sentences: list[Sentence]) -> list[En
     _speaking_surnames(mentions, texts)
     clusters = _merge(mentions, texts)
     _rescan(clusters, texts)
-    return _to_entities(clusters, articles)
+    return _to_entities(_without_common_words(clusters, texts), articles)
 
 
 _SPEECH_AFTER = re.compile(rf"\s+(?:{REPORTING_PATTERN})\b")
@@ -638,6 +638,46 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 # ---- records ----------------------------------------------------------------------------------
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# An acronym this short is a name whatever words it spells ("AIDS", "CAT"); a longer word in capitals
+# may be a headline's ("BUDGET").
+MAX_ACRONYM_EVIDENCE = 4
+# A word right before a capital on its line puts it in mid-sentence ("the House", "Italy's Supreme
+# Court"); a line's start, a full stop, a figure or a symbol before it ("Ceremony", "(44%), Blue",
+# "29; Groom") or a word in capitals (a headline's) do not.
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Za-z][a-z'’-]*[ \t]+$")
+
+
+def _without_common_words(clusters: list[_Cluster], texts: dict[str, str]) -> list[_Cluster]:
+    """The clusters that are names: not a common word the model took for one where a capital only
+    opens a line or a sentence ("Groom", "Ceremony", "Plane", a headline in capitals; Multi-News
+    ta018, ta209). Such a cluster's every word is written in lower case elsewhere in the story, and
+    none of its mentions follows a word on its line, has an honorific or a speech verb after it."""
+    lower = {w for text in texts.values() for w in _LOWER_WORD.findall(text)}
+    kept = []
+    for cluster in clusters:
+        words = {w.lower() for m in cluster.mentions for w in _NAME_WORD.findall(m.parts.form)} - ACRONYM_CONNECTORS
+        common = bool(words) and words <= lower and all(_common_form(m.parts.form, texts) for m in cluster.mentions) and not any(
+            (is_acronym(m.surface) and len(m.surface) <= MAX_ACRONYM_EVIDENCE) or m.parts.has_title
+            or _WORD_BEFORE.search(texts[m.article], max(0, m.start - 40), m.start)
+            or _SPEECH_AFTER.match(texts[m.article], m.end) for m in cluster.mentions)
+        if not common:
+            kept.append(cluster)
+    return kept
+
+
+def _common_form(form: str, texts: dict[str, str]) -> bool:
+    """A form that can be common words: one word, a headline in capitals, or words the story also
+    writes in lower case as a phrase ("rehearsal dinner"); never a domain or a figure ("Ghanabusinessnews.com")."""
+    if any(ch.isdigit() or ch == "." for ch in form):
+        return False
+    if " " not in form or form.isupper():
+        return True
+    phrase = re.compile(rf"(?<![\w'’-]){re.escape(form.lower())}(?![\w'’-])")
+    return any(phrase.search(text) for text in texts.values())
+
 
 def _to_entities(clusters: list[_Cluster], articles: list[Article]) -> list[Entity]:
     order = {a.id: i for i, a in enumerate(articles)}

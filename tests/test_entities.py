@@ -435,3 +435,12 @@ def test_entities_a_common_word_capitalised_only_where_a_sentence_or_heading_sta
                               "next door was sold.\n\nPolice closed the road.")
     names = {e.name for e in entities}
     assert "House" in names or any("House" in e.aliases for e in entities)
+
+
+def test_entities_a_name_after_a_person_s_role_word_is_a_person():
+    # Multi-News ta065: "quarterback Kain Colter" typed ORG in three outlets gave a speaker row
+    # "Colter, organization".
+    entities, _ = entities_of("Outgoing Northwestern quarterback Kain Colter was the driving force behind the "
+                              "union push.\n\nColter told the board he spent 50 hours a week on football.")
+    colter = [e for e in entities if "Colter" in e.name or any("Colter" in a for a in e.aliases)]
+    assert [(e.name, e.type) for e in colter] == [("Kain Colter", "person")]

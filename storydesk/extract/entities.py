@@ -29,6 +29,7 @@ from storydesk.extract.names import (
     GENDERED_ROLES,
     HONORIFICS,
     NAME_PARTICLES,
+    PERSON_ROLES,
     TITLES,
     NameParts,
     close_spelling,
@@ -85,6 +86,14 @@ _SURNAME_KEY = "surname:"
 _PREVIOUS_NAME_WORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z'’-]+[ \t]+$")  # on the same line
 _PLACE_OF_BEFORE = re.compile(r"\b(?:village|town|city|province|region|district|island|county|state|port)\s+of\s+$", re.I)
 _OWNER_BEFORE_NAME = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+(?=[A-Z][\w.'’-]+\s+[A-Z])")
+# Words for a person right before a name: what the name is can only be someone's.
+PERSON_WORDS = PERSON_ROLES | {
+    "quarterback", "player", "athlete", "singer", "rapper", "actor", "actress", "author", "writer", "reporter",
+    "journalist", "activist", "student", "pastor", "priest", "bishop", "rabbi", "imam", "suspect", "defendant",
+    "plaintiff", "soldier", "veteran", "pilot", "comedian", "musician", "producer", "candidate", "nominee",
+    "pitcher", "linebacker", "goalkeeper", "striker", "teammate", "rookie", "astronaut",
+}
+_ROLE_WORD_BEFORE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(PERSON_WORDS))})[ \t]+$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across|outside|inside|to)\s+$")
 
 
@@ -242,6 +251,9 @@ def _make_mention(article: Article, start: int, end: int, kind: str) -> _Mention
     if not _looks_like_name(parts, surface):
         return None
     kind = _corrected_type(kind, parts)
+    if (kind != "person" and 2 <= len(parts.core) <= 3 and not set(parts.tokens) & (ORG_HEADS | PLACE_HEADS)
+            and not is_acronym(surface) and _ROLE_WORD_BEFORE.search(text, max(0, start - 24), start)):
+        kind = "person"  # "quarterback Kain Colter", typed ORG by three outlets (Multi-News ta065)
     if kind == "person" and not parts.has_title and (
             (len(parts.core) == 1 and _LOCATIVE_BEFORE.search(text, max(0, start - 8), start))
             or _PLACE_OF_BEFORE.search(text, max(0, start - 24), start)):

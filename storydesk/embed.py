@@ -243,21 +243,22 @@ class EncodingAhead:
     def __init__(self, texts: list[str]):
         self._texts = texts
         self._batches: list[list[str]] | None = None  # the model calls, once the encoder is loaded
-        self._taken = 0
+        self._taken = 0  # batches a thread has started
+        self._done = 0  # batches whose vectors are in the cache
         self._lock = threading.Lock()
+        self._finished = threading.Condition(self._lock)
         pid = os.getpid()
         if pid not in _ahead:
             _ahead[pid] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storydesk-encoder")
         self._future = _ahead[pid].submit(self._run)
 
-    def _run(self) -> np.ndarray | None:
+    def _run(self) -> None:
         if not self._texts:
-            return None
+            return
         encoder = get_encoder()
         with self._lock:
             self._batches = encoder.batches(self._texts)
         self._work(encoder)
-        return encoder.encode(self._texts)  # from the cache, unless something was evicted meanwhile
 
     def _work(self, encoder: SentenceEncoder) -> None:
         """Encode the batches no thread has taken yet, one at a time, until none is left."""
@@ -267,7 +268,12 @@ class EncodingAhead:
                     return
                 batch = self._batches[self._taken]
                 self._taken += 1
-            encoder.remember(zip(batch, encoder._encode(batch, len(batch)), strict=True))
+            try:
+                encoder.remember(zip(batch, encoder._encode(batch, len(batch)), strict=True))
+            finally:
+                with self._finished:
+                    self._done += 1
+                    self._finished.notify_all()
 
     def join(self) -> BaseException | None:
         """Encode on this thread too the batches the background thread has not started, then wait
@@ -281,8 +287,11 @@ class EncodingAhead:
         return self._future.exception() or error
 
     def result(self, timeout: float | None = None) -> np.ndarray | None:
-        """The texts' vectors, once the background thread is done (None for no texts)."""
-        return self._future.result(timeout)
+        """The texts' vectors once every batch is encoded, on whichever thread (None for no texts)."""
+        self._future.result(timeout)
+        with self._finished:
+            self._finished.wait_for(lambda: self._done >= len(self._batches or ()), timeout)
+        return get_encoder().encode(self._texts) if self._texts else None
 
 
 def encode_ahead(texts: Iterable[str]) -> EncodingAhead:

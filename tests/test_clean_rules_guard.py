@@ -38,6 +38,15 @@ def test_clean_rule_needs_are_text_every_match_holds() -> None:
     assert rules.needed_text(re.compile(r"comentários", re.I)) == ("coment",)
 
 
+def test_clean_a_line_is_tried_only_by_rules_whose_needed_text_fits_its_words() -> None:
+    # One-word lines ("Home", "Share") are most of a page's menus: a rule that needs "sign up" is
+    # not tried on them; the needed text a rule keeps for a length has at most that many words.
+    one_word = [needed for _, _, needed in rules._GUARDED_RULES_FOR_WORDS[1]]
+    assert all(needed is None or all(len(text.split()) <= 1 for text in needed) for needed in one_word)
+    assert len(one_word) < len(rules._RULES_FOR_WORDS[1])
+    assert rules.match_rule("Advertisement") == "advert" and rules.match_rule("  Read more ") == every_rule_in_order("  Read more ")
+
+
 def test_clean_only_four_characters_fold_into_ascii() -> None:
     # The guard lowers the line and looks for ASCII text in it; a character that matches an ASCII
     # letter under IGNORECASE, or lowers into ASCII, would break that: the line is then tried rule by rule.
@@ -53,7 +62,7 @@ LINES = [
     "Photo: Getty Images", "JUST WATCHED Storm hits coast Replay More Videos ... MUST WATCH Storm hits coast 01:27",
     "Comments are moderated and must be respectful.", "Follow us on Twitter @example",
     "The council voted on Tuesday to close the harbour road for repairs, officials said.",
-    "Home » News » World", "(Photo: Jane Doe/Harbour Times)", "Two people were hurt,...",
+    "Home » News » World", "  Read more ", "Sign\u2009up for our newsletter", "Watch:\u00a0video", "(Photo: Jane Doe/Harbour Times)", "Two people were hurt,...",
     # Characters that fold into ASCII letters under IGNORECASE: "ſ" matches "s", "K" (Kelvin) "k", "İ" "i".
     "Advertiſement", "Share thiſ article", "3 min reaD", "PLAY FACEBOO\u212a", "L\u0130STEN", "\u0130n this photo provided by the harbour police, a boat burns",
     "Photo: Getty \u0130mages", "Media playback is unſupported on your device",

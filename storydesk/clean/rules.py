@@ -373,12 +373,24 @@ def _needed_in(items: list) -> tuple[str, ...] | None:
 # needed-text test could miss a match, so every rule is tried (checked over all of Unicode in the tests).
 FOLDS_INTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
-# For each line length in words, the rules that may match it, in order, each with its needed text
-# (a line longer than every limit is prose: no rule is tried).
+# For each line length in words, the rules that may match it, in order (a line longer than every
+# limit is prose: no rule is tried).
 _LONGEST_RULE = max(rule.max_words for rule in RULES)
-_RULES_FOR_WORDS: tuple[tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None], ...], ...] = tuple(
-    tuple((rule.pattern, rule.kind, needed_text(rule.pattern)) for rule in RULES if words <= rule.max_words)
-    for words in range(_LONGEST_RULE + 1))
+_RULES_FOR_WORDS: tuple[tuple[Rule, ...], ...] = tuple(
+    tuple(rule for rule in RULES if words <= rule.max_words) for words in range(_LONGEST_RULE + 1))
+
+
+def _needed_within(needed: tuple[str, ...] | None, words: int) -> tuple[str, ...] | None:
+    """The needed strings a line of `words` words can hold (one of n words needs n); () when none."""
+    return None if needed is None else tuple(text for text in needed if len(text.split()) <= words)
+
+
+# The same with each rule's needed text; a rule none of whose needed strings fits the line's
+# words is left out (a one-word line holds no "sign up").
+_GUARDED_RULES_FOR_WORDS: tuple[tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None], ...], ...] = tuple(
+    tuple((rule.pattern, rule.kind, needed) for rule in rules
+          if (needed := _needed_within(needed_text(rule.pattern), words)) != ())
+    for words, rules in enumerate(_RULES_FOR_WORDS))
 
 
 @lru_cache(maxsize=65_536)  # page chrome repeats: menus, "Share", "Advertisement" on every page
@@ -392,9 +404,9 @@ def match_rule(line: str) -> str | None:
     if words > _LONGEST_RULE:
         return None
     if FOLDS_INTO_ASCII.search(line):
-        return next((kind for pattern, kind, _ in _RULES_FOR_WORDS[words] if pattern.search(line)), None)
+        return next((rule.kind for rule in _RULES_FOR_WORDS[words] if rule.pattern.search(line)), None)
     lowered = line.lower()
-    for pattern, kind, needed in _RULES_FOR_WORDS[words]:
+    for pattern, kind, needed in _GUARDED_RULES_FOR_WORDS[words]:
         if needed is not None:
             for text in needed:  # a loop, not any(): this runs a million times on the aeb pages
                 if text in lowered:

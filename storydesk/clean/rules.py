@@ -125,6 +125,13 @@ RULES: tuple[Rule, ...] = (
     # in brackets ("[The council did not answer questions about the tender.]") may be the writer's own.
     _rule("related", r"^\[\s*((?=[^\[\]]{8,250}\?\]$)|(read|meet|watch|see|listen to|look at|take a look|learn|explore)\b)"
                      r"[^\[\]]{8,250}[.!?]\]$", 30),
+    # TIME's link label in capitals with no colon before a linked headline in mixed case: "MORE 5 Photos
+    # That Show How King Kong ..." (Multi-News ta046 d0). "MORE than 300 ..." (a sentence) and "MORE
+    # DELAYS AHEAD" (a subhead in capitals) are not it.
+    _rule("related", r"^(?-i:MORE) [\"“‘']?(?-i:[A-Z0-9])(?=.*(?-i:[a-z]))(?!.*[.;:,]\W*$)", 20),
+    # Phys.org and Medical Xpress close with a related headline and the paper's citation, each after a
+    # label: "Explore further: ...", "More information: ..." (Multi-News ta056 d2).
+    _rule("related", r"^(explore further|more information)\s*:\s+\S", 40),
     _rule("related", r"\bread more$", 25),
     _rule("related", r"(^|, )click here\W*$", 20),  # "For a full recap of the night's winners, click here."
     # A link line ending on "here": "You can view our June open thread here.", "... or listen back here."

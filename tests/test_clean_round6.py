@@ -37,3 +37,26 @@ def test_clean_more_information_in_a_sentence_of_the_body_stays() -> None:
     line = "More information about the tolls will be published next month, the ministry said in a statement."
     body, _ = cleaned(page(MENU, BODY[:2], line, BODY[2:]))
     assert line in body
+
+
+TEASERS = [f"Researchers in the harbour city found that {topic} changed faster than expected, according to a new ..."
+           for topic in ("tides", "bridge traffic", "ferry fares", "fish stocks", "rents", "commutes", "storms",
+                         "water quality", "bird counts", "school places", "night buses", "bike lanes")]
+
+
+def test_clean_a_page_of_story_teasers_cut_off_is_left_out_with_its_reason() -> None:
+    # A science site's listing page (sixth fresh sample ta089 d1: 78 of 88 lines end " ..."), saved in
+    # place of the article: no story of its own.
+    from storydesk.clean import clean_documents
+    from storydesk.model import RawDocument
+
+    text = page(TEASERS, "Most Popular Stories this week", "About this Site",
+                "The site features breaking news about the latest discoveries in science, health and technology.")
+    articles, problems = clean_documents([RawDocument(id="listing", content=text)])
+    assert articles == []
+    assert any("not a news article: a list of story teasers" in p.message and p.fatal for p in problems)
+
+
+def test_clean_an_article_with_a_few_teasers_under_it_is_kept() -> None:
+    body, _ = cleaned(page(MENU, BODY, "Related stories", TEASERS[:4]))  # asserts it is not left out
+    assert body[:len(BODY)] == BODY

@@ -313,6 +313,11 @@ def test_summarize_drops_a_citation_that_fails_the_check():
     ("TORONTO - For more than a decade, Scott Routley has been living in a vegetative state.",
      "For more than a decade, Scott Routley has been living in a vegetative state."),
     ("MOUNT DORA, Fla. - A convicted sex predator won the lottery.", "A convicted sex predator won the lottery."),
+    # A dash whose place was lost in scraping opens the article (McClatchy, real pairs ta064: "— For
+    # years, the weather has been a scapegoat ..."); a dash before a lower-case word is a sentence's aside.
+    ("— For years, the weather has been blamed for spikes in births.", "For years, the weather has been blamed for spikes in births."),
+    ("-- Police closed the bridge on Monday.", "Police closed the bridge on Monday."),
+    ("— and that was before the storm.", "— and that was before the storm."),
 ])
 def test_summarize_strip_dateline(sentence, cut):
     assert sentence[strip_dateline(sentence):] == cut
@@ -689,6 +694,9 @@ def test_summarize_asserts_neither_number_when_one_wire_copy_meets_one_other_out
     # (real fresh5 ta114 led with it over the decision itself); with a time it is the report.
     ("The Fish and Wildlife Service was responding to a court order requiring it to explain its decision.", False),
     ("Police were searching on Tuesday for the gunman who opened fire at the mall.", True),
+    # A month after "this" is a time, not a thing told before (real pairs ta064: "This July, nine
+    # months after Congress failed to pass appropriations legislation, some hospitals are reporting ...").
+    ("This July, nine months after the shutdown, some hospitals are reporting more births than usual.", True),
 ])
 def test_summarize_lead_form_tells_a_report_from_a_feature_lede(sentence, report):
     from storydesk.summarize.lead import form_weight

@@ -67,6 +67,10 @@ DATELINE = re.compile(
     # a section's label ("USING SMARTPHONES FOR PLANNING: ") or a dateline ("NEW DELHI: "). It says
     # who speaks or what the section is about, not what happened; what follows must read alone.
     r"|(?-i:[A-Z][A-Z.'’&-]*(?: [A-Z][A-Z.'’&-]*){0,5}):\s+"
+    # A dateline's dash whose place was lost in scraping, opening a sentence that starts with a
+    # capital ("— For years, the weather has been blamed ...", McClatchy, real pairs ta064); before
+    # a lower-case word a dash opens an aside.
+    r"|(?:[—–]{1,2}|--)\s*(?=(?-i:[A-Z]))"
 )
 # Leftovers that read as page furniture wherever they sit in a sentence.
 BOILERPLATE = re.compile(

@@ -115,7 +115,8 @@ _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # milestone", real new set ta231).
 _NOT_POINTED = frozenset("morning afternoon evening night day week weekend month year summer spring fall autumn "
                          "winter season time decade century milestone mark record level figure threshold amount "
-                         "number total sum".split())
+                         "number total sum january february march april may june july august september october "
+                         "november december".split())
 # A photo credit on its own after a caption: "(Courtesy of the State Department)", "(AP Photo/...)".
 _CREDIT = re.compile(r"^\(\s*(?:courtesy|photo|photograph|image|picture|credit|ap photo|getty|reuters|afp)\b[^()]*\)\W*$",
                      re.I)

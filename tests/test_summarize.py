@@ -697,6 +697,12 @@ def test_summarize_asserts_neither_number_when_one_wire_copy_meets_one_other_out
     # A month after "this" is a time, not a thing told before (real pairs ta064: "This July, nine
     # months after Congress failed to pass appropriations legislation, some hospitals are reporting ...").
     ("This July, nine months after the shutdown, some hospitals are reporting more births than usual.", True),
+    # What something does not do, in the present, describes it (real fresh5 ta000 led with the
+    # index's own "The Good Country Index doesn't measure what countries do at home." over the
+    # report that it crowned Sweden); a past "did not" is what happened.
+    ("The harbour index doesn't measure what ports do at home.", False),
+    ("Police do not know why the gunman opened fire.", False),
+    ("The council did not approve the harbour plan on Monday.", True),
 ])
 def test_summarize_lead_form_tells_a_report_from_a_feature_lede(sentence, report):
     from storydesk.summarize.lead import form_weight

@@ -360,7 +360,16 @@ def _predicate_kind(sentence: ParsedSentence | None) -> str:
         # "The agency was responding to a court order ...": what was going on around the news, its
         # background, read as a state (a time, "were searching on Tuesday", makes it the report)
         return "stative"
+    if root.tag_ in ("VBZ", "VBP", "VB") and any(t.dep_ == "neg" for t in root.children) and not any(
+            t.dep_ in ("aux", "auxpass") and t.lower_ in _PAST_OR_FUTURE for t in root.children):
+        # "The index doesn't measure what countries do at home": what something does not do, in
+        # the present, describes it (real fresh5 ta000); "did not approve" is what happened
+        return "stative"
     return "stative" if root.lemma_.lower() in _STATIVE else "event"
+
+
+# Auxiliaries that put a negated verb in the past or the future: it then reports what happened.
+_PAST_OR_FUTURE = frozenset({"did", "will", "would", "could", "should", "has", "have", "had", "was", "were"})
 
 
 def _is_to_do(be: Token) -> bool:

@@ -128,8 +128,14 @@ def _speaking_surnames(mentions: list[_Mention], texts: dict[str, str]) -> None:
             surnames[m.article].add(m.parts.tokens[-1])
     lone = [m for m in mentions if m.type != "person" and len(m.parts.tokens) == 1 and m.parts.tokens[0] in surnames[m.article]]
     speaking = {(m.article, m.parts.tokens[0]) for m in lone if _SPEECH_AFTER.match(texts[m.article], m.end)}
+    # 'talk to Cosby', 'result in Cosby facing' (Multi-News ta172): the word the article mostly
+    # gives that person alone is that person in its other mentions too; a place the article mostly
+    # names as a place ("in Washington" beside George Washington) stays one.
+    as_person = Counter((m.article, m.parts.tokens[0]) for m in mentions if m.type == "person" and len(m.parts.tokens) == 1)
+    as_other = Counter((m.article, m.parts.tokens[0]) for m in lone)
+    mostly_person = {key for key, n in as_other.items() if as_person[key] > n}
     for m in lone:  # every lone mention of that surname in the article, so that they stay one
-        if (m.article, m.parts.tokens[0]) in speaking:
+        if (m.article, m.parts.tokens[0]) in speaking | mostly_person:
             m.type = "person"
 
 
@@ -265,6 +271,8 @@ def _looks_like_name(parts: NameParts, surface: str) -> bool:
 
 def _corrected_type(kind: str, parts: NameParts) -> str:
     """The model's type, overruled by a two-word name's head word ("Ferrymead Marina": place)."""
+    if kind == "person" and any(ch.isdigit() for ch in parts.form):
+        return "other"  # "Bushmaster AR-15" (Multi-News ta191): no one's name holds a figure
     if len(parts.tokens) < 2:
         return kind
     head = parts.tokens[-1]
@@ -294,7 +302,11 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
     # A full name the model typed as a place or organization is a person's when that person's
     # surname stands alone with a title elsewhere ("Amara Okafor" tagged GPE, "Ms. Okafor").
     lone_surnames = {c.mentions[0].parts.core[0] for c in single_people if any(m.parts.has_title for m in c.mentions)}
-    misread = [c for c in things if _misread_person(c, lone_surnames)]
+    # So is a full name the model also gives a person ("ABC News’ Linsey Davis" read as one
+    # organization beside "Linsey Davis" the person, Multi-News ta172).
+    full_keys = {key for (g, key), c in by_key.items() if g == "person" and len(c.mentions[0].parts.core) >= 2}
+    misread = [c for c in things if _misread_person(c, lone_surnames) or (
+        c.mentions[0].parts.key in full_keys and not set(c.mentions[0].parts.tokens) & (ORG_HEADS | PLACE_HEADS))]
     for cluster in misread:
         for m in cluster.mentions:
             m.type = "person"

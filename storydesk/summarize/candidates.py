@@ -68,11 +68,6 @@ DATELINE = re.compile(
     # who speaks or what the section is about, not what happened; what follows must read alone.
     r"|(?-i:[A-Z][A-Z.'’&-]*(?: [A-Z][A-Z.'’&-]*){0,5}):\s+"
 )
-# A dateline's dash whose place was lost in scraping, opening an article's first sentence ("— For
-# years, the weather has been blamed ...", McClatchy, real pairs ta064). Only there: a dash opening
-# a later sentence gives a quotation's speaker ('— Julie Bowen, asked where ...', tune ta010), and
-# before a lower-case word it opens an aside.
-_LOST_PLACE = re.compile(r"^(?:[—–]{1,2}|--)\s*(?=[A-Z])")
 # Leftovers that read as page furniture wherever they sit in a sentence.
 BOILERPLATE = re.compile(
     r"\b(click here|read more|sign up|subscribe|newsletter|all rights reserved|copyright|cookies?|"
@@ -143,12 +138,6 @@ class Candidate:
     @property
     def article(self) -> str:
         return self.sentence.article
-
-
-def _lost_place(text: str) -> int:
-    """How many leading characters are a dateline's dash without its place (0 when there is none)."""
-    match = _LOST_PLACE.match(text)
-    return match.end() if match else 0
 
 
 def strip_dateline(text: str) -> int:
@@ -246,7 +235,7 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
                 # if at all ('...They blur reality and fiction quite often. ...” — Damian Lewis').
                 previous = None
                 continue
-            start = s.start + (strip_dateline(s.text) or (_lost_place(s.text) if i == 0 else 0))
+            start = s.start + strip_dateline(s.text)
             end = _quote_end(own, i) if _unbalanced_quote(s.text) and _opens_quote(s.text) else s.end
             text = texts[article_id][start:end]
             follows = None

@@ -416,3 +416,44 @@ def test_entities_a_name_with_a_figure_in_it_is_no_person():
     from storydesk.extract.entities import _corrected_type
     assert _corrected_type("person", split_name("Bushmaster AR-15")) == "other"
     assert _corrected_type("person", split_name("Nancy Lanza")) == "person"
+
+
+def test_entities_a_common_word_capitalised_only_where_a_sentence_or_heading_starts_is_no_name():
+    # Multi-News ta018/ta209/ta128: "Groom", "Ceremony", "Plane", "ALMOST HALF OF COUPLES GOING OVER
+    # BUDGET" were rows of the entity table; each word is used in lower case in the story, and the
+    # capital only ever opens a line or a sentence.
+    text = ("ALMOST HALF OF COUPLES GOING OVER BUDGET\n\nCouples are going over budget on the ceremony, almost half, "
+            "the survey found.\n\nCeremony\n\nThe average ceremony cost $2,000, said planner Jane Moss. "
+            "Groom attire came next, and the groom paid for it in most couples.\n\n"
+            "Plane tickets for guests rose too, and the plane was often full.")
+    entities, _ = entities_of(text)
+    names = {e.name.lower() for e in entities}
+    assert names == {"jane moss"}, names
+    assert "jane moss" in names
+    # a capital in mid-sentence, or a speech verb after it, is a name's
+    entities, _ = entities_of("Police said the house was empty. Later the House voted, and the house "
+                              "next door was sold.\n\nPolice closed the road.")
+    names = {e.name for e in entities}
+    assert "House" in names or any("House" in e.aliases for e in entities)
+
+
+def test_entities_a_name_after_a_person_s_role_word_is_a_person():
+    # Multi-News ta065: "quarterback Kain Colter" typed ORG in three outlets gave a speaker row
+    # "Colter, organization".
+    entities, _ = entities_of("Outgoing Northwestern quarterback Kain Colter was the driving force behind the "
+                              "union push.\n\nColter told the board he spent 50 hours a week on football.")
+    colter = [e for e in entities if "Colter" in e.name or any("Colter" in a for a in e.aliases)]
+    assert [(e.name, e.type) for e in colter] == [("Kain Colter", "person")]
+
+
+def test_entities_a_given_name_alone_is_the_one_person_of_the_story_with_it():
+    # Multi-News ta153/ta133: "Abigail" and "Raffaele" were person rows of their own beside Abigail
+    # Williams and Raffaele Sollecito.
+    entities, _ = entities_of(
+        "Abigail Williams and Liberty German went missing on Monday. Abigail's mother said the girls loved "
+        "the trail.\n\nAbigail was 13, a friend said, and she told her mother, Anna, everything.")
+    abigail = [e for e in entities if "Abigail" in e.name or "Abigail" in e.aliases]
+    assert [e.name for e in abigail] == ["Abigail Williams"] and len(abigail[0].mentions) == 3
+    # two people with one given name: the name alone is left apart
+    entities, _ = entities_of("John Smith met John Brown in Leeds. John said the meeting went well, and Smith agreed.")
+    assert not any(e.name in ("John Smith", "John Brown") and "John" in e.aliases for e in entities)

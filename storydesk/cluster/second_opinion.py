@@ -12,7 +12,8 @@ Chosen on the tune half of the event gold and the five fresh draws
 same (tune pairwise F1 0.945 -> 0.947; fresh3 0.945 -> 0.989, fresh 0.915 -> 0.904, the other draws
 unchanged); bar 0.45 and 0.55 lose on the tune half or give nothing. Not a clear win, and the
 encoder reads about half of all articles (a lead every ~1/60 CPU-second): clustering runs ~9x
-slower (92 against 815 articles per CPU-second on 10,000 perturbed articles), hence off.
+slower (92 against 815-825 articles per CPU-second on 10,000 perturbed articles; peak 600 against
+406 MB), hence off.
 """
 
 from __future__ import annotations

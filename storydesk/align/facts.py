@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 
+from storydesk.align.allegations import charging_document
 from storydesk.align.frames import REPORTING_LEMMAS, aligned, attributed_to, governors, main_frame, parse, stance
 from storydesk.align.sources import (
     COPIED_RUN_WORDS,
@@ -526,8 +527,10 @@ def _one_speaker(members: list[int], sentences: list[Sentence],
         # Sorted: a set's order changes from process to process (`batch` must write what `run` does).
         # The body a speaker or a document speaks for ("Saito of the coast guard" / "the coast
         # guard said") is that body's statement too (align/speakers.py).
-        for who in sorted(statement_source(text) | ({attributed_to(text)} - {None}) | spoken_by
-                          | speaking_for(text)):
+        # A charging document's allegation is the document's, however each outlet words it
+        # (align/allegations.py).
+        for who in sorted(statement_source(text) | ({attributed_to(text), charging_document(text)} - {None})
+                          | spoken_by | speaking_for(text)):
             by_speaker.setdefault(who, set()).add(sentences[i].article)
     reported: dict[str, set[str]] = {}
     unnamed: set[str] = set()

@@ -49,3 +49,12 @@ def test_one_charge_reported_by_two_outlets_counts_twice(encoder) -> None:
         "politico": ["McCullum was indicted on two counts of cyberstalking, the U.S. attorney's office said."]})
     fact = next(f for f in alignment.facts if len(f.sources) == 2)
     assert fact.independent_sources == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The suit also charges that Trump and Cohen sought to silence her.",
+    "One caveat is that Cohen has already filed an arbitration proceeding, with the lawsuit alleging that it was "
+    "filed surreptitiously.",
+])
+def test_a_document_that_charges_or_is_alleging_gives_its_allegation(text: str) -> None:
+    assert charging_document(text)

@@ -26,12 +26,13 @@ _MARKERS = [re.compile(p, re.I) for p in (
     rf"\b{_DOCUMENT} (?:also )?(?:states|stated|says|said|alleges|alleged|claims|claimed|charges|contends|accuses|"
     r"accused)\b",
     # "prosecutors allege", "investigators alleged that", "he allegedly created"
-    r"\balleg(?:e|es|ed that|edly)\b",
+    r"\balleg(?:e|es|ed that|edly|ing)\b",
 )]
 # Main verbs that make a sentence the act (an arrest, a charge, a suit filed, a plea), not the
 # allegation, and the clauses a main verb may stand in under a reporting verb.
 _ACTS = frozenset({"arrest", "charge", "indict", "sue", "file", "plead", "convict", "sentence", "book", "detain",
                    "jail", "face", "accuse"})
+_DOCUMENT_SUBJECT = re.compile(rf"\b{_DOCUMENT}$", re.I)
 _MAIN_DEPS = frozenset({"ROOT", "ccomp", "conj"})
 
 
@@ -47,6 +48,8 @@ def charging_document(text: str) -> str | None:
     mains = [root]
     if root.lemma_.lower() in REPORTING_LEMMAS:
         mains += [c for c in root.children if c.dep_ in _MAIN_DEPS and c.pos_ in {"VERB", "AUX"}]
-    if any(t.lemma_.lower() in _ACTS for t in mains):
+    # "The suit also charges that ...": a document charging is its allegation, not the act.
+    if any(t.lemma_.lower() in _ACTS and not _DOCUMENT_SUBJECT.search(" ".join(
+            c.text for c in t.children if c.dep_ in {"nsubj", "nsubjpass"})) for t in mains):
         return None
     return CHARGING_DOCUMENT

@@ -1,0 +1,61 @@
+"""Conflicts read in issue 16's seventh round (branch conflicts20): false reports on real clusters the
+lead read outside every gold set (ta115, ta177) and on the tuned splits, each reworded from the
+cluster that showed it."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydesk.align import align_facts
+from storydesk.model import ReuseReport
+from tests.test_align import story
+from tests.test_align_conflict_kinds import extracted
+
+pytestmark = pytest.mark.usefixtures("encoder")  # the sentence encoder (conftest), or a skip
+
+
+def quantity_values(x: list[str], y: list[str]) -> list[set[str]]:
+    articles, sentences = story({"x": x, "y": y})
+    conflicts = align_facts(articles, sentences, extracted(articles, sentences), ReuseReport()).conflicts
+    return [{str(claim.value) for claim in c.claims} for c in conflicts if c.kind == "quantity"]
+
+
+# Multi-News ta115: an advice piece and a feature on office pools, each naming many winners' jackpots.
+JACKPOTS_X = [
+    "A Rhode Island woman who won a $336 million Powerball jackpot hid the ticket in her Bible before breakfast.",
+    "The Mega Millions will pay out a lump sum of $359 million before taxes.",
+    "A West Virginia contractor who won a nearly $315 million Powerball jackpot fell victim to scandals.",
+    "His foundation spent $23 million building two churches.",
+]
+JACKPOTS_Y = [
+    "One of the tickets the co-worker bought hit the $38.5 million jackpot.",
+    "He cashed it and walked away with more than $17 million in one lump sum after taxes.",
+    "Almost half the staff of the public defender's office won a $45 million jackpot.",
+    "The biggest haul, $144 million, went to a man from Katy.",
+]
+
+
+def test_a_unit_each_outlet_gives_for_many_things_is_no_one_tally_by_closeness_alone() -> None:
+    """ta115: each article gives six jackpots or payouts; two close sentences about two winners'
+    jackpots are no rivals."""
+    assert quantity_values(JACKPOTS_X, JACKPOTS_Y) == []
+
+
+def test_the_same_two_sentences_alone_are_still_rivals() -> None:
+    """Two outlets that each give one jackpot figure, in close sentences, still disagree."""
+    assert quantity_values(JACKPOTS_X[:1], ["A Rhode Island woman who won the $38.5 million Powerball jackpot hid "
+                                            "the ticket in her Bible."]) == [{"336000000", "38500000"}]
+
+
+def test_a_poll_storys_margins_are_counts_of_many_things() -> None:
+    """ta177: two accounts of one poll, each giving many margins in points; the no-religion group's
+    margin is no rival of strong opposition's lead over strong support."""
+    x = ["While this group backed Obama by 44 points, it now supports him by a 22-point margin.",
+         "Obama won women in 2012 by 11 points, according to exit polls.",
+         "Among liberals, Obama won by 75 points.",
+         "The overall margin of sampling error is plus or minus 3.5 points."]
+    y = ['At 46 percent, "strong" opposition to the ACA - a new high - outpaces strong support by a record 19 points.',
+         "His approval is down 13 points this year and 6 points in the past month.",
+         "His rating for strong leadership is 31 points below its peak.",
+         "Favorable views are down 14 points this year."]
+    assert quantity_values(x, y) == []

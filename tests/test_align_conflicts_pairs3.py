@@ -59,3 +59,23 @@ def test_a_poll_storys_margins_are_counts_of_many_things() -> None:
          "His rating for strong leadership is 31 points below its peak.",
          "Favorable views are down 14 points this year."]
     assert quantity_values(x, y) == []
+
+
+def test_one_thing_in_a_list_sent_against_a_count_in_the_same_act() -> None:
+    """tune ta164: one outlet lists the Coast Guard's "helicopter, plane and boat", another counts
+    the boats the Coast Guard dispatched (a count with a measure between number and noun)."""
+    assert quantity_values(
+        ["The Coast Guard dispatched a helicopter, plane and boat, and state police sent out a K-9 unit to aid "
+         "with search-and-rescue efforts."],
+        ["The Coast Guard dispatched the helicopter from Air Station Cape Cod and two 27-foot boats from the "
+         "Gloucester station."]) == [{"1", "2"}]
+
+
+def test_one_thing_in_a_list_is_no_rival_of_a_count_in_another_act() -> None:
+    """The same list against boats that assisted in the search: another act (a boat that searched
+    may not be one the Coast Guard dispatched), so no rival."""
+    assert quantity_values(
+        ["The Coast Guard dispatched a helicopter, plane and boat, and state police sent out a K-9 unit to aid "
+         "with search-and-rescue efforts."],
+        ["Two Coast Guard boats, a helicopter, local police and fire, as well as the Ipswich Harbormaster assisted "
+         "in the search for the missing swimmer."]) == []

@@ -19,7 +19,7 @@ from itertools import combinations
 import numpy as np
 
 from storydesk.align.count_frames import denied_count, described, noun_class, verb_of
-from storydesk.align.counts import LONE_AGENT_NOUNS, multiplier
+from storydesk.align.counts import LISTED_ONE, LONE_AGENT_NOUNS, multiplier
 from storydesk.align.frames import parse
 from storydesk.align.text import context, sentence_claim, shared_context
 from storydesk.lexicon import MONTHS, WEEKDAY_PATTERN, WEEKDAYS
@@ -438,8 +438,10 @@ def _agree_somewhere(a: set[float], b: set[float], besides: tuple[float, float] 
 
 
 def _lone(q: Quantity) -> bool:
-    """"a man" as the doer of an act (align/counts.py): a count of one, read from the parse."""
-    return q.value == 1 and q.text.split()[0].lower() in {"a", "an"} and noun_class(q.noun) in LONE_AGENT_NOUNS
+    """"a man" as the doer of an act, or one thing of a list an act befalls ("dispatched a helicopter,
+    plane and boat"; align/counts.py): a count of one, read from the parse."""
+    return q.value == 1 and q.text.split()[0].lower() in {"a", "an"} and (
+        noun_class(q.noun) in LONE_AGENT_NOUNS or bool(LISTED_ONE.fullmatch(q.text)))
 
 
 def _determiner(q: Quantity) -> bool:

@@ -520,11 +520,14 @@ def _shown(q: Quantity) -> str | float | int:
 
 
 def _plural(noun: str) -> str:
-    irregular = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+    irregular = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet",
+                 "tooth": "teeth"}
     if noun in irregular.values():
         return noun  # quantities count "people" as written
     if noun in irregular or noun.endswith("s"):
         return irregular.get(noun, noun)
+    if noun.endswith(("ch", "sh", "x", "z")):
+        return noun + "es"  # "inches", "boxes"
     return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
 
 

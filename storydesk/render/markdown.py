@@ -8,11 +8,15 @@ import re
 from storydesk.model import Digest
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+# Only an "&" that could start a character reference ("&lt;", "&#169;") is escaped: a bare "&"
+# renders as itself, and escaping it made the .md file read "Law &amp; Justice".
+_ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
 def md_escape(text: str) -> str:
     """Escape Markdown and HTML specials so article text shows as written, never as markup."""
-    return _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", text)).replace("&", "&amp;")
+    escaped = _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", text))
+    return _ENTITY_START.sub("&amp;", escaped)
 
 
 def render_markdown(digest: Digest) -> str:

@@ -79,3 +79,37 @@ def test_one_thing_in_a_list_is_no_rival_of_a_count_in_another_act() -> None:
          "with search-and-rescue efforts."],
         ["Two Coast Guard boats, a helicopter, local police and fire, as well as the Ipswich Harbormaster assisted "
          "in the search for the missing swimmer."]) == []
+
+
+def test_the_first_days_of_a_period_name_the_period_not_a_count() -> None:
+    """fresh3 ta077: the first four days of sales against a store's first two days, and the next six
+    months of sales against the first 18 months of a transport monopoly: periods, not tallies."""
+    assert quantity_values(
+        ["In the first four days that residents could legally buy marijuana, state retailers made $3 million in "
+         "sales."],
+        ["A marketing coordinator said budtenders helped at least 1,000 customers during the first two days of "
+         "legal sales."]) == []
+    assert quantity_values(
+        ["Legal sales put the state on pace to reach an estimated $30 million in sales over the next six months of "
+         "recreational sales."],
+        ["Alcohol distributors were promised exclusive rights to transport wholesale marijuana for the first 18 "
+         "months of legal sales."]) == []
+
+
+def test_a_count_over_a_recent_window_is_no_rival_of_the_whole_tally() -> None:
+    """fresh2 ta172: "More than 30 women have come forward in the past six months" against "Forty
+    women" in all: a bound on a narrower scope (the real gold's counting rule)."""
+    assert quantity_values(
+        ["More than 30 women have come forward in the past six months, some accusing the comedian of assault."],
+        ["Forty women have publicly accused the comedian of sexually assaulting them."]) == []
+
+
+def test_a_toll_told_as_left_dead_is_the_outlets_own_count() -> None:
+    """pairs3 ta027: AP gives the London Bridge toll as "left seven dead" and, later, the Manchester
+    bombing's 22 killed; the BBC's seven killed is no rival of Manchester's 22."""
+    assert quantity_values(
+        ["Seven people were killed and 48 injured in the attack which began at 21:58 on Saturday night."],
+        ["The identity of the last attacker in Saturday's attack that left seven dead and dozens wounded came as "
+         "a new search was underway.",
+         'The threat level had been set at "critical" in the days after the Manchester concert bombing on May 22 '
+         "that killed 22 people."]) == []

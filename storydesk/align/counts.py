@@ -41,6 +41,9 @@ _TOLL = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|i
                    r"(?P<q>(?:at least|more than|about|nearly|some|an estimated)\s+)?(?P<n>\d{1,3}(?:,\d{3})*|[a-z]+)"
                    r"(?=\s*(?:[,.;:]|$|\s(?:and|in|on|at|near|during|when|while|after|before|as|across|including)\b))",
                    re.I)
+# ...and "an attack that left seven dead" (pairs3 ta027): a toll with its noun left out after "left".
+_LEFT_DEAD = re.compile(r"\bleft\s+(?P<q>(?:at least|more than|about|nearly|some|an estimated)\s+)?"
+                        r"(?P<n>\d{1,3}(?:,\d{3})*|[a-z]+)\s+dead\b", re.I)
 # "twin car bombs", "twin blasts": two of the plural noun at most one word later (ta076).
 _TWIN = re.compile(r"\btwin\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+s)\b", re.I)
 # "a man confronted Price" against "confronted by two men" (ta161): one person doing the act, a
@@ -100,7 +103,7 @@ def word_counts(sentences: list[Sentence], counted: tuple[Quantity, ...] = ()) -
         for m in _TWIN.finditer(text):
             if looks_plural(m.group("noun")):
                 found.append(_quantity(s, m.start(), m.end(), 2, singular(m.group("noun")), "="))
-        for m in _TOLL.finditer(text):
+        for m in [*_TOLL.finditer(text), *_LEFT_DEAD.finditer(text)]:
             value = _number(m.group("n").replace(",", ""))
             if value is None or value < 1:
                 continue

@@ -50,6 +50,11 @@ LONE_POINT_COSINE = 0.50
 # articles give at most 3 values of their noun (ta076's people, ta077's dollars), the false pairs'
 # 5 or more (ta115, ta177, and pairs ta045's forecasts of the world's people).
 MANY_VALUES = 4
+# "As close" to the rival, for an outlet's own sentence giving the rival's value (`_told_closer`):
+# pairs3 ta027's "attack that left seven dead" sits 0.002 under its "Manchester ... bombing that
+# killed 22 people" (0.431 / 0.433 to the BBC's "Seven people were killed"); ta076's clash in
+# another city stays apart (0.42 against 0.63). Set on those two; no tuned split moved otherwise.
+AS_CLOSE_MARGIN = 0.05
 # A dated mention this far from publication, in another year, marks another event: "a similar
 # bridge collapsed in 2019, injuring 22 people" is not a rival count for this week's collapse.
 OTHER_TIME_DAYS = 90
@@ -94,9 +99,17 @@ _SCOPE_WORDS = {
     "rate": re.compile(r"\bper\s+(?!cent\b|day\b)[a-z]+|\b(?:in|out of|per)\s+(?:every\s+)?"
                        r"(?:100|1,000|10,000|100,000|1,000,000|(?:a|one) (?:hundred|thousand|million))\b(?![,.]?\d)", re.I),
     # ("the so far fruitless search" grades an adjective: no running total, ta209.)
+    # A count over a recent window ("More than 30 women have come forward in the past six months",
+    # fresh2 ta172) is a bound on a narrower scope, no rival of the whole tally.
+    "window": re.compile(r"\b(?:in|over|during|within) the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)\b",
+                         re.I),
     "total": re.compile(r"\b(in total|so far(?!\s+\w+(?:less|ful|ous|ive|able)\b)|(?<!first time )since|cumulative|"
                         r"altogether|to date)\b", re.I),
 }
+# "the first four days", "the next six months": a number of time units that names a period, not a
+# tally of anything (fresh3 ta077: the first four days of sales / a store's first two days).
+_PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final)\s*$", re.I)
+_PERIOD_UNITS = frozenset("minute hour day week month year".split())
 _BARE_YEAR = re.compile(r"(?<![\d$£€.,])(?<!first time since )\b((?:19|20)\d\d)\b(?![\d,.]\d)")
 # "18th-century Europe", "the 19th century", "by the end of the 19th": centuries before the 20th.
 _PAST_CENTURY = re.compile(r"\b(1[0-9]|[1-9])(?:st|nd|rd|th)[- ]centur|\b(?:end|turn|start|beginning) of the (1[0-9])th\b",
@@ -138,7 +151,8 @@ def quantity_conflicts(
     # A count in what a verb denies or negates asserts nothing ("denied prosecutors' request for a
     # six-year prison sentence", ta103 of the real gold).
     # Nor does a multiplier ("4.3 times more likely").
-    by_sentence = {i: [q for q in qs if not denied_count(sentences[i], q) and not multiplier(sentences[i], q)]
+    by_sentence = {i: [q for q in qs if not denied_count(sentences[i], q) and not multiplier(sentences[i], q)
+                       and not _a_period(sentences[i], q)]
                    for i, qs in by_sentence.items()}
     # A question asserts no count ("can the planet really support 7 billion people?").
     by_sentence = {i: qs for i, qs in by_sentence.items() if not sentences[i].text.rstrip(" \"'”’)").endswith("?")}
@@ -397,6 +411,11 @@ def _peak(sentence: Sentence, q: Quantity) -> bool:
     return bool(_PEAK_BEFORE.search(before) or _PEAK_WORDS.search(sentence.text))
 
 
+def _a_period(sentence: Sentence, q: Quantity) -> bool:
+    """A number of time units right after "first", "next", "past"...: a period named, not a count."""
+    return noun_class(q.noun) in _PERIOD_UNITS and bool(_PERIOD_BEFORE.search(sentence.text[:q.span.start - sentence.start]))
+
+
 def _changed_from(sentence: Sentence, q: Quantity, others: list[Quantity]) -> bool:
     """`q` is the old value of a change: "from" right before it, "to" and a value of its noun after."""
     before = sentence.text[:q.span.start - sentence.start].rstrip().lower()
@@ -424,7 +443,7 @@ def _told_closer(told: dict, article: str, noun: str, value: float, rival: int, 
     13,000). A sentence farther off is about something else: ta076's "At least three people were
     killed" (a clash in Damascus, 0.42) does not answer "killed at least three people" in Aleppo,
     where its own count's sentence sits at 0.63."""
-    return any(k is None or sims[k, rival] >= min(sims[own, rival], UNIT_POINT_COSINE)
+    return any(k is None or sims[k, rival] >= min(sims[own, rival] - AS_CLOSE_MARGIN, UNIT_POINT_COSINE)
                for k in told.get((article, noun), {}).get(value, ()))
 
 

@@ -435,3 +435,25 @@ def test_entities_a_common_word_capitalised_only_where_a_sentence_or_heading_sta
                               "next door was sold.\n\nPolice closed the road.")
     names = {e.name for e in entities}
     assert "House" in names or any("House" in e.aliases for e in entities)
+
+
+def test_entities_a_name_after_a_person_s_role_word_is_a_person():
+    # Multi-News ta065: "quarterback Kain Colter" typed ORG in three outlets gave a speaker row
+    # "Colter, organization".
+    entities, _ = entities_of("Outgoing Northwestern quarterback Kain Colter was the driving force behind the "
+                              "union push.\n\nColter told the board he spent 50 hours a week on football.")
+    colter = [e for e in entities if "Colter" in e.name or any("Colter" in a for a in e.aliases)]
+    assert [(e.name, e.type) for e in colter] == [("Kain Colter", "person")]
+
+
+def test_entities_a_given_name_alone_is_the_one_person_of_the_story_with_it():
+    # Multi-News ta153/ta133: "Abigail" and "Raffaele" were person rows of their own beside Abigail
+    # Williams and Raffaele Sollecito.
+    entities, _ = entities_of(
+        "Abigail Williams and Liberty German went missing on Monday. Abigail's mother said the girls loved "
+        "the trail.\n\nAbigail was 13, a friend said, and she told her mother, Anna, everything.")
+    abigail = [e for e in entities if "Abigail" in e.name or "Abigail" in e.aliases]
+    assert [e.name for e in abigail] == ["Abigail Williams"] and len(abigail[0].mentions) == 3
+    # two people with one given name: the name alone is left apart
+    entities, _ = entities_of("John Smith met John Brown in Leeds. John said the meeting went well, and Smith agreed.")
+    assert not any(e.name in ("John Smith", "John Brown") and "John" in e.aliases for e in entities)

@@ -534,7 +534,8 @@ def _values_of(quantities: list[Quantity], noun: str) -> set[float]:
 def _shown(q: Quantity) -> str | float | int:
     """The value as a claim shows it: 6, or ">=4" when the article gave a bound."""
     if q.qualifier != "=":
-        return f"{q.qualifier}{q.value:g}"
+        # written out in full ("~1000000"): "{:g}" printed "~1e+06"
+        return f"{q.qualifier}{int(q.value) if float(q.value).is_integer() else format(q.value, 'g')}"
     return int(q.value) if float(q.value).is_integer() else q.value
 
 

@@ -29,6 +29,7 @@ from storydesk.extract.names import (
     GENDERED_ROLES,
     HONORIFICS,
     NAME_PARTICLES,
+    PERSON_ROLES,
     TITLES,
     NameParts,
     close_spelling,
@@ -85,6 +86,14 @@ _SURNAME_KEY = "surname:"
 _PREVIOUS_NAME_WORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z'’-]+[ \t]+$")  # on the same line
 _PLACE_OF_BEFORE = re.compile(r"\b(?:village|town|city|province|region|district|island|county|state|port)\s+of\s+$", re.I)
 _OWNER_BEFORE_NAME = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+(?=[A-Z][\w.'’-]+\s+[A-Z])")
+# Words for a person right before a name: what the name is can only be someone's.
+PERSON_WORDS = PERSON_ROLES | {
+    "quarterback", "player", "athlete", "singer", "rapper", "actor", "actress", "author", "writer", "reporter",
+    "journalist", "activist", "student", "pastor", "priest", "bishop", "rabbi", "imam", "suspect", "defendant",
+    "plaintiff", "soldier", "veteran", "pilot", "comedian", "musician", "producer", "candidate", "nominee",
+    "pitcher", "linebacker", "goalkeeper", "striker", "teammate", "rookie", "astronaut",
+}
+_ROLE_WORD_BEFORE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(PERSON_WORDS))})[ \t]+$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across|outside|inside|to)\s+$")
 
 
@@ -242,6 +251,9 @@ def _make_mention(article: Article, start: int, end: int, kind: str) -> _Mention
     if not _looks_like_name(parts, surface):
         return None
     kind = _corrected_type(kind, parts)
+    if (kind != "person" and 2 <= len(parts.core) <= 3 and not set(parts.tokens) & (ORG_HEADS | PLACE_HEADS)
+            and not is_acronym(surface) and _ROLE_WORD_BEFORE.search(text, max(0, start - 24), start)):
+        kind = "person"  # "quarterback Kain Colter", typed ORG by three outlets (Multi-News ta065)
     if kind == "person" and not parts.has_title and (
             (len(parts.core) == 1 and _LOCATIVE_BEFORE.search(text, max(0, start - 8), start))
             or _PLACE_OF_BEFORE.search(text, max(0, start - 24), start)):
@@ -341,11 +353,35 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
                 m.type = "person"
             same.mentions.extend(cluster.mentions)
             cluster.mentions = []
+    _attach_given_names([c for c in leftovers if c.mentions], full_names)
     lone, kept = set(lone_things), set(leftovers)
     things = [c for c in things if (c not in lone or c in kept) and c.mentions]
     people = full_names + [c for c in leftovers if c not in lone]
     things = _attach_acronyms(things, texts)
     return [c for c in people + things if c.mentions]
+
+
+def _attach_given_names(lone: list[_Cluster], full_names: list[_Cluster]) -> None:
+    """A given name alone ("Raffaele", "Meredith": a feature's or a friend's way of naming, Multi-News
+    ta133) joins the one person of the story with that given name, when no one has it as a surname
+    and no title stands with it ("Ms Kercher" is a surname). Only a word the model read as a person's:
+    one it typed otherwise may be no given name at all ("Jordan", "Georgia", "Apple")."""
+    given: dict[str, set[int]] = defaultdict(set)
+    for i, person in enumerate(full_names):
+        for m in person.mentions:
+            if len(m.parts.core) >= 2:
+                given[m.parts.core[0]].add(i)
+    surnames = {_surname(p) for p in full_names}
+    for cluster in lone:
+        parts = cluster.mentions[0].parts
+        owners = given.get(parts.core[0], set()) if len(parts.core) == 1 else set()
+        if (len(owners) != 1 or parts.core[0] in surnames or any(m.parts.has_title for m in cluster.mentions)
+                or any(m.type != "person" for m in cluster.mentions)):
+            continue
+        for m in cluster.mentions:
+            m.type = "person"
+        full_names[next(iter(owners))].mentions.extend(cluster.mentions)
+        cluster.mentions = []
 
 
 def _misread_person(cluster: _Cluster, lone_surnames: set[str]) -> bool:

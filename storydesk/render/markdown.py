@@ -6,6 +6,7 @@ import html
 import re
 
 from storydesk.model import Digest
+from storydesk.render import shown_value
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 # Only an "&" that could start a character reference ("&lt;", "&#169;") is escaped: a bare "&"
@@ -43,7 +44,7 @@ def render_markdown(digest: Digest) -> str:
         for c in digest.alignment.conflicts:
             out += [f"### {md_escape(c.topic)} ({c.kind}, {c.severity})", "", "| value | says | sources |", "|---|---|---|"]
             for claim in c.claims:
-                value = "—" if claim.value is None else md_escape(str(claim.value))
+                value = md_escape(shown_value(claim.value))
                 out.append(f"| **{value}** | {md_escape(claim.text)} | {cite(claim.sources)} |")
             out.append("")
 

@@ -148,14 +148,17 @@ def quantity_conflicts(
     # value alone answers another outlet's "will rise to $3.25".
     given = dict(by_sentence)  # every count of a sentence, the old values of changes too (for ranges)
     by_sentence = {i: [q for q in qs if not _changed_from(sentences[i], q, qs)] for i, qs in by_sentence.items()}
+    # A question asserts no count ("can the planet really support 7 billion people?").
+    by_sentence = {i: qs for i, qs in by_sentence.items() if not sentences[i].text.rstrip(" \"'”’)").endswith("?")}
+    # Only sentences whose counts can meet another outlet's are read further: the rest need no parse.
+    pairable = _pairable(sentences, by_sentence, sims)
+    by_sentence = {i: qs for i, qs in by_sentence.items() if i in pairable}
     # A count in what a verb denies or negates asserts nothing ("denied prosecutors' request for a
     # six-year prison sentence", ta103 of the real gold).
     # Nor does a multiplier ("4.3 times more likely").
     by_sentence = {i: [q for q in qs if not denied_count(sentences[i], q) and not multiplier(sentences[i], q)
                        and not _a_period(sentences[i], q)]
                    for i, qs in by_sentence.items()}
-    # A question asserts no count ("can the planet really support 7 billion people?").
-    by_sentence = {i: qs for i, qs in by_sentence.items() if not sentences[i].text.rstrip(" \"'”’)").endswith("?")}
     other_times = _other_times(sentences, extraction, index, articles)
     story_day = _story_days(sentences)
     told = _told(extraction.quantities, index)
@@ -258,6 +261,22 @@ def quantity_conflicts(
                     )
                 )
     return found
+
+
+def _pairable(sentences: list[Sentence], by_sentence: dict[int, list[Quantity]], sims: np.ndarray) -> frozenset[int]:
+    """The sentences whose counts the pair loop can set against another outlet's: one of their
+    counts' nouns (by class) is counted in that article by a sentence that meets a sentence of
+    another article giving the same noun (close enough, same scope). The frames the loop reads
+    (`_frames`) are per article and noun, so the other sentences change nothing: their parses are
+    skipped (most of a story's counts; the denial check and the frames parse each one)."""
+    nouns = {i: {noun_class(q.noun) for q in qs} for i, qs in by_sentence.items()}
+    scopes = {i: _scope(sentences[i].text) for i in by_sentence}
+    met: set[tuple[str, str]] = set()
+    for i, j in combinations(by_sentence, 2):
+        si, sj = sentences[i], sentences[j]
+        if si.article != sj.article and sims[i, j] >= FRAME_POINT_COSINE and scopes[i] == scopes[j]:
+            met |= {(s.article, noun) for noun in nouns[i] & nouns[j] for s in (si, sj)}
+    return frozenset(i for i in by_sentence if any((sentences[i].article, noun) in met for noun in nouns[i]))
 
 
 def _same_frame(a: Quantity, b: Quantity, framed: dict, article_a: str, article_b: str) -> bool:

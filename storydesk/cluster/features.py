@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 import zlib
 from collections import Counter
@@ -104,9 +105,10 @@ class _TokenTable:
         # The bucket only: a token's CRC-32 (for the near-duplicate signature) is computed again
         # in C when needed, cheaper than a tuple per token (peak 45 MB lower on 20,000 perturbed articles).
         self.bucket_of: dict[str, int] = {}
-        # A capitalized run as found -> what it adds (see _phrase): names repeat within and
-        # across articles, and working each one out again was a third of the features' time.
-        self.phrases: dict[str, _Phrase | None] = {}
+        # A capitalized run as found (with whether it opens a sentence) -> what it adds (see
+        # _effect): names repeat within and across articles, and working each one out again was a
+        # third of the features' time.
+        self.phrases: dict[tuple[str, str], _Effect] = {}
 
     def buckets(self, vocabulary: dict[str, None]) -> list[int]:
         """The term bucket of each token of an article's vocabulary, learning the new ones.
@@ -176,6 +178,22 @@ def _phrase(raw: str, bucket_of: Callable[[str], int | None]) -> _Phrase | None:
     if None in buckets:
         buckets = [term_bucket(word) if bucket is None else bucket for word, bucket in zip(lowered, buckets, strict=True)]
     return (False, names, tuple(buckets))
+
+
+# What one capitalized run adds where it was found: (its name buckets, its words' term buckets);
+# nothing for a stopword-only run or a single word opening a sentence (usually not a name).
+_Effect = tuple[tuple[int, ...], tuple[int, ...]]
+_NO_NAME: _Effect = ((), ())
+
+
+def _effect(placed: tuple[str, str], bucket_of: Callable[[str], int | None]) -> _Effect:
+    """`placed` as the name regex finds it: (the run's first letter when it opens a sentence, else
+    "", the run)."""
+    opening, raw = placed
+    found = _phrase(raw, bucket_of)
+    if found is None or (opening and found[0]):
+        return _NO_NAME
+    return found[1], found[2]
 
 
 def stem_word(token: str) -> str:
@@ -258,33 +276,32 @@ def _counts(article: Article) -> tuple[dict[int, int], Counter, list[int]]:
     terms: Counter = Counter(map(bucket_of.__getitem__, words))
     for bucket in map(bucket_of.__getitem__, title_words):
         terms[bucket] += TITLE_WEIGHT
-    names: Counter = Counter()
-    phrases = _tokens.phrases
-    for text, weight in ((body, 1), (article.title, TITLE_WEIGHT)):
-        if not text:
-            continue
-        # Each distinct (opens a sentence, run) once, with how often it occurs: a name repeats.
-        for (opening, raw), times in Counter(_PLACED_NAME.findall(text)).items():
-            found = phrases.get(raw, False)
-            if found is False:
-                found = phrases[raw] = _phrase(raw, bucket_of.get)
-            if found is None or (opening and found[0]):
-                continue
-            _, name_buckets, word_buckets = found
-            for bucket in word_buckets:
-                terms[bucket] -= weight * times
-            for bucket in name_buckets:
-                names[bucket] += weight * times
+    # Every capitalized run with where it is (opens a sentence or not), each worked out once
+    # (cached), then its names and words counted in C over the runs in order: the same counts, in
+    # the same first-seen order, as one run at a time.
+    effects = _tokens.phrases
+    body_runs = _PLACED_NAME.findall(body)
+    title_runs = _PLACED_NAME.findall(article.title) if article.title else []
+    for placed in list(itertools.filterfalse(effects.__contains__, dict.fromkeys(body_runs + title_runs))):
+        effects[placed] = _effect(placed, bucket_of.get)
+    found = list(map(effects.__getitem__, body_runs))
+    names: Counter = Counter(itertools.chain.from_iterable(map(operator.itemgetter(0), found)))
+    # A word inside a name counts as the name: taken off the terms below.
+    in_names: Counter = Counter(itertools.chain.from_iterable(map(operator.itemgetter(1), found)))
+    for name_buckets, word_buckets in map(effects.__getitem__, title_runs):
+        for bucket in name_buckets:
+            names[bucket] += TITLE_WEIGHT
+        for bucket in word_buckets:
+            in_names[bucket] += TITLE_WEIGHT
     # A lead name's extra weight goes to the name only: its words count once as words.
     for match in _PLACED_NAME.finditer(body):
         if match.start() >= LEAD_CHARS:
             break
-        found = phrases[match.group(2)]
-        if found is not None and not (match.group(1) and found[0]):
-            for bucket in found[1]:
-                names[bucket] += LEAD_NAME_WEIGHT - 1
+        for bucket in effects[match.groups("")][0]:
+            names[bucket] += LEAD_NAME_WEIGHT - 1
     # Stopwords out, and the words that only ever appeared inside names.
-    kept = {bucket: count for bucket, count in terms.items() if count > 0 and bucket != -1}
+    taken = in_names.get
+    kept = {bucket: left for bucket, count in terms.items() if (left := count - taken(bucket, 0)) > 0 and bucket != -1}
     return kept, names, list(map(zlib.crc32, map(str.encode, tokens[:MINHASH_MAX_WORDS])))
 
 

@@ -20,7 +20,7 @@ pairs, always clustering the whole stream, and scored on the held-out half; the 
 constants are the storydesk grid's best. Scores: pairwise precision/recall/F1 and BCubed F1.
 
 Fresh draws. `fresh.tsv` (52 stories), `fresh2.tsv` (24 other stories), `fresh3.tsv` (25
-stories neither took) and `fresh4.tsv` (25 stories none took) were read by other readers;
+stories neither took), `fresh4.tsv` and `fresh5.tsv` (25 stories none took, each) were read by other readers;
 shipped storydesk and the baselines at the tune half's thresholds, pairs among the drawn
 articles.
 
@@ -91,6 +91,8 @@ FRESH = ROOT / "benchmarks" / "gold" / "cluster" / "fresh.tsv"  # a fresh draw, 
 FRESH2 = ROOT / "benchmarks" / "gold" / "cluster" / "fresh2.tsv"  # a second draw, other stories, a third reader
 FRESH3 = ROOT / "benchmarks" / "gold" / "cluster" / "fresh3.tsv"  # a third draw, other stories, a fourth reader
 FRESH4 = ROOT / "benchmarks" / "gold" / "cluster" / "fresh4.tsv"  # a fourth draw, other stories, a fifth reader
+FRESH5 = ROOT / "benchmarks" / "gold" / "cluster" / "fresh5.tsv"  # a fifth draw, other stories, read in full by a sixth
+FRESH_DRAWS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5)
 THRESHOLDS = [round(0.16 + 0.02 * i, 2) for i in range(8)]  # 0.16 .. 0.30
 NAME_WEIGHTS = [0.25, 0.5, 0.75, 1.0]
 MIN_WORD_SIMILARITIES = [0.1]
@@ -236,7 +238,7 @@ def fold(story: str) -> int:
 
 def fresh_quality(articles: list[Article], path: Path = FRESH) -> None:
     """A fresh draw (fresh.tsv, 152 articles read by a second reader; fresh2.tsv, 63 articles of
-    24 other stories read by a third; fresh3.tsv, 67 articles of 25 more read by a fourth; fresh4.tsv, 79 of 25 more read by a fifth; README
+    24 other stories read by a third; fresh3.tsv, 67 articles of 25 more read by a fourth; fresh4.tsv, 79 of 25 more read by a fifth; fresh5.tsv, 70 of 25 more by a sixth; README
     there): shipped storydesk and the baselines at the thresholds the event tune half chose for them."""
     fresh = load_events(path)
     print(f"\nFresh draw (benchmarks/gold/cluster/{path.name}): {len(set(fresh.values()))} events / {len(fresh)} articles")
@@ -421,7 +423,7 @@ def batched_quality(articles: list[Article], events: dict[str, str], size: int =
     """The shipped clusterer fed the stream in batches of `size` (as `storydesk cluster` reads it)."""
     tune_half, held_out = event_halves(events)
     sets = [("tune half", tune_half), ("held-out half", held_out),
-            *((path.name, load_events(path)) for path in (FRESH, FRESH2, FRESH3, FRESH4))]
+            *((path.name, load_events(path)) for path in FRESH_DRAWS)]
     print(f"\nIn batches of {size} (as `storydesk cluster` reads a stream): pairwise F1 / BCubed F1")
     print(f"{'':44} " + " ".join(f"{name:>15}" for name, _ in sets))
     features = _features(articles)
@@ -607,17 +609,15 @@ def main() -> None:
         print(f"{len(gold)} articles, {len(set(gold.values()))} gold stories; {left_out} left out by cleaning "
               f"(notices, not articles: each counts as its own story)")
         if args.fresh_only:
-            for path in (FRESH, FRESH2, FRESH3, FRESH4):
+            for path in FRESH_DRAWS:
                 fresh_quality(articles, path)
             return
         events = load_events()
         if args.lead_weights:
             lead_weights(articles, events)
         event_quality(articles, events, args.embeddings)
-        fresh_quality(articles)
-        fresh_quality(articles, FRESH2)
-        fresh_quality(articles, FRESH3)
-        fresh_quality(articles, FRESH4)
+        for path in FRESH_DRAWS:
+            fresh_quality(articles, path)
         original_quality(articles, gold)
         batched_quality(articles, events)
         dated_quality(articles, events)

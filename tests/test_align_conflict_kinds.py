@@ -198,3 +198,13 @@ def test_a_news_outlet_relaying_a_quote_is_no_side() -> None:
                      for s, speaker in zip(sentences, ["Kirsten Gillibrand", "New York Post"], strict=True))
     quote = Quote("q1", "I like my girls chubby,", None, ("x", "y"), mentions=mentions)
     assert align_facts(articles, sentences, Extraction(quotes=(quote,)), ReuseReport()).conflicts == ()
+
+
+@pytest.mark.parametrize("noun, plural", [
+    ("foot", "feet"), ("inch", "inches"), ("box", "boxes"), ("person", "people"), ("people", "people"),
+    ("casualty", "casualties"), ("day", "days"), ("rocket", "rockets"), ("bus", "bus"),
+])
+def test_a_conflict_topic_counts_its_noun_in_plain_english(noun, plural):
+    # Multi-News ta209: a size in feet was headed "number of foots".
+    from storydesk.align.quantities import _plural
+    assert _plural(noun) == plural

@@ -111,4 +111,4 @@ def test_a_sum_pairs_by_what_it_is_of() -> None:
         "revenue, putting the state on pace for an estimated $30 million a year.",
         "The dispensary association estimated that stores made about $3 million in sales and the state made about "
         "$1 million in tax revenue in the first four days.")
-    assert [values for values, _ in found] == [{"~500000", "~1e+06"}]
+    assert [values for values, _ in found] == [{"~500000", "~1000000"}]

@@ -796,3 +796,17 @@ def test_clean_next_up_header_opens_the_teasers_after_the_body() -> None:
     result = clean_text(article(after=len(BODY)) + "\n\n".join([*teasers, *tail]))
     assert_body_whole(result.text)
     assert [(r.text, r.kind) for r in result.removed][:len(teasers)] == [(t, "related") for t in teasers]
+
+
+def test_clean_a_photo_credit_run_into_the_first_sentence_is_cut_off_and_kept_as_removed() -> None:
+    # Business Insider's page (Multi-News ta169) opened "William Wei, Business Insider Facebook is
+    # buying Oculus VR ..."; the summary's first sentence printed the credit.
+    for credit in ("William Wei, Business Insider", "Kevin Lamarque, Reuters", "Mark Lennihan, AP Photo"):
+        text = article().replace(BODY[0], f"{credit} {BODY[0]}")
+        result = clean_text(text)
+        assert_body_whole(result.text)
+        assert credit not in result.text
+        assert [(r.text, r.kind) for r in result.removed] == [(credit, "credit")]
+    # a sentence opening with a name and a company is no credit
+    text = article().replace(BODY[0], f"Jane Doe, Reuters Editor in London, said: {BODY[0]}")
+    assert "Jane Doe, Reuters Editor" in clean_text(text).text

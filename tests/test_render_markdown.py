@@ -47,3 +47,12 @@ def test_render_markdown_escape_roundtrip():
     rendered = gfm_html(md_escape(text))
     assert rendered.strip() == "<p>a *b* [c](d) &lt;e&gt; `f` | g # h &amp; i</p>"
     assert HOSTILE not in gfm_html(md_escape(HOSTILE))
+
+
+def test_render_markdown_plain_ampersand_reads_as_written():
+    # Real digests read "Law &amp; Justice party" in the .md file itself (ta120): a bare "&"
+    # cannot start an entity, so only an "&" that would read as one is escaped.
+    assert md_escape("Law & Justice, S&P 500, AT&T") == "Law & Justice, S&P 500, AT&T"
+    assert md_escape("Fish &lt;3 &copy;") == "Fish &amp;lt;3 &amp;copy;"
+    for text in ("Law & Justice", "AT&T;", "a &b; c", "&#x41;", "&#169;"):
+        assert gfm_html(md_escape(text)).strip() == "<p>" + text.replace("&", "&amp;") + "</p>"

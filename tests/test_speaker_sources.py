@@ -171,3 +171,38 @@ def test_the_outlet_reporting_a_senator_s_words_is_not_their_speaker():
     found = dict(said(_real_article("multinews-validation-ta198", "d2")))
     assert found["Don’t lose too much weight now"] is None
     assert "New York Post" not in found.values()
+
+
+def test_words_on_a_banner_are_nobody_s_quote_speech():
+    # ta120 shape: the colon rule gave a banner's words to the president opening the sentence.
+    text = ('President Anna Duda signed the bill on Tuesday, a day after dozens of activists rallied in front of '
+            'his palace, with one banner reading: "Take off your hat and sign the bill right now."')
+    assert said(text) == [("Take off your hat and sign the bill right now.", None)]
+    text = ('Mayor Ruth Olsen walked past the crowd, where a sign that read, "Homes for people, not for profit '
+            'and speculators," hung from the fence.')
+    assert said(text) == [("Homes for people, not for profit and speculators", None)]
+
+
+def test_a_phrase_named_as_a_phrase_is_no_quote():
+    # ta120: 'the law — which prohibits, among other things, the phrase "Polish death camp" —' was
+    # given to "Opponents" opening the sentence.
+    text = ('Opponents have predicted that the law, which prohibits among other things the phrase '
+            '"Polish death camp", would stifle free speech.')
+    assert said(text) == []
+    text = 'Critics said the use of the term "harbor death trap" had spiked since the fire in the old port.'
+    assert said(text) == []
+
+
+def test_a_quotation_after_a_reported_sentence_in_its_paragraph_is_that_speaker_s():
+    # ta120 shape: '..., Dempsey wrote on Tuesday. "But now, ..."' gave the quote no speaker.
+    quote = "But now, because of this legislation, the narrative is being rewritten."
+    for before in ('Poland wanted to anchor itself in the EU, helped by reconciliation with Germany, '
+                   'Judy Dempsey wrote on Tuesday.',
+                   'Poland wanted to anchor itself in the EU, Judy Dempsey said.',
+                   'Judy Dempsey said Poland wanted to anchor itself in the EU.'):
+        assert said(f'{before} "{quote}"') == [(quote, "Judy Dempsey")], before
+    # a sentence that only names someone, or a quote with its own tag, stays as it was
+    assert said(f'Judy Dempsey moved to Berlin in 2010. "{quote}"') == [(quote, None)]
+    assert said(f'Judy Dempsey said Poland had changed. "{quote}" Tomasz Nowak said.') == [(quote, "Tomasz Nowak")]
+    # a pronoun's sentence is not read here: "he" may be anyone
+    assert said(f'Mark Wills met the press. Later, he said Poland had changed. "{quote}"') == [(quote, "Mark Wills")]

@@ -501,16 +501,20 @@ def _values_of(quantities: list[Quantity], noun: str) -> set[float]:
 def _shown(q: Quantity) -> str | float | int:
     """The value as a claim shows it: 6, or ">=4" when the article gave a bound."""
     if q.qualifier != "=":
-        return f"{q.qualifier}{q.value:g}"
+        # written out in full ("~1000000"): "{:g}" printed "~1e+06"
+        return f"{q.qualifier}{int(q.value) if float(q.value).is_integer() else format(q.value, 'g')}"
     return int(q.value) if float(q.value).is_integer() else q.value
 
 
 def _plural(noun: str) -> str:
-    irregular = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+    irregular = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet",
+                 "tooth": "teeth"}
     if noun in irregular.values():
         return noun  # quantities count "people" as written
     if noun in irregular or noun.endswith("s"):
         return irregular.get(noun, noun)
+    if noun.endswith(("ch", "sh", "x", "z")):
+        return noun + "es"  # "inches", "boxes"
     return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
 
 

@@ -451,6 +451,13 @@ def cut_tweet_signature(text: str) -> tuple[str, str | None]:
 LABEL_PREFIXES = (
     ("social", re.compile(r"^(?:E-?mail|Share|Print|Tweet) This\s+(?=[A-Z0-9“\"'‘])")),
     ("other", re.compile(r"^Story highlights\s+(?=[A-Z0-9“\"'‘])")),
+    # A photo's credit run into the first sentence (Business Insider, Multi-News ta169: "William Wei,
+    # Business Insider Facebook is buying Oculus VR ..."): a name, a comma, a photo desk, then the
+    # next sentence's capital.
+    ("credit", re.compile(r"^(?:[A-Z][\w'’.-]+ ){1,3}?[A-Z][\w'’-]+, (?:Business Insider|Getty Images|AP Photo|"
+                          r"Associated Press|Reuters|AFP|EPA|Bloomberg|Shutterstock)\s+(?=[A-Z“\"‘])"
+                          r"(?!(?:Editor|Correspondent|Reporter|Staff|Bureau|Chief|Columnist|Writer|Photographer|"
+                          r"Contributor|Analyst|News|Breakingviews)\b)")),
 )
 
 

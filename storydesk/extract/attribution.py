@@ -707,6 +707,10 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
     region = previous_close if previous_close is not None else p_start
     if _TITLE_BEFORE.search(text, region, quote.open_at):
         return Attribution("title")  # 'an article titled, "..."': a headline, nobody's words
+    if _PHRASE_BEFORE.search(text, region, quote.open_at):
+        return Attribution("title")
+    if _SIGN_BEFORE.search(text, region, quote.open_at):
+        return Attribution("none")  # kept as no one's words when long enough to be speech
     if _HYPOTHETICAL_BEFORE.search(text, region, quote.open_at):
         return Attribution("unnamed")  # 'Cosby might have answered, "..."': words never said
     found = _before(text[region:quote.open_at], region, context)
@@ -740,9 +744,45 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
         found = _paragraph_before(article, text, quote, paragraphs, quoted, speakers)
         if found:
             return found
+    if quote.open_at > p_start and len(quote.text.split()) >= VERBLESS_MIN_WORDS:
+        found = _reported_sentence_before(text, p_start, quote.open_at, context)
+        if found:
+            return found
     # A partial quote's sentence may hold an earlier quote ('said on "Fox News Sunday" that ... and
     # "they say ..."'): its framing verb is read from the paragraph's start.
     return _framing(text[p_start:quote.open_at], p_start, context) or Attribution("none")
+
+
+_REPORTING = re.compile(rf"\b(?:{REPORTING_PATTERN})\b")
+# The words before a reporting verb after a comma: ", Judy Dempsey wrote" (the tag closing a paraphrase).
+_SUBJECT_AFTER_COMMA = re.compile(rf",\s+(?P<who>[^,\"“”]{{1,60}}?)\s+{_ADVERBS}$")
+
+
+def _reported_sentence_before(text: str, p_start: int, open_at: int, context) -> Attribution | None:
+    """'..., Dempsey wrote on Tuesday. "But now, ..."', 'Dempsey said Poland ... . "But now, ..."': a
+    quotation with no tag of its own opening a sentence, after a sentence of its paragraph that
+    reports someone's words is that someone's: the reporter's
+    convention of a paraphrase followed by the speaker's own words."""
+    article, _, _, _, speakers = context
+    before = text[p_start:open_at].rstrip()
+    if not before.endswith((".", "!", "?")):
+        return None
+    start = p_start + max((end for _, end in _sentence_breaks(before[:-1], ends=True)), default=0)
+    end = p_start + len(before) - 1
+    for verb in _REPORTING.finditer(text, start, end):
+        found = _sentence_subject(article, text, start, verb.start(), verb.group(), "", speakers)
+        if found is None:
+            subject = _SUBJECT_AFTER_COMMA.search(text, start, verb.start())
+            if subject is None and _PRONOUN_OPENING.match(text, start, verb.start()):
+                subject = _PRONOUN_OPENING.match(text, start, verb.start())
+            if subject is not None:
+                found = _resolve(subject.group("who"), subject.start("who"), verb.group(), context)
+        if found is not None and found.entity:
+            return found
+    return None
+
+
+_PRONOUN_OPENING = re.compile(rf"\s*(?:[^\"“”,;:]{{1,80}},\s+)?(?P<who>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
 
 
 # The tag closing a sentence that the quote opens: ", the minister added." at its end.
@@ -868,6 +908,12 @@ _SHORT_TAG = re.compile(rf"[ \t]*(?:(?:[A-Z][\w.'’-]*|he|she)[ \t]+){{1,5}}{_A
 _TITLE_BEFORE = re.compile(r"\b(?:titled|entitled|headlined|headline)\s*[:,]?\s*$")
 # "Cosby was also asked, "..."": the one asked does not speak, the asker is not named.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+|then\s+|later\s+)?$")
+# 'one banner reading: "..."', 'a sign that read, "..."': words on a sign, no one's speech (ta120
+# gave a banner's words to the president opening the sentence).
+_SIGN_BEFORE = re.compile(r"\b(?:banners?|signs?|placards?|posters?|billboards?|T-shirts?|shirts?|graffiti|stickers?|"
+                          r"plaques?)\s+(?:that\s+|which\s+)?(?:read|reads|reading|said|says|saying)\s*[:,]?\s*$")
+# 'the phrase "Polish death camp"', 'the term "..."': words named, not spoken (ta120).
+_PHRASE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:phrase|term|expression|word|words|hashtag|slogan)\s*$")
 _HYPOTHETICAL_BEFORE = re.compile(r"\b(?:might|could|would|should)\s+have\s+[a-z]+\s*[,:]?\s*$")
 # A speech noun and its owner: "Pope Francis' impassioned call", "the pope's message".
 _SPEECH_NOUN = re.compile(r"(?P<owner>\b(?:[Tt]he\s+[a-z]+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))['’]s?\s+"

@@ -29,6 +29,7 @@ from storydesk.extract.names import (
     GENDERED_ROLES,
     HONORIFICS,
     NAME_PARTICLES,
+    PERSON_ROLES,
     TITLES,
     NameParts,
     close_spelling,
@@ -85,6 +86,14 @@ _SURNAME_KEY = "surname:"
 _PREVIOUS_NAME_WORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z'’-]+[ \t]+$")  # on the same line
 _PLACE_OF_BEFORE = re.compile(r"\b(?:village|town|city|province|region|district|island|county|state|port)\s+of\s+$", re.I)
 _OWNER_BEFORE_NAME = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['’]s|s['’])\s+(?=[A-Z][\w.'’-]+\s+[A-Z])")
+# Words for a person right before a name: what the name is can only be someone's.
+PERSON_WORDS = PERSON_ROLES | {
+    "quarterback", "player", "athlete", "singer", "rapper", "actor", "actress", "author", "writer", "reporter",
+    "journalist", "activist", "student", "pastor", "priest", "bishop", "rabbi", "imam", "suspect", "defendant",
+    "plaintiff", "soldier", "veteran", "pilot", "comedian", "musician", "producer", "candidate", "nominee",
+    "pitcher", "linebacker", "goalkeeper", "striker", "teammate", "rookie", "astronaut",
+}
+_ROLE_WORD_BEFORE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(PERSON_WORDS))})[ \t]+$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across|outside|inside|to)\s+$")
 
 
@@ -112,7 +121,7 @@ def find_entities(articles: list[Article], sentences: list[Sentence]) -> list[En
     _speaking_surnames(mentions, texts)
     clusters = _merge(mentions, texts)
     _rescan(clusters, texts)
-    return _to_entities(clusters, articles)
+    return _to_entities(_without_common_words(clusters, texts), articles)
 
 
 _SPEECH_AFTER = re.compile(rf"\s+(?:{REPORTING_PATTERN})\b")
@@ -128,8 +137,14 @@ def _speaking_surnames(mentions: list[_Mention], texts: dict[str, str]) -> None:
             surnames[m.article].add(m.parts.tokens[-1])
     lone = [m for m in mentions if m.type != "person" and len(m.parts.tokens) == 1 and m.parts.tokens[0] in surnames[m.article]]
     speaking = {(m.article, m.parts.tokens[0]) for m in lone if _SPEECH_AFTER.match(texts[m.article], m.end)}
+    # 'talk to Cosby', 'result in Cosby facing' (Multi-News ta172): the word the article mostly
+    # gives that person alone is that person in its other mentions too; a place the article mostly
+    # names as a place ("in Washington" beside George Washington) stays one.
+    as_person = Counter((m.article, m.parts.tokens[0]) for m in mentions if m.type == "person" and len(m.parts.tokens) == 1)
+    as_other = Counter((m.article, m.parts.tokens[0]) for m in lone)
+    mostly_person = {key for key, n in as_other.items() if as_person[key] > n}
     for m in lone:  # every lone mention of that surname in the article, so that they stay one
-        if (m.article, m.parts.tokens[0]) in speaking:
+        if (m.article, m.parts.tokens[0]) in speaking | mostly_person:
             m.type = "person"
 
 
@@ -236,6 +251,9 @@ def _make_mention(article: Article, start: int, end: int, kind: str) -> _Mention
     if not _looks_like_name(parts, surface):
         return None
     kind = _corrected_type(kind, parts)
+    if (kind != "person" and 2 <= len(parts.core) <= 3 and not set(parts.tokens) & (ORG_HEADS | PLACE_HEADS)
+            and not is_acronym(surface) and _ROLE_WORD_BEFORE.search(text, max(0, start - 24), start)):
+        kind = "person"  # "quarterback Kain Colter", typed ORG by three outlets (Multi-News ta065)
     if kind == "person" and not parts.has_title and (
             (len(parts.core) == 1 and _LOCATIVE_BEFORE.search(text, max(0, start - 8), start))
             or _PLACE_OF_BEFORE.search(text, max(0, start - 24), start)):
@@ -265,6 +283,8 @@ def _looks_like_name(parts: NameParts, surface: str) -> bool:
 
 def _corrected_type(kind: str, parts: NameParts) -> str:
     """The model's type, overruled by a two-word name's head word ("Ferrymead Marina": place)."""
+    if kind == "person" and any(ch.isdigit() for ch in parts.form):
+        return "other"  # "Bushmaster AR-15" (Multi-News ta191): no one's name holds a figure
     if len(parts.tokens) < 2:
         return kind
     head = parts.tokens[-1]
@@ -294,7 +314,11 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
     # A full name the model typed as a place or organization is a person's when that person's
     # surname stands alone with a title elsewhere ("Amara Okafor" tagged GPE, "Ms. Okafor").
     lone_surnames = {c.mentions[0].parts.core[0] for c in single_people if any(m.parts.has_title for m in c.mentions)}
-    misread = [c for c in things if _misread_person(c, lone_surnames)]
+    # So is a full name the model also gives a person ("ABC News’ Linsey Davis" read as one
+    # organization beside "Linsey Davis" the person, Multi-News ta172).
+    full_keys = {key for (g, key), c in by_key.items() if g == "person" and len(c.mentions[0].parts.core) >= 2}
+    misread = [c for c in things if _misread_person(c, lone_surnames) or (
+        c.mentions[0].parts.key in full_keys and not set(c.mentions[0].parts.tokens) & (ORG_HEADS | PLACE_HEADS))]
     for cluster in misread:
         for m in cluster.mentions:
             m.type = "person"
@@ -329,11 +353,35 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
                 m.type = "person"
             same.mentions.extend(cluster.mentions)
             cluster.mentions = []
+    _attach_given_names([c for c in leftovers if c.mentions], full_names)
     lone, kept = set(lone_things), set(leftovers)
     things = [c for c in things if (c not in lone or c in kept) and c.mentions]
     people = full_names + [c for c in leftovers if c not in lone]
     things = _attach_acronyms(things, texts)
     return [c for c in people + things if c.mentions]
+
+
+def _attach_given_names(lone: list[_Cluster], full_names: list[_Cluster]) -> None:
+    """A given name alone ("Raffaele", "Meredith": a feature's or a friend's way of naming, Multi-News
+    ta133) joins the one person of the story with that given name, when no one has it as a surname
+    and no title stands with it ("Ms Kercher" is a surname). Only a word the model read as a person's:
+    one it typed otherwise may be no given name at all ("Jordan", "Georgia", "Apple")."""
+    given: dict[str, set[int]] = defaultdict(set)
+    for i, person in enumerate(full_names):
+        for m in person.mentions:
+            if len(m.parts.core) >= 2:
+                given[m.parts.core[0]].add(i)
+    surnames = {_surname(p) for p in full_names}
+    for cluster in lone:
+        parts = cluster.mentions[0].parts
+        owners = given.get(parts.core[0], set()) if len(parts.core) == 1 else set()
+        if (len(owners) != 1 or parts.core[0] in surnames or any(m.parts.has_title for m in cluster.mentions)
+                or any(m.type != "person" for m in cluster.mentions)):
+            continue
+        for m in cluster.mentions:
+            m.type = "person"
+        full_names[next(iter(owners))].mentions.extend(cluster.mentions)
+        cluster.mentions = []
 
 
 def _misread_person(cluster: _Cluster, lone_surnames: set[str]) -> bool:
@@ -626,6 +674,46 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 # ---- records ----------------------------------------------------------------------------------
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# An acronym this short is a name whatever words it spells ("AIDS", "CAT"); a longer word in capitals
+# may be a headline's ("BUDGET").
+MAX_ACRONYM_EVIDENCE = 4
+# A word right before a capital on its line puts it in mid-sentence ("the House", "Italy's Supreme
+# Court"); a line's start, a full stop, a figure or a symbol before it ("Ceremony", "(44%), Blue",
+# "29; Groom") or a word in capitals (a headline's) do not.
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Za-z][a-z'’-]*[ \t]+$")
+
+
+def _without_common_words(clusters: list[_Cluster], texts: dict[str, str]) -> list[_Cluster]:
+    """The clusters that are names: not a common word the model took for one where a capital only
+    opens a line or a sentence ("Groom", "Ceremony", "Plane", a headline in capitals; Multi-News
+    ta018, ta209). Such a cluster's every word is written in lower case elsewhere in the story, and
+    none of its mentions follows a word on its line, has an honorific or a speech verb after it."""
+    lower = {w for text in texts.values() for w in _LOWER_WORD.findall(text)}
+    kept = []
+    for cluster in clusters:
+        words = {w.lower() for m in cluster.mentions for w in _NAME_WORD.findall(m.parts.form)} - ACRONYM_CONNECTORS
+        common = bool(words) and words <= lower and all(_common_form(m.parts.form, texts) for m in cluster.mentions) and not any(
+            (is_acronym(m.surface) and len(m.surface) <= MAX_ACRONYM_EVIDENCE) or m.parts.has_title
+            or _WORD_BEFORE.search(texts[m.article], max(0, m.start - 40), m.start)
+            or _SPEECH_AFTER.match(texts[m.article], m.end) for m in cluster.mentions)
+        if not common:
+            kept.append(cluster)
+    return kept
+
+
+def _common_form(form: str, texts: dict[str, str]) -> bool:
+    """A form that can be common words: one word, a headline in capitals, or words the story also
+    writes in lower case as a phrase ("rehearsal dinner"); never a domain or a figure ("Ghanabusinessnews.com")."""
+    if any(ch.isdigit() or ch == "." for ch in form):
+        return False
+    if " " not in form or form.isupper():
+        return True
+    phrase = re.compile(rf"(?<![\w'’-]){re.escape(form.lower())}(?![\w'’-])")
+    return any(phrase.search(text) for text in texts.values())
+
 
 def _to_entities(clusters: list[_Cluster], articles: list[Article]) -> list[Entity]:
     order = {a.id: i for i, a in enumerate(articles)}

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from storydesk.model import Article, Digest, Sentence, Span
+from storydesk.render import shown_value
 
 TEMPLATES = Path(__file__).parent / "templates"
 _WORD = re.compile(r"[a-z0-9]+")
@@ -146,7 +147,7 @@ def build_view(digest: Digest) -> dict:
             {
                 "topic": c.topic, "kind": c.kind, "severity": c.severity,
                 "claims": [
-                    {"value": cl.value, "text": cl.text, "citations": cite(cl.sources, cl.text, cl.evidence)}
+                    {"value": shown_value(cl.value), "text": cl.text, "citations": cite(cl.sources, cl.text, cl.evidence)}
                     for cl in c.claims
                 ],
             }

@@ -6,13 +6,18 @@ import html
 import re
 
 from storydesk.model import Digest
+from storydesk.render import shown_value
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+# Only an "&" that could start a character reference ("&lt;", "&#169;") is escaped: a bare "&"
+# renders as itself, and escaping it made the .md file read "Law &amp; Justice".
+_ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
 def md_escape(text: str) -> str:
     """Escape Markdown and HTML specials so article text shows as written, never as markup."""
-    return _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", text)).replace("&", "&amp;")
+    escaped = _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s*\n\s*", " ", text))
+    return _ENTITY_START.sub("&amp;", escaped)
 
 
 def render_markdown(digest: Digest) -> str:
@@ -39,7 +44,7 @@ def render_markdown(digest: Digest) -> str:
         for c in digest.alignment.conflicts:
             out += [f"### {md_escape(c.topic)} ({c.kind}, {c.severity})", "", "| value | says | sources |", "|---|---|---|"]
             for claim in c.claims:
-                value = "—" if claim.value is None else md_escape(str(claim.value))
+                value = md_escape(shown_value(claim.value))
                 out.append(f"| **{value}** | {md_escape(claim.text)} | {cite(claim.sources)} |")
             out.append("")
 

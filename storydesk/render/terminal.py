@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storydesk.model import Digest
+from storydesk.render import shown_value
 
 # A word longer than this is a URL, a hash or garbage: the first part is enough on a screen
 # (the longest English words and most URLs in news text fit).
@@ -63,7 +64,7 @@ def print_digest(digest: Digest, console: Console | None = None) -> None:
         for c in digest.alignment.conflicts:
             line("  ", (t(c.topic), "bold"), f" ({t(c.kind)}, {t(c.severity)})")
             for claim in c.claims:
-                line("    ", t(str(claim.value)), ": ", t(claim.text), " ", cite(claim.sources))
+                line("    ", t(shown_value(claim.value)), ": ", t(claim.text), " ", cite(claim.sources))
     if digest.alignment.facts:
         table = Table("fact", "sources", "indep.", title="Facts", title_justify="left", show_lines=False)
         for f in digest.alignment.facts[:15]:

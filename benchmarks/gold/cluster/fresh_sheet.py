@@ -4,6 +4,7 @@
     python benchmarks/gold/cluster/fresh_sheet.py --second [--chars C]   # fresh2.tsv's draw
     python benchmarks/gold/cluster/fresh_sheet.py --third [--chars C]    # fresh3.tsv's draw
     python benchmarks/gold/cluster/fresh_sheet.py --fourth [--chars C]   # fresh4.tsv's draw
+    python benchmarks/gold/cluster/fresh_sheet.py --fifth [--chars C]    # fresh5.tsv's draw
 
 Multi-News stories are shuffled with FRESH_SEED and taken whole until FRESH_ARTICLES articles
 are drawn; per story, each article's title and opening `--chars` characters are printed for
@@ -35,6 +36,10 @@ THIRD_STORIES = 25
 # took, FOURTH_STORIES of them (read by a fifth reader, before any change of round 6).
 FOURTH_SEED = 2026120419  # the day and the helper (cluster19) that drew it
 FOURTH_STORIES = 25
+# The fifth draw (fresh5.tsv, issue 21 round 7): another seed, only stories no earlier draw took,
+# FIFTH_STORIES of them (read in full by a sixth reader, before any change of round 7).
+FIFTH_SEED = 2026120420  # the day and the helper (cluster20) that drew it
+FIFTH_STORIES = 25
 
 
 def _stories(stream: list[dict]) -> dict[str, list[dict]]:
@@ -84,15 +89,25 @@ def draw_fourth(stream: list[dict]) -> dict[str, list[dict]]:
     return {story: sorted(stories[story], key=lambda r: r["id"]) for story in order[:FOURTH_STORIES]}
 
 
+def draw_fifth(stream: list[dict]) -> dict[str, list[dict]]:
+    """The fifth draw: FIFTH_STORIES stories shuffled with FIFTH_SEED, none of the earlier draws'."""
+    stories = _stories(stream)
+    earlier = set(draw(stream)) | set(draw_second(stream)) | set(draw_third(stream)) | set(draw_fourth(stream))
+    order = [story for story in sorted(stories) if story not in earlier]
+    random.Random(FIFTH_SEED).shuffle(order)
+    return {story: sorted(stories[story], key=lambda r: r["id"]) for story in order[:FIFTH_STORIES]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chars", type=int, default=420)
     parser.add_argument("--second", action="store_true", help="the second draw (fresh2.tsv)")
     parser.add_argument("--third", action="store_true", help="the third draw (fresh3.tsv)")
     parser.add_argument("--fourth", action="store_true", help="the fourth draw (fresh4.tsv)")
+    parser.add_argument("--fifth", action="store_true", help="the fifth draw (fresh5.tsv)")
     args = parser.parse_args()
     stream = [json.loads(line) for line in (DATA / "val_stream.jsonl").open(encoding="utf-8")]
-    drawer = draw_fourth if args.fourth else draw_third if args.third else draw_second if args.second else draw
+    drawer = draw_fifth if args.fifth else draw_fourth if args.fourth else draw_third if args.third else draw_second if args.second else draw
     for story, members in drawer(stream).items():
         print(f"\n=== {story}  n={len(members)}")
         for record in members:

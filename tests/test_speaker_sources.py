@@ -206,3 +206,18 @@ def test_a_quotation_after_a_reported_sentence_in_its_paragraph_is_that_speaker_
     assert said(f'Judy Dempsey said Poland had changed. "{quote}" Tomasz Nowak said.') == [(quote, "Tomasz Nowak")]
     # a pronoun's sentence is not read here: "he" may be anyone
     assert said(f'Mark Wills met the press. Later, he said Poland had changed. "{quote}"') == [(quote, "Mark Wills")]
+
+
+def test_the_statement_is_the_words_of_whoever_issued_it():
+    # ta128 shape: 'the State Department said in a statement.' / '"...," the statement said.' gave
+    # the statement's words to no one.
+    text = ('Four people were charged over the fake embassy, the State Department said in a statement.\n\n'
+            '"For about a decade it operated without anyone stopping it," the statement said.')
+    assert said(text) == [("For about a decade it operated without anyone stopping it", "State Department")]
+    text = ('In a statement on Friday, Mayor Ruth Olsen said the pier would reopen.\n\n'
+            '"We owe the families of the harbor an answer by spring," the statement said.')
+    assert said(text) == [("We owe the families of the harbor an answer by spring", "Ruth Olsen")]
+    # no statement issued before: no one
+    text = ('The pier reopened on Friday.\n\n"We owe the families of the harbor an answer by spring," the '
+            'statement said.')
+    assert said(text) == [("We owe the families of the harbor an answer by spring", None)]

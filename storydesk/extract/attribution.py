@@ -763,12 +763,17 @@ def _reported_sentence_before(text: str, p_start: int, open_at: int, context) ->
     quotation with no tag of its own opening a sentence, after a sentence of its paragraph that
     reports someone's words is that someone's: the reporter's
     convention of a paraphrase followed by the speaker's own words."""
-    article, _, _, _, speakers = context
     before = text[p_start:open_at].rstrip()
     if not before.endswith((".", "!", "?")):
         return None
     start = p_start + max((end for _, end in _sentence_breaks(before[:-1], ends=True)), default=0)
-    end = p_start + len(before) - 1
+    return _reporter(text, start, p_start + len(before) - 1, context)
+
+
+def _reporter(text: str, start: int, end: int, context) -> Attribution | None:
+    """The named speaker of the first reporting verb in the sentence text[start:end] whose subject
+    is someone the story names ("Dempsey said ...", "..., Dempsey wrote", "he said ...")."""
+    article, _, _, _, speakers = context
     for verb in _REPORTING.finditer(text, start, end):
         found = _sentence_subject(article, text, start, verb.start(), verb.group(), "", speakers)
         if found is None:
@@ -780,6 +785,23 @@ def _reported_sentence_before(text: str, p_start: int, open_at: int, context) ->
         if found is not None and found.entity:
             return found
     return None
+
+
+# '"...," the statement said.': the words of whoever the story last said issued a statement
+# ("the State Department said in a statement", Multi-News ta128).
+_THE_STATEMENT = re.compile(r"^[Tt]he\s+(?:(?:written|news|press|joint)\s+)?(?:statement|release)$")
+_IN_A_STATEMENT = re.compile(r"\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}?(?:statement|release)\b")
+
+
+def _statement_issuer(start: int, context) -> Attribution | None:
+    _, text, floor, _, _ = context
+    issued = next(reversed(list(_IN_A_STATEMENT.finditer(text, floor, start))), None)  # the last one
+    if issued is None:
+        return None
+    s_start = floor + max((e for _, e in _sentence_breaks(text[floor:issued.start()], ends=True)), default=0)
+    stops = _sentence_breaks(text[issued.end():start] + " X")
+    s_end = issued.end() + (stops[0] if stops else start - issued.end())
+    return _reporter(text, s_start, s_end, context)
 
 
 _PRONOUN_OPENING = re.compile(rf"\s*(?:[^\"“”,;:]{{1,80}},\s+)?(?P<who>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
@@ -1103,6 +1125,10 @@ def _resolve(who: str, start: int, cue: str, context) -> Attribution:
         possessor = speakers.antecedent(article, start, floor, "he" if kin.group("p").lower() == "his" else "she", quoted)
         relative = speakers.relative(article, possessor, kin.group("role"))
         return _named(relative, "named", cue) if relative else Attribution("unnamed", cue=cue)
+    if _THE_STATEMENT.match(bare):
+        issuer = _statement_issuer(start, context)
+        if issuer is not None:
+            return replace(issuer, cue=cue)
     document = _DOCUMENT_OWNER.match(bare)
     if document:  # "the group's statement", "the index's website": its author
         owner = _resolve(document.group("owner"), start, cue, context)

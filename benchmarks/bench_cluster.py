@@ -55,6 +55,7 @@ it in the same run, are timed on the first 1,000 articles (their dense matrices 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import math
@@ -537,6 +538,9 @@ def throughput_child(total: int, method: str, held: bool = False) -> None:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     elapsed = cpu = 0.0
     live = 0
+    # Every assignment (story, score, reason), move and final story, hashed: the same digest
+    # before and after a speed change says it changed no decision.
+    digest = hashlib.sha256()
     if method == "storydesk":
         clusterer = StoryClusterer()
         assigned = {}
@@ -546,14 +550,18 @@ def throughput_child(total: int, method: str, held: bool = False) -> None:
                 labels.update((article.id, label) for article, label in batch)
                 batch = [article for article, _ in batch]
             started, started_cpu = time.perf_counter(), time.process_time()
-            for assignment in clusterer.assign(batch):
-                assigned[assignment.article] = assignment.story
+            placed = clusterer.assign(batch)
             elapsed, cpu = elapsed + time.perf_counter() - started, cpu + time.process_time() - started_cpu
+            for assignment in placed:
+                assigned[assignment.article] = assignment.story
+                digest.update(f"{assignment.article}\t{assignment.story}\t{assignment.score!r}\t{assignment.reason}\n".encode())
             del batch
         started, started_cpu = time.perf_counter(), time.process_time()
         predicted = final_stories(assigned, clusterer.moves)
         elapsed, cpu = elapsed + time.perf_counter() - started, cpu + time.process_time() - started_cpu
         live = len(clusterer.stories)
+        digest.update(repr(clusterer.moves).encode())
+        digest.update(json.dumps(predicted).encode())
     else:
         started, started_cpu = time.perf_counter(), time.process_time()
         # The thresholds the event tune half chose for them (see the quality table).
@@ -562,7 +570,8 @@ def throughput_child(total: int, method: str, held: bool = False) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     result = scores(predicted, labels)
     print(json.dumps({"articles": len(labels), "seconds": elapsed, "cpu_seconds": cpu, "peak_mb": peak / 1024,
-                      "before_mb": before / 1024, "live_stories": live, "F1": result["F1"], "B3": result["B3"]}))
+                      "before_mb": before / 1024, "live_stories": live, "F1": result["F1"], "B3": result["B3"],
+                      "assignments_sha256": digest.hexdigest()[:16]}))
 
 
 def _timed(total: int, method: str, held: bool = False) -> dict:

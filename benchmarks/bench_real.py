@@ -2,7 +2,7 @@
 
     python benchmarks/bench_real.py                    # both halves: run, score, list what is unjudged
     python benchmarks/bench_real.py --split held-out   # one half
-    python benchmarks/bench_real.py --split all        # tune, held-out, and the "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6" and "fresh7" sets
+    python benchmarks/bench_real.py --split all        # tune, held-out, and the "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7" and "pairs" sets
     python benchmarks/bench_real.py --from out/bench_real.json   # score a saved run again (no digest)
 
 The gold set (`benchmarks/gold/real/`, README there): 40 Multi-News validation clusters of 3+
@@ -68,7 +68,12 @@ FRESH6 = (100, 110)
 # fresh7 (issue 15, bad sentences, tidy19): sample(ids, 117)[110:], the last seven of the 117 eligible
 # clusters, drawn and scored the same way.
 FRESH7 = (110, 117)
-SPLITS = ("tune", "held-out", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+# pairs (issue 15, the lead, lead20): every 3+-article cluster is in the sets above, so twelve
+# two-article clusters that no gold set or reader had touched, drawn by the lead (the 47 unread
+# two-article clusters shuffled with random.Random(2020), picks [0:12]); gold written and scored
+# once on main before any change.
+PAIRS = ("ta237", "ta041", "ta078", "ta008", "ta100", "ta064", "ta197", "ta160", "ta194", "ta062", "ta089", "ta147")
+SPLITS = ("tune", "held-out", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "pairs")
 FLAGS = ("ok", "offtopic", "dangling", "heading", "wrong")
 
 
@@ -87,7 +92,8 @@ def select_clusters(records: list[dict]) -> dict[str, list[str]]:
             "fresh4": random.Random(SEED).sample(eligible, FRESH4[1])[FRESH4[0]:],
             "fresh5": random.Random(SEED).sample(eligible, FRESH5[1])[FRESH5[0]:],
             "fresh6": random.Random(SEED).sample(eligible, FRESH6[1])[FRESH6[0]:],
-            "fresh7": random.Random(SEED).sample(eligible, FRESH7[1])[FRESH7[0]:]}
+            "fresh7": random.Random(SEED).sample(eligible, FRESH7[1])[FRESH7[0]:],
+            "pairs": [f"multinews-validation-{short}" for short in PAIRS]}
 
 
 def load_records(path: Path = DATA) -> list[dict]:

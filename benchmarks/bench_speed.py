@@ -19,8 +19,9 @@ Articles: ../shared/data/multinews/val_stream.jsonl (real scraped news, in strea
 - warm: one process digests 10 articles first (models loaded), then the next 10, 20, 30...
   articles of the stream: every sentence of those is new to it (nothing cached); the CPU inside
   the encoder and spaCy's two pipelines is timed apart from the rest in those digests, each on
-  its own thread's clock (the encoder runs on a background thread beside the extract stage, so
-  wall time can be under CPU time). Then the same digests again with the sentence caches emptied,
+  its own thread's clock (the encoder runs on a background thread beside the extract stage, and
+  the main thread takes the model calls left once extract is done, so wall time can be under CPU
+  time). Then the same digests again with the sentence caches emptied,
   timed the same way (where the warm time goes).
 - growth: in one warm process, stories of 5 to 160 distinct stream articles, time per stage
   (the embedding and parse caches emptied before each, so every sentence is encoded and parsed).
@@ -154,7 +155,8 @@ class ModelTimer:
     pooling included) and spaCy's two pipelines (the recognizer; the parser with tagger and
     lemmatizer), by wrapping their entry points; the rest is storydesk's own Python. Each part is
     timed on its own thread's clock: the encoder runs on a background thread beside the extract
-    stage (`embed.encode_ahead`), so the process clock would count the other thread's work too."""
+    stage, then on both threads (`embed.encode_ahead`), so the process clock would count the
+    other thread's work too."""
 
     def __init__(self) -> None:
         self.cpu = {"encoder": 0.0, "spaCy NER": 0.0, "spaCy parse": 0.0}

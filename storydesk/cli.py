@@ -439,6 +439,7 @@ def cluster_command(
     published: PublishedOpt = None,
     raw: RawOpt = False,
     embeddings: Annotated[bool, typer.Option("--embeddings", help="Add sentence-embedding similarity: better grouping, ~20x slower.")] = False,
+    second_opinion: Annotated[bool, typer.Option("--second-opinion", help="Ask the sentence encoder about an article left alone whose words nearly match a story (title and lead): ~9x slower.")] = False,
 ) -> None:
     """Group a stream of articles into stories, in the order given (online: each article joins the
     most similar recent story or starts one; stories that meet merge, a story that drifts apart
@@ -451,6 +452,10 @@ def cluster_command(
     inputs = gather_inputs(paths, urls)
     reading = read_options(published, raw=raw, offline=offline, cache=cache, batch=ASSIGN_BATCH)
     cluster_options = ClusterOptions.with_embeddings() if embeddings else None
+    if second_opinion:
+        from dataclasses import replace
+
+        cluster_options = replace(cluster_options or ClusterOptions(), second_opinion=True)
     moves: list = []
     with models_required(), _LineWriter(out, "assignments") as writer, _Bars() as bars:
         placed = {a.article: a.story for a in cluster_articles(inputs, problems, reading, cluster_options, bars, moves)}

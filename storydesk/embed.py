@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Iterable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -107,6 +108,7 @@ class SentenceEncoder:
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.no_padding()  # each batch is padded to its own longest, below
         self._cache: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()  # two threads may encode for one digest (`encode_ahead`)
         self.encoded = 0  # sentences run through the model (not served from the cache)
 
     def encode(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
@@ -127,10 +129,21 @@ class SentenceEncoder:
     def remember(self, vectors: Mapping[str, np.ndarray] | Iterable[tuple[str, np.ndarray]]) -> None:
         """Keep vectors made earlier (by this model: see `model_id`), e.g. read from a store."""
         items = vectors.items() if isinstance(vectors, Mapping) else vectors
-        for text, vector in items:
-            if text not in self._cache and len(self._cache) >= CACHE_SIZE:
-                del self._cache[next(iter(self._cache))]  # oldest first
-            self._cache[text] = np.asarray(vector, dtype=np.float32)
+        with self._lock:
+            for text, vector in items:
+                if text not in self._cache and len(self._cache) >= CACHE_SIZE:
+                    del self._cache[next(iter(self._cache))]  # oldest first
+                self._cache[text] = np.asarray(vector, dtype=np.float32)
+
+    def batches(self, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> list[list[str]]:
+        """The texts of `texts` not cached yet, cut into the model calls `encode` would make of them
+        (token-count order, `batch_size` a call): encoding each with `encode` gives the same vectors."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if self.one_per_call:
+            batch_size = 1
+        lengths = [len(e.ids) for e in self._tokenizer.encode_batch(missing)]
+        order = sorted(range(len(missing)), key=lengths.__getitem__)
+        return [[missing[i] for i in order[start:start + batch_size]] for start in range(0, len(missing), batch_size)]
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -160,7 +173,8 @@ class SentenceEncoder:
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
             out[idx] = pooled / np.clip(norms, 1e-12, None)
-            self.encoded += len(idx)
+            with self._lock:
+                self.encoded += len(idx)
         return out
 
 
@@ -214,19 +228,73 @@ def embed(texts: list[str]) -> np.ndarray:
 # One background thread encodes a digest's sentences while the extract stage runs spaCy's NER on
 # the main one: the two need nothing of each other, onnxruntime releases the GIL while it computes,
 # and the encoder (about half of a warm digest's CPU) then costs a digest little wall time on a
-# machine with a second core free. The CPU is the same; the vectors are the same (the encoder runs
-# the same calls on one thread, and a sentence's vector does not depend on its batch-mates).
+# machine with a second core free. When the extract stage is done first, the main thread takes
+# the model calls left (`EncodingAhead.join`), so both cores encode the rest. The CPU is the same;
+# the vectors are the same (the same model calls, each on one thread, and a sentence's vector does
+# not depend on its batch-mates).
 # Keyed by process id: a forked child inherits the executor but not its thread, and would wait
 # on a future nothing runs.
 _ahead: dict[int, ThreadPoolExecutor] = {}
 
 
-def encode_ahead(texts: Iterable[str]) -> Future:
+class EncodingAhead:
+    """Texts being encoded into the encoder's cache on a background thread (`encode_ahead`)."""
+
+    def __init__(self, texts: list[str]):
+        self._texts = texts
+        self._batches: list[list[str]] | None = None  # the model calls, once the encoder is loaded
+        self._taken = 0  # batches a thread has started
+        self._done = 0  # batches whose vectors are in the cache
+        self._lock = threading.Lock()
+        self._finished = threading.Condition(self._lock)
+        pid = os.getpid()
+        if pid not in _ahead:
+            _ahead[pid] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storydesk-encoder")
+        self._future = _ahead[pid].submit(self._run)
+
+    def _run(self) -> None:
+        if not self._texts:
+            return
+        encoder = get_encoder()
+        with self._lock:
+            self._batches = encoder.batches(self._texts)
+        self._work(encoder)
+
+    def _work(self, encoder: SentenceEncoder) -> None:
+        """Encode the batches no thread has taken yet, one at a time, until none is left."""
+        while True:
+            with self._lock:
+                if self._batches is None or self._taken >= len(self._batches):
+                    return
+                batch = self._batches[self._taken]
+                self._taken += 1
+            try:
+                encoder.remember(zip(batch, encoder._encode(batch, len(batch)), strict=True))
+            finally:
+                with self._finished:
+                    self._done += 1
+                    self._finished.notify_all()
+
+    def join(self) -> BaseException | None:
+        """Encode on this thread too the batches the background thread has not started, then wait
+        for it; returns its exception (a missing model), which `embed` raises again, or None."""
+        error = None
+        if self._batches is not None:  # else the encoder is still loading: only wait
+            try:
+                self._work(get_encoder())
+            except Exception as exc:  # the align stage's own call meets it again, inside its stage
+                error = exc
+        return self._future.exception() or error
+
+    def result(self, timeout: float | None = None) -> np.ndarray | None:
+        """The texts' vectors once every batch is encoded, on whichever thread (None for no texts)."""
+        self._future.result(timeout)
+        with self._finished:
+            self._finished.wait_for(lambda: self._done >= len(self._batches or ()), timeout)
+        return get_encoder().encode(self._texts) if self._texts else None
+
+
+def encode_ahead(texts: Iterable[str]) -> EncodingAhead:
     """Start encoding `texts` into the encoder's cache on a background thread (loading the encoder
-    first if need be); wait on the returned future before asking `embed` for them, or they are
-    encoded twice. Its exception (a missing model) is the one `embed` raises again."""
-    pid = os.getpid()
-    if pid not in _ahead:
-        _ahead[pid] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storydesk-encoder")
-    texts = list(texts)
-    return _ahead[pid].submit(lambda: get_encoder().encode(texts) if texts else None)
+    first if need be); `join` it before asking `embed` for them, or they are encoded twice."""
+    return EncodingAhead(list(texts))

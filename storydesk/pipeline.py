@@ -132,7 +132,9 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
         extraction: Extraction = _run_stage(
             "extract", lambda: extract.extract(articles, sentences), Extraction(), options, problems
         )
-        ahead.exception()  # waits; a failure (a missing model) is raised again by the align stage's own call
+        # The model calls left are shared with this thread; a failure (a missing model) is raised
+        # again by the align stage's own call.
+        ahead.join()
         alignment: Alignment = _run_stage(
             "align", lambda: align.align_facts(articles, sentences, extraction, reuse_report), Alignment(), options,
             problems,

@@ -227,3 +227,14 @@ def test_dates_written_years_in_more_shapes(sentence, expected):
 ])
 def test_dates_a_count_before_a_capitalised_plural_is_no_year(sentence):
     assert resolved(sentence, None) == []
+
+
+@pytest.mark.parametrize("sentence, years", [
+    ("Analysis of melt inclusions from the 1980 and 2008 eruption cycles indicates hot magma.", ["1980", "2008"]),
+    ("The 2004 and 2008 elections were close.", ["2004", "2008"]),
+    ("Sales rose in 2010 and 2012.", ["2010", "2012"]),
+    ("The 2000 and 3000 troops were sent in two waves.", []),
+])
+def test_dates_the_first_of_two_years_before_a_noun_is_a_year(sentence, years):
+    # Multi-News ta243: "the 1980 and 2008 eruption cycles" gave the timeline 2008 alone.
+    assert [d.date for d in dates_in(sentence, None)] == years

@@ -141,7 +141,44 @@ def test_embed_a_digest_encodes_each_sentence_once_beside_the_extract_stage(monk
     encoded = [t for _, batch in seen for t in batch]
     assert len(encoded) == len(set(encoded))  # nothing encoded twice
     assert seen[0][0].startswith("storydesk-encoder")
-    assert {s.text for s in digest.sentences} <= set(seen[0][1])
+    assert {s.text for s in digest.sentences} <= set(encoded)
+
+
+def test_embed_join_encodes_the_batches_left_on_the_calling_thread_with_the_same_vectors(monkeypatch) -> None:
+    """When the caller is done with its own work before the background thread, `join` takes the
+    model calls not started yet: both threads encode, each text once, with the vectors `encode` gives."""
+    import threading
+    import time
+
+    from storydesk.embed import BATCH_SIZE, encode_ahead
+
+    encoder = get_encoder()
+    texts = [f"Joined encoding test sentence number {n} about the harbour ferry {'and more words ' * (n % 4)}"
+             for n in range(5 * BATCH_SIZE)]
+    expected = encoder._encode(texts, BATCH_SIZE)  # not cached
+    seen: list[tuple[bool, list[str]]] = []
+    calls = encoder._encode
+    main_started = threading.Event()
+
+    def recording(batch, batch_size):
+        on_main = threading.current_thread() is threading.main_thread()
+        seen.append((on_main, list(batch)))
+        if on_main:
+            main_started.set()
+        else:
+            main_started.wait(timeout=10)  # the background thread waits until the caller joins in
+        return calls(batch, batch_size)
+
+    monkeypatch.setattr(encoder, "_encode", recording)
+    ahead = encode_ahead(texts)
+    deadline = time.monotonic() + 30
+    while ahead._batches is None and time.monotonic() < deadline:  # the plan is made on the background thread
+        time.sleep(0.01)
+    assert ahead.join() is None
+    encoded = [t for _, batch in seen for t in batch]
+    assert sorted(encoded) == sorted(texts)  # each once
+    assert {on_main for on_main, _ in seen} == {True, False}
+    assert np.array_equal(ahead.result(), expected)
 
 
 def test_embed_encode_ahead_in_a_forked_child_runs_on_the_child_s_own_thread(tmp_path) -> None:

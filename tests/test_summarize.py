@@ -318,6 +318,7 @@ def test_summarize_strip_dateline(sentence, cut):
     assert sentence[strip_dateline(sentence):] == cut
 
 
+
 @pytest.mark.parametrize("sentence", [
     "Read more: Port Averly council approves waterfront housing plan.",
     "Sign up for our morning newsletter to get the day's top stories.",
@@ -689,6 +690,15 @@ def test_summarize_asserts_neither_number_when_one_wire_copy_meets_one_other_out
     # (real fresh5 ta114 led with it over the decision itself); with a time it is the report.
     ("The Fish and Wildlife Service was responding to a court order requiring it to explain its decision.", False),
     ("Police were searching on Tuesday for the gunman who opened fire at the mall.", True),
+    # A month after "this" is a time, not a thing told before (real pairs ta064: "This July, nine
+    # months after Congress failed to pass appropriations legislation, some hospitals are reporting ...").
+    ("This July, nine months after the shutdown, some hospitals are reporting more births than usual.", True),
+    # What something does not do, in the present, describes it (real fresh5 ta000 led with the
+    # index's own "The Good Country Index doesn't measure what countries do at home." over the
+    # report that it crowned Sweden); a past "did not" is what happened.
+    ("The harbour index doesn't measure what ports do at home.", False),
+    ("Police do not know why the gunman opened fire.", False),
+    ("The council did not approve the harbour plan on Monday.", True),
 ])
 def test_summarize_lead_form_tells_a_report_from_a_feature_lede(sentence, report):
     from storydesk.summarize.lead import form_weight

@@ -50,6 +50,7 @@ def test_a_transcript_line_is_a_candidate_without_its_label_only_if_it_reads_alo
     "At that meeting, the victim's husband said the two men warned of the risk of deportation.",
     "In those years, the band played the club almost every weekend.",
     "After this incident, the council closed the dock to visitors for a month.",
+    "This may take the council weeks to settle.",
 ])
 def test_a_demonstrative_after_an_opening_preposition_leans_on_an_earlier_sentence(sentence):
     """"During that meeting" points at a meeting an earlier sentence described."""
@@ -57,10 +58,45 @@ def test_a_demonstrative_after_an_opening_preposition_leans_on_an_earlier_senten
 
 
 @pytest.mark.parametrize("sentence", [
+    "Not all hospitals said they had evidence of a baby boom, however.",
+    "The council did not vote on the plan, though.",
+])
+def test_a_contrast_closing_the_sentence_leans_on_an_earlier_claim(sentence):
+    """", however." at the end answers a claim made before, as "However," at the start does."""
+    assert dependence(sentence) == "leans on an earlier sentence"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A similar case of an alleged baby boom made news last year, when hospitals reported a surge in births.",
+    "A similar fire destroyed the old pier in 1998.",
+])
+def test_a_similar_case_leans_on_the_one_told_before(sentence):
+    """"A similar case" compares with a case the reader was told about before (real pairs ta064
+    opened its summary with one)."""
+    assert dependence(sentence) == "leans on an earlier sentence"
+
+
+def test_similar_with_what_it_compares_to_stands_alone():
+    assert dependence("A similar fire to the one at the harbour destroyed the old pier in 1998.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council voted on the plan, though not on its budget.",
+    '"We will rebuild, however long it takes," the mayor said.',
+])
+def test_a_contrast_inside_the_sentence_is_no_dependence(sentence):
+    assert dependence(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
     "During this week's meeting, the council voted to rebuild the dock within two years.",
     "In this year's budget, the city set aside $2 million for the harbour.",
     "At that point in the inquiry, investigators had not yet spoken to the port's owner.",
     "For those keeping score, the team has now won nine straight games at home.",
+    # A month is a time like "this week" (real pairs ta064: "This July, nine months after Congress
+    # failed to pass appropriations legislation ..., some hospitals are reporting ...").
+    "This July, nine months after the shutdown, some hospitals are reporting more births than usual.",
+    "In this July's heat, the council closed the harbour baths for a week.",
 ])
 def test_this_weeks_meeting_or_a_point_named_in_the_sentence_stands_alone(sentence):
     """A time of its own ("this week's"), a noun the sentence itself completes ("that point in the

@@ -136,19 +136,18 @@ def _other_acts(si: Sentence, a: DateMention, sj: Sentence, b: DateMention) -> b
 def _attribution_conflicts(extraction: Extraction, sentences: list[Sentence]) -> list[Conflict]:
     found = []
     by_key = {(s.article, s.index): s for s in sentences}
-    # The sentences `_not_the_speaker` reads, parsed in one batch rather than one by one.
-    parse([text for quote in extraction.quotes for m in quote.mentions if m.speaker
-           for text in (_speaker_text(m, by_key),) if text])
-    for quote in extraction.quotes:
-        if _title(quote.text):
-            continue
+    # A quotation given to fewer than two people's names has no second side: only the others' sentences
+    # are read (`_not_the_speaker`), parsed in one batch rather than one by one.
+    quotes = [(quote, named) for quote in extraction.quotes if not _title(quote.text)
+              for named in ([m for m in quote.mentions if m.speaker and not _not_a_person(m.speaker)],)
+              if len(named) >= 2]
+    parse([text for _, named in quotes for m in named for text in (_speaker_text(m, by_key),) if text])
+    for quote, named in quotes:
         speakers: dict[str, list] = {}
-        for m in quote.mentions:
+        for m in named:
             # A name the sentence does not make speak ("In the conversation with his fiancee,
             # Rhonda Rouer, he said", "Kushner's lawyer, Jamie Gorelick, told NBC News") is no side.
             # The next sentence is read too: a quote's attribution may follow a cut at "Mr.".
-            if not m.speaker or _not_a_person(m.speaker):
-                continue
             speaker = m.speaker
             if _not_the_speaker(m, by_key):
                 # The extract stage took a name in the attribution for its speaker ("said Nordfrakt

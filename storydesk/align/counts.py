@@ -41,6 +41,9 @@ _TOLL = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|i
                    r"(?P<q>(?:at least|more than|about|nearly|some|an estimated)\s+)?(?P<n>\d{1,3}(?:,\d{3})*|[a-z]+)"
                    r"(?=\s*(?:[,.;:]|$|\s(?:and|in|on|at|near|during|when|while|after|before|as|across|including)\b))",
                    re.I)
+# ...and "an attack that left seven dead" (pairs3 ta027): a toll with its noun left out after "left".
+_LEFT_DEAD = re.compile(r"\bleft\s+(?P<q>(?:at least|more than|about|nearly|some|an estimated)\s+)?"
+                        r"(?P<n>\d{1,3}(?:,\d{3})*|[a-z]+)\s+dead\b", re.I)
 # "twin car bombs", "twin blasts": two of the plural noun at most one word later (ta076).
 _TWIN = re.compile(r"\btwin\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+s)\b", re.I)
 # "a man confronted Price" against "confronted by two men" (ta161): one person doing the act, a
@@ -48,6 +51,14 @@ _TWIN = re.compile(r"\btwin\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+s)\b", re.I)
 # only within one event frame (the same verb), never on wording alone.
 _LONE = re.compile(r"\b(?P<a>an?) (?P<noun>man|woman|person|gunman|gunwoman|suspect|shooter|attacker|assailant)\b", re.I)
 LONE_AGENT_NOUNS = frozenset("man woman person gunman gunwoman suspect shooter attacker assailant".split())
+# One of each thing in a list under one article, as what a verb acts on: "The Coast Guard
+# dispatched a helicopter, plane and boat" (one boat) against "dispatched ... two 27-foot boats"
+# (tune ta164). Compared, like a lone doer, only within one verb frame.
+LISTED_ONE = re.compile(r"\b(?P<a>an?) (?P<items>[a-z]+(?:, [a-z]+)*,? and [a-z]+)\b")
+# A count with a measure between number and noun, which the extract stage leaves out: "two 27-foot
+# boats" (ta164).
+_MEASURED_COUNT = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+) (?:\d{1,4}(?:\.\d+)?|[a-z]+)-(?:foot|meter|metre|inch|ton|pound|"
+                             r"mile)(?:-long)? (?P<noun>[a-z]+s)\b", re.I)
 _QUALIFIER_BEFORE = {"nearly": "<", "almost": "<", "about": "~", "around": "~", "roughly": "~",
                      "approximately": "~", "some": "~", "an estimated": "~", "more than": ">", "over": ">", "at least": ">="}
 
@@ -92,14 +103,41 @@ def word_counts(sentences: list[Sentence], counted: tuple[Quantity, ...] = ()) -
         for m in _TWIN.finditer(text):
             if looks_plural(m.group("noun")):
                 found.append(_quantity(s, m.start(), m.end(), 2, singular(m.group("noun")), "="))
-        for m in _TOLL.finditer(text):
+        for m in [*_TOLL.finditer(text), *_LEFT_DEAD.finditer(text)]:
             value = _number(m.group("n").replace(",", ""))
             if value is None or value < 1:
                 continue
             qualifier = _qualifier(m.group("q").strip()) if m.group("q") else "="
             found.append(_quantity(s, m.start("q") if m.group("q") else m.start("n"), m.end("n"), value, "people",
                                    qualifier))
-    return tuple(found) + _lone_agents(sentences, counted)
+        for m in _MEASURED_COUNT.finditer(text):
+            value = _number(m.group("n"))
+            if value is not None and value >= 2 and looks_plural(m.group("noun")):
+                found.append(_quantity(s, m.start(), m.end(), value, singular(m.group("noun").lower()),
+                                       _qualifier(text[:m.start()])))
+    return tuple(found) + _lone_agents(sentences, counted) + _listed_ones(sentences, counted + tuple(found))
+
+
+def _listed_ones(sentences: list[Sentence], counted: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """One of each thing a list names under one article ("a helicopter, plane and boat"), where the
+    list is what a verb acts on and another article counts two or more of the thing."""
+    several = {}
+    for q in counted:
+        if q.value >= 2:
+            several.setdefault(noun_class(q.noun), set()).add(q.span.article)
+    found = []
+    for s in sentences:
+        for m in LISTED_ONE.finditer(s.text):
+            items = [w for w in re.split(r",? and |, ", m.group("items")) if w]
+            wanted = [w for w in items if several.get(noun_class(w), set()) - {s.article}]
+            if not wanted:
+                continue
+            doc = parse([s.text])[0]
+            first = next((t for t in doc if t.idx == m.start("items")), None)
+            if first is None or first.dep_ != "dobj" or first.head.pos_ != "VERB":
+                continue
+            found.extend(_quantity(s, m.start(), m.end(), 1, noun.lower(), "=") for noun in wanted)
+    return tuple(found)
 
 
 def _lone_agents(sentences: list[Sentence], counted: tuple[Quantity, ...]) -> tuple[Quantity, ...]:

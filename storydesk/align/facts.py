@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 
+from storydesk.align.allegations import charging_document
 from storydesk.align.frames import REPORTING_LEMMAS, aligned, attributed_to, governors, main_frame, parse, stance
 from storydesk.align.sources import (
     COPIED_RUN_WORDS,
@@ -90,6 +91,9 @@ RARE_WEIGHT = 8.0
 MUTUAL_COSINE = 0.65
 MUTUAL_WEIGHT = 2.0
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+# A lone sentence this close to a sentence of a fact joins it as more evidence of its article
+# (see group_facts).
+EXTRA_EVIDENCE_COSINE = 0.65
 # Sentences shorter than this many words (datelines, "He said.") make no fact of their own.
 MIN_FACT_WORDS = 5
 
@@ -292,6 +296,24 @@ def _quoted_parts(text: str) -> list[str]:
     return parts + [m.group(1) for m in _QUOTED.finditer(text)]
 
 
+def _held_alike_around(a: str, b: str, shared_quotes: set[str]) -> bool:
+    """Two sentences printing one quotation are held alike when their words outside it are: the
+    quotation's own "not" is in both ("“This is not She-Thor,” says writer Jason Aaron" / "Aaron
+    emphasizes, “This is not She-Thor."), while "X denied saying “...”" still is no support."""
+    return bool(shared_quotes) and stance(unquoted(a)) == stance(unquoted(b))
+
+
+def _speaker_named_beside(a: str, b: str, speakers_a: set[str], speakers_b: set[str], shared_quotes: set[str]) -> bool:
+    """One quotation given to two speakers is one statement when each outlet's sentence names the
+    other's speaker: the extract stage took a name near the quotation for its speaker ("... Martha
+    McSally will be elected," said Bognet / given to McSally; "Wood said a disclaimer that CBS aired,
+    saying “...”" / CBS's disclaimer)."""
+    if not shared_quotes:
+        return False
+    words_a, words_b = set(re.findall(r"[a-z][a-z'-]+", a.lower())), set(re.findall(r"[a-z][a-z'-]+", b.lower()))
+    return bool(speakers_a & words_b) or bool(speakers_b & words_a)
+
+
 def _next_to(i: int, members: list[int], sentences: list[Sentence]) -> bool:
     """Is sentence `i` next to one of `members` in its own article?"""
     return any(sentences[k].article == sentences[i].article and abs(sentences[k].index - sentences[i].index) == 1
@@ -360,7 +382,8 @@ def group_facts(
             if (same_statement(cosine, jaccard(words[i], words[j]), bool(counts_of[i] & counts_of[j]))
                 or bool(quoted[i] & quoted[j])
                 or (cosine >= SHARED_FIGURE_COSINE and bool(figures[i] & figures[j])))
-            and stance_of(i) == stance_of(j)
+            and (stance_of(i) == stance_of(j) or _held_alike_around(sentences[i].text, sentences[j].text,
+                                                                    quoted[i] & quoted[j]))
         ]
         # Pairs only their frames join come after every pair joined by wording, so a sentence goes
         # to the fact its words state first ("sending twelve tank cars off the track" to the tank
@@ -410,12 +433,30 @@ def group_facts(
                         speakers_of[root] |= speakers_of.pop(x)
                         break
                 continue
-            if speakers_of[a] and speakers_of[b] and not speakers_of[a] & speakers_of[b]:
+            if (speakers_of[a] and speakers_of[b] and not speakers_of[a] & speakers_of[b]
+                    and not _speaker_named_beside(sentences[i].text, sentences[j].text, speakers_of[a],
+                                                  speakers_of[b], quoted[i] & quoted[j])):
                 continue
             parent[a] = b
             articles_of[b] |= articles_of.pop(a)
             speakers_of[b] |= speakers_of.pop(a)
             members_of[b] += members_of.pop(a)
+        # A sentence left on its own that states, closely, what a sentence of a fact states, though
+        # that fact already holds another sentence of its article, is more evidence of the fact: one
+        # outlet says it twice, and the other outlet's sentence went to the first.
+        for cosine, i, j in sorted(worded + framed, reverse=True):
+            if cosine < EXTRA_EVIDENCE_COSINE:
+                break
+            for x, y in ((i, j), (j, i)):
+                root = _find(parent, y)
+                if (members_of.get(_find(parent, x)) == [x] and len(articles_of[root]) > 1
+                        and sentences[x].article in articles_of[root]
+                        and not (speakers_of[x] and speakers_of[root] and not speakers_of[x] & speakers_of[root])):
+                    parent[x] = root
+                    members_of[root].append(members_of.pop(x)[0])
+                    articles_of.pop(x)
+                    speakers_of[root] |= speakers_of.pop(x)
+                    break
     clusters: dict[int, list[int]] = {}
     for i in keep:
         clusters.setdefault(_find(parent, i), []).append(i)
@@ -526,8 +567,10 @@ def _one_speaker(members: list[int], sentences: list[Sentence],
         # Sorted: a set's order changes from process to process (`batch` must write what `run` does).
         # The body a speaker or a document speaks for ("Saito of the coast guard" / "the coast
         # guard said") is that body's statement too (align/speakers.py).
-        for who in sorted(statement_source(text) | ({attributed_to(text)} - {None}) | spoken_by
-                          | speaking_for(text)):
+        # A charging document's allegation is the document's, however each outlet words it
+        # (align/allegations.py).
+        for who in sorted(statement_source(text) | ({attributed_to(text), charging_document(text)} - {None})
+                          | spoken_by | speaking_for(text)):
             by_speaker.setdefault(who, set()).add(sentences[i].article)
     reported: dict[str, set[str]] = {}
     unnamed: set[str] = set()

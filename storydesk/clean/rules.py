@@ -8,10 +8,24 @@ pattern has a word limit: a line longer than that is prose and is kept whatever 
 from __future__ import annotations
 
 import re
-import re._parser as regex_parser  # to read what text a rule's matches must hold (`needed_text`)
 from dataclasses import dataclass
 from functools import lru_cache
-from re._constants import ASSERT, ATOMIC_GROUP, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, SUBPATTERN
+
+try:  # private modules, read to know what text a rule's matches must hold (`needed_text`); a later
+    # Python may move them: then no rule is skipped, only slower
+    import re._parser as regex_parser
+    from re._constants import (
+        ASSERT,
+        ATOMIC_GROUP,
+        BRANCH,
+        LITERAL,
+        MAX_REPEAT,
+        MIN_REPEAT,
+        POSSESSIVE_REPEAT,
+        SUBPATTERN,
+    )
+except ImportError:  # pragma: no cover
+    regex_parser = None
 
 
 @dataclass(frozen=True)
@@ -341,7 +355,12 @@ def needed_text(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     sequence, the one whose shortest string is longest. Non-ASCII characters end a run: their
     case rules under IGNORECASE differ from `str.lower`'s.
     """
-    return _needed_in(list(regex_parser.parse(pattern.pattern, pattern.flags)))
+    if regex_parser is None:  # pragma: no cover
+        return None
+    try:
+        return _needed_in(list(regex_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # pragma: no cover - a parser whose shape changed: the rule is always tried
+        return None
 
 
 def _needed_in(items: list) -> tuple[str, ...] | None:

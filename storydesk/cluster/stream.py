@@ -47,6 +47,7 @@ from storydesk.cluster.features import (
     batch_features,
     jaccard_estimate,
 )
+from storydesk.cluster.second_opinion import SECOND_OPINION_FLOOR, LeadOpinion
 from storydesk.model import Article
 from storydesk.reuse.minhash import band_keys
 
@@ -145,6 +146,8 @@ class ClusterOptions:
     name_offset: float = NAME_OFFSET
     split_threshold: float | None = SPLIT_THRESHOLD  # None: never split a story
     second_chance: bool = True  # a batch's lone articles look again at the stories grown since (a merge)
+    # ... and those still alone with borderline words ask the sentence encoder (second_opinion.py); ~9x slower
+    second_opinion: bool = False
 
     @classmethod
     def with_embeddings(cls) -> ClusterOptions:
@@ -278,6 +281,8 @@ class StoryClusterer:
         # whole batch in one numpy pass, and found again when a story retires.
         self._bands: dict[int, tuple[np.ndarray, list[tuple[int, int]]]] = {}
         self._batch_bands: dict[int, tuple[np.ndarray, list[tuple[int, int]]]] = {}
+        # The articles' leads, for the sentence encoder's second opinion (only `assign` gives them).
+        self.opinion = LeadOpinion() if self.options.second_opinion else None
         for story in stories:
             self.stories[story.id] = story
             self._index(story)
@@ -289,6 +294,8 @@ class StoryClusterer:
     def assign(self, articles: Sequence[Article]) -> list[Assignment]:
         """Assign each article of a batch in order (see `assign_features`)."""
         embeddings = embed_articles(articles) if self.options.embeddings else None
+        if self.opinion is not None:
+            self.opinion.add(articles)
         with _collector_paused():
             return self.assign_features(batch_features(articles), embeddings)
 
@@ -464,6 +471,33 @@ class StoryClusterer:
             merge = Merge(source.id, target.id, article, round(best_words, 4))
             self.merges.append(merge)
             self.moves.append(merge)
+        if self.opinion is not None:
+            self._second_opinion(started, grown_after)
+
+    def _second_opinion(self, started: dict[str, str], grown_after: int) -> None:
+        """Each story of `started` still of its one article, whose best story by words (as the second
+        chance looks them up) scores SECOND_OPINION_FLOOR..join threshold, is folded into it when
+        the sentence encoder finds their leads alike (storydesk.cluster.second_opinion)."""
+        for story_id, article in started.items():
+            lone = self.stories.get(story_id)
+            if lone is None or lone.size != 1:
+                continue
+            best, best_words = None, -1.0
+            terms = _unit(lone.terms, lone.terms_norm)
+            for candidate in self._candidates(lone.terms, {})[:SECOND_CHANCE_CANDIDATES]:
+                story = self.stories[candidate]
+                if story is lone or story.last_seq <= grown_after or not self._in_window(story, lone.last_time):
+                    continue
+                words = _cosine(terms, story.terms, story.terms_norm)
+                if words > best_words:
+                    best, best_words = story, words
+            if (best is not None and SECOND_OPINION_FLOOR <= best_words < self.options.join_threshold
+                    and self.opinion.agrees(article, [m.article for m in best.members])):
+                target, source = (lone, best) if _story_number(lone.id) < _story_number(best.id) else (best, lone)
+                self._absorb(target, source)
+                merge = Merge(source.id, target.id, article, round(best_words, 4))
+                self.merges.append(merge)
+                self.moves.append(merge)
 
     def _maybe_split(self, story: StoryState, article: str) -> StoryState:
         """Cut a story whose members drifted apart in two; returns the part `article` is in now."""

@@ -75,6 +75,8 @@ _PATTERNS = [
     # a year used as an adjective: "a 2012 report", "Sam Raimi's 1981 original", "the 2012 election cycle",
     # "the 2004 Indian Ocean tsunami" (the determiner or possessive before it is checked in
     # _plausible: a pattern starting there is slow)
+    # the first of two years before one noun: "the 1980 and 2008 eruption cycles" (Multi-News ta243)
+    ("year_pair", rf"(?<=\s)(?P<text>(?P<y>{_YEAR}))\s+(?:and|or)\s+{_YEAR}\s+(?P<noun>[A-Za-z][a-z-]+)\b"),
     ("year_attr", rf"(?<=\s)(?P<text>(?P<y>{_YEAR}))\s+(?P<noun>[A-Za-z][a-z-]+)\b"),
     # "the November elections", "the November ballot"
     ("month", rf"\b[Tt]he\s+(?P<text>(?P<mon>{MONTH_NAME}))\s+(?=[a-z])"),
@@ -193,18 +195,21 @@ def _matches(text: str) -> list[tuple[str, re.Match]]:
         for m in pattern.finditer(text):
             start, end = m.span("text") if m.groupdict().get("text") is not None else m.span()
             candidates.append((start, end, rank, kind, m))  # compared on the date's own words
-    chosen: list[tuple[str, re.Match]] = []
+    chosen: list[tuple[int, str, re.Match]] = []
     taken: list[tuple[int, int]] = []
     for start, end, _rank, kind, match in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
         if all(end <= s or start >= e for s, e in taken):
             taken.append((start, end))
-            chosen.append((kind, match))
-    return sorted(chosen, key=lambda c: c[1].start())
+            chosen.append((start, kind, match))
+    # in the order of the dates' own words ("the 1980 and 2008 ..." has two matches opening at 1980)
+    return [(kind, match) for _, kind, match in sorted(chosen, key=lambda c: c[0])]
 
 
 def _plausible(kind: str, text: str, start: int, end: int, groups: dict) -> bool:
     """False for a weekday inside a name ("Sunday Times", "Super Tuesday") or 'may'-like words,
     and for a number before a counted noun taken for a year ("the 2000 troops")."""
+    if kind == "year_pair":  # two years before one noun are never a count of it ("the 2004 and 2008 elections")
+        return bool(_DETERMINER_BEFORE.search(text, max(0, start - 60), start))
     if kind == "year_attr":
         noun = groups["noun"].lower()
         if groups["noun"][:1].isupper() and not _NAME_THEN_HEAD.match(text, end):
@@ -249,7 +254,7 @@ def _resolve(kind: str, g: dict, published: date | None, future: bool, context_y
         return _day(int(g["y"]), month, _day_number(g["d"]))
     if kind == "my":
         return f"{int(g['y']):04d}-{_month(g['mon']):02d}", "month"
-    if kind in ("year", "year_attr"):
+    if kind in ("year", "year_attr", "year_pair"):
         return g["y"], "year"
     if published is None:
         if kind in ("md", "dm") and (context_year or story_year):

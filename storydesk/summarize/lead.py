@@ -115,7 +115,8 @@ _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # milestone", real new set ta231).
 _NOT_POINTED = frozenset("morning afternoon evening night day week weekend month year summer spring fall autumn "
                          "winter season time decade century milestone mark record level figure threshold amount "
-                         "number total sum".split())
+                         "number total sum january february march april may june july august september october "
+                         "november december".split())
 # A photo credit on its own after a caption: "(Courtesy of the State Department)", "(AP Photo/...)".
 _CREDIT = re.compile(r"^\(\s*(?:courtesy|photo|photograph|image|picture|credit|ap photo|getty|reuters|afp)\b[^()]*\)\W*$",
                      re.I)
@@ -359,7 +360,16 @@ def _predicate_kind(sentence: ParsedSentence | None) -> str:
         # "The agency was responding to a court order ...": what was going on around the news, its
         # background, read as a state (a time, "were searching on Tuesday", makes it the report)
         return "stative"
+    if root.tag_ in ("VBZ", "VBP", "VB") and any(t.dep_ == "neg" for t in root.children) and not any(
+            t.dep_ in ("aux", "auxpass") and t.lower_ in _PAST_OR_FUTURE for t in root.children):
+        # "The index doesn't measure what countries do at home": what something does not do, in
+        # the present, describes it (real fresh5 ta000); "did not approve" is what happened
+        return "stative"
     return "stative" if root.lemma_.lower() in _STATIVE else "event"
+
+
+# Auxiliaries that put a negated verb in the past or the future: it then reports what happened.
+_PAST_OR_FUTURE = frozenset({"did", "will", "would", "could", "should", "has", "have", "had", "was", "were"})
 
 
 def _is_to_do(be: Token) -> bool:

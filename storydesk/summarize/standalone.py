@@ -38,7 +38,11 @@ _ANAPHOR = re.compile(
 # ("During that meeting, ...", "In those years, ..."), unless "this" names the present time ("In
 # this year's budget"), the sentence completes the noun itself ("At that point in the inquiry") or
 # "those" stands for people ("For those keeping score").
-_TIMES = r"(?:week|month|year|morning|afternoon|evening|weekend|summer|spring|fall|autumn|winter|season|time)"
+# A month is a time too ("This July, nine months after the shutdown, ...", real pairs ta064);
+# capitalised, so that "This may take weeks" still leans.
+_MONTHS = rf"(?-i:{MONTH_PATTERN})"
+_TIMES = (r"(?:week|month|year|morning|afternoon|evening|weekend|summer|spring|fall|autumn|winter|season|time|"
+          rf"{_MONTHS})")
 _PREPOSITION_DEMONSTRATIVE = re.compile(
     r"^(?:during|at|in|after|before|by|since|from|on|until|following|despite|for|with|under)\s+"
     # "those" before a participle stands for people ("For those keeping score, ...")
@@ -47,8 +51,7 @@ _PREPOSITION_DEMONSTRATIVE = re.compile(
     re.I,
 )
 # "This"/"That"/"These" refer back, except before a time ("This week, Lenovo...").
-_DEMONSTRATIVE = re.compile(r"^(?:this|that|these)\b(?!\s+(?:week|month|year|morning|afternoon|evening|"
-                            r"weekend|summer|spring|fall|autumn|winter|season|time)\b)", re.I)
+_DEMONSTRATIVE = re.compile(rf"^(?:this|that|these)\b(?!\s+{_TIMES}\b)", re.I)
 # Quoted stretches, removed before looking for the writer's own voice.
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
 # A first or second person outside quotation marks: a writer, blogger or speaker talking to the
@@ -112,6 +115,12 @@ _LATE_ANAPHOR = re.compile(r"^(?:but|and|so|still|yet|unfortunately|fortunately|
 # dealt...", "Allowing for rounding, that only accounts..."): the phrase has no capitalised word.
 _PHRASE_THEN_PRONOUN = re.compile(r"^\w+(?:\s+(?-i:[a-z])[\w'-]*){0,2},\s+(?:he|she|his|her|that|this|they|their|it)\b",
                                   re.I)
+# A contrast closing the sentence ("Not all hospitals said they saw a boom, however.") answers a
+# claim made before it, as "However," opening it does (real pairs ta064 led with one).
+_CLOSING_CONTRAST = re.compile(r",\s+(?:however|though|nevertheless|nonetheless)\s*[.!]?\s*$", re.I)
+# "A similar case ..." compares with one told before, unless it says which ("similar to ...",
+# "a similar fire to the one at ..."); real pairs ta064 opened its summary with one.
+_SIMILAR = re.compile(r"^(?:an?|the)\s+similar\s+\w+\b(?!\s+(?:to|as)\b)(?!.*\b(?:to|as) the one\b)", re.I)
 # A sentence the splitter cut after a title ('...something else."Dr.') or ran into the next
 # ("accurate.If Ziegenhorn had known").
 _CUT_AFTER_TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Gen|Sen|Rep|Gov)\.\s*$")
@@ -208,7 +217,7 @@ def dependences(text: str) -> tuple[str, ...]:
         found.append("a question teases, it does not tell")
     if _TEASER.match(stripped) or _LISTICLE.search(text) or _MUSING.match(text):
         found.append("a teasing lede")
-    if _INVERTED_ADDITION.match(stripped):
+    if _INVERTED_ADDITION.match(stripped) or _CLOSING_CONTRAST.search(outside) or _SIMILAR.match(stripped):
         found.append("leans on an earlier sentence")
     if _BACK_REFERENCE.search(outside) or _EPITHET_SUBJECT.search(outside):
         found.append("leans on an earlier sentence")

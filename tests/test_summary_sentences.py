@@ -271,3 +271,87 @@ def test_a_person_called_by_nationality_was_met_in_a_sentence_left_out(sentence,
 def test_the_exchange_points_back_at_one_the_reader_did_not_see():
     """"The exchange comes after Knox posted..." (fresh7 ta133 of the real gold): which exchange?"""
     assert rejection("The exchange comes after the mayor posted a letter from the council on her blog.") is not None
+
+
+def test_a_thing_the_article_introduced_before_is_needed_in_the_summary_before_the_team_or_the_mound():
+    """"The team dug a small trench across the mound" (real pairs2 ta002) points back at the team
+    its article introduced sentences before: out of the article it is about a team the reader never
+    met, until the summary has mentioned one."""
+    text = ("Divers from the Averly harbour trust found an old wreck off Averly Point on Monday.\n\n"
+            "The wreck lies in eight metres of water at the mouth of the harbour channel.\n\n"
+            "Using old charts, the team located a long mound of ballast stones near the channel.\n\n"
+            "The team dug a small trench across the mound and dated the timbers to the 1700s.")
+    article = Article(id="a", text=text)
+    cands = find_candidates([article], split_sentences(article))
+    dug = next(c for c in cands if c.text.startswith("The team dug"))
+    assert "team" in dug.needs_things
+    located = next(c for c in cands if c.text.startswith("Using old charts"))
+    assert not located.needs_things
+
+
+@pytest.mark.parametrize("text", [
+    # the article's first mention of the thing: it is introduced here
+    "The harbour trust said on Monday that divers had found an old wreck off Averly Point.\n\n"
+    "Divers from the trust dated its timbers to the 1700s.",
+    # a name, not a thing pointed back at
+    "Divers said the White House had been told of the wreck off Averly Point on Monday.\n\n"
+    "The White House said on Tuesday that it would send a team of surveyors to the harbour.",
+    # the sentence says which cost itself (real new ta018's lead)
+    "Weddings cost more every year, a survey of couples found on Monday.\n\n"
+    "The average cost of a wedding last year exceeded $31,213, up 4.5% from the year before.",
+])
+def test_a_first_mention_or_a_name_after_the_needs_nothing_before_it(text):
+    article = Article(id="a", text=text)
+    cands = find_candidates([article], split_sentences(article))
+    assert cands and all(not c.needs_names and not c.needs_things for c in cands)
+
+
+def test_the_summary_quotes_the_team_only_after_a_sentence_that_mentions_a_team():
+    from storydesk.pipeline import summarize_articles
+
+    first = Article(id="a", text=(
+        "Divers found an old wreck off Averly Point on Monday, the Averly harbour trust said.\n\n"
+        "The wreck lies in eight metres of water at the mouth of the harbour channel.\n\n"
+        "Using old charts, the team located a long mound of ballast stones near the channel.\n\n"
+        "The team dug a small trench across the mound and dated the ship's timbers to the 1700s."))
+    second = Article(id="b", text=(
+        "An old wreck has been found off Averly Point by divers of the harbour trust, officials said.\n\n"
+        "The ship's timbers were dated to the 1700s, the trust said in a statement on Tuesday."))
+    texts = [s.text for s in summarize_articles([first, second], words=120)]
+    for n, t in enumerate(texts):
+        if t.startswith("The team"):
+            assert any("team" in earlier for earlier in texts[:n]), texts
+
+
+@pytest.mark.parametrize("sentence", [
+    # connectives that add to, weigh against or number an earlier claim (real fresh4 ta222, fresh7
+    # ta046, tune ta009, pairs2 ta126: judged dangling)
+    "Plus, at $15 for 40 doses, it's much cheaper than the harbour's energy drinks.",
+    "On the other hand, the harbour's energy market might have room for a spray like this one.",
+    "Fortunately, the ferry in the new harbour film doesn't suffer the fate of the old one.",
+    "Third, weeks later the harbour council dismissed the ferry inspector.",
+    # a pronoun after an opening preposition (real fresh5 ta026, pairs2 ta148)
+    "In it the harbour master quotes Abraham Lincoln on acting in concert.",
+    "For him it will be a long journey toward recovery, the family said.",
+])
+def test_a_connective_numbering_or_weighing_an_earlier_claim_leans_on_it(sentence):
+    assert dependence(sentence) == "leans on an earlier sentence"
+
+
+@pytest.mark.parametrize("sentence", [
+    "If only that were true: neighbours of the harbour are fed up with the crowds of tourists.",
+    "Hard to believe it now, but four decades ago a night like this one changed the harbour.",
+    "A harbour mother thought she was going to jail, but what happened next left her in tears.",
+])
+def test_a_musing_or_a_teaser_is_no_statement_of_the_news(sentence):
+    assert dependence(sentence) == "a teasing lede"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Second-degree murder charges were filed against the harbour pilot on Monday.",
+    "First, the harbour council said of the deal that it would vote on Tuesday.",
+    "Finally home after 40 days at sea, the crew of the Averly ferry was greeted by families.",
+    "In its ruling, the harbour tribunal said the pilots were employees of the port.",
+])
+def test_a_numbered_word_or_a_preposition_without_a_pronoun_stands_alone(sentence):
+    assert dependence(sentence) is None

@@ -44,7 +44,7 @@ from storydesk.summarize.selection import (
     similarity_matrix,
     story_order,
 )
-from storydesk.summarize.standalone import mentions
+from storydesk.summarize.standalone import mentions, words_said
 from storydesk.summarize.verify import SUPPORT_CONTAINMENT, EvidenceIndex, verify_citation
 
 DEFAULT_WORDS = 120
@@ -125,11 +125,12 @@ def summarize(
     # article's openings vote, those held back included.
     may_lead = [i for i in alone if not is_disputed[i]]
     lead = lead_index(cands, may_lead, sentences, on_topic, reuse)
-    if lead is not None and cands[lead].voiced:
+    if lead is not None and (cands[lead].voiced or cands[lead].needs_things):
         lead = None  # a writer's view is not the news; filtering may_lead instead shifted its word weights
     if lead is not None:
         scores[lead] = scores.max() + 1.0  # the news opens the summary
-    names = ([c.needs_names for c in cands], [mentions(c.text) for c in cands])
+    # A name needed is met by a chosen sentence's capitalised words, a thing ("the team") by its words.
+    names = ([c.needs_names | c.needs_things for c in cands], [mentions(c.text) | words_said(c.text) for c in cands])
     picked = select(cands, scores, sims, words, [frozenset(f.id for f in fs) for fs in stated], follows, names,
                     usable=lambda i: not cands[i].voiced and has_verb(cands[i].text),
                     restates=lambda i, chosen: _same_statement(cands[i], [cands[c] for c in chosen]),
@@ -140,7 +141,7 @@ def summarize(
     kept: set[int] = set()
     said: set[str] = set()
     for i in chosen:
-        if follows[i] is not None and follows[i] not in kept or not cands[i].needs_names <= said:
+        if follows[i] is not None and follows[i] not in kept or not names[0][i] <= said:
             continue  # what it leans on was dropped, or comes after it
         sentence = _cited(cands[i], supporters[i], index, stated[i], rank)
         if sentence is not None:

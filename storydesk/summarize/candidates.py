@@ -15,6 +15,7 @@ from storydesk.clean.rules import match_rule
 from storydesk.lexicon import REPORTING_PATTERN
 from storydesk.model import Article, Sentence, Span
 from storydesk.summarize.standalone import (
+    definite_subject,
     dependence,
     first_names_alone,
     full_names,
@@ -24,6 +25,7 @@ from storydesk.summarize.standalone import (
     one_name_speakers,
     opens_another_time,
     surnames_alone,
+    words_said,
 )
 from storydesk.summarize.text import content_terms, word_count
 
@@ -99,6 +101,11 @@ LEAD_FOR_TIME = 2
 # A video's running time in brackets ("(3:31)"): it closes the caption of a video player, so the
 # sentence before it in its paragraph describes the clip ("Analyst X details the video..."), not the news.
 RUNNING_TIME = re.compile(r"^\(\d{1,2}:\d{2}(?::\d{2})?\)$")
+# From this sentence of an article on, an opening "The <noun>" whose noun the article used before
+# points back at it ("The team dug a small trench across the mound", real pairs2 ta002); before it,
+# at the article's opening, it is mostly the headline's own news (the bundled example's lead "The
+# fire started shortly after 2 a.m. ..."). Three, as the lead's openings (lead.PLACE_WEIGHTS).
+THING_AFTER = 3
 # Quotations split into more sentences than this are left out rather than quoted at length.
 MAX_QUOTE_SENTENCES = 3
 
@@ -125,6 +132,10 @@ class Candidate:
     # the writer's view, not a report. It still tells the lead what its outlet leads with, but is
     # not quoted as a statement of the news (its article's opening, a review's verdict, may be).
     voiced: bool = False
+    # The thing an opening "The <noun>" points back at, its article having introduced it before
+    # ("The team dug a small trench across the mound"): the summary must mention one before it.
+    # Not counted in `leans`: the lead's vote and the place weights read these sentences as before.
+    needs_things: frozenset[str] = frozenset()
 
     @property
     def leans(self) -> bool:
@@ -216,7 +227,10 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
         met: dict[str, str] = {}  # first name -> last name, of the same people
         voiced = _paragraphs_in_writers_voice(own, texts[article_id])
         quoting = False  # inside a quotation opened by an earlier sentence of the paragraph
+        earlier_words: set[str] = set()  # every word of the article's sentences so far
         for i, s in enumerate(own):
+            if i:
+                earlier_words |= words_said(own[i - 1].text)
             needs_names = surnames_alone(s.text, introduced) | first_names_alone(s.text, met)
             for last, first in full_names(s.text).items():
                 introduced.setdefault(last, first)
@@ -255,9 +269,13 @@ def find_candidates(articles: list[Article], sentences: list[Sentence]) -> list[
                 if not joined:
                     continue
                 follows = previous.sentence.index
+            # An opening's "the X" is mostly the headline's thing, the news itself ("The fire started
+            # shortly after 2 a.m. on Friday in a storage building on Northgate Dock").
+            thing = definite_subject(text) if i >= THING_AFTER else None
             seen.add(text)
             previous = Candidate(s, text, start, end, content_terms(text), rank[article_id], len(own), follows,
-                                 needs_names, voiced=s.paragraph in voiced and i > 0)
+                                 needs_names, voiced=s.paragraph in voiced and i > 0,
+                                 needs_things=frozenset({thing}) if thing in earlier_words else frozenset())
             out.append(previous)
     return out
 

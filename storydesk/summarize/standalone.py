@@ -50,6 +50,17 @@ _PREPOSITION_DEMONSTRATIVE = re.compile(
     r"(?!\s+(?:of|in|on|at|when|where|which|who|that)\b)",
     re.I,
 )
+# Connectives that add to, weigh against or number an earlier claim, with their comma ("Plus, at $15
+# ...", "On the other hand, ...", "Fortunately, the monkey ... doesn't suffer the same fate", "Third,
+# weeks later Trump fired Comey."): judged dangling on the real fresh4, fresh7, fresh2 and pairs2
+# sets. "First," opens a list rather than continuing one; without the comma "Second-degree" or
+# "Finally home" is no connective.
+_CONNECTIVE_COMMA = re.compile(r"^(?:plus|on the other hand|fortunately|unfortunately|thankfully|luckily|sure|"
+                               r"second|third|fourth|finally|lastly|then again|after all)\s*,", re.I)
+# A pronoun right after an opening preposition: "In it Mr Zuckerberg quotes...", "For him it will be
+# a long journey..." (real fresh5 ta026, pairs2 ta148).
+_PREPOSITION_PRONOUN = re.compile(r"^(?:in|on|at|with|from|of|for|by|to|into|after|before|without|about|like|"
+                                  r"unlike|under|against)\s+(?:it|them|him|her)\b", re.I)
 # "This"/"That"/"These" refer back, except before a time ("This week, Lenovo...").
 _DEMONSTRATIVE = re.compile(rf"^(?:this|that|these)\b(?!\s+{_TIMES}\b)", re.I)
 # Quoted stretches, removed before looking for the writer's own voice.
@@ -137,8 +148,10 @@ _TEASER = re.compile(r"^(?:who would have thought|have you seen|ever wonder|imag
 # joke, ...", "Maybe brands realize that, ...", "So it was with the 2012 Emmys, ..."); inside a
 # quotation they are someone's words ('“Perhaps unsurprisingly, we found...,” said Silveira').
 # "Well," opens a spoken reply or a musing, not a report.
-_MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when|well(?=,))\b",
-                     re.I)
+_MUSING = re.compile(r"^(?:in an? (?:year|world|week|time|age|era) when|maybe|perhaps|so it was|remember when|well(?=,)|"
+                     r"if only|hard to believe)\b", re.I)
+# A teaser anywhere: "But what happened next left her in tears." (real pairs2 ta239).
+_TEASE = re.compile(r"\bwhat happened next\b", re.I)
 # A description continued with its subject held back: "Tagging along are X" (along with whom?),
 # "Joining them were X" (fresh7 ta046 of the real gold); "Standing outside were X" stands alone.
 _INVERTED_ADDITION = re.compile(r"^[A-Z]\w+ing\s+(?:along|him|her|them|us|too)\b[^,]{0,40}\b(?:are|is|were|was)\b")
@@ -208,14 +221,15 @@ def dependences(text: str) -> tuple[str, ...]:
     if _CUT_AFTER_TITLE.search(text) or _RUN_TOGETHER.search(text):
         found.append("cut or run together by the sentence splitter")
     if (_ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped) or _LATE_ANAPHOR.match(stripped)
-            or _PHRASE_THEN_PRONOUN.match(stripped) or _PREPOSITION_DEMONSTRATIVE.match(stripped)):
+            or _PHRASE_THEN_PRONOUN.match(stripped) or _PREPOSITION_DEMONSTRATIVE.match(stripped)
+            or _CONNECTIVE_COMMA.match(stripped) or _PREPOSITION_PRONOUN.match(stripped)):
         found.append("leans on an earlier sentence")
     outside = _QUOTED.sub(" ", text)
     if _PERSONAL.search(outside):
         found.append("first or second person outside a quotation")
     if outside.rstrip().rstrip("\"”’'").endswith("?"):
         found.append("a question teases, it does not tell")
-    if _TEASER.match(stripped) or _LISTICLE.search(text) or _MUSING.match(text):
+    if _TEASER.match(stripped) or _LISTICLE.search(text) or _MUSING.match(text) or _TEASE.search(text):
         found.append("a teasing lede")
     if _INVERTED_ADDITION.match(stripped) or _CLOSING_CONTRAST.search(outside) or _SIMILAR.match(stripped):
         found.append("leans on an earlier sentence")
@@ -347,6 +361,46 @@ def mentions(text: str) -> frozenset[str]:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+
+
+# "The <noun>" opening a sentence: maybe a thing its article introduced before ("The team dug a
+# small trench across the mound", real pairs2 ta002; "The magazine also spoke to...", "The church
+# allowed..."), which out of the article is a thing the reader never met.
+_THE_COMMON_NOUN = re.compile(r"^The\s+(?-i:[a-z])")
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def definite_subject(text: str) -> str | None:
+    """The head noun (singular, lower case) of a "The <common noun>" phrase opening `text`, or
+    None: "The team dug..." -> "team"; "The White House said..." (a name) -> None."""
+    if not _THE_COMMON_NOUN.match(text):
+        return None
+    from storydesk.nlp import parse
+
+    chunk = next(iter(parse([text])[0].noun_chunks), None)
+    if chunk is None or chunk.start != 0 or chunk.root.pos_ != "NOUN" or not chunk.root.text.islower():
+        return None
+    head = chunk.root
+    # The sentence says which itself: "The average cost of a wedding last year", "The biopic titled
+    # 'Thatcher'", "The main psychoactive ingredient in marijuana" (leads of real new ta018, ta098).
+    if any(child.dep_ in _SAYS_WHICH for child in head.children) or head.lemma_.lower() in _ONE_OF_A_KIND:
+        return None
+    return head.lemma_.lower()
+
+
+# Dependents of the head noun that say which thing it is: a preposition's phrase, a participle or
+# relative clause, an apposition.
+_SAYS_WHICH = frozenset({"prep", "acl", "relcl", "appos"})
+# Offices of which a country has one, read as the story's own ("The president said yesterday...",
+# real fresh ta144's lead).
+_ONE_OF_A_KIND = frozenset({"president", "pope", "queen", "king"})
+
+
+def words_said(text: str) -> frozenset[str]:
+    """The lower-case words of `text`, each also without a plural "s" ("teams" says "team"), for
+    `definite_subject` to find the thing mentioned."""
+    words = set(_WORD.findall(text.lower()))
+    return frozenset(words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3})
 
 
 SURNAME_SPEAKER = "quotes a speaker it names only by one name"

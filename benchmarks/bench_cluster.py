@@ -5,6 +5,7 @@
     python benchmarks/bench_cluster.py --lead-weights       # also lead-name weights 1-3 on the tune half
     python benchmarks/bench_cluster.py --throughput 100000  # also speed and memory on a perturbed stream
     python benchmarks/bench_cluster.py --throughput 100000 --throughput-only
+    python benchmarks/bench_cluster.py --throughput 100000 --throughput-only --held-stream  # stream kept whole
     python benchmarks/bench_cluster.py --fresh-only         # only the fresh draws (quick)
 
 Data. `val_stream.jsonl` (690 articles, 250 Multi-News stories) goes through ingest and clean as
@@ -43,7 +44,10 @@ Throughput. The cleaned stream is repeated with perturbations until N articles: 
 new ids and story labels, every word but the 150 commonest marked with the copy's own ending (so
 copies are different stories that share only function words), a tenth of its paragraphs dropped, its order shuffled, and publication dates
 one day later than the copy before. Clustering alone (features + assignment, in batches of 1,000)
-is timed in a fresh process; memory is that process's peak resident size. The baselines, beside
+is timed in a fresh process; memory is that process's peak resident size. storydesk reads the
+stream a batch at a time, as `storydesk cluster` does: the copies are made as the batches are
+needed, so the peak is the clusterer's state and one batch, not 100,000 articles' text (until
+round 7 the whole stream was made first and held: 855 MB of the peak; `--held-stream`). The baselines, beside
 it in the same run, are timed on the first 1,000 articles (their dense matrices cannot hold
 100,000), and storydesk on those 1,000 too.
 """
@@ -51,6 +55,8 @@ it in the same run, are timed on the first 1,000 articles (their dense matrices 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import itertools
 import json
 import math
 import random
@@ -60,7 +66,7 @@ import sys
 import time
 import zlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -465,14 +471,21 @@ def lead_weights(articles: list[Article], events: dict[str, str]) -> None:
 # -- throughput -------------------------------------------------------------------------------------
 
 def perturbed_stream(articles: list[Article], gold: dict[str, str], total: int, seed: int = 7) -> tuple[list[Article], dict[str, str]]:
+    stream = list(perturbed_articles(articles, gold, total, seed))
+    return [article for article, _ in stream], {article.id: label for article, label in stream}
+
+
+def perturbed_articles(articles: list[Article], gold: dict[str, str], total: int, seed: int = 7) -> Iterator[tuple[Article, str]]:
+    """The perturbed stream's first `total` articles with their labels, made one copy at a time
+    (the same articles as `perturbed_stream`), so a reader of the stream holds one copy, not all."""
     rng = random.Random(seed)
     # Function words stay; every other word and number gets the copy's mark, so two copies of
     # one story share no more than two unrelated stories do.
     common = {w for w, _ in Counter(w for a in articles for w in _WORD.findall(a.text.lower())).most_common(150)}
     start = datetime(2024, 1, 1, tzinfo=UTC)
-    stream, labels = [], {}
+    made = 0
     copy = 0
-    while len(stream) < total:
+    while made < total:
         suffix = "" if copy == 0 else _letters(copy)
 
         def relabel(match: re.Match, suffix: str = suffix) -> str:
@@ -488,13 +501,12 @@ def perturbed_stream(articles: list[Article], gold: dict[str, str], total: int, 
             # The title too: cleaning finds one for a sixth of the articles, and a title left
             # unmarked would tie every copy of the article together (three times a body word).
             title = re.sub(r"\w+", relabel, article.title) if article.title else article.title
-            batch.append(replace(article, id=new_id, text=text, title=title, published=published))
-            labels[new_id] = f"{gold[article.id]}~{copy}"
+            batch.append((replace(article, id=new_id, text=text, title=title, published=published),
+                          f"{gold[article.id]}~{copy}"))
         rng.shuffle(batch)
-        stream.extend(batch)
+        yield from batch[:total - made]
+        made += len(batch)
         copy += 1
-    stream = stream[:total]
-    return stream, {a.id: labels[a.id] for a in stream}
 
 
 def _letters(number: int) -> str:
@@ -506,54 +518,81 @@ def _letters(number: int) -> str:
     return "q" + out
 
 
+# Articles per `assign` call in the throughput run.
+THROUGHPUT_BATCH = 1_000
 # The baselines keep a dense article x vocabulary matrix (average-link also an article x article
 # one): at 100,000 articles that is tens of gigabytes, so they are timed on a slice this long.
 BASELINE_THROUGHPUT_ARTICLES = 1_000
 
 
-def throughput_child(total: int, method: str) -> None:
-    """Time one method on the first `total` articles of the perturbed stream (in its own process)."""
+def throughput_child(total: int, method: str, held: bool = False) -> None:
+    """Time one method on the first `total` articles of the perturbed stream (in its own process).
+
+    storydesk reads the stream as `storydesk cluster` does, a batch at a time: the perturbed
+    copies are made as the batches are needed (`held`: all made first and kept, as before round
+    7) and only the clustering is timed. The baselines need the whole stream at once."""
     import resource
 
     articles, gold, _ = load_stream(STREAM)
-    stream, labels = perturbed_stream(articles, gold, total)
+    stream, labels = perturbed_stream(articles, gold, total) if held or method != "storydesk" else ([], {})
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started, started_cpu = time.perf_counter(), time.process_time()
+    elapsed = cpu = 0.0
     live = 0
+    # Every assignment (story, score, reason), move and final story, hashed: the same digest
+    # before and after a speed change says it changed no decision.
+    digest = hashlib.sha256()
     if method == "storydesk":
         clusterer = StoryClusterer()
         assigned = {}
-        for offset in range(0, len(stream), 1000):
-            for assignment in clusterer.assign(stream[offset:offset + 1000]):
+        source = iter(stream) if held else perturbed_articles(articles, gold, total)
+        while batch := list(itertools.islice(source, THROUGHPUT_BATCH)):
+            if not held:
+                labels.update((article.id, label) for article, label in batch)
+                batch = [article for article, _ in batch]
+            started, started_cpu = time.perf_counter(), time.process_time()
+            placed = clusterer.assign(batch)
+            elapsed, cpu = elapsed + time.perf_counter() - started, cpu + time.process_time() - started_cpu
+            for assignment in placed:
                 assigned[assignment.article] = assignment.story
+                digest.update(f"{assignment.article}\t{assignment.story}\t{assignment.score!r}\t{assignment.reason}\n".encode())
+            del batch
+        started, started_cpu = time.perf_counter(), time.process_time()
         predicted = final_stories(assigned, clusterer.moves)
+        elapsed, cpu = elapsed + time.perf_counter() - started, cpu + time.process_time() - started_cpu
         live = len(clusterer.stories)
+        digest.update(repr(clusterer.moves).encode())
+        digest.update(json.dumps(predicted).encode())
     else:
+        started, started_cpu = time.perf_counter(), time.process_time()
         # The thresholds the event tune half chose for them (see the quality table).
         predicted = {"single-pass": single_pass_method(0.175), "average-link": average_link_method(0.15)}[method](stream)
-    elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     result = scores(predicted, labels)
-    print(json.dumps({"articles": len(stream), "seconds": elapsed, "cpu_seconds": cpu, "peak_mb": peak / 1024,
-                      "before_mb": before / 1024, "live_stories": live, "F1": result["F1"], "B3": result["B3"]}))
+    print(json.dumps({"articles": len(labels), "seconds": elapsed, "cpu_seconds": cpu, "peak_mb": peak / 1024,
+                      "before_mb": before / 1024, "live_stories": live, "F1": result["F1"], "B3": result["B3"],
+                      "assignments_sha256": digest.hexdigest()[:16]}))
 
 
-def _timed(total: int, method: str) -> dict:
-    output = subprocess.run([sys.executable, __file__, "--throughput-child", str(total), "--method", method],
+def _timed(total: int, method: str, held: bool = False) -> dict:
+    output = subprocess.run([sys.executable, __file__, "--throughput-child", str(total), "--method", method]
+                            + (["--held-stream"] if held else []),
                             capture_output=True, text=True, check=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 
-def throughput(total: int) -> None:
+def throughput(total: int, held: bool = False) -> None:
     print("\nThroughput, clustering alone (perturbed repeats of the stream; each line its own process; "
           "CPU time counts, the machine is shared)")
     runs = [("storydesk", total), ("storydesk", BASELINE_THROUGHPUT_ARTICLES),
             ("single-pass", BASELINE_THROUGHPUT_ARTICLES), ("average-link", BASELINE_THROUGHPUT_ARTICLES)]
     for method, count in runs:
-        r = _timed(count, method)
+        r = _timed(count, method, held)
+        read = ("the stream made and kept whole first" if held or method != "storydesk"
+                else f"the stream read {THROUGHPUT_BATCH:,} articles at a time")
         print(f"  {method:13} {r['articles']:>7,} articles: {r['articles'] / r['cpu_seconds']:>7,.0f} per CPU-second "
               f"({r['articles'] / r['seconds']:,.0f}/s wall, {r['seconds']:.1f} s); peak memory {r['peak_mb']:,.0f} MB "
-              f"({r['before_mb']:,.0f} MB before clustering: the articles); pairwise F1 {r['F1']:.3f}, BCubed {r['B3']:.3f}"
+              f"({read}; {r['before_mb']:,.0f} MB before clustering); pairwise F1 {r['F1']:.3f}, BCubed {r['B3']:.3f}"
               + (f"; {r['live_stories']:,} stories live at the end" if method == "storydesk" else ""))
 
 
@@ -566,11 +605,13 @@ def main() -> None:
     parser.add_argument("--fresh-only", action="store_true", help="only the fresh draws' tables")
     parser.add_argument("--throughput-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--method", default="storydesk", help=argparse.SUPPRESS)
+    parser.add_argument("--held-stream", action="store_true",
+                        help="throughput: make the whole perturbed stream first and keep it (memory then counts the articles)")
     args = parser.parse_args()
     if not STREAM.exists():
         sys.exit(f"data not found: {STREAM}")
     if args.throughput_child:
-        throughput_child(args.throughput_child, args.method)
+        throughput_child(args.throughput_child, args.method, args.held_stream)
         return
     if not args.throughput_only:
         articles, gold, left_out = load_stream(STREAM)
@@ -590,7 +631,7 @@ def main() -> None:
         batched_quality(articles, events)
         dated_quality(articles, events)
     if args.throughput:
-        throughput(args.throughput)
+        throughput(args.throughput, args.held_stream)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +38,7 @@ LEAD_CHARS = 400
 LEAD_NAME_WEIGHT = 2
 # A name's hash is salted so that "Paris" the name and "paris" the word are separate features.
 NAME_SALT = b"@"
+_SALT_CRC = zlib.crc32(NAME_SALT)
 # Near-duplicate signature: word 3-gram shingles, 64 min-hashes. 3 words catch reworded wire
 # copy; 64 hashes estimate Jaccard within about +-0.06, enough to tell copy (>0.5) from topic.
 SHINGLE_WORDS = 3
@@ -88,20 +90,25 @@ class ArticleFeatures:
 
 
 class _TokenTable:
-    """Token -> (term bucket or -1 for a stopword, CRC-32), filled as tokens are first seen.
+    """Token -> term bucket (-1 for a stopword), filled as tokens are first seen.
 
     Bounded: cleared when it reaches LIMIT tokens, so a stream of endless new words cannot grow it.
     """
 
-    LIMIT = 500_000
+    # Small enough to stay in the CPU's cache: a look-up in a large table misses it, and misses
+    # cost more than working a cleared token out again. 20,000 perturbed articles (~38 new tokens
+    # each), looking up every article's vocabulary: 2.2 s with 500,000 tokens, 1.55 s with
+    # 100,000, 1.27 s with 50,000, 1.16 s with 30,000, 1.59 s with 10,000.
+    LIMIT = 50_000
 
     def __init__(self) -> None:
         # The bucket only: a token's CRC-32 (for the near-duplicate signature) is computed again
         # in C when needed, cheaper than a tuple per token (peak 45 MB lower on 20,000 perturbed articles).
         self.bucket_of: dict[str, int] = {}
-        # A capitalized run as found -> what it adds (see _phrase): names repeat within and
-        # across articles, and working each one out again was a third of the features' time.
-        self.phrases: dict[str, _Phrase | None] = {}
+        # A capitalized run as found (with whether it opens a sentence) -> what it adds (see
+        # _effect): names repeat within and across articles, and working each one out again was a
+        # third of the features' time.
+        self.phrases: dict[tuple[str, str], _Effect] = {}
 
     def buckets(self, vocabulary: dict[str, None]) -> list[int]:
         """The term bucket of each token of an article's vocabulary, learning the new ones.
@@ -148,7 +155,9 @@ def term_bucket(token: str) -> int:
 _Phrase = tuple[bool, tuple[int, ...], tuple[int, ...]]
 
 
-def _phrase(raw: str) -> _Phrase | None:
+def _phrase(raw: str, bucket_of: Callable[[str], int | None]) -> _Phrase | None:
+    """What one capitalized run adds; `bucket_of` gives the term bucket of a known token (None when
+    unknown: worked out here)."""
     words = raw.split()
     # Most runs hold no stopword and no possessive: each word is looked at only when one is there.
     if not _NOT_NAMES.isdisjoint(words):
@@ -157,14 +166,34 @@ def _phrase(raw: str) -> _Phrase | None:
         words = [w[:-2] if w.endswith(_POSSESSIVES) else w for w in words]
     if not words:
         return None
+    if len(words) == 1:  # most runs: no joining and splitting again
+        word = words[0].lower()
+        bucket = bucket_of(word)
+        return (True, (name_bucket(word),), (term_bucket(word) if bucket is None else bucket,))
     phrase = " ".join(words).lower()
-    names = (name_bucket(phrase), name_bucket(words[-1].lower())) if len(words) > 1 else (name_bucket(phrase),)
+    names = (name_bucket(phrase), name_bucket(words[-1].lower()))
     # most of a name's words were just seen as tokens: no stemming again (looked up in C)
     lowered = phrase.split()
-    buckets = list(map(_tokens.bucket_of.get, lowered))
+    buckets = list(map(bucket_of, lowered))
     if None in buckets:
         buckets = [term_bucket(word) if bucket is None else bucket for word, bucket in zip(lowered, buckets, strict=True)]
-    return (len(words) == 1, names, tuple(buckets))
+    return (False, names, tuple(buckets))
+
+
+# What one capitalized run adds where it was found: (its name buckets, its words' term buckets);
+# nothing for a stopword-only run or a single word opening a sentence (usually not a name).
+_Effect = tuple[tuple[int, ...], tuple[int, ...]]
+_NO_NAME: _Effect = ((), ())
+
+
+def _effect(placed: tuple[str, str], bucket_of: Callable[[str], int | None]) -> _Effect:
+    """`placed` as the name regex finds it: (the run's first letter when it opens a sentence, else
+    "", the run)."""
+    opening, raw = placed
+    found = _phrase(raw, bucket_of)
+    if found is None or (opening and found[0]):
+        return _NO_NAME
+    return found[1], found[2]
 
 
 def stem_word(token: str) -> str:
@@ -173,7 +202,8 @@ def stem_word(token: str) -> str:
 
 
 def name_bucket(name: str) -> int:
-    return zlib.crc32(NAME_SALT + name.encode()) & HASH_MASK
+    # The CRC-32 of NAME_SALT + name, continued from the salt's (no concatenated copy).
+    return zlib.crc32(name.encode(), _SALT_CRC) & HASH_MASK
 
 
 def name_phrases(text: str) -> list[list[str]]:
@@ -246,33 +276,32 @@ def _counts(article: Article) -> tuple[dict[int, int], Counter, list[int]]:
     terms: Counter = Counter(map(bucket_of.__getitem__, words))
     for bucket in map(bucket_of.__getitem__, title_words):
         terms[bucket] += TITLE_WEIGHT
-    names: Counter = Counter()
-    phrases = _tokens.phrases
-    for text, weight in ((body, 1), (article.title, TITLE_WEIGHT)):
-        if not text:
-            continue
-        # Each distinct (opens a sentence, run) once, with how often it occurs: a name repeats.
-        for (opening, raw), times in Counter(_PLACED_NAME.findall(text)).items():
-            found = phrases.get(raw, False)
-            if found is False:
-                found = phrases[raw] = _phrase(raw)
-            if found is None or (opening and found[0]):
-                continue
-            _, name_buckets, word_buckets = found
-            for bucket in word_buckets:
-                terms[bucket] -= weight * times
-            for bucket in name_buckets:
-                names[bucket] += weight * times
+    # Every capitalized run with where it is (opens a sentence or not), each worked out once
+    # (cached), then its names and words counted in C over the runs in order: the same counts, in
+    # the same first-seen order, as one run at a time.
+    effects = _tokens.phrases
+    body_runs = _PLACED_NAME.findall(body)
+    title_runs = _PLACED_NAME.findall(article.title) if article.title else []
+    for placed in list(itertools.filterfalse(effects.__contains__, dict.fromkeys(body_runs + title_runs))):
+        effects[placed] = _effect(placed, bucket_of.get)
+    found = list(map(effects.__getitem__, body_runs))
+    names: Counter = Counter(itertools.chain.from_iterable(map(operator.itemgetter(0), found)))
+    # A word inside a name counts as the name: taken off the terms below.
+    in_names: Counter = Counter(itertools.chain.from_iterable(map(operator.itemgetter(1), found)))
+    for name_buckets, word_buckets in map(effects.__getitem__, title_runs):
+        for bucket in name_buckets:
+            names[bucket] += TITLE_WEIGHT
+        for bucket in word_buckets:
+            in_names[bucket] += TITLE_WEIGHT
     # A lead name's extra weight goes to the name only: its words count once as words.
     for match in _PLACED_NAME.finditer(body):
         if match.start() >= LEAD_CHARS:
             break
-        found = phrases[match.group(2)]
-        if found is not None and not (match.group(1) and found[0]):
-            for bucket in found[1]:
-                names[bucket] += LEAD_NAME_WEIGHT - 1
+        for bucket in effects[match.groups("")][0]:
+            names[bucket] += LEAD_NAME_WEIGHT - 1
     # Stopwords out, and the words that only ever appeared inside names.
-    kept = {bucket: count for bucket, count in terms.items() if count > 0 and bucket != -1}
+    taken = in_names.get
+    kept = {bucket: left for bucket, count in terms.items() if (left := count - taken(bucket, 0)) > 0 and bucket != -1}
     return kept, names, list(map(zlib.crc32, map(str.encode, tokens[:MINHASH_MAX_WORDS])))
 
 

@@ -456,21 +456,11 @@ class StoryClusterer:
             if lone is None or lone.size != 1:
                 continue  # joined, merged, retired, or folded into an earlier lone story of this list
             best, best_words = None, threshold
-            terms = _unit(lone.terms, lone.terms_norm)
-            for candidate in self._candidates(lone.terms, {})[:SECOND_CHANCE_CANDIDATES]:
-                story = self.stories[candidate]
-                if story is lone or story.last_seq <= grown_after or not self._in_window(story, lone.last_time):
-                    continue
-                words = _cosine(terms, story.terms, story.terms_norm)
-                if words >= best_words:
+            for story, words in self._grown_by_words(lone, grown_after):
+                if words >= best_words:  # the last of equals, as it always was
                     best, best_words = story, words
-            if best is None:
-                continue
-            target, source = (lone, best) if _story_number(lone.id) < _story_number(best.id) else (best, lone)
-            self._absorb(target, source)
-            merge = Merge(source.id, target.id, article, round(best_words, 4))
-            self.merges.append(merge)
-            self.moves.append(merge)
+            if best is not None:
+                self._fold_lone(lone, best, article, best_words)
         if self.opinion is not None:
             self._second_opinion(started, grown_after)
 
@@ -483,21 +473,30 @@ class StoryClusterer:
             if lone is None or lone.size != 1:
                 continue
             best, best_words = None, -1.0
-            terms = _unit(lone.terms, lone.terms_norm)
-            for candidate in self._candidates(lone.terms, {})[:SECOND_CHANCE_CANDIDATES]:
-                story = self.stories[candidate]
-                if story is lone or story.last_seq <= grown_after or not self._in_window(story, lone.last_time):
-                    continue
-                words = _cosine(terms, story.terms, story.terms_norm)
-                if words > best_words:
+            for story, words in self._grown_by_words(lone, grown_after):
+                if words > best_words:  # the first of equals
                     best, best_words = story, words
             if (best is not None and SECOND_OPINION_FLOOR <= best_words < self.options.join_threshold
                     and self.opinion.agrees(article, [m.article for m in best.members])):
-                target, source = (lone, best) if _story_number(lone.id) < _story_number(best.id) else (best, lone)
-                self._absorb(target, source)
-                merge = Merge(source.id, target.id, article, round(best_words, 4))
-                self.merges.append(merge)
-                self.moves.append(merge)
+                self._fold_lone(lone, best, article, best_words)
+
+    def _grown_by_words(self, lone: StoryState, grown_after: int) -> Iterator[tuple[StoryState, float]]:
+        """The stories that grew since `grown_after` among a lone story's candidates, each with its
+        words' cosine to the lone story, in candidate order."""
+        terms = _unit(lone.terms, lone.terms_norm)
+        for candidate in self._candidates(lone.terms, {})[:SECOND_CHANCE_CANDIDATES]:
+            story = self.stories[candidate]
+            if story is lone or story.last_seq <= grown_after or not self._in_window(story, lone.last_time):
+                continue
+            yield story, _cosine(terms, story.terms, story.terms_norm)
+
+    def _fold_lone(self, lone: StoryState, best: StoryState, article: str, words: float) -> None:
+        """One story of the two into the other (the older keeps its id), recorded as a merge."""
+        target, source = (lone, best) if _story_number(lone.id) < _story_number(best.id) else (best, lone)
+        self._absorb(target, source)
+        merge = Merge(source.id, target.id, article, round(words, 4))
+        self.merges.append(merge)
+        self.moves.append(merge)
 
     def _maybe_split(self, story: StoryState, article: str) -> StoryState:
         """Cut a story whose members drifted apart in two; returns the part `article` is in now."""

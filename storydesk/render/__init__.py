@@ -21,4 +21,7 @@ def shown_value(value: str | float | int | None) -> str:
 
 
 def _number(number: float) -> str:
+    # separators from five digits on: a year ("1899", a date conflict's value) reads as written
+    if abs(number) < 10_000:
+        return str(int(number)) if number.is_integer() else f"{number:.6g}"
     return f"{int(number):,}" if number.is_integer() else f"{number:,.6g}"

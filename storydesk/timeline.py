@@ -125,7 +125,7 @@ def _events(articles: list[Article], sentences: list[Sentence], dates: tuple[Dat
             continue  # a photo caption or the page's own dates: nothing happened on them
         mentions = [m for m in _finest(mentions) if not _is_dateline(m, sentence, article)]
         for mention, (seg_start, seg_end) in zip(mentions, _segments(sentence, mentions), strict=True):
-            start, end = _trim(article.text, *_own_clause(sentence, mention, seg_start, seg_end))
+            start, end = _trim(article.text, *_own_clause(sentence, mention, seg_start, seg_end), mention.span)
             text = article.text[start:end]
             if len(_content_words(text)) < MIN_EVENT_WORDS:
                 continue  # a bare date ("Today", "May 2011" as a line of its own) describes no event
@@ -216,8 +216,10 @@ def _own_clause(sentence: Sentence, mention: DateMention, start: int, end: int) 
     return start, end
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip a dateline, leading connectives and punctuation, and trailing attribution."""
+def _trim(text: str, start: int, end: int, date: Span | None = None) -> tuple[int, int]:
+    """Strip a dateline, leading connectives and punctuation, and trailing attribution; a piece
+    still too long keeps its first MAX_EVENT_CHARS, or, when the date stands beyond them, the
+    clause holding the date (from the comma before it, to the comma after)."""
     piece = text[start:end]
     dateline = _DATELINE.match(piece)
     if dateline:
@@ -229,6 +231,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end = start + attribution.start()
     while end > start and text[end - 1] in " ,;:.—–-":
         end -= 1
+    if end - start > MAX_EVENT_CHARS and date is not None and date.end > start + MAX_EVENT_CHARS:
+        # "..., a thesis supported in part by the House Select Committee on Assassinations in 1979,
+        # died on Tuesday ..." (Multi-News ta096): the first 240 characters stopped at "the House".
+        after = text.find(",", date.end, end)
+        end = after if after != -1 and after - date.end <= MAX_EVENT_CHARS // 4 else end
+        floor = max(start, end - MAX_EVENT_CHARS)
+        before = text.rfind(", ", floor, date.start)
+        start = before + 2 if before != -1 else text.find(" ", floor, date.start) + 1 or floor
     if end - start > MAX_EVENT_CHARS:
         cut = text.rfind(" ", start, start + MAX_EVENT_CHARS)
         end = cut if cut > start else start + MAX_EVENT_CHARS

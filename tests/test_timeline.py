@@ -200,3 +200,15 @@ def test_timeline_same_words_weeks_apart_without_shared_copy_stay_two_events():
     b = article("b", "The harbour council met on Tuesday to discuss the ferry terminal.", "2024-04-03")
     entries = timeline(a, b)
     assert [(e.date, e.sources) for e in entries] == [("2024-03-05", ("a",)), ("2024-04-02", ("b",))]
+
+
+def test_timeline_a_long_sentence_keeps_the_words_about_its_date():
+    # Multi-News ta096: the 1979 line ended "... a thesis supported in part by the House", the
+    # 240-character cut falling before "Select Committee on Assassinations in 1979".
+    text = ("Mark Lane, the defense lawyer, social activist and author who concluded in a blockbuster book in "
+            "the mid-1960s that Lee Harvey Oswald could not have acted alone in killing President John F. "
+            "Kennedy, a thesis supported in part by the House Select Committee on Assassinations in 1979, died "
+            "on Tuesday at his home in Charlottesville, Va.")
+    [entry] = [e for e in timeline(article("a", text)) if e.date == "1979"]
+    assert "1979" in entry.text and "Select Committee on Assassinations" in entry.text
+    assert len(entry.text) <= 240

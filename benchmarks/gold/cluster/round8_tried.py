@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import resource
 import subprocess
 import sys
@@ -31,6 +30,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import bench_cluster as bc  # noqa: E402
 
+from storydesk.cluster.second_opinion import STORY_LEADS  # noqa: E402
+from storydesk.cluster.second_opinion import article_lead as lead  # noqa: E402  (the lead the option reads)
 from storydesk.cluster.stream import (  # noqa: E402
     SECOND_CHANCE_CANDIDATES,
     ClusterOptions,
@@ -43,21 +44,6 @@ from storydesk.cluster.stream import (  # noqa: E402
     final_stories,
 )
 from storydesk.embed import get_encoder  # noqa: E402
-from storydesk.model import Article  # noqa: E402
-
-# The lead: the title, then the body's sentences up to the first sentence end past this many
-# characters (two or three sentences of news copy; at most twice this). MiniLM reads 128 tokens.
-LEAD_CHARS = 350
-# A story is represented by its first members' leads (mean of their unit vectors).
-STORY_LEADS = 8
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
-
-
-def lead(article: Article, chars: int = LEAD_CHARS) -> str:
-    text = article.text.strip()
-    cut = next((m.start() for m in _SENTENCE_END.finditer(text) if m.start() >= chars), len(text))
-    body = text[:min(cut, 2 * chars)]
-    return f"{article.title}. {body}" if article.title else body
 
 
 class SecondOpinion(StoryClusterer):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -10,6 +11,7 @@ from storydesk.align.allegations import charging_document
 from storydesk.align.frames import REPORTING_LEMMAS, aligned, attributed_to, governors, main_frame, parse, stance
 from storydesk.align.sources import (
     COPIED_RUN_WORDS,
+    Origins,
     article_origins,
     longest_common_run,
     sentence_credits,
@@ -465,7 +467,7 @@ def group_facts(
     order = {a.id: n for n, a in enumerate(articles)}
     quote_speakers = _speakers(sentences, [i for members in clusters.values() if len(members) > 1 for i in members],
                                quotes)
-    origins = _origins(articles, sentences, reuse, clusters, quotes)
+    origins, own_words = _origins(articles, sentences, reuse, clusters, quotes)
     drafts = []
     for members in clusters.values():
         members.sort(key=lambda i: (order.get(sentences[i].article, 0), sentences[i].index))
@@ -482,6 +484,10 @@ def group_facts(
             f"{', '.join(sorted(group))} carry one quotation: its speaker is one source" for group in one_quote
         )) + tuple(f"{', '.join(sorted(group))} give it as {who}'s: one source" for who, group in one_speaker)
         one_quote += [group for _, group in one_speaker]
+        one_text = _one_text(members, sentences, own_words)
+        notes += tuple(f"{', '.join(sorted(group))} carry it in the same words: one text copied, one source"
+                       for group in one_text)
+        one_quote += one_text
         drafts.append(
             (origins.count(sources, one_quote), len(sources), members[0], sentences[rep].text, sources, evidence,
              notes)
@@ -500,8 +506,29 @@ def group_facts(
     return facts, unique
 
 
+# A sentence giving what it states as a study's (its subject a study, research, researchers or
+# scientists with a verb of finding or saying, or "according to" them), and the study's record that
+# each outlet reports for itself (who led it, where it was published).
+_STUDY_NOUN = r"(?:study|studies|research|researchers?|scientists|survey|paper|analysis)"
+_STUDY_FINDING = re.compile(
+    rf"\b(?:the|this|a|their) (?:new )?{_STUDY_NOUN} (?:followed|tracked|examined|analy[sz]ed|surveyed)\b|"
+    rf"\baccording to (?:(?:a|an|the|this|that|new|recent|their|latest) )*(?:[\w-]+ ){{0,2}}{_STUDY_NOUN}\b"
+    rf"|(?<!\bby )\b{_STUDY_NOUN}\b[^.;]{{0,80}}?\b(?:(?:found|finds|find) that|shows?|showed|suggests?|suggested|concluded|concludes|"
+    r"estimated|estimates|says?|said|reveals?|revealed|discredited|looked at|sifted)\b"
+    r"|\bsaid (?:the )?study (?:researcher|author)s?\b", re.I)
+_STUDY_RECORD = re.compile(r"\b(?:published|journal|led (?:the|a|by)|lead (?:author|researcher)|co-?authors?)\b",
+                           re.I)
+# Words two independent outlets share without copying each other: a charge's statutory name
+# ("charged with eight counts of permitting a minor to illegally possess alcohol", pairs6 ta008's
+# arrest list in WTNH and the Courant) is the statute's wording, and a sentence given as someone's
+# ("..., said Reitz", "..., she said") prints the speaker's words, like a quotation.
+_PERSON_SAID = re.compile(r",[\"”]? (?:said|says) (?:[A-Z][\w'-]+ ?){1,3}\.?$|,[\"”]? (?:he|she) (?:said|says)\.?$")
+_CHARGE_NAME = re.compile(r"\b(?:charged with|charges? of|counts? of|pleaded (?:not )?guilty to|convicted of)\b[^.;:]*",
+                          re.I)
+
+
 def _origins(articles: list[Article], sentences: list[Sentence], reuse: ReuseReport, clusters: dict[int, list[int]],
-             quotes: tuple[Quote, ...] = ()):
+             quotes: tuple[Quote, ...] = ()) -> tuple[Origins, Callable[[int], str]]:
     """Which articles are one origin: copies, the same outlet credited, or one rewriting another
     (measured by the facts two articles share, and how many of those keep the same words outside
     quotations)."""
@@ -510,7 +537,7 @@ def _origins(articles: list[Article], sentences: list[Sentence], reuse: ReuseRep
         for m in quote.mentions:
             quoted_spans.setdefault(m.article, []).append((m.span.start, m.span.end))
 
-    def own_words(i: int) -> str:
+    def unquoted_words(i: int) -> str:
         s = sentences[i]
         text = s.text
         for start, end in quoted_spans.get(s.article, ()):
@@ -519,9 +546,13 @@ def _origins(articles: list[Article], sentences: list[Sentence], reuse: ReuseRep
                 text = text[:lo] + " " * (hi - lo) + text[hi:]
         return unquoted(text)
 
+    def own_words(i: int) -> str:
+        return _CHARGE_NAME.sub(" ", unquoted_words(i))
+
     shared: dict[frozenset[str], int] = {}
     copied: dict[frozenset[str], int] = {}
     per_article: dict[str, int] = {}
+    charge_copied: set[frozenset[str]] = set()
     for members in clusters.values():
         first = {}
         for i in members:
@@ -533,9 +564,40 @@ def _origins(articles: list[Article], sentences: list[Sentence], reuse: ReuseRep
             for b in ids[x + 1:]:
                 pair = frozenset((a, b))
                 shared[pair] = shared.get(pair, 0) + 1
+                if any(_PERSON_SAID.search(sentences[first[x]].text) for x in (a, b)):
+                    continue
                 if longest_common_run(own_words(first[a]), own_words(first[b])) >= COPIED_RUN_WORDS:
                     copied[pair] = copied.get(pair, 0) + 1
-    return article_origins(articles, reuse, shared, per_article, copied)
+                elif (pair not in charge_copied and longest_common_run(
+                        unquoted_words(first[a]), unquoted_words(first[b])) >= COPIED_RUN_WORDS):
+                    # One list of charges is one copied fact, however many people it names.
+                    charge_copied.add(pair)
+                    copied[pair] = copied.get(pair, 0) + 1
+    return article_origins(articles, reuse, shared, per_article, copied), own_words
+
+
+# Two articles whose sentences of one fact share this many words in a row, outside quotation marks
+# and a charge's name, carry one text (an agency's paragraph both print, a release, an excerpt):
+# the fact is one source though the articles are not one origin (pairs3 ta176: AP paragraphs in Al
+# Jazeera and msnbc.com; pairs ta045: TIME excerpting National Geographic).
+# Capitalised words and figures are left out of the run: names, titles and scores are what any two
+# reports of one event share ("the Oklahoma City Thunder, 121-106, in Game 5 of the NBA Finals"). On
+# the gold sentences of the tuned splits (pairs of articles in one gold fact), a run of 8+ such words
+# joins 60 pairs the gold counts as one source and 1 it counts as two (ta116's "in contempt of ... for
+# refusing to answer questions").
+FACT_COPY_RUN_WORDS = 8
+_NAMES_AND_FIGURES = re.compile(r"\b(?:[A-Z][\w'’.-]*|\d[\d,.]*)")
+
+
+def _one_text(members: list[int], sentences: list[Sentence],
+              own_words: Callable[[int], str]) -> list[frozenset[str]]:
+    """Pairs of the fact's articles whose sentences carry one text in the same words."""
+    by_article: dict[str, list[str]] = {}
+    for i in members:
+        by_article.setdefault(sentences[i].article, []).append(_NAMES_AND_FIGURES.sub(" ", own_words(i)))
+    ids = sorted(by_article)
+    return [frozenset((a, b)) for x, a in enumerate(ids) for b in ids[x + 1:]
+            if any(longest_common_run(ta, tb) >= FACT_COPY_RUN_WORDS for ta in by_article[a] for tb in by_article[b])]
 
 
 def _one_quotation(members: list[int], sentences: list[Sentence], quoted: dict[int, set[str]]) -> list[frozenset[str]]:
@@ -583,6 +645,14 @@ def _one_speaker(members: list[int], sentences: list[Sentence],
     if len(reported) == 1:
         outlet, group = next(iter(reported.items()))
         reported[outlet] = group | unnamed
+    # A study's finding or method is the study's wherever it is told: an outlet cannot observe it,
+    # only relay the paper, so one sentence giving it as the study's ("according to new research",
+    # "the study found", "said study researcher ...") makes the fact one source; who led the study
+    # and where it was published each outlet reports (pairs ta190, pairs3 ta079 and ta131, pairs4
+    # ta074 and ta142, pairs2 ta006).
+    texts = [sentences[i].text for i in members]
+    if any(_STUDY_FINDING.search(t) for t in texts) and not any(_STUDY_RECORD.search(t) for t in texts):
+        by_speaker.setdefault("the study", set()).update(sentences[i].article for i in members)
     groups = [(who, frozenset(group)) for who, group in by_speaker.items() if len(group) > 1]
     # One person read as "el-amrani" and as "amrani" (the surname after its particle) is one note.
     groups = [(who, group) for who, group in groups

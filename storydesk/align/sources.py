@@ -160,8 +160,16 @@ def sentence_credits(text: str) -> dict[str, str]:
     return found
 
 
+# A known outlet at the end of a longer capitalised name is that outlet: the generic form takes the
+# writer's name before it in a byline ("Josh Funk Associated Press Writer ...", pairs6 ta147).
+_ENDS_KNOWN = re.compile(rf"(?:^|\s)(?:The |the )?({_KNOWN})$")
+
+
 def _outlet_key(name: str) -> str:
     name = re.sub(r"^(?:The|the) ", "", name).strip()
+    known = _ENDS_KNOWN.search(name)
+    if known:
+        name = known.group(1)
     return _ALIASES.get(name.lower(), re.sub(r" News$", "", name))
 
 

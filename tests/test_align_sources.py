@@ -402,6 +402,23 @@ def test_a_charge_and_a_spokeswomans_words_copied_by_two_outlets_are_no_rewrite(
     assert door.independent_sources == 2
 
 
+def test_words_given_as_the_polices_are_no_copy_between_outlets(encoder) -> None:
+    # pairs6 ta008: "According to police, ... stole a fire extinguisher from the Gant Science Building"
+    # / "are accused of stealing a fire extinguisher from the Gant Science Building": the police's words.
+    alignment = run({
+        "wtnh": ["Callahan was charged with eight counts of permitting a minor to illegally possess alcohol.",
+                 "According to police, two students stole a fire extinguisher from the Gant Science Building and "
+                 "set it off.",
+                 "When the door went up for the firefighters to respond, the student fell back and was hit by a "
+                 "fire vehicle."],
+        "courant": ["Callahan was charged with eight counts of permitting a minor to illegally possess alcohol.",
+                    "Two students are accused of stealing a fire extinguisher from the Gant Science Building and "
+                    "then discharging it.",
+                    "When the bay door opened so the fire vehicle could respond, the student fell backwards."]})
+    door = next(f for f in alignment.facts if len(f.sources) == 2 and "door" in f.text)
+    assert door.independent_sources == 2
+
+
 def test_a_writers_name_before_the_agency_in_a_credit_line_is_the_agency() -> None:
     # pairs6 ta147: AP's "Josh Funk Associated Press Writer Timberly Ross contributed to this report"
     # and ABC's Fort Calhoun paragraphs, whose lead says "told The Associated Press": one origin.

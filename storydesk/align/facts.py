@@ -522,7 +522,8 @@ _STUDY_RECORD = re.compile(r"\b(?:published|journal|led (?:the|a|by)|lead (?:aut
 # ("charged with eight counts of permitting a minor to illegally possess alcohol", pairs6 ta008's
 # arrest list in WTNH and the Courant) is the statute's wording, and a sentence given as someone's
 # ("..., said Reitz", "..., she said") prints the speaker's words, like a quotation.
-_PERSON_SAID = re.compile(r",[\"”]? (?:said|says) (?:[A-Z][\w'-]+ ?){1,3}\.?$|,[\"”]? (?:he|she) (?:said|says)\.?$")
+_PERSON_SAID = re.compile(r",[\"”]? (?:said|says) (?:[A-Z][\w'-]+ ?){1,3}\.?$|,[\"”]? (?:he|she) (?:said|says)\.?$"
+                          r"|^According to [^,]{2,40},")
 _CHARGE_NAME = re.compile(r"\b(?:charged with|charges? of|counts? of|pleaded (?:not )?guilty to|convicted of)\b[^.;:]*",
                           re.I)
 

@@ -162,6 +162,12 @@ NOISE_CASES = [
     # CNN's video teaser run into one line (Multi-News ta009 d2, ta218 d2, ta249 d2: 14 such lines).
     ("video", "JUST WATCHED Tram line reopens after repairs Replay More Videos ... MUST WATCH Tram line reopens after "
               "repairs 01:27"),
+    # NPR's transcript notice closing a transcript (Multi-News new ta091 d0: its two last sentences were
+    # quoted in the summary as the news).
+    ("other", "NPR transcripts are created on a rush deadline by Verb8tm, Inc., an NPR contractor, and produced using a "
+              "proprietary transcription process developed with NPR. This text may not be in its final form and may be "
+              "updated or revised in the future. Accuracy and availability may vary. The authoritative record of NPR’s "
+              "programming is the audio record."),
 ]
 
 

@@ -238,6 +238,9 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^(starting in 1996, alexa internet has been donating their crawl data|"
                    r"these crawls are part of an effort to archive pages|the seed for wide\d+ was\b|"
                    r"this collection contains .{0,60}\bcrawls? performed by)", 120),
+    # A transcript service's notice on how the transcript was made (NPR's, Multi-News new ta091 d0).
+    _rule("other", r"^npr transcripts are created on a rush deadline\b|"
+                   r"^the authoritative record of npr['’]s programming is the audio record", 90),
     # Appeals for money or membership.
     _rule("other", r"\b(support (our |independent |local |quality )*(local )?journalism|become a (member|supporter|patron)|"
                    r"donate (now|today)|make a (donation|contribution)|(free|unlimited) articles? (left|remaining))\b", 25),

@@ -126,6 +126,56 @@ _LATE_ANAPHOR = re.compile(r"^(?:but|and|so|still|yet|unfortunately|fortunately|
 # dealt...", "Allowing for rounding, that only accounts..."): the phrase has no capitalised word.
 _PHRASE_THEN_PRONOUN = re.compile(r"^\w+(?:\s+(?-i:[a-z])[\w'-]*){0,2},\s+(?:he|she|his|her|that|this|they|their|it)\b",
                                   re.I)
+# A clause or phrase opening on a person by pronoun, then a pronoun as the subject ("When she signed
+# her Miss Delaware contract, she notified...", "If their demands are not met by Friday, they will
+# call...": real fresh ta016, fresh2 ta206): who she or they are was said before. "When he took
+# office, Obama promised" names them (cataphora); "In its ruling, the tribunal said" too.
+_PERSON = r"(?:he|she|they|his|her|their)"
+_OPENING_PRONOUN = re.compile(
+    r"^(?:when|if|because|as|after|before|while|since|although|though|once|until|unless|whether|with|in|for|"
+    rf"during|despite|at|on|by|from|unlike|like|under|without|through|to)\s+{_PERSON}\b[^,\"“”]{{0,120}},\s+{_PERSON}\b",
+    re.I)
+# A phrase that names nobody (no capitalised word past its first but a weekday or a month), then
+# "he" or "she" as the subject: "Asked on Sunday to comment on his discovery, he quoted...", "In
+# March, she sold a majority stake..." (real pairs6 ta179, fresh6 ta199). "they" is left out: a
+# phrase's own plural is often who they are ("When people share a plate, they reach deals faster").
+_NAMELESS_PHRASE_THEN_PERSON = re.compile(r"^([^,\"“”;:]{3,140}),\s+(?:he|she|his|her)\b")
+_PHRASE_OPENERS = frozenset("when if because as after before while since although though once until unless in on at "
+                            "for during despite with from by under without through to last earlier later".split())
+_TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# Asked for a response the reader does not see ("Asked to respond, a TSA spokesman reiterated...",
+# real pairs6 ta024); "Asked whether the ferry would run, X said it would" says what was asked.
+_ASKED_TO_RESPOND = re.compile(r"^asked (?:to (?:respond|comment)|about (?:it|this|that|them)\b)", re.I)
+# A reply of a few words and who gave it, nothing else ("“Absolutely false,” the spokesperson told
+# The Daily Beast.", '"Not that I'm aware of," said the White House press secretary.': real pairs6
+# ta130, fresh ta034): an answer to something the reader was not told.
+_SHORT_REPLY = re.compile(r"^[\"“]([^\"”]+)[\"”],?\s+(?:[\w.’'-]+\s+){0,6}"
+                          rf"(?:{REPORTING_PATTERN}|replied|responded)\b[^\"“”]{{0,60}}$", re.I)
+MAX_REPLY_WORDS = 4
+# "..., it said." closing a sentence: a group or agency named in a sentence the reader does not see
+# ("Sixty-five more were killed on Tuesday, it said.", real fresh4 ta047).
+_IT_SAID = re.compile(r",\s+it\s+(?:said|says|added|reported|reports)\W*$")
+
+
+def _nameless_phrase_then_person(text: str) -> bool:
+    """'Asked on Sunday to comment on his discovery, he quoted ...': a phrase that names nobody
+    (`_NAMELESS_PHRASE_THEN_PERSON`) and no speech verb ("Police said after ..., she found")."""
+    match = _NAMELESS_PHRASE_THEN_PERSON.match(text)
+    if not match:
+        return False
+    words = match.group(1).split()
+    if words[0].lower() not in _PHRASE_OPENERS and not re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", words[0]):
+        return False
+    if re.search(rf"\b(?:{REPORTING_PATTERN})\b", " ".join(words[1:]), re.I):  # "Asked ..." opens it
+        return False
+    return not any(w[:1].isupper() and w.strip(".,'’s") not in _TIME_WORDS for w in words[1:])
+
+
+def _short_reply(text: str) -> bool:
+    match = _SHORT_REPLY.match(text)
+    return bool(match) and len(match.group(1).split()) <= MAX_REPLY_WORDS
+
+
 # A contrast closing the sentence ("Not all hospitals said they saw a boom, however.") answers a
 # claim made before it, as "However," opening it does (real pairs ta064 led with one).
 _CLOSING_CONTRAST = re.compile(r",\s+(?:however|though|nevertheless|nonetheless)\s*[.!]?\s*$", re.I)
@@ -233,11 +283,14 @@ def dependences(text: str) -> tuple[str, ...]:
         found.append("a teasing lede")
     if _INVERTED_ADDITION.match(stripped) or _CLOSING_CONTRAST.search(outside) or _SIMILAR.match(stripped):
         found.append("leans on an earlier sentence")
+    if (_OPENING_PRONOUN.match(stripped) or _nameless_phrase_then_person(stripped) or _ASKED_TO_RESPOND.match(stripped)
+            or _short_reply(text)):
+        found.append("leans on an earlier sentence")
     if _BACK_REFERENCE.search(outside) or _EPITHET_SUBJECT.search(outside):
         found.append("leans on an earlier sentence")
     if text.rstrip().endswith(("?\"", "?”", "?’")) and re.search(r"\basked\b", text):
         found.append("a question teases, it does not tell")
-    if _PRONOUN_SPEAKER.search(text):
+    if _PRONOUN_SPEAKER.search(text) or _IT_SAID.search(text):
         found.append("quotes a speaker it names only as a pronoun")
     if not _QUOTED.search(text) and (_BARE_ATTRIBUTION.match(text) or _SETTING_ATTRIBUTION.match(text)):
         found.append("an attribution with nothing said")

@@ -390,3 +390,35 @@ def test_a_source_named_it_said_is_a_speaker_named_only_as_a_pronoun():
 ])
 def test_a_person_named_in_the_sentence_or_a_quotation_that_says_something_stands_alone(sentence):
     assert dependence(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Part of that harbour tradition, it seems, was the pilots' habit of racing the ferry home.",  # real pairs6 ta233
+    "Much of that support evaporated on Thursday.",
+    "Part of this is thanks to a campaign run by the harbour council.",
+])
+def test_part_of_that_leans_on_what_an_earlier_sentence_named(sentence):
+    assert dependence(sentence) == "leans on an earlier sentence"
+
+
+def test_part_of_this_years_budget_stands_alone():
+    assert dependence("Part of this year's harbour budget will go to the new ferry pier.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    # a researcher's "this study" is the study they are quoted about (real pairs6 ta074)
+    '"In this study, the dose of running that was most favorable was jogging 1 to 2.4 hours per week," said '
+    'study researcher Ann Reyes of the Averly Harbour Hospital.',
+    "“These findings show the harbour's seals are recovering,” said biologist Ann Reyes.",
+])
+def test_a_researchers_this_study_inside_a_quotation_stands_alone(sentence):
+    assert dependence(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    '"In this study, the dose was higher than expected," he said.',
+    "In this study, the dose was higher than expected.",
+    "“This is a huge deal,” said harbour master Ann Reyes.",
+])
+def test_this_study_without_a_named_researcher_or_this_alone_still_leans(sentence):
+    assert dependence(sentence) is not None

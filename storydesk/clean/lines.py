@@ -35,7 +35,7 @@ from storydesk.clean.marks import (
     mark_standfirst,
     mark_summary_box,
 )
-from storydesk.clean.region import body_region, lead_above, mark_outside, mark_title, ranked_rows
+from storydesk.clean.region import body_region, lead_above, mark_outside, mark_title, mark_title_echo, ranked_rows
 from storydesk.clean.rules import match_rule
 
 FALLBACK_MIN_WORDS = 50  # prose kept when cleaning found no body: at least MIN_BODY_SCORE's worth
@@ -69,6 +69,7 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
     mark_closing_list(lines, end)
     mark_outside(lines, start, end)
     mark_title(lines, start, has_title)
+    mark_title_echo(lines, start, end)
 
 
 def keep_prose(lines: list[Line]) -> int:

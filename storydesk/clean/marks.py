@@ -144,6 +144,7 @@ def mark_repeats(lines: list[Line]) -> None:
 MIN_PULL_QUOTE_WORDS = 10  # the quote said again: long enough not to repeat by chance
 MAX_ATTRIBUTION_WORDS = 14  # "Richard Painter, chief White House ethics adviser under President George W. Bush"
 MIN_ATTRIBUTION_CAPITALISED = 0.5  # a name and title; "attorney" may follow a name
+_QUOTE_OR_DASH = re.compile(r"[\"“”«»]|\s[—–-]\s|^[—–-]")
 _SAYING = re.compile(r"\b(said|says|told|tweeted|wrote|adds|added|asked|explained)\b", re.I)
 
 
@@ -151,15 +152,18 @@ def mark_pull_quotes(lines: list[Line], start: int, end: int) -> None:
     """A body quote said again with only its speaker's name after it ("The guy's got a big case ...
     Is the president ... or is he not? Richard Painter, chief White House ethics adviser") is a pull
     quote: the article quoted it above, the box repeats it (Multi-News ta227 d0, ta039 d2, ta103 d4,
-    ta108 d1). Only after the quote: a quote set above the article's first telling of it is an
-    epigraph, which the aeb bodies keep (tune 851498)."""
+    ta108 d1). A quote set above the article's first telling of it is an epigraph, which the aeb
+    bodies keep (tune 851498: in quotation marks, "— Name" after it); the BBC's box, its speaker
+    run on with no mark and the quote in none, stands a few paragraphs above the body's telling
+    of the quote (seventh fresh sample ta131 d0): that one is a pull quote too."""
     for i in range(start + 1, end):
         line = lines[i]
         text = line.text.rstrip()
         if line.kind is not None or line.words < MIN_PULL_QUOTE_WORDS + 1 or text.endswith(TERMINAL):
             continue
         raw = text.split()
-        above: list[str] | None = None  # the body's keys above the line, made when first needed
+        above: list[str] | None = None  # the body's keys around the line, made when first needed
+        unmarked = not _QUOTE_OR_DASH.search(text)
         for tail in range(1, min(MAX_ATTRIBUTION_WORDS, len(raw) - 1) + 1):
             quote = line_key(" ".join(raw[:-tail]))
             if len(quote.split()) < MIN_PULL_QUOTE_WORDS:
@@ -174,6 +178,8 @@ def mark_pull_quotes(lines: list[Line], start: int, end: int) -> None:
                                                                words[-MIN_PULL_QUOTE_WORDS:]))
             if above is None:
                 above = [f" {other.key} " for other in lines[start:i] if other.kind is None]
+                if unmarked:
+                    above += [f" {other.key} " for other in lines[i + 1:end] if other.kind is None]
             if any(opening in key for key in above) and any(close in key for key in above):
                 line.kind = "duplicate"
                 break

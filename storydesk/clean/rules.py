@@ -113,6 +113,12 @@ RULES: tuple[Rule, ...] = (
     _rule("newsletter", r"^there was an error processing your (subscription|request|sign-?up)\b", 12),
     _rule("newsletter", r"^(sorry|oops)[!.]?$", 1),  # ... under the form's own "Sorry!"
     _rule("newsletter", r"\bby e-?mail\b.{0,60}\bsign up\W*$", 30),
+    # A sign-up form's consent note: "Note: By submitting this form, you agree to Third Door Media's terms ."
+    # (seventh fresh sample ta171 d1). A sentence that agrees to terms says who agreed first.
+    _rule("newsletter", r"^(note:\s*)?by (submitting|completing|signing up|subscribing|registering|clicking)\b"
+                        r"( this| the)?( form| below| above| here| sign up| subscribe)?,? you (agree|accept|acknowledge|consent)\b", 40),
+    # A show's promo closing on its come-on: "... Click to subscribe!" (aeb tune ef4e67).
+    _rule("newsletter", r"\bclick (here )?to subscribe\W*$", 40),
     # Links to other stories.
     # A link label is followed by the linked headline after a separator, or stands alone:
     # "Read more: ...", "Related Stories". "Latest figures show ..." is a sentence, not a label.
@@ -129,8 +135,17 @@ RULES: tuple[Rule, ...] = (
     _rule("related", r"^(more info|more information|for more information|online|on the web)\s*:\s*(https?://|www\.)\S+$", 6),
     # A link label in front of a linked headline (Gannett's "MORE:", "READ:", "Our view:"; "STORY:",
     # "Analysis:" teasers), seen in Multi-News stories 1-40. A headline does not end like a sentence.
-    _rule("related", r"^(more|read|related|see|watch|listen|story|also|our view|other views|analysis|photos|video)"
+    _rule("related", r"^(more|read|related|see|watch|listen|story|also|our view|other views|analysis|photos|video|"
+                     r"editorial|opinion|column|audio|podcast)"
                      r"\s*:\s+[\"“‘']?(?-i:[A-Z0-9])(?!.*[.;:,]\W*$)", 20),
+    # ... and a label in capitals before a call to listen or watch: "AUDIO: Listen to the emergency response."
+    # (seventh fresh sample ta156 d1).
+    _rule("related", r"^(?-i:AUDIO|VIDEO|PHOTOS|WATCH|LISTEN)\s*:\s+(listen|watch|see|hear|view|look)\b", 15),
+    # A link to the site's other stories: "On HoustonChronicle.com: <headline>" (aeb tune 9ebb3a).
+    _rule("related", r"^on [\w-]+\.(com|net|org|co\.uk)\s*:\s+\S", 25),
+    # A link line to a document: "See PDF with full results, charts and tables here." (seventh sample ta177 d1).
+    _rule("related", r"^(see|view|read|download|get)( the)? (pdf|full (results|report|text|poll|document)|"
+                     r"complete (results|report))\b.{0,60}\bhere\W*$", 20),
     # An inline link to another story in square brackets (The Washington Post): "[Spirit clinches ...]",
     # a headline of six words or more, not a sentence; shorter ones are sources and credits ("[ PC World ]").
     _rule("related", r"^\[(?!/?\w+( [^\]]*)?\].*\[/\w+\]$)(?=\s*(\S+\s+){5}\S).{10,250}(?<![.!?])\]$", 30),
@@ -215,6 +230,8 @@ RULES: tuple[Rule, ...] = (
     # Markup a scraper kept as text: an attribute with a URL ('poster="http://..." true'), and page
     # metadata an extractor let through: a bare URL, a bare ISO timestamp.
     _rule("other", r"^\w[\w-]*=[\"']https?://", 10),
+    # The comment form's captcha notice: "This site is protected by recaptcha Privacy Policy | Terms of Service" (aeb tune 7a457a).
+    _rule("other", r"^this (site|page|form) is protected by recaptcha\b", 30),
     # A WordPress shortcode the site failed to render: "[button link=...] Send us YOUR review[/button]".
     _rule("other", r"^\[\w+( [^\]]*)?\].*\[/\w+\]$", 40),
     # A bare URL of an image or a page asset; a link to a page may be a source the article cites.
@@ -257,6 +274,14 @@ RULES: tuple[Rule, ...] = (
     # and the Times' "Image <caption> Credit <name>".
     _rule("caption", r"\b(photo|image|picture|credit)s?:\s+(?-i:[A-Z])[\w.'’/ -]{1,60}$", 60),
     _rule("caption", r"\b(?-i:REUTERS|AFP|EPA|AP)/(?-i:[A-Z])[\w.'’ -]{1,60}$", 60),
+    # A handout's credit: "... December 8, 2018. Reliance Industries/Handout via REUTERS" (seventh sample ta192 d0).
+    _rule("caption", r"\b(handout )?via (?-i:REUTERS|AFP|AP|EPA|GETTY IMAGES)$", 90),
+    # "<caption>. Photo by: Name." (Mongabay, seventh sample ta186 d1).
+    _rule("caption", r"[.!?]\s(photo|image|picture)s? by:\s+(?-i:[A-Z])[\w.'’ -]{1,60}$", 60),
+    # A video's caption, its date in parentheses, then the outlet: "... (May 4, 2015) Gannett Wisconsin
+    # Media" (seventh sample ta156 d1). The credit is a name in capitals, with no sentence after it.
+    _rule("caption", r"[.!?”\"]\s\((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\)\s"
+                     r"(?-i:[A-Z])[\w.&'’-]*( (?-i:[A-Z])[\w.&'’-]*){0,4}$", 90),
     _rule("caption", r"^image (?-i:[A-Z]).{0,400}\bcredit\b", 90),
     # A caption clipped by the site, then the agency that owns it (Multi-News stories 1-40 have 11):
     # "... in a baseball... (Associated Press)", "... (AP Photo/Name) (Associated Press)".
@@ -315,6 +340,8 @@ RULES: tuple[Rule, ...] = (
     _rule("credit", r"^\(?(with )?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
     # USA Today's contributor line: "Contributing: Associated Press" (Multi-News ta205 d0, ta043 d1).
     _rule("credit", r"^contributing\s*:\s*\S", 15),
+    # A byline with the writer's Twitter handle: "Nishant Kumar @Nishantopines" (aeb tune 654082).
+    _rule("credit", r"^(?-i:[A-Z])[\w.'’-]+( (?-i:[A-Z])[\w.'’-]+){1,3},? @\w{2,30}$", 6),
     _rule("credit", r"^(/\s*)?(by|written by|words by|posted by|updated by|story by|report by)\s+(?-i:[A-Z])[\w.'’-]*"
                     r"(\s+[\w.'’-]+){0,6}\s*([,·|•]|$)", 18),
     # Datelines: when the page was posted is metadata, not body.

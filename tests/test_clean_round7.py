@@ -1,0 +1,133 @@
+"""Clean stage, issue 22 round 7: captions, link labels, bylines and page chrome kept as body, each
+form first seen labelling the seventh fresh sample (Multi-News val) or on an aeb tune page (invented
+text here, as regression tests)."""
+
+from __future__ import annotations
+
+from tests.conftest import clean_paragraphs as cleaned
+from tests.test_clean_round4 import BODY, MENU, page
+
+
+def test_clean_a_form_consent_note_is_newsletter() -> None:
+    # Search Engine Land (seventh sample ta171 d1) opens with its sign-up form's note.
+    note = "Note: By submitting this form, you agree to Harbour Media's terms . We respect your privacy ."
+    body, removed = cleaned(page(MENU, note, BODY))
+    assert body == BODY
+    assert removed[note] == "newsletter"
+
+
+def test_clean_a_sentence_about_agreeing_to_terms_stays() -> None:
+    line = ("By submitting the plan this week, the council agreed to terms the ministry had rejected twice, "
+            "a spokesman said, and the hearing was moved to March.")
+    body, _ = cleaned(page(MENU, BODY[:2], line, BODY[2:]))
+    assert line in body
+
+
+def test_clean_a_caption_ending_via_reuters_is_caption() -> None:
+    # Reuters (seventh sample ta192 d0): a handout photo's caption between the lead and the second paragraph.
+    caption = ("The minister poses with the harbour board's chairman after her arrival in the port city, "
+               "December 8, 2018. Harbour Board/Handout via REUTERS")
+    body, removed = cleaned(page(MENU, BODY[:1], caption, BODY[1:]))
+    assert body == BODY
+    assert removed[caption] == "caption"
+
+
+def test_clean_a_caption_ending_photo_by_is_caption() -> None:
+    # Mongabay (seventh sample ta186 d1): "<caption>. Photo by: Name."
+    caption = "Black heron near the road in the harbour wetlands. Photo by: Ana Lima."
+    body, removed = cleaned(page(MENU, caption, BODY))
+    assert body == BODY
+    assert removed[caption] == "caption"
+
+
+def test_clean_editorial_and_audio_link_labels_are_related() -> None:
+    # The Post-Crescent (seventh sample ta156 d1): "EDITORIAL: <headline>" and "AUDIO: Listen to ...".
+    links = ["EDITORIAL: Our city will show support, resolve", "AUDIO: Listen to the emergency response."]
+    body, removed = cleaned(page(MENU, BODY[:2], links[0], BODY[2:3], links[1], BODY[3:]))
+    assert body == BODY
+    assert all(removed[link] == "related" for link in links)
+
+
+def test_clean_on_site_label_is_related() -> None:
+    # The Houston Chronicle (aeb tune 9ebb3a): "On HoustonChronicle.com: <headline>" between paragraphs.
+    link = "On HarbourChronicle.com: Ferry fares rise nearly 17 percent in August"
+    body, removed = cleaned(page(MENU, BODY[:2], link, BODY[2:]))
+    assert body == BODY
+    assert removed[link] == "related"
+
+
+def test_clean_recaptcha_notice_is_other() -> None:
+    # aeb tune 7a457a: the comment form's notice, kept as body when it stands inside the text.
+    notice = "This site is protected by recaptcha Privacy Policy | Terms of Service"
+    body, removed = cleaned(page(MENU, BODY[:3], notice, BODY[3:]))
+    assert body == BODY
+    assert removed[notice] == "other"
+
+
+def test_clean_a_byline_with_a_twitter_handle_is_credit() -> None:
+    # Moneycontrol (aeb tune 654082): "Name @handle" under the standfirst.
+    byline = "Nishan Kumari @Nishanopines"
+    body, removed = cleaned(page(MENU, BODY[:1], byline, BODY[1:]))
+    assert body == BODY
+    assert removed[byline] == "credit"
+
+
+def test_clean_click_to_subscribe_promo_is_newsletter() -> None:
+    # CNN (aeb tune ef4e67): the show's promo closes "Click to subscribe!".
+    promo = "In each episode of his weekly YouTube show, the columnist will delve a little deeper. Click to subscribe!"
+    body, removed = cleaned(page(MENU, BODY[:3], promo, BODY[3:]))
+    assert body == BODY
+    assert removed[promo] == "newsletter"
+
+
+def test_clean_see_pdf_here_link_is_related() -> None:
+    # ABC News (seventh sample ta177 d1): "See PDF with full results, charts and tables here."
+    link = "See PDF with full results, charts and tables here."
+    body, removed = cleaned(page(MENU, BODY[:1], link, BODY[1:]))
+    assert body == BODY
+    assert removed[link] == "related"
+
+
+def test_clean_a_video_caption_with_its_date_and_credit_is_caption() -> None:
+    # Gannett (seventh sample ta156 d1): "<caption> (May 4, 2015) Gannett Wisconsin Media".
+    caption = ("Officials held a news conference Monday at the harbour hospital following Sunday's fire on the "
+               "ferry. Two people were hurt. (May 4, 2015) Gannett Harbour Media")
+    body, removed = cleaned(page(MENU, caption, BODY))
+    assert body == BODY
+    assert removed[caption] == "caption"
+
+
+def test_clean_a_sentence_ending_in_a_date_in_parentheses_stays() -> None:
+    line = "The bridge opened to traffic on a Monday (May 4, 2015) after eleven years of work and two inquiries."
+    body, _ = cleaned(page(MENU, BODY[:2], line, BODY[2:]))
+    assert line in body
+
+
+def test_clean_the_headline_repeated_at_the_body_start_is_a_duplicate() -> None:
+    # aeb tune 654082 (plain text of the page): the page's <title> opens the text, menus follow, then
+    # the headline again right above the standfirst and body.
+    headline = "Harbour bridge costs in dispute; time to be careful?"
+    text = page(f"{headline} - HarbourNews.com", MENU, MENU, headline, BODY)
+    body, removed = cleaned(text)
+    assert body == BODY
+    assert removed[headline] == "duplicate"
+
+
+def test_clean_a_pull_quote_with_its_speaker_run_on_before_the_quote_is_a_duplicate() -> None:
+    # The BBC (seventh sample ta131 d0): the pull quote box, the speaker run on with no mark, stands a few
+    # paragraphs above the body's own telling of the quote.
+    quote = "This expansion could in a sense account for a substantial part of the increase of cases we have seen"
+    pull = f"{quote} Professor Ana Lima, University of the Harbour"
+    told = f"\"{quote},\" said Prof Lima."
+    body, removed = cleaned(page(MENU, BODY[:2], pull, BODY[2:], told))
+    assert body == [*BODY, told]
+    assert removed[pull] == "duplicate"
+
+
+def test_clean_an_epigraph_in_quotes_with_a_dash_before_the_quote_stays() -> None:
+    # aeb tune 851498 keeps an epigraph set above the article's own telling of the quote.
+    quote = "Had he written a sequence of five books based in that world he would have been the best of them all"
+    epigraph = f"\u201c{quote}.\u201d \u2014 Ana Lima"
+    told = f"\u201c{quote},\u201d Lima said later."
+    body, _ = cleaned(page(MENU, BODY[:2], epigraph, BODY[2:], told))
+    assert epigraph in body

@@ -248,8 +248,15 @@ def main() -> None:
         scaling()
         return
     if args.fresh:
-        from benchmarks.clean_fresh import (GOLD, GOLD_FIFTH, GOLD_FOURTH, GOLD_SECOND, GOLD_SEVENTH, GOLD_SIXTH,
-                                             GOLD_THIRD)
+        from benchmarks.clean_fresh import (
+            GOLD,
+            GOLD_FIFTH,
+            GOLD_FOURTH,
+            GOLD_SECOND,
+            GOLD_SEVENTH,
+            GOLD_SIXTH,
+            GOLD_THIRD,
+        )
         from benchmarks.clean_fresh import main as fresh
 
         gold = GOLD_SEVENTH if args.seventh else GOLD_SIXTH if args.sixth else GOLD_FIFTH if args.fifth else GOLD_FOURTH if args.fourth else GOLD_THIRD if args.third else GOLD_SECOND if args.second else GOLD

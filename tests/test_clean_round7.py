@@ -131,3 +131,54 @@ def test_clean_an_epigraph_in_quotes_with_a_dash_before_the_quote_stays() -> Non
     told = f"\u201c{quote},\u201d Lima said later."
     body, _ = cleaned(page(MENU, BODY[:2], epigraph, BODY[2:], told))
     assert epigraph in body
+
+
+def test_clean_an_interview_question_asked_of_each_guest_stays() -> None:
+    # aeb tune 3c6d33: a round-up of interviews asks each guest the same questions; each answer follows.
+    question = "What made you start writing about the harbour and its ferries?"
+    answers = [f"{name} said the ferries had been part of family life for as long as anyone could remember, "
+               f"and that writing about them came naturally." for name in ("Ana", "Bo", "Cy", "Di")]
+    parts: list[str] = []
+    for answer in answers:
+        parts += [question, answer]
+    body, _ = cleaned(page(MENU, BODY[:2], parts, BODY[2:]))
+    assert body.count(question) == len(answers)
+
+
+def test_clean_a_pull_quote_asked_once_again_is_still_a_duplicate() -> None:
+    quote = "Who would pay for a bridge nobody has costed or even drawn yet?"
+    told = f"\"{quote}\" the chairwoman asked at the meeting on Tuesday, to laughter from the floor."
+    body, removed = cleaned(page(MENU, BODY[:2], told, BODY[2:3], quote, BODY[3:]))
+    assert quote not in body and removed[quote] == "duplicate"
+
+
+def test_clean_a_caption_between_its_credit_and_the_byline_is_caption() -> None:
+    # NJ.com (aeb tune 3f65af): the photo's credit, then its caption, then the byline, then the body.
+    credit = "Ana Lima | Getty Images"
+    caption = ("The harbour master, pictured at the bridge opening in 2018, when she was a councillor. "
+               "Her new campaign is raising eyebrows.")
+    byline = "By Bo Stone | Harbour Media for Harbour.com"
+    body, removed = cleaned(page(MENU, "Harbour doubles down on its bridge", credit, caption, byline, BODY))
+    assert body == BODY
+    assert removed[caption] == "caption"
+
+
+def test_clean_a_lead_under_a_photo_credit_stays() -> None:
+    credit = "Ana Lima | Getty Images"
+    body, _ = cleaned(page(MENU, "Harbour doubles down on its bridge", credit, BODY))
+    assert body == BODY
+
+
+def test_clean_a_teaser_card_over_read_more_is_related() -> None:
+    # Gizmodo (aeb tune 7bb1ca): another story's headline and its summary cut off mid-sentence, then
+    # "Read more", between the body's paragraphs.
+    card = ["Ferries Don't Have to Be Late to Send You to the Office Angry, Survey Shows",
+            "In recent months, hundreds of commuters in the harbour city have complained and have even sued due to"]
+    body, removed = cleaned(page(MENU, BODY[:2], card, "Read more", BODY[2:]))
+    assert body == BODY
+    assert all(removed[line] == "related" for line in card)
+
+
+def test_clean_a_finished_paragraph_over_read_more_stays() -> None:
+    body, _ = cleaned(page(MENU, BODY, "Read more"))
+    assert body == BODY

@@ -34,6 +34,7 @@ from storydesk.clean.marks import (
     mark_shared,
     mark_standfirst,
     mark_summary_box,
+    mark_teaser_cards,
 )
 from storydesk.clean.region import body_region, lead_above, mark_outside, mark_title, mark_title_echo, ranked_rows
 from storydesk.clean.rules import match_rule
@@ -65,6 +66,7 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
     mark_pull_quotes(lines, start, end)
     mark_capital_links(lines, start, end)
     mark_captions_above_credits(lines)
+    mark_teaser_cards(lines)
     mark_standfirst(lines, start, end, has_title)
     mark_closing_list(lines, end)
     mark_outside(lines, start, end)

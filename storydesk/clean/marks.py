@@ -120,14 +120,17 @@ def mark_repeats(lines: list[Line]) -> None:
     card, a list of features) has both in its body, and which to drop is not ours to say. A
     paragraph of prose said again word for word is another matter: pages carry the article a
     second time (a print view, a hidden copy the extractor took along), and the first copy stays.
+    A question said three times or more is an interview's question put to each guest in turn (aeb
+    tune 3c6d33), body: a pull quote is said twice.
     """
     seen: set[str] = set()
     keys = [line.key for line in lines]
+    asked = Counter(key for key, line in zip(keys, lines, strict=True) if key and line.text.rstrip().endswith("?"))
     prose = word_index([k for k, line in zip(keys, lines, strict=True) if line.prose])
     repeat = [False] * len(lines)
     copies: list[int] = []  # prose paragraphs said word for word before: a page's hidden second copy
     for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
-        if line.kind is not None or not key or line.words < MIN_REPEAT_WORDS:
+        if line.kind is not None or not key or line.words < MIN_REPEAT_WORDS or asked[key] >= MIN_CHROME_REPEATS:
             continue
         if key in seen and line.prose and line.words >= MIN_COPY_WORDS:
             copies.append(i)
@@ -322,6 +325,32 @@ def mark_captions_above_credits(lines: list[Line]) -> None:
                 and above.text.rstrip().endswith(TERMINAL) and not _REPORTED.search(above.text) \
                 and _is_credit(line.text):
             above.kind = "caption"
+    # The credit may stand above its caption instead, the byline under it (NJ.com, aeb tune 3f65af): a
+    # short sentence between a lone photo credit and the byline describes the picture.
+    for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
+        if line.kind is None and above.kind == "caption" and below.kind == "credit" \
+                and line.words <= MAX_CAPTION_WORDS and line.text.rstrip().endswith(TERMINAL) \
+                and not _REPORTED.search(line.text) and _is_credit(above.text):
+            line.kind = "caption"
+
+
+_READ_MORE = re.compile(r"^\W*read more\W*$", re.I)
+MIN_CUT_SUMMARY_WORDS = 8  # a teaser's summary cut off mid-sentence is a line of prose long
+
+
+def mark_teaser_cards(lines: list[Line]) -> None:
+    """Another story's card between the body's paragraphs (Gizmodo, aeb tune 7bb1ca): its headline, its
+    summary cut off mid-sentence ("... and have even died due to"), then "Read more" alone. A finished
+    paragraph above "Read more" is the body's own and stays."""
+    for i in range(2, len(lines)):
+        if lines[i].kind != "related" or not _READ_MORE.match(lines[i].text):
+            continue
+        summary, headline = lines[i - 1], lines[i - 2]
+        if summary.kind is None and summary.words >= MIN_CUT_SUMMARY_WORDS \
+                and not summary.text.rstrip().endswith(TERMINAL) and summary.text.rstrip()[-1:].isalpha():
+            summary.kind = "related"
+            if headline.kind is None and is_headline(headline.text) and not headline.text.rstrip().endswith("."):
+                headline.kind = "related"
 
 
 def _is_credit(text: str) -> bool:

@@ -182,3 +182,17 @@ def test_clean_a_teaser_card_over_read_more_is_related() -> None:
 def test_clean_a_finished_paragraph_over_read_more_stays() -> None:
     body, _ = cleaned(page(MENU, BODY, "Read more"))
     assert body == BODY
+
+
+def test_clean_a_topic_widget_closed_by_more_in_topic_is_related_and_the_body_resumes() -> None:
+    # CBS News (aeb tune 7a664e): "<Topic> More", the topic's headlines, "More in <Topic>", then the body
+    # goes on with a short lead-in line of its own.
+    widget = ["Harbour Bridge Inquiry More", "Watch live: Minister testifies about the bridge at the hearing",
+              "Key moments from the harbour master's testimony", "7 key moments from Tuesday's first hearing",
+              "More in Harbour Bridge Inquiry"]
+    lead_in = "Here are some of the highlights:"
+    more = [f"{p} On the {day}, the committee met again and the ministry sent a letter of its own to explain the delay."
+            for p, day in zip(BODY, ("Monday", "Tuesday", "Wednesday", "Thursday"), strict=True)]
+    body, removed = cleaned(page(MENU, BODY, widget, lead_in, more))
+    assert body == [*BODY, lead_in, *more]
+    assert all(removed[line] == "related" for line in widget)

@@ -230,6 +230,14 @@ def mark_inside(lines: list[Line], start: int, end: int) -> None:
         if TAGS_LABEL.match(line.text) and i + 1 < end and lines[i + 1].kind is None \
                 and not lines[i + 1].text.rstrip().endswith((".", "!", "?")):
             lines[i + 1].kind = "navigation"  # the tags under their label: a sentence there is body
+        opening = _topic_widget_opening(lines, start, i)
+        if opening is not None:
+            # "<Topic> More", the topic's headlines, "More in <Topic>" (CBS News, aeb tune 7a664e): the
+            # widget is closed, and what follows is the body again.
+            for widget_line in lines[opening:i + 1]:
+                widget_line.kind = "related"
+            teaser = False
+            continue
         if TEASER_HEADER.match(line.text) and not line.prose:
             # In the last part of the text a teaser header followed at once by prose opens the
             # related-story block that ends the page, teasers with summaries; elsewhere, or once
@@ -257,6 +265,22 @@ def mark_inside(lines: list[Line], start: int, end: int) -> None:
                 line.kind = "related"
                 if not line.prose:
                     teaser = "block"
+
+
+_MORE_IN = re.compile(r"^more in (.{3,60})$", re.I)
+MAX_TOPIC_WIDGET_LINES = 12  # the widget's headlines between its two labels: CBS shows five
+
+
+def _topic_widget_opening(lines: list[Line], start: int, i: int) -> int | None:
+    """Where a topic widget closed by line `i` ("More in <Topic>") opens ("<Topic> More"), if it does."""
+    found = _MORE_IN.match(lines[i].text.strip())
+    if not found:
+        return None
+    label = f"{found.group(1)} more".lower()
+    for j in range(i - 1, max(start, i - MAX_TOPIC_WIDGET_LINES) - 1, -1):
+        if lines[j].text.strip().lower() == label:
+            return j
+    return None
 
 
 def _summary_of_pair(lines: list[Line], i: int, end: int, pairs: int) -> bool:

@@ -196,3 +196,10 @@ def test_clean_a_topic_widget_closed_by_more_in_topic_is_related_and_the_body_re
     body, removed = cleaned(page(MENU, BODY, widget, lead_in, more))
     assert body == [*BODY, lead_in, *more]
     assert all(removed[line] == "related" for line in widget)
+
+
+def test_clean_a_lone_handle_and_a_photo_label_in_russian_are_removed() -> None:
+    # wday.ru (aeb tune c82b3d): an Instagram embed left "Фото" and the account's "@handle" between paragraphs.
+    body, removed = cleaned(page(MENU, BODY[:2], "Фото", "@harbour_model", BODY[2:]))
+    assert body == BODY
+    assert removed["Фото"] == "caption" and removed["@harbour_model"] == "social"

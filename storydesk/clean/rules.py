@@ -208,6 +208,8 @@ RULES: tuple[Rule, ...] = (
     _rule("social", r"^follow\b.{0,60}?\W\s*(facebook|twitter|instagram|youtube|linkedin|x)"
                     r"(\s*[|,/·•]\s*(facebook|twitter|instagram|youtube|linkedin|x))*\s*$", 12),
     _rule("social", r"\bshare (it|this( story| article)?) with (a|your) friends?\b", 15),
+    # An embed's account alone on its line: "@paulinaporizkov" under an Instagram post (aeb tune c82b3d).
+    _rule("social", r"^@[\w.]{2,30}$", 1),
     # WordPress's share buttons as text: "Click to share on Twitter (Opens in new window)" (aeb tune 264dc3).
     _rule("social", r"^click to (share|email|print) (on|this|to)\b.{0,40}\(opens in new window\)$", 12),
     # A share bar run into the embedded media's title (The Guardian; Multi-News ta098 d0).
@@ -312,7 +314,7 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"\(\s*((?-i:[A-Z])[\w.&'’-]*\s?/\s?){1,4}(?-i:[A-Z])[\w.&'’-]*\s*\)\s*$", 60),
     _rule("caption", r"^(view gallery|enlarge this image|enlarge image|hide caption|toggle caption|"
                      r"image copyright|image caption)\b", 40),
-    _rule("caption", r"^(photo|photos|image|images|gallery|slideshow|expand)$", 1),
+    _rule("caption", r"^(photo|photos|image|images|gallery|slideshow|expand|foto|fotos|фото)$", 1),
     # Agency photo credits close a caption ("... (AP Photo/Evan Vucci)", "Karl Gehring/Getty"); a
     # sentence that names the agency ("Getty Images declined to comment.") ends with a full stop.
     _rule("caption", r"(\b(getty images|shutterstock|afp via getty|ap photo|epa-efe|associated press photo|istock|"

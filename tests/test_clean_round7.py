@@ -203,3 +203,36 @@ def test_clean_a_lone_handle_and_a_photo_label_in_russian_are_removed() -> None:
     body, removed = cleaned(page(MENU, BODY[:2], "Фото", "@harbour_model", BODY[2:]))
     assert body == BODY
     assert removed["Фото"] == "caption" and removed["@harbour_model"] == "social"
+
+
+def test_clean_a_readers_call_out_is_other() -> None:
+    # The BBC (third fresh sample ta209 d1): "Are you in the region? Email us at haveyoursay@... ".
+    call = ("Are you in the harbour city? Email us at tellus@harbour.example adding 'Bridge' in the subject "
+            "heading and include your contact details.")
+    body, removed = cleaned(page(MENU, BODY, call))
+    assert body == BODY
+    assert removed[call] == "other"
+
+
+def test_clean_a_question_in_the_body_followed_by_its_answer_stays() -> None:
+    line = "Are the ferries safe? The inspectors said they were, and the harbour master agreed with them."
+    body, _ = cleaned(page(MENU, BODY[:2], line, BODY[2:]))
+    assert line in body
+
+
+def test_clean_a_map_disclaimer_is_other() -> None:
+    # UNFPA (third fresh sample ta132 d2): the UN's map disclaimer, in the body's place.
+    disclaimer = ("The designations employed and the presentation of material on the map do not imply the "
+                  "expression of any opinion whatsoever on the part of the agency concerning the legal status "
+                  "of any country, territory, city or area or its authorities.")
+    body, removed = cleaned(page(MENU, BODY, disclaimer))
+    assert body == BODY
+    assert removed[disclaimer] == "other"
+
+
+def test_clean_watch_the_report_links_are_video() -> None:
+    # Third fresh sample ta164 d2: "Watch the report | Uncut video from the Coast Guard rescue".
+    links = "Watch the report | Uncut video from the harbour rescue"
+    body, removed = cleaned(page(MENU, BODY[:2], links, BODY[2:]))
+    assert body == BODY
+    assert removed[links] == "video"

@@ -59,6 +59,8 @@ RULES: tuple[Rule, ...] = (
                    r"(this|the) video (is (no longer|not|currently|unavailable|copyright)|will (begin|play|start))|"
                    r"your browser does not support)", 25),
     _rule("video", r"^(\d{1,2}:\d{2}|video|watch|play)$", 2),
+    # Video links in a row: "Watch the report | Uncut video from the Coast Guard rescue" (third sample ta164 d2).
+    _rule("video", r"^watch (the )?(report|video|interview|clip|footage)\s*\|", 20),
     _rule("video", r"^play facebook$", 2),  # NBC's player chrome (Multi-News ta104 d2, ta228 d2)
     _rule("video", r"^\d{1,2}:\d{2}\s*$", 2),
     _rule("video", r"^(you['’]?ll need an html5|please (turn on|enable) javascript|media requires javascript)", 25),
@@ -232,6 +234,11 @@ RULES: tuple[Rule, ...] = (
     # Markup a scraper kept as text: an attribute with a URL ('poster="http://..." true'), and page
     # metadata an extractor let through: a bare URL, a bare ISO timestamp.
     _rule("other", r"^\w[\w-]*=[\"']https?://", 10),
+    # A call to readers: "Are you in the region? Email us at haveyoursay@bbc.co.uk ..." (the BBC, third
+    # fresh sample ta209 d1). A question the body asks is answered by the body, not by "email us".
+    _rule("other", r"^(are|were|have|do|did|can) you\b[^?]{0,80}\?\s+(e-?mail|contact|tell|write to|send|share .{0,40} with) us\b", 60),
+    # The UN's map disclaimer (UNFPA, third fresh sample ta132 d2).
+    _rule("other", r"\bdo(es)? not imply the expression of any opinion whatsoever\b", 90),
     # The comment form's captcha notice: "This site is protected by recaptcha Privacy Policy | Terms of Service" (aeb tune 7a457a).
     _rule("other", r"^this (site|page|form) is protected by recaptcha\b", 30),
     # A WordPress shortcode the site failed to render: "[button link=...] Send us YOUR review[/button]".

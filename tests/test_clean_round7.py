@@ -236,3 +236,37 @@ def test_clean_watch_the_report_links_are_video() -> None:
     body, removed = cleaned(page(MENU, BODY[:2], links, BODY[2:]))
     assert body == BODY
     assert removed[links] == "video"
+
+
+def test_clean_correction_notes_are_other() -> None:
+    # The Daily Beast (fourth fresh sample ta130 d1), the LA Times (ta161 d0: "FOR THE RECORD" over it).
+    notes = ["Correction: A previous version of this article misstated the harbour master's title. We regret the error.",
+             "FOR THE RECORD",
+             "An earlier version of this post incorrectly gave the suspect's name as Ana Lime."]
+    body, removed = cleaned(page(MENU, BODY, notes))
+    assert body == BODY
+    assert all(removed[note] == "other" for note in notes)
+
+
+def test_clean_a_sentence_about_an_earlier_version_of_a_plan_stays() -> None:
+    line = "An earlier version of the plan incorrectly put the bridge's cost at half the final figure, the report found."
+    body, _ = cleaned(page(MENU, BODY[:2], line, BODY[2:]))
+    assert line in body
+
+
+def test_clean_additional_reporting_after_a_dash_and_a_follow_prompt_are_removed() -> None:
+    # The Daily Beast (ta130 d1) and the LA Times (ta161 d0).
+    credit = "— with additional reporting by Bo Stone"
+    follow = "For more news on harbour crime, follow @anareports."
+    body, removed = cleaned(page(MENU, BODY, credit, follow))
+    assert body == BODY
+    assert removed[credit] == "credit" and removed[follow] == "social"
+
+
+def test_clean_a_video_caption_with_its_published_date_is_caption() -> None:
+    # NBC New York (fourth fresh sample ta240 d1): "... Name reports. (Published Saturday, Sept. 29, 2018)".
+    caption = ("A man has been charged in the death of a boy who fell from a harbour rooftop. Ana Lima reports. "
+               "(Published Saturday, Sept. 29, 2018)")
+    body, removed = cleaned(page(MENU, caption, BODY))
+    assert body == BODY
+    assert removed[caption] == "caption"

@@ -210,6 +210,8 @@ RULES: tuple[Rule, ...] = (
     _rule("social", r"^follow\b.{0,60}?\W\s*(facebook|twitter|instagram|youtube|linkedin|x)"
                     r"(\s*[|,/·•]\s*(facebook|twitter|instagram|youtube|linkedin|x))*\s*$", 12),
     _rule("social", r"\bshare (it|this( story| article)?) with (a|your) friends?\b", 15),
+    # "For more news on L.A. homicides, follow @nicolesantacruz." (Multi-News fourth fresh sample ta161 d0)
+    _rule("social", r"^for more (news|updates|coverage|stories)\b.{0,80}\bfollow\b.{0,40}(@\w{2,}|on (twitter|facebook|instagram))", 30),
     # An embed's account alone on its line: "@paulinaporizkov" under an Instagram post (aeb tune c82b3d).
     _rule("social", r"^@[\w.]{2,30}$", 1),
     # WordPress's share buttons as text: "Click to share on Twitter (Opens in new window)" (aeb tune 264dc3).
@@ -237,6 +239,13 @@ RULES: tuple[Rule, ...] = (
     # A call to readers: "Are you in the region? Email us at haveyoursay@bbc.co.uk ..." (the BBC, third
     # fresh sample ta209 d1). A question the body asks is answered by the body, not by "email us".
     _rule("other", r"^(are|were|have|do|did|can) you\b[^?]{0,80}\?\s+(e-?mail|contact|tell|write to|send|share .{0,40} with) us\b", 60),
+    # Correction notes (Multi-News fourth fresh sample ta130 d1, ta161 d0): "Correction: A previous version of
+    # this article misstated ...", "An earlier version of this post incorrectly gave ...", "FOR THE RECORD".
+    _rule("other", r"^((correction|clarification|editor['’]?s note)\s*:\s*)?(an?|the) (earlier|previous|prior) version of "
+                   r"this (article|story|post|report|piece)\b", 60),
+    _rule("other", r"^(correction|clarification)\s*:\s*\S.{0,200}\b(misstated|misidentified|incorrectly|wrongly|"
+                   r"erroneously|mistakenly|regret the error)\b", 60),
+    _rule("other", r"^for the record$", 3),
     # The UN's map disclaimer (UNFPA, third fresh sample ta132 d2).
     _rule("other", r"\bdo(es)? not imply the expression of any opinion whatsoever\b", 90),
     # The comment form's captcha notice: "This site is protected by recaptcha Privacy Policy | Terms of Service" (aeb tune 7a457a).
@@ -283,6 +292,8 @@ RULES: tuple[Rule, ...] = (
     # and the Times' "Image <caption> Credit <name>".
     _rule("caption", r"\b(photo|image|picture|credit)s?:\s+(?-i:[A-Z])[\w.'’/ -]{1,60}$", 60),
     _rule("caption", r"\b(?-i:REUTERS|AFP|EPA|AP)/(?-i:[A-Z])[\w.'’ -]{1,60}$", 60),
+    # NBC's video caption with its date: "... Wale Aliyu reports. (Published Saturday, Sept. 29, 2018)" (fourth sample ta240 d1).
+    _rule("caption", r"\((published|updated) (\w+day, )?\w{3,9}\.? \d{1,2}, \d{4}\)$", 90),
     # A handout's credit: "... December 8, 2018. Reliance Industries/Handout via REUTERS" (seventh sample ta192 d0).
     _rule("caption", r"\b(handout )?via (?-i:REUTERS|AFP|AP|EPA|GETTY IMAGES)$", 90),
     # "<caption>. Photo by: Name." (Mongabay, seventh sample ta186 d1).
@@ -346,7 +357,7 @@ RULES: tuple[Rule, ...] = (
     _rule("credit", r"^(the )?(associated press|ap|reuters|afp|\w+ press)( writers?| reporters?)? .{0,120}"
                     r"\bcontributed( to)?( this)?( report(ing)?| story)?\.?$", 40),
     _rule("credit", r"\b(contributed (to )?(this|the) (report|story|article)|contributed reporting)\.?$", 40),
-    _rule("credit", r"^\(?(with )?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
+    _rule("credit", r"^([—–-]\s*)?\(?(with )?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
     # USA Today's contributor line: "Contributing: Associated Press" (Multi-News ta205 d0, ta043 d1).
     _rule("credit", r"^contributing\s*:\s*\S", 15),
     # A byline with the writer's Twitter handle: "Nishant Kumar @Nishantopines" (aeb tune 654082).

@@ -270,3 +270,21 @@ def test_clean_a_video_caption_with_its_published_date_is_caption() -> None:
     body, removed = cleaned(page(MENU, caption, BODY))
     assert body == BODY
     assert removed[caption] == "caption"
+
+
+def test_clean_a_short_closing_sentence_that_ends_the_text_stays() -> None:
+    # NBC New York (fourth fresh sample ta240 d1) closes on "The investigation is ongoing.", too short to
+    # read as prose, with nothing after it.
+    closing = "The investigation is ongoing."
+    body, _ = cleaned(page(MENU, BODY, closing))
+    assert body == [*BODY, closing]
+
+
+def test_clean_closing_lines_that_are_chrome_still_go() -> None:
+    # Lines that close Multi-News texts (ta033 d4, ta216 d0, ta116 d2, ta150 d0, ta191 d1), each named by a
+    # pattern, so the closing sentences kept at the end of a text do not take them in.
+    tails = ["Originally published on Harbour Science.", "— Updated at 8:37 p.m.",
+             "Contact Ana Lima at 408-278-3409.", "Read the harbour master's letter here."]
+    for tail in tails:
+        body, removed = cleaned(page(MENU, BODY, tail))
+        assert body == BODY and tail in removed, tail

@@ -226,3 +226,19 @@ def mark_title_echo(lines: list[Line], start: int, end: int) -> None:
                 and f" {line.key} " in key:
             line.kind = "duplicate"
             return
+
+
+MAX_CLOSING_SENTENCES = 2  # "The investigation is ongoing." and one more at most
+
+
+def closing_sentences(lines: list[Line], end: int) -> int:
+    """The body's end moved down over the text's last lines when they are short sentences (fewer words
+    than prose, full stop at the end) with nothing after them: the article's closing line ("The
+    investigation is ongoing.", Multi-News fourth fresh sample ta240 d1), not a page footer, which
+    the patterns name or which is no sentence."""
+    tail = [i for i in range(end, len(lines)) if lines[i].key]
+    if not tail or len(tail) > MAX_CLOSING_SENTENCES:
+        return end
+    if all(lines[i].kind is None and sentence_like(lines[i]) and lines[i].text.rstrip().endswith(".") for i in tail):
+        return tail[-1] + 1
+    return end

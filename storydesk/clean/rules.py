@@ -169,6 +169,8 @@ RULES: tuple[Rule, ...] = (
     _rule("related", r"^you can (view|listen to|watch|read|see|find)\b.{0,100}\bhere\W*$|"
                      r"\b(listen|watch|read|catch up) (back|again|more|it|the full [\w ]{1,30}) here\W*$", 25),  # a teaser headline with its link label run on
     _rule("related", r"^(previous|next)( (article|story|post))?\s*[:»>]", 25),
+    # A link line: "Read Hockley's letter to herself here." (Multi-News ta191 d1).
+    _rule("related", r"^(read|see|view|watch|listen to) (?!.*[,;])\S.{2,80} here\.?$", 12),
     # "Read also" in the languages most often scraped alongside English.
     _rule("related", r"^\(?(leggi anche|lesen sie auch|lire aussi|leia também|lea también|ver también|"
                      r"veja também|lees ook|zobacz też)\b", 30),
@@ -204,6 +206,8 @@ RULES: tuple[Rule, ...] = (
     # Author contact lines: "Follow her on Twitter @x", "Email X at x@y.com or follow him @x".
     _rule("social", r"^([–—-]\s*)?(follow|reach|contact|email|e-mail|write to)\b.{0,100}(\bon (twitter|facebook|instagram)\b|"
                     r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
+    # ... or a phone number: "Contact Julia Prodis Sulek at 408-278-3409." (Multi-News ta150 d0).
+    _rule("social", r"^([–—-]\s*)?(contact|reach) (?-i:[A-Z])[\w.'’ -]{1,40} at \(?\d{3}\)?[-. ]\d{3}[-.]\d{4}\W*$", 12),
     # A share-by-email form's prompt ("A friend wanted you to see this item from WRAL.com: ...", ta067).
     _rule("social", r"\b(a friend|someone) wanted you to see this (item|article|story|page)\b", 30),
     # A follow bar ending in the networks' names: "Follow CBSMIAMI.COM: Facebook | Twitter" (Multi-News ta060).
@@ -246,6 +250,11 @@ RULES: tuple[Rule, ...] = (
     _rule("other", r"^(correction|clarification)\s*:\s*\S.{0,200}\b(misstated|misidentified|incorrectly|wrongly|"
                    r"erroneously|mistakenly|regret the error)\b", 60),
     _rule("other", r"^for the record$", 3),
+    # Where the article first ran: "Originally published on Live Science.", "Original article on Live Science."
+    # (Multi-News ta216 d0, ta033 d4); an update's time alone: "— Updated at 8:37 p.m." (ta116 d2).
+    _rule("other", r"^(original(ly)? (article|published|posted|appeared) (on|in|at)|this (article|story) "
+                   r"(was )?(originally|first) (appeared|published|ran))\b", 15),
+    _rule("other", r"^([—–-]\s*)?updated (at|on) \d{1,2}(:\d{2})?\s*([ap]\.?m\.?)?\W*$", 5),
     # The UN's map disclaimer (UNFPA, third fresh sample ta132 d2).
     _rule("other", r"\bdo(es)? not imply the expression of any opinion whatsoever\b", 90),
     # The comment form's captcha notice: "This site is protected by recaptcha Privacy Policy | Terms of Service" (aeb tune 7a457a).

@@ -69,7 +69,7 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
     start, end = body_region(lines, listed, ranked_rows(lines)) if find_region else (0, len(lines))
     if find_region:
         start = lead_above(lines, start)
-        end = closing_sentences(lines, end)
+        end = closing_sentences(lines, start, end)
     mark_inside(lines, start, end)
     mark_chrome_repeats(lines, start, end)
     mark_pull_quotes(lines, start, end)

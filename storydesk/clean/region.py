@@ -231,11 +231,14 @@ def mark_title_echo(lines: list[Line], start: int, end: int) -> None:
 MAX_CLOSING_SENTENCES = 2  # "The investigation is ongoing." and one more at most
 
 
-def closing_sentences(lines: list[Line], end: int) -> int:
+def closing_sentences(lines: list[Line], start: int, end: int) -> int:
     """The body's end moved down over the text's last lines when they are short sentences (fewer words
     than prose, full stop at the end) with nothing after them: the article's closing line ("The
     investigation is ongoing.", Multi-News fourth fresh sample ta240 d1), not a page footer, which
-    the patterns name or which is no sentence."""
+    the patterns name or which is no sentence. Only under a body: a text of short sentences alone is
+    too short to be an article."""
+    if end <= start:
+        return end
     tail = [i for i in range(end, len(lines)) if lines[i].key]
     if not tail or len(tail) > MAX_CLOSING_SENTENCES:
         return end

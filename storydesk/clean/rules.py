@@ -170,7 +170,7 @@ RULES: tuple[Rule, ...] = (
                      r"\b(listen|watch|read|catch up) (back|again|more|it|the full [\w ]{1,30}) here\W*$", 25),  # a teaser headline with its link label run on
     _rule("related", r"^(previous|next)( (article|story|post))?\s*[:»>]", 25),
     # A link line: "Read Hockley's letter to herself here." (Multi-News ta191 d1).
-    _rule("related", r"^(read|see|view|watch|listen to) (?!.*[,;])\S.{2,80} here\.?$", 12),
+    _rule("related", r"^(read|see|view|watch|listen to) (?!.*[,;:])\S.{2,80} here\.?$", 12),
     # "Read also" in the languages most often scraped alongside English.
     _rule("related", r"^\(?(leggi anche|lesen sie auch|lire aussi|leia também|lea también|ver también|"
                      r"veja também|lees ook|zobacz też)\b", 30),

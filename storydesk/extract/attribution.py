@@ -874,9 +874,15 @@ def _interview_answer(article: str, text: str, quote: QuotedText, paragraphs: li
             continue  # another question, an answer, a link
         end = p_start + len(text[p_start:p_end].rstrip()) - 1
         last = p_start + max((e for _, e in _sentence_breaks(text[p_start:end], ends=True)), default=0)
-        found = _sentence_subject(article, text, last, end, "", "", speakers) or _reporter(text, p_start, end, context)
+        # "NWSL Commissioner Jeff Plush attended ...": the person after an organization and a title
+        titled = next((_named(e, "named", "") for s, _, e in speakers.mentions_in(article, last, end)
+                       if e.type == "person" and _NAMES_BEFORE_PERSON.fullmatch(text, last, s)), None)
+        found = titled or _sentence_subject(article, text, last, end, "", "", speakers) or _reporter(text, p_start, end, context)
         return replace(found, cue=None) if found and found.entity else None
     return None
+
+
+_NAMES_BEFORE_PERSON = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s+){1,5}")
 
 
 def _reach_floor(text: str, paragraphs: list[tuple[int, int]], index: int) -> int:

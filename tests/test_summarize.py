@@ -926,9 +926,9 @@ def test_summarize_lead_an_article_with_no_sentence_fit_to_quote_still_votes(mon
     voters: list[str] = []
     real_lead_index = summarize_module.lead_index
 
-    def spy(cands, may_lead, sentences, articles, reuse):
+    def spy(cands, may_lead, sentences, articles, reuse, **kwargs):
         voters.extend(a.id for a in articles)
-        return real_lead_index(cands, may_lead, sentences, articles, reuse)
+        return real_lead_index(cands, may_lead, sentences, articles, reuse, **kwargs)
 
     monkeypatch.setattr(summarize_module, "lead_index", spy)
     fire = "A fire destroyed two warehouses at Northgate Dock on Friday, injuring four firefighters"

@@ -519,3 +519,12 @@ def test_entities_a_name_the_model_mostly_types_as_a_thing_is_that_thing():
     mentions = _mentions_of(article, [("Trump", 0, "person"), ("Trump", 1, "organization"),
                                       ("Trump", 2, "organization"), ("Trump", 3, "organization")])
     assert len(_merge(mentions, {"a0": article.text})) == 2
+
+
+def test_entities_a_web_platform_is_never_a_person():
+    # Multi-News ta092, ta124, ta153 and nine more clusters: "said on Twitter" typed PERSON made
+    # "Twitter" a person row (and a speaker candidate).
+    from storydesk.extract.entities import _corrected_type
+    for name in ("Twitter", "Facebook", "Instagram", "YouTube", "Snapchat", "GoFundMe"):
+        assert _corrected_type("person", split_name(name)) == "organization"
+    assert _corrected_type("person", split_name("Jack Dorsey")) == "person"

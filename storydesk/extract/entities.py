@@ -71,6 +71,12 @@ ORG_HEADS = frozenset({
     "journal", "gazette", "daily", "independent", "reuters", "church", "parliament", "congress",
     "senate", "assembly", "cabinet", "government", "family",
 })
+# Web platforms the model reads as people where a story says "said on Twitter" (Multi-News ta092,
+# ta124 and ten more clusters); none is anyone's name.
+PLATFORMS = frozenset({
+    "twitter", "facebook", "instagram", "youtube", "snapchat", "reddit", "tiktok", "linkedin", "whatsapp",
+    "pinterest", "tumblr", "gofundme", "kickstarter", "wikipedia", "google", "netflix", "spotify",
+})
 # Head words that are also common surnames: they do not overrule the model's PERSON.
 SURNAME_HEADS = frozenset({
     "hall", "park", "hill", "hills", "church", "post", "press", "bridge", "lane", "town", "court",
@@ -287,7 +293,7 @@ def _corrected_type(kind: str, parts: NameParts) -> str:
     if kind == "person" and any(ch.isdigit() for ch in parts.form):
         return "other"  # "Bushmaster AR-15" (Multi-News ta191): no one's name holds a figure
     if len(parts.tokens) < 2:
-        return kind
+        return "organization" if kind == "person" and parts.tokens and parts.tokens[0] in PLATFORMS else kind
     head = parts.tokens[-1]
     if kind == "person" and head in SURNAME_HEADS:
         return kind

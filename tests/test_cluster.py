@@ -382,7 +382,8 @@ def test_cluster_event_gold_labels_every_article_and_only_splits_stories():
 
 @pytest.mark.skipif(not (DATA / "multinews" / "val_stream.jsonl").exists(), reason="needs ../shared/data")
 @pytest.mark.parametrize(("gold", "drawer"), [("fresh2.tsv", "draw_second"), ("fresh3.tsv", "draw_third"),
-                                             ("fresh4.tsv", "draw_fourth"), ("fresh5.tsv", "draw_fifth")])
+                                             ("fresh4.tsv", "draw_fourth"), ("fresh5.tsv", "draw_fifth"),
+                                             ("fresh6.tsv", "draw_sixth")])
 def test_cluster_fresh_gold_labels_exactly_its_draw(gold: str, drawer: str):
     """Each later fresh draw labels the articles of its own stories, none an earlier draw took."""
     import importlib.util
@@ -396,7 +397,7 @@ def test_cluster_fresh_gold_labels_exactly_its_draw(gold: str, drawer: str):
     drawn = getattr(sheet, drawer)(stream)
     rows = [line.rstrip("\n").split("\t") for line in (folder / gold).open(encoding="utf-8")][1:]
     assert [r[0] for r in rows] == [record["id"] for members in drawn.values() for record in members]
-    earlier = ["draw", "draw_second", "draw_third", "draw_fourth", "draw_fifth"]
+    earlier = ["draw", "draw_second", "draw_third", "draw_fourth", "draw_fifth", "draw_sixth"]
     for other in earlier[:earlier.index(drawer)]:
         assert not set(drawn) & set(getattr(sheet, other)(stream))
     story = {record["id"]: record["story"] for record in stream}

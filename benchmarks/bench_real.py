@@ -2,7 +2,7 @@
 
     python benchmarks/bench_real.py                    # both halves: run, score, list what is unjudged
     python benchmarks/bench_real.py --split held-out   # one half
-    python benchmarks/bench_real.py --split all        # tune, held-out, and the "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "pairs" and "pairs2" sets
+    python benchmarks/bench_real.py --split all        # tune, held-out, and the "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "pairs", "pairs2" and "pairs6" sets
     python benchmarks/bench_real.py --from out/bench_real.json   # score a saved run again (no digest)
 
 The gold set (`benchmarks/gold/real/`, README there): 40 Multi-News validation clusters of 3+
@@ -79,6 +79,16 @@ SPLITS = ("tune", "held-out", "new", "fresh", "fresh2", "fresh3", "fresh4", "fre
 # shuffled with random.Random(2020), picks [12:24]); gold written and scored once on main before any change.
 PAIRS2 = ("ta239", "ta167", "ta002", "ta148", "ta003", "ta126", "ta090", "ta215", "ta166", "ta193", "ta207", "ta135")
 SPLITS += ("pairs2",)
+# pairs5 (issue 15, the lead, lead21): twelve two-article clusters no summary gold had read (they were
+# read for the align gold only): those 53 clusters sorted, shuffled with random.Random(2021), picks
+# [0:12]; gold written by reading every article, then scored once on main before any change.
+PAIRS5 = ("ta182", "ta001", "ta020", "ta027", "ta226", "ta248", "ta175", "ta054", "ta224", "ta006", "ta189", "ta131")
+SPLITS += ("pairs5",)
+# pairs6 (issue 15, bad sentences, tidy21): twelve more two-article clusters no summary gold had read
+# (read for the align gold only): the 53 such clusters sorted, shuffled with random.Random(2021),
+# picks [12:24]; gold written and scored once on main before any change.
+PAIRS6 = ("ta024", "ta113", "ta233", "ta162", "ta045", "ta042", "ta179", "ta074", "ta025", "ta130", "ta150", "ta201")
+SPLITS += ("pairs6",)
 FLAGS = ("ok", "offtopic", "dangling", "heading", "wrong")
 
 
@@ -99,7 +109,9 @@ def select_clusters(records: list[dict]) -> dict[str, list[str]]:
             "fresh6": random.Random(SEED).sample(eligible, FRESH6[1])[FRESH6[0]:],
             "fresh7": random.Random(SEED).sample(eligible, FRESH7[1])[FRESH7[0]:],
             "pairs": [f"multinews-validation-{short}" for short in PAIRS],
-            "pairs2": [f"multinews-validation-{n}" for n in PAIRS2]}
+            "pairs2": [f"multinews-validation-{n}" for n in PAIRS2],
+            "pairs5": [f"multinews-validation-{n}" for n in PAIRS5],
+            "pairs6": [f"multinews-validation-{n}" for n in PAIRS6]}
 
 
 def load_records(path: Path = DATA) -> list[dict]:

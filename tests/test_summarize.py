@@ -783,6 +783,44 @@ def test_summarize_lead_is_not_forced_when_no_other_outlet_opens_alike():
     assert choose(shared) in shared[:2]
 
 
+def test_summarize_is_not_empty_when_every_sentence_waits_for_a_name_no_sentence_gives():
+    """A person named in full only in a caption or headline leaves every sentence waiting for his
+    name: the best sentence still stands rather than an empty summary (real pairs5 ta175: "Tiger
+    Woods" only in a photo caption and a teaser, every sentence saying "Woods", no summary at all)."""
+    text = ("Now Tiger Woods is golf news.\n\n"
+            "A third woman told a radio show on Tuesday that she had an affair with Woods over two years.\n\n"
+            "Woods allegedly paid her $2,000 for each meeting, the woman said in the interview.\n\n"
+            "Reports said that the wife of Woods may skip his return to golf at the Masters next month.")
+    articles = [Article(id="a", text=text)]
+    sentences = [s for a in articles for s in split_sentences(a)]
+    assert all("Woods" in c.needs_names for c in find_candidates(articles, sentences) if "Woods" in c.text)
+    summary = summarize(articles, sentences, Alignment(), ReuseReport(), words=60)
+    assert summary and "Woods" in summary[0].text
+
+
+def test_summarize_lead_two_openings_that_match_each_other_tie_and_the_summary_score_decides():
+    """Two outlets whose first sentences are each other's best match vote for each other alike:
+    the agreement cannot tell which states the news, so the summary's own score (centrality,
+    support) decides, not the order the candidates come in (real pairs5 ta248: "Suspense and
+    uncertainty now hang over the supertight U.S. Senate race ..." led over "Sinema took a narrow
+    9,610-vote lead ...", and ta054's "A once-worried mother is now expressing relief ..." over
+    "Houston police say ... Conyers' youngest son ... has been found safe", by a float's last digit)."""
+    from storydesk.summarize.candidates import find_candidates
+    from storydesk.summarize.lead import lead_index
+
+    texts = ["Suspense now hangs over the harbour after a fire destroyed a warehouse at Northgate Dock.\n\n"
+             "Residents were told to keep their windows shut.",
+             "A fire destroyed a warehouse at Northgate Dock on Friday, injuring four firefighters.\n\n"
+             "Schools near the harbour kept pupils indoors."]
+    articles = [Article(id=f"a{n}", text=t) for n, t in enumerate(texts)]
+    sentences = [s for a in articles for s in split_sentences(a)]
+    cands = find_candidates(articles, sentences)
+    firsts = [next(i for i, c in enumerate(cands) if c.article == a.id) for a in articles]
+    for winner in firsts:
+        prefer = [1.0 if i == winner else 0.5 for i in range(len(cands))]
+        assert lead_index(cands, list(range(len(cands))), sentences, articles, ReuseReport(), prefer=prefer) == winner
+
+
 def test_summarize_lead_an_outlet_on_another_subject_does_not_dilute_the_agreement():
     """Outlets whose openings match no other outlet's (a second item, a live blog) are left out of
     the agreement's average: two reports of the split still force their opening first (real fresh6
@@ -888,9 +926,9 @@ def test_summarize_lead_an_article_with_no_sentence_fit_to_quote_still_votes(mon
     voters: list[str] = []
     real_lead_index = summarize_module.lead_index
 
-    def spy(cands, may_lead, sentences, articles, reuse):
+    def spy(cands, may_lead, sentences, articles, reuse, **kwargs):
         voters.extend(a.id for a in articles)
-        return real_lead_index(cands, may_lead, sentences, articles, reuse)
+        return real_lead_index(cands, may_lead, sentences, articles, reuse, **kwargs)
 
     monkeypatch.setattr(summarize_module, "lead_index", spy)
     fire = "A fire destroyed two warehouses at Northgate Dock on Friday, injuring four firefighters"

@@ -355,3 +355,70 @@ def test_a_musing_or_a_teaser_is_no_statement_of_the_news(sentence):
 ])
 def test_a_numbered_word_or_a_preposition_without_a_pronoun_stands_alone(sentence):
     assert dependence(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    # a pronoun opening a clause, then a pronoun as the subject (real fresh ta016, fresh2 ta206: judged dangling)
+    "When she signed her contract with the harbour club, she told both groups she would miss a year.",
+    "If their demands are not met by Friday, they will call for the harbour master's resignation.",
+    # a phrase naming nobody, then "he" or "she" as the subject (real pairs6 ta179, fresh6 ta199)
+    "Asked on Sunday to comment on the new ferry, he quoted an old sailors' saying.",
+    "In March, she sold a majority stake in the harbour's ferry company to a rival.",
+    # a request for a response the reader did not see (real pairs6 ta024)
+    "Asked to respond, a port spokesman said the decision followed international rules.",
+    # a reply of a few words (real pairs6 ta130, fresh ta034)
+    "“Absolutely false,” the spokesperson told the Harbour Gazette.",
+])
+def test_a_person_or_a_reply_the_reader_has_not_met_leans_on_an_earlier_sentence(sentence):
+    """"When she signed..., she told...", "Asked ..., he quoted...": who she or he is was said in a
+    sentence the reader does not see; "Asked to respond," and a reply of a few words answer one."""
+    assert dependence(sentence) == "leans on an earlier sentence"
+
+
+def test_a_source_named_it_said_is_a_speaker_named_only_as_a_pronoun():
+    """"Sixty-five more were killed on Tuesday, it said." (real fresh4 ta047): "it" is a group or
+    agency named in a sentence the reader does not see."""
+    assert dependence("Five crew members were also hurt, it said.") == "quotes a speaker it names only as a pronoun"
+
+
+@pytest.mark.parametrize("sentence", [
+    "When he took office in 2009, Obama promised to close the harbour prison.",
+    "Asked whether the ferry would run on Sunday, harbour master Ann Reyes said it would.",
+    '"We will rebuild the pier within two years," the mayor said on Tuesday.',
+    "On Tuesday, Harbour Master Ann Reyes said she would resign.",
+    "When people share a plate of food, they reach deals faster, a harbour study found.",
+])
+def test_a_person_named_in_the_sentence_or_a_quotation_that_says_something_stands_alone(sentence):
+    assert dependence(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Part of that harbour tradition, it seems, was the pilots' habit of racing the ferry home.",  # real pairs6 ta233
+    "Much of that support evaporated on Thursday.",
+    "Part of this is thanks to a campaign run by the harbour council.",
+])
+def test_part_of_that_leans_on_what_an_earlier_sentence_named(sentence):
+    assert dependence(sentence) == "leans on an earlier sentence"
+
+
+def test_part_of_this_years_budget_stands_alone():
+    assert dependence("Part of this year's harbour budget will go to the new ferry pier.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    # a researcher's "this study" is the study they are quoted about (real pairs6 ta074)
+    '"In this study, the dose of running that was most favorable was jogging 1 to 2.4 hours per week," said '
+    'study researcher Ann Reyes of the Averly Harbour Hospital.',
+    "“These findings show the harbour's seals are recovering,” said biologist Ann Reyes.",
+])
+def test_a_researchers_this_study_inside_a_quotation_stands_alone(sentence):
+    assert dependence(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    '"In this study, the dose was higher than expected," he said.',
+    "In this study, the dose was higher than expected.",
+    "“This is a huge deal,” said harbour master Ann Reyes.",
+])
+def test_this_study_without_a_named_researcher_or_this_alone_still_leans(sentence):
+    assert dependence(sentence) is not None

@@ -25,6 +25,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -83,6 +84,9 @@ LEAD_MIN_SCORE = 0.09
 # tune, new and fresh..fresh6 sets (branch lead19): 0.03-0.07 gain ta028 alone and lose nothing;
 # 0.02 changes nothing, 0.08 also drops fresh ta104's lead (unforced, a scene-setting fallback).
 SILENT_OUTLET = 0.05
+# Two lead scores this close (relative) are one: two outlets whose openings are each other's best
+# match vote for each other alike, and the agreement cannot tell which states the news better.
+TIE = 1e-9
 
 _TIME = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:today|yesterday|tonight|overnight)\b"
@@ -127,7 +131,7 @@ DATELINE_REACH = 4
 
 def lead_index(
     cands: list[Candidate], may_lead: list[int], sentences: list[Sentence], articles: list[Article],
-    reuse: ReuseReport,
+    reuse: ReuseReport, prefer: Sequence[float] | None = None,
 ) -> int | None:
     """The candidate (an index into `cands`, one of `may_lead`) that opens its article and best
     states what the other independent outlets' headlines and openings say, in the form of a
@@ -136,16 +140,22 @@ def lead_index(
 
     An outlet's openings are its first sentences of prose and its first sentences fit to quote:
     the one says what it leads with even where that cannot be quoted (it states a disputed count,
-    or leans on a name), the other where its prose opens with a musing or a scene."""
+    or leans on a name), the other where its prose opens with a musing or a scene.
+
+    Openings whose scores tie (two outlets whose first sentences are each other's best match vote
+    for each other alike; several openings at the agreement's cap) are told apart by `prefer`, the
+    summary's own score of each candidate (centrality, place, support), not by their order."""
     bounds = opening_scores(cands, may_lead, sentences, articles, reuse)
+    rank = prefer if prefer is not None else [0.0] * len(cands)
     best, best_score = None, -1.0
-    # Best bound first; the form (a parse) is read only while a candidate could still win.
+    # Best bound first; the form (a parse) is read only while a candidate could still win (or tie).
     for bound, i in sorted(bounds, key=lambda b: (-b[0], b[1])):
-        if bound <= best_score:
+        if bound < best_score * (1 - TIE):
             break
         score = bound * form_weight(cands[i].text)
-        if score > best_score:
-            best, best_score = i, score
+        if score > best_score * (1 + TIE) or (
+                best is not None and score >= best_score * (1 - TIE) and rank[i] > rank[best]):
+            best, best_score = i, max(score, best_score)
     return best if best_score >= LEAD_MIN_SCORE else None
 
 

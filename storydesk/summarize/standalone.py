@@ -113,6 +113,16 @@ _BACK_REFERENCE = re.compile(r"^\W*\w+ of (?:these|those|them)\b|\bsuch an? (?!a
                              r"|\b(?:that|this),\s+(?:because|since|so|and|but|as)\b|\b(?:that|this)[.!]?$"
                              # an idea the sentence does not state ("Conservatives are throwing cold water on the idea")
                              r"|\bthe idea\b(?!\s+(?:of|that|to|is|was)\b)", re.I)
+# "Part of that Indigenous Knowledge", "Much of that support": a share of something an earlier
+# sentence named (real pairs6 ta233); "Part of this year's budget" names its own time.
+_SHARE_OF_THAT = re.compile(rf"^\W*\w+ of (?:that|this)\s+(?!{_TIMES}\b)[\w-]+\b(?!['’]s)"
+                            r"(?!\s+(?:of|in|on|at|when|where|which|who|that)\b)", re.I)
+# A researcher quoted on "this study" or "these findings" speaks of the work the news is about:
+# '"In this study, the dose of running that was most favorable ... was jogging 1 to 2.4 hours per
+# week," said study researcher Jacob Marott of the Frederiksberg Hospital' (real pairs6 ta074).
+# Only inside a quotation whose speaker the sentence names in full.
+_QUOTED_OWN_WORK = re.compile(r"^(?:in\s+)?(?:this|these)\s+(?:study|studies|research|paper|trial|survey|analysis|"
+                              r"findings?|discovery|experiment)\b", re.I)
 # A quotation given to a speaker named by one bare name ('..." said Vecchio.', '..." Cutter added'):
 # the reader was never told who that is. A first and last name ("said Jamie Zeitzer") is fine.
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?"
@@ -126,6 +136,56 @@ _LATE_ANAPHOR = re.compile(r"^(?:but|and|so|still|yet|unfortunately|fortunately|
 # dealt...", "Allowing for rounding, that only accounts..."): the phrase has no capitalised word.
 _PHRASE_THEN_PRONOUN = re.compile(r"^\w+(?:\s+(?-i:[a-z])[\w'-]*){0,2},\s+(?:he|she|his|her|that|this|they|their|it)\b",
                                   re.I)
+# A clause or phrase opening on a person by pronoun, then a pronoun as the subject ("When she signed
+# her Miss Delaware contract, she notified...", "If their demands are not met by Friday, they will
+# call...": real fresh ta016, fresh2 ta206): who she or they are was said before. "When he took
+# office, Obama promised" names them (cataphora); "In its ruling, the tribunal said" too.
+_PERSON = r"(?:he|she|they|his|her|their)"
+_OPENING_PRONOUN = re.compile(
+    r"^(?:when|if|because|as|after|before|while|since|although|though|once|until|unless|whether|with|in|for|"
+    rf"during|despite|at|on|by|from|unlike|like|under|without|through|to)\s+{_PERSON}\b[^,\"“”]{{0,120}},\s+{_PERSON}\b",
+    re.I)
+# A phrase that names nobody (no capitalised word past its first but a weekday or a month), then
+# "he" or "she" as the subject: "Asked on Sunday to comment on his discovery, he quoted...", "In
+# March, she sold a majority stake..." (real pairs6 ta179, fresh6 ta199). "they" is left out: a
+# phrase's own plural is often who they are ("When people share a plate, they reach deals faster").
+_NAMELESS_PHRASE_THEN_PERSON = re.compile(r"^([^,\"“”;:]{3,140}),\s+(?:he|she|his|her)\b")
+_PHRASE_OPENERS = frozenset("when if because as after before while since although though once until unless in on at "
+                            "for during despite with from by under without through to last earlier later".split())
+_TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# Asked for a response the reader does not see ("Asked to respond, a TSA spokesman reiterated...",
+# real pairs6 ta024); "Asked whether the ferry would run, X said it would" says what was asked.
+_ASKED_TO_RESPOND = re.compile(r"^asked (?:to (?:respond|comment)|about (?:it|this|that|them)\b)", re.I)
+# A reply of a few words and who gave it, nothing else ("“Absolutely false,” the spokesperson told
+# The Daily Beast.", '"Not that I'm aware of," said the White House press secretary.': real pairs6
+# ta130, fresh ta034): an answer to something the reader was not told.
+_SHORT_REPLY = re.compile(r"^[\"“]([^\"”]+)[\"”],?\s+(?:[\w.’'-]+\s+){0,6}"
+                          rf"(?:{REPORTING_PATTERN}|replied|responded)\b[^\"“”]{{0,60}}$", re.I)
+MAX_REPLY_WORDS = 4
+# "..., it said." closing a sentence: a group or agency named in a sentence the reader does not see
+# ("Sixty-five more were killed on Tuesday, it said.", real fresh4 ta047).
+_IT_SAID = re.compile(r",\s+it\s+(?:said|says|added|reported|reports)\W*$")
+
+
+def _nameless_phrase_then_person(text: str) -> bool:
+    """'Asked on Sunday to comment on his discovery, he quoted ...': a phrase that names nobody
+    (`_NAMELESS_PHRASE_THEN_PERSON`) and no speech verb ("Police said after ..., she found")."""
+    match = _NAMELESS_PHRASE_THEN_PERSON.match(text)
+    if not match:
+        return False
+    words = match.group(1).split()
+    if words[0].lower() not in _PHRASE_OPENERS and not re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", words[0]):
+        return False
+    if re.search(rf"\b(?:{REPORTING_PATTERN})\b", " ".join(words[1:]), re.I):  # "Asked ..." opens it
+        return False
+    return not any(w[:1].isupper() and w.strip(".,'’s") not in _TIME_WORDS for w in words[1:])
+
+
+def _short_reply(text: str) -> bool:
+    match = _SHORT_REPLY.match(text)
+    return bool(match) and len(match.group(1).split()) <= MAX_REPLY_WORDS
+
+
 # A contrast closing the sentence ("Not all hospitals said they saw a boom, however.") answers a
 # claim made before it, as "However," opening it does (real pairs ta064 led with one).
 _CLOSING_CONTRAST = re.compile(r",\s+(?:however|though|nevertheless|nonetheless)\s*[.!]?\s*$", re.I)
@@ -220,7 +280,9 @@ def dependences(text: str) -> tuple[str, ...]:
         found.append("a quotation with no speaker")
     if _CUT_AFTER_TITLE.search(text) or _RUN_TOGETHER.search(text):
         found.append("cut or run together by the sentence splitter")
-    if (_ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped) or _LATE_ANAPHOR.match(stripped)
+    if _speaks_of_own_work(text, stripped):
+        pass
+    elif (_ANAPHOR.match(stripped) or _DEMONSTRATIVE.match(stripped) or _LATE_ANAPHOR.match(stripped)
             or _PHRASE_THEN_PRONOUN.match(stripped) or _PREPOSITION_DEMONSTRATIVE.match(stripped)
             or _CONNECTIVE_COMMA.match(stripped) or _PREPOSITION_PRONOUN.match(stripped)):
         found.append("leans on an earlier sentence")
@@ -233,11 +295,14 @@ def dependences(text: str) -> tuple[str, ...]:
         found.append("a teasing lede")
     if _INVERTED_ADDITION.match(stripped) or _CLOSING_CONTRAST.search(outside) or _SIMILAR.match(stripped):
         found.append("leans on an earlier sentence")
-    if _BACK_REFERENCE.search(outside) or _EPITHET_SUBJECT.search(outside):
+    if (_OPENING_PRONOUN.match(stripped) or _nameless_phrase_then_person(stripped) or _ASKED_TO_RESPOND.match(stripped)
+            or _short_reply(text)):
+        found.append("leans on an earlier sentence")
+    if _BACK_REFERENCE.search(outside) or _EPITHET_SUBJECT.search(outside) or _SHARE_OF_THAT.match(stripped):
         found.append("leans on an earlier sentence")
     if text.rstrip().endswith(("?\"", "?”", "?’")) and re.search(r"\basked\b", text):
         found.append("a question teases, it does not tell")
-    if _PRONOUN_SPEAKER.search(text):
+    if _PRONOUN_SPEAKER.search(text) or _IT_SAID.search(text):
         found.append("quotes a speaker it names only as a pronoun")
     if not _QUOTED.search(text) and (_BARE_ATTRIBUTION.match(text) or _SETTING_ATTRIBUTION.match(text)):
         found.append("an attribution with nothing said")
@@ -252,6 +317,14 @@ def dependences(text: str) -> tuple[str, ...]:
     if _opens_with_quote_without_speaker(text) or _ends_with_quote_without_speaker(text):
         found.append("a quotation with no speaker")
     return tuple(found)
+
+
+def _speaks_of_own_work(text: str, stripped: str) -> bool:
+    """A quotation opening on "this study" (`_QUOTED_OWN_WORK`) given to a speaker named in full."""
+    if text.lstrip()[:1] not in ('"', "“") or not _QUOTED_OWN_WORK.match(stripped):
+        return False
+    outside = _QUOTED.sub(" ", text)
+    return bool(full_names(outside)) and re.search(rf"\b(?:{REPORTING_PATTERN})\b", outside, re.I) is not None
 
 
 # A quotation of this many words ending the sentence is someone's words: the sentence must say whose.

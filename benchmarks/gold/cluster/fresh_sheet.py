@@ -5,6 +5,7 @@
     python benchmarks/gold/cluster/fresh_sheet.py --third [--chars C]    # fresh3.tsv's draw
     python benchmarks/gold/cluster/fresh_sheet.py --fourth [--chars C]   # fresh4.tsv's draw
     python benchmarks/gold/cluster/fresh_sheet.py --fifth [--chars C]    # fresh5.tsv's draw
+    python benchmarks/gold/cluster/fresh_sheet.py --sixth [--chars C]    # fresh6.tsv's draw
 
 Multi-News stories are shuffled with FRESH_SEED and taken whole until FRESH_ARTICLES articles
 are drawn; per story, each article's title and opening `--chars` characters are printed for
@@ -40,6 +41,10 @@ FOURTH_STORIES = 25
 # FIFTH_STORIES of them (read in full by a sixth reader, before any change of round 7).
 FIFTH_SEED = 2026120420  # the day and the helper (cluster20) that drew it
 FIFTH_STORIES = 25
+# The sixth draw (fresh6.tsv, issue 21 round 9): another seed, only stories no earlier draw took,
+# SIXTH_STORIES of them (read in full by a seventh reader, before any change of round 9).
+SIXTH_SEED = 2026120521  # the day and the helper (cluster21) that drew it
+SIXTH_STORIES = 25
 
 
 def _stories(stream: list[dict]) -> dict[str, list[dict]]:
@@ -98,6 +103,21 @@ def draw_fifth(stream: list[dict]) -> dict[str, list[dict]]:
     return {story: sorted(stories[story], key=lambda r: r["id"]) for story in order[:FIFTH_STORIES]}
 
 
+def draw_sixth(stream: list[dict]) -> dict[str, list[dict]]:
+    """The sixth draw: SIXTH_STORIES stories shuffled with SIXTH_SEED, none of the earlier draws'."""
+    stories = _stories(stream)
+    earlier = (
+        set(draw(stream))
+        | set(draw_second(stream))
+        | set(draw_third(stream))
+        | set(draw_fourth(stream))
+        | set(draw_fifth(stream))
+    )
+    order = [story for story in sorted(stories) if story not in earlier]
+    random.Random(SIXTH_SEED).shuffle(order)
+    return {story: sorted(stories[story], key=lambda r: r["id"]) for story in order[:SIXTH_STORIES]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chars", type=int, default=420)
@@ -105,9 +125,10 @@ def main() -> None:
     parser.add_argument("--third", action="store_true", help="the third draw (fresh3.tsv)")
     parser.add_argument("--fourth", action="store_true", help="the fourth draw (fresh4.tsv)")
     parser.add_argument("--fifth", action="store_true", help="the fifth draw (fresh5.tsv)")
+    parser.add_argument("--sixth", action="store_true", help="the sixth draw (fresh6.tsv)")
     args = parser.parse_args()
     stream = [json.loads(line) for line in (DATA / "val_stream.jsonl").open(encoding="utf-8")]
-    drawer = draw_fifth if args.fifth else draw_fourth if args.fourth else draw_third if args.third else draw_second if args.second else draw
+    drawer = draw_sixth if args.sixth else draw_fifth if args.fifth else draw_fourth if args.fourth else draw_third if args.third else draw_second if args.second else draw
     for story, members in drawer(stream).items():
         print(f"\n=== {story}  n={len(members)}")
         for record in members:

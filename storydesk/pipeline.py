@@ -133,16 +133,18 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
             "extract", lambda: extract.extract(articles, sentences), Extraction(), options, problems
         )
         # While the encoder thread finishes the vectors (onnxruntime computes without the GIL), this
-        # thread does the summary's part that needs no alignment: two cores at work instead of
-        # both encoding and then one summarizing. A failure here is met again, and recorded, in the
-        # summarize stage, which then does that part itself.
-        prepared = _groundwork(articles, sentences)
+        # thread does the align stage's part that needs no vectors and the summary's part that
+        # needs no alignment: two cores at work instead of both encoding and then one aligning and
+        # summarizing. A failure here is met again, and recorded, in its own stage, which then
+        # does that part itself.
+        aligning = _groundwork(lambda: align.groundwork(articles, sentences, extraction, reuse_report))
+        prepared = _groundwork(lambda: summarize.groundwork(articles, sentences))
         # The model calls left are shared with this thread; a failure (a missing model) is raised
         # again by the align stage's own call.
         ahead.join()
         alignment: Alignment = _run_stage(
-            "align", lambda: align.align_facts(articles, sentences, extraction, reuse_report), Alignment(), options,
-            problems,
+            "align", lambda: align.align_facts(articles, sentences, extraction, reuse_report, aligning), Alignment(),
+            options, problems,
         )
     else:
         prepared = None
@@ -163,10 +165,10 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
     )
 
 
-def _groundwork(articles: list[Article], sentences: list[Sentence]) -> summarize.Groundwork | None:
-    """`summarize.groundwork`, or None when it fails (the summarize stage then meets the failure itself)."""
+def _groundwork(make: Callable[[], T]) -> T | None:
+    """A stage's groundwork made ahead, or None when it fails (the stage then meets the failure itself)."""
     try:
-        return summarize.groundwork(articles, sentences)
+        return make()
     except Exception:
         return None
 

@@ -315,3 +315,21 @@ def test_quotes_example_has_eleven_quotes_and_evidence_points_at_the_words(examp
 def test_quotes_example_attribution_conflict_reaches_align(example_digest):
     conflicts = [c for c in example_digest.alignment.conflicts if c.kind == "attribution"]
     assert any({cl.value for cl in c.claims} == {"Hassan al-Rubaie", "Youssef el-Amrani"} for c in conflicts)
+
+
+def test_quotes_hinted_and_its_kin_introduce_speech():
+    # Multi-News ta092: 'Mike Cernovich hinted to his viewers that one of his rivals "is morbidly
+    # obese ..."' gave the words to no one.
+    text = ("Peinovich's downfall began in December when a former vlogger named Mike Cernovich hinted to his "
+            "viewers that one of his rivals \u201cis morbidly obese and is married to a Jewish woman.\u201d")
+    assert said(text) == [("is morbidly obese and is married to a Jewish woman.", "Mike Cernovich")]
+
+
+def test_quotes_a_programme_title_closing_the_sentence_is_no_quote():
+    # Multi-News ta232: 'Rubio said on NBC's "Meet the Press."' and 'on CNN's "State of the
+    # Union."' were quotes of Rubio and Gingrich: American style puts the full stop inside.
+    text = ("\u201cThis is silly outrage, it\u2019s not even real outrage,\u201d Rubio said on NBC's \u201cMeet the "
+            "Press.\u201d Gingrich spoke on CNN's \u201cState of the Union.\u201d")
+    assert [q for q, _ in said(text)] == ["This is silly outrage, it\u2019s not even real outrage"]
+    # a short sentence in capitals someone says is still speech
+    assert said("\u201cWe Will Win.\u201d Mayor Ann Lee said on Monday.")[0][1] == "Ann Lee"

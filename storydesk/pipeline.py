@@ -132,19 +132,27 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
         extraction: Extraction = _run_stage(
             "extract", lambda: extract.extract(articles, sentences), Extraction(), options, problems
         )
+        # While the encoder thread finishes the vectors (onnxruntime computes without the GIL), this
+        # thread does the align stage's part that needs no vectors and the summary's part that
+        # needs no alignment: two cores at work instead of both encoding and then one aligning and
+        # summarizing. A failure here is met again, and recorded, in its own stage, which then
+        # does that part itself.
+        aligning = _groundwork(lambda: align.groundwork(articles, sentences, extraction, reuse_report))
+        prepared = _groundwork(lambda: summarize.groundwork(articles, sentences))
         # The model calls left are shared with this thread; a failure (a missing model) is raised
         # again by the align stage's own call.
         ahead.join()
         alignment: Alignment = _run_stage(
-            "align", lambda: align.align_facts(articles, sentences, extraction, reuse_report), Alignment(), options,
-            problems,
+            "align", lambda: align.align_facts(articles, sentences, extraction, reuse_report, aligning), Alignment(),
+            options, problems,
         )
     else:
+        prepared = None
         extraction, alignment = Extraction(), Alignment()
         problems.append(Problem("stages extract, align", "skipped (--no-models): no entities, quotes, facts, "
                                 "conflicts or timeline; the summary cannot hold back a disputed claim"))
-    summary = _run_stage("summarize", lambda: _summary(articles, sentences, alignment, reuse_report, options, problems),
-                         [], options, problems)
+    summary = _run_stage("summarize", lambda: _summary(articles, sentences, alignment, reuse_report, options, problems,
+                                                       prepared), [], options, problems)
     return Digest(
         story=make_story(articles, options.story_id, lead=summary[0].text if summary else None),
         articles=tuple(articles) + tuple(other_languages),
@@ -157,12 +165,21 @@ def digest_articles(articles: list[Article], options: Options, problems: list[Pr
     )
 
 
+def _groundwork(make: Callable[[], T]) -> T | None:
+    """A stage's groundwork made ahead, or None when it fails (the stage then meets the failure itself)."""
+    try:
+        return make()
+    except Exception:
+        return None
+
+
 def _summary(articles: list[Article], sentences: list[Sentence], alignment: Alignment, reuse_report: ReuseReport,
-             options: Options, problems: list[Problem]) -> list:
+             options: Options, problems: list[Problem], prepared: summarize.Groundwork | None = None) -> list:
     """The cited summary; without the models on purpose (--no-models) and no parser installed, none,
     and the digest says why (its citation check and lead read the dependency parse)."""
     try:
-        return summarize.summarize(articles, sentences, alignment, reuse_report, words=options.words)
+        return summarize.summarize(articles, sentences, alignment, reuse_report, words=options.words,
+                                   prepared=prepared)
     except ModelMissing:
         if options.models:
             raise

@@ -71,3 +71,28 @@ def test_parse_in_one_batch_gives_the_docs_of_one_call_per_text() -> None:
     alone = [nlp.get_parser()(t) for t in texts]
     assert [[(t.dep_, t.head.i, t.pos_, t.lemma_) for t in d] for d in batch] == \
         [[(t.dep_, t.head.i, t.pos_, t.lemma_) for t in d] for d in alone]
+
+
+def test_nlp_attribute_rules_are_looked_up_with_the_matches_of_spacys_matcher() -> None:
+    """The parser's attribute ruler finds its rules' matches by lookup (`attribute_matches`): the
+    same list as spaCy's Matcher on sentences touching its kinds of rule (a word and tag, a word
+    list, a dependency, two tokens, a space), and so the same parts of speech, lemmas and morphology."""
+    from storydesk.nlp import attribute_matches, get_parser
+
+    nlp = get_parser()
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert "match" in vars(ruler)  # installed on the pipe
+    texts = [
+        "There were 12 people at the meeting, but they did not vote.",
+        "I told you it was her car, and he gave it to me anyway.",
+        "Something happened that nobody could explain  because it was late.",
+        "Whether or not the mayor resigns, there is little that anyone can do.",
+        "She'd have gone if they'd asked; those who did said it's fine.",
+        "The U.S. Senate voted 51-49 on Tuesday, officials said.\nMore follows.",
+    ]
+    with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        docs = list(nlp.pipe(texts))
+    fast = attribute_matches(ruler)
+    for doc in docs:
+        assert fast(doc) == type(ruler).match(ruler, doc)
+    assert sum(len(fast(doc)) for doc in docs) > 3 * sum(len(doc) for doc in docs) // 4

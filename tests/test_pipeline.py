@@ -130,3 +130,55 @@ def test_pipeline_caps_a_huge_article_at_a_paragraph_break_and_says_so():
     assert article.text.startswith(capped.text)
     assert len(problems) == 1 and "long.txt" in str(problems[0]) and "first" in problems[0].message
     assert cap_article_length(capped, problems, limit=1000) is capped and len(problems) == 1
+
+
+def test_pipeline_summary_groundwork_made_beside_the_encoder_gives_the_same_summary(example_digest):
+    """The pipeline makes the summary's alignment-free part (`summarize.groundwork`) while the
+    encoder finishes; summarize given it, or given one made of other articles, says the same."""
+    from storydesk.summarize import groundwork, summarize
+
+    d = example_digest
+    articles, sentences = list(d.articles), list(d.sentences)
+    alone = summarize(articles, sentences, d.alignment, d.reuse)
+    prepared = groundwork(articles, sentences)
+    assert prepared.candidates and prepared.index is not None
+    assert summarize(articles, sentences, d.alignment, d.reuse, prepared=prepared) == alone
+    other = groundwork(articles[:1], [s for s in sentences if s.article == articles[0].id])
+    assert summarize(articles, sentences, d.alignment, d.reuse, prepared=other) == alone
+    assert tuple(alone) == d.summary
+
+
+def test_pipeline_a_failing_summary_groundwork_is_recorded_once_by_the_summarize_stage(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("storydesk.summarize.find_candidates", broken)
+    result = storydesk.digest([Article(id="a", text="One sentence here. Another one follows it.", title="T")])
+    assert [str(p).count("boom") for p in result.problems if "boom" in str(p)] == [1]
+    assert any("stage summarize" in str(p) for p in result.problems)
+    assert result.summary == ()
+
+
+def test_pipeline_align_groundwork_made_beside_the_encoder_gives_the_same_alignment(example_digest):
+    """The align stage's vector-free part (timeline, counts in words, conflicts that read no
+    similarity: `align.groundwork`) made ahead gives the alignment made without it."""
+    from storydesk import align
+
+    d = example_digest
+    articles, sentences = list(d.articles), list(d.sentences)
+    alone = align.align_facts(articles, sentences, d.extraction, d.reuse)
+    prepared = align.groundwork(articles, sentences, d.extraction, d.reuse)
+    assert align.align_facts(articles, sentences, d.extraction, d.reuse, prepared) == alone == d.alignment
+    assert alone.conflicts and alone.timeline
+    other = align.groundwork(articles[:1], [s for s in sentences if s.article == articles[0].id], d.extraction, d.reuse)
+    assert align.align_facts(articles, sentences, d.extraction, d.reuse, other) == alone
+
+
+def test_pipeline_a_failing_align_groundwork_is_recorded_once_by_the_align_stage(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("storydesk.align.build_timeline", broken)
+    result = storydesk.digest([Article(id="a", text="One sentence here on 3 May 2021. Another one follows it.", title="T")])
+    assert [str(p).count("boom") for p in result.problems if "boom" in str(p)] == [1]
+    assert any("stage align" in str(p) for p in result.problems)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 import numpy as np
@@ -25,7 +25,7 @@ from storydesk.align.text import clip, context, sentence_claim, shared_context, 
 from storydesk.align.times import time_conflicts
 from storydesk.align.titles import title_conflicts
 from storydesk.lexicon import MONTHS, WEEKDAYS
-from storydesk.model import Article, Claim, Conflict, DateMention, Extraction, Sentence
+from storydesk.model import Article, Claim, Conflict, DateMention, Extraction, Quantity, Sentence
 
 # Two dates are the same point when the words next to them share a stem ("last inspected in April"
 # / "last inspected in September") and the sentences are this similar. Tune half of
@@ -243,32 +243,66 @@ def _sides(c: Conflict) -> frozenset[tuple[str, int]]:
     return frozenset((e.article, e.start) for claim in c.claims for e in claim.evidence)
 
 
+@dataclass(frozen=True)
+class WithoutVectors:
+    """What `find_conflicts` finds without sentence vectors: the counts written as words and the
+    conflicts of the kinds that read no similarity. The pipeline finds them while the encoder
+    thread finishes the vectors (`without_vectors`); `find_conflicts` given them does not again."""
+
+    sentences: tuple[Sentence, ...]
+    extraction: Extraction
+    word_counts: tuple[Quantity, ...]
+    event_dates: list[Conflict]
+    attributions: list[Conflict]
+    ages: list[Conflict]
+    ordinals: list[Conflict]
+    titles: list[Conflict]
+    memoir_years: list[Conflict]
+
+
+def without_vectors(sentences: list[Sentence], extraction: Extraction) -> WithoutVectors:
+    """The part of `find_conflicts` that needs no vectors (see `WithoutVectors`)."""
+    return WithoutVectors(
+        tuple(sentences), extraction, word_counts(sentences, extraction.quantities),
+        event_date_conflicts(sentences, extraction), _attribution_conflicts(extraction, sentences),
+        age_conflicts(sentences), ordinal_conflicts(sentences), title_conflicts(sentences),
+        memoir_year_conflicts(sentences),
+    )
+
+
 def find_conflicts(
-    sentences: list[Sentence], vectors: np.ndarray, extraction: Extraction, articles: Sequence[Article] = ()
+    sentences: list[Sentence], vectors: np.ndarray, extraction: Extraction, articles: Sequence[Article] = (),
+    prepared: WithoutVectors | None = None,
 ) -> tuple[Conflict, ...]:
     """Typed conflicts between articles, numbered c1, c2, ... in the order found.
 
     `articles` give publication dates, so a count tied to another year ("in 2019, 22 people")
     is not set against this event's count; undated articles are placed at the end of the year
-    the story names most."""
+    the story names most. `prepared` is `without_vectors(sentences, extraction)` made earlier
+    (ignored if made of other sentences or another extraction)."""
     if not sentences:
         return ()
+    if prepared is None or prepared.sentences != tuple(sentences) or prepared.extraction is not extraction:
+        prepared = None
     sims = vectors @ vectors.T
     index = {(s.article, s.index): n for n, s in enumerate(sentences)}
     # Counts written as words ("shot once", "a 13-hour filibuster") join the extract stage's.
-    counted = replace(extraction, quantities=extraction.quantities + word_counts(sentences, extraction.quantities))
+    spelled = prepared.word_counts if prepared else word_counts(sentences, extraction.quantities)
+    counted = replace(extraction, quantities=extraction.quantities + spelled)
     dated = _date_conflicts(sentences, index, sims, extraction)
     found = _merge(
         quantity_conflicts(sentences, index, sims, counted, tuple(articles))
         + dated
-        + [c for c in event_date_conflicts(sentences, extraction) if _sides(c) not in {_sides(d) for d in dated}]
+        + [c for c in (prepared.event_dates if prepared else event_date_conflicts(sentences, extraction))
+           if _sides(c) not in {_sides(d) for d in dated}]
         + time_conflicts(sentences, sims)
-        + _attribution_conflicts(extraction, sentences)
+        + (prepared.attributions if prepared else _attribution_conflicts(extraction, sentences))
         + statement_conflicts(sentences, sims)
-        + age_conflicts(sentences)
-        + ordinal_conflicts(sentences)
-        + title_conflicts(sentences)
-        + [c for c in memoir_year_conflicts(sentences) if _sides(c) not in {_sides(d) for d in dated}]
+        + (prepared.ages if prepared else age_conflicts(sentences))
+        + (prepared.ordinals if prepared else ordinal_conflicts(sentences))
+        + (prepared.titles if prepared else title_conflicts(sentences))
+        + [c for c in (prepared.memoir_years if prepared else memoir_year_conflicts(sentences))
+           if _sides(c) not in {_sides(d) for d in dated}]
     )
     return tuple(
         Conflict(id=f"c{n + 1}", topic=c.topic, kind=c.kind, claims=c.claims, severity=c.severity)

@@ -24,6 +24,8 @@ Extractive: nothing is said that an article does not say in those words. The ste
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from storydesk.extract.numbers import parse_figure
@@ -65,8 +67,29 @@ SAME_STATEMENT_COSINE = 0.74
 MIN_SCORE = 0.9
 
 __all__ = [
-    "DEFAULT_WORDS", "SUPPORT_CONTAINMENT", "summarize", "verify_citation", "rejection", "strip_dateline",
+    "DEFAULT_WORDS", "SUPPORT_CONTAINMENT", "Groundwork", "groundwork", "summarize", "verify_citation", "rejection", "strip_dateline",
 ]
+
+
+@dataclass(frozen=True)
+class Groundwork:
+    """What the summary reads off the articles alone, before the align stage's facts and conflicts:
+    the candidates, the articles about something else and the evidence index. The pipeline makes
+    it while the encoder finishes the align stage's vectors on the other core (`groundwork`)."""
+
+    articles: tuple[Article, ...]
+    sentences: tuple[Sentence, ...]
+    candidates: tuple[Candidate, ...]
+    off_topic: frozenset[str]
+    index: EvidenceIndex | None  # None when there is no candidate (the summary is then empty)
+
+
+def groundwork(articles: list[Article], sentences: list[Sentence]) -> Groundwork:
+    """The summary's part that needs no alignment (see `Groundwork`); `summarize` given it skips
+    that part and gives the same summary."""
+    cands = cap_candidates(find_candidates(articles, sentences))
+    return Groundwork(tuple(articles), tuple(sentences), tuple(cands), frozenset(off_topic_articles(articles)),
+                      EvidenceIndex(articles, sentences) if cands else None)
 
 
 def summarize(
@@ -75,10 +98,15 @@ def summarize(
     alignment: Alignment,
     reuse: ReuseReport,
     words: int = DEFAULT_WORDS,
+    prepared: Groundwork | None = None,
 ) -> list[SummarySentence]:
-    """At most `words` words of the story's most central, best supported, non-repeating sentences."""
-    cands = cap_candidates(find_candidates(articles, sentences))
-    off_topic = off_topic_articles(articles)
+    """At most `words` words of the story's most central, best supported, non-repeating sentences.
+
+    `prepared` is `groundwork(articles, sentences)` made earlier (ignored if made of other ones)."""
+    if prepared is not None and (prepared.articles != tuple(articles) or prepared.sentences != tuple(sentences)):
+        prepared = None
+    cands = list(prepared.candidates) if prepared else cap_candidates(find_candidates(articles, sentences))
+    off_topic = set(prepared.off_topic) if prepared else off_topic_articles(articles)
     if any(c.article not in off_topic for c in cands):
         cands = [c for c in cands if c.article not in off_topic]
     # Their openings vote for the lead: an on-topic article votes though none of its sentences is
@@ -95,7 +123,7 @@ def summarize(
     cands, follows = _with_predecessors(cands)
     if not cands:
         return []
-    index = EvidenceIndex(articles, sentences)
+    index = prepared.index if prepared and prepared.index is not None else EvidenceIndex(articles, sentences)
     # The aligned facts each candidate states, found once: support, redundancy and citations use them.
     facts_at = _fact_spans_by_article(alignment.facts)
     stated = [_facts_of(c.span, alignment.facts, facts_at) for c in cands]

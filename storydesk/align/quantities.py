@@ -103,6 +103,9 @@ _SCOPE_WORDS = {
     # fresh2 ta172) is a bound on a narrower scope, no rival of the whole tally.
     "window": re.compile(r"\b(?:in|over|during|within) the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)\b",
                          re.I),
+    # An average is no count of one thing: "Customers on average bought a quarter of an ounce" is no
+    # rival of the law's "up to one ounce" (fresh3 ta077); two averages still answer each other.
+    "average": re.compile(r"\b(?:on (?:an? )?average|an average of)\b", re.I),
     "total": re.compile(r"\b(in total|so far(?!\s+\w+(?:less|ful|ous|ive|able)\b)|(?<!first time )since|cumulative|"
                         r"altogether|to date)\b", re.I),
 }

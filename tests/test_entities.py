@@ -457,3 +457,41 @@ def test_entities_a_given_name_alone_is_the_one_person_of_the_story_with_it():
     # two people with one given name: the name alone is left apart
     entities, _ = entities_of("John Smith met John Brown in Leeds. John said the meeting went well, and Smith agreed.")
     assert not any(e.name in ("John Smith", "John Brown") and "John" in e.aliases for e in entities)
+
+
+def _mentions_of(article: Article, typed: list[tuple[str, int, str]]):
+    """Mentions as the model might type them: (surface, which occurrence, type)."""
+    from storydesk.extract.entities import _make_mention
+    found = []
+    for surface, nth, kind in typed:
+        start = -1
+        for _ in range(nth + 1):
+            start = article.text.index(surface, start + 1)
+        found.append(_make_mention(article, start, start + len(surface), kind))
+    return found
+
+
+def test_entities_a_surname_the_model_types_as_a_thing_is_the_person_named_in_full():
+    # Multi-News ta160/ta111: "But Boehner first wants Reid ..." typed ORG twice and PLACE once
+    # made one "thing" cluster whose first mention was a place, so it never joined John Boehner;
+    # ta112 "Pelosi" typed EVENT seven times stood beside Nancy Pelosi.
+    from storydesk.extract.entities import _merge
+    article = Article(id="a0", text="John Boehner met Harry Reid on Monday. But Boehner first wants Reid to show "
+                                    "his plan. Boehner said no, and Boehner left.")
+    mentions = _mentions_of(article, [("John Boehner", 0, "person"), ("Boehner", 1, "place"),
+                                      ("Boehner", 2, "organization"), ("Boehner", 3, "event")])
+    clusters = _merge(mentions, {"a0": article.text})
+    assert [len(c.mentions) for c in clusters if any("Boehner" in m.surface for m in c.mentions)] == [4]
+
+
+def test_entities_a_place_named_like_a_person_stays_a_place_after_in_or_from():
+    from storydesk.extract.entities import _merge
+    article = Article(id="a0", text="Kerry Washington arrived in Washington on Monday. Washington said she was glad "
+                                    "to be back from Washington.")
+    mentions = _mentions_of(article, [("Kerry Washington", 0, "person"), ("Washington", 1, "place"),
+                                      ("Washington", 2, "place"), ("Washington", 3, "place")])
+    clusters = _merge(mentions, {"a0": article.text})
+    person = next(c for c in clusters if any(m.surface == "Kerry Washington" for m in c.mentions))
+    assert sorted(m.start for m in person.mentions) == [0, 50]
+    places = [m for c in clusters if c is not person for m in c.mentions]
+    assert sorted(m.start for m in places) == [28, 95]

@@ -95,6 +95,7 @@ PERSON_WORDS = PERSON_ROLES | {
 }
 _ROLE_WORD_BEFORE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(PERSON_WORDS))})[ \t]+$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across|outside|inside|to)\s+$")
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|from|near|into|across|outside|inside)\s+$")
 
 
 @dataclass(eq=False)  # compared by identity: two mentions of one spelling are still two
@@ -327,15 +328,27 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
     full_names = _merge_full_names(full_names)
     things = _merge_things(things)
 
-    # A lone word the model called an organization may be a person's surname ("El-Amrani").
-    lone_things = [
-        c for c in things
-        if len(c.mentions[0].parts.core) == 1 and c.mentions[0].type in ("organization", "other")
-        and not is_acronym(c.mentions[0].surface)
-    ]
+    # A lone word the model called a thing may be a person's surname ("El-Amrani"; "But Boehner
+    # first wants ..." typed ORG, PLACE and EVENT by turns, Multi-News ta160, ta112).
     surname_index = defaultdict(list)
     for person in full_names:
         surname_index[_surname(person)[:2]].append(person)
+    full_surnames = {m.parts.core[-1] for person in full_names for m in person.mentions if len(m.parts.core) >= 2}
+    lone_things, split_off = [], []
+    for cluster in things:
+        if len(cluster.mentions[0].parts.core) != 1 or is_acronym(cluster.mentions[0].surface):
+            continue
+        if cluster.mentions[0].parts.core[0] not in full_surnames:  # no one of the story has it in full
+            if cluster.mentions[0].type in ("organization", "other"):
+                lone_things.append(cluster)  # a surname spelled otherwise, or several people's
+            continue
+        places = [m for m in cluster.mentions if _stays_a_place(m, texts)]
+        if len(places) < len(cluster.mentions):
+            lone_things.append(cluster)
+            if places:
+                cluster.mentions = [m for m in cluster.mentions if m not in set(places)]
+                split_off.append(_Cluster(places))
+    things += split_off
     leftovers = []
     genders = _Genders(texts)
     for cluster in single_people + lone_things:
@@ -382,6 +395,13 @@ def _attach_given_names(lone: list[_Cluster], full_names: list[_Cluster]) -> Non
             m.type = "person"
         full_names[next(iter(owners))].mentions.extend(cluster.mentions)
         cluster.mentions = []
+
+
+def _stays_a_place(mention: _Mention, texts: dict[str, str]) -> bool:
+    """A lone word typed place or event is not a person's surname where it follows "in", "from" and
+    the like ("arrived in Washington"); "to Trump" and "at Zirkle" are said of people too."""
+    return mention.type in ("place", "event") and bool(
+        _PLACE_PREPOSITION_BEFORE.search(texts[mention.article], max(0, mention.start - 8), mention.start))
 
 
 def _misread_person(cluster: _Cluster, lone_surnames: set[str]) -> bool:

@@ -43,7 +43,8 @@ announces acknowledged acknowledges admitted admits claimed claims cautioned emp
 emphasised stressed stresses observed remarked shouted yelled conceded concedes complained
 testified recounted quipped predicted pleaded urged urges concluded agreed promised vowed
 joked exclaimed confirmed confirms suggested suggests boasted reflected mused wondered
-whispered demanded sobbed sighed laughed texted emailed e-mailed messaged
+whispered demanded sobbed sighed laughed texted emailed e-mailed messaged hinted hints lamented
+laments countered counters maintained maintains reiterated reiterates speculated
 """.split())
 # Words that name a source without a speech verb ("according to", "alleged", "reported").
 SOURCING_WORDS = ("according", "alleged", "alleges", "reported", "reports")

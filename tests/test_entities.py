@@ -495,3 +495,36 @@ def test_entities_a_place_named_like_a_person_stays_a_place_after_in_or_from():
     assert sorted(m.start for m in person.mentions) == [0, 50]
     places = [m for c in clusters if c is not person for m in c.mentions]
     assert sorted(m.start for m in places) == [28, 95]
+
+
+def test_entities_a_name_the_model_mostly_types_as_a_thing_is_that_thing():
+    # Multi-News ta092/ta007/ta044: "Salon" typed PERSON once beside six organizations, "Nepal"
+    # twice beside 26 places, "the Dead" once beside a dozen: a person row of its own each time.
+    from storydesk.extract.entities import _merge
+    article = Article(id="a0", text="Salon broke the story. Contacted by Salon, he denied it, and Salon "
+                                    "kept at it. According to Salon, his wife knew.")
+    mentions = _mentions_of(article, [("Salon", 0, "person"), ("Salon", 1, "organization"),
+                                      ("Salon", 2, "organization"), ("Salon", 3, "organization")])
+    clusters = _merge(mentions, {"a0": article.text})
+    assert [[m.type for m in c.mentions] for c in clusters] == [["organization"] * 4]
+    # a person the text marks as one (a title, a speech verb after it) stays a person
+    article = Article(id="a0", text="Mr. Salon waved. The Salon opened at noon, the Salon was full and the "
+                                    "Salon closed late.")
+    mentions = _mentions_of(article, [("Mr. Salon", 0, "person"), ("Salon", 1, "organization"),
+                                      ("Salon", 2, "organization"), ("Salon", 3, "organization")])
+    clusters = _merge(mentions, {"a0": article.text})
+    assert len(clusters) == 2
+    # Multi-News ta126: "Trump" typed ORG six times, PERSON three; "Trump said Friday" says who he is
+    article = Article(id="a0", text="Trump spoke. Trump knew him, and Trump said Friday that Trump would wait.")
+    mentions = _mentions_of(article, [("Trump", 0, "person"), ("Trump", 1, "organization"),
+                                      ("Trump", 2, "organization"), ("Trump", 3, "organization")])
+    assert len(_merge(mentions, {"a0": article.text})) == 2
+
+
+def test_entities_a_web_platform_is_never_a_person():
+    # Multi-News ta092, ta124, ta153 and nine more clusters: "said on Twitter" typed PERSON made
+    # "Twitter" a person row (and a speaker candidate).
+    from storydesk.extract.entities import _corrected_type
+    for name in ("Twitter", "Facebook", "Instagram", "YouTube", "Snapchat", "GoFundMe"):
+        assert _corrected_type("person", split_name(name)) == "organization"
+    assert _corrected_type("person", split_name("Jack Dorsey")) == "person"

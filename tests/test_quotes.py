@@ -315,3 +315,11 @@ def test_quotes_example_has_eleven_quotes_and_evidence_points_at_the_words(examp
 def test_quotes_example_attribution_conflict_reaches_align(example_digest):
     conflicts = [c for c in example_digest.alignment.conflicts if c.kind == "attribution"]
     assert any({cl.value for cl in c.claims} == {"Hassan al-Rubaie", "Youssef el-Amrani"} for c in conflicts)
+
+
+def test_quotes_hinted_and_its_kin_introduce_speech():
+    # Multi-News ta092: 'Mike Cernovich hinted to his viewers that one of his rivals "is morbidly
+    # obese ..."' gave the words to no one.
+    text = ("Peinovich's downfall began in December when a former vlogger named Mike Cernovich hinted to his "
+            "viewers that one of his rivals \u201cis morbidly obese and is married to a Jewish woman.\u201d")
+    assert said(text) == [("is morbidly obese and is married to a Jewish woman.", "Mike Cernovich")]

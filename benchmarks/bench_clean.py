@@ -10,6 +10,7 @@
     python benchmarks/bench_clean.py --fresh --fourth  # the fourth fresh sample (seed 2418)
     python benchmarks/bench_clean.py --fresh --fifth   # the fifth fresh sample (seed 2519)
     python benchmarks/bench_clean.py --fresh --sixth   # the sixth fresh sample (seed 2620)
+    python benchmarks/bench_clean.py --fresh --seventh # the seventh fresh sample (seed 2721)
     python benchmarks/bench_clean.py --repeat 5      # also the median CPU ratio to trafilatura over 5 paired runs
 
 Scores use the benchmark's own metric (see ../shared/data/README.md): `\\w+` tokens, 4-token
@@ -235,6 +236,8 @@ def main() -> None:
                         help="with --fresh: the fifth sample (gold/clean/multinews_fresh5.json)")
     parser.add_argument("--sixth", action="store_true",
                         help="with --fresh: the sixth sample (gold/clean/multinews_fresh6.json)")
+    parser.add_argument("--seventh", action="store_true",
+                        help="with --fresh: the seventh sample (gold/clean/multinews_fresh7.json)")
     parser.add_argument("--show", action="store_true", help="with --fresh: list each page's misjudged lines")
     parser.add_argument("--repeat", type=int, default=0, metavar="N",
                         help="also time storydesk and trafilatura in turn N more times: the median CPU ratio")
@@ -245,10 +248,18 @@ def main() -> None:
         scaling()
         return
     if args.fresh:
-        from benchmarks.clean_fresh import GOLD, GOLD_FIFTH, GOLD_FOURTH, GOLD_SECOND, GOLD_SIXTH, GOLD_THIRD
+        from benchmarks.clean_fresh import (
+            GOLD,
+            GOLD_FIFTH,
+            GOLD_FOURTH,
+            GOLD_SECOND,
+            GOLD_SEVENTH,
+            GOLD_SIXTH,
+            GOLD_THIRD,
+        )
         from benchmarks.clean_fresh import main as fresh
 
-        gold = GOLD_SIXTH if args.sixth else GOLD_FIFTH if args.fifth else GOLD_FOURTH if args.fourth else GOLD_THIRD if args.third else GOLD_SECOND if args.second else GOLD
+        gold = GOLD_SEVENTH if args.seventh else GOLD_SIXTH if args.sixth else GOLD_FIFTH if args.fifth else GOLD_FOURTH if args.fourth else GOLD_THIRD if args.third else GOLD_SECOND if args.second else GOLD
         fresh(args.data, show=args.show, gold_path=gold)
         return
     aeb = args.data / "aeb"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from storydesk.extract.dates import MONTH_NAME
-from storydesk.lexicon import DATE_WORDS, STOP_WORDS, WEEKDAY_PATTERN
+from storydesk.lexicon import DATE_WORDS, REPORTING_PATTERN, STOP_WORDS, WEEKDAY_PATTERN
 from storydesk.model import Article, DateMention, ReuseReport, Sentence, Span, TimelineEntry
 
 # Share of the smaller event's content words the other must also have (overlap coefficient,
@@ -126,6 +126,8 @@ def _events(articles: list[Article], sentences: list[Sentence], dates: tuple[Dat
         mentions = [m for m in _finest(mentions) if not _is_dateline(m, sentence, article)]
         for mention, (seg_start, seg_end) in zip(mentions, _segments(sentence, mentions), strict=True):
             start, end = _trim(article.text, *_own_clause(sentence, mention, seg_start, seg_end), mention.span)
+            if (seg_start, seg_end) != (sentence.start, sentence.end) and not _stands_alone(article.text[start:end]):
+                start, end = _trim(article.text, sentence.start, sentence.end, mention.span)
             text = article.text[start:end]
             if len(_content_words(text)) < MIN_EVENT_WORDS:
                 continue  # a bare date ("Today", "May 2011" as a line of its own) describes no event
@@ -135,6 +137,18 @@ def _events(articles: list[Article], sentences: list[Sentence], dates: tuple[Dat
             events.append(_Event(story.get(mention.span, mention.date), mention.text, article.id, start, end, text, words,
                                  (published, position[article.id], start)))
     return events
+
+
+# A part of a sentence opening on a verb has lost its subject ("tweeted early Monday"); one with
+# no verb at all is a list's item or a time phrase ("The Revenant in 2016", "Earlier on Wednesday").
+_OPENS_ON_VERB = re.compile(rf"(?:[a-z]+ed|{REPORTING_PATTERN})\b")
+_VERB = re.compile(rf"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|should|"
+                   rf"did|does|do|[a-z]{{2,}}ed|{REPORTING_PATTERN})\b")
+
+
+def _stands_alone(text: str) -> bool:
+    """Whether a part of a sentence cut between two dates reads as an event by itself."""
+    return bool(_VERB.search(text)) and not _OPENS_ON_VERB.match(text)
 
 
 def _finest(mentions: list[DateMention]) -> list[DateMention]:

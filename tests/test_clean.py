@@ -435,9 +435,13 @@ def test_clean_pull_quote_after_the_body_quote_is_a_duplicate() -> None:
 
 
 def test_clean_epigraph_before_the_body_quote_stays() -> None:
-    # Set above the article's own telling of the quote it is an epigraph, which the aeb bodies keep.
-    result = clean_text(article(PULL_QUOTE, PAINTER, after=1))
-    assert PULL_QUOTE in result.text and not result.removed
+    # Set above the article's own telling of the quote it is an epigraph, which the aeb bodies keep
+    # (tune 851498: in quotation marks, "— Name" after it). Without marks, its speaker run on, the
+    # box is a pull quote wherever it stands (test_clean_round7, seventh fresh sample ta131 d0).
+    epigraph = ("“The line has had a big problem on that curve for years now. They are trying to run it faster than "
+                "it was built for. Is anyone going to check that or not?” — Ana Ruiz, former chief engineer")
+    result = clean_text(article(epigraph, PAINTER, after=1))
+    assert epigraph in result.text and not result.removed
 
 
 def test_clean_press_release_about_section_at_the_end_is_a_credit() -> None:

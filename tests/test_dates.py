@@ -81,6 +81,10 @@ def test_dates_resolve_against_publication(sentence, expected):
     "The fire was under control by mid-morning.",
     "It is the second fire in less than a year.",
     "The protest took place a day after the fire.",
+    # a programme's name (Multi-News ta034: 'as he told NBC's Today:', 'Avenatti told "Today"')
+    "He argued the point, as he told NBC’s Today: the deal was void.",
+    "Earlier, Avenatti told \"Today\" that the lawsuit would let her speak.",
+    "She appeared on The Tonight Show with a new song.",
 ])
 def test_dates_ignore_words_that_are_not_dates(sentence):
     assert resolved(sentence) == []

@@ -323,3 +323,28 @@ def test_quotes_hinted_and_its_kin_introduce_speech():
     text = ("Peinovich's downfall began in December when a former vlogger named Mike Cernovich hinted to his "
             "viewers that one of his rivals \u201cis morbidly obese and is married to a Jewish woman.\u201d")
     assert said(text) == [("is morbidly obese and is married to a Jewish woman.", "Mike Cernovich")]
+
+
+def test_quotes_a_programme_title_closing_the_sentence_is_no_quote():
+    # Multi-News ta232: 'Rubio said on NBC's "Meet the Press."' and 'on CNN's "State of the
+    # Union."' were quotes of Rubio and Gingrich: American style puts the full stop inside.
+    text = ("\u201cThis is silly outrage, it\u2019s not even real outrage,\u201d Rubio said on NBC's \u201cMeet the "
+            "Press.\u201d Gingrich spoke on CNN's \u201cState of the Union.\u201d")
+    assert [q for q, _ in said(text)] == ["This is silly outrage, it\u2019s not even real outrage"]
+    # a short sentence in capitals someone says is still speech
+    assert said("\u201cWe Will Win.\u201d Mayor Ann Lee said on Monday.")[0][1] == "Ann Lee"
+
+
+def test_quotes_an_interview_s_answers_are_the_interviewee_s():
+    # Multi-News ta037 (a Washington Post Q&A): each question a paragraph of its own, each answer a
+    # quotation alone in its paragraph; fourteen answers of Megan Rapinoe and Jeff Plush had no speaker.
+    text = ("After the defeat on Wednesday, Megan Rapinoe responded to the club's decision to play the anthem early.\n\n"
+            "[Club denies Rapinoe a chance to kneel]\n\n"
+            "What was your reaction to the early anthem?\n\n"
+            "\u201cI didn\u2019t hear it and I wasn\u2019t exactly sure why it wasn\u2019t played. It is really disappointing.\u201d\n\n"
+            "Has this affected you?\n\n"
+            "\u201cTo say I am not tired in ways would be a lie. It has been draining on everyone.\u201d\n\n"
+            "NWSL Commissioner Jeff Plush attended the match and said he did not know of the plan.\n\n"
+            "Violation of league protocol?\n\n"
+            "\u201cI would have preferred to have had an honest dialogue of what we wanted to do.\u201d")
+    assert [s for _, s in said(text)] == ["Megan Rapinoe", "Megan Rapinoe", "Jeff Plush"]

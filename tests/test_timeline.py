@@ -212,3 +212,15 @@ def test_timeline_a_long_sentence_keeps_the_words_about_its_date():
     [entry] = [e for e in timeline(article("a", text)) if e.date == "1979"]
     assert "1979" in entry.text and "Select Committee on Assassinations" in entry.text
     assert len(entry.text) <= 240
+
+
+def test_timeline_a_part_too_thin_to_stand_alone_keeps_the_whole_sentence():
+    # Multi-News ta205: 'Steve Harvey, who announced the wrong winner in 2015, tweeted early Monday:'
+    # gave a line "tweeted early Monday"; 'the frontrunner — Boyhood in 2015, The Revenant in 2016,
+    # ...' gave "The Revenant in 2016".
+    a = article("a", "Steve Harvey, who announced the wrong winner of the pageant in 2015, tweeted early Friday "
+                     "about the mix-up.")
+    entries = {e.date: e.text for e in timeline(a)}
+    assert entries["2015"] == "Steve Harvey, who announced the wrong winner of the pageant in 2015"
+    assert entries["2024-03-08"] == ("Steve Harvey, who announced the wrong winner of the pageant in 2015, tweeted "
+                                     "early Friday about the mix-up")

@@ -34,8 +34,17 @@ from storydesk.clean.marks import (
     mark_shared,
     mark_standfirst,
     mark_summary_box,
+    mark_teaser_cards,
 )
-from storydesk.clean.region import body_region, lead_above, mark_outside, mark_title, ranked_rows
+from storydesk.clean.region import (
+    body_region,
+    closing_sentences,
+    lead_above,
+    mark_outside,
+    mark_title,
+    mark_title_echo,
+    ranked_rows,
+)
 from storydesk.clean.rules import match_rule
 
 FALLBACK_MIN_WORDS = 50  # prose kept when cleaning found no body: at least MIN_BODY_SCORE's worth
@@ -60,15 +69,18 @@ def classify(lines: list[Line], shared: frozenset[str] = frozenset(), has_title:
     start, end = body_region(lines, listed, ranked_rows(lines)) if find_region else (0, len(lines))
     if find_region:
         start = lead_above(lines, start)
+        end = closing_sentences(lines, start, end)
     mark_inside(lines, start, end)
     mark_chrome_repeats(lines, start, end)
     mark_pull_quotes(lines, start, end)
     mark_capital_links(lines, start, end)
     mark_captions_above_credits(lines)
+    mark_teaser_cards(lines)
     mark_standfirst(lines, start, end, has_title)
     mark_closing_list(lines, end)
     mark_outside(lines, start, end)
     mark_title(lines, start, has_title)
+    mark_title_echo(lines, start, end)
 
 
 def keep_prose(lines: list[Line]) -> int:

@@ -120,14 +120,17 @@ def mark_repeats(lines: list[Line]) -> None:
     card, a list of features) has both in its body, and which to drop is not ours to say. A
     paragraph of prose said again word for word is another matter: pages carry the article a
     second time (a print view, a hidden copy the extractor took along), and the first copy stays.
+    A question said three times or more is an interview's question put to each guest in turn (aeb
+    tune 3c6d33), body: a pull quote is said twice.
     """
     seen: set[str] = set()
     keys = [line.key for line in lines]
+    asked = Counter(key for key, line in zip(keys, lines, strict=True) if key and line.text.rstrip().endswith("?"))
     prose = word_index([k for k, line in zip(keys, lines, strict=True) if line.prose])
     repeat = [False] * len(lines)
     copies: list[int] = []  # prose paragraphs said word for word before: a page's hidden second copy
     for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
-        if line.kind is not None or not key or line.words < MIN_REPEAT_WORDS:
+        if line.kind is not None or not key or line.words < MIN_REPEAT_WORDS or asked[key] >= MIN_CHROME_REPEATS:
             continue
         if key in seen and line.prose and line.words >= MIN_COPY_WORDS:
             copies.append(i)
@@ -144,6 +147,7 @@ def mark_repeats(lines: list[Line]) -> None:
 MIN_PULL_QUOTE_WORDS = 10  # the quote said again: long enough not to repeat by chance
 MAX_ATTRIBUTION_WORDS = 14  # "Richard Painter, chief White House ethics adviser under President George W. Bush"
 MIN_ATTRIBUTION_CAPITALISED = 0.5  # a name and title; "attorney" may follow a name
+_QUOTE_OR_DASH = re.compile(r"[\"“”«»]|\s[—–-]\s|^[—–-]")
 _SAYING = re.compile(r"\b(said|says|told|tweeted|wrote|adds|added|asked|explained)\b", re.I)
 
 
@@ -151,15 +155,18 @@ def mark_pull_quotes(lines: list[Line], start: int, end: int) -> None:
     """A body quote said again with only its speaker's name after it ("The guy's got a big case ...
     Is the president ... or is he not? Richard Painter, chief White House ethics adviser") is a pull
     quote: the article quoted it above, the box repeats it (Multi-News ta227 d0, ta039 d2, ta103 d4,
-    ta108 d1). Only after the quote: a quote set above the article's first telling of it is an
-    epigraph, which the aeb bodies keep (tune 851498)."""
+    ta108 d1). A quote set above the article's first telling of it is an epigraph, which the aeb
+    bodies keep (tune 851498: in quotation marks, "— Name" after it); the BBC's box, its speaker
+    run on with no mark and the quote in none, stands a few paragraphs above the body's telling
+    of the quote (seventh fresh sample ta131 d0): that one is a pull quote too."""
     for i in range(start + 1, end):
         line = lines[i]
         text = line.text.rstrip()
         if line.kind is not None or line.words < MIN_PULL_QUOTE_WORDS + 1 or text.endswith(TERMINAL):
             continue
         raw = text.split()
-        above: list[str] | None = None  # the body's keys above the line, made when first needed
+        above: list[str] | None = None  # the body's keys around the line, made when first needed
+        unmarked = not _QUOTE_OR_DASH.search(text)
         for tail in range(1, min(MAX_ATTRIBUTION_WORDS, len(raw) - 1) + 1):
             quote = line_key(" ".join(raw[:-tail]))
             if len(quote.split()) < MIN_PULL_QUOTE_WORDS:
@@ -174,6 +181,8 @@ def mark_pull_quotes(lines: list[Line], start: int, end: int) -> None:
                                                                words[-MIN_PULL_QUOTE_WORDS:]))
             if above is None:
                 above = [f" {other.key} " for other in lines[start:i] if other.kind is None]
+                if unmarked:
+                    above += [f" {other.key} " for other in lines[i + 1:end] if other.kind is None]
             if any(opening in key for key in above) and any(close in key for key in above):
                 line.kind = "duplicate"
                 break
@@ -221,6 +230,14 @@ def mark_inside(lines: list[Line], start: int, end: int) -> None:
         if TAGS_LABEL.match(line.text) and i + 1 < end and lines[i + 1].kind is None \
                 and not lines[i + 1].text.rstrip().endswith((".", "!", "?")):
             lines[i + 1].kind = "navigation"  # the tags under their label: a sentence there is body
+        opening = _topic_widget_opening(lines, start, i)
+        if opening is not None:
+            # "<Topic> More", the topic's headlines, "More in <Topic>" (CBS News, aeb tune 7a664e): the
+            # widget is closed, and what follows is the body again.
+            for widget_line in lines[opening:i + 1]:
+                widget_line.kind = "related"
+            teaser = False
+            continue
         if TEASER_HEADER.match(line.text) and not line.prose:
             # In the last part of the text a teaser header followed at once by prose opens the
             # related-story block that ends the page, teasers with summaries; elsewhere, or once
@@ -248,6 +265,22 @@ def mark_inside(lines: list[Line], start: int, end: int) -> None:
                 line.kind = "related"
                 if not line.prose:
                     teaser = "block"
+
+
+_MORE_IN = re.compile(r"^more in (.{3,60})$", re.I)
+MAX_TOPIC_WIDGET_LINES = 12  # the widget's headlines between its two labels: CBS shows five
+
+
+def _topic_widget_opening(lines: list[Line], start: int, i: int) -> int | None:
+    """Where a topic widget closed by line `i` ("More in <Topic>") opens ("<Topic> More"), if it does."""
+    found = _MORE_IN.match(lines[i].text.strip())
+    if not found:
+        return None
+    label = f"{found.group(1)} more".lower()
+    for j in range(i - 1, max(start, i - MAX_TOPIC_WIDGET_LINES) - 1, -1):
+        if lines[j].text.strip().lower() == label:
+            return j
+    return None
 
 
 def _summary_of_pair(lines: list[Line], i: int, end: int, pairs: int) -> bool:
@@ -316,6 +349,32 @@ def mark_captions_above_credits(lines: list[Line]) -> None:
                 and above.text.rstrip().endswith(TERMINAL) and not _REPORTED.search(above.text) \
                 and _is_credit(line.text):
             above.kind = "caption"
+    # The credit may stand above its caption instead, the byline under it (NJ.com, aeb tune 3f65af): a
+    # short sentence between a lone photo credit and the byline describes the picture.
+    for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
+        if line.kind is None and above.kind == "caption" and below.kind == "credit" \
+                and line.words <= MAX_CAPTION_WORDS and line.text.rstrip().endswith(TERMINAL) \
+                and not _REPORTED.search(line.text) and _is_credit(above.text):
+            line.kind = "caption"
+
+
+_READ_MORE = re.compile(r"^\W*read more\W*$", re.I)
+MIN_CUT_SUMMARY_WORDS = 8  # a teaser's summary cut off mid-sentence is a line of prose long
+
+
+def mark_teaser_cards(lines: list[Line]) -> None:
+    """Another story's card between the body's paragraphs (Gizmodo, aeb tune 7bb1ca): its headline, its
+    summary cut off mid-sentence ("... and have even died due to"), then "Read more" alone. A finished
+    paragraph above "Read more" is the body's own and stays."""
+    for i in range(2, len(lines)):
+        if lines[i].kind != "related" or not _READ_MORE.match(lines[i].text):
+            continue
+        summary, headline = lines[i - 1], lines[i - 2]
+        if summary.kind is None and summary.words >= MIN_CUT_SUMMARY_WORDS \
+                and not summary.text.rstrip().endswith(TERMINAL) and summary.text.rstrip()[-1:].isalpha():
+            summary.kind = "related"
+            if headline.kind is None and is_headline(headline.text) and not headline.text.rstrip().endswith("."):
+                headline.kind = "related"
 
 
 def _is_credit(text: str) -> bool:

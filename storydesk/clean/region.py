@@ -27,6 +27,9 @@ SHORT_LINE_PENALTY = 0.7  # cost of one menu item / teaser headline inside the r
 NOISE_PENALTY = 1.0  # cost of a line that matches a noise pattern
 MAX_LABEL_WORDS = 3  # a label between a lead's paragraphs (an embed's author: "AZ", "50 Cent")
 TITLE_LOOKBACK = 4  # the headline sits within a few lines (byline, dateline, caption) of the body
+BODY_ECHO_LINES = 3  # the headline said again at the top of the body stands within its first lines
+MIN_ECHO_WORDS = 3  # a shorter piece of the title ("News") is not the headline said again
+MIN_ECHO_SHARE = 0.5  # ... nor a few of its words: half the title's words at least
 # A table or calendar numbered 1, 2, 3 ... with more figures on each row (standings, a season's rounds)
 # is a body of its own, though no row is a sentence (aeb tune cc03dd: 12 rounds); a list of headlines
 # has no second figure a row. Six rows: shorter runs are too little to outweigh a sidebar's prose.
@@ -205,3 +208,40 @@ def mark_title(lines: list[Line], start: int, has_title: bool) -> None:
             return
         if line.kind == "navigation":
             break  # a menu item sits between: the headline is not here
+
+
+def mark_title_echo(lines: list[Line], start: int, end: int) -> None:
+    """The headline said again at the top of the body, under a title taken from the page's first
+    line (its <title>, often with the site's name: "Headline - Site.com"), is the headline, not a
+    paragraph: removed as a duplicate of the title (aeb tune 654082: the page title, the menus, then the
+    headline over the standfirst)."""
+    title = next((line for line in lines[:max(start, 1)] if line.kind == "title"), None)
+    if title is None or not title.key:
+        return
+    key = f" {title.key} "
+    title_words = len(title.key.split())
+    for line in lines[start:min(end, start + BODY_ECHO_LINES)]:
+        words = len(line.key.split())
+        if line.kind is None and words >= MIN_ECHO_WORDS and words >= MIN_ECHO_SHARE * title_words \
+                and f" {line.key} " in key:
+            line.kind = "duplicate"
+            return
+
+
+MAX_CLOSING_SENTENCES = 2  # "The investigation is ongoing." and one more at most
+
+
+def closing_sentences(lines: list[Line], start: int, end: int) -> int:
+    """The body's end moved down over the text's last lines when they are short sentences (fewer words
+    than prose, full stop at the end) with nothing after them: the article's closing line ("The
+    investigation is ongoing.", Multi-News fourth fresh sample ta240 d1), not a page footer, which
+    the patterns name or which is no sentence. Only under a body: a text of short sentences alone is
+    too short to be an article."""
+    if end <= start:
+        return end
+    tail = [i for i in range(end, len(lines)) if lines[i].key]
+    if not tail or len(tail) > MAX_CLOSING_SENTENCES:
+        return end
+    if all(lines[i].kind is None and sentence_like(lines[i]) and lines[i].text.rstrip().endswith(".") for i in tail):
+        return tail[-1] + 1
+    return end

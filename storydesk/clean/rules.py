@@ -59,6 +59,8 @@ RULES: tuple[Rule, ...] = (
                    r"(this|the) video (is (no longer|not|currently|unavailable|copyright)|will (begin|play|start))|"
                    r"your browser does not support)", 25),
     _rule("video", r"^(\d{1,2}:\d{2}|video|watch|play)$", 2),
+    # Video links in a row: "Watch the report | Uncut video from the Coast Guard rescue" (third sample ta164 d2).
+    _rule("video", r"^watch (the )?(report|video|interview|clip|footage)\s*\|", 20),
     _rule("video", r"^play facebook$", 2),  # NBC's player chrome (Multi-News ta104 d2, ta228 d2)
     _rule("video", r"^\d{1,2}:\d{2}\s*$", 2),
     _rule("video", r"^(you['’]?ll need an html5|please (turn on|enable) javascript|media requires javascript)", 25),
@@ -113,6 +115,12 @@ RULES: tuple[Rule, ...] = (
     _rule("newsletter", r"^there was an error processing your (subscription|request|sign-?up)\b", 12),
     _rule("newsletter", r"^(sorry|oops)[!.]?$", 1),  # ... under the form's own "Sorry!"
     _rule("newsletter", r"\bby e-?mail\b.{0,60}\bsign up\W*$", 30),
+    # A sign-up form's consent note: "Note: By submitting this form, you agree to Third Door Media's terms ."
+    # (seventh fresh sample ta171 d1). A sentence that agrees to terms says who agreed first.
+    _rule("newsletter", r"^(note:\s*)?by (submitting|completing|signing up|subscribing|registering|clicking)\b"
+                        r"( this| the)?( form| below| above| here| sign up| subscribe)?,? you (agree|accept|acknowledge|consent)\b", 40),
+    # A show's promo closing on its come-on: "... Click to subscribe!" (aeb tune ef4e67).
+    _rule("newsletter", r"\bclick (here )?to subscribe\W*$", 40),
     # Links to other stories.
     # A link label is followed by the linked headline after a separator, or stands alone:
     # "Read more: ...", "Related Stories". "Latest figures show ..." is a sentence, not a label.
@@ -129,8 +137,17 @@ RULES: tuple[Rule, ...] = (
     _rule("related", r"^(more info|more information|for more information|online|on the web)\s*:\s*(https?://|www\.)\S+$", 6),
     # A link label in front of a linked headline (Gannett's "MORE:", "READ:", "Our view:"; "STORY:",
     # "Analysis:" teasers), seen in Multi-News stories 1-40. A headline does not end like a sentence.
-    _rule("related", r"^(more|read|related|see|watch|listen|story|also|our view|other views|analysis|photos|video)"
+    _rule("related", r"^(more|read|related|see|watch|listen|story|also|our view|other views|analysis|photos|video|"
+                     r"editorial|opinion|column|audio|podcast)"
                      r"\s*:\s+[\"“‘']?(?-i:[A-Z0-9])(?!.*[.;:,]\W*$)", 20),
+    # ... and a label in capitals before a call to listen or watch: "AUDIO: Listen to the emergency response."
+    # (seventh fresh sample ta156 d1).
+    _rule("related", r"^(?-i:AUDIO|VIDEO|PHOTOS|WATCH|LISTEN)\s*:\s+(listen|watch|see|hear|view|look)\b", 15),
+    # A link to the site's other stories: "On HoustonChronicle.com: <headline>" (aeb tune 9ebb3a).
+    _rule("related", r"^on [\w-]+\.(com|net|org|co\.uk)\s*:\s+\S", 25),
+    # A link line to a document: "See PDF with full results, charts and tables here." (seventh sample ta177 d1).
+    _rule("related", r"^(see|view|read|download|get)( the)? (pdf|full (results|report|text|poll|document)|"
+                     r"complete (results|report))\b.{0,60}\bhere\W*$", 20),
     # An inline link to another story in square brackets (The Washington Post): "[Spirit clinches ...]",
     # a headline of six words or more, not a sentence; shorter ones are sources and credits ("[ PC World ]").
     _rule("related", r"^\[(?!/?\w+( [^\]]*)?\].*\[/\w+\]$)(?=\s*(\S+\s+){5}\S).{10,250}(?<![.!?])\]$", 30),
@@ -152,6 +169,8 @@ RULES: tuple[Rule, ...] = (
     _rule("related", r"^you can (view|listen to|watch|read|see|find)\b.{0,100}\bhere\W*$|"
                      r"\b(listen|watch|read|catch up) (back|again|more|it|the full [\w ]{1,30}) here\W*$", 25),  # a teaser headline with its link label run on
     _rule("related", r"^(previous|next)( (article|story|post))?\s*[:»>]", 25),
+    # A link line: "Read Hockley's letter to herself here." (Multi-News ta191 d1).
+    _rule("related", r"^(read|see|view|watch|listen to) (?!.*[,;:])\S.{2,80} here\.?$", 12),
     # "Read also" in the languages most often scraped alongside English.
     _rule("related", r"^\(?(leggi anche|lesen sie auch|lire aussi|leia também|lea también|ver también|"
                      r"veja também|lees ook|zobacz też)\b", 30),
@@ -187,12 +206,18 @@ RULES: tuple[Rule, ...] = (
     # Author contact lines: "Follow her on Twitter @x", "Email X at x@y.com or follow him @x".
     _rule("social", r"^([–—-]\s*)?(follow|reach|contact|email|e-mail|write to)\b.{0,100}(\bon (twitter|facebook|instagram)\b|"
                     r"\S+@\S+\.\w+|@\w{2,}|twitter\.com)", 40),
+    # ... or a phone number: "Contact Julia Prodis Sulek at 408-278-3409." (Multi-News ta150 d0).
+    _rule("social", r"^([–—-]\s*)?(contact|reach) (?-i:[A-Z])[\w.'’ -]{1,40} at \(?\d{3}\)?[-. ]\d{3}[-.]\d{4}\W*$", 12),
     # A share-by-email form's prompt ("A friend wanted you to see this item from WRAL.com: ...", ta067).
     _rule("social", r"\b(a friend|someone) wanted you to see this (item|article|story|page)\b", 30),
     # A follow bar ending in the networks' names: "Follow CBSMIAMI.COM: Facebook | Twitter" (Multi-News ta060).
     _rule("social", r"^follow\b.{0,60}?\W\s*(facebook|twitter|instagram|youtube|linkedin|x)"
                     r"(\s*[|,/·•]\s*(facebook|twitter|instagram|youtube|linkedin|x))*\s*$", 12),
     _rule("social", r"\bshare (it|this( story| article)?) with (a|your) friends?\b", 15),
+    # "For more news on L.A. homicides, follow @nicolesantacruz." (Multi-News fourth fresh sample ta161 d0)
+    _rule("social", r"^for more (news|updates|coverage|stories)\b.{0,80}\bfollow\b.{0,40}(@\w{2,}|on (twitter|facebook|instagram))", 30),
+    # An embed's account alone on its line: "@paulinaporizkov" under an Instagram post (aeb tune c82b3d).
+    _rule("social", r"^@[\w.]{2,30}$", 1),
     # WordPress's share buttons as text: "Click to share on Twitter (Opens in new window)" (aeb tune 264dc3).
     _rule("social", r"^click to (share|email|print) (on|this|to)\b.{0,40}\(opens in new window\)$", 12),
     # A share bar run into the embedded media's title (The Guardian; Multi-News ta098 d0).
@@ -215,6 +240,25 @@ RULES: tuple[Rule, ...] = (
     # Markup a scraper kept as text: an attribute with a URL ('poster="http://..." true'), and page
     # metadata an extractor let through: a bare URL, a bare ISO timestamp.
     _rule("other", r"^\w[\w-]*=[\"']https?://", 10),
+    # A call to readers: "Are you in the region? Email us at haveyoursay@bbc.co.uk ..." (the BBC, third
+    # fresh sample ta209 d1). A question the body asks is answered by the body, not by "email us".
+    _rule("other", r"^(are|were|have|do|did|can) you\b[^?]{0,80}\?\s+(e-?mail|contact|tell|write to|send|share .{0,40} with) us\b", 60),
+    # Correction notes (Multi-News fourth fresh sample ta130 d1, ta161 d0): "Correction: A previous version of
+    # this article misstated ...", "An earlier version of this post incorrectly gave ...", "FOR THE RECORD".
+    _rule("other", r"^((correction|clarification|editor['’]?s note)\s*:\s*)?(an?|the) (earlier|previous|prior) version of "
+                   r"this (article|story|post|report|piece)\b", 60),
+    _rule("other", r"^(correction|clarification)\s*:\s*\S.{0,200}\b(misstated|misidentified|incorrectly|wrongly|"
+                   r"erroneously|mistakenly|regret the error)\b", 60),
+    _rule("other", r"^for the record$", 3),
+    # Where the article first ran: "Originally published on Live Science.", "Original article on Live Science."
+    # (Multi-News ta216 d0, ta033 d4); an update's time alone: "— Updated at 8:37 p.m." (ta116 d2).
+    _rule("other", r"^(original(ly)? (article|published|posted|appeared) (on|in|at)|this (article|story) "
+                   r"(was )?(originally|first) (appeared|published|ran))\b", 15),
+    _rule("other", r"^([—–-]\s*)?updated (at|on) \d{1,2}(:\d{2})?\s*([ap]\.?m\.?)?\W*$", 5),
+    # The UN's map disclaimer (UNFPA, third fresh sample ta132 d2).
+    _rule("other", r"\bdo(es)? not imply the expression of any opinion whatsoever\b", 90),
+    # The comment form's captcha notice: "This site is protected by recaptcha Privacy Policy | Terms of Service" (aeb tune 7a457a).
+    _rule("other", r"^this (site|page|form) is protected by recaptcha\b", 30),
     # A WordPress shortcode the site failed to render: "[button link=...] Send us YOUR review[/button]".
     _rule("other", r"^\[\w+( [^\]]*)?\].*\[/\w+\]$", 40),
     # A bare URL of an image or a page asset; a link to a page may be a source the article cites.
@@ -257,6 +301,16 @@ RULES: tuple[Rule, ...] = (
     # and the Times' "Image <caption> Credit <name>".
     _rule("caption", r"\b(photo|image|picture|credit)s?:\s+(?-i:[A-Z])[\w.'’/ -]{1,60}$", 60),
     _rule("caption", r"\b(?-i:REUTERS|AFP|EPA|AP)/(?-i:[A-Z])[\w.'’ -]{1,60}$", 60),
+    # NBC's video caption with its date: "... Wale Aliyu reports. (Published Saturday, Sept. 29, 2018)" (fourth sample ta240 d1).
+    _rule("caption", r"\((published|updated) (\w+day, )?\w{3,9}\.? \d{1,2}, \d{4}\)$", 90),
+    # A handout's credit: "... December 8, 2018. Reliance Industries/Handout via REUTERS" (seventh sample ta192 d0).
+    _rule("caption", r"\b(handout )?via (?-i:REUTERS|AFP|AP|EPA|GETTY IMAGES)$", 90),
+    # "<caption>. Photo by: Name." (Mongabay, seventh sample ta186 d1).
+    _rule("caption", r"[.!?]\s(photo|image|picture)s? by:\s+(?-i:[A-Z])[\w.'’ -]{1,60}$", 60),
+    # A video's caption, its date in parentheses, then the outlet: "... (May 4, 2015) Gannett Wisconsin
+    # Media" (seventh sample ta156 d1). The credit is a name in capitals, with no sentence after it.
+    _rule("caption", r"[.!?”\"]\s\((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\)\s"
+                     r"(?-i:[A-Z])[\w.&'’-]*( (?-i:[A-Z])[\w.&'’-]*){0,4}$", 90),
     _rule("caption", r"^image (?-i:[A-Z]).{0,400}\bcredit\b", 90),
     # A caption clipped by the site, then the agency that owns it (Multi-News stories 1-40 have 11):
     # "... in a baseball... (Associated Press)", "... (AP Photo/Name) (Associated Press)".
@@ -287,7 +341,7 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"\(\s*((?-i:[A-Z])[\w.&'’-]*\s?/\s?){1,4}(?-i:[A-Z])[\w.&'’-]*\s*\)\s*$", 60),
     _rule("caption", r"^(view gallery|enlarge this image|enlarge image|hide caption|toggle caption|"
                      r"image copyright|image caption)\b", 40),
-    _rule("caption", r"^(photo|photos|image|images|gallery|slideshow|expand)$", 1),
+    _rule("caption", r"^(photo|photos|image|images|gallery|slideshow|expand|foto|fotos|фото)$", 1),
     # Agency photo credits close a caption ("... (AP Photo/Evan Vucci)", "Karl Gehring/Getty"); a
     # sentence that names the agency ("Getty Images declined to comment.") ends with a full stop.
     _rule("caption", r"(\b(getty images|shutterstock|afp via getty|ap photo|epa-efe|associated press photo|istock|"
@@ -312,9 +366,11 @@ RULES: tuple[Rule, ...] = (
     _rule("credit", r"^(the )?(associated press|ap|reuters|afp|\w+ press)( writers?| reporters?)? .{0,120}"
                     r"\bcontributed( to)?( this)?( report(ing)?| story)?\.?$", 40),
     _rule("credit", r"\b(contributed (to )?(this|the) (report|story|article)|contributed reporting)\.?$", 40),
-    _rule("credit", r"^\(?(with )?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
+    _rule("credit", r"^([—–-]\s*)?\(?(with )?(reporting|writing|editing|additional reporting|compiled) by\b", 45),
     # USA Today's contributor line: "Contributing: Associated Press" (Multi-News ta205 d0, ta043 d1).
     _rule("credit", r"^contributing\s*:\s*\S", 15),
+    # A byline with the writer's Twitter handle: "Nishant Kumar @Nishantopines" (aeb tune 654082).
+    _rule("credit", r"^(?-i:[A-Z])[\w.'’-]+( (?-i:[A-Z])[\w.'’-]+){1,3},? @\w{2,30}$", 6),
     _rule("credit", r"^(/\s*)?(by|written by|words by|posted by|updated by|story by|report by)\s+(?-i:[A-Z])[\w.'’-]*"
                     r"(\s+[\w.'’-]+){0,6}\s*([,·|•]|$)", 18),
     # Datelines: when the page was posted is metadata, not body.

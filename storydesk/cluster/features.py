@@ -110,26 +110,23 @@ class _TokenTable:
         # third of the features' time.
         self.phrases: dict[tuple[str, str], _Effect] = {}
 
-    def buckets(self, vocabulary: dict[str, None]) -> list[int]:
-        """The term bucket of each token of an article's vocabulary, learning the new ones.
+    def buckets(self, vocabulary: dict[str, None]) -> dict[str, int]:
+        """The term bucket of each token of an article's vocabulary (stopwords already left out),
+        learning the new ones.
 
-        Looked up once per distinct token (map in C): the table is large and a lookup in it
-        misses the CPU cache, so the article's own tokens are then counted through a small dict."""
-        found = list(map(self.bucket_of.get, vocabulary))
-        if None not in found:
-            return found
-        if len(self.bucket_of) + found.count(None) > self.LIMIT:
-            self.bucket_of.clear()
-            self.phrases.clear()
-            found = [None] * len(found)
+        Looked up once per distinct token (in C): the table is large and a lookup in it misses the
+        CPU cache, so the article's own tokens are then counted through the small dict returned."""
         table = self.bucket_of
-        for index, token in enumerate(vocabulary):
-            if found[index] is None:
-                # term_bucket, inlined: a perturbed stream brings ~40 new tokens an article
-                key = stem(token[:-2] if token.endswith(_POSSESSIVES) else token)
-                found[index] = table[token] = (-1 if token in STOPWORDS or key in STOPWORDS or len(key) < 2
-                                               else zlib.crc32(key.encode()) & HASH_MASK)
-        return found
+        # The new tokens, found in C (a perturbed stream brings ~40 an article); the table's
+        # order does not matter, only what it holds.
+        new = list(itertools.filterfalse(table.__contains__, vocabulary))
+        if new:
+            if len(table) + len(new) > self.LIMIT:
+                table.clear()
+                self.phrases.clear()
+                new = list(vocabulary)
+            table.update(zip(new, _vocabulary_buckets(new), strict=True))
+        return dict(zip(vocabulary, map(table.__getitem__, vocabulary), strict=True))
 
     def bucket(self, token: str) -> int:
         found = self.bucket_of.get(token)
@@ -137,6 +134,15 @@ class _TokenTable:
 
 
 _tokens = _TokenTable()
+
+
+def _vocabulary_buckets(tokens: list[str]) -> list[int]:
+    """`term_bucket` of each token, for tokens known not to be stopwords (an article's vocabulary
+    leaves them out). Worked out over the list at once (CRC-32s in C, no call per token but the
+    stem's): a perturbed stream brings ~40 new tokens an article."""
+    keys = [stem(token[:-2] if token.endswith(_POSSESSIVES) else token) for token in tokens]
+    crcs = map(zlib.crc32, map(str.encode, keys))
+    return [-1 if key in STOPWORDS or len(key) < 2 else crc & HASH_MASK for key, crc in zip(keys, crcs, strict=True)]
 
 
 def term_bucket(token: str) -> int:
@@ -271,7 +277,7 @@ def _counts(article: Article) -> tuple[dict[int, int], Counter, list[int]]:
     title_words = list(itertools.filterfalse(STOPWORDS.__contains__, _WORD.findall(article.title.lower()))) if article.title else []
     vocabulary = dict.fromkeys(words)
     vocabulary.update(dict.fromkeys(title_words))
-    bucket_of = dict(zip(vocabulary, _tokens.buckets(vocabulary), strict=True))
+    bucket_of = _tokens.buckets(vocabulary)
     # Counted in C (Counter over the mapped tokens) through the article's own small dict.
     terms: Counter = Counter(map(bucket_of.__getitem__, words))
     for bucket in map(bucket_of.__getitem__, title_words):
@@ -299,9 +305,17 @@ def _counts(article: Article) -> tuple[dict[int, int], Counter, list[int]]:
             break
         for bucket in effects[match.groups("")][0]:
             names[bucket] += LEAD_NAME_WEIGHT - 1
-    # Stopwords out, and the words that only ever appeared inside names.
-    taken = in_names.get
-    kept = {bucket: left for bucket, count in terms.items() if (left := count - taken(bucket, 0)) > 0 and bucket != -1}
+    # Stopwords out, and the words that only ever appeared inside names. Walked over the name
+    # words, fewer than the terms: the terms keep their counting order (weighing breaks ties by it).
+    kept = dict(terms)
+    kept.pop(-1, None)
+    for bucket, count in in_names.items():
+        left = kept.get(bucket)
+        if left is not None:
+            if left > count:
+                kept[bucket] = left - count
+            else:
+                del kept[bucket]
     return kept, names, list(map(zlib.crc32, map(str.encode, tokens[:MINHASH_MAX_WORDS])))
 
 

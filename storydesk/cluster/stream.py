@@ -729,15 +729,20 @@ def _cosine(vector: dict[int, float], centroid: dict[int, float], centroid_norm:
     if not centroid_norm:
         return 0.0
     small, large = (vector, centroid) if len(vector) <= len(centroid) else (centroid, vector)
-    # map() keeps the loop in C: scoring candidates is the clusterer's second largest cost.
-    dot = sum(map(operator.mul, small.values(), map(large.get, small, itertools.repeat(0.0))))
-    return dot / centroid_norm
+    # map() and filter() keep the loop in C: scoring candidates is the clusterer's second largest
+    # cost. Only the shared keys are multiplied and added, in the smaller vector's order: the
+    # products left out were 0.0, and adding 0.0 changes no sum, so the
+    # dot is the same to the last bit as over every key.
+    shared = list(filter(large.__contains__, small))
+    return sum(map(operator.mul, map(small.__getitem__, shared), map(large.__getitem__, shared))) / centroid_norm
 
 
 def _add_into(total: dict[int, float], vector: dict[int, float], limit: int) -> None:
     """Add a vector into a centroid; past twice `limit` entries, keep the `limit` heaviest."""
-    for key, weight in vector.items():
-        total[key] = total.get(key, 0.0) + weight
+    # One update in C: each key's sum in the vector's order, new keys added in that order (as a
+    # loop setting total[key] one at a time would).
+    sums = map(operator.add, map(total.get, vector, itertools.repeat(0.0)), vector.values())
+    total.update(zip(vector, sums, strict=True))
     if len(total) > 2 * limit:
         keep = sorted(total.items(), key=operator.itemgetter(1), reverse=True)[:limit]
         total.clear()

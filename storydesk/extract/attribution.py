@@ -744,6 +744,9 @@ def attribute(article: str, text: str, quote: QuotedText, paragraphs: list[tuple
         found = _paragraph_before(article, text, quote, paragraphs, quoted, speakers)
         if found:
             return found
+        found = _interview_answer(article, text, quote, paragraphs, quoted, speakers, context)
+        if found:
+            return found
     if quote.open_at > p_start and len(quote.text.split()) >= VERBLESS_MIN_WORDS:
         found = _reported_sentence_before(text, p_start, quote.open_at, context)
         if found:
@@ -843,6 +846,43 @@ def _paragraph_before(article: str, text: str, quote: QuotedText, paragraphs: li
             entity = speakers.antecedent(article, last, floor, pronoun.group("p"), quoted)
             found = _pronoun(entity, pronoun.group("p"), "")
     return replace(found, cue=None) if found and found.entity else None
+
+
+# A question put to an interviewee, a paragraph of its own ("Reaction?", "Has this affected you?").
+_QUESTION_LINE = re.compile(r"\s*[^\"“”]{1,300}\?\s*$")
+_BRACKETED_LINE = re.compile(r"\s*\[[^\]]*\]\s*$")  # "[Spirit doesn't give Rapinoe chance to kneel]": a link
+MAX_INTERVIEW_PARAGRAPHS = 40  # how far back an answer looks for the paragraph that names the interviewee
+
+
+def _interview_answer(article: str, text: str, quote: QuotedText, paragraphs: list[tuple[int, int]],
+                      quoted: list[tuple[int, int]], speakers: Speakers, context) -> Attribution | None:
+    """A Q&A: a quotation alone in its paragraph right after a question of its own paragraph is the
+    answer of the interviewee, whom the last paragraph of prose before the questions and answers
+    names ("Megan Rapinoe responded to ...", "Commissioner Jeff Plush attended the match and said
+    ..."; a Washington Post interview, Multi-News ta037)."""
+    if (text[quote.close_at:paragraphs[quote.last_paragraph][1]].strip()
+            or not _QUESTION_LINE.fullmatch(text, *paragraphs[quote.paragraph - 1])):
+        return None
+    opens = {o for o, _ in quoted}
+    index = quote.paragraph - 1
+    while index > 0 and quote.paragraph - index < MAX_INTERVIEW_PARAGRAPHS:
+        index -= 1
+        p_start, p_end = paragraphs[index]
+        lead = text[p_start:p_end].lstrip()
+        if (_QUESTION_LINE.fullmatch(text, p_start, p_end) or _BRACKETED_LINE.fullmatch(text, p_start, p_end)
+                or _LINK_LINE.match(text, p_start, p_end) or (p_end - len(lead)) in opens or lead.startswith(("“", '"'))):
+            continue  # another question, an answer, a link
+        end = p_start + len(text[p_start:p_end].rstrip()) - 1
+        last = p_start + max((e for _, e in _sentence_breaks(text[p_start:end], ends=True)), default=0)
+        # "NWSL Commissioner Jeff Plush attended ...": the person after an organization and a title
+        titled = next((_named(e, "named", "") for s, _, e in speakers.mentions_in(article, last, end)
+                       if e.type == "person" and _NAMES_BEFORE_PERSON.fullmatch(text, last, s)), None)
+        found = titled or _sentence_subject(article, text, last, end, "", "", speakers) or _reporter(text, p_start, end, context)
+        return replace(found, cue=None) if found and found.entity else None
+    return None
+
+
+_NAMES_BEFORE_PERSON = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s+){1,5}")
 
 
 def _reach_floor(text: str, paragraphs: list[tuple[int, int]], index: int) -> int:

@@ -217,6 +217,11 @@ def _plausible(kind: str, text: str, start: int, end: int, groups: dict) -> bool
         # "-ss", "-us", "-is" end singulars ("stimulus", "crisis"); other plurals are counts
         return (noun not in _COUNTED and (not noun.endswith("s") or noun in _EVENT_PLURALS or noun.endswith(("ss", "us", "is")))
                 and bool(_DETERMINER_BEFORE.search(text, max(0, start - 60), start)))
+    if kind == "day_word":
+        # "told NBC's Today:", 'told "Today"', "The Tonight Show" (Multi-News ta034): a capital
+        # inside a sentence makes the word a programme's name, not a day.
+        opening = text[_sentence_start(text, start):start]
+        return not (text[start].isupper() and not re.fullmatch(r"[\s\"'“‘(\[—–-]*", opening))
     if kind != "weekday":
         return True
     after = text[end:end + 30]

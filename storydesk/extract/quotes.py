@@ -96,7 +96,7 @@ def quote_mentions(article: Article, sentences: list[Sentence], speakers: Speake
     starts = [s.start for s in sentences]
     found = []
     for q, who in zip(quoted, attributions, strict=True):
-        if (who.kind == "title" or _names_a_work(q.text) or (who.kind == "none" and not _speech_like(q.text))
+        if (who.kind == "title" or _names_a_work(q.text, text[max(0, q.open_at - 12):q.open_at]) or (who.kind == "none" and not _speech_like(q.text))
                 or ((who.partial or who.kind == "unnamed") and not _partial_speech(q.text))):
             # scare quotes, titles, one word inside someone's sentence ('it was "devastated"'), one
             # word no one named says (a feature's 'could have ‘drifted’' before "Scientists believe")
@@ -208,9 +208,16 @@ MAX_TITLE_WORDS = 10
 _TITLE_SMALL_WORDS = frozenset("a an the of to in on at by for and or but with from as vs".split())
 
 
-def _names_a_work(words: str) -> bool:
+# What stands before a title that closes its sentence, its full stop inside the marks in American
+# style ('Rubio said on NBC's "Meet the Press."', Multi-News ta232).
+_BEFORE_A_TITLE = re.compile(r"(?:\b(?:on|in|of|from|called|titled|entitled)|[’']s)\s+$")
+
+
+def _names_a_work(words: str, before: str = "") -> bool:
     tokens = _WORD.findall(words)
-    if not tokens or len(tokens) > MAX_TITLE_WORDS or words.rstrip().endswith((".", "!", "?", "…")):
+    ends_sentence = words.rstrip().endswith((".", "!", "?", "…"))
+    if (not tokens or len(tokens) > MAX_TITLE_WORDS
+            or ends_sentence and not (words.rstrip().endswith(".") and _BEFORE_A_TITLE.search(before))):
         return False
     counted = [t for t in tokens if t not in _TITLE_SMALL_WORDS] or tokens
     titled = sum(t[0].isupper() and not (len(t) > 1 and t.isupper()) and t != "I" for t in counted)

@@ -96,12 +96,15 @@ def frame_of(verb, question: bool) -> Frame:
     below = verb
     for governor in governors(verb):
         adverbial = adverbial or below.dep_ == "advcl"
+        # A clause coordinated with the denial itself is stated beside it, not denied: "has denied
+        # the allegations ... and again this case has already been won in arbitration" (fresh2 ta034).
+        coordinated = below.dep_ == "conj"
         below = governor
         lemma = governor.lemma_.lower()
         if lemma in DENY_LEMMAS:
             # An adverbial clause is no content of the denial (ta103 of the real gold: the judge
             # denied a request "instead sentencing Turner to six months"; the sentencing is stated).
-            if not adverbial:
+            if not adverbial and not coordinated:
                 modality = "denied"
             break
         if lemma in HEDGE_LEMMAS or any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in governor.children):

@@ -148,6 +148,20 @@ def _same_event(negating: str, affirming: str) -> bool:
     return any(aligned(n, p) or word_stem(p.predicate) in {n.patient, n.agent} for n in negated for p in plain)
 
 
+def _befalls_another(negation: Negation, affirming: str) -> bool:
+    """"no signals had been detected" against "a tower ... detected the first officer's phone"
+    (fresh3 ta218): every frame of the other sentence with the negated verb names its doer or
+    object, and none is the negated noun; the act is told of another thing. (The parse of the
+    negating sentence often shows no negated frame for "no" on a subject, so `_same_event` passes it.)"""
+    m = _NO_NOUN.match(negation.phrase)
+    if m is None or m.group(3) in _LIGHT_VERBS:
+        return False
+    noun, verb = word_stem(m.group(2).lower()), word_stem(m.group(3).lower())
+    acts = [f for f in frames(affirming) if not f.negated and word_stem(f.predicate) == verb]
+    return bool(acts) and all((f.agent or f.patient) and noun not in {f.agent, f.patient, f.complement}
+                              for f in acts)
+
+
 def _affirmed(negation: Negation, text: str) -> str:
     """The words of `text` that state what the negation denies, as its side's value: from the
     clause that holds them ("...confirmed that two night routes would be cut") to the last of
@@ -255,9 +269,12 @@ def _opposite_acts(sentences: list[Sentence], sims: np.ndarray, article_of: np.n
                     continue
                 # A named patient of one side that the other sentence names too (a pronoun alone
                 # could be anyone: "I was hit by a snowmachine" is another musher's words).
-                hit = [name for name in _patients(other.text, acts) if name and name in s.text]
+                # The other sentence must tell the act itself: "look for missing Malaysia Airlines
+                # Flight 370" against a sentence that only names the flight is no rival (fresh3 ta218).
+                hit_any = _patients(other.text, acts)
+                hit = [name for name in hit_any if name and name in s.text]
                 missed_named = [name for name in missed if name and name in other.text]
-                if not hit and not missed_named or any(name and name not in other.text for name in missed):
+                if not hit_any or not hit and not missed_named or any(name and name not in other.text for name in missed):
                     continue
                 found.append(Conflict(
                     id="", topic=f"whether {hit[0] if hit else missed_named[0]} was hit", kind="statement",
@@ -283,7 +300,8 @@ def statement_conflicts(sentences: list[Sentence], sims: np.ndarray) -> list[Con
             other = sentences[j]
             if not _affirms(negation, other.text):
                 continue
-            if negation.kind == "fact" and not _same_event(sentences[i].text, other.text):
+            if negation.kind == "fact" and (not _same_event(sentences[i].text, other.text)
+                                            or _befalls_another(negation, other.text)):
                 continue
             s = sentences[i]
             span = Span(s.article, s.start + negation.start, s.start + negation.start + len(negation.phrase))

@@ -2,7 +2,7 @@
 
     python benchmarks/bench_real.py                    # both halves: run, score, list what is unjudged
     python benchmarks/bench_real.py --split held-out   # one half
-    python benchmarks/bench_real.py --split all        # tune, held-out, and the "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "pairs", "pairs2" and "pairs6" sets
+    python benchmarks/bench_real.py --split all        # tune, held-out, and the "new", "fresh", "fresh2" ... "fresh7", "pairs", "pairs2", "pairs5" and "pairs6" sets
     python benchmarks/bench_real.py --from out/bench_real.json   # score a saved run again (no digest)
 
 The gold set (`benchmarks/gold/real/`, README there): 40 Multi-News validation clusters of 3+

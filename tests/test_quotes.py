@@ -344,7 +344,8 @@ def test_quotes_an_interview_s_answers_are_the_interviewee_s():
             "\u201cI didn\u2019t hear it and I wasn\u2019t exactly sure why it wasn\u2019t played. It is really disappointing.\u201d\n\n"
             "Has this affected you?\n\n"
             "\u201cTo say I am not tired in ways would be a lie. It has been draining on everyone.\u201d\n\n"
-            "NWSL Commissioner Jeff Plush attended the match and said he did not know of the plan.\n\n"
+            "NWSL Commissioner Jeff Plush attended the match and said he did not know of the plan. He answered "
+            "a few questions.\n\n"
             "Violation of league protocol?\n\n"
             "\u201cI would have preferred to have had an honest dialogue of what we wanted to do.\u201d")
     assert [s for _, s in said(text)] == ["Megan Rapinoe", "Megan Rapinoe", "Jeff Plush"]

@@ -873,11 +873,18 @@ def _interview_answer(article: str, text: str, quote: QuotedText, paragraphs: li
                 or _LINK_LINE.match(text, p_start, p_end) or (p_end - len(lead)) in opens or lead.startswith(("“", '"'))):
             continue  # another question, an answer, a link
         end = p_start + len(text[p_start:p_end].rstrip()) - 1
-        last = p_start + max((e for _, e in _sentence_breaks(text[p_start:end], ends=True)), default=0)
-        # "NWSL Commissioner Jeff Plush attended ...": the person after an organization and a title
-        titled = next((_named(e, "named", "") for s, _, e in speakers.mentions_in(article, last, end)
-                       if e.type == "person" and _NAMES_BEFORE_PERSON.fullmatch(text, last, s)), None)
-        found = titled or _sentence_subject(article, text, last, end, "", "", speakers) or _reporter(text, p_start, end, context)
+        found = None
+        # Its sentences from the last: one opening on "He" or "She" hands over to the one before
+        # ("NWSL Commissioner Jeff Plush attended the match ... He answered a few questions ...").
+        starts = [p_start + e for _, e in _sentence_breaks(text[p_start:end], ends=True)]
+        for first, stop in reversed(list(zip([p_start, *starts], [*starts, end], strict=True))):
+            # the person after an organization and a title ("NWSL Commissioner Jeff Plush")
+            found = next((_named(e, "named", "") for s, _, e in speakers.mentions_in(article, first, stop)
+                          if e.type == "person" and _NAMES_BEFORE_PERSON.fullmatch(text, first, s)), None)
+            found = found or _sentence_subject(article, text, first, stop, "", "", speakers)
+            if found or not re.match(r"\s*(?:He|She)\b", text[first:stop]):
+                break
+        found = found or _reporter(text, p_start, end, context)
         return replace(found, cue=None) if found and found.entity else None
     return None
 

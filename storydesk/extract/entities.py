@@ -352,7 +352,8 @@ def _merge(mentions: list[_Mention], texts: dict[str, str]) -> list[_Cluster]:
         if len(places) < len(cluster.mentions):
             lone_things.append(cluster)
             if places:
-                cluster.mentions = [m for m in cluster.mentions if m not in set(places)]
+                staying = set(places)
+                cluster.mentions = [m for m in cluster.mentions if m not in staying]
                 split_off.append(_Cluster(places))
     things += split_off
     leftovers = []

@@ -422,3 +422,13 @@ def test_a_researchers_this_study_inside_a_quotation_stands_alone(sentence):
 ])
 def test_this_study_without_a_named_researcher_or_this_alone_still_leans(sentence):
     assert dependence(sentence) is not None
+
+
+def test_a_sentence_opening_on_someone_adding_to_what_they_said_leans_on_it():
+    # real pairs6 ta130: the summary led with "Mr. Oppenheim added that the day before the planned
+    # trip, Mr. Farrow had asked ...", the rest of remarks the reader never sees.
+    assert dependence("Mr. Oppenheim added that the day before the planned trip, Mr. Farrow had asked to pursue "
+                      "the story for another outlet.") == "leans on an earlier sentence"
+    assert dependence("Noah Oppenheim also said that the network had the story first.") == "leans on an earlier sentence"
+    # adding a thing is no continuation
+    assert dependence("The city added two night bus routes on Monday, the transit agency said.") is None

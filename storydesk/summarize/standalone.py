@@ -162,6 +162,10 @@ _ASKED_TO_RESPOND = re.compile(r"^asked (?:to (?:respond|comment)|about (?:it|th
 _SHORT_REPLY = re.compile(r"^[\"“]([^\"”]+)[\"”],?\s+(?:[\w.’'-]+\s+){0,6}"
                           rf"(?:{REPORTING_PATTERN}|replied|responded)\b[^\"“”]{{0,60}}$", re.I)
 MAX_REPLY_WORDS = 4
+# Someone adding to remarks the reader does not see ("Mr. Oppenheim added that the day before ...",
+# "X also said that ...": real pairs6 ta130, where it became the lead).
+_ADDED = re.compile(rf"^{_TITLE}(?:[A-Z][\w'’-]+\s+){{1,3}}(?:added|also (?:said|told|noted|wrote)|went on to say)"
+                    r"(?:\s+that\b|\s*[,:])")
 # "..., it said." closing a sentence: a group or agency named in a sentence the reader does not see
 # ("Sixty-five more were killed on Tuesday, it said.", real fresh4 ta047).
 _IT_SAID = re.compile(r",\s+it\s+(?:said|says|added|reported|reports)\W*$")
@@ -296,7 +300,7 @@ def dependences(text: str) -> tuple[str, ...]:
     if _INVERTED_ADDITION.match(stripped) or _CLOSING_CONTRAST.search(outside) or _SIMILAR.match(stripped):
         found.append("leans on an earlier sentence")
     if (_OPENING_PRONOUN.match(stripped) or _nameless_phrase_then_person(stripped) or _ASKED_TO_RESPOND.match(stripped)
-            or _short_reply(text)):
+            or _short_reply(text) or _ADDED.match(stripped)):
         found.append("leans on an earlier sentence")
     if _BACK_REFERENCE.search(outside) or _EPITHET_SUBJECT.search(outside) or _SHARE_OF_THAT.match(stripped):
         found.append("leans on an earlier sentence")

@@ -17,6 +17,15 @@ def cluster_stories() -> set[str]:
     return {p.stem for p in CLUSTERS.glob("*.json")}
 
 
+def kept_exclusions(sample_file: str) -> set[str]:
+    """The clusters a sample file keeps as `excluded_clusters` (so its draw does not change as the
+    folder grows); the folder's clusters now when the file does not exist yet."""
+    path = HERE / sample_file
+    if path.exists():
+        return set(json.loads(path.read_text())["excluded_clusters"])
+    return cluster_stories()
+
+
 def later_draw(seed: int, size: int, earlier: tuple[str, ...], clusters: set[str],
                val_path: Path = DATA) -> list[tuple[str, str]]:
     """`random.Random(seed).sample(pool, size)`, pool = the non-empty documents, in file order, of

@@ -12,23 +12,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from draw import DATA, HERE, cluster_stories, later_draw
+from draw import DATA, kept_exclusions, later_draw
 
 SEED, SIZE = 2721, 18
 EARLIER = ("multinews_fresh.json", "multinews_fresh2.json", "multinews_fresh3.json", "multinews_fresh4.json",
            "multinews_fresh5.json", "multinews_fresh6.json")
 
 
-def excluded_clusters() -> set[str]:
-    """The clusters kept in the sample file; the folder's clusters before the file exists."""
-    gold = HERE / "multinews_fresh7.json"
-    if gold.exists():
-        return set(json.loads(gold.read_text())["excluded_clusters"])
-    return cluster_stories()
-
-
 def drawn(val_path: Path = DATA) -> list[tuple[str, str]]:
-    return later_draw(SEED, SIZE, EARLIER, excluded_clusters(), val_path)
+    return later_draw(SEED, SIZE, EARLIER, kept_exclusions("multinews_fresh7.json"), val_path)
 
 
 if __name__ == "__main__":
